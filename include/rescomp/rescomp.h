@@ -1,0 +1,32 @@
+/*
+ * rescomp: the public interface, a one-call compiler from a CV file to a
+ * PDF (or a trace of the layout), in the manner of cmark's
+ * cmark_markdown_to_html. Everything else is internal.
+ */
+#ifndef RESCOMP_H
+#define RESCOMP_H
+
+#include <stdio.h>
+
+/* Exit codes of the rescomp program (documented in the README and man page). */
+enum {
+    RESCOMP_EXIT_OK = 0,
+    RESCOMP_EXIT_INPUT = 1,    /* the CV has errors (or warnings under --strict) */
+    RESCOMP_EXIT_USAGE = 2,    /* bad command line */
+    RESCOMP_EXIT_IO = 3,       /* a file could not be read or written */
+    RESCOMP_EXIT_FONT = 4,     /* a font is missing or lacks a character */
+    RESCOMP_EXIT_INTERNAL = 5  /* a bug: please report it */
+};
+
+typedef struct rescomp_options {
+    const char *input;       /* the CV file */
+    const char *output;      /* the PDF to write; NULL: no PDF */
+    FILE *trace;             /* write the layout trace here; NULL: none */
+    int quiet;               /* no warnings on stderr */
+    int strict;              /* warnings fail the run */
+} rescomp_options;
+
+/* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
+int rescomp_compile(const rescomp_options *opts);
+
+#endif

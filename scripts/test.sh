@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Build rescomp and run the whole test suite with CTest.
+#   BUILD_TYPE=Asan ./scripts/test.sh   runs it under ASan + UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_TYPE=${BUILD_TYPE:-Release}
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)"
+cd "$BUILD_DIR"
+ctest --output-on-failure -j"$(nproc)"

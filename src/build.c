@@ -1,0 +1,255 @@
+/*
+ * build: styled spans to box/glue/penalty items (see build.h).
+ */
+#include "build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rc_para_init(rc_para *p, rc_align align, rc_pos pos)
+{
+    memset(p, 0, sizeof(*p));
+    p->align = align;
+    p->pos = pos;
+}
+
+void rc_para_release(rc_para *p)
+{
+    free(p->items);
+    free(p->runs);
+    memset(p, 0, sizeof(*p));
+}
+
+rc_face_id rc_face_for_style(unsigned style)
+{
+    if (style & RC_STYLE_CODE)
+        return RC_FACE_MONO;
+    if ((style & RC_STYLE_BOLD) && (style & RC_STYLE_ITALIC))
+        return RC_FACE_BOLD_ITALIC;
+    if (style & RC_STYLE_BOLD)
+        return RC_FACE_BOLD;
+    if (style & RC_STYLE_ITALIC)
+        return RC_FACE_ITALIC;
+    return RC_FACE_REGULAR;
+}
+
+static rc_item *add_item(rc_para *p, rc_item_type type)
+{
+    RC_VEC_PUSH(p->items, p->n, p->cap);
+    rc_item *it = &p->items[p->n++];
+    memset(it, 0, sizeof(*it));
+    it->type = type;
+    it->payload = RC_NO_RUN;
+    return it;
+}
+
+static void add_penalty(rc_para *p, int penalty, int flagged)
+{
+    rc_item *it = add_item(p, RC_ITEM_PENALTY);
+    it->penalty = penalty;
+    it->flagged = (uint8_t)flagged;
+}
+
+static void add_glue(rc_para *p, rc_scaled w, rc_scaled stretch, rc_scaled shrink, uint32_t run)
+{
+    rc_item *it = add_item(p, RC_ITEM_GLUE);
+    it->width = w;
+    it->stretch = stretch;
+    it->shrink = shrink;
+    it->payload = run;
+}
+
+/* 1/1000 em times size, in scaled points. */
+static rc_scaled milli_em(int milli, rc_scaled size)
+{
+    return (rc_scaled)((int64_t)milli * size / 1000);
+}
+
+/* The run the last box used, for the face of the space after it. */
+static uint32_t last_run(const rc_para *p)
+{
+    return p->nruns ? (uint32_t)(p->nruns - 1) : RC_NO_RUN;
+}
+
+static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
+{
+    uint32_t r = last_run(p);
+    if (r == RC_NO_RUN)
+        return;
+    const rc_run *run = &p->runs[r];
+    rc_scaled w = milli_em(rc_face_advance(fonts->faces[run->face], ' '), run->size);
+    if (nobreak) {
+        add_penalty(p, RC_INF_PENALTY, 0);
+        add_glue(p, w, w / 2, w / 3, r);
+    } else if (p->align == RC_ALIGN_JUSTIFY) {
+        add_glue(p, w, w / 2, w / 3, r);
+    } else {
+        /*
+         * Ragged lines as in Knuth & Plass (1981): the stretch sits in a
+         * glue that ends the line when the break is taken and cancels out
+         * when it is not; the space itself only shrinks.
+         */
+        rc_scaled ragged = 2 * run->size;
+        add_glue(p, 0, ragged, 0, RC_NO_RUN);
+        add_penalty(p, 0, 0);
+        add_glue(p, w, -ragged, w / 3, r);
+    }
+}
+
+void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts)
+{
+    if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
+        space_glue(p, fonts, ps->no_breaks);
+}
+
+/* The word being collected: code points of one face, colour and link. */
+typedef struct pending {
+    uint32_t *cps;
+    size_t n, cap;
+    rc_face_id face;
+    uint32_t color;
+    const char *url;
+} pending;
+
+static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_fonts *fonts,
+                      rc_arena *a)
+{
+    if (w->n == 0)
+        return;
+    const rc_face *face = fonts->faces[w->face];
+    int *kern_milli = rc_xmalloc(w->n * sizeof(int));
+    rc_face_kerning(face, w->cps, w->n, kern_milli);
+    rc_scaled *kern = rc_arena_alloc(a, w->n * sizeof(rc_scaled));
+    int64_t width_milli = 0;
+    rc_scaled kern_total = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        width_milli += rc_face_advance(face, w->cps[i]);
+        kern[i] = milli_em(kern_milli[i], ps->size);
+        kern_total += kern[i];
+    }
+    free(kern_milli);
+
+    RC_VEC_PUSH(p->runs, p->nruns, p->runs_cap);
+    rc_run *run = &p->runs[p->nruns++];
+    run->face = w->face;
+    run->size = ps->size;
+    run->color = w->color;
+    run->cps = rc_arena_memdup(a, w->cps, w->n, sizeof(uint32_t));
+    run->kern = kern;
+    run->n = w->n;
+    run->width = (rc_scaled)(width_milli * ps->size / 1000) + kern_total;
+    run->url = w->url;
+
+    rc_item *it = add_item(p, RC_ITEM_BOX);
+    it->width = run->width;
+    it->payload = (uint32_t)(p->nruns - 1);
+    w->n = 0;
+}
+
+static int is_letter(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp != 0xD7 &&
+                                                                    cp != 0xF7 && cp < 0x2000);
+}
+
+static int is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+}
+
+/* Character position of byte `offset` of a field: a good-enough column. */
+static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byte_in_span)
+{
+    (void)spans;
+    (void)span_index;
+    return rc_pos_advance(pos, (int)(spans.v[span_index].src_offset + byte_in_span));
+}
+
+int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const rc_fonts *fonts,
+                      rc_arena *a, rc_diags *d)
+{
+    pending w = {0};
+    int status = 0;
+    int want_space = 0, want_nbsp = 0;
+    uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
+    int hyphen_break = 0;       /* a hyphen between letters may end the line */
+
+    for (size_t s = 0; s < spans.n; s++) {
+        const rc_span *sp = &spans.v[s];
+        rc_face_id face = rc_face_for_style(sp->style | ps->style);
+        uint32_t color = sp->url ? ps->link_color : ps->color;
+        size_t i = 0;
+        while (i < sp->len) {
+            uint32_t cp;
+            size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+            if (k == 0)
+                k = 1; /* the loader rejects invalid UTF-8; be safe anyway */
+            size_t at = i;
+            i += k;
+            if (is_space(cp) || cp == 0xA0) {
+                flush_run(p, &w, ps, fonts, a);
+                if (p->nruns) {
+                    want_space = 1;
+                    want_nbsp |= cp == 0xA0 || ps->no_breaks;
+                }
+                prev = 0;
+                hyphen_break = 0;
+                continue;
+            }
+            if (!rc_face_has_char(fonts->faces[face], cp)) {
+                char utf8[5] = {0};
+                rc_utf8_encode(cp, utf8);
+                status = rc_error_class(
+                    d, RC_FAIL_FONT, char_pos(p->pos, spans, s, at),
+                    "character '%s' (U+%04X) is not in the font '%s'; remove it or write it "
+                    "another way",
+                    utf8, (unsigned)cp, rc_face_name(fonts->faces[face]));
+                continue;
+            }
+            if (want_space) {
+                flush_run(p, &w, ps, fonts, a);
+                space_glue(p, fonts, want_nbsp);
+                want_space = want_nbsp = 0;
+            }
+            if (hyphen_break && is_letter(cp)) {
+                flush_run(p, &w, ps, fonts, a);
+                add_penalty(p, ps->ex_hyphen_penalty, 1);
+            }
+            hyphen_break = 0;
+            if (w.n && (w.face != face || w.color != color || w.url != sp->url))
+                flush_run(p, &w, ps, fonts, a);
+            w.face = face;
+            w.color = color;
+            w.url = sp->url;
+            RC_VEC_PUSH(w.cps, w.n, w.cap);
+            w.cps[w.n++] = cp;
+            if ((cp == '-' || cp == 0x2013) && is_letter(prev) && !sp->url && !ps->no_breaks)
+                hyphen_break = 1;
+            prev = cp;
+        }
+    }
+    flush_run(p, &w, ps, fonts, a);
+    if (want_space)
+        space_glue(p, fonts, want_nbsp);
+    free(w.cps);
+    return status;
+}
+
+void rc_para_finish(rc_para *p)
+{
+    /* Drop trailing glue, as TeX does before \parfillskip (§816). */
+    while (p->n && p->items[p->n - 1].type != RC_ITEM_BOX)
+        p->n--;
+    add_penalty(p, RC_INF_PENALTY, 0);
+    add_glue(p, 0, RC_PT(10000), 0, RC_NO_RUN);
+    add_penalty(p, RC_EJECT_PENALTY, 0);
+}
+
+rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to)
+{
+    rc_scaled w = 0;
+    for (size_t i = from; i < to && i < p->n; i++)
+        if (p->items[i].type != RC_ITEM_PENALTY)
+            w += p->items[i].width;
+    return w;
+}

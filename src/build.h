@@ -1,0 +1,75 @@
+/*
+ * build: paragraphs of styled spans become box/glue/penalty lists.
+ *
+ * A box is the part of a word set in one face (a word in two faces is two
+ * boxes with no glue between, so no break can fall inside it); its
+ * material, code points with their kerning, is kept in a run that the box's
+ * payload indexes. Inter-word glue comes from the face's space (stretch
+ * 1/2, shrink 1/3 of it, as TeX's fonts have it). Explicit hyphens and en
+ * dashes between letters allow a break (ex_hyphen_penalty), never inside a
+ * link. A no-break space (~) is glue behind an infinite penalty.
+ */
+#ifndef RC_BUILD_H
+#define RC_BUILD_H
+
+#include "diag.h"
+#include "font.h"
+#include "item.h"
+#include "markup.h"
+#include "style.h"
+
+#define RC_NO_RUN UINT32_MAX
+
+/* The material behind one box. */
+typedef struct rc_run {
+    rc_face_id face;
+    rc_scaled size;
+    uint32_t color;
+    const uint32_t *cps;
+    const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
+    size_t n;
+    rc_scaled width;       /* advances plus kerning */
+    const char *url;       /* the link this text belongs to, or NULL */
+} rc_run;
+
+typedef struct rc_para {
+    rc_item *items;
+    size_t n, cap;
+    rc_run *runs;
+    size_t nruns, runs_cap;
+    rc_align align;
+    rc_pos pos;            /* where the text came from, for messages */
+} rc_para;
+
+/* How a paragraph's text is set. */
+typedef struct rc_para_style {
+    rc_scaled size;
+    uint32_t color;
+    uint32_t link_color;
+    unsigned style;        /* RC_STYLE_* applied to every span (e.g. bold titles) */
+    rc_align align;
+    int ex_hyphen_penalty;
+    int no_breaks;         /* 1: every space is a no-break space (names, dates) */
+} rc_para_style;
+
+void rc_para_init(rc_para *p, rc_align align, rc_pos pos);
+void rc_para_release(rc_para *p);
+
+/*
+ * Append spans (from rc_markup_parse) to the paragraph. Characters that no
+ * face has are errors (RC_FAIL_FONT) at `pos`; returns -1 after any.
+ */
+int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const rc_fonts *fonts,
+                      rc_arena *a, rc_diags *d);
+/* Append inter-word glue in the given face (a space between two fields). */
+void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts);
+/* End the paragraph as TeX does (§816): penalty inf, parfillskip, forced break. */
+void rc_para_finish(rc_para *p);
+
+/* Natural width of the items [from, to), as if set on one line. */
+rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to);
+
+/* The face for a combination of RC_STYLE_* bits. */
+rc_face_id rc_face_for_style(unsigned style);
+
+#endif

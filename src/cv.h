@@ -1,0 +1,155 @@
+/*
+ * cv: the CV model, what every input format is loaded into.
+ *
+ * Strings are raw inline markup exactly as written (markup.c interprets
+ * them later), each with the position of its YAML scalar so that a later
+ * stage (a missing glyph, an overfull line) can still point at the source.
+ * The whole model lives in one arena; no I/O here.
+ */
+#ifndef RC_CV_H
+#define RC_CV_H
+
+#include "base.h"
+#include "diag.h"
+
+/* A text field: s == NULL when the field is absent. */
+typedef struct rc_text {
+    const char *s;
+    rc_pos pos;
+} rc_text;
+
+typedef struct rc_texts {
+    rc_text *v;
+    size_t n;
+} rc_texts;
+
+/*
+ * The entry types of RenderCV, recognised by their characteristic field.
+ * One type per section.
+ */
+typedef enum rc_entry_type {
+    RC_ENTRY_EDUCATION,         /* institution, area (+ degree) */
+    RC_ENTRY_EXPERIENCE,        /* company, position */
+    RC_ENTRY_NORMAL,            /* name */
+    RC_ENTRY_PUBLICATION,       /* title, authors (+ doi, url, journal) */
+    RC_ENTRY_ONE_LINE,          /* label, details */
+    RC_ENTRY_BULLET,            /* bullet */
+    RC_ENTRY_NUMBERED,          /* number */
+    RC_ENTRY_REVERSED_NUMBERED, /* reversed_number */
+    RC_ENTRY_TEXT,              /* a bare string: a paragraph */
+    RC_ENTRY_TYPE_COUNT
+} rc_entry_type;
+
+/* A calendar date as written: month and day are 0 when not given. */
+typedef struct rc_date {
+    int year, month, day;
+} rc_date;
+
+/*
+ * When an entry happened, after RenderCV's rules: `date` wins over
+ * start/end; a lone end_date acts as date; a lone start_date runs to
+ * present. Free-text dates ("Fall 2023") are kept as text.
+ */
+typedef enum rc_when_kind {
+    RC_WHEN_NONE,
+    RC_WHEN_TEXT,   /* text: as written */
+    RC_WHEN_SINGLE, /* start only: one date */
+    RC_WHEN_RANGE   /* start .. end, or start .. present when end_is_present */
+} rc_when_kind;
+
+typedef struct rc_when {
+    rc_when_kind kind;
+    rc_text text;       /* RC_WHEN_TEXT */
+    rc_date start, end; /* RC_WHEN_SINGLE uses start */
+    int end_is_present;
+    rc_pos pos;
+} rc_when;
+
+/* A highlight; level 1 is a nested bullet (RenderCV's " - " rule). */
+typedef struct rc_highlight {
+    rc_text text;
+    int level;
+} rc_highlight;
+
+/* A key the entry carries that is not one of its type's fields. */
+typedef struct rc_extra_field {
+    const char *key;
+    rc_text value;
+} rc_extra_field;
+
+typedef struct rc_entry {
+    rc_entry_type type;
+    rc_pos pos;
+    /* education */
+    rc_text institution, area, degree;
+    /* experience */
+    rc_text company, position;
+    /* normal */
+    rc_text name;
+    /* publication */
+    rc_text title, doi, url, journal;
+    rc_texts authors;
+    /* one-line */
+    rc_text label, details;
+    /* bullet, numbered, reversed numbered, text */
+    rc_text bullet, number, reversed_number, text;
+    /* shared */
+    rc_text location, summary;
+    rc_when when;
+    rc_highlight *highlights;
+    size_t nhighlights;
+    rc_extra_field *extra;
+    size_t nextra;
+} rc_entry;
+
+typedef struct rc_section {
+    rc_text key;       /* as written in YAML */
+    const char *title; /* after the title rule: "work_experience" -> "Work Experience" */
+    rc_entry_type type;
+    rc_entry *entries;
+    size_t nentries;
+} rc_section;
+
+typedef struct rc_social {
+    rc_text network, username;
+} rc_social;
+
+typedef struct rc_custom_connection {
+    rc_text placeholder, url, fontawesome_icon;
+} rc_custom_connection;
+
+typedef struct rc_cv {
+    const char *file;
+    rc_text name, headline, location, photo;
+    rc_texts emails, phones, websites;
+    rc_social *socials;
+    size_t nsocials;
+    rc_custom_connection *custom_connections;
+    size_t ncustom_connections;
+    rc_section *sections;
+    size_t nsections;
+
+    /* design (the parts the core pipeline honours; the rest warns) */
+    rc_text theme;
+    rc_text page_size; /* "a4", "us-letter", ... ; NULL = theme default */
+
+    /* locale */
+    rc_text language;
+
+    /* settings */
+    rc_text pdf_title;
+    rc_texts bold_keywords;
+    rc_date current_date; /* year 0 when not given */
+} rc_cv;
+
+/* English name of an entry type, for messages ("education entry"). */
+const char *rc_entry_type_name(rc_entry_type t);
+
+/*
+ * RenderCV's section-title rule: a key with no space and no capital letter
+ * is title-cased with '_' as space and small words (of, and, in, ...) kept
+ * lower case except at the start; any other key is used as is.
+ */
+char *rc_section_title_from_key(rc_arena *a, const char *key);
+
+#endif

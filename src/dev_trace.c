@@ -1,0 +1,136 @@
+/*
+ * dev_trace: the laid-out pages as stable text, for golden tests and for
+ * looking at a layout without a PDF viewer.
+ *
+ * Every length is printed in points with three decimals, computed from
+ * scaled points with integer arithmetic only, so a trace is identical on
+ * every machine. One line per draw:
+ *   page 1 595.276x841.890
+ *   text 54.000 81.270 w=120.500 bold 10.000 #000000 "Text of the run"
+ *   rule 54.000 90.000 487.276x0.500 #00294f
+ *   link 54.000 72.000 100.000x10.000 "https://example.org"
+ *   bookmark 0 72.000 "Education"
+ *   note "..."
+ */
+#include "dev.h"
+
+static void put_len(rc_buf *out, rc_scaled v)
+{
+    int64_t x = v;
+    const char *sign = "";
+    if (x < 0) {
+        sign = "-";
+        x = -x;
+    }
+    /* round to 1/1000 pt */
+    int64_t milli = (x * 1000 + 32768) >> 16;
+    rc_buf_addf(out, "%s%lld.%03lld", sign, (long long)(milli / 1000), (long long)(milli % 1000));
+}
+
+static void put_quoted(rc_buf *out, const char *s)
+{
+    rc_buf_addc(out, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            rc_buf_addc(out, '\\');
+        rc_buf_addc(out, *s);
+    }
+    rc_buf_addc(out, '"');
+}
+
+static const char *face_name(rc_face_id f)
+{
+    static const char *const names[] = {"regular", "bold", "italic", "bolditalic", "mono"};
+    return (unsigned)f < RC_ARRAY_LEN(names) ? names[f] : "?";
+}
+
+/* Advance of a run including its adjustments, as the PDF places it. */
+static rc_scaled run_width(const rc_doc *doc, const rc_draw *d)
+{
+    int64_t milli = 0, adj = 0;
+    const rc_face *face = doc->fonts ? doc->fonts->faces[d->face] : NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        if (face)
+            milli += rc_face_advance(face, d->cps[i]);
+        if (d->adjust)
+            adj += d->adjust[i];
+    }
+    return (rc_scaled)(milli * d->size / 1000 + adj);
+}
+
+void rc_trace_write(const rc_doc *doc, rc_buf *out)
+{
+    for (size_t p = 0; p < doc->npages; p++) {
+        rc_buf_addf(out, "page %zu ", p + 1);
+        put_len(out, doc->width);
+        rc_buf_addc(out, 'x');
+        put_len(out, doc->height);
+        rc_buf_addc(out, '\n');
+        const rc_page *page = &doc->pages[p];
+        for (size_t i = 0; i < page->n; i++) {
+            const rc_draw *d = &page->v[i];
+            switch (d->kind) {
+            case RC_DRAW_TEXT: {
+                rc_buf text = RC_BUF_INIT;
+                for (size_t k = 0; k < d->n; k++)
+                    rc_buf_add_utf8(&text, d->cps[k]);
+                rc_buf_adds(out, "text ");
+                put_len(out, d->x);
+                rc_buf_addc(out, ' ');
+                put_len(out, d->y);
+                rc_buf_adds(out, " w=");
+                put_len(out, run_width(doc, d));
+                rc_buf_addf(out, " %s ", face_name(d->face));
+                put_len(out, d->size);
+                rc_buf_addf(out, " #%06x ", (unsigned)d->color);
+                put_quoted(out, rc_buf_str(&text));
+                if (d->span_begin) {
+                    rc_buf_adds(out, " span=");
+                    put_quoted(out, d->span_begin);
+                }
+                if (d->span_end)
+                    rc_buf_adds(out, " span-end");
+                rc_buf_addc(out, '\n');
+                rc_buf_release(&text);
+                break;
+            }
+            case RC_DRAW_RULE:
+                rc_buf_adds(out, "rule ");
+                put_len(out, d->x);
+                rc_buf_addc(out, ' ');
+                put_len(out, d->y);
+                rc_buf_addc(out, ' ');
+                put_len(out, d->w);
+                rc_buf_addc(out, 'x');
+                put_len(out, d->h);
+                rc_buf_addf(out, " #%06x\n", (unsigned)d->color);
+                break;
+            case RC_DRAW_LINK:
+                rc_buf_adds(out, "link ");
+                put_len(out, d->x);
+                rc_buf_addc(out, ' ');
+                put_len(out, d->y);
+                rc_buf_addc(out, ' ');
+                put_len(out, d->w);
+                rc_buf_addc(out, 'x');
+                put_len(out, d->h);
+                rc_buf_addc(out, ' ');
+                put_quoted(out, d->text ? d->text : "");
+                rc_buf_addc(out, '\n');
+                break;
+            case RC_DRAW_BOOKMARK:
+                rc_buf_addf(out, "bookmark %d ", d->level);
+                put_len(out, d->y);
+                rc_buf_addc(out, ' ');
+                put_quoted(out, d->text ? d->text : "");
+                rc_buf_addc(out, '\n');
+                break;
+            case RC_DRAW_NOTE:
+                rc_buf_adds(out, "note ");
+                put_quoted(out, d->text ? d->text : "");
+                rc_buf_addc(out, '\n');
+                break;
+            }
+        }
+    }
+}

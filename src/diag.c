@@ -1,0 +1,116 @@
+/*
+ * diag: the diagnostic list and its compiler-style printer.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rc_diags_init(rc_diags *d)
+{
+    memset(d, 0, sizeof(*d));
+}
+
+void rc_diags_release(rc_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->v[i].message);
+    free(d->v);
+    rc_diags_init(d);
+}
+
+static void add(rc_diags *d, rc_severity sev, rc_failure failure, rc_pos pos, const char *fmt,
+                va_list ap)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_vaddf(&b, fmt, ap);
+    RC_VEC_PUSH(d->v, d->n, d->cap);
+    rc_diag *g = &d->v[d->n++];
+    g->severity = sev;
+    g->failure = failure;
+    g->pos = pos;
+    g->message = b.ptr ? b.ptr : rc_xstrdup("");
+    if (sev == RC_ERROR)
+        d->nerrors++;
+    else
+        d->nwarnings++;
+}
+
+int rc_error(rc_diags *d, rc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, RC_ERROR, RC_FAIL_INPUT, pos, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int rc_error_class(rc_diags *d, rc_failure failure, rc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, RC_ERROR, failure, pos, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void rc_warning(rc_diags *d, rc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, RC_WARNING, RC_FAIL_INPUT, pos, fmt, ap);
+    va_end(ap);
+}
+
+rc_pos rc_pos_advance(rc_pos pos, int offset)
+{
+    if (pos.line > 0)
+        pos.col += offset;
+    return pos;
+}
+
+void rc_diag_format(const rc_diag *g, rc_buf *out)
+{
+    if (g->pos.file) {
+        rc_buf_adds(out, g->pos.file);
+        if (g->pos.line > 0)
+            rc_buf_addf(out, ":%d:%d", g->pos.line, g->pos.col > 0 ? g->pos.col : 1);
+        rc_buf_adds(out, ": ");
+    } else {
+        rc_buf_adds(out, "rescomp: ");
+    }
+    rc_buf_adds(out, g->severity == RC_ERROR ? "error: " : "warning: ");
+    rc_buf_adds(out, g->message);
+}
+
+void rc_diags_print(const rc_diags *d, FILE *out)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < d->n; i++) {
+        rc_buf_reset(&b);
+        rc_diag_format(&d->v[i], &b);
+        fprintf(out, "%s\n", rc_buf_str(&b));
+    }
+    rc_buf_release(&b);
+}
+
+const char *rc_did_you_mean(const char *word, const char *const *candidates)
+{
+    const char *best = NULL;
+    int best_d = 1000;
+    for (size_t i = 0; candidates[i]; i++) {
+        int dist = rc_edit_distance(word, candidates[i]);
+        if (dist < best_d) {
+            best_d = dist;
+            best = candidates[i];
+        }
+    }
+    /* A third of the word may be wrong, at least one and at most three edits. */
+    int allowed = (int)strlen(word) / 3;
+    if (allowed < 1)
+        allowed = 1;
+    if (allowed > 3)
+        allowed = 3;
+    return best_d <= allowed ? best : NULL;
+}

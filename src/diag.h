@@ -1,0 +1,72 @@
+/*
+ * diag: positions and diagnostics.
+ *
+ * Library code never prints and never exits: a fallible function appends a
+ * diagnostic (severity, failure class, position, message) and returns -1.
+ * The CLI prints the list in compiler style,
+ *     cv.yaml:12:5: error: unknown key 'instituton' ... (did you mean 'institution'?)
+ * and derives the exit code from the classes of the errors.
+ * Messages follow git's style: lower case, no final full stop, the subject
+ * in single quotes, and they say what to do.
+ */
+#ifndef RC_DIAG_H
+#define RC_DIAG_H
+
+#include "base.h"
+
+#include <stdio.h>
+
+/* 1-based line and column; line 0 means "the whole file", file NULL "no file". */
+typedef struct rc_pos {
+    const char *file;
+    int line, col;
+} rc_pos;
+
+typedef enum rc_severity { RC_WARNING, RC_ERROR } rc_severity;
+
+/* What kind of failure an error is; decides the exit code. */
+typedef enum rc_failure {
+    RC_FAIL_INPUT,   /* the CV is wrong: syntax, schema, values */
+    RC_FAIL_IO,      /* a file could not be read or written */
+    RC_FAIL_FONT,    /* a font is missing, corrupt, or lacks a character */
+    RC_FAIL_INTERNAL /* a bug or a library failure we did not expect */
+} rc_failure;
+
+typedef struct rc_diag {
+    rc_severity severity;
+    rc_failure failure;
+    rc_pos pos;
+    char *message;
+} rc_diag;
+
+typedef struct rc_diags {
+    rc_diag *v;
+    size_t n, cap;
+    size_t nerrors, nwarnings;
+} rc_diags;
+
+void rc_diags_init(rc_diags *d);
+void rc_diags_release(rc_diags *d);
+
+/* Append an input error; always returns -1 so callers can `return rc_error(...)`. */
+int rc_error(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Append an error of the given failure class; returns -1. */
+int rc_error_class(rc_diags *d, rc_failure failure, rc_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void rc_warning(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Position `offset` columns to the right of pos (same line). */
+rc_pos rc_pos_advance(rc_pos pos, int offset);
+
+/* "file:line:col: error: message" lines, in the order they were added. */
+void rc_diags_print(const rc_diags *d, FILE *out);
+/* Format one diagnostic as it is printed (without the newline). */
+void rc_diag_format(const rc_diag *g, rc_buf *out);
+
+/*
+ * The closest candidate to `word` among a NULL-terminated list, or NULL when
+ * none is close enough to be a plausible misspelling.
+ */
+const char *rc_did_you_mean(const char *word, const char *const *candidates);
+
+#endif

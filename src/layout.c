@@ -1,0 +1,973 @@
+/*
+ * layout: entries, columns, header and sections (see layout.h).
+ */
+#include "layout.h"
+
+#include "build.h"
+#include "linebreak.h"
+#include "markup.h"
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RESCOMP_VERSION
+#define RESCOMP_VERSION "0.0.0"
+#endif
+
+/* ---- context --------------------------------------------------------- */
+
+typedef struct ctx {
+    const rc_cv *cv;
+    const rc_style *st;
+    const rc_fonts *fonts;
+    rc_arena *a;
+    rc_diags *d;
+    rc_vlist vl;
+    rc_scaled text_width;
+    const char **keywords;
+    size_t nkeywords;
+    int status;
+    size_t nsections_done;
+} ctx;
+
+/* One typeset line: draws relative to its left end and baseline. */
+typedef struct line {
+    rc_draw *v;
+    size_t n, cap;
+    rc_scaled height, depth, width;
+    int para;          /* index of the paragraph it belongs to */
+    int first, last;   /* first / last line of that paragraph */
+} line;
+
+typedef struct lines {
+    line *v;
+    size_t n, cap;
+} lines;
+
+static void lines_release(lines *ls)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        free(ls->v[i].v);
+    free(ls->v);
+    memset(ls, 0, sizeof(*ls));
+}
+
+static rc_draw *line_add(line *l, rc_draw_kind kind)
+{
+    RC_VEC_PUSH(l->v, l->n, l->cap);
+    rc_draw *d = &l->v[l->n++];
+    memset(d, 0, sizeof(*d));
+    d->kind = kind;
+    return d;
+}
+
+static rc_scaled milli_em(int milli, rc_scaled size)
+{
+    return (rc_scaled)((int64_t)milli * size / 1000);
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static rc_spans parse_text(ctx *c, const char *s)
+{
+    rc_spans spans = rc_markup_parse(c->a, s, strlen(s));
+    if (c->nkeywords)
+        spans = rc_markup_bold_keywords(c->a, spans, c->keywords, c->nkeywords);
+    return spans;
+}
+
+/* A span of literal text (no markup), e.g. a date or a separator. */
+static rc_spans literal(ctx *c, const char *s, unsigned style, const char *url)
+{
+    rc_span *sp = rc_arena_alloc(c->a, sizeof(*sp));
+    sp->text = rc_arena_strdup(c->a, s);
+    sp->len = strlen(s);
+    sp->style = style;
+    sp->url = url;
+    return (rc_spans){sp, 1};
+}
+
+static void add_spans(ctx *c, rc_para *p, rc_spans spans, const rc_para_style *ps)
+{
+    if (rc_para_add_spans(p, spans, ps, c->fonts, c->a, c->d) != 0)
+        c->status = -1;
+}
+
+static rc_para_style body_style(const ctx *c, unsigned style)
+{
+    rc_para_style ps = {0};
+    ps.size = c->st->body_size;
+    ps.color = c->st->text_color;
+    ps.link_color = c->st->link_color;
+    ps.style = style;
+    ps.align = c->st->body_align;
+    ps.ex_hyphen_penalty = c->st->lb.ex_hyphen_penalty;
+    return ps;
+}
+
+/* ---- setting lines ----------------------------------------------------- */
+
+typedef struct draw_builder {
+    uint32_t *cps;
+    rc_scaled *adj;
+    size_t n, cap;
+    rc_draw proto;   /* face, size, color, x of the open text draw */
+    int open;
+} draw_builder;
+
+static void db_close(ctx *c, draw_builder *b, line *l)
+{
+    if (!b->open)
+        return;
+    rc_draw *d = line_add(l, RC_DRAW_TEXT);
+    *d = b->proto;
+    d->kind = RC_DRAW_TEXT;
+    d->cps = rc_arena_memdup(c->a, b->cps, b->n, sizeof(uint32_t));
+    int any = 0;
+    for (size_t i = 0; i < b->n; i++)
+        any |= b->adj[i] != 0;
+    d->adjust = any ? rc_arena_memdup(c->a, b->adj, b->n, sizeof(rc_scaled)) : NULL;
+    d->n = b->n;
+    b->n = 0;
+    b->open = 0;
+}
+
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
+        b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
+    }
+    b->cps[b->n] = cp;
+    b->adj[b->n] = adj;
+    b->n++;
+}
+
+typedef struct link_tracker {
+    const char *url;
+    rc_scaled x0, x1, ascent, descent;
+} link_tracker;
+
+static void link_close(link_tracker *lt, line *l)
+{
+    if (!lt->url)
+        return;
+    rc_draw *d = line_add(l, RC_DRAW_LINK);
+    d->x = lt->x0;
+    d->y = -lt->ascent;
+    d->w = lt->x1 - lt->x0;
+    d->h = lt->ascent + lt->descent;
+    d->text = lt->url;
+    lt->url = NULL;
+}
+
+/* Width of a glue item once the line's adjustment ratio is applied (TeX §625). */
+static rc_scaled set_glue(const rc_item *it, int32_t ratio)
+{
+    int64_t extra = 0;
+    if (ratio > 0)
+        extra = ((int64_t)ratio * it->stretch) >> 16;
+    else if (ratio < 0)
+        extra = ((int64_t)ratio * it->shrink) / 65536;
+    return it->width + (rc_scaled)extra;
+}
+
+/*
+ * Typeset items [from, to) of p as one line whose break is `brk` (the
+ * item at brk->index ends it). Spaces become real space characters whose
+ * TJ adjustment carries the stretch or shrink, so text extracts with
+ * spaces and viewers still justify exactly.
+ */
+static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const rc_break *brk,
+                        rc_scaled width, line *l)
+{
+    draw_builder b = {0};
+    link_tracker lt = {0};
+    rc_scaled x = 0, pending = 0;
+    int has_box = 0, has_glue = 0;
+    rc_scaled height = 0, depth = 0;
+
+    for (size_t i = from; i < to; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type == RC_ITEM_GLUE) {
+            pending += set_glue(it, brk->ratio);
+            has_glue = 1;
+            continue;
+        }
+        if (it->type != RC_ITEM_BOX)
+            continue;
+        if (it->payload == RC_NO_RUN) {
+            x += pending + it->width;
+            pending = 0;
+            has_glue = 0;
+            continue;
+        }
+        const rc_run *run = &p->runs[it->payload];
+        const rc_face *face = c->fonts->faces[run->face];
+        if (has_glue && has_box && b.open) {
+            rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
+                                       b.proto.size);
+            db_push(&b, ' ', pending - space);
+        }
+        x += pending;
+        pending = 0;
+        has_glue = 0;
+        if (b.open && (b.proto.face != run->face || b.proto.size != run->size ||
+                       b.proto.color != run->color))
+            db_close(c, &b, l);
+        if (!b.open) {
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = run->size;
+            b.proto.color = run->color;
+            b.proto.x = x;
+            b.open = 1;
+        }
+        for (size_t k = 0; k < run->n; k++)
+            db_push(&b, run->cps[k], run->kern[k]);
+        rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
+        rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
+        if (asc > height)
+            height = asc;
+        if (desc > depth)
+            depth = desc;
+        if (run->url != lt.url || (run->url && lt.url && strcmp(run->url, lt.url) != 0)) {
+            link_close(&lt, l);
+            if (run->url) {
+                lt.url = run->url;
+                lt.x0 = x;
+            }
+        }
+        x += run->width;
+        if (lt.url) {
+            lt.x1 = x;
+            if (asc > lt.ascent)
+                lt.ascent = asc;
+            if (desc > lt.descent)
+                lt.descent = desc;
+        }
+        has_box = 1;
+    }
+    /* A line that ends at a hyphenation break shows the hyphen. */
+    const rc_item *end = &p->items[brk->index];
+    if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
+        db_push(&b, '-', 0);
+        x += end->width;
+    }
+    db_close(c, &b, l);
+    link_close(&lt, l);
+    free(b.cps);
+    free(b.adj);
+
+    rc_scaled shift = 0;
+    if (p->align == RC_ALIGN_CENTER)
+        shift = (width - x) / 2;
+    else if (p->align == RC_ALIGN_RIGHT)
+        shift = width - x;
+    if (shift)
+        for (size_t k = 0; k < l->n; k++)
+            l->v[k].x += shift;
+    l->height = height;
+    l->depth = depth;
+    l->width = x;
+}
+
+/*
+ * Break a finished paragraph with the given line widths (the last repeats)
+ * and append its lines. Overfull lines are warnings at the paragraph's
+ * source position.
+ */
+static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
+                          int para_index, lines *out)
+{
+    rc_para_finish(p);
+    rc_breaks br;
+    rc_breaks_init(&br);
+    rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    size_t start = 0;
+    for (size_t k = 0; k < br.n; k++) {
+        size_t from = start;
+        while (from < br.v[k].index && p->items[from].type != RC_ITEM_BOX)
+            from++;
+        rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+        RC_VEC_PUSH(out->v, out->n, out->cap);
+        line *l = &out->v[out->n++];
+        memset(l, 0, sizeof(*l));
+        render_line(c, p, from, br.v[k].index, &br.v[k], w, l);
+        l->para = para_index;
+        l->first = k == 0;
+        l->last = k + 1 == br.n;
+        if (br.v[k].overfull && l->width > w)
+            rc_warning(c->d, p->pos,
+                       "line too wide by %.1fpt; shorten the text or allow a break "
+                       "(e.g. a space or a hyphen)",
+                       (double)(l->width - w) / RC_UNITY);
+        start = br.v[k].index + 1;
+    }
+    rc_breaks_release(&br);
+}
+
+/* ---- vertical list helpers ---------------------------------------------- */
+
+static rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
+{
+    rc_scaled h = l->height, dp = l->depth;
+    rc_vitem *box = rc_vlist_add_box(&c->vl, h, dp, baselineskip);
+    for (size_t i = 0; i < l->n; i++)
+        rc_vbox_add(box, &l->v[i]);
+    return box;
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "June",
+                                         "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
+
+static void format_date(rc_buf *b, const rc_date *dt)
+{
+    if (dt->month >= 1 && dt->month <= 12)
+        rc_buf_addf(b, "%s %d", month_abbr[dt->month - 1], dt->year);
+    else
+        rc_buf_addf(b, "%d", dt->year);
+}
+
+char *rc_format_when(rc_arena *a, const rc_when *w)
+{
+    rc_buf b = RC_BUF_INIT;
+    switch (w->kind) {
+    case RC_WHEN_NONE:
+        break;
+    case RC_WHEN_TEXT:
+        rc_buf_adds(&b, w->text.s ? w->text.s : "");
+        break;
+    case RC_WHEN_SINGLE:
+        format_date(&b, &w->start);
+        break;
+    case RC_WHEN_RANGE:
+        format_date(&b, &w->start);
+        rc_buf_adds(&b, " \xE2\x80\x93 "); /* en dash */
+        if (w->end_is_present)
+            rc_buf_adds(&b, "present");
+        else
+            format_date(&b, &w->end);
+        break;
+    }
+    char *s = b.len ? rc_arena_strdup(a, rc_buf_str(&b)) : NULL;
+    rc_buf_release(&b);
+    return s;
+}
+
+/* ---- entries ------------------------------------------------------------ */
+
+/* A paragraph of an entry's main column and how it hangs. */
+typedef struct mpara {
+    rc_para p;
+    rc_scaled indent;      /* of every line, from the column's left edge */
+    uint32_t bullet;       /* drawn in the indent of the first line, or 0 */
+    const char *label;     /* "3." for numbered entries, or NULL */
+    rc_scaled space_before;
+} mpara;
+
+typedef struct entry_parts {
+    mpara *main;
+    size_t nmain, cap;
+    rc_para side[2];
+    size_t nside;
+} entry_parts;
+
+static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
+{
+    RC_VEC_PUSH(e->main, e->nmain, e->cap);
+    mpara *m = &e->main[e->nmain++];
+    memset(m, 0, sizeof(*m));
+    rc_para_init(&m->p, c->st->body_align, pos);
+    m->space_before = e->nmain > 1 ? space_before : 0;
+    return m;
+}
+
+static void parts_release(entry_parts *e)
+{
+    for (size_t i = 0; i < e->nmain; i++)
+        rc_para_release(&e->main[i].p);
+    free(e->main);
+    for (size_t i = 0; i < e->nside; i++)
+        rc_para_release(&e->side[i]);
+    memset(e, 0, sizeof(*e));
+}
+
+/* A title row: its first paragraph, set ragged so it never stretches. */
+static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
+{
+    if (!t.s)
+        return;
+    mpara *m = add_mpara(c, e, t.pos, 0);
+    m->p.align = RC_ALIGN_LEFT;
+    rc_para_style ps = body_style(c, style);
+    add_spans(c, &m->p, parse_text(c, t.s), &ps);
+}
+
+static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
+{
+    if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
+        return;
+    rc_para *p = &e->side[e->nside++];
+    rc_para_init(p, RC_ALIGN_RIGHT, pos);
+    rc_para_style ps = body_style(c, 0);
+    ps.align = RC_ALIGN_RIGHT;
+    add_spans(c, p, parse_text(c, s), &ps);
+}
+
+static void add_body(ctx *c, entry_parts *e, rc_text t)
+{
+    if (!t.s)
+        return;
+    mpara *m = add_mpara(c, e, t.pos, c->st->paragraph_space);
+    rc_para_style ps = body_style(c, 0);
+    add_spans(c, &m->p, parse_text(c, t.s), &ps);
+}
+
+static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
+{
+    for (size_t i = 0; i < en->nhighlights; i++) {
+        const rc_highlight *h = &en->highlights[i];
+        mpara *m = add_mpara(c, e, h->text.pos,
+                             i == 0 ? c->st->paragraph_space : c->st->highlight_space);
+        m->indent = c->st->bullet_indent + (h->level ? c->st->nested_bullet_indent : 0);
+        m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
+        rc_para_style ps = body_style(c, 0);
+        add_spans(c, &m->p, parse_text(c, h->text.s), &ps);
+    }
+}
+
+static const char *join_texts(ctx *c, const rc_texts *t, const char *sep)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < t->n; i++) {
+        if (i)
+            rc_buf_adds(&b, sep);
+        rc_buf_adds(&b, t->v[i].s);
+    }
+    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
+/* The publication's venue line: journal, then the DOI or URL as a link. */
+static void add_publication_venue(ctx *c, entry_parts *e, const rc_entry *en)
+{
+    if (!en->journal.s && !en->doi.s && !en->url.s)
+        return;
+    rc_pos pos = en->journal.s ? en->journal.pos : en->doi.s ? en->doi.pos : en->url.pos;
+    mpara *m = add_mpara(c, e, pos, 0);
+    rc_para_style ps = body_style(c, 0);
+    if (en->journal.s)
+        add_spans(c, &m->p, parse_text(c, en->journal.s), &(rc_para_style){
+            .size = ps.size, .color = ps.color, .link_color = ps.link_color,
+            .style = RC_STYLE_ITALIC, .align = ps.align,
+            .ex_hyphen_penalty = ps.ex_hyphen_penalty});
+    const char *url = NULL, *shown = NULL;
+    if (en->doi.s) {
+        url = rc_arena_printf(c->a, "https://doi.org/%s", en->doi.s);
+        shown = rc_arena_printf(c->a, "doi:%s", en->doi.s);
+    } else if (en->url.s) {
+        url = en->url.s;
+        shown = en->url.s;
+    }
+    if (url) {
+        if (en->journal.s) {
+            add_spans(c, &m->p, literal(c, ",", 0, NULL), &ps);
+            rc_para_add_space(&m->p, &ps, c->fonts);
+        }
+        rc_para_style ls = ps;
+        ls.no_breaks = 1;
+        add_spans(c, &m->p, literal(c, shown, 0, url), &ls);
+    }
+}
+
+static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
+                        entry_parts *e)
+{
+    char *date = rc_format_when(c->a, &en->when);
+    switch (en->type) {
+    case RC_ENTRY_EDUCATION: {
+        add_row(c, e, en->institution, RC_STYLE_BOLD);
+        rc_text second = en->area;
+        if (en->degree.s)
+            second.s = rc_arena_printf(c->a, "%s, %s", en->degree.s, en->area.s);
+        /* The area carries its own markup; the row is plain as in the seed CVs. */
+        add_row(c, e, second, 0);
+        break;
+    }
+    case RC_ENTRY_EXPERIENCE:
+        add_row(c, e, en->company, RC_STYLE_BOLD);
+        add_row(c, e, en->position, RC_STYLE_ITALIC);
+        break;
+    case RC_ENTRY_NORMAL:
+        add_row(c, e, en->name, RC_STYLE_BOLD);
+        break;
+    case RC_ENTRY_PUBLICATION: {
+        add_row(c, e, en->title, RC_STYLE_BOLD);
+        rc_text authors = {join_texts(c, &en->authors, ", "),
+                           en->authors.n ? en->authors.v[0].pos : en->pos};
+        mpara *m = add_mpara(c, e, authors.pos, 0);
+        rc_para_style ps = body_style(c, 0);
+        add_spans(c, &m->p, parse_text(c, authors.s), &ps);
+        add_publication_venue(c, e, en);
+        break;
+    }
+    case RC_ENTRY_ONE_LINE: {
+        mpara *m = add_mpara(c, e, en->label.pos, 0);
+        rc_para_style bold = body_style(c, RC_STYLE_BOLD), plain = body_style(c, 0);
+        add_spans(c, &m->p, parse_text(c, en->label.s), &bold);
+        add_spans(c, &m->p, literal(c, ":", RC_STYLE_BOLD, NULL), &bold);
+        rc_para_add_space(&m->p, &plain, c->fonts);
+        add_spans(c, &m->p, parse_text(c, en->details.s), &plain);
+        break;
+    }
+    case RC_ENTRY_BULLET: {
+        mpara *m = add_mpara(c, e, en->bullet.pos, 0);
+        m->indent = c->st->bullet_indent;
+        m->bullet = c->st->bullet_char;
+        rc_para_style ps = body_style(c, 0);
+        add_spans(c, &m->p, parse_text(c, en->bullet.s), &ps);
+        break;
+    }
+    case RC_ENTRY_NUMBERED:
+    case RC_ENTRY_REVERSED_NUMBERED: {
+        rc_text t = en->type == RC_ENTRY_NUMBERED ? en->number : en->reversed_number;
+        mpara *m = add_mpara(c, e, t.pos, 0);
+        m->indent = c->st->bullet_indent + RC_PT(6);
+        size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
+        m->label = rc_arena_printf(c->a, "%zu.", num);
+        rc_para_style ps = body_style(c, 0);
+        add_spans(c, &m->p, parse_text(c, t.s), &ps);
+        break;
+    }
+    case RC_ENTRY_TEXT:
+        add_body(c, e, en->text);
+        break;
+    default:
+        break;
+    }
+    add_body(c, e, en->summary);
+    add_highlights(c, e, en);
+    if (en->type != RC_ENTRY_ONE_LINE && en->type != RC_ENTRY_TEXT) {
+        add_side(c, e, en->location.s, en->location.pos);
+        add_side(c, e, date, en->when.pos);
+    } else if (date) {
+        /* One-line and text entries may still carry a date. */
+        add_side(c, e, date, en->when.pos);
+    }
+}
+
+/* Draw the bullet or number label of a hanging paragraph's first line. */
+static void add_marker(ctx *c, const mpara *m, line *l)
+{
+    rc_para_style ps = body_style(c, 0);
+    rc_para p;
+    rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
+    char buf[8] = {0};
+    const char *text = m->label;
+    if (!text) {
+        rc_utf8_encode(m->bullet, buf);
+        text = buf;
+    }
+    add_spans(c, &p, literal(c, text, 0, NULL), &ps);
+    rc_scaled w = rc_para_natural_width(&p, 0, p.n);
+    rc_scaled gap = RC_PT(5);
+    if (p.nruns) {
+        rc_draw *d = line_add(l, RC_DRAW_TEXT);
+        const rc_run *r = &p.runs[0];
+        d->face = r->face;
+        d->size = r->size;
+        d->color = c->st->text_color;
+        d->cps = r->cps;
+        d->n = r->n;
+        d->x = m->indent - gap - w;
+    }
+    rc_para_release(&p);
+}
+
+/* Natural width of a side paragraph (its widest unbroken form). */
+static rc_scaled side_width(const rc_para *p)
+{
+    return rc_para_natural_width(p, 0, p->n);
+}
+
+/*
+ * Set an entry with a date column `colw` wide, and append its lines to
+ * the vertical list. `first` entries of a section stay with the title.
+ */
+static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
+{
+    const rc_style *st = c->st;
+    lines side = {0}, main = {0};
+    for (size_t i = 0; i < e->nside; i++) {
+        rc_scaled w = colw > 0 ? colw : c->text_width;
+        set_paragraph(c, &e->side[i], &w, 1, (int)i, &side);
+    }
+    rc_scaled narrow = c->text_width - (colw > 0 ? colw + st->date_column_gutter : 0);
+    rc_scaled *space_before = rc_xcalloc(e->nmain + 1, sizeof(rc_scaled));
+    for (size_t i = 0; i < e->nmain; i++) {
+        mpara *m = &e->main[i];
+        /* The lines beside the date column are narrower: a paragraph shape. */
+        size_t used = main.n;
+        size_t nnarrow = side.n > used ? side.n - used : 0;
+        size_t nw = nnarrow + 1;
+        rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
+        for (size_t k = 0; k < nw; k++)
+            widths[k] = (k < nnarrow ? narrow : c->text_width) - m->indent;
+        size_t before = main.n;
+        set_paragraph(c, &m->p, widths, nw, (int)i, &main);
+        free(widths);
+        for (size_t k = before; k < main.n; k++)
+            for (size_t j = 0; j < main.v[k].n; j++)
+                main.v[k].v[j].x += m->indent;
+        if (main.n > before && (m->bullet || m->label))
+            add_marker(c, m, &main.v[before]);
+        space_before[i] = m->space_before;
+    }
+
+    size_t n = main.n > side.n ? main.n : side.n;
+    for (size_t k = 0; k < n; k++) {
+        line merged = {0};
+        const line *ml = k < main.n ? &main.v[k] : NULL;
+        const line *sl = k < side.n ? &side.v[k] : NULL;
+        rc_scaled h = st->body_size * 7 / 10, dp = st->body_size * 3 / 10;
+        if (ml) {
+            for (size_t j = 0; j < ml->n; j++)
+                *line_add(&merged, RC_DRAW_TEXT) = ml->v[j];
+            h = ml->height > h ? ml->height : h;
+            dp = ml->depth > dp ? ml->depth : dp;
+        }
+        if (sl) {
+            for (size_t j = 0; j < sl->n; j++) {
+                rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
+                *d = sl->v[j];
+                d->x += c->text_width - colw;
+            }
+        }
+        merged.height = h;
+        merged.depth = dp;
+
+        if (k > 0 || !first) {
+            /*
+             * Page-break penalties: an entry's first three lines stay
+             * together (and with the section title), a short entry is
+             * never split, and a paragraph keeps two lines at each end
+             * of a break where it can (TeX's club and widow penalties).
+             */
+            int pen;
+            if (k == 0)
+                pen = -50;
+            else if (k < 3 || n <= 5)
+                pen = RC_INF_PENALTY;
+            else if (ml && ml->first)
+                pen = 0;
+            else if (ml && (ml->last || (k >= 1 && main.v[k - 1].first)))
+                pen = 150;
+            else
+                pen = 0;
+            rc_vlist_add_penalty(&c->vl, pen);
+            if (k == 0)
+                rc_vlist_add_glue(&c->vl, st->entry_space);
+            else if (ml && ml->first && space_before[ml->para])
+                rc_vlist_add_glue(&c->vl, space_before[ml->para]);
+        }
+        add_line_box(c, &merged, st->body_leading);
+        free(merged.v);
+    }
+    free(space_before);
+    lines_release(&main);
+    lines_release(&side);
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static void emit_section_title(ctx *c, const rc_section *sec, int first)
+{
+    const rc_style *st = c->st;
+    if (!first)
+        rc_vlist_add_penalty(&c->vl, -100);
+    rc_vlist_add_glue(&c->vl, first ? st->header_space_after : st->section_space_before);
+
+    rc_para p;
+    rc_para_init(&p, RC_ALIGN_LEFT, sec->key.pos);
+    rc_para_style ps = body_style(c, RC_STYLE_BOLD);
+    ps.size = st->section_title_size;
+    ps.color = st->primary_color;
+    ps.align = RC_ALIGN_LEFT;
+    add_spans(c, &p, parse_text(c, sec->title), &ps);
+    lines ls = {0};
+    rc_scaled w = c->text_width;
+    set_paragraph(c, &p, &w, 1, 0, &ls);
+    for (size_t k = 0; k < ls.n; k++) {
+        if (k > 0)
+            rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
+        rc_vitem *box = add_line_box(c, &ls.v[k], st->section_title_size * 5 / 4);
+        if (k == 0) {
+            rc_draw bm = {0};
+            bm.kind = RC_DRAW_BOOKMARK;
+            bm.y = -ls.v[k].height;
+            bm.text = sec->title;
+            rc_vbox_add(box, &bm);
+        }
+    }
+    lines_release(&ls);
+    rc_para_release(&p);
+
+    /* The rule under the title, kept with it and with the first entry. */
+    rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
+    rc_vlist_add_glue(&c->vl, RC_PT(2.5));
+    rc_vitem *rule = rc_vlist_add_box(&c->vl, st->section_rule_thickness, 0, 0);
+    rc_draw d = {0};
+    d.kind = RC_DRAW_RULE;
+    d.y = -st->section_rule_thickness;
+    d.w = c->text_width;
+    d.h = st->section_rule_thickness;
+    d.color = st->primary_color;
+    rc_vbox_add(rule, &d);
+    c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
+    rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
+    rc_vlist_add_glue(&c->vl, st->section_space_after_rule);
+}
+
+static void emit_section(ctx *c, const rc_section *sec)
+{
+    emit_section_title(c, sec, c->nsections_done++ == 0);
+    entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
+    rc_scaled colw = 0;
+    for (size_t i = 0; i < sec->nentries; i++) {
+        build_entry(c, &sec->entries[i], i, sec->nentries, &parts[i]);
+        for (size_t k = 0; k < parts[i].nside; k++) {
+            rc_scaled w = side_width(&parts[i].side[k]);
+            colw = w > colw ? w : colw;
+        }
+    }
+    if (colw > c->st->date_column_max)
+        colw = c->st->date_column_max;
+    for (size_t i = 0; i < sec->nentries; i++) {
+        emit_entry(c, &parts[i], colw, i == 0);
+        parts_release(&parts[i]);
+    }
+    free(parts);
+}
+
+/* ---- header -------------------------------------------------------------- */
+
+typedef struct network {
+    const char *name, *url_prefix;
+} network;
+
+static const network networks[] = {
+    {"LinkedIn", "https://linkedin.com/in/"},
+    {"GitHub", "https://github.com/"},
+    {"GitLab", "https://gitlab.com/"},
+    {"IMDB", "https://imdb.com/name/"},
+    {"Instagram", "https://instagram.com/"},
+    {"ORCID", "https://orcid.org/"},
+    {"Mastodon", NULL},
+    {"StackOverflow", "https://stackoverflow.com/users/"},
+    {"ResearchGate", "https://researchgate.net/profile/"},
+    {"YouTube", "https://youtube.com/@"},
+    {"Google Scholar", "https://scholar.google.com/citations?user="},
+    {"Telegram", "https://t.me/"},
+    {"WhatsApp", "https://wa.me/"},
+    {"Leetcode", "https://leetcode.com/u/"},
+    {"X", "https://x.com/"},
+    {"Bluesky", "https://bsky.app/profile/"},
+    {"Reddit", "https://reddit.com/user/"},
+};
+
+/* The URL and the shown text of a social network account. */
+static void social_link(ctx *c, const rc_social *s, const char **url, const char **shown)
+{
+    const char *net = s->network.s, *user = s->username.s;
+    *url = NULL;
+    *shown = user;
+    if (strcmp(net, "Mastodon") == 0) {
+        /* @user@instance -> https://instance/@user */
+        const char *u = user[0] == '@' ? user + 1 : user;
+        const char *at = strchr(u, '@');
+        if (at)
+            *url = rc_arena_printf(c->a, "https://%s/@%.*s", at + 1, (int)(at - u), u);
+        return;
+    }
+    for (size_t i = 0; i < RC_ARRAY_LEN(networks); i++) {
+        if (strcmp(networks[i].name, net) == 0 && networks[i].url_prefix) {
+            *url = rc_arena_printf(c->a, "%s%s", networks[i].url_prefix, user);
+            if (strcmp(net, "Google Scholar") == 0 || strcmp(net, "ORCID") == 0 ||
+                strcmp(net, "StackOverflow") == 0 || strcmp(net, "WhatsApp") == 0)
+                *shown = net;
+            else
+                *shown = *url + strlen("https://");
+        }
+    }
+}
+
+/* A website as shown: without the scheme and the trailing slash. */
+static const char *shown_url(ctx *c, const char *url)
+{
+    const char *s = url;
+    if (strncmp(s, "https://", 8) == 0)
+        s += 8;
+    else if (strncmp(s, "http://", 7) == 0)
+        s += 7;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == '/')
+        n--;
+    return rc_arena_strndup(c->a, s, n);
+}
+
+static const char *tel_url(ctx *c, const char *phone)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_adds(&b, "tel:");
+    for (const char *p = phone; *p; p++)
+        if ((*p >= '0' && *p <= '9') || (*p == '+' && b.len == 4))
+            rc_buf_addc(&b, *p);
+    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
+static void add_connection(ctx *c, rc_para *p, int *count, const char *text, const char *url)
+{
+    rc_para_style ps = body_style(c, 0);
+    ps.size = c->st->connections_size;
+    ps.align = RC_ALIGN_CENTER;
+    if (*count > 0) {
+        rc_para_add_space(p, &ps, c->fonts);
+        add_spans(c, p, literal(c, c->st->connection_separator, 0, NULL), &ps);
+        rc_para_add_space(p, &ps, c->fonts);
+    }
+    ps.no_breaks = 1;
+    add_spans(c, p, url ? literal(c, text, 0, url) : parse_text(c, text), &ps);
+    (*count)++;
+}
+
+static void emit_centered(ctx *c, rc_para *p, rc_scaled baselineskip)
+{
+    lines ls = {0};
+    rc_scaled w = c->text_width;
+    set_paragraph(c, p, &w, 1, 0, &ls);
+    for (size_t k = 0; k < ls.n; k++) {
+        rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
+        add_line_box(c, &ls.v[k], baselineskip);
+    }
+    lines_release(&ls);
+}
+
+static void emit_header(ctx *c)
+{
+    const rc_cv *cv = c->cv;
+    const rc_style *st = c->st;
+    if (cv->name.s) {
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
+        rc_para_style ps = body_style(c, 0);
+        ps.size = st->name_size;
+        ps.color = st->primary_color;
+        ps.align = RC_ALIGN_CENTER;
+        ps.no_breaks = 1;
+        add_spans(c, &p, parse_text(c, cv->name.s), &ps);
+        emit_centered(c, &p, st->name_size);
+        rc_para_release(&p);
+    }
+    if (cv->headline.s) {
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_CENTER, cv->headline.pos);
+        rc_para_style ps = body_style(c, RC_STYLE_ITALIC);
+        ps.size = st->headline_size;
+        ps.align = RC_ALIGN_CENTER;
+        add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
+        emit_centered(c, &p, st->headline_size * 3 / 2);
+        rc_para_release(&p);
+    }
+    rc_para p;
+    rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
+    int count = 0;
+    if (cv->location.s)
+        add_connection(c, &p, &count, cv->location.s, NULL);
+    for (size_t i = 0; i < cv->emails.n; i++)
+        add_connection(c, &p, &count, cv->emails.v[i].s,
+                       rc_arena_printf(c->a, "mailto:%s", cv->emails.v[i].s));
+    for (size_t i = 0; i < cv->phones.n; i++)
+        add_connection(c, &p, &count, cv->phones.v[i].s, tel_url(c, cv->phones.v[i].s));
+    for (size_t i = 0; i < cv->websites.n; i++)
+        add_connection(c, &p, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s);
+    for (size_t i = 0; i < cv->nsocials; i++) {
+        const char *url, *shown;
+        social_link(c, &cv->socials[i], &url, &shown);
+        add_connection(c, &p, &count, shown, url);
+    }
+    for (size_t i = 0; i < cv->ncustom_connections; i++) {
+        const rc_custom_connection *cc = &cv->custom_connections[i];
+        if (cc->placeholder.s)
+            add_connection(c, &p, &count, cc->placeholder.s, cc->url.s);
+    }
+    if (count)
+        emit_centered(c, &p, st->body_leading * 3 / 2);
+    rc_para_release(&p);
+}
+
+/* ---- document ------------------------------------------------------------ */
+
+static void document_info(ctx *c, rc_doc *doc)
+{
+    const rc_cv *cv = c->cv;
+    const char *name = cv->name.s ? cv->name.s : "";
+    rc_spans spans = rc_markup_parse(c->a, name, strlen(name));
+    const char *plain_name = rc_spans_plain_text(c->a, spans);
+    doc->author = plain_name;
+    doc->title = cv->pdf_title.s ? cv->pdf_title.s
+                 : *plain_name    ? rc_arena_printf(c->a, "%s \xE2\x80\x93 CV", plain_name)
+                                  : "CV";
+    doc->subject = "Curriculum vitae";
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < cv->nsections; i++) {
+        if (i)
+            rc_buf_adds(&b, ", ");
+        rc_buf_adds(&b, cv->sections[i].title);
+    }
+    doc->keywords = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    doc->creator = "rescomp " RESCOMP_VERSION;
+}
+
+int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_arena *a,
+                 rc_doc *doc, rc_diags *d)
+{
+    ctx c = {0};
+    c.cv = cv;
+    c.st = st;
+    c.fonts = fonts;
+    c.a = a;
+    c.d = d;
+    c.text_width = rc_style_text_width(st);
+    rc_vlist_init(&c.vl);
+
+    /* The CV owner's name is bold in author lists, as academic CVs do. */
+    size_t nk = cv->bold_keywords.n + (cv->name.s ? 1 : 0);
+    c.keywords = rc_arena_alloc(a, (nk ? nk : 1) * sizeof(char *));
+    for (size_t i = 0; i < cv->bold_keywords.n; i++)
+        c.keywords[c.nkeywords++] = cv->bold_keywords.v[i].s;
+
+    emit_header(&c);
+    if (cv->name.s) {
+        rc_spans spans = rc_markup_parse(a, cv->name.s, strlen(cv->name.s));
+        c.keywords[c.nkeywords++] = rc_spans_plain_text(a, spans);
+    }
+    for (size_t i = 0; i < cv->nsections; i++)
+        emit_section(&c, &cv->sections[i]);
+
+    doc->width = st->page_width;
+    doc->height = st->page_height;
+    doc->fonts = fonts;
+    rc_paginate(&c.vl, st, doc);
+    document_info(&c, doc);
+    rc_vlist_release(&c.vl);
+    return c.status;
+}

@@ -1,0 +1,31 @@
+/*
+ * layout: the CV model becomes typeset lines on the vertical list, and
+ * then pages.
+ *
+ * An entry is a main column (title rows, summary, bullets) and a date and
+ * location column set flush right; the date column has one width in a
+ * section (the widest, capped by the style) so that its left edges align.
+ * The main column's first lines are narrower, beside the date column, and
+ * the rest use the full width: a paragraph shape for the line breaker.
+ * Title rows and date rows share baselines.
+ */
+#ifndef RC_LAYOUT_H
+#define RC_LAYOUT_H
+
+#include "cv.h"
+#include "doc.h"
+#include "font.h"
+#include "style.h"
+
+/*
+ * Lay the CV out into doc (pages, draws and document information). Draw
+ * strings live in the arena. Errors (e.g. a character no font has) return
+ * -1; overfull lines are warnings.
+ */
+int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_arena *a,
+                 rc_doc *doc, rc_diags *d);
+
+/* "Sept 2023 – present", "2021", or the free text, as RenderCV writes dates. */
+char *rc_format_when(rc_arena *a, const rc_when *w);
+
+#endif

@@ -1,0 +1,1489 @@
+/*
+ * load: RenderCV v2.8 YAML into the CV model; the only module that knows
+ * libyaml.
+ *
+ * It owns three things:
+ * - turning bytes into a yaml_document_t, and libyaml's failures (reader,
+ *   scanner, parser, composer) into positioned diagnostics;
+ * - the safety checks libyaml does not make: size, nesting, alias
+ *   expansion (billion laughs), duplicate keys, UTF-8 of every scalar;
+ * - the schema: which keys exist where, entry-type detection, RenderCV's
+ *   date and highlight rules. Keys are described by tables, not if-chains.
+ *
+ * The walk keeps going after an error so that a user sees all independent
+ * mistakes at once, but it never descends into a node it has already
+ * rejected, so one mistake gives one message.
+ *
+ * libyaml marks are 0-based; rc_pos is 1-based. libyaml's document API
+ * resolves aliases into shared node ids (a DAG, or even a cycle for
+ * `&a [*a]`), so every walk here is bounded by measure() first.
+ */
+#include "load.h"
+
+#include <yaml.h>
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_INPUT_BYTES (16u << 20)
+#define MAX_ALIAS_REFS 10000
+#define MAX_DEPTH 64
+/* Nodes the document may expand to through aliases: far above any CV. */
+#define MAX_EXPANDED_NODES 1000000
+
+typedef struct loader {
+    yaml_document_t *doc;
+    rc_cv *cv;
+    rc_arena *a;
+    rc_diags *d;
+    const char *file;
+} loader;
+
+/* ---- nodes, positions, paths ------------------------------------------- */
+
+static yaml_node_t *node_at(loader *L, int id)
+{
+    return yaml_document_get_node(L->doc, id);
+}
+
+static rc_pos mark_pos(loader *L, yaml_mark_t m)
+{
+    rc_pos p = {L->file, (int)m.line + 1, (int)m.column + 1};
+    return p;
+}
+
+static rc_pos node_pos(loader *L, const yaml_node_t *n)
+{
+    return mark_pos(L, n->start_mark);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return (const char *)n->data.scalar.value;
+}
+
+/* YAML 1.1 null, and an empty value written any way: the field is absent. */
+static int is_null(const yaml_node_t *n)
+{
+    if (!n)
+        return 1;
+    if (n->type != YAML_SCALAR_NODE)
+        return 0;
+    if (n->data.scalar.length == 0)
+        return 1;
+    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    const char *s = scalar(n);
+    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+    if (is_null(n))
+        return "empty";
+    switch (n->type) {
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping";
+    default: return "text";
+    }
+}
+
+/* A key can be written bare in a dotted path when it is a plain word. */
+static int is_word(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!(*s == '_' || *s == '-' || (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+              (*s >= 'A' && *s <= 'Z')))
+            return 0;
+    return 1;
+}
+
+/* "cv.sections.education", or cv.sections["Work Experience"] for other keys. */
+static const char *child_path(loader *L, const char *path, const char *key)
+{
+    if (!*path)
+        return rc_arena_strdup(L->a, key);
+    if (is_word(key))
+        return rc_arena_printf(L->a, "%s.%s", path, key);
+    return rc_arena_printf(L->a, "%s[\"%s\"]", path, key);
+}
+
+static const char *index_path(loader *L, const char *path, size_t i)
+{
+    return rc_arena_printf(L->a, "%s[%zu]", path, i);
+}
+
+/* Error unless n has the wanted type; `what` describes what is expected. */
+static int expect(loader *L, yaml_node_t *n, yaml_node_type_t type, const char *path,
+                  const char *what)
+{
+    if (n->type == type && !(type == YAML_SCALAR_NODE && is_null(n)))
+        return 0;
+    return rc_error(L->d, node_pos(L, n), "%s must be %s, not %s", path, what, kind_name(n));
+}
+
+/* Position of the first character of a scalar's value (after a quote). */
+static rc_pos text_pos(loader *L, const yaml_node_t *n)
+{
+    rc_pos p = node_pos(L, n);
+    yaml_scalar_style_t st = n->data.scalar.style;
+    if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        p.col++;
+    return p;
+}
+
+/* A scalar as text (numbers and booleans are text too); UTF-8 was checked up front. */
+static rc_text make_text(loader *L, const yaml_node_t *n)
+{
+    rc_text t;
+    t.s = rc_arena_strndup(L->a, scalar(n), n->data.scalar.length);
+    t.pos = text_pos(L, n);
+    return t;
+}
+
+/* ---- value loaders: fn(L, value, path, target) -------------------------- */
+
+typedef int (*load_fn)(loader *L, yaml_node_t *v, const char *path, void *target);
+
+/* Optional text: empty leaves the field absent. */
+static int load_text(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SCALAR_NODE, path, "text") < 0)
+        return -1;
+    *(rc_text *)target = make_text(L, v);
+    return 0;
+}
+
+/* A list of text; with `scalar_ok`, a single text counts as a list of one. */
+static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out, int scalar_ok)
+{
+    if (is_null(v))
+        return 0;
+    if (scalar_ok && v->type == YAML_SCALAR_NODE) {
+        out->v = rc_arena_alloc(L->a, sizeof(rc_text));
+        out->v[0] = make_text(L, v);
+        out->n = 1;
+        return 0;
+    }
+    if (expect(L, v, YAML_SEQUENCE_NODE, path,
+               scalar_ok ? "text or a list of text" : "a list of text") < 0)
+        return -1;
+    yaml_node_item_t *it = v->data.sequence.items.start;
+    size_t n = (size_t)(v->data.sequence.items.top - it);
+    out->v = n ? rc_arena_alloc(L->a, n * sizeof(rc_text)) : NULL;
+    out->n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = node_at(L, it[i]);
+        if (is_null(item))
+            continue;
+        if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0) {
+            rc = -1;
+            continue;
+        }
+        out->v[out->n++] = make_text(L, item);
+    }
+    return rc;
+}
+
+static int load_text_or_list(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_texts(L, v, path, target, 1);
+}
+
+static int load_list(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_texts(L, v, path, target, 0);
+}
+
+/* ---- mappings with a fixed set of keys ---------------------------------- */
+
+typedef struct field {
+    const char *key;
+    load_fn load;  /* NULL: known but not supported, warn and ignore */
+    size_t off;    /* where the value goes inside the target object */
+} field;
+
+enum unknown_policy {
+    UNKNOWN_IS_ERROR,   /* a typo: say so, suggest the closest key */
+    UNKNOWN_IS_WARNING  /* a RenderCV option we do not implement yet */
+};
+
+typedef struct mapping_schema {
+    const field *fields;
+    size_t nfields;
+    enum unknown_policy unknown;
+    const char *section; /* "design", "locale", "settings": for warnings */
+} mapping_schema;
+
+static void candidates_of(const mapping_schema *s, const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->nfields && n + 1 < cap; i++)
+        out[n++] = s->fields[i].key;
+    out[n] = NULL;
+}
+
+static void list_keys(const char *const *keys, rc_buf *b)
+{
+    for (size_t i = 0; keys[i]; i++) {
+        if (i)
+            rc_buf_adds(b, keys[i + 1] ? ", " : " or ");
+        rc_buf_adds(b, keys[i]);
+    }
+}
+
+/* The error for a key that is not in `keys`, with a suggestion if one is close. */
+static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *const *keys)
+{
+    const char *near = rc_did_you_mean(scalar(k), keys);
+    const char *in = *path ? "in " : "at ", *where = *path ? path : "the top level";
+    if (near)
+        return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)",
+                        scalar(k), in, where, near);
+    rc_buf b = RC_BUF_INIT;
+    list_keys(keys, &b);
+    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", scalar(k), in, where,
+             rc_buf_str(&b));
+    rc_buf_release(&b);
+    return -1;
+}
+
+static int check_key(loader *L, yaml_node_t *k, const char *path)
+{
+    if (k->type == YAML_SCALAR_NODE && !is_null(k))
+        return 0;
+    return rc_error(L->d, node_pos(L, k), "keys in %s must be text, not %s",
+                    *path ? path : "the top level", kind_name(k));
+}
+
+static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
+                             const char *path)
+{
+    /* "design.page.top_margin" -> option 'page.top_margin' */
+    const char *opt = path + strlen(s->section) + 1;
+    const char *keys[32];
+    candidates_of(s, keys, RC_ARRAY_LEN(keys));
+    const char *near = rc_did_you_mean(scalar(k), keys);
+    if (near && strcmp(near, scalar(k)))
+        rc_warning(L->d, node_pos(L, k),
+                   "%s option '%s' is not supported yet and is ignored (did you mean '%s'?)",
+                   s->section, opt, near);
+    else
+        rc_warning(L->d, node_pos(L, k), "%s option '%s' is not supported yet and is ignored",
+                   s->section, opt);
+}
+
+static int load_mapping(loader *L, yaml_node_t *map, const char *path, const mapping_schema *s,
+                        void *obj)
+{
+    int rc = 0;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (check_key(L, k, path) < 0) {
+            rc = -1;
+            continue;
+        }
+        const char *cpath = child_path(L, path, scalar(k));
+        const field *f = NULL;
+        for (size_t i = 0; i < s->nfields && !f; i++)
+            if (!strcmp(s->fields[i].key, scalar(k)))
+                f = &s->fields[i];
+        if (f && f->load) {
+            if (f->load(L, v, cpath, (char *)obj + f->off) < 0)
+                rc = -1;
+        } else if (f || s->unknown == UNKNOWN_IS_WARNING) {
+            warn_unsupported(L, k, s, cpath);
+        } else {
+            const char *keys[32];
+            candidates_of(s, keys, RC_ARRAY_LEN(keys));
+            rc = unknown_key(L, k, path, keys);
+        }
+    }
+    return rc;
+}
+
+static int load_schema(loader *L, yaml_node_t *v, const char *path, const mapping_schema *s,
+                       void *obj, const char *what)
+{
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_MAPPING_NODE, path, what) < 0)
+        return -1;
+    return load_mapping(L, v, path, s, obj);
+}
+
+/* A required text field of a small fixed mapping (socials, connections). */
+static int require(loader *L, const rc_text *t, yaml_node_t *map, const char *path,
+                   const char *key)
+{
+    if (t->s)
+        return 0;
+    return rc_error(L->d, node_pos(L, map), "missing '%s' in %s; add it", key, path);
+}
+
+/* ---- dates ---------------------------------------------------------------- */
+
+static int is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+enum date_parse { DATE_OK, DATE_NOT_A_DATE, DATE_OUT_OF_RANGE };
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, with real month and day ranges. */
+static enum date_parse parse_date(const char *s, rc_date *out)
+{
+    size_t n = strlen(s);
+    memset(out, 0, sizeof(*out));
+    if (!(n == 4 || (n == 7 && s[4] == '-') || (n == 10 && s[4] == '-' && s[7] == '-')))
+        return DATE_NOT_A_DATE;
+    int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : 0, dd = n == 10 ? digits(s + 8, 2) : 0;
+    if (y < 0 || m < 0 || dd < 0)
+        return DATE_NOT_A_DATE;
+    if (y < 1 || (n >= 7 && (m < 1 || m > 12)) || (n == 10 && (dd < 1 || dd > days_in_month(y, m))))
+        return DATE_OUT_OF_RANGE;
+    out->year = y;
+    out->month = m;
+    out->day = dd;
+    return DATE_OK;
+}
+
+/* RenderCV compares dates with a missing month or day as the first one. */
+static long date_key(rc_date d)
+{
+    return (long)d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1);
+}
+
+static int is_present(const char *s)
+{
+    return !strcmp(s, "present") || !strcmp(s, "Present") || !strcmp(s, "PRESENT");
+}
+
+static int date_error(loader *L, const rc_text *t, const char *path, const char *key,
+                      enum date_parse why)
+{
+    if (why == DATE_OUT_OF_RANGE)
+        return rc_error(L->d, t->pos, "%s.%s '%s' is not a real date; check the month and day",
+                        path, key, t->s);
+    return rc_error(L->d, t->pos, "%s.%s '%s' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY%s",
+                    path, key, t->s, strcmp(key, "end_date") ? "" : ", or present");
+}
+
+/* The raw date fields of an entry, resolved after all its keys are read. */
+typedef struct raw_dates {
+    rc_text date, start, end;
+} raw_dates;
+
+static int resolve_when(loader *L, const raw_dates *r, const char *path, rc_when *w)
+{
+    rc_date start = {0, 0, 0}, end = {0, 0, 0};
+    int rc = 0, end_present = 0;
+    enum date_parse why;
+    /* Like RenderCV, start_date and end_date must be well formed even when date wins. */
+    if (r->start.s && (why = parse_date(r->start.s, &start)) != DATE_OK)
+        rc = date_error(L, &r->start, path, "start_date", why);
+    if (r->end.s && is_present(r->end.s))
+        end_present = 1;
+    else if (r->end.s && (why = parse_date(r->end.s, &end)) != DATE_OK)
+        rc = date_error(L, &r->end, path, "end_date", why);
+    if (rc < 0)
+        return rc;
+
+    memset(w, 0, sizeof(*w));
+    const rc_text *single = r->date.s ? &r->date : !r->start.s ? &r->end : NULL;
+    if (single && single->s) {
+        /* A strict date is a date, a malformed one an error, anything else free text. */
+        w->pos = single->pos;
+        why = end_present && single == &r->end ? DATE_NOT_A_DATE : parse_date(single->s, &w->start);
+        if (why == DATE_OUT_OF_RANGE)
+            return date_error(L, single, path, single == &r->date ? "date" : "end_date", why);
+        w->kind = why == DATE_OK ? RC_WHEN_SINGLE : RC_WHEN_TEXT;
+        if (w->kind == RC_WHEN_TEXT)
+            w->text = *single;
+        return 0;
+    }
+    if (!r->start.s)
+        return 0;
+    w->kind = RC_WHEN_RANGE;
+    w->pos = r->start.pos;
+    w->start = start;
+    w->end = end;
+    w->end_is_present = end_present || !r->end.s;
+    if (!w->end_is_present && date_key(start) > date_key(end))
+        return rc_error(L->d, r->start.pos,
+                        "%s.start_date %s is after its end_date %s; swap them or fix the year",
+                        path, r->start.s, r->end.s);
+    return 0;
+}
+
+static int load_current_date(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_text t = {NULL, {NULL, 0, 0}};
+    if (is_null(v))
+        return 0;
+    if (load_text(L, v, path, &t) < 0)
+        return -1;
+    if (!strcmp(t.s, "today"))
+        return 0; /* RenderCV's default: the date of the run */
+    rc_date *out = target;
+    enum date_parse why = parse_date(t.s, out);
+    if (why == DATE_OK && out->month)
+        return 0;
+    memset(out, 0, sizeof(*out));
+    if (why == DATE_OUT_OF_RANGE)
+        return rc_error(L->d, t.pos, "%s '%s' is not a real date; check the month and day", path,
+                        t.s);
+    return rc_error(L->d, t.pos, "%s '%s' is not a date; write YYYY-MM-DD or YYYY-MM", path, t.s);
+}
+
+/* ---- highlights ------------------------------------------------------------ */
+
+typedef struct highlight_vec {
+    rc_highlight *v;
+    size_t n, cap;
+} highlight_vec;
+
+static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, const char *s,
+                           size_t off, size_t len, int level)
+{
+    RC_VEC_PUSH(hv->v, hv->n, hv->cap);
+    rc_highlight *h = &hv->v[hv->n++];
+    h->level = level;
+    h->text.s = rc_arena_strndup(L->a, s + off, len);
+    h->text.pos = text_pos(L, n);
+    /* Columns are exact only when the value sits on one line as written. */
+    if (n->start_mark.line == n->end_mark.line && n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+        n->data.scalar.style != YAML_FOLDED_SCALAR_STYLE)
+        h->text.pos = rc_pos_advance(h->text.pos, (int)rc_utf8_length(s, off));
+}
+
+/* RenderCV's rule: " - " inside one highlight starts a nested bullet. */
+static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
+{
+    const char *s = scalar(n);
+    const char *p = strstr(s, " - ");
+    if (!p) {
+        push_highlight(L, hv, n, s, 0, strlen(s), 0);
+        return;
+    }
+    if (p > s)
+        push_highlight(L, hv, n, s, 0, (size_t)(p - s), 0);
+    while (p) {
+        const char *start = p + 3;
+        p = strstr(start, " - ");
+        size_t len = p ? (size_t)(p - start) : strlen(start);
+        if (len)
+            push_highlight(L, hv, n, s, (size_t)(start - s), len, 1);
+    }
+}
+
+static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_entry *e = target;
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of text") < 0)
+        return -1;
+    highlight_vec hv = {NULL, 0, 0};
+    int rc = 0;
+    size_t i = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++, i++) {
+        yaml_node_t *item = node_at(L, *it);
+        if (is_null(item))
+            continue;
+        if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0)
+            rc = -1;
+        else
+            split_highlight(L, &hv, item);
+    }
+    e->highlights = rc_arena_memdup(L->a, hv.v, hv.n, sizeof(*hv.v));
+    e->nhighlights = hv.n;
+    free(hv.v);
+    return rc;
+}
+
+/* ---- entries ---------------------------------------------------------------- */
+
+/* An entry while its keys are read: the model plus what is resolved afterwards. */
+typedef struct entry_in {
+    rc_entry e;
+    raw_dates dates;
+} entry_in;
+
+#define TYPE_BIT(t) (1u << (t))
+#define ALL_TYPES (TYPE_BIT(RC_ENTRY_TYPE_COUNT) - 1u)
+
+static int load_authors(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_texts(L, v, path, target, 0);
+}
+
+/*
+ * Every field an entry can have. `types` says in which entry types it is a
+ * field; `required` in which it must be present. A field that belongs to a
+ * single type is characteristic of it: its presence decides the type, as in
+ * RenderCV. The shared fields are accepted on every type.
+ */
+static const struct entry_field {
+    const char *key;
+    unsigned types, required;
+    load_fn load;
+    size_t off; /* inside entry_in */
+} entry_fields[] = {
+#define E(k, t, req, fn, member) {k, t, req, fn, offsetof(entry_in, member)}
+    E("institution", TYPE_BIT(RC_ENTRY_EDUCATION), TYPE_BIT(RC_ENTRY_EDUCATION), load_text, e.institution),
+    E("area", TYPE_BIT(RC_ENTRY_EDUCATION), TYPE_BIT(RC_ENTRY_EDUCATION), load_text, e.area),
+    E("degree", TYPE_BIT(RC_ENTRY_EDUCATION), 0, load_text, e.degree),
+    E("company", TYPE_BIT(RC_ENTRY_EXPERIENCE), TYPE_BIT(RC_ENTRY_EXPERIENCE), load_text, e.company),
+    E("position", TYPE_BIT(RC_ENTRY_EXPERIENCE), TYPE_BIT(RC_ENTRY_EXPERIENCE), load_text, e.position),
+    E("name", TYPE_BIT(RC_ENTRY_NORMAL), TYPE_BIT(RC_ENTRY_NORMAL), load_text, e.name),
+    E("title", TYPE_BIT(RC_ENTRY_PUBLICATION), TYPE_BIT(RC_ENTRY_PUBLICATION), load_text, e.title),
+    E("authors", TYPE_BIT(RC_ENTRY_PUBLICATION), TYPE_BIT(RC_ENTRY_PUBLICATION), load_authors, e.authors),
+    E("doi", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.doi),
+    E("url", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.url),
+    E("journal", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.journal),
+    E("label", TYPE_BIT(RC_ENTRY_ONE_LINE), TYPE_BIT(RC_ENTRY_ONE_LINE), load_text, e.label),
+    E("details", TYPE_BIT(RC_ENTRY_ONE_LINE), TYPE_BIT(RC_ENTRY_ONE_LINE), load_text, e.details),
+    E("bullet", TYPE_BIT(RC_ENTRY_BULLET), TYPE_BIT(RC_ENTRY_BULLET), load_text, e.bullet),
+    E("number", TYPE_BIT(RC_ENTRY_NUMBERED), TYPE_BIT(RC_ENTRY_NUMBERED), load_text, e.number),
+    E("reversed_number", TYPE_BIT(RC_ENTRY_REVERSED_NUMBERED), TYPE_BIT(RC_ENTRY_REVERSED_NUMBERED),
+      load_text, e.reversed_number),
+    E("date", ALL_TYPES, 0, load_text, dates.date),
+    E("start_date", ALL_TYPES, 0, load_text, dates.start),
+    E("end_date", ALL_TYPES, 0, load_text, dates.end),
+    E("location", ALL_TYPES, 0, load_text, e.location),
+    E("summary", ALL_TYPES, 0, load_text, e.summary),
+    E("highlights", ALL_TYPES, 0, load_highlights, e),
+#undef E
+};
+
+/* RenderCV tries the types in this order; the first characteristic field found wins. */
+static const rc_entry_type detect_order[] = {
+    RC_ENTRY_ONE_LINE,    RC_ENTRY_NORMAL,  RC_ENTRY_EXPERIENCE, RC_ENTRY_EDUCATION,
+    RC_ENTRY_PUBLICATION, RC_ENTRY_BULLET,  RC_ENTRY_NUMBERED,   RC_ENTRY_REVERSED_NUMBERED,
+};
+
+static const struct entry_field *find_entry_field(const char *key, rc_entry_type t)
+{
+    for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++)
+        if ((entry_fields[i].types & TYPE_BIT(t)) && !strcmp(entry_fields[i].key, key))
+            return &entry_fields[i];
+    return NULL;
+}
+
+static int is_characteristic(const struct entry_field *f, rc_entry_type t)
+{
+    return f->types == TYPE_BIT(t);
+}
+
+static int has_characteristic(loader *L, yaml_node_t *map, rc_entry_type t)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        if (k->type != YAML_SCALAR_NODE)
+            continue;
+        const struct entry_field *f = find_entry_field(scalar(k), t);
+        if (f && is_characteristic(f, t))
+            return 1;
+    }
+    return 0;
+}
+
+/* The type an entry node shows by itself, or RC_ENTRY_TYPE_COUNT when none. */
+static rc_entry_type detect_type(loader *L, yaml_node_t *n)
+{
+    if (n->type == YAML_SCALAR_NODE)
+        return is_null(n) ? RC_ENTRY_TYPE_COUNT : RC_ENTRY_TEXT;
+    if (n->type != YAML_MAPPING_NODE)
+        return RC_ENTRY_TYPE_COUNT;
+    for (size_t i = 0; i < RC_ARRAY_LEN(detect_order); i++)
+        if (has_characteristic(L, n, detect_order[i]))
+            return detect_order[i];
+    return RC_ENTRY_TYPE_COUNT;
+}
+
+/* NULL-terminated field names of type t (shared fields too, when `shared`). */
+static size_t type_fields(rc_entry_type t, int shared, const char **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++)
+        if ((entry_fields[i].types & TYPE_BIT(t)) &&
+            (shared || is_characteristic(&entry_fields[i], t)))
+            out[n++] = entry_fields[i].key;
+    out[n] = NULL;
+    return n;
+}
+
+/* "an education entry", or with `plural` "education entries", for messages. */
+static const char *type_phrase(loader *L, rc_entry_type t, int plural)
+{
+    const char *name = rc_entry_type_name(t); /* "... entry" */
+    size_t n = strlen(name);
+    if (plural && n > 6 && !strcmp(name + n - 6, " entry"))
+        return rc_arena_printf(L->a, "%.*s entries", (int)(n - 6), name);
+    return rc_arena_printf(L->a, "%s %s", strchr("aeiu", name[0]) ? "an" : "a", name);
+}
+
+static int field_present(const entry_in *in, const struct entry_field *f)
+{
+    const void *p = (const char *)in + f->off;
+    if (f->load == load_authors)
+        return ((const rc_texts *)p)->n > 0;
+    return ((const rc_text *)p)->s != NULL;
+}
+
+static void add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, size_t cap)
+{
+    /* Only text extras are kept: templates print them; lists wait for their feature. */
+    if (v->type != YAML_SCALAR_NODE || is_null(v))
+        return;
+    if (!e->extra)
+        e->extra = rc_arena_alloc(L->a, cap * sizeof(*e->extra));
+    rc_extra_field *x = &e->extra[e->nextra++];
+    x->key = rc_arena_strdup(L->a, scalar(k));
+    x->value = make_text(L, v);
+}
+
+/*
+ * Required fields that are missing; when a key nearly spells one, the error
+ * points at that key, since the misspelling is the mistake to fix.
+ */
+static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_entry_type t,
+                          const char *path, yaml_node_t **near_key, const char **near_field,
+                          size_t nnear)
+{
+    int rc = 0;
+    for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++) {
+        const struct entry_field *f = &entry_fields[i];
+        if (!(f->required & TYPE_BIT(t)) || field_present(in, f))
+            continue;
+        size_t j = 0;
+        while (j < nnear && strcmp(near_field[j], f->key))
+            j++;
+        if (j < nnear) {
+            rc = rc_error(L->d, node_pos(L, near_key[j]),
+                          "unknown key '%s' in %s (did you mean '%s'?); %s need '%s'",
+                          scalar(near_key[j]), path, f->key, type_phrase(L, t, 1), f->key);
+            near_field[j] = NULL; /* reported: no warning as well */
+        } else {
+            rc = rc_error(L->d, node_pos(L, map), "missing '%s' in %s; %s need '%s'", f->key,
+                          path, type_phrase(L, t, 1), f->key);
+        }
+    }
+    for (size_t j = 0; j < nnear; j++)
+        if (near_field[j])
+            rc_warning(L->d, node_pos(L, near_key[j]),
+                       "unknown key '%s' in %s (did you mean '%s'?); it is kept as an extra field",
+                       scalar(near_key[j]), path, near_field[j]);
+    return rc;
+}
+
+static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_entry_type t,
+                             rc_entry *out)
+{
+    entry_in in;
+    memset(&in, 0, sizeof(in));
+    in.e.type = t;
+    in.e.pos = node_pos(L, map);
+    size_t npairs = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+    yaml_node_t **near_key = rc_xcalloc(npairs + 1, sizeof(*near_key));
+    const char **near_field = rc_xcalloc(npairs + 1, sizeof(*near_field));
+    const char *names[RC_ARRAY_LEN(entry_fields) + 1];
+    type_fields(t, 1, names);
+    size_t nnear = 0;
+    int rc = 0;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (check_key(L, k, path) < 0) {
+            rc = -1;
+            continue;
+        }
+        const struct entry_field *f = find_entry_field(scalar(k), t);
+        if (f) {
+            if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0)
+                rc = -1;
+            continue;
+        }
+        const char *near = rc_did_you_mean(scalar(k), names);
+        if (near) {
+            near_key[nnear] = k;
+            near_field[nnear++] = near;
+        }
+        add_extra(L, &in.e, k, v, npairs);
+    }
+    if (check_required(L, map, &in, t, path, near_key, near_field, nnear) < 0)
+        rc = -1;
+    free(near_key);
+    free(near_field);
+    if (resolve_when(L, &in.dates, path, &in.e.when) < 0)
+        rc = -1;
+    *out = in.e;
+    return rc;
+}
+
+/* A mapping that shows no type: point at a misspelt characteristic key if there is one. */
+static int no_type_error(loader *L, yaml_node_t *map, const char *path)
+{
+    const char *all[RC_ARRAY_LEN(entry_fields) + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < RC_ARRAY_LEN(detect_order); i++)
+        n += type_fields(detect_order[i], 0, all + n);
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        const char *near = k->type == YAML_SCALAR_NODE ? rc_did_you_mean(scalar(k), all) : NULL;
+        if (near)
+            return rc_error(L->d, node_pos(L, k),
+                            "unknown key '%s' in %s (did you mean '%s'?); the entry has no type "
+                            "without it",
+                            scalar(k), path, near);
+    }
+    return rc_error(L->d, node_pos(L, map),
+                    "%s matches no entry type; give it 'institution' and 'area' (education), "
+                    "'company' and 'position' (experience), 'name' (normal), 'title' and "
+                    "'authors' (publication), 'label' and 'details' (one-line), 'bullet', "
+                    "'number' or 'reversed_number', or write it as plain text",
+                    path);
+}
+
+/* ---- sections ---------------------------------------------------------------- */
+
+typedef struct section_state {
+    rc_section *s;
+    const char *path;
+    int mixed_reported; /* one "mixed types" error per section */
+} section_state;
+
+static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
+{
+    const char *path = index_path(L, ss->path, i);
+    if (is_null(n))
+        return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-'",
+                        path);
+    if (n->type == YAML_SEQUENCE_NODE)
+        return rc_error(L->d, node_pos(L, n),
+                        "%s must be text or a mapping of entry fields, not a list", path);
+    rc_entry_type t = ss->s->type;
+    if (!(n->type == YAML_MAPPING_NODE && has_characteristic(L, n, t)) &&
+        !(n->type == YAML_SCALAR_NODE && t == RC_ENTRY_TEXT)) {
+        rc_entry_type own = detect_type(L, n);
+        if (own == RC_ENTRY_TYPE_COUNT)
+            return no_type_error(L, n, path);
+        if (ss->mixed_reported++)
+            return -1;
+        return rc_error(L->d, node_pos(L, n),
+                        "%s is %s, but section '%s' holds %s (as its first entry shows); "
+                        "give it a section of its own",
+                        path, type_phrase(L, own, 0), ss->s->key.s, type_phrase(L, t, 1));
+    }
+    rc_entry *e = &ss->s->entries[ss->s->nentries++];
+    if (t == RC_ENTRY_TEXT) {
+        memset(e, 0, sizeof(*e));
+        e->type = t;
+        e->pos = node_pos(L, n);
+        e->text = make_text(L, n);
+        return 0;
+    }
+    return load_entry_fields(L, n, path, t, e);
+}
+
+static int load_section(loader *L, yaml_node_t *k, yaml_node_t *v, const char *path, rc_section *s)
+{
+    s->key = make_text(L, k);
+    s->title = rc_section_title_from_key(L->a, s->key.s);
+    s->type = RC_ENTRY_TEXT; /* RenderCV's type for an empty section */
+    if (v->type == YAML_MAPPING_NODE || is_null(v))
+        return rc_error(L->d, node_pos(L, v),
+                        "section %s must be a list of entries, not %s; write each entry after '- '",
+                        path, kind_name(v));
+    if (v->type == YAML_SCALAR_NODE)
+        return rc_error(L->d, node_pos(L, v),
+                        "section %s must be a list of entries, not text; put '- ' before it", path);
+    yaml_node_item_t *it = v->data.sequence.items.start;
+    size_t n = (size_t)(v->data.sequence.items.top - it);
+    /* The section takes the type of its first entry that shows one. */
+    for (size_t i = 0; i < n; i++) {
+        rc_entry_type t = detect_type(L, node_at(L, it[i]));
+        if (t != RC_ENTRY_TYPE_COUNT) {
+            s->type = t;
+            break;
+        }
+    }
+    s->entries = n ? rc_arena_alloc(L->a, n * sizeof(rc_entry)) : NULL;
+    section_state ss = {s, path, 0};
+    int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        if (load_entry(L, node_at(L, it[i]), i, &ss) < 0)
+            rc = -1;
+    return rc;
+}
+
+static int load_sections(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_cv *cv = L->cv;
+    (void)target; /* fills several members of L->cv */
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_MAPPING_NODE, path, "a mapping from section titles to lists of entries") < 0)
+        return -1;
+    size_t n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
+    cv->sections = n ? rc_arena_alloc(L->a, n * sizeof(rc_section)) : NULL;
+    int rc = 0;
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        if (check_key(L, k, path) < 0) {
+            rc = -1;
+            continue;
+        }
+        rc_section *s = &cv->sections[cv->nsections++];
+        if (load_section(L, k, node_at(L, p->value), child_path(L, path, scalar(k)), s) < 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* ---- cv header ------------------------------------------------------------------ */
+
+static const char *const social_networks[] = {
+    "LinkedIn",     "GitHub",         "GitLab",   "IMDB",     "Instagram",
+    "ORCID",        "Mastodon",       "StackOverflow", "ResearchGate", "YouTube",
+    "Google Scholar", "Telegram",     "WhatsApp", "Leetcode", "X",
+    "Bluesky",      "Reddit",         NULL,
+};
+
+static const field social_fields[] = {
+    {"network", load_text, offsetof(rc_social, network)},
+    {"username", load_text, offsetof(rc_social, username)},
+};
+static const mapping_schema social_schema = {social_fields, RC_ARRAY_LEN(social_fields),
+                                             UNKNOWN_IS_ERROR, "cv"};
+
+static int check_network(loader *L, const rc_text *t, const char *path)
+{
+    for (size_t i = 0; social_networks[i]; i++)
+        if (!strcmp(social_networks[i], t->s))
+            return 0;
+    const char *near = rc_did_you_mean(t->s, social_networks);
+    if (near)
+        return rc_error(L->d, t->pos, "unknown social network '%s' in %s (did you mean '%s'?)",
+                        t->s, path, near);
+    rc_buf b = RC_BUF_INIT;
+    list_keys(social_networks, &b);
+    rc_error(L->d, t->pos, "unknown social network '%s' in %s; use one of %s, or a "
+             "custom_connections entry", t->s, path, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return -1;
+}
+
+static int load_socials(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_cv *cv = L->cv;
+    (void)target; /* fills several members of L->cv */
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of {network, username} mappings") < 0)
+        return -1;
+    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start), i = 0;
+    cv->socials = n ? rc_arena_alloc(L->a, n * sizeof(rc_social)) : NULL;
+    int rc = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++, i++) {
+        yaml_node_t *item = node_at(L, *it);
+        const char *ipath = index_path(L, path, i);
+        rc_social s;
+        memset(&s, 0, sizeof(s));
+        if (expect(L, item, YAML_MAPPING_NODE, ipath, "a mapping with network and username") < 0 ||
+            load_mapping(L, item, ipath, &social_schema, &s) < 0) {
+            rc = -1;
+            continue;
+        }
+        int bad = require(L, &s.network, item, ipath, "network") < 0;
+        bad |= require(L, &s.username, item, ipath, "username") < 0;
+        if (!bad && check_network(L, &s.network, ipath) < 0)
+            bad = 1;
+        if (bad)
+            rc = -1;
+        else
+            cv->socials[cv->nsocials++] = s;
+    }
+    return rc;
+}
+
+static const field connection_fields[] = {
+    {"placeholder", load_text, offsetof(rc_custom_connection, placeholder)},
+    {"url", load_text, offsetof(rc_custom_connection, url)},
+    {"fontawesome_icon", load_text, offsetof(rc_custom_connection, fontawesome_icon)},
+};
+static const mapping_schema connection_schema = {
+    connection_fields, RC_ARRAY_LEN(connection_fields), UNKNOWN_IS_ERROR, "cv"};
+
+static int load_connections(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_cv *cv = L->cv;
+    (void)target; /* fills several members of L->cv */
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SEQUENCE_NODE, path,
+               "a list of {placeholder, url, fontawesome_icon} mappings") < 0)
+        return -1;
+    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start), i = 0;
+    cv->custom_connections = n ? rc_arena_alloc(L->a, n * sizeof(rc_custom_connection)) : NULL;
+    int rc = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++, i++) {
+        yaml_node_t *item = node_at(L, *it);
+        const char *ipath = index_path(L, path, i);
+        rc_custom_connection c;
+        memset(&c, 0, sizeof(c));
+        if (expect(L, item, YAML_MAPPING_NODE, ipath,
+                   "a mapping with placeholder, url and fontawesome_icon") < 0 ||
+            load_mapping(L, item, ipath, &connection_schema, &c) < 0) {
+            rc = -1;
+            continue;
+        }
+        int bad = require(L, &c.placeholder, item, ipath, "placeholder") < 0;
+        bad |= require(L, &c.fontawesome_icon, item, ipath, "fontawesome_icon") < 0;
+        if (bad)
+            rc = -1;
+        else
+            cv->custom_connections[cv->ncustom_connections++] = c;
+    }
+    return rc;
+}
+
+static const field cv_fields[] = {
+    {"name", load_text, offsetof(rc_cv, name)},
+    {"headline", load_text, offsetof(rc_cv, headline)},
+    {"location", load_text, offsetof(rc_cv, location)},
+    {"email", load_text_or_list, offsetof(rc_cv, emails)},
+    {"phone", load_text_or_list, offsetof(rc_cv, phones)},
+    {"website", load_text_or_list, offsetof(rc_cv, websites)},
+    {"photo", load_text, offsetof(rc_cv, photo)},
+    {"social_networks", load_socials, 0},
+    {"custom_connections", load_connections, 0},
+    {"sections", load_sections, 0},
+};
+static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNKNOWN_IS_ERROR,
+                                         "cv"};
+
+static int load_cv_key(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &cv_schema, L->cv, "a mapping of CV fields (name, sections, ...)");
+}
+
+/* ---- design, locale, settings --------------------------------------------------- */
+
+static const char *const themes[] = {"classic", "ember",   "engineeringclassic",
+                                     "engineeringresumes", "harvard", "ink",
+                                     "moderncv", "opal",   "sb2nov", NULL};
+static const char *const page_sizes[] = {"a4", "a5", "us-letter", "us-executive", NULL};
+
+/* A value that must be one of a few names. */
+static int load_choice(loader *L, yaml_node_t *v, const char *path, rc_text *out,
+                       const char *const *names, const char *what)
+{
+    rc_text t = {NULL, {NULL, 0, 0}};
+    if (is_null(v))
+        return 0;
+    if (load_text(L, v, path, &t) < 0)
+        return -1;
+    for (size_t i = 0; names[i]; i++)
+        if (!strcmp(names[i], t.s)) {
+            *out = t;
+            return 0;
+        }
+    const char *near = rc_did_you_mean(t.s, names);
+    if (near)
+        return rc_error(L->d, t.pos, "unknown %s '%s' (did you mean '%s'?)", what, t.s, near);
+    rc_buf b = RC_BUF_INIT;
+    list_keys(names, &b);
+    rc_error(L->d, t.pos, "unknown %s '%s'; use %s", what, t.s, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return -1;
+}
+
+static int load_theme(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_choice(L, v, path, target, themes, "theme");
+}
+
+static int load_page_size(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_choice(L, v, path, target, page_sizes, "page size");
+}
+
+static const field page_fields[] = {{"size", load_page_size, offsetof(rc_cv, page_size)}};
+static const mapping_schema page_schema = {page_fields, RC_ARRAY_LEN(page_fields),
+                                           UNKNOWN_IS_WARNING, "design"};
+
+static int load_page(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &page_schema, L->cv, "a mapping of page options (size, ...)");
+}
+
+static const field design_fields[] = {
+    {"theme", load_theme, offsetof(rc_cv, theme)},
+    {"page", load_page, 0},
+};
+static const mapping_schema design_schema = {design_fields, RC_ARRAY_LEN(design_fields),
+                                             UNKNOWN_IS_WARNING, "design"};
+
+static int load_design(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &design_schema, L->cv, "a mapping of design options");
+}
+
+static const field locale_fields[] = {{"language", load_text, offsetof(rc_cv, language)}};
+static const mapping_schema locale_schema = {locale_fields, RC_ARRAY_LEN(locale_fields),
+                                             UNKNOWN_IS_WARNING, "locale"};
+
+static int load_locale(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &locale_schema, L->cv, "a mapping of locale options");
+}
+
+static const field settings_fields[] = {
+    {"current_date", load_current_date, offsetof(rc_cv, current_date)},
+    {"bold_keywords", load_list, offsetof(rc_cv, bold_keywords)},
+    {"pdf_title", load_text, offsetof(rc_cv, pdf_title)},
+    {"render_command", NULL, 0},
+};
+static const mapping_schema settings_schema = {settings_fields, RC_ARRAY_LEN(settings_fields),
+                                               UNKNOWN_IS_ERROR, "settings"};
+
+static int load_settings(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &settings_schema, L->cv, "a mapping of settings");
+}
+
+static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)L, (void)v, (void)path, (void)target;
+    return 0; /* `variants`: a later feature reads it */
+}
+
+static const field top_fields[] = {
+    {"cv", load_cv_key, 0},
+    {"design", load_design, 0},
+    {"locale", load_locale, 0},
+    {"settings", load_settings, 0},
+    {"variants", load_nothing, 0},
+};
+/* For suggestions only; `variants` (last) is not suggested until it is a feature. */
+static const mapping_schema top_schema = {top_fields, RC_ARRAY_LEN(top_fields) - 1,
+                                          UNKNOWN_IS_ERROR, ""};
+
+/* RenderCV 1.x names of top-level keys, still common in the wild. */
+static const struct {
+    const char *old_name, *new_name;
+} renamed_top[] = {{"rendercv_settings", "settings"}, {"locale_catalog", "locale"}};
+
+static int load_top(loader *L, yaml_node_t *root)
+{
+    int rc = 0, have_cv = 0;
+    /* Walk the pairs ourselves: renamed keys are loaded under their new name. */
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (check_key(L, k, "") < 0) {
+            rc = -1;
+            continue;
+        }
+        const char *key = scalar(k);
+        for (size_t i = 0; i < RC_ARRAY_LEN(renamed_top); i++)
+            if (!strcmp(key, renamed_top[i].old_name)) {
+                rc_warning(L->d, node_pos(L, k), "'%s' is the old name of '%s'; rename it", key,
+                           renamed_top[i].new_name);
+                key = renamed_top[i].new_name;
+            }
+        const field *f = NULL;
+        for (size_t i = 0; i < RC_ARRAY_LEN(top_fields) && !f; i++)
+            if (!strcmp(top_fields[i].key, key))
+                f = &top_fields[i];
+        if (!f) {
+            const char *keys[8];
+            candidates_of(&top_schema, keys, RC_ARRAY_LEN(keys));
+            rc = unknown_key(L, k, "", keys);
+            continue;
+        }
+        have_cv |= f->load == load_cv_key;
+        if (f->load(L, v, key, NULL) < 0)
+            rc = -1;
+    }
+    if (!have_cv) {
+        rc_pos whole = {L->file, 0, 0};
+        rc = rc_error(L->d, whole, "no 'cv' key at the top level; add 'cv:' with your name and "
+                      "sections");
+    }
+    return rc;
+}
+
+/* ---- checks on the whole document before the schema walk ------------------------ */
+
+typedef struct key_ref {
+    const char *s;
+    size_t len;
+    size_t index;
+    yaml_node_t *node;
+} key_ref;
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const key_ref *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->s, b->s, n);
+    if (c)
+        return c;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* libyaml accepts `name: a` twice in one mapping; the second would silently win. */
+static int check_duplicates(loader *L, yaml_node_t *map)
+{
+    size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start), m = 0;
+    if (n < 2)
+        return 0;
+    key_ref *keys = rc_xmalloc(n * sizeof(*keys));
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *k = node_at(L, map->data.mapping.pairs.start[i].key);
+        if (k->type != YAML_SCALAR_NODE)
+            continue;
+        key_ref r = {scalar(k), k->data.scalar.length, i, k};
+        keys[m++] = r;
+    }
+    qsort(keys, m, sizeof(*keys), compare_keys);
+    int rc = 0;
+    for (size_t i = 1; i < m; i++) {
+        if (keys[i].len != keys[i - 1].len || memcmp(keys[i].s, keys[i - 1].s, keys[i].len))
+            continue;
+        size_t first = i - 1;
+        while (first > 0 && keys[first - 1].len == keys[i].len &&
+               !memcmp(keys[first - 1].s, keys[i].s, keys[i].len))
+            first--;
+        rc = rc_error(L->d, node_pos(L, keys[i].node),
+                      "duplicate key '%s' (first given on line %d); remove one of them",
+                      keys[i].s, node_pos(L, keys[first].node).line);
+    }
+    free(keys);
+    return rc;
+}
+
+static int check_scalar(loader *L, yaml_node_t *n)
+{
+    const char *s = scalar(n);
+    size_t len = n->data.scalar.length;
+    size_t bad = rc_utf8_find_invalid(s, len);
+    if (bad != (size_t)-1)
+        return rc_error(L->d, node_pos(L, n), "invalid UTF-8 (byte 0x%02x) in this value; save "
+                        "the file as UTF-8", (unsigned char)s[bad]);
+    if (memchr(s, 0, len))
+        return rc_error(L->d, node_pos(L, n), "this value contains a NUL character; remove the "
+                        "\\0 escape");
+    return 0;
+}
+
+/* Node by node, each once: scalars and duplicate keys; counts alias references. */
+static int check_nodes(loader *L)
+{
+    int rc = 0;
+    size_t refs = 0, nnodes = (size_t)(L->doc->nodes.top - L->doc->nodes.start);
+    for (yaml_node_t *n = L->doc->nodes.start; n < L->doc->nodes.top; n++) {
+        if (n->type == YAML_SCALAR_NODE && check_scalar(L, n) < 0)
+            rc = -1;
+        if (n->type == YAML_SEQUENCE_NODE)
+            refs += (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+        if (n->type == YAML_MAPPING_NODE) {
+            refs += 2 * (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+            if (check_duplicates(L, n) < 0)
+                rc = -1;
+        }
+    }
+    /* Every node but the root is referenced once where it is written; the rest are aliases. */
+    if (refs + 1 > nnodes && refs + 1 - nnodes > MAX_ALIAS_REFS) {
+        rc_pos whole = {L->file, 0, 0};
+        return rc_error(L->d, whole, "more than %d alias references ('*name'); a CV needs far "
+                        "fewer, so this looks like an alias bomb", MAX_ALIAS_REFS);
+    }
+    return rc;
+}
+
+/* Per node: 0 unseen, 1 being measured, 2 done. */
+typedef struct measure_state {
+    unsigned char *state;
+    int *height;
+    size_t *expanded;
+} measure_state;
+
+static int measure(loader *L, measure_state *m, int id, int depth);
+
+static int measure_child(loader *L, measure_state *m, int parent, int child, int depth)
+{
+    if (measure(L, m, child, depth + 1) < 0)
+        return -1;
+    size_t p = (size_t)parent - 1, c = (size_t)child - 1;
+    if (m->height[c] + 1 > m->height[p])
+        m->height[p] = m->height[c] + 1;
+    m->expanded[p] += m->expanded[c];
+    if (m->expanded[p] > MAX_EXPANDED_NODES)
+        m->expanded[p] = MAX_EXPANDED_NODES + 1; /* saturate */
+    return 0;
+}
+
+/*
+ * Depth and size of the tree that the document expands to, memoized per
+ * node so that shared (aliased) nodes are measured once. The recursion
+ * stops at MAX_DEPTH, which also bounds the C stack.
+ */
+static int measure(loader *L, measure_state *m, int id, int depth)
+{
+    yaml_node_t *n = node_at(L, id);
+    size_t i = (size_t)id - 1;
+    if (depth > MAX_DEPTH || (m->state[i] == 2 && depth + m->height[i] > MAX_DEPTH))
+        return rc_error(L->d, node_pos(L, n), "nesting deeper than %d levels; a CV needs far "
+                        "fewer, so check the brackets and indentation", MAX_DEPTH);
+    if (m->state[i] == 1)
+        return rc_error(L->d, node_pos(L, n), "an alias refers to a node that contains it; "
+                        "YAML here cannot be recursive");
+    if (m->state[i] == 2)
+        return 0;
+    m->state[i] = 1;
+    m->expanded[i] = 1;
+    if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+             it++)
+            if (measure_child(L, m, id, *it, depth) < 0)
+                return -1;
+    } else if (n->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+            if (measure_child(L, m, id, p->key, depth) < 0 ||
+                measure_child(L, m, id, p->value, depth) < 0)
+                return -1;
+    }
+    m->state[i] = 2;
+    return 0;
+}
+
+static int check_size(loader *L)
+{
+    size_t nnodes = (size_t)(L->doc->nodes.top - L->doc->nodes.start);
+    measure_state m;
+    m.state = rc_xcalloc(nnodes, 1);
+    m.height = rc_xcalloc(nnodes, sizeof(int));
+    m.expanded = rc_xcalloc(nnodes, sizeof(size_t));
+    int rc = measure(L, &m, 1, 1);
+    if (rc == 0 && m.expanded[0] > MAX_EXPANDED_NODES) {
+        rc_pos whole = {L->file, 0, 0};
+        rc = rc_error(L->d, whole, "aliases expand the document to more than %d values; a CV "
+                      "needs far fewer, so this looks like an alias bomb", MAX_EXPANDED_NODES);
+    }
+    free(m.state);
+    free(m.height);
+    free(m.expanded);
+    return rc;
+}
+
+/* ---- libyaml errors ----------------------------------------------------------------- */
+
+/* 1-based line and column (in characters, as libyaml counts) of a byte offset. */
+static rc_pos offset_pos(const char *file, const char *data, size_t len, size_t off)
+{
+    rc_pos p = {file, 1, 1};
+    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < off && i < len) {
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= len || data[i + 1] != '\n'))) {
+            p.line++;
+            p.col = 1;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = rc_utf8_decode(data + i, len - i, &cp);
+        i += k ? k : 1;
+        p.col++;
+    }
+    return p;
+}
+
+/* Byte offset of a libyaml mark, to look at the character it points to. */
+static size_t mark_offset(const char *data, size_t len, yaml_mark_t m)
+{
+    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0, line = 0, col = 0;
+    while (i < len && (line < m.line || col < m.column)) {
+        if (data[i] == '\n') {
+            if (line == m.line)
+                break;
+            line++;
+            col = 0;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = rc_utf8_decode(data + i, len - i, &cp);
+        i += k ? k : 1;
+        if (line == m.line)
+            col++;
+    }
+    return i;
+}
+
+static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *data, size_t len)
+{
+    if (p->error == YAML_MEMORY_ERROR) {
+        rc_pos whole = {L->file, 0, 0};
+        rc_error_class(L->d, RC_FAIL_INTERNAL, whole, "out of memory while reading YAML");
+        return;
+    }
+    if (p->error == YAML_READER_ERROR) {
+        /* Reader errors carry a byte offset, not a mark. */
+        const char *problem = p->problem ? p->problem : "unreadable input";
+        if (strstr(problem, "UTF-8")) {
+            size_t bad = rc_utf8_find_invalid(data, len);
+            size_t off = bad != (size_t)-1 ? bad : p->problem_offset;
+            rc_error(L->d, offset_pos(L->file, data, len, off),
+                     "invalid UTF-8 (byte 0x%02x, %s); save the file as UTF-8",
+                     off < len ? (unsigned char)data[off] : 0u, problem);
+        } else {
+            rc_error(L->d, offset_pos(L->file, data, len, p->problem_offset),
+                     "%s (byte 0x%02x); remove it", problem, (unsigned)p->problem_value);
+        }
+        return;
+    }
+    const char *problem = p->problem ? p->problem : "invalid YAML";
+    size_t at = mark_offset(data, len, p->problem_mark);
+    const char *hint = "check the indentation, and quote values that contain ': ' or start "
+                       "with a special character";
+    if (at < len && data[at] == '\t')
+        hint = "YAML does not allow tabs for indentation; indent with spaces";
+    else if (strstr(problem, "alias"))
+        hint = "define the anchor ('&name') before using it ('*name')";
+    if (p->context)
+        rc_error(L->d, mark_pos(L, p->problem_mark), "%s (%s at %d:%d); %s", problem, p->context,
+                 (int)p->context_mark.line + 1, (int)p->context_mark.column + 1, hint);
+    else
+        rc_error(L->d, mark_pos(L, p->problem_mark), "%s; %s", problem, hint);
+}
+
+/* ---- entry points ---------------------------------------------------------------- */
+
+/* A second document in the stream is most likely a stray '---'. */
+static void check_single_document(loader *L, yaml_parser_t *parser, const char *data, size_t len)
+{
+    yaml_document_t next;
+    if (!yaml_parser_load(parser, &next)) {
+        report_yaml_error(L, parser, data, len);
+        return;
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&next);
+    if (root && !is_null(root))
+        rc_error(L->d, mark_pos(L, next.start_mark),
+                 "a second YAML document starts here; a CV file holds one, so remove the '---'");
+    yaml_document_delete(&next);
+}
+
+static int load_document(loader *L)
+{
+    rc_pos whole = {L->file, 0, 0};
+    yaml_node_t *root = yaml_document_get_root_node(L->doc);
+    if (!root || is_null(root))
+        return rc_error(L->d, whole, "the file is empty; write a CV starting with 'cv:'");
+    if (root->type != YAML_MAPPING_NODE)
+        return rc_error(L->d, node_pos(L, root),
+                        "the top level must be a mapping with 'cv:' (and optionally design, "
+                        "locale, settings), not %s", kind_name(root));
+    if (check_nodes(L) < 0 || check_size(L) < 0)
+        return -1; /* walking a bad document would only repeat the problem */
+    return load_top(L, root);
+}
+
+int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
+                      rc_diags *d)
+{
+    size_t errors_before = d->nerrors;
+    memset(cv, 0, sizeof(*cv));
+    cv->file = rc_arena_strdup(a, name ? name : "<input>");
+    loader L = {NULL, cv, a, d, cv->file};
+    rc_pos whole = {L.file, 0, 0};
+    if (len > MAX_INPUT_BYTES)
+        return rc_error(d, whole, "'%s' is larger than 16 MiB; a CV never is, so check that "
+                        "this is the right file", L.file);
+
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser))
+        return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        report_yaml_error(&L, &parser, data, len);
+        yaml_parser_delete(&parser);
+        return -1;
+    }
+    L.doc = &doc;
+    load_document(&L);
+    if (d->nerrors == errors_before)
+        check_single_document(&L, &parser, data, len);
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    return d->nerrors == errors_before ? 0 : -1;
+}
+
+int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d)
+{
+    rc_pos nowhere = {NULL, 0, 0};
+    memset(cv, 0, sizeof(*cv)); /* callers may look at an empty model after a failure */
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
+                              strerror(errno));
+    rc_buf b = RC_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    /* Read one byte past the limit to tell "too large" from "exactly the limit". */
+    while (b.len <= MAX_INPUT_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        rc_buf_add(&b, chunk, n);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    int rc;
+    if (err) {
+        rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot read '%s': %s", path, strerror(err));
+    } else {
+        /* Too large a file is rejected there, with the file's name. */
+        rc = rc_load_cv_memory(cv, path, rc_buf_str(&b), b.len, a, d);
+    }
+    rc_buf_release(&b);
+    return rc;
+}

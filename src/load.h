@@ -1,0 +1,17 @@
+/*
+ * load: YAML (RenderCV v2.8 schema) into the CV model. The only module that
+ * knows libyaml. Every error points at the offending node: libyaml marks
+ * are 0-based, positions here are 1-based.
+ */
+#ifndef RC_LOAD_H
+#define RC_LOAD_H
+
+#include "cv.h"
+
+/* Read and load a file. Unreadable file: RC_FAIL_IO; anything else: RC_FAIL_INPUT. */
+int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d);
+/* Load from memory; `name` is used in positions. */
+int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
+                      rc_diags *d);
+
+#endif

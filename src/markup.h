@@ -1,0 +1,54 @@
+/*
+ * markup: inline markup in every text field, parsed into styled spans.
+ *
+ * Syntax: **bold**, *italic*, ***both***, [text](url), `code`, and TeX
+ * habits: -- en dash, --- em dash, ~ no-break space, \x escapes x.
+ * Parsing never fails: an unbalanced or unclosed marker comes out as the
+ * literal characters. Adjacent spans never share the same style and URL
+ * (they are merged), and no span is empty.
+ */
+#ifndef RC_MARKUP_H
+#define RC_MARKUP_H
+
+#include "base.h"
+
+enum {
+    RC_STYLE_BOLD = 1u << 0,
+    RC_STYLE_ITALIC = 1u << 1,
+    RC_STYLE_CODE = 1u << 2
+};
+
+typedef struct rc_span {
+    const char *text; /* UTF-8 with dashes, ~ and escapes already resolved */
+    size_t len;
+    unsigned style;   /* RC_STYLE_* bits */
+    const char *url;  /* link target, or NULL */
+    size_t src_offset; /* byte offset of the span's first character in the source */
+} rc_span;
+
+typedef struct rc_spans {
+    rc_span *v;
+    size_t n;
+} rc_spans;
+
+/* Parse src[0..len); span texts and URLs are allocated in the arena. */
+rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len);
+
+/*
+ * Set RC_STYLE_BOLD on every whole-word occurrence of one of the keywords
+ * (settings.bold_keywords), splitting spans where needed.
+ */
+rc_spans rc_markup_bold_keywords(rc_arena *a, rc_spans spans, const char *const *keywords,
+                                 size_t nkeywords);
+
+/* The spans' plain text, concatenated (what a text extractor must see). */
+char *rc_spans_plain_text(rc_arena *a, rc_spans spans);
+
+/*
+ * A stable HTML-like rendering for the spec tests:
+ * <b>..</b>, <i>..</i>, <code>..</code>, <a href="..">..</a>, and
+ * U+00A0 / U+2013 / U+2014 written as-is (UTF-8).
+ */
+void rc_spans_render_html(rc_spans spans, rc_buf *out);
+
+#endif

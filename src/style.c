@@ -1,0 +1,80 @@
+/*
+ * style: the classic style's numbers.
+ *
+ * Sizes follow a LaTeX article at 10pt (baselineskip 12pt) with the
+ * margins of a CV that fits a lot on a page without looking crowded.
+ */
+#include "style.h"
+
+#include <string.h>
+
+typedef struct paper {
+    const char *name;
+    double width_mm, height_mm;
+} paper;
+
+static const paper papers[] = {
+    {"a4", 210, 297},
+    {"a5", 148, 210},
+    {"us-letter", 215.9, 279.4},
+    {"us-executive", 184.15, 266.7},
+};
+
+static rc_scaled mm(double v)
+{
+    return RC_PT(v * 72.0 / 25.4);
+}
+
+int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d)
+{
+    memset(s, 0, sizeof(*s));
+    const paper *p = NULL;
+    if (!page_size)
+        page_size = "a4";
+    for (size_t i = 0; i < RC_ARRAY_LEN(papers); i++)
+        if (strcmp(papers[i].name, page_size) == 0)
+            p = &papers[i];
+    if (!p)
+        return rc_error(d, pos,
+                        "unknown page size '%s' (use a4, a5, us-letter or us-executive)",
+                        page_size);
+    s->page_width = mm(p->width_mm);
+    s->page_height = mm(p->height_mm);
+    s->margin_top = mm(17);
+    s->margin_bottom = mm(17);
+    s->margin_left = mm(19);
+    s->margin_right = mm(19);
+
+    s->text_color = 0x000000;
+    s->primary_color = 0x00294F; /* a dark blue, as RenderCV's classic but deeper for print */
+    s->link_color = 0x00294F;
+
+    s->body_size = RC_PT(10);
+    s->body_leading = RC_PT(12.4);
+    s->name_size = RC_PT(24.88); /* LaTeX's \huge at 10pt */
+    s->headline_size = RC_PT(12);
+    s->connections_size = RC_PT(10);
+    s->section_title_size = RC_PT(12);
+    s->section_rule_thickness = RC_PT(0.5);
+    s->section_space_before = RC_PT(11);
+    s->section_space_after_rule = RC_PT(5);
+    s->header_space_after = RC_PT(4);
+    s->entry_space = RC_PT(6);
+    s->paragraph_space = RC_PT(1.5);
+    s->highlight_space = RC_PT(0.5);
+    s->date_column_gutter = RC_PT(12);
+    s->date_column_max = RC_PT(130);
+    s->bullet_indent = RC_PT(12);
+    s->nested_bullet_indent = RC_PT(12);
+    s->bullet_char = 0x2022;       /* • */
+    s->nested_bullet_char = 0x2013; /* – as LaTeX's itemize level 2 */
+    s->connection_separator = "|";
+    s->body_align = RC_ALIGN_JUSTIFY;
+    rc_lb_params_default(&s->lb);
+    return 0;
+}
+
+rc_scaled rc_style_text_width(const rc_style *s)
+{
+    return s->page_width - s->margin_left - s->margin_right;
+}

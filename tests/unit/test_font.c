@@ -1,0 +1,542 @@
+/*
+ * test_font: the shipped fonts and src/font.c.
+ *
+ * The strongest checks compare with libharu itself, which writes the PDF:
+ * every width we lay out with must be the width libharu puts in /W, and the
+ * shipped files must load, embed and save in libharu 2.3.0. The glyph
+ * checks read the glyf table directly, because the bug they guard against
+ * (libharu dropping the parts of nested composite glyphs) is invisible to
+ * any metric.
+ */
+#include "font.h"
+#include "harness.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+#include <hpdf.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- a glyf reader, independent of font.c ---------------------------- */
+
+typedef struct raw_font {
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    hb_blob_t *glyf, *loca;
+    const uint8_t *glyf_p, *loca_p;
+    unsigned glyf_len, loca_len;
+    unsigned num_glyphs;
+    int long_loca;
+} raw_font;
+
+static unsigned be16(const uint8_t *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int raw_open(raw_font *r, const char *path)
+{
+    memset(r, 0, sizeof(*r));
+    r->blob = hb_blob_create_from_file_or_fail(path);
+    if (!r->blob)
+        return -1;
+    r->face = hb_face_create(r->blob, 0);
+    r->font = hb_font_create(r->face);
+    hb_blob_t *head = hb_face_reference_table(r->face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned head_len;
+    const uint8_t *head_p = (const uint8_t *)hb_blob_get_data(head, &head_len);
+    r->long_loca = head_len >= 54 && be16(head_p + 50) == 1;
+    hb_blob_destroy(head);
+    r->num_glyphs = hb_face_get_glyph_count(r->face);
+    r->glyf = hb_face_reference_table(r->face, HB_TAG('g', 'l', 'y', 'f'));
+    r->loca = hb_face_reference_table(r->face, HB_TAG('l', 'o', 'c', 'a'));
+    r->glyf_p = (const uint8_t *)hb_blob_get_data(r->glyf, &r->glyf_len);
+    r->loca_p = (const uint8_t *)hb_blob_get_data(r->loca, &r->loca_len);
+    return r->glyf_len && r->loca_len ? 0 : -1;
+}
+
+static void raw_close(raw_font *r)
+{
+    hb_blob_destroy(r->glyf);
+    hb_blob_destroy(r->loca);
+    hb_font_destroy(r->font);
+    hb_face_destroy(r->face);
+    hb_blob_destroy(r->blob);
+}
+
+/* The glyph's record in glyf, or NULL for an empty glyph (a space). */
+static const uint8_t *raw_glyph(const raw_font *r, unsigned gid)
+{
+    if (gid >= r->num_glyphs)
+        return NULL;
+    uint32_t from, to;
+    if (r->long_loca) {
+        if ((gid + 2) * 4 > r->loca_len)
+            return NULL;
+        from = be32(r->loca_p + gid * 4);
+        to = be32(r->loca_p + gid * 4 + 4);
+    } else {
+        if ((gid + 2) * 2 > r->loca_len)
+            return NULL;
+        from = 2 * be16(r->loca_p + gid * 2);
+        to = 2 * be16(r->loca_p + gid * 2 + 2);
+    }
+    if (to <= from || to > r->glyf_len || to - from < 10)
+        return NULL;
+    return r->glyf_p + from;
+}
+
+/* numberOfContours: < 0 composite, 0 empty. */
+static int raw_contours(const raw_font *r, unsigned gid)
+{
+    const uint8_t *g = raw_glyph(r, gid);
+    return g ? (int16_t)be16(g) : 0;
+}
+
+static int raw_char_contours(const raw_font *r, uint32_t cp)
+{
+    hb_codepoint_t gid;
+    if (!hb_font_get_nominal_glyph(r->font, cp, &gid))
+        return -1000;
+    return raw_contours(r, gid);
+}
+
+/* How many glyphs are composite, and how many have a composite component. */
+static void raw_count_composites(const raw_font *r, int *composites, int *nested)
+{
+    *composites = *nested = 0;
+    for (unsigned gid = 0; gid < r->num_glyphs; gid++) {
+        const uint8_t *g = raw_glyph(r, gid);
+        if (!g || (int16_t)be16(g) >= 0)
+            continue;
+        (*composites)++;
+        /* Walk the components (glyf spec, "Composite glyph description"). */
+        const uint8_t *p = g + 10, *end = r->glyf_p + r->glyf_len;
+        unsigned flags;
+        do {
+            if (p + 4 > end)
+                break;
+            flags = be16(p);
+            unsigned comp = be16(p + 2);
+            if (raw_contours(r, comp) < 0) {
+                (*nested)++;
+                break;
+            }
+            p += 4 + ((flags & 0x0001) ? 4 : 2);  /* ARG_1_AND_2_ARE_WORDS */
+            if (flags & 0x0008)
+                p += 2;                            /* WE_HAVE_A_SCALE */
+            else if (flags & 0x0040)
+                p += 4;                            /* WE_HAVE_AN_X_AND_Y_SCALE */
+            else if (flags & 0x0080)
+                p += 8;                            /* WE_HAVE_A_TWO_BY_TWO */
+        } while (flags & 0x0020);                 /* MORE_COMPONENTS */
+    }
+}
+
+/* ---- libharu --------------------------------------------------------- */
+
+static HPDF_STATUS hpdf_first_error;
+
+static void hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    (void)user;
+    if (!hpdf_first_error) {
+        hpdf_first_error = error;
+        fprintf(stderr, "libharu error 0x%04X (detail %u)\n", (unsigned)error, (unsigned)detail);
+    }
+}
+
+static const char *const face_names[RC_FACE_COUNT] = {
+    "CMU Serif", "CMU Serif Bold", "CMU Serif Italic", "CMU Serif Bold Italic",
+    "CMU Typewriter Text",
+};
+
+static const char *const face_files[RC_FACE_COUNT] = {
+    "cmu-serif-regular.ttf", "cmu-serif-bold.ttf", "cmu-serif-italic.ttf",
+    "cmu-serif-bold-italic.ttf", "cmu-typewriter.ttf",
+};
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+/*
+ * Every width and vertical metric equals libharu's, for every character
+ * each face covers; and libharu loads, embeds and saves every face with the
+ * characters the flattening was for.
+ */
+static void test_libharu_agrees(const rc_fonts *f)
+{
+    hpdf_first_error = 0;
+    HPDF_Doc pdf = HPDF_New(hpdf_error, NULL);
+    CHECK(pdf != NULL);
+    if (!pdf)
+        return;
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_Page page = HPDF_AddPage(pdf);
+
+    for (int id = 0; id < RC_FACE_COUNT; id++) {
+        const rc_face *face = f->faces[id];
+        const char *name = HPDF_LoadTTFontFromFile(pdf, rc_face_path(face), HPDF_TRUE);
+        CHECK(name != NULL);
+        if (!name)
+            continue;
+        HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+        CHECK(font != NULL);
+        if (!font)
+            continue;
+        int covered = 0, mismatches = 0;
+        for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+            if (!rc_face_has_char(face, cp))
+                continue;
+            covered++;
+            int ours = rc_face_advance(face, cp);
+            int theirs = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+            if (ours != theirs && mismatches++ < 5)
+                fprintf(stderr, "%s U+%04X: width %d, libharu %d\n", rc_face_name(face),
+                        (unsigned)cp, ours, theirs);
+        }
+        CHECK_INT(mismatches, 0);
+        CHECK(covered > 400); /* Latin, Latin-1, Latin Extended-A, Greek, punctuation */
+        CHECK_INT(rc_face_ascender(face), HPDF_Font_GetAscent(font));
+        CHECK_INT(rc_face_descender(face), HPDF_Font_GetDescent(font));
+        CHECK_INT(rc_face_cap_height(face), (int)HPDF_Font_GetCapHeight(font));
+        CHECK_INT(rc_face_x_height(face), (int)HPDF_Font_GetXHeight(font));
+
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetFontAndSize(page, font, 12);
+        HPDF_Page_TextOut(page, 50, 700 - 20 * (float)id,
+                          "AVTo \xC3\xA3 \xC3\xB1 \xC3\xB5 \xC5\x8D \xE2\x80\x9E \xCE\xAC "
+                          "\xCE\xB1\xCE\xB2 \xC3\xA9 \xE2\x80\x93 \xE2\x80\x94 \xE2\x80\xA2");
+        HPDF_Page_EndText(page);
+    }
+    /* Embedding runs at save time (HPDF_TTFontDef_SaveFontData). */
+    CHECK_INT(HPDF_SaveToStream(pdf), HPDF_OK);
+    CHECK(HPDF_GetStreamSize(pdf) > 1000);
+    CHECK_INT(hpdf_first_error, 0);
+    HPDF_Free(pdf);
+}
+
+static void test_names_and_paths(const rc_fonts *f)
+{
+    for (int id = 0; id < RC_FACE_COUNT; id++) {
+        CHECK_STR(rc_face_name(f->faces[id]), face_names[id]);
+        CHECK(ends_with(rc_face_path(f->faces[id]), face_files[id]));
+    }
+}
+
+static void test_coverage(const rc_fonts *f)
+{
+    /* α β é ã ñ õ ō „ – — NBSP • ά, and symbols CVs and nested lists use. */
+    static const uint32_t needed[] = {0x3B1, 0x3B2, 0xE9, 0xE3, 0xF1, 0xF5, 0x14D, 0x201E,
+                                      0x2013, 0x2014, 0xA0, 0x2022, 0x3AC,
+                                      0x25E6, 0x2192, 0x2212, 0xB0, 0xB7, 0x2026};
+    for (int id = 0; id <= RC_FACE_BOLD_ITALIC; id++) {
+        const rc_face *face = f->faces[id];
+        for (size_t i = 0; i < RC_ARRAY_LEN(needed); i++) {
+            if (!rc_face_has_char(face, needed[i]))
+                fprintf(stderr, "%s lacks U+%04X\n", rc_face_name(face), (unsigned)needed[i]);
+            CHECK(rc_face_has_char(face, needed[i]));
+            CHECK(rc_face_advance(face, needed[i]) > 0);
+        }
+        CHECK(!rc_face_has_char(face, 0x4E2D));  /* 中: not covered */
+        CHECK_INT(rc_face_advance(face, 0x4E2D), 0);
+        CHECK(!rc_face_has_char(face, 0x1F600)); /* beyond the BMP: never */
+        CHECK(!rc_face_has_char(face, 0x110000));
+        CHECK(!rc_face_has_char(face, 0x0A));    /* control characters: no glyph */
+    }
+    const rc_face *mono = f->faces[RC_FACE_MONO];
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++) {
+        CHECK(rc_face_has_char(mono, cp));
+        CHECK_INT(rc_face_advance(mono, cp), 525); /* monospaced: one width */
+    }
+    /* Widths from cmr10's TFM: 'A' 0.75 em, 'a' 0.5 em, space 1/3 em. */
+    const rc_face *rm = f->faces[RC_FACE_REGULAR];
+    CHECK_INT(rc_face_advance(rm, 'A'), 750);
+    CHECK_INT(rc_face_advance(rm, 'a'), 500);
+    CHECK_INT(rc_face_advance(rm, ' '), 333);
+}
+
+/* No composite glyph in any shipped face, and the accented glyphs kept their accents. */
+static void test_flattened_glyphs(const rc_fonts *f)
+{
+    for (int id = 0; id < RC_FACE_COUNT; id++) {
+        raw_font r;
+        int ok = raw_open(&r, rc_face_path(f->faces[id])) == 0;
+        CHECK(ok);
+        if (ok) {
+            int composites, nested;
+            raw_count_composites(&r, &composites, &nested);
+            CHECK_INT(composites, 0);
+            CHECK_INT(nested, 0);
+            /* Base plus accent: more contours than the base letter alone. */
+            CHECK(raw_char_contours(&r, 0xE3) > raw_char_contours(&r, 'a'));   /* ã */
+            CHECK(raw_char_contours(&r, 0xF1) > raw_char_contours(&r, 'n'));   /* ñ */
+            CHECK(raw_char_contours(&r, 0xF5) > raw_char_contours(&r, 'o'));   /* õ */
+            CHECK(raw_char_contours(&r, 0x14D) > raw_char_contours(&r, 'o'));  /* ō */
+            CHECK(raw_char_contours(&r, 0x201E) >= 2 * raw_char_contours(&r, ',')); /* „ */
+            CHECK(raw_char_contours(&r, 0x3AC) > raw_char_contours(&r, 0x3B1)); /* ά */
+            CHECK(raw_char_contours(&r, 0x3CE) > raw_char_contours(&r, 0x3C9)); /* ώ */
+            CHECK(raw_char_contours(&r, 'a') > 0);
+        }
+        raw_close(&r);
+    }
+    /*
+     * The checker itself: Debian's original CMU Serif has nested composites
+     * (the reason for fonts/prepare.py), so it must find them there.
+     */
+    const char *orig = "/usr/share/fonts/truetype/cmu/cmunrm.ttf";
+    if (access(orig, R_OK) == 0) {
+        raw_font r;
+        if (raw_open(&r, orig) == 0) {
+            int composites, nested;
+            raw_count_composites(&r, &composites, &nested);
+            CHECK(composites > 0);
+            CHECK(nested > 0);
+            CHECK(raw_char_contours(&r, 0xE3) < 0); /* ã is composite there */
+        }
+        raw_close(&r);
+    }
+}
+
+static void kern_str(const rc_face *face, const char *s, int *out)
+{
+    uint32_t cps[64];
+    size_t n = 0;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len && n < RC_ARRAY_LEN(cps);) {
+        size_t k = rc_utf8_decode(s + i, len - i, &cps[n]);
+        i += k ? k : 1;
+        n++;
+    }
+    rc_face_kerning(face, cps, n, out);
+}
+
+static void test_kerning(const rc_fonts *f)
+{
+    const rc_face *rm = f->faces[RC_FACE_REGULAR];
+    int out[16];
+
+    /* cmr10's TFM kerns, in the font's GPOS: A-V -0.111 em, T-o and W-a -0.083 em. */
+    kern_str(rm, "AV", out);
+    CHECK_INT(out[0], -111);
+    CHECK_INT(out[1], 0);
+    kern_str(rm, "To", out);
+    CHECK_INT(out[0], -83);
+    kern_str(rm, "Wa", out);
+    CHECK_INT(out[0], -83);
+    kern_str(rm, "ab", out);
+    CHECK_INT(out[0], 0);
+    CHECK_INT(out[1], 0);
+    kern_str(rm, "f)", out); /* TeX's kerns are not all negative */
+    CHECK_INT(out[0], 78);
+    kern_str(rm, "\xCE\x91\xCE\xA5", out); /* Greek: ΑΥ */
+    CHECK_INT(out[0], -139);
+    kern_str(f->faces[RC_FACE_BOLD], "AV", out);
+    CHECK_INT(out[0], -128);
+    kern_str(f->faces[RC_FACE_ITALIC], "AV", out);
+    CHECK_INT(out[0], -102);
+    kern_str(f->faces[RC_FACE_MONO], "AV", out);
+    CHECK_INT(out[0], 0);
+
+    /* A run gives each pair its own kern, and nothing after the last character. */
+    for (size_t i = 0; i < RC_ARRAY_LEN(out); i++)
+        out[i] = 12345;
+    kern_str(rm, "AVAT.", out);
+    CHECK_INT(out[0], -111); /* AV */
+    CHECK_INT(out[1], -111); /* VA */
+    CHECK_INT(out[2], -83);  /* AT */
+    CHECK_INT(out[3], 0);    /* T. */
+    CHECK_INT(out[4], 0);    /* last */
+    CHECK_INT(out[5], 12345); /* nothing written past n */
+
+    /* Punctuation-only runs still use the Latin kerning table. */
+    kern_str(rm, "y.", out);
+    CHECK_INT(out[0], -83);
+
+    /* n == 1 writes one zero; n == 0 writes nothing. */
+    uint32_t one = 'A';
+    out[0] = 7;
+    out[1] = 7;
+    rc_face_kerning(rm, &one, 1, out);
+    CHECK_INT(out[0], 0);
+    CHECK_INT(out[1], 7);
+    out[0] = 7;
+    rc_face_kerning(rm, &one, 0, out);
+    CHECK_INT(out[0], 7);
+
+    /*
+     * A + combining acute + V: HarfBuzz composes Á, so glyphs and code points
+     * no longer match one to one. ÁV kerns in the font (-111), so anything
+     * but all zeros means the adjustment was put on the wrong character.
+     */
+    for (size_t i = 0; i < RC_ARRAY_LEN(out); i++)
+        out[i] = 12345;
+    kern_str(rm, "A\xCC\x81V", out);
+    CHECK_INT(out[0], 0);
+    CHECK_INT(out[1], 0);
+    CHECK_INT(out[2], 0);
+    kern_str(rm, "\xC3\x81V", out); /* the precomposed Á does kern */
+    CHECK_INT(out[0], -111);
+
+    /* A character the face lacks gets no adjustment against libharu's 0 width. */
+    kern_str(rm, "A\xE4\xB8\xAD", out); /* A中 */
+    CHECK_INT(out[0], 0);
+    CHECK_INT(out[1], 0);
+    /* A soft hyphen keeps its own width (HarfBuzz would hide it otherwise). */
+    kern_str(rm, "a\xC2\xAD" "b", out);
+    CHECK_INT(out[0], 0);
+    CHECK_INT(out[1], 0);
+}
+
+static void test_vertical_metrics(const rc_fonts *f)
+{
+    for (int id = 0; id < RC_FACE_COUNT; id++) {
+        const rc_face *face = f->faces[id];
+        CHECK(rc_face_ascender(face) > rc_face_cap_height(face));
+        CHECK(rc_face_cap_height(face) > rc_face_x_height(face));
+        CHECK(rc_face_x_height(face) > 0);
+        CHECK(rc_face_descender(face) < 0);
+    }
+    const rc_face *rm = f->faces[RC_FACE_REGULAR];
+    CHECK_INT(rc_face_ascender(rm), 935);   /* hhea */
+    CHECK_INT(rc_face_descender(rm), -250);
+    CHECK_INT(rc_face_cap_height(rm), 683); /* cmr10: 0.683 em */
+    CHECK_INT(rc_face_x_height(rm), 431);   /* cmr10: 0.431 em */
+}
+
+static int has_error(const rc_diags *d, const char *needle)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].severity == RC_ERROR && d->v[i].failure == RC_FAIL_FONT &&
+            strstr(d->v[i].message, needle))
+            return 1;
+    return 0;
+}
+
+static int write_file(const char *path, const char *data, size_t n)
+{
+    FILE *fp = fopen(path, "wb");
+    if (!fp)
+        return -1;
+    size_t w = fwrite(data, 1, n, fp);
+    return fclose(fp) == 0 && w == n ? 0 : -1;
+}
+
+static void test_errors(const char *good_dir)
+{
+    rc_fonts f;
+    rc_diags d;
+
+    /* A missing directory: one font error naming the file and what to do. */
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_load(&f, "/nonexistent/rescomp-fonts", &d), -1);
+    CHECK_INT(d.nerrors, 1);
+    CHECK(has_error(&d, "'/nonexistent/rescomp-fonts/cmu-serif-regular.ttf'"));
+    CHECK(has_error(&d, "RESCOMP_FONT_DIR"));
+    for (int id = 0; id < RC_FACE_COUNT; id++)
+        CHECK(f.faces[id] == NULL);
+    rc_fonts_release(&f); /* harmless after a failure */
+    rc_diags_release(&d);
+
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_load(&f, NULL, &d), -1);
+    CHECK(has_error(&d, "RESCOMP_FONT_DIR"));
+    rc_diags_release(&d);
+
+    /* A corrupt regular face, then a good regular face with the others missing. */
+    char tmpl[] = "/tmp/rescomp-test-font-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    CHECK(dir != NULL);
+    if (!dir)
+        return;
+    char path[512], target[512];
+    snprintf(path, sizeof(path), "%s/cmu-serif-regular.ttf", dir);
+    CHECK_INT(write_file(path, "this is not a font\n", 19), 0);
+
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_load(&f, dir, &d), -1);
+    CHECK_INT(d.nerrors, 1);
+    CHECK(has_error(&d, path));
+    CHECK(has_error(&d, "not a font file"));
+    rc_diags_release(&d);
+
+    /* With a font file there, the directory is a font directory... */
+    char *saved = getenv("RESCOMP_FONT_DIR") ? rc_xstrdup(getenv("RESCOMP_FONT_DIR")) : NULL;
+    setenv("RESCOMP_FONT_DIR", dir, 1);
+    char *found = rc_fonts_find_dir();
+    CHECK(found && strcmp(found, dir) == 0);
+    free(found);
+
+    unlink(path);
+    /* A relative symlink target would be read relative to the link's directory. */
+    char cwd[256] = "";
+    if (good_dir[0] != '/')
+        CHECK(getcwd(cwd, sizeof(cwd)) != NULL);
+    snprintf(target, sizeof(target), "%s%s%s/cmu-serif-regular.ttf", cwd, *cwd ? "/" : "",
+             good_dir);
+    CHECK_INT(symlink(target, path), 0);
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_load(&f, dir, &d), -1);
+    CHECK_INT(d.nerrors, 1);
+    CHECK(has_error(&d, "cmu-serif-bold.ttf"));
+    for (int id = 0; id < RC_FACE_COUNT; id++)
+        CHECK(f.faces[id] == NULL); /* the regular face was released */
+    rc_diags_release(&d);
+    unlink(path);
+
+    /* ...and without one it is skipped. */
+    found = rc_fonts_find_dir();
+    CHECK(!found || strcmp(found, dir) != 0);
+    free(found);
+    if (saved) {
+        setenv("RESCOMP_FONT_DIR", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("RESCOMP_FONT_DIR");
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    char *dir = rc_fonts_find_dir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        fprintf(stderr, "test_font: no font directory; set RESCOMP_FONT_DIR to the source fonts/\n");
+        return rc_test_report("test_font");
+    }
+    rc_fonts f;
+    rc_diags d;
+    rc_diags_init(&d);
+    int status = rc_fonts_load(&f, dir, &d);
+    CHECK_INT(status, 0);
+    CHECK_INT(d.n, 0);
+    rc_diags_print(&d, stderr);
+    if (status == 0) {
+        test_names_and_paths(&f);
+        test_coverage(&f);
+        test_libharu_agrees(&f);
+        test_flattened_glyphs(&f);
+        test_kerning(&f);
+        test_vertical_metrics(&f);
+        rc_fonts_release(&f);
+    }
+    rc_diags_release(&d);
+    test_errors(dir);
+    free(dir);
+    return rc_test_report("test_font");
+}
