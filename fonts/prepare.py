@@ -4,7 +4,7 @@
 Run by hand by a developer (never at build time); its outputs are committed:
 
     apt-get install fonts-cmu python3-fonttools
-    python3 fonts/prepare.py            # writes fonts/*.ttf next to this file
+    /usr/bin/python3 fonts/prepare.py   # Debian's Python, which has fontTools
 
 What it does to each face, and why (see fonts/README.md):
 
@@ -99,6 +99,25 @@ def flatten_composites(font):
     return count
 
 
+def align_side_bearings(font):
+    """Make every glyph's hmtx left side bearing equal its xMin.
+
+    Saving recomputes glyph bounds from all points, off-curve ones included,
+    while FontForge stored the bounds of the curves; for a few glyphs xMin
+    moves by a unit or two. FreeType-based viewers shift an outline by
+    lsb - xMin, which was 0 in the source, so keep it 0. Advances (the
+    widths libharu writes) are not touched.
+    """
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    for name in font.getGlyphOrder():
+        g = glyf[name]
+        if g.numberOfContours == 0:
+            continue
+        g.recalcBounds(glyf)
+        advance, _ = hmtx[name]
+        hmtx[name] = (advance, g.xMin)
+
+
 def subset_options():
     o = subset.Options()
     o.layout_features = ["kern"]   # nothing else: see the module comment
@@ -159,6 +178,15 @@ def check(src, out, path):
     composites = [n for n in out.getGlyphOrder() if glyf[n].isComposite()]
     if composites:
         sys.exit(f"{path}: composite glyphs remain: {composites[:10]}")
+    hmtx = out["hmtx"]
+    shifted = [n for n in out.getGlyphOrder()
+               if glyf[n].numberOfContours and hmtx[n][1] != glyf[n].xMin]
+    if shifted:
+        sys.exit(f"{path}: left side bearing differs from xMin: {shifted[:10]}")
+    for u, name in src.getBestCmap().items():
+        if u in UNICODES and out.getBestCmap().get(u) is not None:
+            if out["hmtx"][out.getBestCmap()[u]][0] != src["hmtx"][name][0]:
+                sys.exit(f"{path}: U+{u:04X} changed its advance width")
     src_cmap, out_cmap = src.getBestCmap(), out.getBestCmap()
     lost = [hex(u) for u in UNICODES if u in src_cmap and u not in out_cmap]
     if lost:
@@ -204,6 +232,7 @@ def prepare(src_name, out_name):
     subsetter = subset.Subsetter(options=subset_options())
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
+    align_side_bearings(font)
     font.save(out_path)
     out = TTFont(out_path)
     check(src, out, out_path)

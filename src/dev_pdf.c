@@ -27,6 +27,12 @@
  * CIDToGIDMap indexed by that Unicode value (tmp_map[unicode] = gid), so a
  * code is at once the Unicode value, the CID, and the key to the glyph.
  *
+ * The /ToUnicode CMap libharu 2.3.0 writes for that encoder is invalid (a
+ * "begincidrange" mapping every code to CID 0): poppler warns and falls
+ * back to the font's own cmap, other extractors may return nothing. Its
+ * stream is rewritten here, before saving, as a proper bfrange/bfchar CMap
+ * of the codes the document uses.
+ *
  * Numbers in the content stream come from integers (scaled points, 0xRRGGBB)
  * formatted here, never through printf's %f: no locale, no float rounding
  * differences, byte-identical output for identical input.
@@ -43,12 +49,15 @@
 #include <unistd.h>
 
 /*
- * libharu's public header, plus hpdf_pages.h for HPDF_PageAttr: the page's
- * content stream is only reachable through it. Both are installed by
- * libhpdf-dev and compile cleanly under -Wpedantic.
+ * libharu's public header, plus three of its installed internal headers:
+ * hpdf_pages.h for HPDF_PageAttr (the page's content stream), hpdf_font.h
+ * for HPDF_FontAttr (the ToUnicode stream) and hpdf_streams.h to empty a
+ * stream. All compile cleanly under -Wpedantic.
  */
 #include <hpdf.h>
+#include <hpdf_font.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #ifndef RESCOMP_VERSION
 #define RESCOMP_VERSION "0.0.0"
@@ -64,13 +73,14 @@ typedef struct pdf_ctx {
     HPDF_Doc pdf;
     /* The first libharu error (sticky: everything after it is noise). */
     HPDF_STATUS error, detail;
-    const char *doing; /* what we were doing, for the message */
     const rc_doc *doc;
     rc_diags *diags;
     HPDF_Font fonts[RC_FACE_COUNT];
+    uint8_t *codes[RC_FACE_COUNT]; /* bitmap of the codes shown per face */
     HPDF_Encoder utf8;
     HPDF_Outline outline[MAX_OUTLINE_DEPTH];
     int outline_depth; /* valid entries in outline[] */
+    int in_span;       /* inside a hyphenated word, after its first run */
     rc_buf content;    /* the page content stream being built */
     rc_buf scratch;
 } pdf_ctx;
@@ -281,6 +291,7 @@ static int load_fonts(pdf_ctx *c)
             rc_buf_addf(&c->scratch, "cannot load font '%s'", path);
             return haru_error(c, RC_FAIL_FONT, rc_buf_str(&c->scratch));
         }
+        c->codes[f] = rc_xcalloc(0x10000 / 8, 1);
     }
     return 0;
 }
@@ -365,7 +376,6 @@ typedef struct content_state {
     int face;       /* current Tf face, -1 = none yet */
     rc_scaled size;
     uint32_t fill; /* current rg; a page starts black */
-    int spans;     /* open /Span BDC */
 } content_state;
 
 static void end_text(rc_buf *b, content_state *st)
@@ -448,10 +458,12 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
      * [<codes> adj <codes> ...] TJ: a TJ number is in thousandths of the
      * font size and moves the next glyph left, hence the sign.
      */
+    uint8_t *codes = c->codes[d->face];
     rc_buf_adds(b, "[<");
     for (size_t i = 0; i < d->n; i++) {
-        uint32_t cp = d->cps[i];
-        add_hex16(b, cp > 0xFFFF ? 0x20 : cp); /* as libharu's UTF-8 encoder */
+        unsigned code = d->cps[i] > 0xFFFF ? 0x20 : d->cps[i]; /* as libharu's encoder */
+        add_hex16(b, code);
+        codes[code >> 3] |= (uint8_t)(1u << (code & 7));
         if (d->adjust && d->adjust[i] && i + 1 < d->n) {
             int64_t tj = round_div(-(int64_t)d->adjust[i] * 1000000, d->size);
             if (tj) {
@@ -462,6 +474,46 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
         }
     }
     rc_buf_adds(b, ">] TJ\n");
+    return 0;
+}
+
+/*
+ * A run, and the marked content that makes a hyphenated word extract whole.
+ * The display list brackets the word's pieces with span_begin (first run)
+ * and span_end (last run). Measured with pdftotext 22.12: one /Span around
+ * all pieces extracts the word whole but as a line of its own ("This is an
+ * / extraordinary / word."), because the replacement text is placed over
+ * the bounding box of both lines. So the first piece carries the whole word
+ * as its ActualText and every later piece an empty one: "This is an
+ * extraordinary / word." in pdftotext's default, -layout and -raw modes,
+ * and each piece is complete in itself, so a word may even continue on
+ * the next page. Marked content must not straddle BT/ET, so a spanned
+ * piece gets a text object of its own.
+ */
+static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
+{
+    rc_buf *b = &c->content;
+    const char *actual = d->span_begin ? d->span_begin : c->in_span ? "" : NULL;
+
+    if (actual) {
+        end_text(b, st);
+        rc_buf_adds(b, "/Span <</ActualText ");
+        if (*actual)
+            add_text_string(b, actual);
+        else
+            rc_buf_adds(b, "()");
+        rc_buf_adds(b, ">> BDC\n");
+    }
+    if (d->n > 0 && draw_text(c, page, st, d))
+        return -1;
+    if (actual) {
+        end_text(b, st);
+        rc_buf_adds(b, "EMC\n");
+    }
+    if (d->span_begin)
+        c->in_span = 1;
+    if (d->span_end)
+        c->in_span = 0;
     return 0;
 }
 
@@ -566,7 +618,7 @@ static int render_page(pdf_ctx *c, size_t index)
     if (failed(c))
         return -1;
 
-    content_state st = {0, 0, 0, -1, 0, 0x000000, 0};
+    content_state st = {0, 0, 0, -1, 0, 0x000000};
     rc_buf *b = &c->content;
     rc_buf_reset(b);
 
@@ -574,22 +626,8 @@ static int render_page(pdf_ctx *c, size_t index)
         const rc_draw *d = &pg->v[i];
         switch (d->kind) {
         case RC_DRAW_TEXT:
-            /* Marked content must not straddle BT/ET: give a spanned run a
-             * text object of its own. */
-            if (d->span_begin) {
-                end_text(b, &st);
-                rc_buf_adds(b, "/Span <</ActualText ");
-                add_text_string(b, d->span_begin);
-                rc_buf_adds(b, ">> BDC\n");
-                st.spans++;
-            }
-            if (d->n > 0 && draw_text(c, page, &st, d))
+            if (draw_run(c, page, &st, d))
                 return -1;
-            if (d->span_end && st.spans > 0) {
-                end_text(b, &st);
-                rc_buf_adds(b, "EMC\n");
-                st.spans--;
-            }
             break;
         case RC_DRAW_RULE:
             draw_rule(c, &st, d);
@@ -606,14 +644,100 @@ static int render_page(pdf_ctx *c, size_t index)
             break;
         }
     }
-    /* A content stream must close what it opened; a span cannot continue
-     * on the next page. */
     end_text(b, &st);
-    for (; st.spans > 0; st.spans--)
-        rc_buf_adds(b, "EMC\n");
 
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     return check(c, HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len))
+               ? -1
+               : 0;
+}
+
+/* Append "<lo> <hi> <lo>" (a range) or "<lo> <lo>" (one code). */
+static void add_cmap_entry(rc_buf *b, unsigned lo, unsigned hi)
+{
+    rc_buf_addc(b, '<');
+    add_hex16(b, lo);
+    if (hi != lo) {
+        rc_buf_adds(b, "> <");
+        add_hex16(b, hi);
+    }
+    rc_buf_adds(b, "> <");
+    add_hex16(b, lo);
+    rc_buf_adds(b, ">\n");
+}
+
+/* Write one kind of entries ("bfrange" or "bfchar") in blocks of 100. */
+static void add_cmap_block(rc_buf *b, const char *kind, const unsigned (*v)[2], size_t n)
+{
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        rc_buf_addf(b, "%zu begin%s\n", k, kind);
+        for (size_t j = i; j < i + k; j++)
+            add_cmap_entry(b, v[j][0], v[j][1]);
+        rc_buf_addf(b, "end%s\n", kind);
+    }
+}
+
+/*
+ * Replace the content of libharu's ToUnicode stream by a valid CMap for
+ * the codes shown in this face: code == Unicode value, in runs of
+ * consecutive codes (a bfrange may not cross a change of the high byte).
+ * Surrogate codes have no Unicode value and get no entry.
+ */
+static int write_to_unicode(pdf_ctx *c, int face)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)c->fonts[face]->attr;
+    if (!fa || !fa->cmap_stream || !fa->cmap_stream->stream)
+        return 0;
+    const uint8_t *used = c->codes[face];
+    unsigned(*ranges)[2] = rc_xmalloc(0x10000 / 2 * sizeof(*ranges));
+    unsigned(*singles)[2] = rc_xmalloc(0x10000 / 2 * sizeof(*singles));
+    size_t nr = 0, ns = 0;
+
+    for (unsigned code = 0; code < 0x10000;) {
+        if (!(used[code >> 3] & (1u << (code & 7))) || (code >= 0xD800 && code <= 0xDFFF)) {
+            code++;
+            continue;
+        }
+        unsigned end = code;
+        while ((end & 0xFF) != 0xFF && (used[(end + 1) >> 3] & (1u << ((end + 1) & 7))))
+            end++;
+        if (end > code) {
+            ranges[nr][0] = code;
+            ranges[nr++][1] = end;
+        } else {
+            singles[ns][0] = singles[ns][1] = code;
+            ns++;
+        }
+        code = end + 1;
+    }
+
+    rc_buf *b = &c->scratch;
+    rc_buf_reset(b);
+    rc_buf_adds(b, "/CIDInit /ProcSet findresource begin\n"
+                   "12 dict begin\n"
+                   "begincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n"
+                   "/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    add_cmap_block(b, "bfrange", (const unsigned(*)[2])ranges, nr);
+    add_cmap_block(b, "bfchar", (const unsigned(*)[2])singles, ns);
+    rc_buf_adds(b, "endcmap\n"
+                   "CMapName currentdict /CMap defineresource pop\n"
+                   "end\n"
+                   "end\n");
+    free(ranges);
+    free(singles);
+
+    /* The stream dictionary's /Type /CMap, /CMapName /UTF-8 ... belong to
+     * an encoding CMap, not to a ToUnicode one. */
+    HPDF_Dict dict = fa->cmap_stream;
+    static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(keys); i++)
+        HPDF_Dict_RemoveElement(dict, keys[i]); /* not found is fine, and raises nothing */
+    HPDF_MemStream_FreeData(dict->stream);
+    return check(c, HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len))
                ? -1
                : 0;
 }
@@ -633,13 +757,12 @@ static int render(pdf_ctx *c, unsigned char **out, size_t *out_len)
         return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
                               "cannot create a PDF document: out of memory");
 
-    c->doing = "cannot set up the PDF document";
     HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(c->pdf);
     if (!failed(c))
         c->utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
     if (!c->utf8 || failed(c))
-        return haru_error(c, RC_FAIL_INTERNAL, c->doing);
+        return haru_error(c, RC_FAIL_INTERNAL, "cannot set up the PDF document");
 
     if (load_fonts(c))
         return -1;
@@ -653,6 +776,11 @@ static int render(pdf_ctx *c, unsigned char **out, size_t *out_len)
             rc_buf_addf(&c->scratch, "cannot render page %zu", p + 1);
             return haru_error(c, RC_FAIL_INTERNAL, rc_buf_str(&c->scratch));
         }
+    }
+
+    for (int f = 0; f < RC_FACE_COUNT; f++) {
+        if (c->fonts[f] && write_to_unicode(c, f))
+            return haru_error(c, RC_FAIL_INTERNAL, "cannot write the ToUnicode map");
     }
 
     HPDF_SaveToStream(c->pdf);
@@ -754,8 +882,12 @@ static int write_atomic(const char *path, const unsigned char *data, size_t len,
 
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
+    if (!*path)
+        return io_error(d, path, ENOENT);
     if (!*base)
         return io_error(d, path, EISDIR);
+    /* Keep the temporary name within NAME_MAX (255) for long targets. */
+    int base_len = strlen(base) > 200 ? 200 : (int)strlen(base);
 
     rc_buf tmp = RC_BUF_INIT;
     int fd = -1, err = 0;
@@ -764,7 +896,7 @@ static int write_atomic(const char *path, const unsigned char *data, size_t len,
         temp_suffix(suffix, attempt);
         rc_buf_reset(&tmp);
         rc_buf_add(&tmp, path, (size_t)(base - path));
-        rc_buf_addf(&tmp, ".%s.%s.tmp", base, suffix);
+        rc_buf_addf(&tmp, ".%.*s.%s.tmp", base_len, base, suffix);
         fd = open(rc_buf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
             break;
@@ -775,7 +907,11 @@ static int write_atomic(const char *path, const unsigned char *data, size_t len,
         return io_error(d, path, err);
     }
 
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
+    if (write_all(fd, data, len) != 0)
+        err = errno;
+    /* fsync so that the rename never publishes a file whose data is not on
+     * disk; a file system that cannot sync (EINVAL) is no reason to fail. */
+    if (!err && fsync(fd) != 0 && errno != EINVAL)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
@@ -803,6 +939,8 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     int rc = render(&c, &bytes, &len);
     if (c.pdf)
         HPDF_Free(c.pdf);
+    for (int f = 0; f < RC_FACE_COUNT; f++)
+        free(c.codes[f]);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
     if (rc == 0)

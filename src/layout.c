@@ -180,13 +180,25 @@ static rc_scaled set_glue(const rc_item *it, int32_t ratio)
  * TJ adjustment carries the stretch or shrink, so text extracts with
  * spaces and viewers still justify exactly.
  */
+/*
+ * A word broken across two lines (at a hyphen) must extract whole: the
+ * piece ending the line carries the whole word as its ActualText and the
+ * piece starting the next line an empty one (dev_pdf.c explains why).
+ */
+typedef struct word_split {
+    size_t tail_from;      /* first item of the piece that ends this line, or SIZE_MAX */
+    const char *word;      /* the whole word, for the tail piece */
+    size_t head_to;        /* items before this one continue the previous line's word */
+} word_split;
+
 static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const rc_break *brk,
-                        rc_scaled width, line *l)
+                        rc_scaled width, const word_split *ws, line *l)
 {
     draw_builder b = {0};
     link_tracker lt = {0};
     rc_scaled x = 0, pending = 0;
     int has_box = 0, has_glue = 0;
+    int head_open = 0; /* the open draw continues the previous line's word */
     rc_scaled height = 0, depth = 0;
 
     for (size_t i = from; i < to; i++) {
@@ -206,6 +218,19 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         }
         const rc_run *run = &p->runs[it->payload];
         const rc_face *face = c->fonts->faces[run->face];
+        if (head_open && i >= ws->head_to && b.open) {
+            /* The continued word ends here: its span closes before the space. */
+            rc_draw keep = b.proto;
+            b.proto.span_end = 1;
+            db_close(c, &b, l);
+            head_open = 0;
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = keep.face;
+            b.proto.size = keep.size;
+            b.proto.color = keep.color;
+            b.proto.x = x;
+            b.open = 1;
+        }
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
@@ -214,8 +239,10 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         x += pending;
         pending = 0;
         has_glue = 0;
-        if (b.open && (b.proto.face != run->face || b.proto.size != run->size ||
-                       b.proto.color != run->color))
+        int starts_tail = i == ws->tail_from;
+        int in_head = i < ws->head_to;
+        if (b.open && (starts_tail || b.proto.face != run->face ||
+                       b.proto.size != run->size || b.proto.color != run->color))
             db_close(c, &b, l);
         if (!b.open) {
             memset(&b.proto, 0, sizeof(b.proto));
@@ -223,6 +250,12 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.size = run->size;
             b.proto.color = run->color;
             b.proto.x = x;
+            if (starts_tail)
+                b.proto.span_begin = ws->word;
+            else if (in_head && i == from) {
+                b.proto.span_begin = "";
+                head_open = 1;
+            }
             b.open = 1;
         }
         for (size_t k = 0; k < run->n; k++)
@@ -256,6 +289,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         db_push(&b, '-', 0);
         x += end->width;
     }
+    if (b.open && (ws->tail_from != SIZE_MAX || head_open))
+        b.proto.span_end = 1;
     db_close(c, &b, l);
     link_close(&lt, l);
     free(b.cps);
@@ -274,6 +309,23 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     l->width = x;
 }
 
+/* The text of the boxes [from, to): a word as it extracts. */
+static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = from; i < to; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type != RC_ITEM_BOX || it->payload == RC_NO_RUN)
+            continue;
+        const rc_run *run = &p->runs[it->payload];
+        for (size_t k = 0; k < run->n; k++)
+            rc_buf_add_utf8(&b, run->cps[k]);
+    }
+    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
 /*
  * Break a finished paragraph with the given line widths (the last repeats)
  * and append its lines. Overfull lines are warnings at the paragraph's
@@ -286,7 +338,7 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
     rc_breaks br;
     rc_breaks_init(&br);
     rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
-    size_t start = 0;
+    size_t start = 0, head_to = 0;
     for (size_t k = 0; k < br.n; k++) {
         size_t from = start;
         while (from < br.v[k].index && p->items[from].type != RC_ITEM_BOX)
@@ -295,7 +347,20 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         RC_VEC_PUSH(out->v, out->n, out->cap);
         line *l = &out->v[out->n++];
         memset(l, 0, sizeof(*l));
-        render_line(c, p, from, br.v[k].index, &br.v[k], w, l);
+        word_split ws = {SIZE_MAX, NULL, head_to};
+        head_to = 0;
+        const rc_item *end = &p->items[br.v[k].index];
+        if (end->type == RC_ITEM_PENALTY && end->flagged && k + 1 < br.n) {
+            size_t ws_from = br.v[k].index, ws_to = br.v[k].index;
+            while (ws_from > from && p->items[ws_from - 1].type != RC_ITEM_GLUE)
+                ws_from--;
+            while (ws_to < p->n && p->items[ws_to].type != RC_ITEM_GLUE)
+                ws_to++;
+            ws.tail_from = ws_from;
+            ws.word = word_text(c, p, ws_from, ws_to);
+            head_to = ws_to;
+        }
+        render_line(c, p, from, br.v[k].index, &br.v[k], w, &ws, l);
         l->para = para_index;
         l->first = k == 0;
         l->last = k + 1 == br.n;
@@ -375,6 +440,7 @@ typedef struct entry_parts {
     size_t nmain, cap;
     rc_para side[2];
     size_t nside;
+    int compact;           /* a one-line kind of entry: lists are set tight */
 } entry_parts;
 
 static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
@@ -553,6 +619,10 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
     }
     add_body(c, e, en->summary);
     add_highlights(c, e, en);
+    /* Entries that are one line by nature (skills, awards, list items) sit tight. */
+    e->compact = en->type == RC_ENTRY_ONE_LINE || en->type == RC_ENTRY_BULLET ||
+                 en->type == RC_ENTRY_NUMBERED || en->type == RC_ENTRY_REVERSED_NUMBERED ||
+                 (en->type == RC_ENTRY_NORMAL && !en->summary.s && !en->nhighlights);
     if (en->type != RC_ENTRY_ONE_LINE && en->type != RC_ENTRY_TEXT) {
         add_side(c, e, en->location.s, en->location.pos);
         add_side(c, e, date, en->when.pos);
@@ -672,7 +742,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
                 pen = 0;
             rc_vlist_add_penalty(&c->vl, pen);
             if (k == 0)
-                rc_vlist_add_glue(&c->vl, st->entry_space);
+                rc_vlist_add_glue(&c->vl, e->compact ? st->paragraph_space : st->entry_space);
             else if (ml && ml->first && space_before[ml->para])
                 rc_vlist_add_glue(&c->vl, space_before[ml->para]);
         }
@@ -839,7 +909,10 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
     ps.size = c->st->connections_size;
     ps.align = RC_ALIGN_CENTER;
     if (*count > 0) {
-        rc_para_add_space(p, &ps, c->fonts);
+        /* A line may break after a separator, never before one. */
+        rc_para_style tie = ps;
+        tie.no_breaks = 1;
+        rc_para_add_space(p, &tie, c->fonts);
         add_spans(c, p, literal(c, c->st->connection_separator, 0, NULL), &ps);
         rc_para_add_space(p, &ps, c->fonts);
     }

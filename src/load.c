@@ -583,6 +583,8 @@ static const struct entry_field {
 #undef E
 };
 
+_Static_assert(RC_ARRAY_LEN(entry_fields) <= 32, "entry_scan.invalid has one bit per field");
+
 /* RenderCV tries the types in this order; the first characteristic field found wins. */
 static const rc_entry_type detect_order[] = {
     RC_ENTRY_ONE_LINE,    RC_ENTRY_NORMAL,  RC_ENTRY_EXPERIENCE, RC_ENTRY_EDUCATION,
@@ -671,37 +673,45 @@ static void add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, si
     x->value = make_text(L, v);
 }
 
+/* What reading an entry's keys found, for the checks made after it. */
+typedef struct entry_scan {
+    yaml_node_t **near_key;  /* extra keys that nearly spell a field ... */
+    const char **near_field; /* ... and that field (NULL once reported) */
+    size_t nnear;
+    uint32_t invalid;        /* bit i: entry_fields[i] was given but rejected */
+} entry_scan;
+
 /*
  * Required fields that are missing; when a key nearly spells one, the error
- * points at that key, since the misspelling is the mistake to fix.
+ * points at that key, since the misspelling is the mistake to fix. A field
+ * given with a wrong value has had its error already.
  */
 static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_entry_type t,
-                          const char *path, yaml_node_t **near_key, const char **near_field,
-                          size_t nnear)
+                          const char *path, entry_scan *sc)
 {
     int rc = 0;
     for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++) {
         const struct entry_field *f = &entry_fields[i];
-        if (!(f->required & TYPE_BIT(t)) || field_present(in, f))
+        if (!(f->required & TYPE_BIT(t)) || field_present(in, f) || (sc->invalid >> i & 1u))
             continue;
         size_t j = 0;
-        while (j < nnear && strcmp(near_field[j], f->key))
+        while (j < sc->nnear && (!sc->near_field[j] || strcmp(sc->near_field[j], f->key)))
             j++;
-        if (j < nnear) {
-            rc = rc_error(L->d, node_pos(L, near_key[j]),
+        if (j < sc->nnear) {
+            rc = rc_error(L->d, node_pos(L, sc->near_key[j]),
                           "unknown key '%s' in %s (did you mean '%s'?); %s need '%s'",
-                          scalar(near_key[j]), path, f->key, type_phrase(L, t, 1), f->key);
-            near_field[j] = NULL; /* reported: no warning as well */
+                          scalar(sc->near_key[j]), path, f->key, type_phrase(L, t, 1), f->key);
+            sc->near_field[j] = NULL; /* reported: no warning as well */
         } else {
             rc = rc_error(L->d, node_pos(L, map), "missing '%s' in %s; %s need '%s'", f->key,
                           path, type_phrase(L, t, 1), f->key);
         }
     }
-    for (size_t j = 0; j < nnear; j++)
-        if (near_field[j])
-            rc_warning(L->d, node_pos(L, near_key[j]),
+    for (size_t j = 0; j < sc->nnear; j++)
+        if (sc->near_field[j])
+            rc_warning(L->d, node_pos(L, sc->near_key[j]),
                        "unknown key '%s' in %s (did you mean '%s'?); it is kept as an extra field",
-                       scalar(near_key[j]), path, near_field[j]);
+                       scalar(sc->near_key[j]), path, sc->near_field[j]);
     return rc;
 }
 
@@ -713,11 +723,10 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
     in.e.type = t;
     in.e.pos = node_pos(L, map);
     size_t npairs = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
-    yaml_node_t **near_key = rc_xcalloc(npairs + 1, sizeof(*near_key));
-    const char **near_field = rc_xcalloc(npairs + 1, sizeof(*near_field));
+    entry_scan sc = {rc_xcalloc(npairs + 1, sizeof(yaml_node_t *)),
+                     rc_xcalloc(npairs + 1, sizeof(const char *)), 0, 0};
     const char *names[RC_ARRAY_LEN(entry_fields) + 1];
     type_fields(t, 1, names);
-    size_t nnear = 0;
     int rc = 0;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
@@ -728,21 +737,23 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
         }
         const struct entry_field *f = find_entry_field(scalar(k), t);
         if (f) {
-            if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0)
+            if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0) {
+                sc.invalid |= 1u << (f - entry_fields);
                 rc = -1;
+            }
             continue;
         }
         const char *near = rc_did_you_mean(scalar(k), names);
         if (near) {
-            near_key[nnear] = k;
-            near_field[nnear++] = near;
+            sc.near_key[sc.nnear] = k;
+            sc.near_field[sc.nnear++] = near;
         }
         add_extra(L, &in.e, k, v, npairs);
     }
-    if (check_required(L, map, &in, t, path, near_key, near_field, nnear) < 0)
+    if (check_required(L, map, &in, t, path, &sc) < 0)
         rc = -1;
-    free(near_key);
-    free(near_field);
+    free(sc.near_key);
+    free(sc.near_field);
     if (resolve_when(L, &in.dates, path, &in.e.when) < 0)
         rc = -1;
     *out = in.e;
@@ -820,10 +831,14 @@ static int load_section(loader *L, yaml_node_t *k, yaml_node_t *v, const char *p
     s->key = make_text(L, k);
     s->title = rc_section_title_from_key(L->a, s->key.s);
     s->type = RC_ENTRY_TEXT; /* RenderCV's type for an empty section */
-    if (v->type == YAML_MAPPING_NODE || is_null(v))
+    if (is_null(v))
         return rc_error(L->d, node_pos(L, v),
-                        "section %s must be a list of entries, not %s; write each entry after '- '",
-                        path, kind_name(v));
+                        "section %s is empty; list its entries, each after '- ', or remove it",
+                        path);
+    if (v->type == YAML_MAPPING_NODE)
+        return rc_error(L->d, node_pos(L, v),
+                        "section %s must be a list of entries, not a mapping; write each entry "
+                        "after '- '", path);
     if (v->type == YAML_SCALAR_NODE)
         return rc_error(L->d, node_pos(L, v),
                         "section %s must be a list of entries, not text; put '- ' before it", path);
@@ -1391,9 +1406,12 @@ static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *dat
         hint = "YAML does not allow tabs for indentation; indent with spaces";
     else if (strstr(problem, "alias"))
         hint = "define the anchor ('&name') before using it ('*name')";
-    if (p->context)
+    if (p->context && (p->context_mark.line != p->problem_mark.line ||
+                       p->context_mark.column != p->problem_mark.column))
         rc_error(L->d, mark_pos(L, p->problem_mark), "%s (%s at %d:%d); %s", problem, p->context,
                  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1, hint);
+    else if (p->context)
+        rc_error(L->d, mark_pos(L, p->problem_mark), "%s (%s); %s", problem, p->context, hint);
     else
         rc_error(L->d, mark_pos(L, p->problem_mark), "%s; %s", problem, hint);
 }

@@ -230,6 +230,77 @@ static void test_libharu_agrees(const rc_fonts *f)
     HPDF_Free(pdf);
 }
 
+/*
+ * The shipped fonts have 1000 units per em, where every rounding rule gives
+ * the same widths. DejaVu Sans (2048 units per em; fonts-dejavu-core, on
+ * nearly every Debian system) shows that font.c rounds as libharu does:
+ * unsigned truncation for advances, truncation toward zero for the
+ * (negative) descender. Installed as all five faces of a scratch directory.
+ */
+static void test_rounding_other_upem(void)
+{
+    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (access(dejavu, R_OK) != 0) {
+        fprintf(stderr, "test_font: %s not installed; rounding at 2048 units/em not checked\n",
+                dejavu);
+        return;
+    }
+    char tmpl[] = "/tmp/rescomp-test-font-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    CHECK(dir != NULL);
+    if (!dir)
+        return;
+    char links[RC_FACE_COUNT][512];
+    for (int id = 0; id < RC_FACE_COUNT; id++) {
+        snprintf(links[id], sizeof(links[id]), "%s/%s", dir, face_files[id]);
+        CHECK_INT(symlink(dejavu, links[id]), 0);
+    }
+    rc_fonts f;
+    rc_diags d;
+    rc_diags_init(&d);
+    int status = rc_fonts_load(&f, dir, &d);
+    CHECK_INT(status, 0);
+    if (status == 0) {
+        hpdf_first_error = 0;
+        HPDF_Doc pdf = HPDF_New(hpdf_error, NULL);
+        HPDF_UseUTFEncodings(pdf);
+        const char *name = HPDF_LoadTTFontFromFile(pdf, dejavu, HPDF_FALSE);
+        HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+        CHECK(font != NULL);
+        if (font) {
+            const rc_face *face = f.faces[RC_FACE_REGULAR];
+            int covered = 0, mismatches = 0;
+            for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+                if (!rc_face_has_char(face, cp))
+                    continue;
+                covered++;
+                int ours = rc_face_advance(face, cp);
+                int theirs = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+                if (ours != theirs && mismatches++ < 5)
+                    fprintf(stderr, "DejaVu Sans U+%04X: width %d, libharu %d\n", (unsigned)cp,
+                            ours, theirs);
+            }
+            CHECK_INT(mismatches, 0);
+            CHECK(covered > 3000);
+            CHECK_INT(rc_face_advance(face, 'A'), 684); /* 1401 * 1000 / 2048 = 684.08 */
+            CHECK_INT(rc_face_advance(face, 'a'), 612); /* 1255 * 1000 / 2048 = 612.79: truncated */
+            CHECK_INT(rc_face_ascender(face), HPDF_Font_GetAscent(font));
+            CHECK_INT(rc_face_descender(face), HPDF_Font_GetDescent(font));
+            CHECK_INT(rc_face_descender(face), -235); /* -483 * 1000 / 2048 = -235.8 */
+            CHECK_INT(rc_face_cap_height(face), (int)HPDF_Font_GetCapHeight(font));
+            CHECK_INT(rc_face_x_height(face), (int)HPDF_Font_GetXHeight(font));
+        }
+        CHECK_INT(hpdf_first_error, 0);
+        HPDF_Free(pdf);
+        rc_fonts_release(&f);
+    }
+    rc_diags_print(&d, stderr);
+    rc_diags_release(&d);
+    for (int id = 0; id < RC_FACE_COUNT; id++)
+        unlink(links[id]);
+    rmdir(dir);
+}
+
 static void test_names_and_paths(const rc_fonts *f)
 {
     for (int id = 0; id < RC_FACE_COUNT; id++) {
@@ -270,14 +341,38 @@ static void test_coverage(const rc_fonts *f)
     CHECK_INT(rc_face_advance(rm, ' '), 333);
 }
 
-/* No composite glyph in any shipped face, and the accented glyphs kept their accents. */
-static void test_flattened_glyphs(const rc_fonts *f)
+/*
+ * The layout features of a face: GSUB and GPOS feature tags other than
+ * 'kern'. HarfBuzz applies its default features (ccmp, locl, liga, mark...)
+ * whatever we ask, so the shipped fonts must have none to apply.
+ */
+static int raw_non_kern_features(const raw_font *r)
+{
+    int count = 0;
+    hb_tag_t tables[] = {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS};
+    for (size_t t = 0; t < RC_ARRAY_LEN(tables); t++) {
+        hb_tag_t tags[64];
+        unsigned n = RC_ARRAY_LEN(tags);
+        hb_ot_layout_table_get_feature_tags(r->face, tables[t], 0, &n, tags);
+        for (unsigned i = 0; i < n; i++)
+            count += tags[i] != HB_TAG('k', 'e', 'r', 'n');
+    }
+    return count;
+}
+
+/*
+ * No composite glyph in any shipped face, the accented glyphs kept their
+ * accents, and no layout feature but kerning.
+ */
+static void test_shipped_files(const rc_fonts *f)
 {
     for (int id = 0; id < RC_FACE_COUNT; id++) {
         raw_font r;
         int ok = raw_open(&r, rc_face_path(f->faces[id])) == 0;
         CHECK(ok);
         if (ok) {
+            CHECK_INT(raw_non_kern_features(&r), 0);
+            CHECK_INT(hb_face_get_upem(r.face), 1000);
             int composites, nested;
             raw_count_composites(&r, &composites, &nested);
             CHECK_INT(composites, 0);
@@ -306,6 +401,7 @@ static void test_flattened_glyphs(const rc_fonts *f)
             raw_count_composites(&r, &composites, &nested);
             CHECK(composites > 0);
             CHECK(nested > 0);
+            CHECK(raw_non_kern_features(&r) > 0); /* liga, mark, ... */
             CHECK(raw_char_contours(&r, 0xE3) < 0); /* ã is composite there */
         }
         raw_close(&r);
@@ -363,7 +459,13 @@ static void test_kerning(const rc_fonts *f)
     CHECK_INT(out[4], 0);    /* last */
     CHECK_INT(out[5], 12345); /* nothing written past n */
 
-    /* Punctuation-only runs still use the Latin kerning table. */
+    /*
+     * A run of punctuation alone has no script of its own; it must still get
+     * the Latin kerns, which CMU lists under 'latn' only (its DFLT script
+     * has a few pairs). TeX kerns a closing quote before '?' by +0.111 em.
+     */
+    kern_str(rm, "\xE2\x80\x99?", out);
+    CHECK_INT(out[0], 111);
     kern_str(rm, "y.", out);
     CHECK_INT(out[0], -83);
 
@@ -391,11 +493,20 @@ static void test_kerning(const rc_fonts *f)
     CHECK_INT(out[2], 0);
     kern_str(rm, "\xC3\x81V", out); /* the precomposed Á does kern */
     CHECK_INT(out[0], -111);
+    /* V A+acute A V: glyphs V Á A V, so glyph 0 is still the V of character 0. */
+    for (size_t i = 0; i < RC_ARRAY_LEN(out); i++)
+        out[i] = 12345;
+    kern_str(rm, "VA\xCC\x81" "AV", out);
+    for (int i = 0; i < 5; i++)
+        CHECK_INT(out[i], 0);
+    CHECK_INT(out[5], 12345);
 
     /* A character the face lacks gets no adjustment against libharu's 0 width. */
     kern_str(rm, "A\xE4\xB8\xAD", out); /* A中 */
     CHECK_INT(out[0], 0);
     CHECK_INT(out[1], 0);
+    kern_str(rm, "\xE4\xB8\xAD" "A", out); /* 中A: HarfBuzz draws .notdef, libharu's width is 0 */
+    CHECK_INT(out[0], 0);
     /* A soft hyphen keeps its own width (HarfBuzz would hide it otherwise). */
     kern_str(rm, "a\xC2\xAD" "b", out);
     CHECK_INT(out[0], 0);
@@ -530,12 +641,13 @@ int main(void)
         test_names_and_paths(&f);
         test_coverage(&f);
         test_libharu_agrees(&f);
-        test_flattened_glyphs(&f);
+        test_shipped_files(&f);
         test_kerning(&f);
         test_vertical_metrics(&f);
         rc_fonts_release(&f);
     }
     rc_diags_release(&d);
+    test_rounding_other_upem();
     test_errors(dir);
     free(dir);
     return rc_test_report("test_font");
