@@ -128,13 +128,13 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
             break;
         rc_scaled total = 0, last_depth = 0;
         int64_t best_cost = AWFUL_BAD;
-        size_t best = vl->n;
-        size_t i;
-        for (i = start; i < vl->n; i++) {
+        size_t best = vl->n, cut = vl->n;
+        int fire = 0;
+        for (size_t i = start; i < vl->n && !fire; i++) {
             const rc_vitem *it = &vl->v[i];
             if (is_breakpoint(vl, i)) {
                 int pi = it->kind == RC_V_PENALTY ? it->penalty : 0;
-                rc_scaled height = total - last_depth; /* the last depth may hang into the margin */
+                rc_scaled height = total - last_depth; /* the last depth may hang below */
                 int64_t cost;
                 if (height > goal)
                     cost = AWFUL_BAD;
@@ -146,8 +146,21 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
                     best_cost = cost;
                     best = i;
                 }
-                if (cost == AWFUL_BAD || pi <= RC_EJECT_PENALTY)
-                    break;
+                if (cost == AWFUL_BAD || pi <= RC_EJECT_PENALTY) {
+                    fire = 1;
+                    /* No break fitted (glue alone overflowed): cut here. */
+                    cut = best != vl->n ? best : i;
+                }
+            } else if (it->kind == RC_V_BOX && total + it->height > goal && best == vl->n) {
+                /*
+                 * Material kept together is taller than the page and no
+                 * legal break came before: cut before this box, as TeX
+                 * ships an overfull page rather than loop. At least one
+                 * box goes on each page.
+                 */
+                place(vl, start, i > start ? i : i + 1, s, doc);
+                start = i > start ? i : i + 1;
+                goto next_page;
             }
             if (it->kind == RC_V_BOX) {
                 total += it->height + it->depth;
@@ -157,24 +170,14 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
                 last_depth = 0;
             }
         }
-        if (i >= vl->n) {
+        if (!fire) {
             /* The rest fits: it is the last page. */
             place(vl, start, vl->n, s, doc);
             break;
         }
-        if (best == vl->n) {
-            /*
-             * No legal break fits (a block kept together is taller than a
-             * page): cut where it overflows, as TeX ships an overfull page,
-             * rather than loop. At least one box goes on each page.
-             */
-            size_t cut = i > start ? i : start + 1;
-            place(vl, start, cut, s, doc);
-            start = cut;
-            continue;
-        }
-        place(vl, start, best, s, doc);
-        start = best + 1;
+        place(vl, start, cut, s, doc);
+        start = cut + 1;
+    next_page:;
     }
     if (doc->npages == 0)
         rc_doc_add_page(doc);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerate the golden traces after a deliberate layout change. Review
+# the diff (git diff tests/golden) before committing it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+cmake --build "$BUILD_DIR" >/dev/null
+for input in examples/academic.yaml examples/engineer.yaml tests/golden/*.yaml; do
+  [ -e "$input" ] || continue
+  name=$(basename "${input%.*}")
+  "$BUILD_DIR"/rescomp "$input" --trace > "tests/golden/$name.trace"
+  echo "tests/golden/$name.trace"
+done

@@ -1,0 +1,156 @@
+/*
+ * Unit tests of the page builder: pages never overflow, a heading never
+ * ends a page, material kept together stays together, forced breaks,
+ * glue vanishes at the top of a page.
+ */
+#include "harness.h"
+#include "page.h"
+
+#include <stdlib.h>
+
+static rc_style small_page(rc_scaled text_height)
+{
+    rc_style s = {0};
+    s.page_width = RC_PT(200);
+    s.margin_top = RC_PT(10);
+    s.margin_bottom = RC_PT(10);
+    s.margin_left = RC_PT(10);
+    s.margin_right = RC_PT(10);
+    s.page_height = text_height + s.margin_top + s.margin_bottom;
+    return s;
+}
+
+static void add_line(rc_vlist *vl, const char *label)
+{
+    rc_vitem *box = rc_vlist_add_box(vl, RC_PT(8), RC_PT(2), RC_PT(12));
+    rc_draw d = {0};
+    d.kind = RC_DRAW_NOTE;
+    d.text = label;
+    rc_vbox_add(box, &d);
+}
+
+/* The label of the last and first box of each page, and the lowest baseline. */
+static const char *last_label(const rc_page *p)
+{
+    return p->n ? p->v[p->n - 1].text : NULL;
+}
+
+static void check_no_overflow(const rc_doc *doc, const rc_style *s)
+{
+    for (size_t i = 0; i < doc->npages; i++)
+        for (size_t k = 0; k < doc->pages[i].n; k++)
+            CHECK(doc->pages[i].v[k].y + RC_PT(2) <= s->page_height - s->margin_bottom);
+}
+
+static void test_heading_never_alone(void)
+{
+    /* Sections of a heading and entries of 3 lines kept together, over several pages. */
+    rc_style s = small_page(RC_PT(100));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    for (int sec = 0; sec < 6; sec++) {
+        if (sec) {
+            rc_vlist_add_penalty(&vl, -100);
+            rc_vlist_add_glue(&vl, RC_PT(6));
+        }
+        add_line(&vl, "H");
+        for (int e = 0; e < 2; e++) {
+            rc_vlist_add_penalty(&vl, e == 0 ? RC_INF_PENALTY : -50);
+            add_line(&vl, "E1");
+            rc_vlist_add_penalty(&vl, RC_INF_PENALTY);
+            add_line(&vl, "E2");
+            rc_vlist_add_penalty(&vl, RC_INF_PENALTY);
+            add_line(&vl, "E3");
+        }
+    }
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_paginate(&vl, &s, &doc);
+    CHECK(doc.npages >= 6);
+    size_t boxes = 0;
+    for (size_t i = 0; i < doc.npages; i++) {
+        const rc_page *p = &doc.pages[i];
+        boxes += p->n;
+        CHECK(p->n > 0);
+        CHECK_STR(last_label(p), "E3"); /* never a heading, never inside an entry */
+        /* glue and penalties at the top vanish: the first baseline is at the top */
+        CHECK_INT(p->v[0].y, s.margin_top + RC_PT(8));
+    }
+    CHECK_INT(boxes, 6 * 7);
+    check_no_overflow(&doc, &s);
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
+static void test_fill_and_forced_break(void)
+{
+    /* 20 free lines of 12pt on a 100pt page: 8 per page (8*12-2 = 94 < 100). */
+    rc_style s = small_page(RC_PT(100));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    for (int i = 0; i < 20; i++)
+        add_line(&vl, "L");
+    rc_vlist_add_penalty(&vl, RC_EJECT_PENALTY);
+    add_line(&vl, "AFTER");
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_paginate(&vl, &s, &doc);
+    CHECK_INT(doc.npages, 4);
+    CHECK_INT(doc.pages[0].n, 8);
+    CHECK_INT(doc.pages[1].n, 8);
+    CHECK_INT(doc.pages[2].n, 4);
+    CHECK_INT(doc.pages[3].n, 1);
+    CHECK_STR(doc.pages[3].v[0].text, "AFTER");
+    /* baselines 12pt apart */
+    CHECK_INT(doc.pages[0].v[1].y - doc.pages[0].v[0].y, RC_PT(12));
+    check_no_overflow(&doc, &s);
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
+static void test_block_taller_than_page(void)
+{
+    /* 30 lines all kept together cannot fit: the builder still terminates
+     * and loses nothing. */
+    rc_style s = small_page(RC_PT(100));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    add_line(&vl, "L");
+    for (int i = 1; i < 30; i++) {
+        rc_vlist_add_penalty(&vl, RC_INF_PENALTY);
+        add_line(&vl, "L");
+    }
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_paginate(&vl, &s, &doc);
+    size_t boxes = 0;
+    for (size_t i = 0; i < doc.npages; i++)
+        boxes += doc.pages[i].n;
+    CHECK_INT(boxes, 30);
+    CHECK(doc.npages >= 4);
+    check_no_overflow(&doc, &s);
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
+static void test_empty(void)
+{
+    rc_style s = small_page(RC_PT(100));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_paginate(&vl, &s, &doc);
+    CHECK_INT(doc.npages, 1); /* a PDF needs a page */
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
+int main(void)
+{
+    test_heading_never_alone();
+    test_fill_and_forced_break();
+    test_block_taller_than_page();
+    test_empty();
+    return rc_test_report("test_page");
+}
