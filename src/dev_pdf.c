@@ -19,6 +19,11 @@
  *   which glyf entries are embedded;
  * - HPDF_Page_GetLocalFontName adds the font to the page's /Resources and
  *   returns its resource name (/F1, /F2 ...), which the Tf operator needs.
+ *   It is what HPDF_Page_SetFontAndSize calls internally; it is exported by
+ *   the library and declared in the installed hpdf_pages.h. Using it rather
+ *   than SetFontAndSize lets this file write every byte of the content
+ *   stream itself (BT/Tf/Td/TJ/ET, rg, re f), with no libharu graphics-mode
+ *   bookkeeping to keep in step with raw writes.
  *
  * The bytes of a glyph code are what libharu's own "UTF-8" CMap encoder
  * produces (hpdf_encoder_utf.c, UTF8_Encoder_EncodeText_Func): the code
@@ -283,6 +288,9 @@ static int load_fonts(pdf_ctx *c)
         if (!used[f])
             continue;
         const char *path = rc_face_path(face_of(doc, f));
+        if (!path)
+            return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
+                                  "face %d has no font file to embed", f);
         const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
         if (name && !failed(c))
             c->fonts[f] = HPDF_GetFont(c->pdf, name, "UTF-8");
@@ -291,9 +299,24 @@ static int load_fonts(pdf_ctx *c)
             rc_buf_addf(&c->scratch, "cannot load font '%s'", path);
             return haru_error(c, RC_FAIL_FONT, rc_buf_str(&c->scratch));
         }
-        c->codes[f] = rc_xcalloc(0x10000 / 8, 1);
+        /* Two faces with one file are one libharu font (HPDF_GetFont finds
+         * it again): they share the record of shown codes. */
+        for (int g = 0; g < f && !c->codes[f]; g++)
+            if (c->fonts[g] == c->fonts[f])
+                c->codes[f] = c->codes[g];
+        if (!c->codes[f])
+            c->codes[f] = rc_xcalloc(0x10000 / 8, 1);
     }
     return 0;
+}
+
+/* The first face that uses this face's libharu font (itself, usually). */
+static int first_face_of_font(const pdf_ctx *c, int face)
+{
+    for (int g = 0; g < face; g++)
+        if (c->fonts[g] == c->fonts[face])
+            return g;
+    return face;
 }
 
 static int set_info(pdf_ctx *c, HPDF_InfoType type, const char *value)
@@ -464,6 +487,8 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
         unsigned code = d->cps[i] > 0xFFFF ? 0x20 : d->cps[i]; /* as libharu's encoder */
         add_hex16(b, code);
         codes[code >> 3] |= (uint8_t)(1u << (code & 7));
+        /* An adjustment after the last glyph moves nothing: the next run
+         * is placed by its own Td. */
         if (d->adjust && d->adjust[i] && i + 1 < d->n) {
             int64_t tj = round_div(-(int64_t)d->adjust[i] * 1000000, d->size);
             if (tj) {
@@ -779,7 +804,7 @@ static int render(pdf_ctx *c, unsigned char **out, size_t *out_len)
     }
 
     for (int f = 0; f < RC_FACE_COUNT; f++) {
-        if (c->fonts[f] && write_to_unicode(c, f))
+        if (c->fonts[f] && first_face_of_font(c, f) == f && write_to_unicode(c, f))
             return haru_error(c, RC_FAIL_INTERNAL, "cannot write the ToUnicode map");
     }
 
@@ -940,7 +965,8 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     if (c.pdf)
         HPDF_Free(c.pdf);
     for (int f = 0; f < RC_FACE_COUNT; f++)
-        free(c.codes[f]);
+        if (!c.fonts[f] || first_face_of_font(&c, f) == f)
+            free(c.codes[f]);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
     if (rc == 0)

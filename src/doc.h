@@ -38,10 +38,11 @@ typedef struct rc_draw {
     const rc_scaled *adjust;
     size_t n;
     /*
-     * Marked content for extraction: when span_begin is set, the device
-     * opens /Span <</ActualText (span_begin)>> BDC before this run; when
-     * span_end is set it closes it (EMC) after this run. Used to make a
-     * word hyphenated across lines extract whole.
+     * Extraction of a word broken across lines: span_begin (non-NULL)
+     * gives the text this run extracts as (/ActualText: the whole word on
+     * its first piece, "" on the pieces that continue it); the runs up to
+     * and including the one with span_end set belong to the same piece.
+     * dev_pdf.c says why pieces are separate spans.
      */
     const char *span_begin;
     int span_end;

@@ -267,7 +267,9 @@ static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
                              const char *path)
 {
     /* "design.page.top_margin" -> option 'page.top_margin' */
-    const char *opt = path + strlen(s->section) + 1;
+    const char *opt = path + strlen(s->section);
+    if (*opt == '.')
+        opt++;
     const char *keys[32];
     candidates_of(s, keys, RC_ARRAY_LEN(keys));
     const char *near = rc_did_you_mean(scalar(k), keys);
@@ -477,8 +479,9 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
     h->text.s = rc_arena_strndup(L->a, s + off, len);
     h->text.pos = text_pos(L, n);
     /* Columns are exact only when the value sits on one line as written. */
-    if (n->start_mark.line == n->end_mark.line && n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
-        n->data.scalar.style != YAML_FOLDED_SCALAR_STYLE)
+    yaml_scalar_style_t st = n->data.scalar.style;
+    if (n->start_mark.line == n->end_mark.line && st != YAML_LITERAL_SCALAR_STYLE &&
+        st != YAML_FOLDED_SCALAR_STYLE)
         h->text.pos = rc_pos_advance(h->text.pos, (int)rc_utf8_length(s, off));
 }
 
@@ -556,31 +559,35 @@ static const struct entry_field {
     load_fn load;
     size_t off; /* inside entry_in */
 } entry_fields[] = {
-#define E(k, t, req, fn, member) {k, t, req, fn, offsetof(entry_in, member)}
-    E("institution", TYPE_BIT(RC_ENTRY_EDUCATION), TYPE_BIT(RC_ENTRY_EDUCATION), load_text, e.institution),
-    E("area", TYPE_BIT(RC_ENTRY_EDUCATION), TYPE_BIT(RC_ENTRY_EDUCATION), load_text, e.area),
-    E("degree", TYPE_BIT(RC_ENTRY_EDUCATION), 0, load_text, e.degree),
-    E("company", TYPE_BIT(RC_ENTRY_EXPERIENCE), TYPE_BIT(RC_ENTRY_EXPERIENCE), load_text, e.company),
-    E("position", TYPE_BIT(RC_ENTRY_EXPERIENCE), TYPE_BIT(RC_ENTRY_EXPERIENCE), load_text, e.position),
-    E("name", TYPE_BIT(RC_ENTRY_NORMAL), TYPE_BIT(RC_ENTRY_NORMAL), load_text, e.name),
-    E("title", TYPE_BIT(RC_ENTRY_PUBLICATION), TYPE_BIT(RC_ENTRY_PUBLICATION), load_text, e.title),
-    E("authors", TYPE_BIT(RC_ENTRY_PUBLICATION), TYPE_BIT(RC_ENTRY_PUBLICATION), load_authors, e.authors),
-    E("doi", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.doi),
-    E("url", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.url),
-    E("journal", TYPE_BIT(RC_ENTRY_PUBLICATION), 0, load_text, e.journal),
-    E("label", TYPE_BIT(RC_ENTRY_ONE_LINE), TYPE_BIT(RC_ENTRY_ONE_LINE), load_text, e.label),
-    E("details", TYPE_BIT(RC_ENTRY_ONE_LINE), TYPE_BIT(RC_ENTRY_ONE_LINE), load_text, e.details),
-    E("bullet", TYPE_BIT(RC_ENTRY_BULLET), TYPE_BIT(RC_ENTRY_BULLET), load_text, e.bullet),
-    E("number", TYPE_BIT(RC_ENTRY_NUMBERED), TYPE_BIT(RC_ENTRY_NUMBERED), load_text, e.number),
-    E("reversed_number", TYPE_BIT(RC_ENTRY_REVERSED_NUMBERED), TYPE_BIT(RC_ENTRY_REVERSED_NUMBERED),
-      load_text, e.reversed_number),
-    E("date", ALL_TYPES, 0, load_text, dates.date),
-    E("start_date", ALL_TYPES, 0, load_text, dates.start),
-    E("end_date", ALL_TYPES, 0, load_text, dates.end),
-    E("location", ALL_TYPES, 0, load_text, e.location),
-    E("summary", ALL_TYPES, 0, load_text, e.summary),
-    E("highlights", ALL_TYPES, 0, load_highlights, e),
-#undef E
+/* A field of one type only (characteristic of it), required or optional. */
+#define OWN(k, type, req, fn, member)                                                   \
+    {k, TYPE_BIT(RC_ENTRY_##type), (req) ? TYPE_BIT(RC_ENTRY_##type) : 0u, fn,             \
+     offsetof(entry_in, member)}
+#define SHARED(k, fn, member) {k, ALL_TYPES, 0u, fn, offsetof(entry_in, member)}
+    OWN("institution", EDUCATION, 1, load_text, e.institution),
+    OWN("area", EDUCATION, 1, load_text, e.area),
+    OWN("degree", EDUCATION, 0, load_text, e.degree),
+    OWN("company", EXPERIENCE, 1, load_text, e.company),
+    OWN("position", EXPERIENCE, 1, load_text, e.position),
+    OWN("name", NORMAL, 1, load_text, e.name),
+    OWN("title", PUBLICATION, 1, load_text, e.title),
+    OWN("authors", PUBLICATION, 1, load_authors, e.authors),
+    OWN("doi", PUBLICATION, 0, load_text, e.doi),
+    OWN("url", PUBLICATION, 0, load_text, e.url),
+    OWN("journal", PUBLICATION, 0, load_text, e.journal),
+    OWN("label", ONE_LINE, 1, load_text, e.label),
+    OWN("details", ONE_LINE, 1, load_text, e.details),
+    OWN("bullet", BULLET, 1, load_text, e.bullet),
+    OWN("number", NUMBERED, 1, load_text, e.number),
+    OWN("reversed_number", REVERSED_NUMBERED, 1, load_text, e.reversed_number),
+    SHARED("date", load_text, dates.date),
+    SHARED("start_date", load_text, dates.start),
+    SHARED("end_date", load_text, dates.end),
+    SHARED("location", load_text, e.location),
+    SHARED("summary", load_text, e.summary),
+    SHARED("highlights", load_highlights, e),
+#undef OWN
+#undef SHARED
 };
 
 _Static_assert(RC_ARRAY_LEN(entry_fields) <= 32, "entry_scan.invalid has one bit per field");
@@ -867,7 +874,8 @@ static int load_sections(loader *L, yaml_node_t *v, const char *path, void *targ
     (void)target; /* fills several members of L->cv */
     if (is_null(v))
         return 0;
-    if (expect(L, v, YAML_MAPPING_NODE, path, "a mapping from section titles to lists of entries") < 0)
+    if (expect(L, v, YAML_MAPPING_NODE, path,
+               "a mapping from section titles to lists of entries") < 0)
         return -1;
     size_t n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
     cv->sections = n ? rc_arena_alloc(L->a, n * sizeof(rc_section)) : NULL;
@@ -1012,7 +1020,8 @@ static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNK
 static int load_cv_key(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     (void)target; /* the schema's offsets are into L->cv */
-    return load_schema(L, v, path, &cv_schema, L->cv, "a mapping of CV fields (name, sections, ...)");
+    return load_schema(L, v, path, &cv_schema, L->cv,
+                       "a mapping of CV fields (name, sections, ...)");
 }
 
 /* ---- design, locale, settings --------------------------------------------------- */

@@ -120,8 +120,10 @@ static int class_at(const char *s, size_t n, size_t pos)
     return rc_utf8_decode(s + pos, n - pos, &cp) ? classify(cp) : CL_OTHER;
 }
 
-/* Class of the code point that ends just before s[pos]; the start counts as
- * space. Invalid UTF-8 counts as a letter. */
+/*
+ * Class of the code point that ends just before s[pos]; the start counts as
+ * space. Invalid UTF-8 counts as a letter.
+ */
 static int class_before(const char *s, size_t pos)
 {
     if (pos == 0)
@@ -146,9 +148,11 @@ typedef struct item {
     bool pinned;       /* never extended: delimiter runs, brackets, replacements */
 } item;
 
-/* A run of '*' that may open or close emphasis (cmark's delimiter). Its
+/*
+ * A run of '*' that may open or close emphasis (cmark's delimiter). Its
  * remaining characters are its item's text: an opener gives up characters
- * from its right end, a closer from its left end. */
+ * from its right end, a closer from its left end.
+ */
 typedef struct delim {
     size_t item;
     size_t length;     /* the run's original length, for the rule of three */
@@ -188,7 +192,7 @@ typedef struct parser {
     /* ... and the maximal backtick runs, their starts bucketed by length. */
     bool ticks_ready;
     size_t max_tick;
-    size_t *tick_bucket; /* starts of runs of length L: [tick_bucket[L], tick_bucket[L+1]) */
+    size_t *tick_bucket; /* runs of length L: tick_starts[tick_bucket[L] .. tick_bucket[L+1]) */
     size_t *tick_starts;
 } parser;
 
@@ -196,8 +200,10 @@ static void push_item(parser *p, const char *text, size_t len, size_t src, unsig
                       bool pinned)
 {
     if (!pinned && p->nitems) {
-        /* Literal text right after literal text in the source: extend the
-         * last item instead of adding one, which keeps the array short. */
+        /*
+         * Literal text right after literal text in the source: extend the
+         * last item instead of adding one, which keeps the array short.
+         */
         item *last = &p->items[p->nitems - 1];
         if (!last->pinned && last->style == style && last->text + last->len == text &&
             last->src + last->len == src) {
@@ -291,9 +297,11 @@ static void process_emphasis(parser *p, size_t bottom)
         bool found = false;
         while (opener != NONE && opener >= openers_bottom[bi]) {
             const delim *o = &p->delims[opener];
-            /* The rule of three: a run that can both open and close does
+            /*
+             * The rule of three: a run that can both open and close does
              * not pair with one whose length would make a sum divisible by
-             * 3, unless both lengths are (CommonMark 6.2, rule 9). */
+             * 3, unless both lengths are (CommonMark 6.2, rule 9).
+             */
             if (o->can_open && (!(c->can_open || o->can_close) || c->length % 3 == 0 ||
                                 (o->length + c->length) % 3 != 0)) {
                 found = true;
@@ -401,8 +409,10 @@ static void index_ticks(parser *p)
             for (size_t l = 1; l <= max + 1; l++)
                 p->tick_bucket[l] += p->tick_bucket[l - 1];
         } else {
-            /* Placing advanced each bucket's start to the next bucket's:
-             * shift back. */
+            /*
+             * Placing advanced each bucket's start to the next bucket's:
+             * shift back.
+             */
             for (size_t l = max + 1; l > 0; l--)
                 p->tick_bucket[l] = p->tick_bucket[l - 1];
             p->tick_bucket[0] = 0;
@@ -603,8 +613,10 @@ rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
         switch (c) {
         case '\\':
             if (i + 1 < p.len && is_ascii_punct((unsigned char)src[i + 1])) {
-                /* Pinned: the escaped character is not adjacent to the text
-                 * before it in the source, the backslash is between. */
+                /*
+                 * Pinned: the escaped character is not adjacent to the text
+                 * before it in the source, the backslash is between.
+                 */
                 push_item(&p, src + i + 1, 1, i, 0, true);
                 i += 2;
             } else {
@@ -645,8 +657,10 @@ rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
     }
     process_emphasis(&p, 0);
 
-    /* Sum the emphasis ranges (difference arrays) and apply the links,
-     * whose ranges never overlap since links do not nest. */
+    /*
+     * Sum the emphasis ranges (difference arrays) and apply the links,
+     * whose ranges never overlap since links do not nest.
+     */
     ptrdiff_t *bold = rc_xcalloc(p.nitems + 1, sizeof(ptrdiff_t));
     ptrdiff_t *italic = rc_xcalloc(p.nitems + 1, sizeof(ptrdiff_t));
     for (size_t r = 0; r < p.nranges; r++) {
@@ -684,9 +698,11 @@ rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
 
 /* ---- bold keywords -------------------------------------------------- */
 
-/* A letter or digit for word boundaries: ASCII alphanumerics and every
+/*
+ * A letter or digit for word boundaries: ASCII alphanumerics and every
  * non-ASCII code point that is neither space nor punctuation (so α and é
- * are letters, while U+00A0 and dashes separate words). */
+ * are letters, while U+00A0 and dashes separate words).
+ */
 static bool word_char_at(const char *s, size_t n, size_t pos)
 {
     unsigned char c = (unsigned char)s[pos];
@@ -730,9 +746,11 @@ rc_spans rc_markup_bold_keywords(rc_arena *a, rc_spans spans, const char *const 
             kw[nkw++] = (keyword){keywords[i], strlen(keywords[i]), i};
     qsort(kw, nkw, sizeof(keyword), keyword_cmp);
 
-    /* Match over the concatenated text, so that a keyword may cross style
+    /*
+     * Match over the concatenated text, so that a keyword may cross style
      * boundaries ("*machine* learning"); code is literal and never bolded,
-     * which code_before (a running count of code bytes) lets us check. */
+     * which code_before (a running count of code bytes) lets us check.
+     */
     rc_buf plain = RC_BUF_INIT;
     for (size_t j = 0; j < spans.n; j++)
         rc_buf_add(&plain, spans.v[j].text, spans.v[j].len);

@@ -254,6 +254,12 @@ static void build_sample(fixture *fx)
     link->w = d->w;
     link->h = RC_PT(10);
     link->text = "https://example.org/cv";
+    link = rc_page_add(pg, RC_DRAW_LINK); /* non-ASCII is percent-encoded */
+    link->x = d->x;
+    link->y = d->y - RC_PT(8);
+    link->w = d->w;
+    link->h = RC_PT(10);
+    link->text = "https://example.org/café";
 
     rc_draw *rule = rc_page_add(pg, RC_DRAW_RULE);
     rule->x = left;
@@ -267,6 +273,7 @@ static void build_sample(fixture *fx)
 
     pg = rc_doc_add_page(doc);
     add_bookmark(pg, 0, 60, "Publications");
+    add_bookmark(pg, 3, 80, "Deep"); /* skips levels: nests under Publications */
     add_run(fx, pg, RC_FACE_BOLD, 14, left, 72, "Page two");
 }
 
@@ -350,6 +357,7 @@ static void test_sample(fixture *fx)
         CHECK(contains(raw, "0.2 0.4 0.6 rg\n72 661.49 451.276 0.4 re f"));
         CHECK(contains(raw, "0.122 0.306 0.475 rg"));
         CHECK(contains(raw, "/URI (https://example.org/cv)"));
+        CHECK(contains(raw, "/URI (https://example.org/caf%C3%A9)"));
         free(raw);
         size_t n = 0;
         raw = read_file(pdf, &n); /* binary: strstr would stop at a NUL */
@@ -365,7 +373,9 @@ static void test_sample(fixture *fx)
         const char *kid = strstr(out, "\"title\": \"Éducation α\"");
         const char *root = strstr(out, "\"title\": \"Wei Xiong – CV\"");
         const char *pubs = strstr(out, "\"title\": \"Publications\"");
+        const char *deep = strstr(out, "\"title\": \"Deep\"");
         CHECK(kids && kid && root && pubs && kids < kid && kid < root && root < pubs);
+        CHECK(deep && root < deep && deep < pubs);
         CHECK(contains(out, "\"/XYZ\",\n        0,\n        781.89001,\n        null\n"));
         free(out);
     }
@@ -657,6 +667,8 @@ static void test_bad_docs(fixture *fx)
 
 int main(void)
 {
+    /* The tests decide when dates are wanted; CI may export one. */
+    unsetenv("SOURCE_DATE_EPOCH");
     const char *base = getenv("TMPDIR");
     snprintf(tmpdir, sizeof(tmpdir), "%s/rc_test_dev_pdf.XXXXXX", base && *base ? base : "/tmp");
     if (!mkdtemp(tmpdir)) {

@@ -586,8 +586,538 @@ static void test_against_oracle(void)
     CHECK(rescued >= 10);
 }
 
+/* ---- hand-made cases ----------------------------------------------- */
+
+typedef struct result {
+    rc_breaks br;
+    int ret;
+    char lines[1024];
+} result;
+
+static result *run(const char *txt, const rc_scaled *w, size_t nw, const rc_lb_params *p)
+{
+    static result r;
+    para pa = {0};
+    text(&pa, txt);
+    rc_breaks_release(&r.br);
+    r.ret = rc_linebreak(pa.v, pa.n, w, nw, p, &r.br);
+    snprintf(r.lines, sizeof(r.lines), "%s", render(&pa, &r.br));
+    para_free(&pa);
+    return &r;
+}
+
+static void test_defaults(void)
+{
+    rc_lb_params p;
+    memset(&p, 0x55, sizeof(p));
+    rc_lb_params_default(&p);
+    CHECK_INT(p.pretolerance, 100);
+    CHECK_INT(p.tolerance, 200);
+    CHECK_INT(p.line_penalty, 10);
+    CHECK_INT(p.hyphen_penalty, 50);
+    CHECK_INT(p.ex_hyphen_penalty, 50);
+    CHECK_INT(p.double_hyphen_demerits, 10000);
+    CHECK_INT(p.final_hyphen_demerits, 5000);
+    CHECK_INT(p.adj_demerits, 10000);
+    CHECK_INT(p.looseness, 0);
+    CHECK_INT(p.emergency_stretch, RC_PT(3));
+    CHECK_INT(p.first_fit, 0);
+}
+
+/*
+ * Three 50pt words, two on the first line: 103pt of material with 1.5pt
+ * of stretch and 1pt of shrink. Every other break sequence is infeasible
+ * (one word: no stretch at all; three: overfull), so the breaks are fixed
+ * and the numbers below are §108/§851-859 by hand.
+ */
+static void test_known_line(void)
+{
+    rc_lb_params p = defaults();
+    const char *t = "aaaaaaaaaa bbbbbbbbbb cccccccccc";
+    rc_scaled w = RC_PT(104.2); /* 1.2pt short: ratio 0.8 */
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaaaa bbbbbbbbbb|cccccccccc");
+    CHECK_INT(r->ret, 0);
+    CHECK_INT(r->br.pass, 1);
+    CHECK_INT(r->br.n, 2);
+    CHECK_INT(r->br.v[0].index, 3);
+    CHECK_INT(r->br.v[1].index, 7);
+    /* shortfall 78643sp over 98304sp: 78643*65536/98304 = 52428.67 */
+    CHECK_INT(r->br.v[0].ratio, 52428);
+    /* r = 78643*297/98304 = 237; (237^3 + 2^17) / 2^18 = 51 */
+    CHECK_INT(r->br.v[0].badness, 51);
+    CHECK_INT(r->br.v[0].fitness, 1); /* loose: 12 < b <= 99 */
+    CHECK_INT(r->br.v[0].demerits, 61 * 61);
+    CHECK_INT(r->br.v[0].overfull, 0);
+    /* last line: 54.2pt short over the 10000pt \parfillskip */
+    CHECK_INT(r->br.v[1].badness, 0);
+    CHECK_INT(r->br.v[1].fitness, 2);
+    CHECK_INT(r->br.v[1].ratio, 355); /* 3552051*65536/655360000 */
+    CHECK_INT(r->br.v[1].demerits, 100);
+    CHECK_INT(r->br.total_demerits, 3721 + 100);
+
+    w = RC_PT(102.2); /* 0.8pt too long: shrink 0.8 of 1pt */
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaaaa bbbbbbbbbb|cccccccccc");
+    CHECK_INT(r->br.v[0].ratio, -52429);
+    CHECK_INT(r->br.v[0].badness, 51);
+    CHECK_INT(r->br.v[0].fitness, 3); /* tight */
+    /* tight next to decent: classes differ by 1, no adj_demerits */
+    CHECK_INT(r->br.total_demerits, 3721 + 100);
+
+    w = RC_PT(102.5); /* shrink half the shrink: badness 12, decent */
+    r = run(t, &w, 1, &p);
+    CHECK_INT(r->br.v[0].ratio, -32768);
+    CHECK_INT(r->br.v[0].badness, 12);
+    CHECK_INT(r->br.v[0].fitness, 2);
+    CHECK_INT(r->br.total_demerits, 22 * 22 + 100);
+
+    w = RC_PT(103); /* exact fit */
+    r = run(t, &w, 1, &p);
+    CHECK_INT(r->br.v[0].ratio, 0);
+    CHECK_INT(r->br.v[0].badness, 0);
+
+    /* 2pt short over 1.5pt: ratio 4/3, badness 237 > tolerance: only
+     * with a higher tolerance; very loose next to the decent last line
+     * costs adj_demerits (§859) */
+    w = RC_PT(105);
+    p.pretolerance = -1;
+    p.tolerance = 1000;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaaaa bbbbbbbbbb|cccccccccc");
+    CHECK_INT(r->br.pass, 2);
+    CHECK_INT(r->br.v[0].ratio, 87381);
+    CHECK_INT(r->br.v[0].badness, 237);
+    CHECK_INT(r->br.v[0].fitness, 0);
+    /* TeX's paragraph start counts as decent (§864): adj_demerits on
+     * both sides of the very loose line */
+    CHECK_INT(r->br.v[0].demerits, 247 * 247 + 10000);
+    CHECK_INT(r->br.v[1].demerits, 100 + 10000);
+    rc_breaks_release(&r->br);
+}
+
+/* First fit fills the first two lines and leaves the second very loose;
+ * total fit moves a word down and keeps every line decent. */
+static void test_total_beats_first_fit(void)
+{
+    const char *t = "aa bb cccccc dddd e f g hhhhhhh iiiiiii jjj kk lllll mm";
+    rc_scaled w = RC_PT(98);
+    rc_lb_params p = defaults();
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aa bb cccccc dddd e f|g hhhhhhh iiiiiii jjj|kk lllll mm");
+    CHECK_INT(r->br.pass, 1);
+    int64_t total_fit = r->br.total_demerits;
+    CHECK_INT(total_fit, 256 + 196 + 100);
+    for (size_t k = 0; k < r->br.n; k++)
+        CHECK_INT(r->br.v[k].fitness, 2);
+
+    p.first_fit = 1;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aa bb cccccc dddd e f g|hhhhhhh iiiiiii jjj|kk lllll mm");
+    CHECK_INT(r->br.pass, 0);
+    CHECK_INT(r->ret, 0);
+    CHECK_INT(r->br.v[1].fitness, 0);
+    CHECK_INT(r->br.v[1].badness, 1270);
+    CHECK(r->br.total_demerits > 100 * total_fit);
+    rc_breaks_release(&r->br);
+}
+
+static void test_first_fit_basics(void)
+{
+    rc_lb_params p = defaults();
+    p.first_fit = 1;
+    rc_scaled w = RC_PT(60);
+    /* a break that fits only by shrinking is still taken */
+    result *r = run("aaaa bbbb cccc dddd eeee", &w, 1, &p); /* 4 words: 89pt */
+    CHECK_STR(r->lines, "aaaa bbbb|cccc dddd|eeee");
+    CHECK_INT(r->br.pass, 0);
+    w = RC_PT(61);
+    r = run("aaaa bbbb cccc", &w, 1, &p); /* 66pt natural, 2pt shrink */
+    CHECK_STR(r->lines, "aaaa bbbb|cccc");
+    w = RC_PT(64);
+    r = run("aaaa bbbb cccc", &w, 1, &p);
+    CHECK_STR(r->lines, "aaaa bbbb cccc");
+    CHECK_INT(r->br.v[0].fitness, 3);
+    /* forced break and overfull word */
+    w = RC_PT(40);
+    r = run("aa/bb cccccccccccc dd", &w, 1, &p);
+    CHECK_STR(r->lines, "aa|bb|cccccccccccc|dd");
+    CHECK_INT(r->ret, 1);
+    CHECK_INT(r->br.v[2].overfull, 1);
+    CHECK_INT(r->br.v[0].overfull, 0);
+    rc_breaks_release(&r->br);
+}
+
+static void test_passes(void)
+{
+    rc_lb_params p = defaults();
+    rc_scaled w = RC_PT(98);
+    /* easy: the first pass suffices */
+    result *r = run("aa bb cccccc dddd e f g hhhhhhh iiiiiii jjj kk lllll mm", &w, 1, &p);
+    CHECK_INT(r->br.pass, 1);
+    CHECK_INT(r->ret, 0);
+
+    /* no feasible breaks without hyphenation: pass 2 hyphenates */
+    w = RC_PT(109);
+    const char *t = "aaaaaa bb-bb ccccccc dd-dd ee-eeee";
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaa bbbb ccccccc dd-|dd eeeeee");
+    CHECK_INT(r->br.pass, 2);
+    CHECK_INT(r->ret, 0);
+    CHECK_INT(r->br.v[0].index, 9); /* the discretionary penalty */
+    /* b=0 line: (10+0)^2 + 50^2; last line after a hyphen: final_hyphen */
+    CHECK_INT(r->br.v[0].demerits, 100 + 2500);
+    CHECK_INT(r->br.v[1].demerits, 100 + 5000);
+    /* an explicit hyphen is tried in the first pass already */
+    r = run("aaaaaa bbbb ccccccc dd=dd eeeeee", &w, 1, &p);
+    CHECK_INT(r->br.pass, 1);
+    CHECK_STR(r->lines, "aaaaaa bbbb ccccccc dd-|dd eeeeee");
+    CHECK_INT(r->br.v[0].demerits, 100 + 2500);
+    /* pretolerance < 0 starts with the second pass */
+    p.pretolerance = -1;
+    r = run("aa bb cccccc dddd e f g hhhhhhh iiiiiii jjj kk lllll mm", &w, 1, &p);
+    CHECK_INT(r->br.pass, 2);
+    p.pretolerance = 100;
+
+    /* an unbreakable word wider than the line: the emergency pass, then
+     * the rescue of §854 makes an overfull line rather than none */
+    w = RC_PT(60);
+    t = "aaa bbbbbbbbbbbbbbbbbbbbbbbbb ccc ddd";
+    r = run(t, &w, 1, &p);
+    CHECK_INT(r->ret, 1);
+    CHECK_INT(r->br.pass, 3);
+    CHECK_STR(r->lines, "aaa bbbbbbbbbbbbbbbbbbbbbbbbb|ccc ddd");
+    CHECK_INT(r->br.v[0].overfull, 1);
+    CHECK_INT(r->br.v[0].ratio, -RC_UNITY);
+    CHECK_INT(r->br.v[0].badness, 10001);
+    CHECK_INT(r->br.v[1].overfull, 0);
+    /* without emergency stretch the second pass is the final one */
+    p.emergency_stretch = 0;
+    r = run(t, &w, 1, &p);
+    CHECK_INT(r->ret, 1);
+    CHECK_INT(r->br.pass, 2);
+    CHECK_INT(r->br.v[0].overfull, 1);
+
+    /* emergency stretch rescues a paragraph that is merely too loose;
+     * the ratio stays that of the line's own glue */
+    p = defaults();
+    w = RC_PT(105);
+    r = run("aaaaaaaaaa bbbbbbbbbb cccccccccc", &w, 1, &p);
+    CHECK_INT(r->br.pass, 3);
+    CHECK_INT(r->ret, 0);
+    CHECK_STR(r->lines, "aaaaaaaaaa bbbbbbbbbb|cccccccccc");
+    CHECK_INT(r->br.v[0].ratio, 87381); /* 2pt over 1.5pt, without the 3pt */
+    CHECK_INT(r->br.v[0].badness, 9);   /* 2pt over 4.5pt, as the breaker saw it */
+    CHECK_INT(r->br.v[0].overfull, 0);
+    rc_breaks_release(&r->br);
+}
+
+static void test_forced_break(void)
+{
+    rc_lb_params p = defaults();
+    rc_scaled w = RC_PT(100);
+    result *r = run("aaa bbb/ccc ddd", &w, 1, &p);
+    CHECK_STR(r->lines, "aaa bbb|ccc ddd");
+    CHECK_INT(r->br.n, 2);
+    CHECK_INT(r->br.v[0].index, 4); /* the penalty, not the \hfil glue */
+    CHECK_INT(r->br.v[0].demerits, 100); /* no pi^2 for a forced break */
+    CHECK_INT(r->br.pass, 1);
+    /* several forced breaks in a row of short lines */
+    r = run("a/b/c d", &w, 1, &p);
+    CHECK_STR(r->lines, "a|b|c d");
+    CHECK_INT(r->br.n, 3);
+    rc_breaks_release(&r->br);
+}
+
+static void test_looseness(void)
+{
+    rc_lb_params p = defaults();
+    p.emergency_stretch = 0;
+    rc_scaled w = RC_PT(90);
+    const char *t = "aa bbbbbb c dd e ff g"; /* 93pt natural, 6pt shrink */
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aa bbbbbb c dd e ff g");
+    CHECK_INT(r->br.total_demerits, 22 * 22);
+    p.looseness = 1;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aa bbbbbb c dd e ff|g");
+    CHECK_INT(r->br.pass, 1);
+    CHECK_INT(r->br.total_demerits, 40 * 40 + 100);
+    p.looseness = 2; /* not possible: the nearest */
+    r = run(t, &w, 1, &p);
+    CHECK_INT(r->br.n, 2);
+
+    p.looseness = 0;
+    w = RC_PT(138);
+    t = "aaaaaaaa bbbbbbb cccccccc dd e"; /* 142pt natural, 4pt shrink */
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaa bbbbbbb cccccccc dd|e");
+    p.looseness = -1;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaa bbbbbbb cccccccc dd e");
+    CHECK_INT(r->br.v[0].badness, 100);
+    CHECK_INT(r->br.pass, 1);
+
+    /* Against the oracle's best per line count: a paragraph with looser
+     * glue that can be set in 4 or 5 lines. TeX (§875) takes the count
+     * nearest to best+looseness without going past it. */
+    static const int lens[] = {3, 2, 1, 4, 2, 1, 3, 2, 4, 1, 2, 3, 1, 4, 2, 1, 3, 2, 1, 4};
+    para pa = {0};
+    for (size_t i = 0; i < RC_ARRAY_LEN(lens); i++) {
+        if (i)
+            glue_wss(&pa, RC_PT(3), RC_PT(3), RC_PT(1.5));
+        box(&pa, lens[i]);
+    }
+    end_par(&pa);
+    rc_scaled w2 = RC_PT(70);
+    p = defaults();
+    p.pretolerance = -1;
+    p.tolerance = 1000;
+    p.emergency_stretch = 0;
+    oracle o;
+    oracle_init(&o, &pa, &w2, 1, &p);
+    oracle_run(&o, 1000, 1, 0);
+    size_t best_lines = o.best_len;
+    CHECK_INT(best_lines, 4);
+    CHECK(o.by_lines[5] != INT64_MAX);
+    for (int l = -2; l <= 2; l++) {
+        size_t want = best_lines;
+        for (int d = 0; l < 0 ? d >= l : d <= l; d += l < 0 ? -1 : 1)
+            if (o.by_lines[best_lines + d] != INT64_MAX)
+                want = best_lines + d;
+        p.looseness = l;
+        rc_breaks br;
+        rc_breaks_init(&br);
+        rc_linebreak(pa.v, pa.n, &w2, 1, &p, &br);
+        CHECK_INT(br.n, want);
+        int64_t ft = 0;
+        CHECK(rescore(&pa, &w2, 1, &p, &br, 1, 0, 1, &ft));
+        CHECK_INT(ft, o.by_lines[want]);
+        if (l == 1)
+            CHECK_INT(br.n, 5);
+        rc_breaks_release(&br);
+    }
+    para_free(&pa);
+    rc_breaks_release(&r->br);
+}
+
+static void test_parshape(void)
+{
+    rc_lb_params p = defaults();
+    const char *t = "a b cccccc dd e f ggggg h ii jj k llllll";
+    rc_scaled ws[3] = {RC_PT(70), RC_PT(70), RC_PT(130)};
+    result *r = run(t, ws, 3, &p);
+    CHECK_STR(r->lines, "a b cccccc dd e|f ggggg h ii jj|k llllll");
+    CHECK_INT(r->br.v[0].badness, 12);
+    CHECK_INT(r->br.v[1].badness, 12);
+    CHECK_INT(r->br.total_demerits, 484 + 484 + 100);
+    r = run(t, ws + 2, 1, &p);
+    CHECK_STR(r->lines, "a b cccccc dd e f ggggg h ii|jj k llllll");
+    /* the last width repeats for all later lines: 3 words fit only the
+     * first line (66pt in 67pt), 2 words exactly the others (33pt) */
+    rc_scaled ws2[2] = {RC_PT(67), RC_PT(33)};
+    r = run("aaaa bbbb cccc ddd eee fff ggg hhh", ws2, 2, &p);
+    CHECK_STR(r->lines, "aaaa bbbb cccc|ddd eee|fff ggg|hhh");
+    CHECK_INT(r->br.v[0].badness, 4);
+    CHECK_INT(r->br.v[2].badness, 0);
+    CHECK_INT(r->br.pass, 1);
+    rc_breaks_release(&r->br);
+}
+
+/* adj_demerits (§859): with it, two tight lines beat loose, very loose
+ * and decent lines (very loose next to decent costs 10000). */
+static void test_adj_demerits(void)
+{
+    rc_lb_params p = defaults();
+    const char *t = "aaaaaaaa bbb cc d e ff gggggg h iii jjj";
+    rc_scaled w = RC_PT(83);
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaa bbb cc d e|ff gggggg h iii jjj");
+    CHECK_INT(r->br.total_demerits, 12100 + 12100);
+    CHECK_INT(r->br.v[0].fitness, 3);
+    p.adj_demerits = 0;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaaaaaaa bbb cc d|e ff gggggg h iii|jjj");
+    CHECK_INT(r->br.total_demerits, 6400 + 12100 + 100);
+    CHECK_INT(r->br.v[1].fitness, 0);
+    rc_breaks_release(&r->br);
+}
+
+/* double_hyphen_demerits and final_hyphen_demerits (§859). */
+static void test_hyphen_demerits(void)
+{
+    rc_lb_params p = defaults();
+    p.pretolerance = -1;
+    const char *t = "aaa bbbb ccc d eee-eeee ff-ff gggg hhh iiii-ii jjj kk-kkk";
+    rc_scaled w = RC_PT(120);
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaa bbbb ccc d eeeeeee ffff|gggg hhh iiiiii jjj kkkkk");
+    CHECK_INT(r->br.total_demerits, 12100 + 100);
+    p.double_hyphen_demerits = 0;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aaa bbbb ccc d eeeeeee ff-|ff gggg hhh iiiiii jjj kk-|kkk");
+    /* 2600 + 2600 + (100 + final_hyphen_demerits) */
+    CHECK_INT(r->br.total_demerits, 2600 + 2600 + 5100);
+
+    p = defaults();
+    p.pretolerance = -1;
+    t = "a bbb ccccc dd ee-eeee ffff-ff gggg hhh ii-ii jjjjj kk";
+    w = RC_PT(126);
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "a bbb ccccc dd eeeeee ffffff|gggg hhh iiii jjjjj kk");
+    CHECK_INT(r->br.total_demerits, 3721 + 100);
+    p.final_hyphen_demerits = 0;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "a bbb ccccc dd eeeeee ffff-|ff gggg hhh iiii jjjjj kk");
+    CHECK_INT(r->br.total_demerits, 2600 + 100);
+    rc_breaks_release(&r->br);
+}
+
+/* Linear validity check for big paragraphs: ordered legal breaks ending
+ * with the last item, overfull exactly when the line cannot shrink to
+ * its width, the return value, and the demerits sum. */
+static int check_valid(const para *pa, const rc_breaks *br, const rc_scaled *w, size_t nw,
+                       int ret)
+{
+    if (br->n == 0 || br->v[br->n - 1].index != pa->n - 1)
+        return 0;
+    size_t i = 0;
+    int any_overfull = 0;
+    int64_t total = 0;
+    for (size_t k = 0; k < br->n; k++) {
+        size_t j = br->v[k].index;
+        const rc_item *it = &pa->v[j];
+        if (k > 0 && j <= br->v[k - 1].index)
+            return 0;
+        if (j != pa->n - 1 &&
+            !(it->type == RC_ITEM_GLUE && j > 0 && pa->v[j - 1].type == RC_ITEM_BOX) &&
+            !(it->type == RC_ITEM_PENALTY && it->penalty < RC_INF_PENALTY))
+            return 0;
+        int64_t nat = 0, sh = 0;
+        for (; i < j; i++) {
+            if (pa->v[i].type != RC_ITEM_PENALTY)
+                nat += pa->v[i].width;
+            if (pa->v[i].type == RC_ITEM_GLUE)
+                sh += pa->v[i].shrink;
+        }
+        if (it->type == RC_ITEM_PENALTY)
+            nat += it->width;
+        int64_t lw = w[k < nw ? k : nw - 1];
+        if (br->v[k].overfull != (nat - sh > lw))
+            return 0;
+        any_overfull |= br->v[k].overfull;
+        total += br->v[k].demerits;
+        i = j + 1;
+        while (i < pa->n && pa->v[i].type != RC_ITEM_BOX)
+            i++;
+    }
+    return ret == any_overfull && total == br->total_demerits;
+}
+
+static void test_huge_paragraph(void)
+{
+    para pa = {0};
+    rng_state = 12345;
+    for (int i = 0; i < 100000; i++) {
+        if (i)
+            glue(&pa);
+        int len = 1 + (int)(rnd() % 10);
+        if (len >= 6 && rnd() % 4 == 0) {
+            box(&pa, 3);
+            hyph(&pa);
+            box(&pa, len - 3);
+        } else {
+            box(&pa, len);
+        }
+    }
+    end_par(&pa);
+    rc_scaled w = RC_PT(300);
+    rc_lb_params p = defaults();
+    rc_breaks br;
+    rc_breaks_init(&br);
+    int ret = rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK(check_valid(&pa, &br, &w, 1, ret));
+    CHECK(br.n > 10000 && br.n < 40000);
+    CHECK_INT(ret, 0);
+    /* a narrow column and a too-long word force the emergency pass and
+     * the rescue on the whole paragraph */
+    pa.v[pa.n / 2].width = RC_PT(500);
+    w = RC_PT(120);
+    ret = rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK(check_valid(&pa, &br, &w, 1, ret));
+    CHECK_INT(ret, 1);
+    CHECK_INT(br.pass, 3);
+    /* looseness disables the easy_line shortcut (§848) */
+    p.looseness = 1;
+    pa.v[pa.n / 2].width = RC_PT(5);
+    w = RC_PT(300);
+    ret = rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK(check_valid(&pa, &br, &w, 1, ret));
+    p.looseness = 0;
+    p.first_fit = 1;
+    ret = rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK(check_valid(&pa, &br, &w, 1, ret));
+    CHECK_INT(br.pass, 0);
+    rc_breaks_release(&br);
+    para_free(&pa);
+}
+
+static void test_edge_cases(void)
+{
+    rc_lb_params p = defaults();
+    rc_breaks br;
+    rc_breaks_init(&br);
+    rc_scaled w = RC_PT(100);
+    CHECK_INT(rc_linebreak(NULL, 0, &w, 1, &p, &br), 0);
+    CHECK_INT(br.n, 0);
+    /* just the paragraph end: one empty line */
+    para pa = {0};
+    end_par(&pa);
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, &p, &br), 0);
+    CHECK_INT(br.n, 1);
+    CHECK_INT(br.v[0].index, 2);
+    para_free(&pa);
+    /* NULL params mean the defaults */
+    text(&pa, "aa bb cccccc dddd e f g hhhhhhh iiiiiii jjj kk lllll mm");
+    w = RC_PT(98);
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, NULL, &br), 0);
+    CHECK_STR(render(&pa, &br), "aa bb cccccc dddd e f|g hhhhhhh iiiiiii jjj|kk lllll mm");
+    /* glue after a penalty is no breakpoint, and a penalty of 10000 none */
+    para_free(&pa);
+    box(&pa, 10);
+    penalty(&pa, 0, 0, 0, 0);
+    glue(&pa);
+    box(&pa, 10);
+    penalty(&pa, RC_INF_PENALTY, 0, 0, 0);
+    box(&pa, 10);
+    end_par(&pa);
+    w = RC_PT(50);
+    p.first_fit = 1;
+    rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK_INT(br.n, 2);
+    CHECK_INT(br.v[0].index, 1);
+    p.first_fit = 0;
+    rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK_INT(br.n, 2);
+    CHECK_INT(br.v[0].index, 1);
+    para_free(&pa);
+    rc_breaks_release(&br);
+}
+
 int main(void)
 {
+    test_defaults();
+    test_known_line();
+    test_total_beats_first_fit();
+    test_first_fit_basics();
+    test_passes();
+    test_forced_break();
+    test_looseness();
+    test_parshape();
+    test_adj_demerits();
+    test_hyphen_demerits();
+    test_edge_cases();
     test_against_oracle();
+    test_huge_paragraph();
     return rc_test_report("test_linebreak");
 }

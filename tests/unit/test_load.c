@@ -284,7 +284,8 @@ static rc_when when_of(const char *dates)
 
 static void test_dates(void)
 {
-    rc_when w = when_of("        date: 2020-09-24\n        start_date: 2018\n        end_date: 2019\n");
+    rc_when w =
+        when_of("        date: 2020-09-24\n        start_date: 2018\n        end_date: 2019\n");
     CHECK_INT(w.kind, RC_WHEN_SINGLE); /* date wins */
     CHECK_INT(w.start.year, 2020);
     CHECK_INT(w.start.month, 9);

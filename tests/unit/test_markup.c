@@ -34,10 +34,13 @@ static char *read_file(const char *path, size_t *len)
     return b.ptr;
 }
 
-/* Append one spec line, turning the visible tab "→" into a real one. */
-static void add_spec_line(rc_buf *b, const char *s, size_t n)
+/*
+ * Append one spec line (a newline before all but the first), turning the
+ * visible tab "→" into a real one.
+ */
+static void add_spec_line(rc_buf *b, int *nlines, const char *s, size_t n)
 {
-    if (b->len || b->ptr)
+    if ((*nlines)++ > 0)
         rc_buf_addc(b, '\n');
     for (size_t i = 0; i < n; i++) {
         if (i + 3 <= n && memcmp(s + i, "\xE2\x86\x92", 3) == 0) {
@@ -60,7 +63,7 @@ static int run_spec(const char *path)
     int examples = 0, failed = 0;
     enum { OUTSIDE, INPUT, OUTPUT } state = OUTSIDE;
     rc_buf in = RC_BUF_INIT, want = RC_BUF_INIT;
-    int start_line = 0, line_no = 0;
+    int start_line = 0, line_no = 0, in_lines = 0, want_lines = 0;
     for (size_t pos = 0; pos < len;) {
         size_t eol = pos;
         while (eol < len && text[eol] != '\n')
@@ -73,14 +76,15 @@ static int run_spec(const char *path)
             if (n == strlen(FENCE " example") && memcmp(line, FENCE " example", n) == 0) {
                 state = INPUT;
                 start_line = line_no;
-                rc_buf_release(&in);
-                rc_buf_release(&want);
+                rc_buf_reset(&in);
+                rc_buf_reset(&want);
+                in_lines = want_lines = 0;
             }
         } else if (state == INPUT) {
             if (n == 1 && line[0] == '.')
                 state = OUTPUT;
             else
-                add_spec_line(&in, line, n);
+                add_spec_line(&in, &in_lines, line, n);
         } else if (n == strlen(FENCE) && memcmp(line, FENCE, n) == 0) {
             state = OUTSIDE;
             examples++;
@@ -117,7 +121,7 @@ static int run_spec(const char *path)
             rc_buf_release(&got);
             rc_arena_release(&a);
         } else {
-            add_spec_line(&want, line, n);
+            add_spec_line(&want, &want_lines, line, n);
         }
     }
     rc_buf_release(&in);
