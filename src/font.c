@@ -120,8 +120,9 @@ char *rc_fonts_find_dir(void)
 {
     char *found = NULL;
     const char *env = getenv("RESCOMP_FONT_DIR");
+    /* An explicit setting wins even when wrong: the error then names it. */
     if (env && *env)
-        found = font_dir_or_null(rc_xstrdup(env));
+        return rc_xstrdup(env);
     if (!found) {
         char *exe = exe_dir();
         if (exe) {

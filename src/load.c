@@ -780,8 +780,8 @@ static int no_type_error(loader *L, yaml_node_t *map, const char *path)
         const char *near = k->type == YAML_SCALAR_NODE ? rc_did_you_mean(scalar(k), all) : NULL;
         if (near)
             return rc_error(L->d, node_pos(L, k),
-                            "unknown key '%s' in %s (did you mean '%s'?); the entry has no type "
-                            "without it",
+                            "unknown key '%s' in %s (did you mean '%s'?); without it the "
+                            "entry matches no entry type",
                             scalar(k), path, near);
     }
     return rc_error(L->d, node_pos(L, map),

@@ -73,6 +73,8 @@ static void test_diag(void)
 {
     CHECK_INT(rc_edit_distance("positon", "position"), 1);
     CHECK_INT(rc_edit_distance("", "abc"), 3);
+    CHECK_INT(rc_edit_distance("nmae", "name"), 1); /* a swap is one edit */
+    CHECK_INT(rc_edit_distance("kitten", "sitting"), 3);
     const char *keys[] = {"institution", "area", "degree", "location", NULL};
     CHECK_STR(rc_did_you_mean("instituton", keys), "institution");
     CHECK_STR(rc_did_you_mean("degre", keys), "degree");

@@ -1,0 +1,44 @@
+# Command-line behaviour: options, default output name, exit codes of each
+# failure class, and that a failed run leaves the previous PDF untouched.
+set(CLI_RUN ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -P ${CMAKE_CURRENT_LIST_DIR}/run_cli.cmake)
+set(MINI ${PROJECT_SOURCE_DIR}/bench/minimal.yaml)
+set(CLI_WORK ${CMAKE_CURRENT_BINARY_DIR}/cli-work)
+
+function(cli_test name)
+  add_test(NAME cli_${name} COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp>
+           -DWORKDIR=${CLI_WORK}/${name} ${ARGN} -P ${CMAKE_CURRENT_LIST_DIR}/run_cli.cmake)
+endfunction()
+
+cli_test(help "-DARGS=--help" -DEXIT=0 "-DSTDOUT=usage: rescomp INPUT.*Exit codes")
+cli_test(version "-DARGS=--version" -DEXIT=0 "-DSTDOUT=^rescomp [0-9]+\\.[0-9]+\\.[0-9]+")
+cli_test(no_input "-DARGS=" -DEXIT=2 "-DSTDERR=rescomp: error: no input file given")
+cli_test(unknown_option "-DARGS=--frobnicate" -DEXIT=2 "-DSTDERR=unknown option '--frobnicate'")
+cli_test(missing_o_argument "-DARGS=${MINI}\;-o" -DEXIT=2 "-DSTDERR=option '-o' needs a file name")
+cli_test(two_inputs "-DARGS=a.yaml\;b.yaml" -DEXIT=2 "-DSTDERR=more than one input file")
+cli_test(missing_input "-DARGS=nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
+         "-DSTDERR=error: cannot open 'nope\\.yaml': No such file or directory")
+cli_test(default_output "-DSETUP=cp ${MINI} cv.yaml" "-DARGS=cv.yaml" -DEXIT=0 -DCREATES=cv.pdf)
+cli_test(explicit_output "-DARGS=${MINI}\;-o\;made.pdf" -DEXIT=0 -DCREATES=made.pdf)
+cli_test(quiet_success "-DARGS=${MINI}\;-q\;-o\;q.pdf" -DEXIT=0 "-DSTDERR=^$" -DCREATES=q.pdf)
+cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^page 1 595\\.276x841\\.890\ntext ")
+cli_test(output_in_missing_dir "-DARGS=${MINI}\;-o\;no/such/dir/out.pdf" -DEXIT=3
+         "-DSTDERR=cannot write 'no/such/dir/out\\.pdf': No such file or directory")
+cli_test(output_under_a_file "-DARGS=${MINI}\;-o\;out.pdf/x.pdf" -DEXIT=3 -DPREVIOUS=1
+         "-DSTDERR=cannot write 'out\\.pdf/x\\.pdf'")
+cli_test(output_is_a_directory "-DSETUP=mkdir d" "-DARGS=${MINI}\;-o\;d" -DEXIT=3
+         "-DSTDERR=Is a directory")
+# A file size limit (as on a full disk): the write fails, the old PDF survives.
+cli_test(output_too_large "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
+         "-DLIMIT_FSIZE=1" "-DSTDERR=cannot write 'out\\.pdf': File too large")
+cli_test(fonts_missing "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
+         "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_missing/none"
+         "-DSTDERR=cannot load font '.*cmu-serif-regular\\.ttf'")
+cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-italic; do echo junk > f/cmu-serif-$n.ttf; done && echo junk > f/cmu-typewriter.ttf"
+         "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
+         "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_corrupt/f"
+         "-DSTDERR=cannot load font")
+cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  colors:\\n    name: red\\n' > w.yaml"
+         "-DARGS=w.yaml\;--strict\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1 "-DSTDERR=warning: ")
+cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Tokyo \\\\u6771\\\\u4eac\"\\n' > cjk.yaml"
+         "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
+         "-DSTDERR=cjk\\.yaml:3:[0-9]+: error: character '.*' \\(U\\+6771\\) is not in the font")
