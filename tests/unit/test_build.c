@@ -1,0 +1,193 @@
+/*
+ * Unit tests of the item builder: styled spans to box/glue/penalty lists.
+ */
+#include "build.h"
+#include "harness.h"
+
+#include <stdlib.h>
+
+static rc_fonts fonts;
+static rc_arena arena;
+
+static rc_para_style style(rc_align align)
+{
+    rc_para_style ps = {0};
+    ps.size = RC_PT(10);
+    ps.color = 0x000000;
+    ps.link_color = 0x0000ff;
+    ps.align = align;
+    ps.ex_hyphen_penalty = 50;
+    return ps;
+}
+
+/* Build a paragraph from markup; returns the number of errors. */
+static int build(rc_para *p, const char *markup, rc_align align, rc_diags *d)
+{
+    rc_para_init(p, align, (rc_pos){"t.yaml", 4, 10});
+    rc_para_style ps = style(align);
+    rc_spans spans = rc_markup_parse(&arena, markup, strlen(markup));
+    rc_para_add_spans(p, spans, &ps, &fonts, &arena, d);
+    rc_para_finish(p);
+    return (int)d->nerrors;
+}
+
+/* "BGB..." : one letter per item, for compact assertions. */
+static const char *shape(const rc_para *p)
+{
+    static char s[256];
+    size_t k = 0;
+    for (size_t i = 0; i < p->n && k + 1 < sizeof(s); i++)
+        s[k++] = p->items[i].type == RC_ITEM_BOX ? 'B' : p->items[i].type == RC_ITEM_GLUE ? 'G' : 'P';
+    s[k] = 0;
+    return s;
+}
+
+static rc_scaled em(int milli)
+{
+    return (rc_scaled)((int64_t)milli * RC_PT(10) / 1000);
+}
+
+static void test_words_and_spaces(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, "  two   words \n", RC_ALIGN_JUSTIFY, &d), 0);
+    CHECK_STR(shape(&p), "BGBPGP"); /* spaces collapsed and trimmed; TeX's paragraph end */
+    const rc_face *reg = fonts.faces[RC_FACE_REGULAR];
+    rc_scaled space = em(rc_face_advance(reg, ' '));
+    CHECK_INT(p.items[1].width, space);
+    CHECK_INT(p.items[1].stretch, space / 2);
+    CHECK_INT(p.items[1].shrink, space / 3);
+    CHECK_INT(p.items[3].penalty, RC_INF_PENALTY);
+    CHECK_INT(p.items[5].penalty, RC_EJECT_PENALTY);
+    CHECK(p.items[4].stretch > RC_PT(1000)); /* parfillskip */
+    /* a box's width is its advances plus its kerning ("wo" kerns in CMU Serif) */
+    rc_scaled two = em(rc_face_advance(reg, 't') + rc_face_advance(reg, 'w') +
+                       rc_face_advance(reg, 'o'));
+    CHECK(p.runs[0].kern[1] < 0);
+    CHECK_INT(p.items[0].width, two + p.runs[0].kern[0] + p.runs[0].kern[1]);
+    CHECK_INT(p.nruns, 2);
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
+static void test_kerning(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    build(&p, "AV", RC_ALIGN_JUSTIFY, &d);
+    const rc_face *reg = fonts.faces[RC_FACE_REGULAR];
+    rc_scaled plain = em(rc_face_advance(reg, 'A') + rc_face_advance(reg, 'V'));
+    CHECK(p.items[0].width < plain);
+    CHECK(p.runs[0].kern[0] < 0);
+    CHECK_INT(p.runs[0].kern[1], 0);
+    CHECK_INT(p.items[0].width, plain + p.runs[0].kern[0]);
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
+static void test_hyphens_links_nbsp(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    build(&p, "multi-armed", RC_ALIGN_JUSTIFY, &d);
+    CHECK_STR(shape(&p), "BPBPGP"); /* a break after an explicit hyphen */
+    CHECK_INT(p.items[1].penalty, 50);
+    CHECK_INT(p.items[1].flagged, 1);
+    CHECK_INT(p.items[1].width, 0); /* the hyphen is already in the box */
+    rc_para_release(&p);
+
+    build(&p, "[multi-armed](https://x.org)", RC_ALIGN_JUSTIFY, &d);
+    CHECK_STR(shape(&p), "BPGP"); /* never inside a link */
+    CHECK_STR(p.runs[0].url, "https://x.org");
+    CHECK_INT(p.runs[0].color, 0x0000ff);
+    rc_para_release(&p);
+
+    build(&p, "-3 and 2019--2021", RC_ALIGN_JUSTIFY, &d);
+    CHECK_STR(shape(&p), "BGBGBPGP"); /* no break after a minus or between digits */
+    rc_para_release(&p);
+
+    build(&p, "Prof.~Zhang", RC_ALIGN_JUSTIFY, &d);
+    CHECK_STR(shape(&p), "BPGBPGP"); /* a tie: glue behind an infinite penalty */
+    CHECK_INT(p.items[1].penalty, RC_INF_PENALTY);
+    rc_para_release(&p);
+    CHECK_INT(d.nerrors, 0);
+    rc_diags_release(&d);
+}
+
+static void test_faces(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    build(&p, "**Xiong***, *it* `c`", RC_ALIGN_JUSTIFY, &d);
+    /* "Xiong" bold and "*," regular are one word: two boxes, no glue between */
+    CHECK_STR(shape(&p), "BBGBGBPGP");
+    CHECK_INT(p.runs[0].face, RC_FACE_BOLD);
+    CHECK_INT(p.runs[1].face, RC_FACE_REGULAR);
+    CHECK_INT(p.runs[2].face, RC_FACE_ITALIC);
+    CHECK_INT(p.runs[3].face, RC_FACE_MONO);
+    CHECK_INT(rc_face_for_style(RC_STYLE_BOLD | RC_STYLE_ITALIC), RC_FACE_BOLD_ITALIC);
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
+static void test_ragged(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    build(&p, "a b", RC_ALIGN_LEFT, &d);
+    /* Knuth & Plass's ragged right: glue(0,+s) penalty(0) glue(w,-s) */
+    CHECK_STR(shape(&p), "BGPGBPGP");
+    CHECK_INT(p.items[1].width, 0);
+    CHECK(p.items[1].stretch > 0);
+    CHECK_INT(p.items[2].penalty, 0);
+    CHECK_INT(p.items[3].stretch, -p.items[1].stretch);
+    CHECK_INT(rc_para_natural_width(&p, 1, 4), em(rc_face_advance(fonts.faces[0], ' ')));
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
+static void test_missing_character(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, "ab \xE6\x9D\xB1 c", RC_ALIGN_JUSTIFY, &d), 1);
+    CHECK_INT(d.v[0].failure, RC_FAIL_FONT);
+    CHECK_INT(d.v[0].pos.line, 4);
+    CHECK_INT(d.v[0].pos.col, 13); /* the field starts at column 10; the character is 3 bytes in */
+    CHECK(strstr(d.v[0].message, "U+6771") != NULL);
+    CHECK(strstr(d.v[0].message, "CMU Serif") != NULL);
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
+int main(void)
+{
+    rc_arena_init(&arena);
+    rc_diags d;
+    rc_diags_init(&d);
+    char *dir = rc_fonts_find_dir();
+    CHECK(dir != NULL);
+    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
+        rc_diags_print(&d, stderr);
+        free(dir);
+        return rc_test_report("test_build");
+    }
+    free(dir);
+    test_words_and_spaces();
+    test_kerning();
+    test_hyphens_links_nbsp();
+    test_faces();
+    test_ragged();
+    test_missing_character();
+    rc_fonts_release(&fonts);
+    rc_diags_release(&d);
+    rc_arena_release(&arena);
+    return rc_test_report("test_build");
+}
