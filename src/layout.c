@@ -15,6 +15,9 @@
 #define RESCOMP_VERSION "0.0.0"
 #endif
 
+/* White space between a bullet or label and the text it hangs before. */
+#define LABEL_GAP RC_PT(5)
+
 /* ---- context --------------------------------------------------------- */
 
 typedef struct ctx {
@@ -431,7 +434,8 @@ typedef struct mpara {
     rc_para p;
     rc_scaled indent;      /* of every line, from the column's left edge */
     uint32_t bullet;       /* drawn in the indent of the first line, or 0 */
-    const char *label;     /* "3." for numbered entries, or NULL */
+    const char *label;     /* "3." for numbered entries, "[3]" for bibliography items */
+    rc_scaled hang;        /* a bibliography item's hanging indent */
     rc_scaled space_before;
 } mpara;
 
@@ -552,6 +556,19 @@ static void add_publication_venue(ctx *c, entry_parts *e, const rc_entry *en)
     }
 }
 
+/* Length of a leading "[12]" or "[A3]" label followed by a space, or 0. */
+static size_t bracket_label_length(const char *s)
+{
+    if (!s || s[0] != '[')
+        return 0;
+    size_t k = 1;
+    while (k < 6 && ((s[k] >= '0' && s[k] <= '9') || (s[k] >= 'A' && s[k] <= 'Z')))
+        k++;
+    if (k == 1 || s[k] != ']' || s[k + 1] != ' ')
+        return 0;
+    return k + 1;
+}
+
 static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                         entry_parts *e)
 {
@@ -611,9 +628,26 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         add_spans(c, &m->p, parse_text(c, t.s), &ps);
         break;
     }
-    case RC_ENTRY_TEXT:
-        add_body(c, e, en->text);
+    case RC_ENTRY_TEXT: {
+        /*
+         * A paragraph that starts with a bracketed label ("[12] Authors,
+         * Title...") is a bibliography item: the label hangs to the left
+         * of the text, as LaTeX's thebibliography sets it.
+         */
+        size_t k = bracket_label_length(en->text.s);
+        if (k) {
+            rc_text rest = en->text;
+            rest.s = en->text.s + k;
+            while (*rest.s == ' ')
+                rest.s++;
+            rest.pos = rc_pos_advance(en->text.pos, (int)(rest.s - en->text.s));
+            add_body(c, e, rest);
+            e->main[e->nmain - 1].label = rc_arena_strndup(c->a, en->text.s, k);
+        } else {
+            add_body(c, e, en->text);
+        }
         break;
+    }
     default:
         break;
     }
@@ -646,7 +680,7 @@ static void add_marker(ctx *c, const mpara *m, line *l)
     }
     add_spans(c, &p, literal(c, text, 0, NULL), &ps);
     rc_scaled w = rc_para_natural_width(&p, 0, p.n);
-    rc_scaled gap = RC_PT(5);
+    rc_scaled gap = LABEL_GAP;
     if (p.nruns) {
         rc_draw *d = line_add(l, RC_DRAW_TEXT);
         const rc_run *r = &p.runs[0];
@@ -804,6 +838,40 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
     rc_vlist_add_glue(&c->vl, st->section_space_after_rule);
 }
 
+/*
+ * Labelled text paragraphs of a section (bibliography items) share one
+ * hanging indent: the widest label plus a gap, so their texts align.
+ */
+static void hang_labels(ctx *c, entry_parts *parts, size_t n)
+{
+    rc_scaled widest = -1;
+    rc_para_style ps = body_style(c, 0);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            for (size_t k = 0; k < parts[i].nmain; k++) {
+                mpara *m = &parts[i].main[k];
+                if (!m->label || m->bullet || m->indent)
+                    continue;
+                if (pass == 0) {
+                    rc_para p;
+                    rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
+                    add_spans(c, &p, literal(c, m->label, 0, NULL), &ps);
+                    rc_scaled w = rc_para_natural_width(&p, 0, p.n);
+                    widest = w > widest ? w : widest;
+                    rc_para_release(&p);
+                } else {
+                    m->hang = widest + LABEL_GAP;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < parts[i].nmain; k++)
+            if (parts[i].main[k].hang) {
+                parts[i].main[k].indent = parts[i].main[k].hang;
+            }
+}
+
 static void emit_section(ctx *c, const rc_section *sec)
 {
     emit_section_title(c, sec, c->nsections_done++ == 0);
@@ -818,6 +886,7 @@ static void emit_section(ctx *c, const rc_section *sec)
     }
     if (colw > c->st->date_column_max)
         colw = c->st->date_column_max;
+    hang_labels(c, parts, sec->nentries);
     for (size_t i = 0; i < sec->nentries; i++) {
         emit_entry(c, &parts[i], colw, i == 0);
         parts_release(&parts[i]);

@@ -40,6 +40,22 @@
 #define NONE ((size_t)-1)
 #define ACTIVE 0                               /* head = last_active, §819 */
 
+/*
+ * A bound on the active list, to keep the work linear in the paragraph's
+ * length. TeX's list stays short because a node is deactivated once the
+ * line from it becomes overfull (§851); with ordinary widths and tolerance
+ * it holds a few dozen nodes (about 30 for 300pt lines and tolerance 200,
+ * 400 for 3000pt lines at tolerance 10000). It grows without bound only
+ * with absurd line widths (thousands of words per line) or when looseness
+ * is nonzero on a very long paragraph, which disables easy_line (§848) so
+ * that every line count is a class of its own. Past MAX_ACTIVE nodes the
+ * ones farthest back (front of the list: lowest line number, earliest
+ * break) are deactivated, as if their lines had already overflowed. The
+ * result is then no longer guaranteed optimal, but it is complete: at
+ * least one node always survives, and §854 still applies.
+ */
+#define MAX_ACTIVE 1024
+
 enum { VERY_LOOSE_FIT = 0, LOOSE_FIT = 1, DECENT_FIT = 2, TIGHT_FIT = 3 }; /* §817 */
 enum { UNHYPHENATED = 0, HYPHENATED = 1 };                                 /* §819 */
 
@@ -125,6 +141,7 @@ typedef struct breaker {
 
     active *act;            /* pool; act[ACTIVE] is the sentinel */
     size_t nact, capact, free_act;
+    size_t nlive;           /* active nodes in the list */
     passive *pas;
     size_t npas, cappas;
 
@@ -222,6 +239,7 @@ static size_t new_active(breaker *s)
         RC_VEC_PUSH(s->act, s->nact, s->capact);
         q = s->nact++;
     }
+    s->nlive++;
     return q;
 }
 
@@ -229,6 +247,18 @@ static void free_active(breaker *s, size_t q)
 {
     s->act[q].next = s->free_act;
     s->free_act = q;
+    s->nlive--;
+}
+
+/* Keep the active list within MAX_ACTIVE nodes (see there); only called
+ * between two try_break calls, when no pointer into the list is held. */
+static void trim_active(breaker *s)
+{
+    while (s->nlive > MAX_ACTIVE) {
+        size_t r = s->act[ACTIVE].next;
+        s->act[ACTIVE].next = s->act[r].next;
+        free_active(s, r);
+    }
 }
 
 /* Badness and fitness class of a line of material d in width lw
@@ -358,8 +388,10 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
             if (s->minimum_demerits < AWFUL_BAD && (old_l != s->easy_line || r == ACTIVE))
                 create_new_active_nodes(s, cur, break_type, &prev_r, r, &no_break_yet,
                                         &break_alpha);
-            if (r == ACTIVE)
+            if (r == ACTIVE) {
+                trim_active(s);
                 return;
+            }
             /* §850: compute the new line width */
             if (l > s->easy_line) {
                 line_width = s->second_width;
@@ -421,6 +453,7 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
 static void start_pass(breaker *s)
 {
     s->nact = 1;
+    s->nlive = 0;
     s->free_act = NONE;
     s->npas = 0;
     s->nb_from = NONE;
