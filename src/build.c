@@ -79,8 +79,9 @@ static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
     const rc_run *run = &p->runs[r];
     rc_scaled w = milli_em(rc_face_advance(fonts->faces[run->face], ' '), run->size);
     if (nobreak) {
+        /* A tie stretches only in justified text; elsewhere spaces keep their width. */
         add_penalty(p, RC_INF_PENALTY, 0);
-        add_glue(p, w, w / 2, w / 3, r);
+        add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, w / 3, r);
     } else if (p->align == RC_ALIGN_JUSTIFY) {
         add_glue(p, w, w / 2, w / 3, r);
     } else {
@@ -89,7 +90,12 @@ static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
          * glue that ends the line when the break is taken and cancels out
          * when it is not; the space itself only shrinks.
          */
-        rc_scaled ragged = 2 * run->size;
+        /*
+         * Ragged-right text gets 3em of stretch (Knuth & Plass's value),
+         * which evens out the line ends; centred and flush-right lines,
+         * mostly unbreakable header items, may end anywhere.
+         */
+        rc_scaled ragged = (p->align == RC_ALIGN_LEFT ? 3 : 12) * run->size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
         add_glue(p, w, -ragged, w / 3, r);
@@ -111,6 +117,61 @@ typedef struct pending {
     const char *url;
 } pending;
 
+static int is_letter(uint32_t cp);
+
+static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
+                    const rc_face *face, const rc_scaled *kern, rc_arena *a)
+{
+    size_t n = to - from;
+    int64_t width_milli = 0;
+    rc_scaled kern_total = 0;
+    for (size_t i = from; i < to; i++) {
+        width_milli += rc_face_advance(face, w->cps[i]);
+        kern_total += kern[i];
+    }
+    RC_VEC_PUSH(p->runs, p->nruns, p->runs_cap);
+    rc_run *run = &p->runs[p->nruns++];
+    run->face = w->face;
+    run->size = ps->size;
+    run->color = w->color;
+    run->cps = rc_arena_memdup(a, w->cps + from, n, sizeof(uint32_t));
+    run->kern = rc_arena_memdup(a, kern + from, n, sizeof(rc_scaled));
+    run->n = n;
+    run->width = (rc_scaled)(width_milli * ps->size / 1000) + kern_total;
+    run->url = w->url;
+
+    rc_item *it = add_item(p, RC_ITEM_BOX);
+    it->width = run->width;
+    it->payload = (uint32_t)(p->nruns - 1);
+}
+
+/*
+ * Where the run may be hyphenated: points[i] = 1 after cps[i]. Only the
+ * letters between leading and trailing punctuation count, and not in
+ * links, code, unbreakable text, words with digits or all capitals.
+ */
+static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsigned char *points)
+{
+    memset(points, 0, w->n);
+    if (!ps->hyph || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
+        return 0;
+    size_t from = 0, to = w->n;
+    while (from < to && !is_letter(w->cps[from]))
+        from++;
+    while (to > from && !is_letter(w->cps[to - 1]))
+        to--;
+    int lower = 0;
+    for (size_t i = from; i < to; i++) {
+        if (!is_letter(w->cps[i]))
+            return 0; /* digits, hyphens, apostrophes: leave the word alone */
+        lower |= (w->cps[i] >= 'a' && w->cps[i] <= 'z') || (w->cps[i] >= 0xDF && w->cps[i] != 0xF7);
+    }
+    if (!lower)
+        return 0;
+    size_t count = rc_hyph_points(ps->hyph, w->cps + from, to - from, points + from);
+    return count;
+}
+
 static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_fonts *fonts,
                       rc_arena *a)
 {
@@ -119,30 +180,31 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_
     const rc_face *face = fonts->faces[w->face];
     int *kern_milli = rc_xmalloc(w->n * sizeof(int));
     rc_face_kerning(face, w->cps, w->n, kern_milli);
-    rc_scaled *kern = rc_arena_alloc(a, w->n * sizeof(rc_scaled));
-    int64_t width_milli = 0;
-    rc_scaled kern_total = 0;
-    for (size_t i = 0; i < w->n; i++) {
-        width_milli += rc_face_advance(face, w->cps[i]);
+    rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
+    for (size_t i = 0; i < w->n; i++)
         kern[i] = milli_em(kern_milli[i], ps->size);
-        kern_total += kern[i];
-    }
     free(kern_milli);
 
-    RC_VEC_PUSH(p->runs, p->nruns, p->runs_cap);
-    rc_run *run = &p->runs[p->nruns++];
-    run->face = w->face;
-    run->size = ps->size;
-    run->color = w->color;
-    run->cps = rc_arena_memdup(a, w->cps, w->n, sizeof(uint32_t));
-    run->kern = kern;
-    run->n = w->n;
-    run->width = (rc_scaled)(width_milli * ps->size / 1000) + kern_total;
-    run->url = w->url;
-
-    rc_item *it = add_item(p, RC_ITEM_BOX);
-    it->width = run->width;
-    it->payload = (uint32_t)(p->nruns - 1);
+    unsigned char *points = rc_xmalloc(w->n);
+    size_t npoints = hyphenation_points(w, ps, points);
+    size_t from = 0;
+    if (npoints) {
+        rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), ps->size);
+        for (size_t i = 0; i + 1 < w->n; i++) {
+            if (!points[i])
+                continue;
+            add_box(p, w, from, i + 1, ps, face, kern, a);
+            rc_item *pen = add_item(p, RC_ITEM_PENALTY);
+            pen->penalty = ps->hyphen_penalty;
+            pen->flagged = 1;
+            pen->discretionary = 1;
+            pen->width = hyphen;
+            from = i + 1;
+        }
+    }
+    add_box(p, w, from, w->n, ps, face, kern, a);
+    free(points);
+    free(kern);
     w->n = 0;
 }
 

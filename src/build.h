@@ -7,13 +7,17 @@
  * payload indexes. Inter-word glue comes from the face's space (stretch
  * 1/2, shrink 1/3 of it, as TeX's fonts have it). Explicit hyphens and en
  * dashes between letters allow a break (ex_hyphen_penalty), never inside a
- * link. A no-break space (~) is glue behind an infinite penalty.
+ * link. A no-break space (~) is glue behind an infinite penalty. Words
+ * may get automatic hyphenation points (discretionary flagged penalties,
+ * tried only by the breaker's second pass), never in links, code, names,
+ * words with digits or words in capitals only.
  */
 #ifndef RC_BUILD_H
 #define RC_BUILD_H
 
 #include "diag.h"
 #include "font.h"
+#include "hyph.h"
 #include "item.h"
 #include "markup.h"
 #include "style.h"
@@ -49,6 +53,8 @@ typedef struct rc_para_style {
     unsigned style;        /* RC_STYLE_* applied to every span (e.g. bold titles) */
     rc_align align;
     int ex_hyphen_penalty;
+    int hyphen_penalty;
+    const rc_hyph *hyph;   /* hyphenation patterns, or NULL: no automatic hyphens */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
 } rc_para_style;
 

@@ -32,6 +32,7 @@ typedef struct ctx {
     size_t nkeywords;
     int status;
     size_t nsections_done;
+    rc_hyph *hyph;         /* the CV language's patterns, or NULL */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -106,6 +107,8 @@ static rc_para_style body_style(const ctx *c, unsigned style)
     ps.style = style;
     ps.align = c->st->body_align;
     ps.ex_hyphen_penalty = c->st->lb.ex_hyphen_penalty;
+    ps.hyphen_penalty = c->st->lb.hyphen_penalty;
+    ps.hyph = c->hyph;
     return ps;
 }
 
@@ -475,6 +478,7 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
     mpara *m = add_mpara(c, e, t.pos, 0);
     m->p.align = RC_ALIGN_LEFT;
     rc_para_style ps = body_style(c, style);
+    ps.hyph = NULL; /* names of institutions and titles are not hyphenated */
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
 
@@ -486,6 +490,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     rc_para_init(p, RC_ALIGN_RIGHT, pos);
     rc_para_style ps = body_style(c, 0);
     ps.align = RC_ALIGN_RIGHT;
+    ps.hyph = NULL;
     add_spans(c, p, parse_text(c, s), &ps);
 }
 
@@ -803,6 +808,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
     ps.size = st->section_title_size;
     ps.color = st->primary_color;
     ps.align = RC_ALIGN_LEFT;
+    ps.hyph = NULL;
     add_spans(c, &p, parse_text(c, sec->title), &ps);
     lines ls = {0};
     rc_scaled w = c->text_width;
@@ -977,6 +983,7 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
     rc_para_style ps = body_style(c, 0);
     ps.size = c->st->connections_size;
     ps.align = RC_ALIGN_CENTER;
+    ps.hyph = NULL;
     if (*count > 0) {
         /* A line may break after a separator, never before one. */
         rc_para_style tie = ps;
@@ -1022,6 +1029,7 @@ static void emit_header(ctx *c)
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->headline.pos);
         rc_para_style ps = body_style(c, RC_STYLE_ITALIC);
+        ps.hyph = NULL;
         ps.size = st->headline_size;
         ps.align = RC_ALIGN_CENTER;
         add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
@@ -1090,6 +1098,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     c.d = d;
     c.text_width = rc_style_text_width(st);
     rc_vlist_init(&c.vl);
+    c.hyph = rc_hyph_open(cv->language.s, cv->language.pos, d);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */
     size_t nk = cv->bold_keywords.n + (cv->name.s ? 1 : 0);
@@ -1111,5 +1120,6 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     rc_paginate(&c.vl, st, doc);
     document_info(&c, doc);
     rc_vlist_release(&c.vl);
+    rc_hyph_close(c.hyph);
     return c.status;
 }

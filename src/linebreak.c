@@ -48,11 +48,11 @@
  * 400 for 3000pt lines at tolerance 10000). It grows without bound only
  * with absurd line widths (thousands of words per line) or when looseness
  * is nonzero on a very long paragraph, which disables easy_line (§848) so
- * that every line count is a class of its own. Past MAX_ACTIVE nodes the
- * ones farthest back (front of the list: lowest line number, earliest
- * break) are deactivated, as if their lines had already overflowed. The
- * result is then no longer guaranteed optimal, but it is complete: at
- * least one node always survives, and §854 still applies.
+ * that every line count is a class of its own. When the list passes
+ * MAX_ACTIVE nodes it is cut back to MAX_ACTIVE/2, keeping the nodes with
+ * the fewest total demerits (a beam, as in TeX's own §836 pruning but
+ * without its guarantee). The result is then no longer guaranteed optimal,
+ * but it is complete: nodes always survive, and §854 still applies.
  */
 #define MAX_ACTIVE 1024
 
@@ -250,14 +250,37 @@ static void free_active(breaker *s, size_t q)
     s->nlive--;
 }
 
-/* Keep the active list within MAX_ACTIVE nodes (see there); only called
- * between two try_break calls, when no pointer into the list is held. */
+static int cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Cut the active list back to MAX_ACTIVE/2 nodes, keeping those with the
+ * fewest total demerits (see MAX_ACTIVE). Only called between two
+ * try_break calls, when no pointer into the list is held. */
 static void trim_active(breaker *s)
 {
-    while (s->nlive > MAX_ACTIVE) {
-        size_t r = s->act[ACTIVE].next;
-        s->act[ACTIVE].next = s->act[r].next;
-        free_active(s, r);
+    size_t keep = MAX_ACTIVE / 2, m = 0;
+    int64_t *t = rc_xmalloc(s->nlive * sizeof(*t));
+    for (size_t r = s->act[ACTIVE].next; r != ACTIVE; r = s->act[r].next)
+        t[m++] = s->act[r].total_demerits;
+    qsort(t, m, sizeof(*t), cmp_int64);
+    int64_t cutoff = t[keep - 1];
+    size_t ties = 0; /* nodes at the cutoff that may stay */
+    for (size_t i = keep; i-- > 0 && t[i] == cutoff;)
+        ties++;
+    free(t);
+    size_t prev = ACTIVE;
+    for (size_t r = s->act[ACTIVE].next; r != ACTIVE; r = s->act[prev].next) {
+        int64_t d = s->act[r].total_demerits;
+        if (d < cutoff || (d == cutoff && ties > 0)) {
+            ties -= d == cutoff;
+            prev = r;
+        } else {
+            s->act[prev].next = s->act[r].next;
+            free_active(s, r);
+        }
     }
 }
 
@@ -389,7 +412,8 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
                 create_new_active_nodes(s, cur, break_type, &prev_r, r, &no_break_yet,
                                         &break_alpha);
             if (r == ACTIVE) {
-                trim_active(s);
+                if (s->nlive > MAX_ACTIVE)
+                    trim_active(s);
                 return;
             }
             /* §850: compute the new line width */

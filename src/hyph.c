@@ -1,0 +1,125 @@
+/*
+ * hyph: libhyphen behind a small interface (see hyph.h).
+ */
+#include "hyph.h"
+
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rc_hyph {
+    HyphenDict *dict;
+};
+
+typedef struct language {
+    const char *name, *locale, *package;
+} language;
+
+/* RenderCV's language names and Debian's dictionaries for them. */
+static const language languages[] = {
+    {"english", "en_US", "hyphen-en-us"},   {"german", "de_DE", "hyphen-de"},
+    {"french", "fr_FR", "hyphen-fr"},       {"spanish", "es_ES", "hyphen-es"},
+    {"italian", "it_IT", "hyphen-it"},      {"portuguese", "pt_PT", "hyphen-pt-pt"},
+    {"dutch", "nl_NL", "hyphen-nl"},        {"turkish", "tr_TR", "hyphen-tr"},
+    {"danish", "da_DK", "hyphen-da"},       {"swedish", "sv_SE", "hyphen-sv"},
+    {"norwegian", "nb_NO", "hyphen-no"},    {"polish", "pl_PL", "hyphen-pl"},
+    {"hungarian", "hu_HU", "hyphen-hu"},    {"russian", "ru_RU", "hyphen-ru"},
+    {"czech", "cs_CZ", "hyphen-cs"},        {"finnish", "fi_FI", "hyphen-fi"},
+    {"indonesian", "id_ID", "hyphen-id"},   {"ukrainian", "uk_UA", "hyphen-uk"},
+    {"greek", "el_GR", "hyphen-el"},        {"croatian", "hr_HR", "hyphen-hr"},
+    {"romanian", "ro_RO", "hyphen-ro"},     {"slovak", "sk_SK", "hyphen-sk"},
+};
+
+rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
+{
+    const language *l = &languages[0];
+    if (lang) {
+        l = NULL;
+        for (size_t i = 0; i < RC_ARRAY_LEN(languages); i++)
+            if (strcmp(languages[i].name, lang) == 0)
+                l = &languages[i];
+        if (!l) {
+            rc_warning(d, pos, "no hyphenation patterns for language '%s'; words are not hyphenated",
+                       lang);
+            return NULL;
+        }
+    }
+    const char *dir = getenv("RESCOMP_HYPHEN_DIR");
+    if (!dir || !*dir)
+        dir = "/usr/share/hyphen";
+    rc_buf path = RC_BUF_INIT;
+    rc_buf_addf(&path, "%s/hyph_%s.dic", dir, l->locale);
+    HyphenDict *dict = hnj_hyphen_load(rc_buf_str(&path));
+    if (!dict) {
+        rc_warning(d, pos,
+                   "hyphenation patterns '%s' not found; install the Debian package '%s' "
+                   "to hyphenate %s text",
+                   rc_buf_str(&path), l->package, l->name);
+        rc_buf_release(&path);
+        return NULL;
+    }
+    rc_buf_release(&path);
+    rc_hyph *h = rc_xcalloc(1, sizeof(*h));
+    h->dict = dict;
+    return h;
+}
+
+void rc_hyph_close(rc_hyph *h)
+{
+    if (!h)
+        return;
+    hnj_hyphen_free(h->dict);
+    free(h);
+}
+
+/* Lower case for the letters patterns are written in (Latin-1, Greek, Cyrillic). */
+static uint32_t lower(uint32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 32;
+    if (c >= 0x391 && c <= 0x3A9)
+        return c + 32;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    return c;
+}
+
+size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned char *out)
+{
+    memset(out, 0, n);
+    if (!h || n < 5 || n > 100)
+        return 0;
+    /* The word in the dictionary's encoding (UTF-8), with each character's byte end. */
+    char word[400];
+    size_t ends[100];
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += rc_utf8_encode(lower(cps[i]), word + len);
+        ends[i] = len;
+    }
+    char hyphens[405];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    if (hnj_hyphen_hyphenate3(h->dict, word, (int)len, hyphens, NULL, &rep, &pos, &cut, 2, 3, 2, 3)) {
+        return 0;
+    }
+    size_t count = 0;
+    /* A point after byte k is a point after the character that ends at k. */
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t k = ends[i] - 1;
+        int odd = hyphens[k] & 1;
+        /* Non-standard points (German "Schiff-fahrt") change letters: not taken. */
+        if (odd && !(rep && rep[k]) && i + 1 >= 2 && n - (i + 1) >= 3) {
+            out[i] = 1;
+            count++;
+        }
+    }
+    if (rep) {
+        for (size_t k = 0; k < len; k++)
+            free(rep[k]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return count;
+}
