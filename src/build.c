@@ -155,6 +155,9 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     memset(points, 0, w->n);
     if (!ps->hyph || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
         return 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->cps[i] >= '0' && w->cps[i] <= '9')
+            return 0; /* "RLHF2", "3D": codes and numbers stay whole */
     size_t from = 0, to = w->n;
     while (from < to && !is_letter(w->cps[from]))
         from++;

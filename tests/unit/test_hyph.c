@@ -1,0 +1,136 @@
+/*
+ * Unit tests of hyphenation: libhyphen's patterns with TeX's minimum
+ * fragments, missing dictionaries, and what the builder never hyphenates.
+ */
+#include "build.h"
+#include "harness.h"
+#include "hyph.h"
+
+#include <stdlib.h>
+
+static const char *hyphenate(const rc_hyph *h, const char *word)
+{
+    static char out[128];
+    uint32_t cps[64] = {0};
+    size_t n = 0;
+    for (const char *p = word; *p && n < 64;) {
+        size_t k = rc_utf8_decode(p, strlen(p), &cps[n]);
+        p += k ? k : 1;
+        n++;
+    }
+    unsigned char points[64];
+    rc_hyph_points(h, cps, n, points);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        k += rc_utf8_encode(cps[i], out + k);
+        if (points[i])
+            out[k++] = '-';
+    }
+    out[k] = 0;
+    return out;
+}
+
+static void test_english(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_hyph *h = rc_hyph_open(NULL, (rc_pos){0}, &d);
+    CHECK(h != NULL);
+    CHECK_INT(d.n, 0);
+    if (!h)
+        return;
+    CHECK_STR(hyphenate(h, "hyphenation"), "hy-phen-ation");
+    CHECK_STR(hyphenate(h, "reinforcement"), "re-in-force-ment");
+    CHECK_STR(hyphenate(h, "Statistically"), "Sta-tis-ti-cally"); /* capitals are looked up lower case */
+    /* TeX's minimum fragments: 2 letters before, 3 after */
+    const char *w = hyphenate(h, "tables");
+    CHECK(strchr(w, '-') == NULL || (strchr(w, '-') - w >= 2 && strlen(strrchr(w, '-')) > 3));
+    CHECK_STR(hyphenate(h, "cat"), "cat");
+    rc_hyph_close(h);
+    rc_diags_release(&d);
+}
+
+static void test_missing(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    CHECK(rc_hyph_open("klingon", (rc_pos){"cv.yaml", 3, 13}, &d) == NULL);
+    CHECK_INT(d.nwarnings, 1);
+    CHECK(strstr(d.v[0].message, "'klingon'") != NULL);
+    CHECK_INT(d.v[0].pos.line, 3);
+    setenv("RESCOMP_HYPHEN_DIR", "/nonexistent", 1);
+    CHECK(rc_hyph_open("german", (rc_pos){0}, &d) == NULL);
+    CHECK_INT(d.nwarnings, 2);
+    CHECK(strstr(d.v[1].message, "hyphen-de") != NULL);
+    unsetenv("RESCOMP_HYPHEN_DIR");
+    CHECK_INT(d.nerrors, 0);
+    rc_diags_release(&d);
+}
+
+static void test_builder_rules(void)
+{
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_fonts fonts = {0};
+    char *dir = rc_fonts_find_dir();
+    CHECK(dir && rc_fonts_load(&fonts, dir, &d) == 0);
+    free(dir);
+    rc_hyph *h = rc_hyph_open("english", (rc_pos){0}, &d);
+    rc_para_style ps = {0};
+    ps.size = RC_PT(10);
+    ps.hyphen_penalty = 50;
+    ps.ex_hyphen_penalty = 50;
+    ps.hyph = h;
+    ps.align = RC_ALIGN_JUSTIFY;
+    struct {
+        const char *text;
+        int discretionaries;
+    } cases[] = {
+        {"hyphenation", 2},
+        {"(hyphenation),", 2},            /* punctuation around a word is fine */
+        {"[hyphenation](https://x.org)", 0}, /* links never */
+        {"`hyphenation`", 0},             /* code never */
+        {"HYPHENATION", 0},               /* capitals only never */
+        {"hyphenation2024", 0},           /* digits never */
+        {"hyp", 0},
+    };
+    for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_JUSTIFY, (rc_pos){0});
+        rc_spans spans = rc_markup_parse(&a, cases[i].text, strlen(cases[i].text));
+        rc_para_add_spans(&p, spans, &ps, &fonts, &a, &d);
+        int disc = 0;
+        for (size_t k = 0; k < p.n; k++)
+            if (p.items[k].type == RC_ITEM_PENALTY && p.items[k].discretionary) {
+                disc++;
+                CHECK_INT(p.items[k].flagged, 1);
+                CHECK(p.items[k].width > 0); /* the hyphen's width */
+                CHECK_INT(p.items[k].penalty, 50);
+            }
+        if (disc != cases[i].discretionaries)
+            fprintf(stderr, "case '%s'\n", cases[i].text);
+        CHECK_INT(disc, cases[i].discretionaries);
+        rc_para_release(&p);
+    }
+    /* a name set without breaks is never hyphenated */
+    ps.no_breaks = 1;
+    rc_para p;
+    rc_para_init(&p, RC_ALIGN_JUSTIFY, (rc_pos){0});
+    rc_para_add_spans(&p, rc_markup_parse(&a, "Hyphenation", 11), &ps, &fonts, &a, &d);
+    CHECK_INT(p.n, 1);
+    rc_para_release(&p);
+    rc_hyph_close(h);
+    rc_fonts_release(&fonts);
+    rc_diags_release(&d);
+    rc_arena_release(&a);
+}
+
+int main(void)
+{
+    test_english();
+    test_missing();
+    test_builder_rules();
+    return rc_test_report("test_hyph");
+}
