@@ -17,6 +17,7 @@
 #include "linebreak.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,8 @@ static const char *render(const para *p, const rc_breaks *br)
     out[0] = 0;
     for (size_t k = 0; k < br->n; k++) {
         size_t j = br->v[k].index;
+        if (o + 8 >= sizeof(out))
+            break;
         if (k)
             out[o++] = '|';
         for (size_t i = from; i < j && i < p->n; i++) {
@@ -460,6 +463,8 @@ static int rescore(const para *pa, const rc_scaled *w, size_t nw, const rc_lb_pa
 
 /* ---- random paragraphs ------------------------------------------------ */
 
+/* A fixed LCG, so that every platform sees the same paragraphs; callers
+ * take one rnd() per expression (argument order is unspecified). */
 static uint32_t rng_state;
 
 static uint32_t rnd(void)
@@ -519,11 +524,13 @@ static void test_against_oracle(void)
         para pa = {0};
         int tol = tols[rnd() % 5];
         /* with every line feasible the search is exponential: fewer words */
-        random_para(&pa, 4 + (int)(rnd() % (tol >= 3000 ? 7 : 15)), (int)(rnd() % 2));
+        int nwords = 4 + (int)(rnd() % (tol >= 3000 ? 7 : 15));
+        int loose = (int)(rnd() % 2);
+        random_para(&pa, nwords, loose);
         rc_scaled w[3];
         size_t nw = 1 + rnd() % 3;
         for (size_t i = 0; i < nw; i++)
-            w[i] = RC_PT(140 + (int)(rnd() % 200));
+            w[i] = (140 + (rc_scaled)(rnd() % 200)) * RC_UNITY;
         rc_lb_params p = defaults();
         p.pretolerance = rnd() % 4 == 0 ? -1 : 100;
         p.tolerance = tol;
@@ -615,7 +622,7 @@ static void test_defaults(void)
     memset(&p, 0x55, sizeof(p));
     rc_lb_params_default(&p);
     CHECK_INT(p.pretolerance, 100);
-    CHECK_INT(p.tolerance, 200);
+    CHECK_INT(p.tolerance, 400);
     CHECK_INT(p.line_penalty, 10);
     CHECK_INT(p.hyphen_penalty, 50);
     CHECK_INT(p.ex_hyphen_penalty, 50);
@@ -794,6 +801,10 @@ static void test_passes(void)
     CHECK_INT(r->br.v[0].ratio, -RC_UNITY);
     CHECK_INT(r->br.v[0].badness, 10001);
     CHECK_INT(r->br.v[1].overfull, 0);
+    /* §854's artificial_demerits: zero for the rescued line, and for the
+     * last line too, since a single active node is left at the end */
+    CHECK_INT(r->br.v[0].demerits, 0);
+    CHECK_INT(r->br.total_demerits, 0);
     /* without emergency stretch the second pass is the final one */
     p.emergency_stretch = 0;
     r = run(t, &w, 1, &p);
@@ -801,9 +812,11 @@ static void test_passes(void)
     CHECK_INT(r->br.pass, 2);
     CHECK_INT(r->br.v[0].overfull, 1);
 
-    /* emergency stretch rescues a paragraph that is merely too loose;
-     * the ratio stays that of the line's own glue */
+    /* emergency stretch rescues a paragraph that is merely too loose
+     * (badness 237 > plain TeX's tolerance 200); the ratio stays that of
+     * the line's own glue */
     p = defaults();
+    p.tolerance = 200;
     w = RC_PT(105);
     r = run("aaaaaaaaaa bbbbbbbbbb cccccccccc", &w, 1, &p);
     CHECK_INT(r->br.pass, 3);
@@ -849,6 +862,16 @@ static void test_looseness(void)
     p.looseness = 2; /* not possible: the nearest */
     r = run(t, &w, 1, &p);
     CHECK_INT(r->br.n, 2);
+    /* §873: a pass that cannot meet the looseness hands over to the next;
+     * at 95pt the two-line setting has badness 237, feasible only under
+     * the tolerance of the second pass */
+    w = RC_PT(95);
+    p.looseness = 1;
+    r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "aa bbbbbb c dd e ff|g");
+    CHECK_INT(r->br.pass, 2);
+    CHECK_INT(r->br.v[0].badness, 237);
+    w = RC_PT(90);
 
     p.looseness = 0;
     w = RC_PT(138);
@@ -944,6 +967,60 @@ static void test_adj_demerits(void)
     CHECK_INT(r->br.total_demerits, 6400 + 12100 + 100);
     CHECK_INT(r->br.v[1].fitness, 0);
     rc_breaks_release(&r->br);
+}
+
+/*
+ * §836 keeps, at each breakpoint, every fitness class within
+ * |adj_demerits| of the best: here the cheapest way to end the second
+ * line after "j" is very loose, and only the node 3300 demerits dearer
+ * but decent avoids the adj_demerits of the decent last line.
+ */
+static void test_adj_slack(void)
+{
+    rc_lb_params p = defaults();
+    p.tolerance = 200;
+    const char *t = "a bbbbbb ccccccc dddddddd e f ggg hhhhhhhh iiiiiiii j kkkkk";
+    rc_scaled w = RC_PT(124);
+    result *r = run(t, &w, 1, &p);
+    CHECK_STR(r->lines, "a bbbbbb ccccccc dddddddd|e f ggg hhhhhhhh iiiiiiii j|kkkkk");
+    CHECK_INT(r->br.pass, 2);
+    CHECK_INT(r->br.total_demerits, 41830);
+    CHECK_INT(r->br.v[0].fitness, 0);
+    CHECK_INT(r->br.v[1].fitness, 2);
+    rc_breaks_release(&r->br);
+}
+
+/*
+ * A tie: "aa bb|c aa bb" and "aa bb c|aa bb" reach the same breakpoint in
+ * the same fitness class with the same demerits. TeX keeps the later
+ * candidate in the active list (`d<=minimal_demerits', §855), so the
+ * second wins, as it would in TeX.
+ */
+static void test_tie(void)
+{
+    static const int lens[] = {2, 2, 1, 2, 2, 1};
+    para pa = {0};
+    for (size_t i = 0; i < RC_ARRAY_LEN(lens); i++) {
+        if (i)
+            glue_wss(&pa, RC_PT(3), RC_PT(20), RC_PT(2));
+        box(&pa, lens[i]);
+    }
+    end_par(&pa);
+    rc_scaled w = RC_PT(29);
+    rc_lb_params p = defaults();
+    oracle o;
+    oracle_init(&o, &pa, &w, 1, &p);
+    CHECK_INT(oracle_solve(&o), 1);
+    CHECK_INT(o.nbest, 2);
+    rc_breaks br;
+    rc_breaks_init(&br);
+    rc_linebreak(pa.v, pa.n, &w, 1, &p, &br);
+    CHECK_INT(br.total_demerits, o.best);
+    CHECK_INT(br.n, 3);
+    CHECK_INT(br.v[0].index, 5);
+    CHECK_INT(br.v[1].index, 9);
+    rc_breaks_release(&br);
+    para_free(&pa);
 }
 
 /* double_hyphen_demerits and final_hyphen_demerits (§859). */
@@ -1141,6 +1218,8 @@ int main(void)
     test_parshape();
     test_adj_demerits();
     test_hyphen_demerits();
+    test_adj_slack();
+    test_tie();
     test_edge_cases();
     test_against_oracle();
     test_huge_paragraph();
