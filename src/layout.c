@@ -695,6 +695,10 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->cps = r->cps;
         d->n = r->n;
         d->x = m->indent - gap - w;
+        /* The marker comes first in reading order, before the line's text. */
+        rc_draw marker = *d;
+        memmove(l->v + 1, l->v, (l->n - 1) * sizeof(rc_draw));
+        l->v[0] = marker;
     }
     rc_para_release(&p);
 }
