@@ -6,6 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct rc_para_source {
+    rc_spans spans;        /* spans.v == NULL: inter-word glue */
+    rc_para_style ps;
+};
+
+static void record(rc_para *p, rc_spans spans, const rc_para_style *ps)
+{
+    RC_VEC_PUSH(p->src, p->nsrc, p->src_cap);
+    p->src[p->nsrc].spans = spans;
+    p->src[p->nsrc].ps = *ps;
+    p->nsrc++;
+}
+
 void rc_para_init(rc_para *p, rc_align align, rc_pos pos)
 {
     memset(p, 0, sizeof(*p));
@@ -17,6 +30,7 @@ void rc_para_release(rc_para *p)
 {
     free(p->items);
     free(p->runs);
+    free(p->src);
     memset(p, 0, sizeof(*p));
 }
 
@@ -104,6 +118,7 @@ static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
 
 void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts)
 {
+    record(p, (rc_spans){NULL, 0}, ps);
     if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
         space_glue(p, fonts, ps->no_breaks);
 }
@@ -153,7 +168,7 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
 static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsigned char *points)
 {
     memset(points, 0, w->n);
-    if (!ps->hyph || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
+    if (!ps->hyph || !ps->hyphenate || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
         return 0;
     for (size_t i = 0; i < w->n; i++)
         if (w->cps[i] >= '0' && w->cps[i] <= '9')
@@ -233,6 +248,7 @@ static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byt
 int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const rc_fonts *fonts,
                       rc_arena *a, rc_diags *d)
 {
+    record(p, spans, ps);
     pending w = {0};
     int status = 0;
     int want_space = 0, want_nbsp = 0;
@@ -308,6 +324,37 @@ void rc_para_finish(rc_para *p)
     add_penalty(p, RC_INF_PENALTY, 0);
     add_glue(p, 0, RC_PT(10000), 0, RC_NO_RUN);
     add_penalty(p, RC_EJECT_PENALTY, 0);
+}
+
+int rc_para_hyphenatable(const rc_para *p)
+{
+    for (size_t i = 0; i < p->nsrc; i++)
+        if (p->src[i].ps.hyphenate && p->src[i].spans.v)
+            return 1;
+    return 0;
+}
+
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, const rc_fonts *fonts, rc_arena *a)
+{
+    rc_para_source *src = p->src;
+    size_t nsrc = p->nsrc;
+    p->src = NULL;
+    p->nsrc = p->src_cap = 0;
+    p->n = 0;
+    p->nruns = 0;
+    rc_diags quiet;
+    rc_diags_init(&quiet);
+    for (size_t i = 0; i < nsrc; i++) {
+        rc_para_style ps = src[i].ps;
+        ps.hyph = h;
+        if (src[i].spans.v)
+            rc_para_add_spans(p, src[i].spans, &ps, fonts, a, &quiet);
+        else
+            rc_para_add_space(p, &ps, fonts);
+    }
+    rc_diags_release(&quiet);
+    free(src);
+    rc_para_finish(p);
 }
 
 rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to)

@@ -36,6 +36,9 @@ typedef struct rc_run {
     const char *url;       /* the link this text belongs to, or NULL */
 } rc_run;
 
+/* What a paragraph was built from, so it can be built again with hyphens. */
+typedef struct rc_para_source rc_para_source;
+
 typedef struct rc_para {
     rc_item *items;
     size_t n, cap;
@@ -43,6 +46,8 @@ typedef struct rc_para {
     size_t nruns, runs_cap;
     rc_align align;
     rc_pos pos;            /* where the text came from, for messages */
+    rc_para_source *src;
+    size_t nsrc, src_cap;
 } rc_para;
 
 /* How a paragraph's text is set. */
@@ -54,7 +59,8 @@ typedef struct rc_para_style {
     rc_align align;
     int ex_hyphen_penalty;
     int hyphen_penalty;
-    const rc_hyph *hyph;   /* hyphenation patterns, or NULL: no automatic hyphens */
+    int hyphenate;         /* the text may be hyphenated (body text, not names) */
+    const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
 } rc_para_style;
 
@@ -71,6 +77,15 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
 void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts);
 /* End the paragraph as TeX does (§816): penalty inf, parfillskip, forced break. */
 void rc_para_finish(rc_para *p);
+
+/* Whether some of the paragraph's text may be hyphenated. */
+int rc_para_hyphenatable(const rc_para *p);
+/*
+ * Build the paragraph again from its text with hyphenation points from h
+ * (TeX hyphenates only when a paragraph cannot be set without), and
+ * finish it. Diagnostics were given the first time and are not repeated.
+ */
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, const rc_fonts *fonts, rc_arena *a);
 
 /* Natural width of the items [from, to), as if set on one line. */
 rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to);

@@ -32,7 +32,8 @@ typedef struct ctx {
     size_t nkeywords;
     int status;
     size_t nsections_done;
-    rc_hyph *hyph;         /* the CV language's patterns, or NULL */
+    rc_hyph *hyph;         /* the CV language's patterns, once needed */
+    int hyph_opened;       /* whether opening them was tried */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -108,7 +109,7 @@ static rc_para_style body_style(const ctx *c, unsigned style)
     ps.align = c->st->body_align;
     ps.ex_hyphen_penalty = c->st->lb.ex_hyphen_penalty;
     ps.hyphen_penalty = c->st->lb.hyphen_penalty;
-    ps.hyph = c->hyph;
+    ps.hyphenate = 1;
     return ps;
 }
 
@@ -315,6 +316,20 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     l->width = x;
 }
 
+/*
+ * The hyphenation patterns of the CV's language, loaded the first time a
+ * paragraph needs them: loading costs more than laying out a whole CV, and
+ * many CVs set every paragraph without a hyphen.
+ */
+static const rc_hyph *patterns(ctx *c)
+{
+    if (!c->hyph_opened) {
+        c->hyph_opened = 1;
+        c->hyph = rc_hyph_open(c->cv->language.s, c->cv->language.pos, c->d);
+    }
+    return c->hyph;
+}
+
 /* The text of the boxes [from, to): a word as it extracts. */
 static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
 {
@@ -344,6 +359,11 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
     rc_breaks br;
     rc_breaks_init(&br);
     rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
+        /* TeX's second pass: only now are words hyphenated (§863, §891). */
+        rc_para_rebuild(p, c->hyph, c->fonts, c->a);
+        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    }
     size_t start = 0, head_to = 0;
     for (size_t k = 0; k < br.n; k++) {
         size_t from = start;
@@ -478,7 +498,7 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
     mpara *m = add_mpara(c, e, t.pos, 0);
     m->p.align = RC_ALIGN_LEFT;
     rc_para_style ps = body_style(c, style);
-    ps.hyph = NULL; /* names of institutions and titles are not hyphenated */
+    ps.hyphenate = 0; /* names of institutions and titles are not hyphenated */
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
 
@@ -490,7 +510,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     rc_para_init(p, RC_ALIGN_RIGHT, pos);
     rc_para_style ps = body_style(c, 0);
     ps.align = RC_ALIGN_RIGHT;
-    ps.hyph = NULL;
+    ps.hyphenate = 0;
     add_spans(c, p, parse_text(c, s), &ps);
 }
 
@@ -812,7 +832,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
     ps.size = st->section_title_size;
     ps.color = st->primary_color;
     ps.align = RC_ALIGN_LEFT;
-    ps.hyph = NULL;
+    ps.hyphenate = 0;
     add_spans(c, &p, parse_text(c, sec->title), &ps);
     lines ls = {0};
     rc_scaled w = c->text_width;
@@ -987,7 +1007,7 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
     rc_para_style ps = body_style(c, 0);
     ps.size = c->st->connections_size;
     ps.align = RC_ALIGN_CENTER;
-    ps.hyph = NULL;
+    ps.hyphenate = 0;
     if (*count > 0) {
         /* A line may break after a separator, never before one. */
         rc_para_style tie = ps;
@@ -1033,7 +1053,7 @@ static void emit_header(ctx *c)
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->headline.pos);
         rc_para_style ps = body_style(c, RC_STYLE_ITALIC);
-        ps.hyph = NULL;
+        ps.hyphenate = 0;
         ps.size = st->headline_size;
         ps.align = RC_ALIGN_CENTER;
         add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
@@ -1102,7 +1122,6 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     c.d = d;
     c.text_width = rc_style_text_width(st);
     rc_vlist_init(&c.vl);
-    c.hyph = rc_hyph_open(cv->language.s, cv->language.pos, d);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */
     size_t nk = cv->bold_keywords.n + (cv->name.s ? 1 : 0);

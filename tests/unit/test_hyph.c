@@ -83,6 +83,7 @@ static void test_builder_rules(void)
     ps.hyphen_penalty = 50;
     ps.ex_hyphen_penalty = 50;
     ps.hyph = h;
+    ps.hyphenate = 1;
     ps.align = RC_ALIGN_JUSTIFY;
     struct {
         const char *text;
