@@ -42,3 +42,9 @@ cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  colors:\\
 cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Tokyo \\\\u6771\\\\u4eac\"\\n' > cjk.yaml"
          "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DSTDERR=cjk\\.yaml:3:[0-9]+: error: character '.*' \\(U\\+6771\\) is not in the font")
+
+# `cmake --install` gives a working program: the installed binary finds its
+# fonts in <prefix>/share/rescomp/fonts, wherever it is run from.
+add_test(NAME cli_installed_program
+  COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && cd / && env -u RESCOMP_FONT_DIR \"$1/bin/rescomp\" \"$3\" -o \"$1/out.pdf\" && head -c 5 \"$1/out.pdf\" | grep -q '%PDF-'"
+          sh ${CLI_WORK}/installed ${PROJECT_BINARY_DIR} ${MINI})
