@@ -38,6 +38,20 @@ static void put_quoted(rc_buf *out, const char *s)
     rc_buf_addc(out, '"');
 }
 
+/* "kind x y wxh" of a rectangle-shaped draw. */
+static void put_rect(rc_buf *out, const char *kind, const rc_draw *d)
+{
+    rc_buf_adds(out, kind);
+    rc_buf_addc(out, ' ');
+    put_len(out, d->x);
+    rc_buf_addc(out, ' ');
+    put_len(out, d->y);
+    rc_buf_addc(out, ' ');
+    put_len(out, d->w);
+    rc_buf_addc(out, 'x');
+    put_len(out, d->h);
+}
+
 static const char *face_name(rc_face_id f)
 {
     static const char *const names[] = {"regular", "bold", "italic", "bolditalic", "mono"};
@@ -95,25 +109,11 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                 break;
             }
             case RC_DRAW_RULE:
-                rc_buf_adds(out, "rule ");
-                put_len(out, d->x);
-                rc_buf_addc(out, ' ');
-                put_len(out, d->y);
-                rc_buf_addc(out, ' ');
-                put_len(out, d->w);
-                rc_buf_addc(out, 'x');
-                put_len(out, d->h);
+                put_rect(out, "rule", d);
                 rc_buf_addf(out, " #%06x\n", (unsigned)d->color);
                 break;
             case RC_DRAW_LINK:
-                rc_buf_adds(out, "link ");
-                put_len(out, d->x);
-                rc_buf_addc(out, ' ');
-                put_len(out, d->y);
-                rc_buf_addc(out, ' ');
-                put_len(out, d->w);
-                rc_buf_addc(out, 'x');
-                put_len(out, d->h);
+                put_rect(out, "link", d);
                 rc_buf_addc(out, ' ');
                 put_quoted(out, d->text ? d->text : "");
                 rc_buf_addc(out, '\n');
