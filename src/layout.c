@@ -330,6 +330,41 @@ static const rc_hyph *patterns(ctx *c)
     return c->hyph;
 }
 
+/* A ratio in 1/65536 as a decimal with three places, from integers only. */
+static void put_ratio(rc_buf *b, int32_t ratio)
+{
+    int64_t r = ratio;
+    const char *sign = r < 0 ? "-" : "";
+    if (r < 0)
+        r = -r;
+    int64_t milli = (r * 1000 + 32768) >> 16;
+    rc_buf_addf(b, "%s%lld.%03lld", sign, (long long)(milli / 1000), (long long)(milli % 1000));
+}
+
+/*
+ * What the breaker decided for line k, for --trace: where the line ends
+ * (glue, penalty, hyphen), the pass, the adjustment ratio, the line's
+ * demerits and fitness class, and whether it is overfull.
+ */
+static void add_break_note(ctx *c, line *l, const rc_para *p, const rc_breaks *br, size_t k)
+{
+    const rc_break *b = &br->v[k];
+    const rc_item *end = &p->items[b->index];
+    const char *kind = end->type == RC_ITEM_GLUE ? "glue"
+                       : end->discretionary      ? "hyphen"
+                       : end->flagged            ? "explicit-hyphen"
+                       : k + 1 == br->n          ? "end"
+                                                 : "penalty";
+    rc_buf t = RC_BUF_INIT;
+    rc_buf_addf(&t, "break %zu/%zu at %s pass %d ratio ", k + 1, br->n, kind, br->pass);
+    put_ratio(&t, b->ratio);
+    rc_buf_addf(&t, " demerits %lld fitness %d%s", (long long)b->demerits, b->fitness,
+                b->overfull ? " overfull" : "");
+    rc_draw *d = line_add(l, RC_DRAW_NOTE);
+    d->text = rc_arena_strdup(c->a, rc_buf_str(&t));
+    rc_buf_release(&t);
+}
+
 /* The text of the boxes [from, to): a word as it extracts. */
 static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
 {
@@ -390,6 +425,7 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         l->para = para_index;
         l->first = k == 0;
         l->last = k + 1 == br.n;
+        add_break_note(c, l, p, &br, k);
         if (br.v[k].overfull && l->width > w)
             rc_warning(c->d, p->pos,
                        "line too wide by %.1fpt; shorten the text or allow a break "
