@@ -841,9 +841,10 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
                 pen = 0;
             rc_vlist_add_penalty(&c->vl, pen);
             if (k == 0)
-                rc_vlist_add_glue(&c->vl, e->compact ? st->paragraph_space : st->entry_space);
+                rc_vlist_add_glue(&c->vl, e->compact ? st->paragraph_space : st->entry_space,
+                                  (e->compact ? st->paragraph_space : st->entry_space) / 3);
             else if (ml && ml->first && space_before[ml->para])
-                rc_vlist_add_glue(&c->vl, space_before[ml->para]);
+                rc_vlist_add_glue(&c->vl, space_before[ml->para], space_before[ml->para] / 3);
         }
         add_line_box(c, &merged, st->body_leading);
         free(merged.v);
@@ -860,7 +861,8 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
     const rc_style *st = c->st;
     if (!first)
         rc_vlist_add_penalty(&c->vl, -100);
-    rc_vlist_add_glue(&c->vl, first ? st->header_space_after : st->section_space_before);
+    rc_scaled space = first ? st->header_space_after : st->section_space_before;
+    rc_vlist_add_glue(&c->vl, space, space / 3);
 
     rc_para p;
     rc_para_init(&p, RC_ALIGN_LEFT, sec->key.pos);
@@ -890,7 +892,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
 
     /* The rule under the title, kept with it and with the first entry. */
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-    rc_vlist_add_glue(&c->vl, RC_PT(2.5));
+    rc_vlist_add_glue(&c->vl, RC_PT(2.5), 0);
     rc_vitem *rule = rc_vlist_add_box(&c->vl, st->section_rule_thickness, 0, 0);
     rc_draw d = {0};
     d.kind = RC_DRAW_RULE;
@@ -901,7 +903,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first)
     rc_vbox_add(rule, &d);
     c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-    rc_vlist_add_glue(&c->vl, st->section_space_after_rule);
+    rc_vlist_add_glue(&c->vl, st->section_space_after_rule, st->section_space_after_rule / 3);
 }
 
 /*
@@ -1123,6 +1125,89 @@ static void emit_header(ctx *c)
     rc_para_release(&p);
 }
 
+/* ---- pages --------------------------------------------------------------- */
+
+/*
+ * Break into pages with the spacing at its natural size; when that leaves
+ * the last page nearly empty (under a sixth of a page), set it again
+ * tight, letting vertical spacing shrink by up to a third, and keep that
+ * if it saves the page.
+ */
+static void paginate(ctx *c, rc_doc *doc)
+{
+    const rc_style *st = c->st;
+    rc_scaled goal = st->page_height - st->margin_top - st->margin_bottom;
+    rc_scaled last = rc_paginate(&c->vl, st, doc, 0);
+    if (doc->npages < 2 || last >= goal / 6)
+        return;
+    rc_doc tight;
+    rc_doc_init(&tight);
+    tight.width = doc->width;
+    tight.height = doc->height;
+    tight.fonts = doc->fonts;
+    rc_paginate(&c->vl, st, &tight, 1);
+    if (tight.npages < doc->npages) {
+        rc_doc_release(doc);
+        *doc = tight;
+    } else {
+        rc_doc_release(&tight);
+    }
+}
+
+/*
+ * The footer of every page of a document longer than one page, from the
+ * style's template with RenderCV's placeholders NAME, PAGE_NUMBER and
+ * TOTAL_PAGES, centred in the bottom margin.
+ */
+static void add_footers(ctx *c, rc_doc *doc, const char *name)
+{
+    const rc_style *st = c->st;
+    if (doc->npages < 2 || !st->footer || !*st->footer)
+        return;
+    for (size_t i = 0; i < doc->npages; i++) {
+        rc_buf t = RC_BUF_INIT;
+        for (const char *p = st->footer; *p;) {
+            if (strncmp(p, "NAME", 4) == 0) {
+                rc_buf_adds(&t, name);
+                p += 4;
+            } else if (strncmp(p, "PAGE_NUMBER", 11) == 0) {
+                rc_buf_addf(&t, "%zu", i + 1);
+                p += 11;
+            } else if (strncmp(p, "TOTAL_PAGES", 11) == 0) {
+                rc_buf_addf(&t, "%zu", doc->npages);
+                p += 11;
+            } else {
+                rc_buf_addc(&t, *p++);
+            }
+        }
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_CENTER, (rc_pos){0});
+        rc_para_style ps = body_style(c, 0);
+        ps.size = st->footer_size;
+        ps.color = st->footer_color;
+        ps.align = RC_ALIGN_CENTER;
+        ps.hyphenate = 0;
+        add_spans(c, &p, rc_markup_parse(c->a, rc_buf_str(&t), t.len), &ps);
+        rc_buf_release(&t);
+        lines ls = {0};
+        rc_scaled w = c->text_width;
+        set_paragraph(c, &p, &w, 1, 0, &ls);
+        rc_scaled baseline = st->page_height - st->margin_bottom / 2;
+        for (size_t k = 0; k < ls.n && k < 1; k++) {
+            for (size_t j = 0; j < ls.v[k].n; j++) {
+                if (ls.v[k].v[j].kind == RC_DRAW_NOTE)
+                    continue;
+                rc_draw *d = rc_page_add(&doc->pages[i], ls.v[k].v[j].kind);
+                *d = ls.v[k].v[j];
+                d->x += st->margin_left;
+                d->y += baseline;
+            }
+        }
+        lines_release(&ls);
+        rc_para_release(&p);
+    }
+}
+
 /* ---- document ------------------------------------------------------------ */
 
 static void document_info(ctx *c, rc_doc *doc)
@@ -1176,8 +1261,9 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     doc->width = st->page_width;
     doc->height = st->page_height;
     doc->fonts = fonts;
-    rc_paginate(&c.vl, st, doc);
+    paginate(&c, doc);
     document_info(&c, doc);
+    add_footers(&c, doc, doc->author);
     rc_vlist_release(&c.vl);
     rc_hyph_close(c.hyph);
     return c.status;

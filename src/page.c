@@ -32,9 +32,11 @@ static rc_vitem *add(rc_vlist *vl, rc_vkind kind)
     return it;
 }
 
-void rc_vlist_add_glue(rc_vlist *vl, rc_scaled size)
+void rc_vlist_add_glue(rc_vlist *vl, rc_scaled size, rc_scaled shrink)
 {
-    add(vl, RC_V_GLUE)->size = size;
+    rc_vitem *g = add(vl, RC_V_GLUE);
+    g->size = size;
+    g->shrink = shrink;
 }
 
 void rc_vlist_add_penalty(rc_vlist *vl, int penalty)
@@ -48,7 +50,7 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
     /* TeX §679: interline glue from \baselineskip, or \lineskip when too tight. */
     if (vl->after_box && baselineskip > 0) {
         rc_scaled gap = baselineskip - vl->prev_depth - height;
-        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap);
+        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, 0);
     }
     rc_vitem *box = add(vl, RC_V_BOX);
     box->height = height;
@@ -87,17 +89,44 @@ static int is_breakpoint(const rc_vlist *vl, size_t i)
     return 0;
 }
 
-/* Place items [from, to) on a new page, discarding glue and penalties at its top. */
-static void place(const rc_vlist *vl, size_t from, size_t to, const rc_style *s, rc_doc *doc)
+/*
+ * Place items [from, to) on a new page, discarding glue and penalties at
+ * its top. When the material is taller than the page, glue shrinks in
+ * proportion to its shrinkability (never beyond it).
+ */
+static rc_scaled place(const rc_vlist *vl, size_t from, size_t to, const rc_style *s, rc_doc *doc)
 {
+    const rc_scaled goal = s->page_height - s->margin_top - s->margin_bottom;
     rc_page *page = rc_doc_add_page(doc);
     while (from < to && vl->v[from].kind != RC_V_BOX)
         from++;
+    int64_t natural = 0, shrink = 0;
+    rc_scaled last_depth = 0;
+    for (size_t i = from; i < to; i++) {
+        const rc_vitem *it = &vl->v[i];
+        if (it->kind == RC_V_BOX) {
+            natural += it->height + it->depth;
+            last_depth = it->depth;
+        } else if (it->kind == RC_V_GLUE) {
+            natural += it->size;
+            shrink += it->shrink;
+            last_depth = 0;
+        }
+    }
+    int64_t excess = natural - last_depth - goal;
+    if (excess < 0 || shrink == 0)
+        excess = 0;
+    if (excess > shrink)
+        excess = shrink;
     rc_scaled y = s->margin_top;
+    int64_t shrunk = 0, seen = 0; /* cumulative, so the rounding adds up to `excess` */
     for (size_t i = from; i < to; i++) {
         const rc_vitem *it = &vl->v[i];
         if (it->kind == RC_V_GLUE) {
-            y += it->size;
+            seen += it->shrink;
+            int64_t upto = shrink ? excess * seen / shrink : 0;
+            y += it->size - (rc_scaled)(upto - shrunk);
+            shrunk = upto;
         } else if (it->kind == RC_V_BOX) {
             rc_scaled baseline = y + it->height;
             for (size_t k = 0; k < it->ndraws; k++) {
@@ -109,9 +138,10 @@ static void place(const rc_vlist *vl, size_t from, size_t to, const rc_style *s,
             y = baseline + it->depth;
         }
     }
+    return y - s->margin_top;
 }
 
-void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
+rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int tight)
 {
     const rc_scaled goal = s->page_height - s->margin_top - s->margin_bottom;
     /*
@@ -120,26 +150,30 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
      * an entry or section is preferred only when it wastes little.
      */
     const rc_scaled allowance = goal / 5;
+    rc_scaled last_height = 0;
     size_t start = 0;
     while (start < vl->n) {
         while (start < vl->n && vl->v[start].kind != RC_V_BOX)
             start++;
         if (start >= vl->n)
             break;
-        rc_scaled total = 0, last_depth = 0;
+        rc_scaled total = 0, last_depth = 0, shrink = 0;
         int64_t best_cost = AWFUL_BAD;
         size_t best = vl->n, cut = vl->n;
         int fire = 0;
         for (size_t i = start; i < vl->n && !fire; i++) {
             const rc_vitem *it = &vl->v[i];
+            rc_scaled can_shrink = tight ? shrink : 0;
             if (is_breakpoint(vl, i)) {
                 int pi = it->kind == RC_V_PENALTY ? it->penalty : 0;
                 rc_scaled height = total - last_depth; /* the last depth may hang below */
                 int64_t cost;
-                if (height > goal)
+                if (height - can_shrink > goal)
                     cost = AWFUL_BAD;
                 else if (pi <= RC_EJECT_PENALTY)
                     cost = pi;
+                else if (height > goal)
+                    cost = badness(height - goal, can_shrink) + pi; /* §975: a shrunk page */
                 else
                     cost = badness(goal - height, allowance) + pi;
                 if (cost != AWFUL_BAD && cost <= best_cost) {
@@ -151,15 +185,17 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
                     /* No break fitted (glue alone overflowed): cut here. */
                     cut = best != vl->n ? best : i;
                 }
-            } else if (it->kind == RC_V_BOX && total + it->height > goal && best == vl->n) {
+            } else if (it->kind == RC_V_BOX && total + it->height - can_shrink > goal &&
+                       best == vl->n) {
                 /*
                  * Material kept together is taller than the page and no
                  * legal break came before: cut before this box, as TeX
                  * ships an overfull page rather than loop. At least one
                  * box goes on each page.
                  */
-                place(vl, start, i > start ? i : i + 1, s, doc);
-                start = i > start ? i : i + 1;
+                size_t end = i > start ? i : i + 1;
+                place(vl, start, end, s, doc);
+                start = end;
                 goto next_page;
             }
             if (it->kind == RC_V_BOX) {
@@ -167,18 +203,25 @@ void rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc)
                 last_depth = it->depth;
             } else if (it->kind == RC_V_GLUE) {
                 total += it->size;
+                shrink += it->shrink;
                 last_depth = 0;
             }
         }
+        if (!fire && total - last_depth - (tight ? shrink : 0) > goal && best != vl->n) {
+            /* The end of the list is a break too (TeX's \vfill\penalty-10000): too late. */
+            fire = 1;
+            cut = best;
+        }
         if (!fire) {
             /* The rest fits: it is the last page. */
-            place(vl, start, vl->n, s, doc);
+            last_height = place(vl, start, vl->n, s, doc);
             break;
         }
-        place(vl, start, cut, s, doc);
+        last_height = place(vl, start, cut, s, doc);
         start = cut + 1;
     next_page:;
     }
     if (doc->npages == 0)
         rc_doc_add_page(doc);
+    return last_height;
 }

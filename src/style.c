@@ -69,6 +69,10 @@ int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d
     s->bullet_char = 0x2022;       /* • */
     s->nested_bullet_char = 0x2013; /* – as LaTeX's itemize level 2 */
     s->connection_separator = "|";
+    /* RenderCV's classic footer: the name and the page, small and quiet. */
+    s->footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
+    s->footer_size = RC_PT(8);
+    s->footer_color = 0x555555;
     s->body_align = RC_ALIGN_JUSTIFY;
     rc_lb_params_default(&s->lb);
     return 0;

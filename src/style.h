@@ -42,6 +42,9 @@ typedef struct rc_style {
     rc_scaled nested_bullet_indent;          /* further indent of nested highlights */
     uint32_t bullet_char, nested_bullet_char;
     const char *connection_separator;        /* between header connections */
+    const char *footer;                      /* template for documents of 2+ pages, or NULL */
+    rc_scaled footer_size;
+    uint32_t footer_color;
     rc_align body_align;
     rc_lb_params lb;
 } rc_style;

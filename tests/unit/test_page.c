@@ -35,11 +35,12 @@ static const char *last_label(const rc_page *p)
     return p->n ? p->v[p->n - 1].text : NULL;
 }
 
+/* No baseline below the text area (a line's depth may hang below, as TeX's \maxdepth). */
 static void check_no_overflow(const rc_doc *doc, const rc_style *s)
 {
     for (size_t i = 0; i < doc->npages; i++)
         for (size_t k = 0; k < doc->pages[i].n; k++)
-            CHECK(doc->pages[i].v[k].y + RC_PT(2) <= s->page_height - s->margin_bottom);
+            CHECK(doc->pages[i].v[k].y <= s->page_height - s->margin_bottom);
 }
 
 static void test_heading_never_alone(void)
@@ -51,7 +52,7 @@ static void test_heading_never_alone(void)
     for (int sec = 0; sec < 6; sec++) {
         if (sec) {
             rc_vlist_add_penalty(&vl, -100);
-            rc_vlist_add_glue(&vl, RC_PT(6));
+            rc_vlist_add_glue(&vl, RC_PT(6), 0);
         }
         add_line(&vl, "H");
         for (int e = 0; e < 2; e++) {
@@ -65,7 +66,7 @@ static void test_heading_never_alone(void)
     }
     rc_doc doc;
     rc_doc_init(&doc);
-    rc_paginate(&vl, &s, &doc);
+    rc_paginate(&vl, &s, &doc, 0);
     CHECK(doc.npages >= 6);
     size_t boxes = 0;
     for (size_t i = 0; i < doc.npages; i++) {
@@ -94,7 +95,7 @@ static void test_fill_and_forced_break(void)
     add_line(&vl, "AFTER");
     rc_doc doc;
     rc_doc_init(&doc);
-    rc_paginate(&vl, &s, &doc);
+    rc_paginate(&vl, &s, &doc, 0);
     CHECK_INT(doc.npages, 4);
     CHECK_INT(doc.pages[0].n, 8);
     CHECK_INT(doc.pages[1].n, 8);
@@ -122,7 +123,7 @@ static void test_block_taller_than_page(void)
     }
     rc_doc doc;
     rc_doc_init(&doc);
-    rc_paginate(&vl, &s, &doc);
+    rc_paginate(&vl, &s, &doc, 0);
     size_t boxes = 0;
     for (size_t i = 0; i < doc.npages; i++)
         boxes += doc.pages[i].n;
@@ -133,6 +134,43 @@ static void test_block_taller_than_page(void)
     rc_vlist_release(&vl);
 }
 
+static void test_tight(void)
+{
+    /* 8 lines of 10pt with 4pt (shrink 2pt) between: 106pt natural on a 100pt page. */
+    rc_style s = small_page(RC_PT(100));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    for (int i = 0; i < 8; i++) {
+        if (i)
+            rc_vlist_add_glue(&vl, RC_PT(4), RC_PT(2));
+        rc_vitem *box = rc_vlist_add_box(&vl, RC_PT(8), RC_PT(2), 0);
+        rc_draw d = {0};
+        d.kind = RC_DRAW_NOTE;
+        d.text = "L";
+        rc_vbox_add(box, &d);
+    }
+    rc_doc loose, tight;
+    rc_doc_init(&loose);
+    rc_doc_init(&tight);
+    rc_scaled last = rc_paginate(&vl, &s, &loose, 0);
+    CHECK_INT(loose.npages, 2);
+    CHECK_INT(loose.pages[1].n, 1);
+    CHECK_INT(last, RC_PT(10)); /* one line on the last page */
+    /* natural spacing: baselines 14pt apart */
+    CHECK_INT(loose.pages[0].v[1].y - loose.pages[0].v[0].y, RC_PT(14));
+    rc_paginate(&vl, &s, &tight, 1);
+    CHECK_INT(tight.npages, 1);
+    CHECK_INT(tight.pages[0].n, 8);
+    /* the glue gave 6pt over 7 gaps, within its 2pt each */
+    rc_scaled gap = tight.pages[0].v[1].y - tight.pages[0].v[0].y;
+    CHECK(gap < RC_PT(14) && gap >= RC_PT(12));
+    CHECK(tight.pages[0].v[7].y <= s.page_height - s.margin_bottom);
+    check_no_overflow(&tight, &s);
+    rc_doc_release(&loose);
+    rc_doc_release(&tight);
+    rc_vlist_release(&vl);
+}
+
 static void test_empty(void)
 {
     rc_style s = small_page(RC_PT(100));
@@ -140,7 +178,7 @@ static void test_empty(void)
     rc_vlist_init(&vl);
     rc_doc doc;
     rc_doc_init(&doc);
-    rc_paginate(&vl, &s, &doc);
+    rc_paginate(&vl, &s, &doc, 0);
     CHECK_INT(doc.npages, 1); /* a PDF needs a page */
     rc_doc_release(&doc);
     rc_vlist_release(&vl);
@@ -151,6 +189,7 @@ int main(void)
     test_heading_never_alone();
     test_fill_and_forced_break();
     test_block_taller_than_page();
+    test_tight();
     test_empty();
     return rc_test_report("test_page");
 }
