@@ -100,6 +100,9 @@ typedef struct rc_entry {
     size_t nhighlights;
     rc_extra_field *extra;
     size_t nextra;
+    /* rescomp extension: start a new page before this entry (before its
+     * section's title when it is the section's first entry) */
+    int page_break_before;
 } rc_entry;
 
 typedef struct rc_section {
@@ -132,6 +135,8 @@ typedef struct rc_cv {
     /* design (the parts the core pipeline honours; the rest warns) */
     rc_text theme;
     rc_text page_size; /* "a4", "us-letter", ... ; NULL = theme default */
+    rc_text alignment; /* typography.alignment: "justified", "left",
+                          "justified-with-no-hyphenation"; NULL = theme default */
 
     /* locale */
     rc_text language;

@@ -109,7 +109,7 @@ static rc_para_style body_style(const ctx *c, unsigned style)
     ps.align = c->st->body_align;
     ps.ex_hyphen_penalty = c->st->lb.ex_hyphen_penalty;
     ps.hyphen_penalty = c->st->lb.hyphen_penalty;
-    ps.hyphenate = 1;
+    ps.hyphenate = c->st->hyphenate;
     return ps;
 }
 
@@ -504,6 +504,7 @@ typedef struct entry_parts {
     rc_para side[2];
     size_t nside;
     int compact;           /* a one-line kind of entry: lists are set tight */
+    int page_break_before; /* the author asked for a new page here */
 } entry_parts;
 
 static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
@@ -634,6 +635,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                         entry_parts *e)
 {
     char *date = rc_format_when(c->a, &en->when);
+    e->page_break_before = en->page_break_before;
     switch (en->type) {
     case RC_ENTRY_EDUCATION: {
         add_row(c, e, en->institution, RC_STYLE_BOLD);
@@ -750,7 +752,7 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->color = c->st->text_color;
         d->cps = r->cps;
         d->n = r->n;
-        d->x = m->indent - gap - w;
+        d->x = -gap - w; /* hanging left of the text, which starts at 0 */
         /* The marker comes first in reading order, before the line's text. */
         rc_draw marker = *d;
         memmove(l->v + 1, l->v, (l->n - 1) * sizeof(rc_draw));
@@ -778,24 +780,29 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         set_paragraph(c, &e->side[i], &w, 1, (int)i, &side);
     }
     rc_scaled narrow = c->text_width - (colw > 0 ? colw + st->date_column_gutter : 0);
+    /* moderncv's look: the date column on the left, the body beside it all the way down. */
+    int left = st->date_column_left && colw > 0;
+    rc_scaled body_x = left ? colw + st->date_column_gutter : 0;
     rc_scaled *space_before = rc_xcalloc(e->nmain + 1, sizeof(rc_scaled));
     for (size_t i = 0; i < e->nmain; i++) {
         mpara *m = &e->main[i];
         /* The lines beside the date column are narrower: a paragraph shape. */
         size_t used = main.n;
         size_t nnarrow = side.n > used ? side.n - used : 0;
+        if (left)
+            nnarrow = 0; /* the whole body stands right of a left date column */
         size_t nw = nnarrow + 1;
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
-            widths[k] = (k < nnarrow ? narrow : c->text_width) - m->indent;
+            widths[k] = (k < nnarrow || left ? narrow : c->text_width) - m->indent;
         size_t before = main.n;
         set_paragraph(c, &m->p, widths, nw, (int)i, &main);
         free(widths);
-        for (size_t k = before; k < main.n; k++)
-            for (size_t j = 0; j < main.v[k].n; j++)
-                main.v[k].v[j].x += m->indent;
         if (main.n > before && (m->bullet || m->label))
             add_marker(c, m, &main.v[before]);
+        for (size_t k = before; k < main.n; k++)
+            for (size_t j = 0; j < main.v[k].n; j++)
+                main.v[k].v[j].x += m->indent + body_x;
         space_before[i] = m->space_before;
     }
 
@@ -815,7 +822,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
             for (size_t j = 0; j < sl->n; j++) {
                 rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
                 *d = sl->v[j];
-                d->x += c->text_width - colw;
+                d->x += left ? 0 : c->text_width - colw;
             }
         }
         merged.height = h;
@@ -830,7 +837,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
              */
             int pen;
             if (k == 0)
-                pen = -50;
+                pen = e->page_break_before ? RC_EJECT_PENALTY : -50;
             else if (k < 3 || n <= 5)
                 pen = RC_INF_PENALTY;
             else if (ml && ml->first)
@@ -859,7 +866,10 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
 static void emit_section_title(ctx *c, const rc_section *sec, int first)
 {
     const rc_style *st = c->st;
-    if (!first)
+    /* Sections like to start a page; an author may insist on it. */
+    if (sec->nentries && sec->entries[0].page_break_before)
+        rc_vlist_add_penalty(&c->vl, RC_EJECT_PENALTY);
+    else if (!first)
         rc_vlist_add_penalty(&c->vl, -100);
     rc_scaled space = first ? st->header_space_after : st->section_space_before;
     rc_vlist_add_glue(&c->vl, space, space / 3);

@@ -505,6 +505,27 @@ static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
     }
 }
 
+/* A YAML boolean (true/false, yes/no, on/off) into an int. */
+static int load_flag(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", NULL};
+    static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", NULL};
+    if (is_null(v))
+        return 0;
+    const char *s = v->type == YAML_SCALAR_NODE ? scalar(v) : NULL;
+    for (size_t i = 0; s && yes[i]; i++)
+        if (!strcmp(s, yes[i])) {
+            *(int *)target = 1;
+            return 0;
+        }
+    for (size_t i = 0; s && no[i]; i++)
+        if (!strcmp(s, no[i])) {
+            *(int *)target = 0;
+            return 0;
+        }
+    return rc_error(L->d, node_pos(L, v), "%s must be true or false", path);
+}
+
 static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     rc_entry *e = target;
@@ -586,6 +607,7 @@ static const struct entry_field {
     SHARED("location", load_text, e.location),
     SHARED("summary", load_text, e.summary),
     SHARED("highlights", load_highlights, e),
+    SHARED("page_break_before", load_flag, e.page_break_before),
 #undef OWN
 #undef SHARED
 };
@@ -1075,9 +1097,30 @@ static int load_page(loader *L, yaml_node_t *v, const char *path, void *target)
     return load_schema(L, v, path, &page_schema, L->cv, "a mapping of page options (size, ...)");
 }
 
+static const char *const alignments[] = {"justified", "left", "justified-with-no-hyphenation",
+                                         NULL};
+
+static int load_alignment(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_choice(L, v, path, target, alignments, "alignment");
+}
+
+static const field typography_fields[] = {
+    {"alignment", load_alignment, offsetof(rc_cv, alignment)}};
+static const mapping_schema typography_schema = {
+    typography_fields, RC_ARRAY_LEN(typography_fields), UNKNOWN_IS_WARNING, "design"};
+
+static int load_typography(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &typography_schema, L->cv,
+                       "a mapping of typography options (alignment, ...)");
+}
+
 static const field design_fields[] = {
     {"theme", load_theme, offsetof(rc_cv, theme)},
     {"page", load_page, 0},
+    {"typography", load_typography, 0},
 };
 static const mapping_schema design_schema = {design_fields, RC_ARRAY_LEN(design_fields),
                                              UNKNOWN_IS_WARNING, "design"};

@@ -54,7 +54,7 @@ static int prepare(const rescomp_options *o, rc_cv *cv, rc_fonts *fonts, rc_styl
 {
     if (rc_load_cv_file(cv, o->input, a, d) != 0 || d->nerrors)
         return -1;
-    if (rc_style_classic(st, cv->page_size.s, cv->page_size.pos, d) != 0)
+    if (rc_style_for_cv(st, cv, d) != 0)
         return -1;
     char *dir = rc_fonts_find_dir();
     if (!dir)

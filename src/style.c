@@ -74,7 +74,33 @@ int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d
     s->footer_size = RC_PT(8);
     s->footer_color = 0x555555;
     s->body_align = RC_ALIGN_JUSTIFY;
+    s->hyphenate = 1;
     rc_lb_params_default(&s->lb);
+    return 0;
+}
+
+int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d)
+{
+    if (rc_style_classic(s, cv->page_size.s, cv->page_size.pos, d) != 0)
+        return -1;
+    const char *theme = cv->theme.s;
+    if (theme && strcmp(theme, "moderncv") == 0) {
+        /* moderncv's look: dates flush right in a column left of the text. */
+        s->date_column_left = 1;
+        s->date_column_gutter = RC_PT(10);
+    } else if (theme && strcmp(theme, "classic") != 0) {
+        rc_warning(d, cv->theme.pos,
+                   "theme '%s' is not available yet; the classic look is used (classic and "
+                   "moderncv are)",
+                   theme);
+    }
+    const char *align = cv->alignment.s;
+    if (align && strcmp(align, "left") == 0) {
+        s->body_align = RC_ALIGN_LEFT;
+        s->hyphenate = 0;
+    } else if (align && strcmp(align, "justified-with-no-hyphenation") == 0) {
+        s->hyphenate = 0;
+    }
     return 0;
 }
 

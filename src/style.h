@@ -11,6 +11,7 @@
 #define RC_STYLE_H
 
 #include "base.h"
+#include "cv.h"
 #include "diag.h"
 #include "linebreak.h"
 
@@ -46,6 +47,8 @@ typedef struct rc_style {
     rc_scaled footer_size;
     uint32_t footer_color;
     rc_align body_align;
+    int hyphenate;                           /* body text may be hyphenated */
+    int date_column_left;                    /* moderncv: dates in a column on the left */
     rc_lb_params lb;
 } rc_style;
 
@@ -54,6 +57,13 @@ typedef struct rc_style {
  * "us-executive"; NULL = a4). Returns -1 with a diagnostic for another size.
  */
 int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d);
+
+/*
+ * The style a CV asks for: its theme (classic, or the moderncv look with
+ * dates on the left; other RenderCV themes fall back to classic with a
+ * warning), paper size and typography.alignment. Returns -1 on errors.
+ */
+int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d);
 
 /* Width of the text block. */
 rc_scaled rc_style_text_width(const rc_style *s);
