@@ -333,6 +333,11 @@ const char *rc_face_path(const rc_face *face)
     return face->path;
 }
 
+struct hb_face_t *rc_face_hb(const rc_face *face)
+{
+    return face->face;
+}
+
 const char *rc_face_name(const rc_face *face)
 {
     return face_files[face->id].name;

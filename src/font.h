@@ -50,6 +50,12 @@ int rc_face_advance(const rc_face *face, uint32_t cp);
  * out[n-1] is 0.
  */
 void rc_face_kerning(const rc_face *face, const uint32_t *cps, size_t n, int *out);
+/*
+ * The face's HarfBuzz face, owned by the face and valid while it lives: the
+ * PDF device subsets it, so what is embedded is exactly what was measured.
+ * Declared without hb.h (HarfBuzz's typedef names this same struct).
+ */
+struct hb_face_t *rc_face_hb(const rc_face *face);
 /* Vertical metrics in 1/1000 em (ascender positive, descender negative). */
 int rc_face_ascender(const rc_face *face);
 int rc_face_descender(const rc_face *face);

@@ -1092,7 +1092,7 @@ static void emit_header(ctx *c)
         ps.size = st->name_size;
         ps.color = st->primary_color;
         ps.align = RC_ALIGN_CENTER;
-        ps.no_breaks = 1;
+        ps.hyphenate = 0; /* a name may wrap at a space on narrow paper, never hyphenate */
         add_spans(c, &p, parse_text(c, cv->name.s), &ps);
         emit_centered(c, &p, st->name_size);
         rc_para_release(&p);

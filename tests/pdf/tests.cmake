@@ -4,12 +4,23 @@
 add_executable(check_words ${CMAKE_CURRENT_LIST_DIR}/check_words.c)
 rescomp_add_compile_options(check_words)
 
-foreach(example academic engineer)
+# name, then the CV it renders; name-words.txt holds the text it must extract.
+set(PDF_CASES
+  academic ${PROJECT_SOURCE_DIR}/examples/academic.yaml
+  engineer ${PROJECT_SOURCE_DIR}/examples/engineer.yaml
+  # narrow columns and many hyphenated words, each of which must extract whole
+  narrow ${PROJECT_SOURCE_DIR}/tests/golden/narrow.yaml)
+list(LENGTH PDF_CASES n)
+math(EXPR last "${n} - 1")
+foreach(i RANGE 0 ${last} 2)
+  math(EXPR j "${i} + 1")
+  list(GET PDF_CASES ${i} example)
+  list(GET PDF_CASES ${j} input)
   add_test(NAME pdf_${example}
     COMMAND ${CMAKE_COMMAND}
       -DEXE=$<TARGET_FILE:rescomp>
       -DCHECK_WORDS=$<TARGET_FILE:check_words>
-      -DINPUT=${PROJECT_SOURCE_DIR}/examples/${example}.yaml
+      -DINPUT=${input}
       -DNAME=${example}
       -DEXPECTED_WORDS=${CMAKE_CURRENT_LIST_DIR}/${example}-words.txt
       -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/pdf-work/${example}
