@@ -118,8 +118,7 @@ char *rc_arena_printf(rc_arena *a, const char *fmt, ...)
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    char probe[1];
-    int n = vsnprintf(probe, sizeof(probe), fmt, ap); /* the length it needs */
+    int n = vsnprintf(NULL, 0, fmt, ap); /* the length it needs */
     va_end(ap);
     char *p = rc_arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
     if (n > 0)
@@ -192,8 +191,7 @@ void rc_buf_vaddf(rc_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
-    char probe[1];
-    int n = vsnprintf(probe, sizeof(probe), fmt, ap); /* the length it needs */
+    int n = vsnprintf(NULL, 0, fmt, ap); /* the length it needs */
     if (n > 0) {
         buf_grow(b, (size_t)n);
         vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap2);
