@@ -135,6 +135,8 @@ typedef struct rc_cv {
     /* design (the parts the core pipeline honours; the rest warns) */
     rc_text theme;
     rc_text page_size; /* "a4", "us-letter", ... ; NULL = theme default */
+    rc_text margins[4]; /* page.top_margin, bottom, left, right: "2cm", "0.7in"; NULL = theme */
+    int show_footer;    /* page.show_footer: 1 yes, 0 no, -1 as the theme has it */
     rc_text alignment; /* typography.alignment: "justified", "left",
                           "justified-with-no-hyphenation"; NULL = theme default */
 

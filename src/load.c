@@ -1087,7 +1087,14 @@ static int load_page_size(loader *L, yaml_node_t *v, const char *path, void *tar
     return load_choice(L, v, path, target, page_sizes, "page size");
 }
 
-static const field page_fields[] = {{"size", load_page_size, offsetof(rc_cv, page_size)}};
+static const field page_fields[] = {
+    {"size", load_page_size, offsetof(rc_cv, page_size)},
+    {"top_margin", load_text, offsetof(rc_cv, margins[0])},
+    {"bottom_margin", load_text, offsetof(rc_cv, margins[1])},
+    {"left_margin", load_text, offsetof(rc_cv, margins[2])},
+    {"right_margin", load_text, offsetof(rc_cv, margins[3])},
+    {"show_footer", load_flag, offsetof(rc_cv, show_footer)},
+};
 static const mapping_schema page_schema = {page_fields, RC_ARRAY_LEN(page_fields),
                                            UNKNOWN_IS_WARNING, "design"};
 
@@ -1505,6 +1512,7 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
 {
     size_t errors_before = d->nerrors;
     memset(cv, 0, sizeof(*cv));
+    cv->show_footer = -1;
     cv->file = rc_arena_strdup(a, name ? name : "<input>");
     loader L = {NULL, cv, a, d, cv->file};
     rc_pos whole = {L.file, 0, 0};

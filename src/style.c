@@ -6,6 +6,7 @@
  */
 #include "style.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct paper {
@@ -79,6 +80,30 @@ int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d
     return 0;
 }
 
+/* A RenderCV length: a number and a unit (cm, mm, in, pt), e.g. "2cm", "0.7 in". */
+static int parse_length(rc_text t, rc_scaled *out, rc_diags *d)
+{
+    static const struct {
+        const char *unit;
+        double pt;
+    } units[] = {{"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"in", 72.0}, {"pt", 1.0}};
+    char *end;
+    double v = strtod(t.s, &end);
+    while (*end == ' ')
+        end++;
+    if (end != t.s && v >= 0 && v < 1000) {
+        for (size_t i = 0; i < RC_ARRAY_LEN(units); i++) {
+            if (strcmp(end, units[i].unit) == 0) {
+                *out = RC_PT(v * units[i].pt);
+                return 0;
+            }
+        }
+    }
+    return rc_error(d, t.pos, "length '%s' is not a number with a unit; write e.g. 2cm, 15mm, "
+                              "0.7in or 36pt",
+                    t.s);
+}
+
 int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d)
 {
     if (rc_style_classic(s, cv->page_size.s, cv->page_size.pos, d) != 0)
@@ -94,6 +119,17 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d)
                    "moderncv are)",
                    theme);
     }
+    rc_scaled *margins[4] = {&s->margin_top, &s->margin_bottom, &s->margin_left,
+                             &s->margin_right};
+    for (int i = 0; i < 4; i++)
+        if (cv->margins[i].s && parse_length(cv->margins[i], margins[i], d) != 0)
+            return -1;
+    if (rc_style_text_width(s) < RC_PT(72) ||
+        s->page_height - s->margin_top - s->margin_bottom < RC_PT(72))
+        return rc_error(d, cv->margins[0].s ? cv->margins[0].pos : cv->margins[2].pos,
+                        "the margins leave less than an inch for the text; make them smaller");
+    if (cv->show_footer == 0)
+        s->footer = NULL;
     const char *align = cv->alignment.s;
     if (align && strcmp(align, "left") == 0) {
         s->body_align = RC_ALIGN_LEFT;

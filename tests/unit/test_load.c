@@ -410,7 +410,7 @@ static void test_highlights(void)
 static void test_settings_design_locale(void)
 {
     CHECK_INT(load("cv:\n  name: N\n"
-                   "design:\n  theme: moderncv\n  page:\n    size: us-letter\n    top_margin: 2cm\n"
+                   "design:\n  theme: moderncv\n  page:\n    size: us-letter\n    top_margin: 2cm\n    show_top_note: true\n"
                    "  colors:\n    name: red\n"
                    "locale:\n  language: german\n  month_names: [a]\n"
                    "settings:\n  current_date: 2024-03-15\n  bold_keywords: [Python, C]\n"
@@ -435,8 +435,8 @@ static void test_settings_design_locale(void)
                                              "ignored");
     CHECK(g != NULL);
     if (g)
-        CHECK_INT(g->pos.line, 8);
-    CHECK(find_diag(RC_WARNING, "design option 'page.top_margin' is not supported yet") != NULL);
+        CHECK_INT(g->pos.line, 9); /* after page's four lines */
+    CHECK(find_diag(RC_WARNING, "design option 'page.show_top_note' is not supported yet") != NULL);
     CHECK(find_diag(RC_WARNING, "locale option 'month_names' is not supported yet") != NULL);
     CHECK(find_diag(RC_WARNING, "settings option 'render_command' is not supported yet") != NULL);
 
