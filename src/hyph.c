@@ -4,11 +4,18 @@
 #include "hyph.h"
 
 #include <hyphen.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct rc_hyph {
     HyphenDict *dict;
+    /*
+     * Many of Debian's dictionaries are in a single-byte charset
+     * (ISO8859-1 for German and Portuguese, ISO8859-2, KOI8-R): words are
+     * converted to it, and then one byte is one letter.
+     */
+    iconv_t to_dict;
 };
 
 typedef struct language {
@@ -61,6 +68,18 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
     rc_buf_release(&path);
     rc_hyph *h = rc_xcalloc(1, sizeof(*h));
     h->dict = dict;
+    h->to_dict = (iconv_t)-1;
+    if (!dict->utf8) {
+        h->to_dict = iconv_open(dict->cset, "UTF-8");
+        if (h->to_dict == (iconv_t)-1) {
+            rc_warning(d, pos, "hyphenation patterns for %s use the charset '%s', which this "
+                               "system cannot convert to; words are not hyphenated",
+                       l->name, dict->cset);
+            hnj_hyphen_free(dict);
+            free(h);
+            return NULL;
+        }
+    }
     return h;
 }
 
@@ -68,6 +87,8 @@ void rc_hyph_close(rc_hyph *h)
 {
     if (!h)
         return;
+    if (h->to_dict != (iconv_t)-1)
+        iconv_close(h->to_dict);
     hnj_hyphen_free(h->dict);
     free(h);
 }
@@ -96,6 +117,20 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
     for (size_t i = 0; i < n; i++) {
         len += rc_utf8_encode(lower(cps[i]), word + len);
         ends[i] = len;
+    }
+    if (h->to_dict != (iconv_t)-1) {
+        /* A single-byte charset: convert, and then byte i is letter i. */
+        char converted[400];
+        char *in = word, *dst = converted;
+        size_t inleft = len, dstleft = sizeof(converted);
+        iconv(h->to_dict, NULL, NULL, NULL, NULL);
+        if (iconv(h->to_dict, &in, &inleft, &dst, &dstleft) == (size_t)-1 ||
+            (size_t)(dst - converted) != n)
+            return 0; /* a letter the patterns' charset lacks: leave the word whole */
+        memcpy(word, converted, n);
+        len = n;
+        for (size_t i = 0; i < n; i++)
+            ends[i] = i + 1;
     }
     char hyphens[405];
     char **rep = NULL;

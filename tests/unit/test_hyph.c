@@ -10,7 +10,7 @@
 
 static const char *hyphenate(const rc_hyph *h, const char *word)
 {
-    static char out[128];
+    static char out[160];
     uint32_t cps[64] = {0};
     size_t n = 0;
     for (const char *p = word; *p && n < 64;) {
@@ -48,6 +48,46 @@ static void test_english(void)
     CHECK_STR(hyphenate(h, "cat"), "cat");
     rc_hyph_close(h);
     rc_diags_release(&d);
+}
+
+/* Other languages, where their Debian packages are installed (CI installs de and fr). */
+static void test_other_languages(void)
+{
+    static const struct {
+        const char *language, *word, *expected; /* NULL: any sensible points */
+    } cases[] = {
+        {"german", "Silbentrennung", "Sil-ben-tren-nung"},
+        /* the German and Portuguese patterns are ISO8859-1: words are converted */
+        {"german", "Universit\xC3\xA4tsbibliothek", "Uni-ver-si-t\xC3\xA4ts-bi-blio-thek"},
+        {"french", "anticonstitutionnellement", "an-ti-cons-ti-tu-tion-nel-le-ment"},
+        {"spanish", "internacionalizaci\xC3\xB3n", NULL},
+        {"italian", "internazionalizzazione", NULL},
+        {"dutch", "internationalisering", NULL},
+        {"portuguese", "internacionaliza\xC3\xA7\xC3\xA3o",
+         "in-ter-na-ci-o-na-li-za-\xC3\xA7\xC3\xA3o"},
+    };
+    for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
+        rc_diags d;
+        rc_diags_init(&d);
+        rc_hyph *h = rc_hyph_open(cases[i].language, (rc_pos){0}, &d);
+        if (!h) {
+            /* not installed: a warning naming the package, never an error */
+            CHECK_INT(d.nwarnings, 1);
+            CHECK_INT(d.nerrors, 0);
+            fprintf(stderr, "test_hyph: %s patterns not installed, skipped\n", cases[i].language);
+        } else {
+            const char *w = hyphenate(h, cases[i].word);
+            fprintf(stderr, "test_hyph: %s: %s\n", cases[i].language, w);
+            CHECK(strchr(w, '-') != NULL);
+            if (cases[i].expected)
+                CHECK_STR(w, cases[i].expected);
+            /* never fewer than 2 characters before the first or 3 after the last point */
+            CHECK(strchr(w, '-') - w >= 2);
+            CHECK(rc_utf8_length(strrchr(w, '-') + 1, strlen(strrchr(w, '-') + 1)) >= 3);
+            rc_hyph_close(h);
+        }
+        rc_diags_release(&d);
+    }
 }
 
 static void test_missing(void)
@@ -131,6 +171,7 @@ static void test_builder_rules(void)
 int main(void)
 {
     test_english();
+    test_other_languages();
     test_missing();
     test_builder_rules();
     return rc_test_report("test_hyph");
