@@ -7,53 +7,36 @@
  * file beside the target and renamed over it only when every byte is on
  * disk, so a failed run never leaves a half-written or clobbered file.
  *
- * Fonts: a subset per document, and an encoding of our own.
- * libharu's way to Unicode text, HPDF_GetFont(..., "UTF-8"), costs 5-6 ms
- * and a 128 KB CIDToGIDMap per face whatever the document shows: the UTF-8
- * encoder overrides the CMap encoder's to_unicode function, which makes
- * CIDFontType2_New (hpdf_font_cid.c) look up a glyph for every one of the
- * 65,536 codes and write /W and the map over all of them. It also embeds
- * every font table but glyf whole. So, for each face the document uses:
- *
- * 1. The code points it shows are collected in one pass over the display
- *    list and numbered densely in code-point order: the k-th code point
- *    (k = 1, 2, ...) is shown with the 2-byte code k. Code 0 stays .notdef.
- * 2. HarfBuzz's subsetter (hb-subset) cuts the face down to those code
- *    points (plus 'H' and 'x', whose outlines libharu measures for the
- *    descriptor) and the glyphs they need, composites included, keeping
- *    only the tables libharu embeds. Advances and units per em are kept, so
- *    the /W widths equal rc_face_advance, which the layout used.
- * 3. libharu loads the subset from memory (HPDF_TTFontDef_Load on a memory
- *    stream: no temporary file) and every glyph of it is marked used, so
- *    nothing is measured per run and nested composites keep their parts.
- * 4. A CMap encoder of our own (HPDF_CMapEncoder_New, registered with
- *    HPDF_Doc_RegisterEncoder, ordering "Identity-H" so that the font is
- *    written with /Encoding /Identity-H) maps code k to CID k and to its
- *    code point. It keeps libharu's default to_unicode function, so
- *    CIDFontType2_New only looks up the glyphs of the n codes in use, and
- *    writes a /W and a CIDToGIDMap of n entries. That loop stops one short
- *    of the largest CID (i < max), so a sentinel code n + 1 is mapped too.
- *    The code is the CID (Identity-H), and the CIDToGIDMap takes it to the
- *    subset's glyph.
- * 5. The /ToUnicode CMap libharu writes for this encoder (as for its own
- *    UTF-8 one) is not a valid ToUnicode CMap: its stream is rewritten
- *    before saving as bfrange/bfchar entries from each code to its code
- *    point, through the font's HPDF_FontAttr (installed hpdf_font.h).
- *
- * The subset is named with a tag hashed from the face and its code points,
- * so identical input gives identical bytes and different subsets of a font
- * get different names.
- *
  * Why text is written raw: libharu 2.3.0 has no kerning and no TJ-array call,
  * and viewers ignore Tw (word spacing) for the 2-byte codes of a CID font,
  * so neither kerning nor justification can go through HPDF_Page_ShowText.
  * Each run is therefore written straight into the page's content stream as
- * one TJ array. HPDF_Page_GetLocalFontName (what HPDF_Page_SetFontAndSize
- * calls internally; exported, declared in the installed hpdf_pages.h) adds
- * the font to the page's /Resources and returns its resource name (/F1
- * ...), which the Tf operator needs; it is asked once per face and page.
- * This file writes every byte of the content stream itself (BT/Tf/Td/TJ/ET,
- * rg, re f), with no libharu graphics-mode bookkeeping to keep in step.
+ * one TJ array. libharu is still told about every run, because only it can
+ * embed the glyphs and register the font resource:
+ *
+ * - HPDF_Font_TextWidth on the run's UTF-8 text marks each glyph used
+ *   (HPDF_TTFontDef_GetCharWidth sets glyph_tbl.flgs[gid]), which decides
+ *   which glyf entries are embedded;
+ * - HPDF_Page_GetLocalFontName adds the font to the page's /Resources and
+ *   returns its resource name (/F1, /F2 ...), which the Tf operator needs.
+ *   It is what HPDF_Page_SetFontAndSize calls internally; it is exported by
+ *   the library and declared in the installed hpdf_pages.h. Using it rather
+ *   than SetFontAndSize lets this file write every byte of the content
+ *   stream itself (BT/Tf/Td/TJ/ET, rg, re f), with no libharu graphics-mode
+ *   bookkeeping to keep in step with raw writes.
+ *
+ * The bytes of a glyph code are what libharu's own "UTF-8" CMap encoder
+ * produces (hpdf_encoder_utf.c, UTF8_Encoder_EncodeText_Func): the code
+ * point itself as a big-endian 16-bit number, with everything above U+FFFF
+ * turned into U+0020. The font is Identity-H, and CIDFontType2_New writes a
+ * CIDToGIDMap indexed by that Unicode value (tmp_map[unicode] = gid), so a
+ * code is at once the Unicode value, the CID, and the key to the glyph.
+ *
+ * The /ToUnicode CMap libharu 2.3.0 writes for that encoder is invalid (a
+ * "begincidrange" mapping every code to CID 0): poppler warns and falls
+ * back to the font's own cmap, other extractors may return nothing. Its
+ * stream is rewritten here, before saving, as a proper bfrange/bfchar CMap
+ * of the codes the document uses.
  *
  * Numbers in the content stream come from integers (scaled points, 0xRRGGBB)
  * formatted here, never through printf's %f: no locale, no float rounding
@@ -64,7 +47,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,24 +54,15 @@
 #include <unistd.h>
 
 /*
- * libharu's public header, plus its installed internal headers: hpdf_pages.h
- * for HPDF_PageAttr (the page's content stream), hpdf_font.h for
- * HPDF_FontAttr (the ToUnicode stream), hpdf_fontdef.h (HPDF_TTFontDef_Load,
- * the glyph table), hpdf_encoder.h (the CMap encoder), hpdf_doc.h (encoder
- * and font registration) and hpdf_streams.h (memory streams). All compile
- * cleanly under -Wpedantic.
+ * libharu's public header, plus three of its installed internal headers:
+ * hpdf_pages.h for HPDF_PageAttr (the page's content stream), hpdf_font.h
+ * for HPDF_FontAttr (the ToUnicode stream) and hpdf_streams.h to empty a
+ * stream. All compile cleanly under -Wpedantic.
  */
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
 #include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-
-#include <hb-subset.h>
-#include <hb.h>
-#include <zlib.h>
 
 #ifndef RESCOMP_VERSION
 #define RESCOMP_VERSION "0.0.0"
@@ -98,15 +71,8 @@
 /* Outline depth we track; deeper bookmarks nest under the deepest one. */
 #define MAX_OUTLINE_DEPTH 16
 
-/* Code points libharu can show: its codes are 16-bit. */
-#define NUM_CODE_POINTS 0x10000
-
-/* One face as the document uses it. */
-typedef struct pdf_face {
-    uint8_t *used;   /* bitmap of the code points shown in this face */
-    HPDF_Font font;
-    const char *res; /* resource name on the current page, NULL = not yet */
-} pdf_face;
+/* HPDF_Font_TextWidth refuses strings longer than HPDF_LIMIT_MAX_STRING_LEN. */
+#define MARK_CHUNK 4096
 
 typedef struct pdf_ctx {
     HPDF_Doc pdf;
@@ -114,21 +80,9 @@ typedef struct pdf_ctx {
     HPDF_STATUS error, detail;
     const rc_doc *doc;
     rc_diags *diags;
-    pdf_face faces[RC_FACE_COUNT];
-    /*
-     * The document's codes, shared by its faces: cps[k - 1] is the code
-     * point shown with code k (sorted), code[cp >> 8][cp & 255] the code of
-     * cp (0 = not shown, page NULL = none in that block of 256).
-     */
-    uint32_t *cps;
-    size_t n;
-    uint16_t *code[NUM_CODE_POINTS >> 8];
-    HPDF_Encoder encoder; /* codes -> CIDs (the same) and code points */
-    HPDF_Encoder utf8;    /* libharu's, for the text strings of outlines and info */
-    z_stream z;           /* the document's compressor, reset per stream */
-    int z_ready;
-    unsigned char *zbuf; /* its output */
-    size_t zcap;
+    HPDF_Font fonts[RC_FACE_COUNT];
+    uint8_t *codes[RC_FACE_COUNT]; /* bitmap of the codes shown per face */
+    HPDF_Encoder utf8;
     HPDF_Outline outline[MAX_OUTLINE_DEPTH];
     int outline_depth; /* valid entries in outline[] */
     int in_span;       /* inside a hyphenated word, after its first run */
@@ -292,55 +246,7 @@ static void add_text_string(rc_buf *b, const char *s)
     rc_buf_addc(b, '>');
 }
 
-/* ---- compressed streams ------------------------------------------------ */
-
-/*
- * Streams this file fills are compressed here rather than by libharu: one
- * zlib state serves the whole document (libharu sets one up per stream),
- * and the stream is then copied as it is. libharu drops a /Filter entry
- * from an unfiltered stream's dictionary when it writes it, so /Filter is
- * written by the dictionary's write hook, after its other entries.
- */
-static HPDF_STATUS write_flate_filter(HPDF_Dict obj, HPDF_Stream stream)
-{
-    (void)obj;
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-static int zlib_failed(pdf_ctx *c)
-{
-    check(c, HPDF_ZLIB_ERROR);
-    return -1;
-}
-
-/* Fill a stream dictionary with data, compressed. */
-static int put_deflated(pdf_ctx *c, HPDF_Dict dict, const void *data, size_t len)
-{
-    z_stream *z = &c->z;
-    if ((c->z_ready ? deflateReset(z) : deflateInit(z, Z_DEFAULT_COMPRESSION)) != Z_OK)
-        return zlib_failed(c);
-    c->z_ready = 1;
-    if (len > 0x7FFFFFFF)
-        return zlib_failed(c);
-    size_t bound = deflateBound(z, (uLong)len);
-    if (bound > c->zcap) {
-        free(c->zbuf);
-        c->zbuf = rc_xmalloc(bound);
-        c->zcap = bound;
-    }
-    z->next_in = (Bytef *)(uintptr_t)data; /* zlib does not write through it */
-    z->avail_in = (uInt)len;
-    z->next_out = c->zbuf;
-    z->avail_out = (uInt)bound;
-    if (deflate(z, Z_FINISH) != Z_STREAM_END)
-        return zlib_failed(c);
-    HPDF_MemStream_FreeData(dict->stream);
-    dict->filter = HPDF_STREAM_FILTER_NONE;
-    dict->write_fn = write_flate_filter;
-    return check(c, HPDF_Stream_Write(dict->stream, c->zbuf, (HPDF_UINT)z->total_out)) ? -1 : 0;
-}
-
-/* ---- fonts ------------------------------------------------------------ */
+/* ---- fonts and document --------------------------------------------- */
 
 static const rc_face *face_of(const rc_doc *doc, int face)
 {
@@ -349,33 +255,16 @@ static const rc_face *face_of(const rc_doc *doc, int face)
     return doc->fonts->faces[face];
 }
 
-/* The code point libharu's codes can carry: above U+FFFF, a space. */
-static uint32_t bmp(uint32_t cp)
-{
-    return cp < NUM_CODE_POINTS ? cp : 0x20;
-}
-
-static int is_used(const uint8_t *used, uint32_t cp)
-{
-    return (used[cp >> 3] >> (cp & 7)) & 1;
-}
-
-/* The code a code point is shown with (collect_codes made it). */
-static unsigned code_of(const pdf_ctx *c, uint32_t cp)
-{
-    cp = bmp(cp);
-    return c->code[cp >> 8][cp & 0xFF];
-}
-
 /*
- * One pass over the display list: check the runs, and record per face the
- * code points it shows; then number the code points of all faces densely,
- * in code-point order. Only faces with text are loaded: an unused face
- * would cost time and bytes for nothing.
+ * Load only the faces the display list uses: HPDF_GetFont(..., "UTF-8")
+ * builds a 65,536-entry CIDToGIDMap and /W per face (5-6 ms each), and an
+ * unused font would still be written into the file. Faces load in enum
+ * order, so libharu's subset tags (HPDFAA+, HPDFAB+ ...) are deterministic.
  */
-static int collect_codes(pdf_ctx *c)
+static int load_fonts(pdf_ctx *c)
 {
     const rc_doc *doc = c->doc;
+    int used[RC_FACE_COUNT] = {0};
 
     for (size_t p = 0; p < doc->npages; p++) {
         const rc_page *page = &doc->pages[p];
@@ -391,263 +280,44 @@ static int collect_codes(pdf_ctx *c)
                 return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
                                       "page %zu: text run with font size %" PRId32 "sp", p + 1,
                                       d->size);
-            pdf_face *f = &c->faces[d->face];
-            if (!f->used)
-                f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
-            for (size_t k = 0; k < d->n; k++) {
-                uint32_t cp = bmp(d->cps[k]);
-                f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-            }
+            used[d->face] = 1;
         }
     }
 
-    /* The union of the faces' code points, 64 at a time. */
-    uint64_t *all = rc_xcalloc(NUM_CODE_POINTS / 64, sizeof(uint64_t));
-    for (int face = 0; face < RC_FACE_COUNT; face++) {
-        const uint8_t *u = c->faces[face].used;
-        for (size_t w = 0; u && w < NUM_CODE_POINTS / 64; w++) {
-            uint64_t v = 0;
-            for (int b = 7; b >= 0; b--)
-                v = v << 8 | u[w * 8 + (size_t)b];
-            all[w] |= v;
+    for (int f = 0; f < RC_FACE_COUNT; f++) {
+        if (!used[f])
+            continue;
+        const char *path = rc_face_path(face_of(doc, f));
+        if (!path)
+            return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
+                                  "face %d has no font file to embed", f);
+        const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+        if (name && !failed(c))
+            c->fonts[f] = HPDF_GetFont(c->pdf, name, "UTF-8");
+        if (!c->fonts[f] || failed(c)) {
+            rc_buf_reset(&c->scratch);
+            rc_buf_addf(&c->scratch, "cannot load font '%s'", path);
+            return haru_error(c, RC_FAIL_FONT, rc_buf_str(&c->scratch));
         }
-    }
-    size_t n = 0;
-    for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++)
-        for (uint64_t v = all[w]; v; v &= v - 1)
-            n++;
-    c->cps = rc_xmalloc((n ? n : 1) * sizeof(*c->cps));
-    for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++) {
-        for (uint64_t v = all[w]; v; v &= v - 1) {
-            int bit = 0;
-            while (!((v >> bit) & 1))
-                bit++;
-            uint32_t cp = (uint32_t)(w * 64 + (size_t)bit);
-            uint16_t **page = &c->code[cp >> 8];
-            if (!*page)
-                *page = rc_xcalloc(256, sizeof(**page));
-            c->cps[c->n++] = cp;
-            (*page)[cp & 0xFF] = (uint16_t)c->n;
-        }
-    }
-    free(all);
-    /* Codes are 16-bit, and the encoder needs one more (see the top). */
-    if (c->n + 1 >= NUM_CODE_POINTS)
-        return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
-                              "the document shows too many different characters");
-    return 0;
-}
-
-/*
- * A subset's tag: six capitals from a hash of the face and the code points
- * it shows (FNV-1a), the same for the same input.
- */
-static void subset_tag(const pdf_ctx *c, int face, char tag[HPDF_TTF_FONT_TAG_LEN + 1])
-{
-    const uint8_t *used = c->faces[face].used;
-    uint64_t h = 0xCBF29CE484222325u;
-    h = (h ^ (uint64_t)face) * 0x100000001B3u;
-    for (size_t k = 0; k < c->n; k++)
-        if (is_used(used, c->cps[k]))
-            h = (h ^ c->cps[k]) * 0x100000001B3u;
-    for (int i = 0; i < HPDF_TTF_FONT_TAG_LEN; i++, h /= 26)
-        tag[i] = (char)('A' + h % 26);
-    tag[HPDF_TTF_FONT_TAG_LEN] = 0;
-}
-
-/* The tables a TrueType font in a PDF needs: what libharu 2.3.0 embeds. */
-static int table_embedded(hb_tag_t t)
-{
-    static const char *const tags[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
-                                       "hmtx", "loca", "maxp", "name", "post", "prep"};
-    for (size_t i = 0; i < RC_ARRAY_LEN(tags); i++)
-        if (t == HB_TAG(tags[i][0], tags[i][1], tags[i][2], tags[i][3]))
-            return 1;
-    return 0;
-}
-
-/*
- * The face cut down to the code points it shows, as a TrueType file (a
- * blob to destroy), or NULL. The tables a PDF font does not use (GPOS,
- * kern ...) are dropped before subsetting, so no time goes into them.
- */
-static hb_blob_t *subset_face(const pdf_ctx *c, int face)
-{
-    hb_face_t *hbf = rc_face_hb(face_of(c->doc, face));
-    const uint8_t *used = c->faces[face].used;
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in)
-        return NULL;
-    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    for (size_t k = 0; k < c->n; k++)
-        if (is_used(used, c->cps[k]))
-            hb_set_add(unicodes, c->cps[k]);
-
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    hb_tag_t tags[64];
-    unsigned offset = 0, count;
-    do {
-        count = RC_ARRAY_LEN(tags);
-        hb_face_get_table_tags(hbf, offset, &count, tags);
-        for (unsigned i = 0; i < count; i++)
-            if (!table_embedded(tags[i]))
-                hb_set_add(drop, tags[i]);
-        offset += count;
-    } while (count == RC_ARRAY_LEN(tags));
-    /* Viewers do not run TrueType hinting for PDF text. */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-
-    hb_face_t *sub = hb_subset_or_fail(hbf, in);
-    hb_subset_input_destroy(in);
-    if (!sub)
-        return NULL;
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    hb_face_destroy(sub);
-    if (hb_blob_get_length(blob) == 0) {
-        hb_blob_destroy(blob);
-        return NULL;
-    }
-    return blob;
-}
-
-/*
- * Load a subset into libharu and register it under a unique name (the
- * tagged one, "KQWZTB+CMUSerif-Roman"). libharu only reads it: the font
- * file embedded is the subset itself (embed_subset).
- */
-static HPDF_FontDef load_subset(pdf_ctx *c, const char *data, unsigned len, const char *tag)
-{
-    HPDF_Stream stream = HPDF_MemStream_New(c->pdf->mmgr, len);
-    if (!stream)
-        return NULL;
-    if (HPDF_Stream_Write(stream, (const HPDF_BYTE *)data, len) != HPDF_OK) {
-        HPDF_Stream_Free(stream);
-        return NULL;
-    }
-    /* Takes the stream over, also when it fails. */
-    HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, stream, HPDF_TRUE);
-    if (!def)
-        return NULL;
-    HPDF_TTFontDef_SetTagName(def, (char *)tag);
-    /* The tagged name becomes the name libharu finds the definition by. */
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    memcpy(def->base_font, attr->base_font, sizeof(def->base_font));
-    def->base_font[sizeof(def->base_font) - 1] = 0;
-    if (HPDF_Doc_RegisterFontDef(c->pdf, def) != HPDF_OK) /* frees def */
-        return NULL;
-    return def;
-}
-
-/*
- * The font descriptor, made before libharu would make it at save time
- * (CIDFontType2_BeforeWrite_Func makes one only when there is none): with
- * the subset as /FontFile2 as HarfBuzz wrote it (libharu would rewrite the
- * file table by table, 4 bytes at a time), and with /CapHeight, which the
- * PDF format requires and libharu leaves out. Cap height and x-height are
- * the font module's, which measures them as libharu would.
- */
-static int embed_subset(pdf_ctx *c, int face, HPDF_FontDef def, const char *data, unsigned len)
-{
-    HPDF_MMgr mmgr = c->pdf->mmgr;
-    HPDF_Xref xref = c->pdf->xref;
-    const rc_face *rf = face_of(c->doc, face);
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-
-    HPDF_Dict file = HPDF_DictStream_New(mmgr, xref);
-    if (!file || put_deflated(c, file, data, len))
-        return -1;
-    HPDF_Dict desc = HPDF_Dict_New(mmgr);
-    if (!desc || HPDF_Xref_Add(xref, desc) != HPDF_OK)
-        return -1;
-    HPDF_Array bbox = HPDF_Box_Array_New(mmgr, def->font_bbox);
-    HPDF_STATUS st = HPDF_OK;
-    st += HPDF_Dict_AddNumber(file, "Length1", len);
-    st += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    st += HPDF_Dict_AddName(desc, "FontName", attr->base_font);
-    st += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-    st += bbox ? HPDF_Dict_Add(desc, "FontBBox", bbox) : HPDF_FAILD_TO_ALLOC_MEM;
-    st += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-    st += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-    st += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-    st += HPDF_Dict_AddNumber(desc, "CapHeight", rc_face_cap_height(rf));
-    st += HPDF_Dict_AddNumber(desc, "XHeight", rc_face_x_height(rf));
-    st += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
-    st += HPDF_Dict_Add(desc, "FontFile2", file);
-    if (check(c, st))
-        return -1;
-    def->descriptor = desc;
-    return 0;
-}
-
-/* Both bytes of a code are read as one: every byte leads or trails. */
-static HPDF_BOOL any_byte(HPDF_Encoder encoder, HPDF_BYTE b)
-{
-    (void)encoder;
-    (void)b;
-    return HPDF_TRUE;
-}
-
-/*
- * The document's encoder: code k is CID k and shows cps[k - 1]; code n + 1
- * is the sentinel described at the top of the file. Built here rather than
- * by an init function, and registered initialised.
- */
-static int make_encoder(pdf_ctx *c)
-{
-    char name[] = "rescomp";
-    HPDF_Encoder enc = HPDF_CMapEncoder_New(c->pdf->mmgr, name, NULL);
-    if (!enc)
-        return -1;
-    if (HPDF_CMapEncoder_InitAttr(enc) != HPDF_OK) {
-        HPDF_Encoder_Free(enc);
-        return -1;
-    }
-    HPDF_CMapEncoderAttr attr = (HPDF_CMapEncoderAttr)enc->attr;
-    /* libharu indexes these maps [low byte][high byte]. */
-    for (size_t k = 1; k <= c->n + 1; k++) {
-        attr->cid_map[k & 0xFF][k >> 8] = (HPDF_UINT16)k;
-        if (k <= c->n)
-            attr->unicode_map[k & 0xFF][k >> 8] = (HPDF_UNICODE)c->cps[k - 1];
-    }
-    attr->is_lead_byte_fn = any_byte;
-    attr->is_trial_byte_fn = any_byte;
-    strcpy(attr->registry, "Adobe");
-    strcpy(attr->ordering, "Identity-H"); /* see HPDF_Type0Font_New */
-    attr->suppliment = 0;
-    attr->writing_mode = HPDF_WMODE_HORIZONTAL;
-    enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-    if (HPDF_Doc_RegisterEncoder(c->pdf, enc) != HPDF_OK) /* frees enc */
-        return -1;
-    c->encoder = enc;
-    return 0;
-}
-
-static int load_face(pdf_ctx *c, int face)
-{
-    pdf_face *f = &c->faces[face];
-    const char *path = rc_face_path(face_of(c->doc, face));
-    char tag[HPDF_TTF_FONT_TAG_LEN + 1];
-    subset_tag(c, face, tag);
-
-    hb_blob_t *blob = subset_face(c, face);
-    if (!blob)
-        return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
-                              "cannot load font '%s': HarfBuzz cannot subset it", path);
-    unsigned len = 0;
-    const char *data = hb_blob_get_data(blob, &len);
-    HPDF_FontDef def = load_subset(c, data, len, tag);
-    if (def && !failed(c) && embed_subset(c, face, def, data, len) == 0 && !failed(c))
-        f->font = HPDF_GetFont(c->pdf, def->base_font, c->encoder->name);
-    hb_blob_destroy(blob);
-    if (!f->font || failed(c)) {
-        rc_buf_reset(&c->scratch);
-        rc_buf_addf(&c->scratch, "cannot load font '%s'", path);
-        return haru_error(c, RC_FAIL_FONT, rc_buf_str(&c->scratch));
+        /* Two faces with one file are one libharu font (HPDF_GetFont finds
+         * it again): they share the record of shown codes. */
+        for (int g = 0; g < f && !c->codes[f]; g++)
+            if (c->fonts[g] == c->fonts[f])
+                c->codes[f] = c->codes[g];
+        if (!c->codes[f])
+            c->codes[f] = rc_xcalloc(0x10000 / 8, 1);
     }
     return 0;
 }
 
-/* ---- document information ---------------------------------------------- */
+/* The first face that uses this face's libharu font (itself, usually). */
+static int first_face_of_font(const pdf_ctx *c, int face)
+{
+    for (int g = 0; g < face; g++)
+        if (c->fonts[g] == c->fonts[face])
+            return g;
+    return face;
+}
 
 static int set_info(pdf_ctx *c, HPDF_InfoType type, const char *value)
 {
@@ -748,20 +418,39 @@ static void set_fill(rc_buf *b, content_state *st, uint32_t color)
     }
 }
 
+/*
+ * Let libharu mark the run's glyphs as used (so they are embedded) by
+ * measuring its UTF-8 text, in chunks below HPDF_LIMIT_MAX_STRING_LEN.
+ */
+static int mark_glyphs(pdf_ctx *c, HPDF_Font font, const rc_draw *d)
+{
+    rc_buf *s = &c->scratch;
+    rc_buf_reset(s);
+    for (size_t i = 0; i < d->n; i++) {
+        rc_buf_add_utf8(s, d->cps[i]);
+        if (s->len >= MARK_CHUNK || i + 1 == d->n) {
+            HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s->ptr, (HPDF_UINT)s->len);
+            if (failed(c))
+                return -1;
+            rc_buf_reset(s);
+        }
+    }
+    return 0;
+}
+
 static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
 {
     rc_buf *b = &c->content;
-    pdf_face *f = &c->faces[d->face];
+    HPDF_Font font = c->fonts[d->face];
 
+    if (mark_glyphs(c, font, d))
+        return -1;
     /* Registers the font in the page's /Resources; returns "F1", "F2" ... */
-    if (!f->res) {
-        f->res = HPDF_Page_GetLocalFontName(page, f->font);
-        if (!f->res || failed(c)) {
-            check(c, HPDF_PAGE_INVALID_FONT);
-            return -1;
-        }
+    const char *res = HPDF_Page_GetLocalFontName(page, font);
+    if (!res || failed(c)) {
+        check(c, HPDF_PAGE_INVALID_FONT);
+        return -1;
     }
-    const char *res = f->res;
 
     if (!st->in_text) {
         rc_buf_adds(b, "BT\n");
@@ -792,9 +481,12 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
      * [<codes> adj <codes> ...] TJ: a TJ number is in thousandths of the
      * font size and moves the next glyph left, hence the sign.
      */
+    uint8_t *codes = c->codes[d->face];
     rc_buf_adds(b, "[<");
     for (size_t i = 0; i < d->n; i++) {
-        add_hex16(b, code_of(f, d->cps[i]));
+        unsigned code = d->cps[i] > 0xFFFF ? 0x20 : d->cps[i]; /* as libharu's encoder */
+        add_hex16(b, code);
+        codes[code >> 3] |= (uint8_t)(1u << (code & 7));
         /* An adjustment after the last glyph moves nothing: the next run
          * is placed by its own Td. */
         if (d->adjust && d->adjust[i] && i + 1 < d->n) {
@@ -952,8 +644,6 @@ static int render_page(pdf_ctx *c, size_t index)
         return -1;
 
     content_state st = {0, 0, 0, -1, 0, 0x000000};
-    for (int f = 0; f < RC_FACE_COUNT; f++)
-        c->faces[f].res = NULL; /* resource names are per page */
     rc_buf *b = &c->content;
     rc_buf_reset(b);
 
@@ -987,63 +677,64 @@ static int render_page(pdf_ctx *c, size_t index)
                : 0;
 }
 
-/* Append "<lo> <hi> <dst>" (a range) or "<lo> <dst>" (one code). */
-static void add_cmap_entry(rc_buf *b, const unsigned v[3])
+/* Append "<lo> <hi> <lo>" (a range) or "<lo> <lo>" (one code). */
+static void add_cmap_entry(rc_buf *b, unsigned lo, unsigned hi)
 {
     rc_buf_addc(b, '<');
-    add_hex16(b, v[0]);
-    if (v[1] != v[0]) {
+    add_hex16(b, lo);
+    if (hi != lo) {
         rc_buf_adds(b, "> <");
-        add_hex16(b, v[1]);
+        add_hex16(b, hi);
     }
     rc_buf_adds(b, "> <");
-    add_hex16(b, v[2]);
+    add_hex16(b, lo);
     rc_buf_adds(b, ">\n");
 }
 
 /* Write one kind of entries ("bfrange" or "bfchar") in blocks of 100. */
-static void add_cmap_block(rc_buf *b, const char *kind, const unsigned (*v)[3], size_t n)
+static void add_cmap_block(rc_buf *b, const char *kind, const unsigned (*v)[2], size_t n)
 {
     for (size_t i = 0; i < n; i += 100) {
         size_t k = n - i < 100 ? n - i : 100;
         rc_buf_addf(b, "%zu begin%s\n", k, kind);
         for (size_t j = i; j < i + k; j++)
-            add_cmap_entry(b, v[j]);
+            add_cmap_entry(b, v[j][0], v[j][1]);
         rc_buf_addf(b, "end%s\n", kind);
     }
 }
 
 /*
- * Replace the content of libharu's ToUnicode stream by a valid CMap from
- * the face's codes to their code points: a bfrange for each run of
- * consecutive codes showing consecutive code points (neither may carry
- * into the high byte within a range), a bfchar for the rest. Surrogate
- * code points have no Unicode value and get no entry.
+ * Replace the content of libharu's ToUnicode stream by a valid CMap for
+ * the codes shown in this face: code == Unicode value, in runs of
+ * consecutive codes (a bfrange may not cross a change of the high byte).
+ * Surrogate codes have no Unicode value and get no entry.
  */
-static int write_to_unicode(pdf_ctx *c, const pdf_face *f)
+static int write_to_unicode(pdf_ctx *c, int face)
 {
-    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
+    HPDF_FontAttr fa = (HPDF_FontAttr)c->fonts[face]->attr;
     if (!fa || !fa->cmap_stream || !fa->cmap_stream->stream)
         return 0;
-    unsigned(*ranges)[3] = rc_xmalloc((f->n + 1) * sizeof(*ranges));
-    unsigned(*singles)[3] = rc_xmalloc((f->n + 1) * sizeof(*singles));
+    const uint8_t *used = c->codes[face];
+    unsigned(*ranges)[2] = rc_xmalloc(0x10000 / 2 * sizeof(*ranges));
+    unsigned(*singles)[2] = rc_xmalloc(0x10000 / 2 * sizeof(*singles));
     size_t nr = 0, ns = 0;
 
-    for (size_t k = 1; k <= f->n;) {
-        uint32_t cp = f->cps[k - 1];
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            k++;
+    for (unsigned code = 0; code < 0x10000;) {
+        if (!(used[code >> 3] & (1u << (code & 7))) || (code >= 0xD800 && code <= 0xDFFF)) {
+            code++;
             continue;
         }
-        size_t end = k;
-        while (end < f->n && (end & 0xFF) != 0xFF && (f->cps[end - 1] & 0xFF) != 0xFF &&
-               f->cps[end] == f->cps[end - 1] + 1 && !(f->cps[end] >= 0xD800 && f->cps[end] <= 0xDFFF))
+        unsigned end = code;
+        while ((end & 0xFF) != 0xFF && (used[(end + 1) >> 3] & (1u << ((end + 1) & 7))))
             end++;
-        unsigned *e = end > k ? ranges[nr++] : singles[ns++];
-        e[0] = (unsigned)k;
-        e[1] = (unsigned)end;
-        e[2] = cp;
-        k = end + 1;
+        if (end > code) {
+            ranges[nr][0] = code;
+            ranges[nr++][1] = end;
+        } else {
+            singles[ns][0] = singles[ns][1] = code;
+            ns++;
+        }
+        code = end + 1;
     }
 
     rc_buf *b = &c->scratch;
@@ -1055,8 +746,8 @@ static int write_to_unicode(pdf_ctx *c, const pdf_face *f)
                    "/CMapName /Adobe-Identity-UCS def\n"
                    "/CMapType 2 def\n"
                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    add_cmap_block(b, "bfrange", (const unsigned(*)[3])ranges, nr);
-    add_cmap_block(b, "bfchar", (const unsigned(*)[3])singles, ns);
+    add_cmap_block(b, "bfrange", (const unsigned(*)[2])ranges, nr);
+    add_cmap_block(b, "bfchar", (const unsigned(*)[2])singles, ns);
     rc_buf_adds(b, "endcmap\n"
                    "CMapName currentdict /CMap defineresource pop\n"
                    "end\n"
@@ -1064,8 +755,8 @@ static int write_to_unicode(pdf_ctx *c, const pdf_face *f)
     free(ranges);
     free(singles);
 
-    /* The stream dictionary's /Type /CMap, /CMapName ... belong to an
-     * encoding CMap, not to a ToUnicode one. */
+    /* The stream dictionary's /Type /CMap, /CMapName /UTF-8 ... belong to
+     * an encoding CMap, not to a ToUnicode one. */
     HPDF_Dict dict = fa->cmap_stream;
     static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
     for (size_t i = 0; i < RC_ARRAY_LEN(keys); i++)
@@ -1098,11 +789,8 @@ static int render(pdf_ctx *c, unsigned char **out, size_t *out_len)
     if (!c->utf8 || failed(c))
         return haru_error(c, RC_FAIL_INTERNAL, "cannot set up the PDF document");
 
-    if (collect_codes(c))
+    if (load_fonts(c))
         return -1;
-    for (int f = 0; f < RC_FACE_COUNT; f++)
-        if (c->faces[f].used && load_face(c, f))
-            return -1;
 
     if (set_document_info(c))
         return haru_error(c, RC_FAIL_INTERNAL, "cannot set the document information");
@@ -1116,7 +804,7 @@ static int render(pdf_ctx *c, unsigned char **out, size_t *out_len)
     }
 
     for (int f = 0; f < RC_FACE_COUNT; f++) {
-        if (c->faces[f].font && write_to_unicode(c, &c->faces[f]))
+        if (c->fonts[f] && first_face_of_font(c, f) == f && write_to_unicode(c, f))
             return haru_error(c, RC_FAIL_INTERNAL, "cannot write the ToUnicode map");
     }
 
@@ -1276,13 +964,9 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     int rc = render(&c, &bytes, &len);
     if (c.pdf)
         HPDF_Free(c.pdf);
-    for (int f = 0; f < RC_FACE_COUNT; f++) {
-        pdf_face *pf = &c.faces[f];
-        free(pf->used);
-        free(pf->cps);
-        for (size_t i = 0; i < RC_ARRAY_LEN(pf->code); i++)
-            free(pf->code[i]);
-    }
+    for (int f = 0; f < RC_FACE_COUNT; f++)
+        if (!c.fonts[f] || first_face_of_font(&c, f) == f)
+            free(c.codes[f]);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
     if (rc == 0)
