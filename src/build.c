@@ -85,13 +85,18 @@ static uint32_t last_run(const rc_para *p)
     return p->nruns ? (uint32_t)(p->nruns - 1) : RC_NO_RUN;
 }
 
-static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
+/*
+ * Inter-word glue. Its size comes from the face of the text the space was
+ * written in, not of the word before it: after a bold or code word the
+ * space is the roman one, as TeX takes it from the font outside the group.
+ */
+static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak, rc_face_id face,
+                       rc_scaled size)
 {
     uint32_t r = last_run(p);
     if (r == RC_NO_RUN)
         return;
-    const rc_run *run = &p->runs[r];
-    rc_scaled w = milli_em(rc_face_advance(fonts->faces[run->face], ' '), run->size);
+    rc_scaled w = milli_em(rc_face_advance(fonts->faces[face], ' '), size);
     if (nobreak) {
         /* A tie stretches only in justified text; elsewhere spaces keep their width. */
         add_penalty(p, RC_INF_PENALTY, 0);
@@ -109,7 +114,7 @@ static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak)
          * which evens out the line ends; centred and flush-right lines,
          * mostly unbreakable header items, may end anywhere.
          */
-        rc_scaled ragged = (p->align == RC_ALIGN_LEFT ? 3 : 12) * run->size;
+        rc_scaled ragged = (p->align == RC_ALIGN_LEFT ? 3 : 12) * size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
         add_glue(p, w, -ragged, w / 3, r);
@@ -120,7 +125,7 @@ void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *font
 {
     record(p, (rc_spans){NULL, 0}, ps);
     if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
-        space_glue(p, fonts, ps->no_breaks);
+        space_glue(p, fonts, ps->no_breaks, rc_face_for_style(ps->style), ps->size);
 }
 
 /* The word being collected: code points of one face, colour and link. */
@@ -252,6 +257,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
     pending w = {0};
     int status = 0;
     int want_space = 0, want_nbsp = 0;
+    rc_face_id space_face = RC_FACE_REGULAR; /* the face the pending space was written in */
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
 
@@ -270,6 +276,8 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
             if (is_space(cp) || cp == 0xA0) {
                 flush_run(p, &w, ps, fonts, a);
                 if (p->nruns) {
+                    if (!want_space)
+                        space_face = face;
                     want_space = 1;
                     want_nbsp |= cp == 0xA0 || ps->no_breaks;
                 }
@@ -289,7 +297,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
             }
             if (want_space) {
                 flush_run(p, &w, ps, fonts, a);
-                space_glue(p, fonts, want_nbsp);
+                space_glue(p, fonts, want_nbsp, space_face, ps->size);
                 want_space = want_nbsp = 0;
             }
             if (hyphen_break && is_letter(cp)) {
@@ -311,7 +319,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
     }
     flush_run(p, &w, ps, fonts, a);
     if (want_space)
-        space_glue(p, fonts, want_nbsp);
+        space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
     return status;
 }

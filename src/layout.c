@@ -269,10 +269,16 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             db_push(&b, run->cps[k], run->kern[k]);
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
-        if (asc > height)
-            height = asc;
-        if (desc > depth)
-            depth = desc;
+        /*
+         * A line's box is as tall as TeX's boxes of text usually are (the
+         * parentheses of cmr10: 0.75em above the baseline, 0.25em below),
+         * not the font's ascender, which leaves room for accented capitals;
+         * so \baselineskip, not \lineskip, spaces the lines.
+         */
+        if (run->size * 3 / 4 > height)
+            height = run->size * 3 / 4;
+        if (run->size / 4 > depth)
+            depth = run->size / 4;
         if (run->url != lt.url || (run->url && lt.url && strcmp(run->url, lt.url) != 0)) {
             link_close(&lt, l);
             if (run->url) {
@@ -426,9 +432,10 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         l->first = k == 0;
         l->last = k + 1 == br.n;
         add_break_note(c, l, p, &br, k);
-        if (br.v[k].overfull && l->width > w)
+        /* Like TeX's \hfuzz, overflows under 0.1pt are not worth a warning. */
+        if (br.v[k].overfull && l->width > w + RC_PT(0.1))
             rc_warning(c->d, p->pos,
-                       "line too wide by %.1fpt; shorten the text or allow a break "
+                       "line too wide by %.2fpt; shorten the text or allow a break "
                        "(e.g. a space or a hyphen)",
                        (double)(l->width - w) / RC_UNITY);
         start = br.v[k].index + 1;
@@ -1138,17 +1145,17 @@ static void emit_header(ctx *c)
 /* ---- pages --------------------------------------------------------------- */
 
 /*
- * Break into pages with the spacing at its natural size; when that leaves
- * the last page nearly empty (under a sixth of a page), set it again
- * tight, letting vertical spacing shrink by up to a third, and keep that
- * if it saves the page.
+ * Break into pages with the spacing at its natural size; then set it again
+ * tight, letting the space between entries and sections shrink by up to a
+ * third and the leading by a twenty-fifth, and keep that only if it saves
+ * a page: a CV's last page is then never a few stray lines when slightly
+ * tighter spacing would hold them.
  */
 static void paginate(ctx *c, rc_doc *doc)
 {
     const rc_style *st = c->st;
-    rc_scaled goal = st->page_height - st->margin_top - st->margin_bottom;
-    rc_scaled last = rc_paginate(&c->vl, st, doc, 0);
-    if (doc->npages < 2 || last >= goal / 6)
+    rc_paginate(&c->vl, st, doc, 0);
+    if (doc->npages < 2)
         return;
     rc_doc tight;
     rc_doc_init(&tight);

@@ -49,8 +49,12 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
 {
     /* TeX §679: interline glue from \baselineskip, or \lineskip when too tight. */
     if (vl->after_box && baselineskip > 0) {
+        /*
+         * Like a \baselineskip of "12.4pt minus 0.5pt": the leading may
+         * give a little, but only in a tight setting (see rc_paginate).
+         */
         rc_scaled gap = baselineskip - vl->prev_depth - height;
-        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, 0);
+        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, gap < LINESKIP ? 0 : baselineskip / 25);
     }
     rc_vitem *box = add(vl, RC_V_BOX);
     box->height = height;
@@ -149,7 +153,12 @@ rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int ti
      * bad: a fifth of the page, as a finite \vfil, so that breaking before
      * an entry or section is preferred only when it wastes little.
      */
-    const rc_scaled allowance = goal / 5;
+    /*
+     * A tight setting is asked for to save the last page: then a page's
+     * white space at the bottom costs much more, so pages fill up (with
+     * their spacing shrunk) rather than break early before a section.
+     */
+    const rc_scaled allowance = tight ? goal / 20 : goal / 5;
     rc_scaled last_height = 0;
     size_t start = 0;
     while (start < vl->n) {
