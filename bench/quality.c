@@ -719,7 +719,17 @@ int main(int argc, char **argv)
     const char *pdf = NULL;
     job j;
     memset(&j, 0, sizeof(j));
-    rc_lb_params_default(&j.lb);
+    {
+        /* The product's parameters: the classic style's (see src/style.c). */
+        rc_style st;
+        rc_diags sd;
+        rc_diags_init(&sd);
+        if (rc_style_classic(&st, "a4", (rc_pos){0}, &sd) == 0)
+            j.lb = st.lb;
+        else
+            rc_lb_params_default(&j.lb);
+        rc_diags_release(&sd);
+    }
     rc_buf changed = RC_BUF_INIT;
     rc_arena a;
     rc_arena_init(&a);
@@ -802,7 +812,7 @@ int main(int argc, char **argv)
         }
     if (!dump) {
         printf("rescomp line breaking: %zu paragraphs, CMU Serif 10pt justified; Knuth-Plass with "
-               "rc_lb_params_default%s%s\n(pretolerance %d, tolerance %d, emergency stretch %.1fpt, "
+               "the classic style's parameters%s%s\n(pretolerance %d, tolerance %d, emergency stretch %.1fpt, "
                "hyphen penalty %d, explicit %d, line penalty %d,\nadj %d, double hyphen %d, final "
                "hyphen %d); hyphenation %s, for Knuth-Plass only after pass 1 fails.\n"
                "Badness per TeX §108 from each line's own glue; spaces exclude each paragraph's "
