@@ -69,6 +69,7 @@ typedef struct rc_when {
 typedef struct rc_highlight {
     rc_text text;
     int level;
+    rc_texts tags; /* rescomp extension: {text: ..., tags: [..]}; none: always shown */
 } rc_highlight;
 
 /* A key the entry carries that is not one of its type's fields. */
@@ -103,6 +104,8 @@ typedef struct rc_entry {
     /* rescomp extension: start a new page before this entry (before its
      * section's title when it is the section's first entry) */
     int page_break_before;
+    /* rescomp extension: `tags: [..]`, which variants keep it (none: all do) */
+    rc_texts tags;
 } rc_entry;
 
 typedef struct rc_section {
@@ -121,6 +124,31 @@ typedef struct rc_custom_connection {
     rc_text placeholder, url, fontawesome_icon;
 } rc_custom_connection;
 
+/*
+ * A design option as written: "colors.name" = "rgb(0, 79, 144)". The
+ * style module interprets them (and warns about the ones it cannot
+ * honour); a list is several values with the same path.
+ */
+typedef struct rc_design_value {
+    const char *path;
+    rc_text value;
+} rc_design_value;
+
+typedef struct rc_design_values {
+    rc_design_value *v;
+    size_t n, cap;   /* cap: grown in the arena by the loader */
+} rc_design_values;
+
+/*
+ * The keys of RenderCV's `locale` as written; s == NULL where the CV leaves
+ * them to its language (locale.c has every language's words).
+ */
+typedef struct rc_locale_fields {
+    rc_text last_updated, month, months, year, years, present;
+    rc_text degree_with_area; /* phrases.degree_with_area */
+    rc_text month_abbreviations[12], month_names[12];
+} rc_locale_fields;
+
 typedef struct rc_cv {
     const char *file;
     rc_text name, headline, location, photo;
@@ -137,11 +165,13 @@ typedef struct rc_cv {
     rc_text page_size; /* "a4", "us-letter", ... ; NULL = theme default */
     rc_text margins[4]; /* page.top_margin, bottom, left, right: "2cm", "0.7in"; NULL = theme */
     int show_footer;    /* page.show_footer: 1 yes, 0 no, -1 as the theme has it */
+    rc_design_values design; /* every other design option, for the style module */
     rc_text alignment; /* typography.alignment: "justified", "left",
                           "justified-with-no-hyphenation"; NULL = theme default */
 
     /* locale */
-    rc_text language;
+    rc_text language;        /* RenderCV's name ("german"); NULL = english */
+    rc_locale_fields locale; /* the other keys, which override the language's */
 
     /* settings */
     rc_text pdf_title;

@@ -3,6 +3,8 @@
  */
 #include "hyph.h"
 
+#include "locale.h"
+
 #include <hyphen.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -22,24 +24,48 @@ typedef struct language {
     const char *name, *locale, *package;
 } language;
 
-/* RenderCV's language names and Debian's dictionaries for them. */
+/*
+ * The languages of locale.c (RenderCV's names) and Debian's dictionaries
+ * for them. A NULL locale: the language is not hyphenated (its words are
+ * syllables or characters); a NULL package: Debian ships no patterns.
+ */
 static const language languages[] = {
-    {"english", "en_US", "hyphen-en-us"},   {"german", "de_DE", "hyphen-de"},
-    {"french", "fr_FR", "hyphen-fr"},       {"spanish", "es_ES", "hyphen-es"},
-    {"italian", "it_IT", "hyphen-it"},      {"portuguese", "pt_PT", "hyphen-pt-pt"},
-    {"dutch", "nl_NL", "hyphen-nl"},        {"turkish", "tr_TR", "hyphen-tr"},
-    {"danish", "da_DK", "hyphen-da"},       {"swedish", "sv_SE", "hyphen-sv"},
-    {"norwegian", "nb_NO", "hyphen-no"},    {"polish", "pl_PL", "hyphen-pl"},
-    {"hungarian", "hu_HU", "hyphen-hu"},    {"russian", "ru_RU", "hyphen-ru"},
-    {"czech", "cs_CZ", "hyphen-cs"},        {"finnish", "fi_FI", "hyphen-fi"},
-    {"indonesian", "id_ID", "hyphen-id"},   {"ukrainian", "uk_UA", "hyphen-uk"},
-    {"greek", "el_GR", "hyphen-el"},        {"croatian", "hr_HR", "hyphen-hr"},
-    {"romanian", "ro_RO", "hyphen-ro"},     {"slovak", "sk_SK", "hyphen-sk"},
+    {"english", "en_US", "hyphen-en-us"},
+    {"danish", "da_DK", "hyphen-da"},
+    {"dutch", "nl_NL", "hyphen-nl"},
+    {"french", "fr_FR", "hyphen-fr"},
+    {"german", "de_DE", "hyphen-de"},
+    {"hindi", "hi_IN", "hyphen-hi"},
+    {"hungarian", "hu_HU", "hyphen-hu"},
+    {"indonesian", "id_ID", "hyphen-id"},
+    {"italian", "it_IT", "hyphen-it"},
+    {"japanese", NULL, NULL},
+    {"korean", NULL, NULL},
+    {"mandarin_chinese", NULL, NULL},
+    {"norwegian_bokm\xC3\xA5l", "nb_NO", "hyphen-no"},
+    {"norwegian_nynorsk", "nn_NO", "hyphen-no"},
+    {"portuguese", "pt_PT", "hyphen-pt-pt"},
+    {"russian", "ru_RU", "hyphen-ru"},
+    {"spanish", "es_ES", "hyphen-es"},
+    {"turkish", "tr_TR", NULL},
+    {"vietnamese", NULL, NULL},
+    {"croatian", "hr_HR", "hyphen-hr"},
+    {"czech", "cs_CZ", "hyphen-cs"},
+    {"finnish", "fi_FI", NULL},
+    {"greek", "el_GR", "hyphen-el"},
+    {"polish", "pl_PL", "hyphen-pl"},
+    {"romanian", "ro_RO", "hyphen-ro"},
+    {"slovak", "sk_SK", "hyphen-sk"},
+    {"swedish", "sv_SE", "hyphen-sv"},
+    {"ukrainian", "uk_UA", "hyphen-uk"},
 };
 
 rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
 {
     const language *l = &languages[0];
+    const rc_locale *loc = rc_locale_builtin(lang);
+    if (loc)
+        lang = loc->language; /* an alias or ISO code: the language's own name */
     if (lang) {
         l = NULL;
         for (size_t i = 0; i < RC_ARRAY_LEN(languages); i++)
@@ -51,12 +77,22 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
             return NULL;
         }
     }
+    if (!l->locale)
+        return NULL; /* not a language that is hyphenated */
     const char *dir = getenv("RESCOMP_HYPHEN_DIR");
     if (!dir || !*dir)
         dir = "/usr/share/hyphen";
     rc_buf path = RC_BUF_INIT;
     rc_buf_addf(&path, "%s/hyph_%s.dic", dir, l->locale);
     HyphenDict *dict = hnj_hyphen_load(rc_buf_str(&path));
+    if (!dict && !l->package) {
+        rc_warning(d, pos,
+                   "hyphenation patterns '%s' not found, and Debian has none for %s; words "
+                   "are not hyphenated (put a libhyphen dictionary in $RESCOMP_HYPHEN_DIR)",
+                   rc_buf_str(&path), l->name);
+        rc_buf_release(&path);
+        return NULL;
+    }
     if (!dict) {
         rc_warning(d, pos,
                    "hyphenation patterns '%s' not found; install the Debian package '%s' "
@@ -111,7 +147,7 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
     if (!h || n < 5 || n > 100)
         return 0;
     /* The word in the dictionary's encoding (UTF-8), with each character's byte end. */
-    char word[400];
+    char word[401];
     size_t ends[100];
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -129,9 +165,12 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
             return 0; /* a letter the patterns' charset lacks: leave the word whole */
         memcpy(word, converted, n);
         len = n;
+        word[len] = '\0';
         for (size_t i = 0; i < n; i++)
             ends[i] = i + 1;
     }
+    /* libhyphen reads the word as a C string (strstr), so it must end in NUL. */
+    word[len] = '\0';
     char hyphens[405];
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;

@@ -7,6 +7,7 @@
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
+#include "template.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ typedef struct ctx {
     size_t nsections_done;
     rc_hyph *hyph;         /* the CV language's patterns, once needed */
     int hyph_opened;       /* whether opening them was tried */
+    rc_scaled header_gap;  /* white space between the header and the first section */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -456,41 +458,9 @@ static rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
 
 /* ---- dates ------------------------------------------------------------- */
 
-static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "June",
-                                         "July", "Aug", "Sept", "Oct", "Nov", "Dec"};
-
-static void format_date(rc_buf *b, const rc_date *dt)
+char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_when *w)
 {
-    if (dt->month >= 1 && dt->month <= 12)
-        rc_buf_addf(b, "%s %d", month_abbr[dt->month - 1], dt->year);
-    else
-        rc_buf_addf(b, "%d", dt->year);
-}
-
-char *rc_format_when(rc_arena *a, const rc_when *w)
-{
-    rc_buf b = RC_BUF_INIT;
-    switch (w->kind) {
-    case RC_WHEN_NONE:
-        break;
-    case RC_WHEN_TEXT:
-        rc_buf_adds(&b, w->text.s ? w->text.s : "");
-        break;
-    case RC_WHEN_SINGLE:
-        format_date(&b, &w->start);
-        break;
-    case RC_WHEN_RANGE:
-        format_date(&b, &w->start);
-        rc_buf_adds(&b, " \xE2\x80\x93 "); /* en dash */
-        if (w->end_is_present)
-            rc_buf_adds(&b, "present");
-        else
-            format_date(&b, &w->end);
-        break;
-    }
-    char *s = b.len ? rc_arena_strdup(a, rc_buf_str(&b)) : NULL;
-    rc_buf_release(&b);
-    return s;
+    return rc_locale_format_when(a, loc ? loc : rc_locale_english(), NULL, w);
 }
 
 /* ---- entries ------------------------------------------------------------ */
@@ -512,6 +482,8 @@ typedef struct entry_parts {
     size_t nside;
     int compact;           /* a one-line kind of entry: lists are set tight */
     int page_break_before; /* the author asked for a new page here */
+    const char *degree;    /* education: the degree column's text, or NULL */
+    rc_pos degree_pos;
 } entry_parts;
 
 static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
@@ -537,7 +509,7 @@ static void parts_release(entry_parts *e)
 /* A title row: its first paragraph, set ragged so it never stretches. */
 static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
 {
-    if (!t.s)
+    if (!t.s || !*t.s)
         return;
     mpara *m = add_mpara(c, e, t.pos, 0);
     m->p.align = RC_ALIGN_LEFT;
@@ -551,9 +523,11 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
         return;
     rc_para *p = &e->side[e->nside++];
-    rc_para_init(p, RC_ALIGN_RIGHT, pos);
+    rc_align align = c->st->date_column_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT
+                                                                  : c->st->date_column_align;
+    rc_para_init(p, align, pos);
     rc_para_style ps = body_style(c, 0);
-    ps.align = RC_ALIGN_RIGHT;
+    ps.align = align;
     ps.hyphenate = 0;
     add_spans(c, p, parse_text(c, s), &ps);
 }
@@ -563,8 +537,17 @@ static void add_body(ctx *c, entry_parts *e, rc_text t)
     if (!t.s)
         return;
     mpara *m = add_mpara(c, e, t.pos, c->st->paragraph_space);
+    m->indent = c->st->summary_indent;
     rc_para_style ps = body_style(c, 0);
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
+}
+
+/* Where a bullet's text starts: RenderCV's space_left, the bullet, the gap. */
+static rc_scaled bullet_text_indent(ctx *c, uint32_t bullet)
+{
+    const rc_face *f = c->fonts->faces[RC_FACE_REGULAR];
+    return c->st->bullet_indent + milli_em(rc_face_advance(f, bullet), c->st->body_size) +
+           c->st->bullet_gap;
 }
 
 static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
@@ -572,9 +555,10 @@ static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
     for (size_t i = 0; i < en->nhighlights; i++) {
         const rc_highlight *h = &en->highlights[i];
         mpara *m = add_mpara(c, e, h->text.pos,
-                             i == 0 ? c->st->paragraph_space : c->st->highlight_space);
-        m->indent = c->st->bullet_indent + (h->level ? c->st->nested_bullet_indent : 0);
+                             i == 0 ? c->st->highlights_space_above : c->st->highlight_space);
         m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
+        m->indent = bullet_text_indent(c, c->st->bullet_char) +
+                    (h->level ? bullet_text_indent(c, m->bullet) - c->st->bullet_indent : 0);
         rc_para_style ps = body_style(c, 0);
         add_spans(c, &m->p, parse_text(c, h->text.s), &ps);
     }
@@ -593,38 +577,6 @@ static const char *join_texts(ctx *c, const rc_texts *t, const char *sep)
     return s;
 }
 
-/* The publication's venue line: journal, then the DOI or URL as a link. */
-static void add_publication_venue(ctx *c, entry_parts *e, const rc_entry *en)
-{
-    if (!en->journal.s && !en->doi.s && !en->url.s)
-        return;
-    rc_pos pos = en->journal.s ? en->journal.pos : en->doi.s ? en->doi.pos : en->url.pos;
-    mpara *m = add_mpara(c, e, pos, 0);
-    rc_para_style ps = body_style(c, 0);
-    if (en->journal.s)
-        add_spans(c, &m->p, parse_text(c, en->journal.s), &(rc_para_style){
-            .size = ps.size, .color = ps.color, .link_color = ps.link_color,
-            .style = RC_STYLE_ITALIC, .align = ps.align,
-            .ex_hyphen_penalty = ps.ex_hyphen_penalty});
-    const char *url = NULL, *shown = NULL;
-    if (en->doi.s) {
-        url = rc_arena_printf(c->a, "https://doi.org/%s", en->doi.s);
-        shown = rc_arena_printf(c->a, "doi:%s", en->doi.s);
-    } else if (en->url.s) {
-        url = en->url.s;
-        shown = en->url.s;
-    }
-    if (url) {
-        if (en->journal.s) {
-            add_spans(c, &m->p, literal(c, ",", 0, NULL), &ps);
-            rc_para_add_space(&m->p, &ps, c->fonts);
-        }
-        rc_para_style ls = ps;
-        ls.no_breaks = 1;
-        add_spans(c, &m->p, literal(c, shown, 0, url), &ls);
-    }
-}
-
 /* Length of a leading "[12]" or "[A3]" label followed by a space, or 0. */
 static size_t bracket_label_length(const char *s)
 {
@@ -638,102 +590,200 @@ static size_t bracket_label_length(const char *s)
     return k + 1;
 }
 
+/* A link written in markup, with its text escaped so it shows as written. */
+static const char *markup_link(ctx *c, const char *shown, const char *url)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_addc(&b, '[');
+    for (const char *p = shown; *p; p++) {
+        if (strchr("\\*[]()`~-", *p))
+            rc_buf_addc(&b, '\\');
+        rc_buf_addc(&b, *p);
+    }
+    rc_buf_addf(&b, "](%s)", url);
+    const char *r = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return r;
+}
+
+/* A URL as shown: without the scheme and the trailing slash. */
+static const char *shown_url(ctx *c, const char *url)
+{
+    const char *s = url;
+    if (strncmp(s, "https://", 8) == 0)
+        s += 8;
+    else if (strncmp(s, "http://", 7) == 0)
+        s += 7;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == '/')
+        n--;
+    return rc_arena_strndup(c->a, s, n);
+}
+
+/* The fields an entry offers its templates, by RenderCV's placeholder names. */
+static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfield *f)
+{
+    size_t n = 0;
+#define FIELD(name, value) f[n++] = (rc_tfield){name, value}
+    FIELD("INSTITUTION", en->institution.s);
+    FIELD("AREA", en->area.s);
+    FIELD("DEGREE", en->degree.s);
+    FIELD("COMPANY", en->company.s);
+    FIELD("POSITION", en->position.s);
+    FIELD("NAME", en->name.s);
+    FIELD("TITLE", en->title.s);
+    FIELD("AUTHORS", en->authors.n ? join_texts(c, &en->authors, ", ") : NULL);
+    FIELD("JOURNAL", en->journal.s);
+    const char *doi = en->doi.s ? markup_link(c, rc_arena_printf(c->a, "doi:%s", en->doi.s),
+                                              rc_arena_printf(c->a, "https://doi.org/%s",
+                                                              en->doi.s))
+                                : NULL;
+    FIELD("DOI", doi);
+    /* RenderCV's URL shows the DOI when there is one, else the URL itself. */
+    FIELD("URL", doi ? doi : en->url.s ? markup_link(c, shown_url(c, en->url.s), en->url.s) : NULL);
+    FIELD("LABEL", en->label.s);
+    FIELD("DETAILS", en->details.s);
+    FIELD("LOCATION", en->location.s);
+    FIELD("DATE", date);
+    FIELD("SUMMARY", en->summary.s);
+#undef FIELD
+    return n;
+}
+
+/* RenderCV's phrase placeholder, in English until the locale says otherwise. */
+static const char *expand_phrases(ctx *c, const char *tmpl)
+{
+    const char *ph = strstr(tmpl, "DEGREE_WITH_AREA");
+    if (!ph)
+        return tmpl;
+    return rc_arena_printf(c->a, "%.*sDEGREE in AREA%s", (int)(ph - tmpl), tmpl, ph + 16);
+}
+
+/*
+ * Lay out an entry from its type's templates: each line of the main
+ * template is a row (or the summary, or the highlights), each line of the
+ * date-and-location template a line of the date column.
+ */
+static void build_from_templates(ctx *c, const rc_entry *en, const char *date, entry_parts *e)
+{
+    rc_tfield f[24];
+    size_t nf = entry_fields(c, en, date, f);
+    const char *main = expand_phrases(c, c->st->main_template[en->type]);
+    const char *side = c->st->side_template[en->type];
+    for (const char *ln = main; *ln;) {
+        const char *nl = strchr(ln, '\n');
+        size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
+        char *one = rc_arena_strndup(c->a, ln, len);
+        const char *trim = one;
+        while (*trim == ' ')
+            trim++;
+        if (!strcmp(trim, "SUMMARY")) {
+            add_body(c, e, en->summary);
+        } else if (!strcmp(trim, "HIGHLIGHTS")) {
+            add_highlights(c, e, en);
+        } else {
+            rc_text row = {rc_template_expand(c->a, one, f, nf), en->pos};
+            if (en->type == RC_ENTRY_ONE_LINE) {
+                /* a one-line entry is running text: justified, hyphenated when needed */
+                rc_text body = {row.s, en->label.pos};
+                mpara *m = add_mpara(c, e, body.pos, 0);
+                rc_para_style ps = body_style(c, 0);
+                add_spans(c, &m->p, parse_text(c, body.s), &ps);
+            } else {
+                add_row(c, e, row, 0);
+            }
+        }
+        ln += len + (nl ? 1 : 0);
+    }
+    if (!side)
+        return;
+    for (const char *ln = side; *ln;) {
+        const char *nl = strchr(ln, '\n');
+        size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
+        add_side(c, e, rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf),
+                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos);
+        ln += len + (nl ? 1 : 0);
+    }
+}
+
 static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                         entry_parts *e)
 {
-    char *date = rc_format_when(c->a, &en->when);
+    rc_locale loc;
+    rc_locale_of_cv(&loc, c->cv);
+    char *date = rc_format_when(c->a, &loc, &en->when);
     e->page_break_before = en->page_break_before;
-    switch (en->type) {
-    case RC_ENTRY_EDUCATION: {
-        add_row(c, e, en->institution, RC_STYLE_BOLD);
-        rc_text second = en->area;
-        if (en->degree.s)
-            second.s = rc_arena_printf(c->a, "%s, %s", en->degree.s, en->area.s);
-        /* The area carries its own markup; the row is plain as in the seed CVs. */
-        add_row(c, e, second, 0);
-        break;
-    }
-    case RC_ENTRY_EXPERIENCE:
-        add_row(c, e, en->company, RC_STYLE_BOLD);
-        add_row(c, e, en->position, RC_STYLE_ITALIC);
-        break;
-    case RC_ENTRY_NORMAL:
-        add_row(c, e, en->name, RC_STYLE_BOLD);
-        break;
-    case RC_ENTRY_PUBLICATION: {
-        add_row(c, e, en->title, RC_STYLE_BOLD);
-        rc_text authors = {join_texts(c, &en->authors, ", "),
-                           en->authors.n ? en->authors.v[0].pos : en->pos};
-        mpara *m = add_mpara(c, e, authors.pos, 0);
-        rc_para_style ps = body_style(c, 0);
-        add_spans(c, &m->p, parse_text(c, authors.s), &ps);
-        add_publication_venue(c, e, en);
-        break;
-    }
-    case RC_ENTRY_ONE_LINE: {
-        mpara *m = add_mpara(c, e, en->label.pos, 0);
-        rc_para_style bold = body_style(c, RC_STYLE_BOLD), plain = body_style(c, 0);
-        add_spans(c, &m->p, parse_text(c, en->label.s), &bold);
-        add_spans(c, &m->p, literal(c, ":", RC_STYLE_BOLD, NULL), &bold);
-        rc_para_add_space(&m->p, &plain, c->fonts);
-        add_spans(c, &m->p, parse_text(c, en->details.s), &plain);
-        break;
-    }
-    case RC_ENTRY_BULLET: {
-        mpara *m = add_mpara(c, e, en->bullet.pos, 0);
-        m->indent = c->st->bullet_indent;
-        m->bullet = c->st->bullet_char;
-        rc_para_style ps = body_style(c, 0);
-        add_spans(c, &m->p, parse_text(c, en->bullet.s), &ps);
-        break;
-    }
-    case RC_ENTRY_NUMBERED:
-    case RC_ENTRY_REVERSED_NUMBERED: {
-        rc_text t = en->type == RC_ENTRY_NUMBERED ? en->number : en->reversed_number;
-        mpara *m = add_mpara(c, e, t.pos, 0);
-        m->indent = c->st->bullet_indent + RC_PT(6);
-        size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
-        m->label = rc_arena_printf(c->a, "%zu.", num);
-        rc_para_style ps = body_style(c, 0);
-        add_spans(c, &m->p, parse_text(c, t.s), &ps);
-        break;
-    }
-    case RC_ENTRY_TEXT: {
-        /*
-         * A paragraph that starts with a bracketed label ("[12] Authors,
-         * Title...") is a bibliography item: the label hangs to the left
-         * of the text, as LaTeX's thebibliography sets it.
-         */
-        size_t k = bracket_label_length(en->text.s);
-        if (k) {
-            rc_text rest = en->text;
-            rest.s = en->text.s + k;
-            while (*rest.s == ' ')
-                rest.s++;
-            rest.pos = rc_pos_advance(en->text.pos, (int)(rest.s - en->text.s));
-            add_body(c, e, rest);
-            e->main[e->nmain - 1].label = rc_arena_strndup(c->a, en->text.s, k);
-        } else {
-            add_body(c, e, en->text);
+    const char *tmpl = c->st->main_template[en->type];
+    if (tmpl && *tmpl) {
+        build_from_templates(c, en, date, e);
+        if (c->st->degree_template && *c->st->degree_template &&
+            en->type == RC_ENTRY_EDUCATION) {
+            rc_tfield f[24];
+            size_t nf = entry_fields(c, en, date, f);
+            const char *deg = rc_template_expand(c->a, c->st->degree_template, f, nf);
+            if (*deg) {
+                e->degree = deg;
+                e->degree_pos = en->degree.pos;
+            }
         }
-        break;
+    } else {
+        switch (en->type) {
+        case RC_ENTRY_BULLET: {
+            mpara *m = add_mpara(c, e, en->bullet.pos, 0);
+            m->bullet = c->st->bullet_char;
+            m->indent = bullet_text_indent(c, m->bullet);
+            rc_para_style ps = body_style(c, 0);
+            add_spans(c, &m->p, parse_text(c, en->bullet.s), &ps);
+            break;
+        }
+        case RC_ENTRY_NUMBERED:
+        case RC_ENTRY_REVERSED_NUMBERED: {
+            rc_text t = en->type == RC_ENTRY_NUMBERED ? en->number : en->reversed_number;
+            mpara *m = add_mpara(c, e, t.pos, 0);
+            m->indent = bullet_text_indent(c, c->st->bullet_char) + RC_PT(6);
+            size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
+            m->label = rc_arena_printf(c->a, "%zu.", num);
+            rc_para_style ps = body_style(c, 0);
+            add_spans(c, &m->p, parse_text(c, t.s), &ps);
+            break;
+        }
+        case RC_ENTRY_TEXT: {
+            /*
+             * A paragraph that starts with a bracketed label ("[12] Authors,
+             * Title...") is a bibliography item: the label hangs to the left
+             * of the text, as LaTeX's thebibliography sets it.
+             */
+            size_t k = bracket_label_length(en->text.s);
+            if (k) {
+                rc_text rest = en->text;
+                rest.s = en->text.s + k;
+                while (*rest.s == ' ')
+                    rest.s++;
+                rest.pos = rc_pos_advance(en->text.pos, (int)(rest.s - en->text.s));
+                add_body(c, e, rest);
+                e->main[e->nmain - 1].label = rc_arena_strndup(c->a, en->text.s, k);
+                e->main[e->nmain - 1].indent = 0;
+            } else {
+                add_body(c, e, en->text);
+            }
+            break;
+        }
+        default:
+            /* A type whose template was emptied: its fields in a plain row. */
+            build_from_templates(c, en, date, e);
+            break;
+        }
+        add_body(c, e, en->type == RC_ENTRY_TEXT ? (rc_text){0} : en->summary);
+        if (en->type != RC_ENTRY_TEXT)
+            add_highlights(c, e, en);
+        if (date)
+            add_side(c, e, date, en->when.pos);
     }
-    default:
-        break;
-    }
-    add_body(c, e, en->summary);
-    add_highlights(c, e, en);
     /* Entries that are one line by nature (skills, awards, list items) sit tight. */
     e->compact = en->type == RC_ENTRY_ONE_LINE || en->type == RC_ENTRY_BULLET ||
                  en->type == RC_ENTRY_NUMBERED || en->type == RC_ENTRY_REVERSED_NUMBERED ||
+                 en->type == RC_ENTRY_TEXT ||
                  (en->type == RC_ENTRY_NORMAL && !en->summary.s && !en->nhighlights);
-    if (en->type != RC_ENTRY_ONE_LINE && en->type != RC_ENTRY_TEXT) {
-        add_side(c, e, en->location.s, en->location.pos);
-        add_side(c, e, date, en->when.pos);
-    } else if (date) {
-        /* One-line and text entries may still carry a date. */
-        add_side(c, e, date, en->when.pos);
-    }
 }
 
 /* Draw the bullet or number label of a hanging paragraph's first line. */
@@ -778,18 +828,41 @@ static rc_scaled side_width(const rc_para *p)
  * Set an entry with a date column `colw` wide, and append its lines to
  * the vertical list. `first` entries of a section stay with the title.
  */
+/* A one-line paragraph of markup set at its natural width, for the degree column. */
+static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width, lines *out)
+{
+    rc_para p;
+    rc_para_init(&p, RC_ALIGN_LEFT, pos);
+    rc_para_style ps = body_style(c, 0);
+    ps.align = RC_ALIGN_LEFT;
+    ps.hyphenate = 0;
+    add_spans(c, &p, parse_text(c, markup), &ps);
+    set_paragraph(c, &p, &width, 1, 0, out);
+    rc_para_release(&p);
+}
+
+/*
+ * Set an entry with a date column `colw` wide, and append its lines to
+ * the vertical list. `first` entries of a section stay with the title.
+ * Entries stand `side_space` in from both margins; an education entry may
+ * have a degree column on its left (RenderCV's classic).
+ */
 static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
 {
     const rc_style *st = c->st;
-    lines side = {0}, main = {0};
+    const rc_scaled width = c->text_width - 2 * st->side_space;
+    lines side = {0}, main = {0}, degree = {0};
     for (size_t i = 0; i < e->nside; i++) {
-        rc_scaled w = colw > 0 ? colw : c->text_width;
+        rc_scaled w = colw > 0 ? colw : width;
         set_paragraph(c, &e->side[i], &w, 1, (int)i, &side);
     }
-    rc_scaled narrow = c->text_width - (colw > 0 ? colw + st->date_column_gutter : 0);
+    rc_scaled degree_w = e->degree ? st->degree_width + st->date_column_gutter : 0;
+    if (e->degree)
+        column_text(c, e->degree, e->degree_pos, st->degree_width, &degree);
+    rc_scaled narrow = width - degree_w - (colw > 0 ? colw + st->date_column_gutter : 0);
     /* moderncv's look: the date column on the left, the body beside it all the way down. */
     int left = st->date_column_left && colw > 0;
-    rc_scaled body_x = left ? colw + st->date_column_gutter : 0;
+    rc_scaled body_x = st->side_space + degree_w + (left ? colw + st->date_column_gutter : 0);
     rc_scaled *space_before = rc_xcalloc(e->nmain + 1, sizeof(rc_scaled));
     for (size_t i = 0; i < e->nmain; i++) {
         mpara *m = &e->main[i];
@@ -801,7 +874,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         size_t nw = nnarrow + 1;
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
-            widths[k] = (k < nnarrow || left ? narrow : c->text_width) - m->indent;
+            widths[k] = (k < nnarrow || left ? narrow : width - degree_w) - m->indent;
         size_t before = main.n;
         set_paragraph(c, &m->p, widths, nw, (int)i, &main);
         free(widths);
@@ -819,6 +892,13 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         const line *ml = k < main.n ? &main.v[k] : NULL;
         const line *sl = k < side.n ? &side.v[k] : NULL;
         rc_scaled h = st->body_size * 7 / 10, dp = st->body_size * 3 / 10;
+        if (k < degree.n) {
+            for (size_t j = 0; j < degree.v[k].n; j++) {
+                rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
+                *d = degree.v[k].v[j];
+                d->x += st->side_space;
+            }
+        }
         if (ml) {
             for (size_t j = 0; j < ml->n; j++)
                 *line_add(&merged, RC_DRAW_TEXT) = ml->v[j];
@@ -829,7 +909,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
             for (size_t j = 0; j < sl->n; j++) {
                 rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
                 *d = sl->v[j];
-                d->x += left ? 0 : c->text_width - colw;
+                d->x += st->side_space + (left ? 0 : width - colw);
             }
         }
         merged.height = h;
@@ -854,9 +934,9 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
             else
                 pen = 0;
             rc_vlist_add_penalty(&c->vl, pen);
+            rc_scaled gap = e->compact ? st->text_entry_space : st->entry_space;
             if (k == 0)
-                rc_vlist_add_glue(&c->vl, e->compact ? st->paragraph_space : st->entry_space,
-                                  (e->compact ? st->paragraph_space : st->entry_space) / 3);
+                rc_vlist_add_glue(&c->vl, gap, gap / 3);
             else if (ml && ml->first && space_before[ml->para])
                 rc_vlist_add_glue(&c->vl, space_before[ml->para], space_before[ml->para] / 3);
         }
@@ -866,59 +946,105 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
     free(space_before);
     lines_release(&main);
     lines_release(&side);
+    lines_release(&degree);
 }
 
 /* ---- sections ------------------------------------------------------------ */
 
-static void emit_section_title(ctx *c, const rc_section *sec, int first)
+/* A horizontal rule as a draw of a line: x, y (top, from the baseline), width. */
+static void rule_draw(line *l, rc_scaled x, rc_scaled y, rc_scaled w, rc_scaled h, uint32_t color)
+{
+    rc_draw *d = line_add(l, RC_DRAW_RULE);
+    d->x = x;
+    d->y = y;
+    d->w = w > 0 ? w : 0;
+    d->h = h;
+    d->color = color;
+}
+
+/*
+ * A section title in one of RenderCV's eight types: left or centred, with
+ * a rule beside it (partial), under it (full, or centred partial), a thick
+ * bar in the date column (moderncv), or none. `colw` is the section's date
+ * column, where moderncv's bar goes.
+ */
+static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scaled colw)
 {
     const rc_style *st = c->st;
+    const rc_title_type type = st->title_type;
     /* Sections like to start a page; an author may insist on it. */
     if (sec->nentries && sec->entries[0].page_break_before)
         rc_vlist_add_penalty(&c->vl, RC_EJECT_PENALTY);
     else if (!first)
         rc_vlist_add_penalty(&c->vl, -100);
-    rc_scaled space = first ? st->header_space_after : st->section_space_before;
+    rc_scaled space = first ? c->header_gap : st->section_space_before;
     rc_vlist_add_glue(&c->vl, space, space / 3);
 
+    int centered = type >= RC_TITLE_CENTERED_WITHOUT_LINE;
+    rc_scaled bar = type == RC_TITLE_MODERNCV ? (colw > 0 ? colw : RC_PT(60)) : 0;
+    rc_scaled indent = bar ? bar + st->date_column_gutter : 0;
     rc_para p;
-    rc_para_init(&p, RC_ALIGN_LEFT, sec->key.pos);
-    rc_para_style ps = body_style(c, RC_STYLE_BOLD);
-    ps.size = st->section_title_size;
-    ps.color = st->primary_color;
-    ps.align = RC_ALIGN_LEFT;
+    rc_para_init(&p, centered ? RC_ALIGN_CENTER : RC_ALIGN_LEFT, sec->key.pos);
+    rc_para_style ps = body_style(c, st->section_title.bold ? RC_STYLE_BOLD : 0);
+    ps.size = st->section_title.size;
+    ps.color = st->section_title.color;
+    ps.align = p.align;
     ps.hyphenate = 0;
     add_spans(c, &p, parse_text(c, sec->title), &ps);
     lines ls = {0};
-    rc_scaled w = c->text_width;
+    rc_scaled w = c->text_width - indent;
     set_paragraph(c, &p, &w, 1, 0, &ls);
+    const rc_scaled thick = st->section_rule_thickness, mid = -ps.size * 3 / 10 - thick / 2;
+    const rc_scaled gap = ps.size / 2;
     for (size_t k = 0; k < ls.n; k++) {
+        line *l = &ls.v[k];
+        for (size_t j = 0; j < l->n; j++)
+            l->v[j].x += indent;
+        rc_scaled x0 = indent + (centered ? (c->text_width - indent - l->width) / 2 : 0);
+        rc_scaled x1 = x0 + l->width;
+        if (k == 0 && type == RC_TITLE_WITH_PARTIAL_LINE)
+            rule_draw(l, x1 + gap, mid, c->text_width - x1 - gap, thick, ps.color);
+        if (k == 0 && type == RC_TITLE_CENTERED_WITH_PARTIAL_LINE) {
+            rule_draw(l, 0, mid, x0 - gap, thick, ps.color);
+            rule_draw(l, x1 + gap, mid, c->text_width - x1 - gap, thick, ps.color);
+        }
+        if (k == 0 && type == RC_TITLE_MODERNCV)
+            rule_draw(l, 0, -ps.size * 7 / 10, bar, thick, ps.color);
         if (k > 0)
             rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-        rc_vitem *box = add_line_box(c, &ls.v[k], st->section_title_size * 5 / 4);
+        rc_vitem *box = add_line_box(c, l, ps.size * 5 / 4);
         if (k == 0) {
             rc_draw bm = {0};
             bm.kind = RC_DRAW_BOOKMARK;
-            bm.y = -ls.v[k].height;
+            bm.y = -l->height;
             bm.text = sec->title;
             rc_vbox_add(box, &bm);
         }
     }
+    /* A rule under the title, kept with it and with the first entry. */
+    rc_scaled under = 0, under_x = 0;
+    if (type == RC_TITLE_WITH_FULL_LINE || type == RC_TITLE_CENTERED_WITH_FULL_LINE) {
+        under = c->text_width;
+    } else if (type == RC_TITLE_CENTERED_WITH_CENTERED_PARTIAL_LINE && ls.n) {
+        under = ls.v[0].width + 4 * gap;
+        under_x = (c->text_width - under) / 2;
+    }
     lines_release(&ls);
     rc_para_release(&p);
-
-    /* The rule under the title, kept with it and with the first entry. */
-    rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-    rc_vlist_add_glue(&c->vl, RC_PT(2.5), 0);
-    rc_vitem *rule = rc_vlist_add_box(&c->vl, st->section_rule_thickness, 0, 0);
-    rc_draw d = {0};
-    d.kind = RC_DRAW_RULE;
-    d.y = -st->section_rule_thickness;
-    d.w = c->text_width;
-    d.h = st->section_rule_thickness;
-    d.color = st->primary_color;
-    rc_vbox_add(rule, &d);
-    c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
+    if (under > 0) {
+        rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
+        rc_vlist_add_glue(&c->vl, RC_PT(2.5), 0);
+        rc_vitem *rule = rc_vlist_add_box(&c->vl, thick, 0, 0);
+        rc_draw d = {0};
+        d.kind = RC_DRAW_RULE;
+        d.x = under_x;
+        d.y = -thick;
+        d.w = under;
+        d.h = thick;
+        d.color = ps.color;
+        rc_vbox_add(rule, &d);
+        c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
+    }
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
     rc_vlist_add_glue(&c->vl, st->section_space_after_rule, st->section_space_after_rule / 3);
 }
@@ -959,7 +1085,6 @@ static void hang_labels(ctx *c, entry_parts *parts, size_t n)
 
 static void emit_section(ctx *c, const rc_section *sec)
 {
-    emit_section_title(c, sec, c->nsections_done++ == 0);
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
     rc_scaled colw = 0;
     for (size_t i = 0; i < sec->nentries; i++) {
@@ -972,6 +1097,7 @@ static void emit_section(ctx *c, const rc_section *sec)
     if (colw > c->st->date_column_max)
         colw = c->st->date_column_max;
     hang_labels(c, parts, sec->nentries);
+    emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
         emit_entry(c, &parts[i], colw, i == 0);
         parts_release(&parts[i]);
@@ -1031,20 +1157,6 @@ static void social_link(ctx *c, const rc_social *s, const char **url, const char
     }
 }
 
-/* A website as shown: without the scheme and the trailing slash. */
-static const char *shown_url(ctx *c, const char *url)
-{
-    const char *s = url;
-    if (strncmp(s, "https://", 8) == 0)
-        s += 8;
-    else if (strncmp(s, "http://", 7) == 0)
-        s += 7;
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == '/')
-        n--;
-    return rc_arena_strndup(c->a, s, n);
-}
-
 static const char *tel_url(ctx *c, const char *phone)
 {
     rc_buf b = RC_BUF_INIT;
@@ -1057,34 +1169,67 @@ static const char *tel_url(ctx *c, const char *phone)
     return s;
 }
 
+/* Text of a header role (name, headline, connections) in the header's alignment. */
+static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
+{
+    rc_para_style ps = body_style(c, style | (role->bold ? RC_STYLE_BOLD : 0));
+    ps.size = role->size;
+    ps.color = role->color;
+    ps.link_color = role->color;
+    ps.align = c->st->header_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT : c->st->header_align;
+    ps.hyphenate = 0; /* names and addresses are never hyphenated */
+    return ps;
+}
+
+/*
+ * One connection of the header line. A line may break after a separator
+ * (or between connections when there is none), never inside one.
+ */
 static void add_connection(ctx *c, rc_para *p, int *count, const char *text, const char *url)
 {
-    rc_para_style ps = body_style(c, 0);
-    ps.size = c->st->connections_size;
-    ps.align = RC_ALIGN_CENTER;
-    ps.hyphenate = 0;
+    const rc_style *st = c->st;
+    rc_para_style ps = role_style(c, &st->connections, 0);
+    if (!st->connection_hyperlink)
+        url = NULL;
     if (*count > 0) {
-        /* A line may break after a separator, never before one. */
         rc_para_style tie = ps;
         tie.no_breaks = 1;
-        rc_para_add_space(p, &tie, c->fonts);
-        add_spans(c, p, literal(c, c->st->connection_separator, 0, NULL), &ps);
-        rc_para_add_space(p, &ps, c->fonts);
+        if (*st->connection_separator) {
+            rc_para_add_space(p, &tie, c->fonts);
+            add_spans(c, p, literal(c, st->connection_separator, 0, NULL), &ps);
+            rc_para_add_space(p, &ps, c->fonts);
+        } else {
+            rc_para_add_space(p, &ps, c->fonts);
+        }
+        /* RenderCV's space between connections, beyond a word space */
+        if (st->space_between_connections > 0) {
+            rc_item *g = &p->items[p->n - 1];
+            if (g->type == RC_ITEM_GLUE)
+                g->width += st->space_between_connections;
+        }
     }
     ps.no_breaks = 1;
     add_spans(c, p, url ? literal(c, text, 0, url) : parse_text(c, text), &ps);
     (*count)++;
 }
 
-static void emit_centered(ctx *c, rc_para *p, rc_scaled baselineskip)
+/* Set a header paragraph and append its lines, `space_below` under the last. */
+static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
 {
     lines ls = {0};
     rc_scaled w = c->text_width;
     set_paragraph(c, p, &w, 1, 0, &ls);
     for (size_t k = 0; k < ls.n; k++) {
         rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-        add_line_box(c, &ls.v[k], baselineskip);
+        if (k == 0 && c->vl.n > 1) {
+            /* the space below the previous part, then this part's top */
+            c->vl.after_box = 0;
+            rc_vlist_add_glue(&c->vl, c->header_gap, 0);
+        }
+        add_line_box(c, &ls.v[k], ls.v[k].height + ls.v[k].depth + RC_PT(2));
     }
+    if (ls.n)
+        c->header_gap = space_below;
     lines_release(&ls);
 }
 
@@ -1095,28 +1240,24 @@ static void emit_header(ctx *c)
     if (cv->name.s) {
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
-        rc_para_style ps = body_style(c, 0);
-        ps.size = st->name_size;
-        ps.color = st->primary_color;
-        ps.align = RC_ALIGN_CENTER;
-        ps.hyphenate = 0; /* a name may wrap at a space on narrow paper, never hyphenate */
+        rc_para_style ps = role_style(c, &st->name, 0);
+        p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->name.s), &ps);
-        emit_centered(c, &p, st->name_size);
+        emit_header_part(c, &p, st->space_below_name);
         rc_para_release(&p);
     }
     if (cv->headline.s) {
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->headline.pos);
-        rc_para_style ps = body_style(c, RC_STYLE_ITALIC);
-        ps.hyphenate = 0;
-        ps.size = st->headline_size;
-        ps.align = RC_ALIGN_CENTER;
+        rc_para_style ps = role_style(c, &st->headline, 0);
+        p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
-        emit_centered(c, &p, st->headline_size * 3 / 2);
+        emit_header_part(c, &p, st->space_below_headline);
         rc_para_release(&p);
     }
     rc_para p;
     rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
+    p.align = role_style(c, &st->connections, 0).align;
     int count = 0;
     if (cv->location.s)
         add_connection(c, &p, &count, cv->location.s, NULL);
@@ -1130,6 +1271,8 @@ static void emit_header(ctx *c)
     for (size_t i = 0; i < cv->nsocials; i++) {
         const char *url, *shown;
         social_link(c, &cv->socials[i], &url, &shown);
+        if (st->display_urls && url)
+            shown = shown_url(c, url);
         add_connection(c, &p, &count, shown, url);
     }
     for (size_t i = 0; i < cv->ncustom_connections; i++) {
@@ -1138,7 +1281,7 @@ static void emit_header(ctx *c)
             add_connection(c, &p, &count, cc->placeholder.s, cc->url.s);
     }
     if (count)
-        emit_centered(c, &p, st->body_leading * 3 / 2);
+        emit_header_part(c, &p, st->space_below_connections);
     rc_para_release(&p);
 }
 
@@ -1202,6 +1345,7 @@ static void add_footers(ctx *c, rc_doc *doc, const char *name)
         rc_para_style ps = body_style(c, 0);
         ps.size = st->footer_size;
         ps.color = st->footer_color;
+        ps.link_color = st->footer_color;
         ps.align = RC_ALIGN_CENTER;
         ps.hyphenate = 0;
         add_spans(c, &p, rc_markup_parse(c->a, rc_buf_str(&t), t.len), &ps);

@@ -15,6 +15,7 @@
 #include "cv.h"
 #include "doc.h"
 #include "font.h"
+#include "locale.h"
 #include "style.h"
 
 /*
@@ -25,7 +26,10 @@
 int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_arena *a,
                  rc_doc *doc, rc_diags *d);
 
-/* "Sept 2023 – present", "2021", or the free text, as RenderCV writes dates. */
-char *rc_format_when(rc_arena *a, const rc_when *w);
+/*
+ * "Sept 2023 – present", "2021", or the free text, as RenderCV writes
+ * dates, in the words of loc (NULL: English); see locale.h.
+ */
+char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_when *w);
 
 #endif

@@ -5,8 +5,9 @@
  * It owns three things:
  * - turning bytes into a yaml_document_t, and libyaml's failures (reader,
  *   scanner, parser, composer) into positioned diagnostics;
- * - the safety checks libyaml does not make: size, nesting, alias
- *   expansion (billion laughs), duplicate keys, UTF-8 of every scalar;
+ * - the safety checks libyaml does not make: size, nesting, anchors,
+ *   aliases and their expansion (billion laughs), the number of values,
+ *   duplicate keys, UTF-8 of every scalar (docs/limits.md lists them);
  * - the schema: which keys exist where, entry-type detection, RenderCV's
  *   date and highlight rules. Keys are described by tables, not if-chains.
  *
@@ -19,6 +20,8 @@
  * `&a [*a]`), so every walk here is bounded by measure() first.
  */
 #include "load.h"
+#include "load_yaml.h"
+#include "locale.h"
 
 #include <yaml.h>
 
@@ -29,8 +32,10 @@
 
 #define MAX_INPUT_BYTES (16u << 20)
 #define MAX_ALIAS_REFS 10000
+#define MAX_ANCHORS 10000
 #define MAX_DEPTH 64
-/* Nodes the document may expand to through aliases: far above any CV. */
+/* Values written, and values the document may expand to through aliases: far above any CV. */
+#define MAX_NODES 1000000
 #define MAX_EXPANDED_NODES 1000000
 
 typedef struct loader {
@@ -39,6 +44,11 @@ typedef struct loader {
     rc_arena *a;
     rc_diags *d;
     const char *file;
+    rc_design_values *design; /* where unmodelled design options go, or NULL */
+    /* A document merged from several files (load_yaml.h): a mark's index
+     * is the number of its file in `files`, not a byte offset. */
+    const char *const *files;
+    size_t nfiles;
 } loader;
 
 /* ---- nodes, positions, paths ------------------------------------------- */
@@ -51,6 +61,8 @@ static yaml_node_t *node_at(loader *L, int id)
 static rc_pos mark_pos(loader *L, yaml_mark_t m)
 {
     rc_pos p = {L->file, (int)m.line + 1, (int)m.column + 1};
+    if (L->files && m.index < L->nfiles)
+        p.file = L->files[m.index];
     return p;
 }
 
@@ -282,6 +294,42 @@ static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
                    s->section, opt);
 }
 
+/*
+ * Every scalar below a design option, with its path from "design." on
+ * ("header.connections.separator"); list items share their list's path.
+ */
+static void collect_design(loader *L, yaml_node_t *v, const char *path, rc_design_values *out)
+{
+    const char *rel = strncmp(path, "design.", 7) == 0 ? path + 7 : path;
+    if (v->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+             p++) {
+            yaml_node_t *k = node_at(L, p->key);
+            if (check_key(L, k, path) == 0)
+                collect_design(L, node_at(L, p->value), child_path(L, path, scalar(k)), out);
+        }
+        return;
+    }
+    if (v->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+             it++)
+            collect_design(L, node_at(L, *it), path, out);
+        return;
+    }
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? 2 * out->cap : 32;
+        rc_design_value *nv = rc_arena_alloc(L->a, cap * sizeof(*nv));
+        if (out->n)
+            memcpy(nv, out->v, out->n * sizeof(*nv));
+        out->v = nv;
+        out->cap = cap;
+    }
+    rc_design_value *dv = &out->v[out->n++];
+    dv->path = rc_arena_strdup(L->a, rel);
+    dv->value.s = is_null(v) ? "" : rc_arena_strdup(L->a, scalar(v));
+    dv->value.pos = node_pos(L, v);
+}
+
 static int load_mapping(loader *L, yaml_node_t *map, const char *path, const mapping_schema *s,
                         void *obj)
 {
@@ -301,6 +349,9 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
         if (f && f->load) {
             if (f->load(L, v, cpath, (char *)obj + f->off) < 0)
                 rc = -1;
+        } else if (!f && !strcmp(s->section, "design") && L->design) {
+            /* The style module decides what a design option means. */
+            collect_design(L, v, cpath, L->design);
         } else if (f || s->unknown == UNKNOWN_IS_WARNING) {
             warn_unsupported(L, k, s, cpath);
         } else {
@@ -526,6 +577,59 @@ static int load_flag(loader *L, yaml_node_t *v, const char *path, void *target)
     return rc_error(L->d, node_pos(L, v), "%s must be true or false", path);
 }
 
+/* rescomp's tagged highlight, {text: ..., tags: [..]}: a mapping with one of those keys. */
+static int is_tagged_highlight(loader *L, yaml_node_t *item)
+{
+    if (item->type != YAML_MAPPING_NODE)
+        return 0;
+    for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        if (k->type == YAML_SCALAR_NODE && (!strcmp(scalar(k), "text") || !strcmp(scalar(k), "tags")))
+            return 1;
+    }
+    return 0;
+}
+
+static int load_tagged_highlight(loader *L, yaml_node_t *item, const char *path,
+                                 highlight_vec *hv)
+{
+    static const char *const keys[] = {"text", "tags", NULL};
+    yaml_node_t *text = NULL;
+    rc_texts tags = {NULL, 0};
+    int rc = 0;
+    for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key), *v = node_at(L, p->value);
+        if (check_key(L, k, path) < 0) {
+            rc = -1;
+            continue;
+        }
+        const char *cpath = child_path(L, path, scalar(k));
+        if (!strcmp(scalar(k), "text")) {
+            if (expect(L, v, YAML_SCALAR_NODE, cpath, "text") < 0)
+                rc = -1;
+            else
+                text = v;
+        } else if (!strcmp(scalar(k), "tags")) {
+            if (load_texts(L, v, cpath, &tags, 1) < 0)
+                rc = -1;
+        } else {
+            rc = unknown_key(L, k, path, keys);
+        }
+    }
+    if (rc == 0 && !text)
+        rc = rc_error(L->d, node_pos(L, item), "missing 'text' in %s; a highlight with tags is "
+                      "written {text: ..., tags: [..]}", path);
+    if (rc < 0)
+        return -1;
+    size_t first = hv->n;
+    split_highlight(L, hv, text);
+    for (size_t i = first; i < hv->n; i++)
+        hv->v[i].tags = tags; /* nested pieces share their highlight's tags */
+    return 0;
+}
+
 static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     rc_entry *e = target;
@@ -541,10 +645,17 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
         yaml_node_t *item = node_at(L, *it);
         if (is_null(item))
             continue;
-        if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0)
+        if (is_tagged_highlight(L, item)) {
+            if (load_tagged_highlight(L, item, index_path(L, path, i), &hv) < 0)
+                rc = -1;
+        } else if (item->type == YAML_MAPPING_NODE) {
+            rc = rc_error(L->d, node_pos(L, item), "%s must be text, not a mapping (a highlight "
+                          "with tags is written {text: ..., tags: [..]})", index_path(L, path, i));
+        } else if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0) {
             rc = -1;
-        else
+        } else {
             split_highlight(L, &hv, item);
+        }
     }
     e->highlights = rc_arena_memdup(L->a, hv.v, hv.n, sizeof(*hv.v));
     e->nhighlights = hv.n;
@@ -608,6 +719,7 @@ static const struct entry_field {
     SHARED("summary", load_text, e.summary),
     SHARED("highlights", load_highlights, e),
     SHARED("page_break_before", load_flag, e.page_break_before),
+    SHARED("tags", load_text_or_list, e.tags),
 #undef OWN
 #undef SHARED
 };
@@ -1048,9 +1160,10 @@ static int load_cv_key(loader *L, yaml_node_t *v, const char *path, void *target
 
 /* ---- design, locale, settings --------------------------------------------------- */
 
+/* RenderCV's themes, and rescomp's own "latex" look. */
 static const char *const themes[] = {"classic", "ember",   "engineeringclassic",
                                      "engineeringresumes", "harvard", "ink",
-                                     "moderncv", "opal",   "sb2nov", NULL};
+                                     "moderncv", "opal",   "sb2nov", "latex", NULL};
 static const char *const page_sizes[] = {"a4", "a5", "us-letter", "us-executive", NULL};
 
 /* A value that must be one of a few names. */
@@ -1138,9 +1251,107 @@ static int load_design(loader *L, yaml_node_t *v, const char *path, void *target
     return load_schema(L, v, path, &design_schema, L->cv, "a mapping of design options");
 }
 
-static const field locale_fields[] = {{"language", load_text, offsetof(rc_cv, language)}};
+/* locale.language: one of locale.c's names; an alias is stored under its canonical name. */
+static int load_language(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_text t = {NULL, {NULL, 0, 0}};
+    if (load_text(L, v, path, &t) < 0)
+        return -1;
+    if (!t.s)
+        return 0;
+    const rc_locale *loc = rc_locale_lookup(t.s, t.pos, L->d);
+    if (!loc)
+        return -1;
+    t.s = loc->language;
+    *(rc_text *)target = t;
+    return 0;
+}
+
+/* month_abbreviations, month_names: exactly twelve texts, January first. */
+static int load_months(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of the 12 months, January first") < 0)
+        return -1;
+    yaml_node_item_t *it = v->data.sequence.items.start;
+    size_t n = (size_t)(v->data.sequence.items.top - it);
+    if (n != 12)
+        return rc_error(L->d, node_pos(L, v),
+                        "%s must list the 12 months, January first, not %zu", path, n);
+    rc_text got[12];
+    int rc = 0;
+    for (size_t i = 0; i < 12; i++) {
+        yaml_node_t *item = node_at(L, it[i]);
+        if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0)
+            rc = -1;
+        else
+            got[i] = make_text(L, item);
+    }
+    if (rc == 0)
+        memcpy(target, got, sizeof(got));
+    return rc;
+}
+
+/* RenderCV 1.x's names of the month lists (locale_catalog). */
+static int load_old_months(loader *L, yaml_node_t *v, const char *path, const char *new_name,
+                           void *target)
+{
+    const char *key = strrchr(path, '.');
+    rc_warning(L->d, node_pos(L, v), "'%s' is the old name of '%s'; rename it",
+               key ? key + 1 : path, new_name);
+    return load_months(L, v, path, target);
+}
+
+static int load_abbreviations_for_months(loader *L, yaml_node_t *v, const char *path,
+                                         void *target)
+{
+    return load_old_months(L, v, path, "month_abbreviations", target);
+}
+
+static int load_full_names_of_months(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    return load_old_months(L, v, path, "month_names", target);
+}
+
+static const field phrases_fields[] = {
+    {"degree_with_area", load_text, offsetof(rc_cv, locale.degree_with_area)}};
+static const mapping_schema phrases_schema = {phrases_fields, RC_ARRAY_LEN(phrases_fields),
+                                              UNKNOWN_IS_ERROR, "locale"};
+
+static int load_phrases(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    return load_schema(L, v, path, &phrases_schema, L->cv,
+                       "a mapping of phrases (degree_with_area)");
+}
+
+/* RenderCV 2.8's locale keys, then older ones whose work moved to design.templates. */
+static const field locale_fields[] = {
+    {"language", load_language, offsetof(rc_cv, language)},
+    {"last_updated", load_text, offsetof(rc_cv, locale.last_updated)},
+    {"month", load_text, offsetof(rc_cv, locale.month)},
+    {"months", load_text, offsetof(rc_cv, locale.months)},
+    {"year", load_text, offsetof(rc_cv, locale.year)},
+    {"years", load_text, offsetof(rc_cv, locale.years)},
+    {"present", load_text, offsetof(rc_cv, locale.present)},
+    {"phrases", load_phrases, 0},
+    {"month_abbreviations", load_months, offsetof(rc_cv, locale.month_abbreviations)},
+    {"month_names", load_months, offsetof(rc_cv, locale.month_names)},
+    {"abbreviations_for_months", load_abbreviations_for_months,
+     offsetof(rc_cv, locale.month_abbreviations)},
+    {"full_names_of_months", load_full_names_of_months, offsetof(rc_cv, locale.month_names)},
+    {"date_template", NULL, 0},
+    {"to", NULL, 0},
+    {"phone_number_format", NULL, 0},
+    {"page_numbering_template", NULL, 0},
+    {"last_updated_date_template", NULL, 0},
+    {"date_style", NULL, 0},
+    {"page_numbering_style", NULL, 0},
+    {"last_updated_date_style", NULL, 0},
+};
 static const mapping_schema locale_schema = {locale_fields, RC_ARRAY_LEN(locale_fields),
-                                             UNKNOWN_IS_WARNING, "locale"};
+                                             UNKNOWN_IS_ERROR, "locale"};
 
 static int load_locale(loader *L, yaml_node_t *v, const char *path, void *target)
 {
@@ -1166,7 +1377,7 @@ static int load_settings(loader *L, yaml_node_t *v, const char *path, void *targ
 static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     (void)L, (void)v, (void)path, (void)target;
-    return 0; /* `variants`: a later feature reads it */
+    return 0; /* `variants`: source.c reads it from the document */
 }
 
 static const field top_fields[] = {
@@ -1176,9 +1387,9 @@ static const field top_fields[] = {
     {"settings", load_settings, 0},
     {"variants", load_nothing, 0},
 };
-/* For suggestions only; `variants` (last) is not suggested until it is a feature. */
-static const mapping_schema top_schema = {top_fields, RC_ARRAY_LEN(top_fields) - 1,
-                                          UNKNOWN_IS_ERROR, ""};
+/* For suggestions only (source.c reads `variants`). */
+static const mapping_schema top_schema = {top_fields, RC_ARRAY_LEN(top_fields), UNKNOWN_IS_ERROR,
+                                          ""};
 
 /* RenderCV 1.x names of top-level keys, still common in the wild. */
 static const struct {
@@ -1291,27 +1502,15 @@ static int check_scalar(loader *L, yaml_node_t *n)
     return 0;
 }
 
-/* Node by node, each once: scalars and duplicate keys; counts alias references. */
+/* Node by node, each once: scalars and duplicate keys (counts were checked by preflight). */
 static int check_nodes(loader *L)
 {
     int rc = 0;
-    size_t refs = 0, nnodes = (size_t)(L->doc->nodes.top - L->doc->nodes.start);
     for (yaml_node_t *n = L->doc->nodes.start; n < L->doc->nodes.top; n++) {
         if (n->type == YAML_SCALAR_NODE && check_scalar(L, n) < 0)
             rc = -1;
-        if (n->type == YAML_SEQUENCE_NODE)
-            refs += (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-        if (n->type == YAML_MAPPING_NODE) {
-            refs += 2 * (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
-            if (check_duplicates(L, n) < 0)
-                rc = -1;
-        }
-    }
-    /* Every node but the root is referenced once where it is written; the rest are aliases. */
-    if (refs + 1 > nnodes && refs + 1 - nnodes > MAX_ALIAS_REFS) {
-        rc_pos whole = {L->file, 0, 0};
-        return rc_error(L->d, whole, "more than %d alias references ('*name'); a CV needs far "
-                        "fewer, so this looks like an alias bomb", MAX_ALIAS_REFS);
+        if (n->type == YAML_MAPPING_NODE && check_duplicates(L, n) < 0)
+            rc = -1;
     }
     return rc;
 }
@@ -1475,6 +1674,68 @@ static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *dat
         rc_error(L->d, mark_pos(L, p->problem_mark), "%s; %s", problem, hint);
 }
 
+/* ---- limits checked while parsing -------------------------------------------------- */
+
+/*
+ * A first, streaming pass over libyaml's events, before it builds the
+ * document. Building is where the input could cost far more than its size:
+ * libyaml's composer compares each new anchor with every earlier one and
+ * looks aliases up the same way (quadratic in the anchors), its scanner
+ * rescans every open flow level at each token (quadratic in '[[[[...'
+ * depth), and 16 MiB of "a,a,a," are 8 million nodes in memory. This pass
+ * stops at the first limit passed, long before that work is done; the
+ * stream's events cost little and are dropped at once. A syntax error
+ * ends the pass silently: the real load reports it. The whole stream is
+ * checked, since a second document is loaded too (to reject it).
+ */
+static int preflight(loader *L, const char *data, size_t len)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return 0; /* the real load reports it */
+    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+    rc_pos whole = {L->file, 0, 0};
+    size_t nodes = 0, anchors = 0, aliases = 0;
+    int depth = 0, rc = 0, done = 0;
+    while (!done && rc == 0) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&p, &e))
+            break;
+        const yaml_char_t *anchor = NULL;
+        int node = 1;
+        switch (e.type) {
+        case YAML_SCALAR_EVENT: anchor = e.data.scalar.anchor; break;
+        case YAML_SEQUENCE_START_EVENT: anchor = e.data.sequence_start.anchor; break;
+        case YAML_MAPPING_START_EVENT: anchor = e.data.mapping_start.anchor; break;
+        case YAML_ALIAS_EVENT: aliases++; break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: depth--; node = 0; break;
+        case YAML_STREAM_END_EVENT: done = 1; node = 0; break;
+        default: node = 0; break;
+        }
+        anchors += anchor != NULL;
+        /* Depth as measure() counts it: the root is at depth 1. */
+        if (node && depth + 1 > MAX_DEPTH)
+            rc = rc_error(L->d, mark_pos(L, e.start_mark), "nesting deeper than %d levels; a CV "
+                          "needs far fewer, so check the brackets and indentation", MAX_DEPTH);
+        else if (aliases > MAX_ALIAS_REFS)
+            rc = rc_error(L->d, whole, "more than %d alias references ('*name'); a CV needs far "
+                          "fewer, so this looks like an alias bomb", MAX_ALIAS_REFS);
+        else if (anchors > MAX_ANCHORS)
+            rc = rc_error(L->d, mark_pos(L, e.start_mark), "more than %d anchors ('&name'); a "
+                          "CV needs far fewer, so check that this is the right file", MAX_ANCHORS);
+        else if (node && e.type != YAML_ALIAS_EVENT && ++nodes > MAX_NODES)
+            rc = rc_error(L->d, mark_pos(L, e.start_mark), "more than %d values (texts, lists "
+                          "and mappings); a CV needs far fewer, so check that this is the right "
+                          "file", MAX_NODES);
+        if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        yaml_event_delete(&e);
+    }
+    yaml_parser_delete(&p);
+    return rc;
+}
+
 /* ---- entry points ---------------------------------------------------------------- */
 
 /* A second document in the stream is most likely a stray '---'. */
@@ -1514,12 +1775,14 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
     memset(cv, 0, sizeof(*cv));
     cv->show_footer = -1;
     cv->file = rc_arena_strdup(a, name ? name : "<input>");
-    loader L = {NULL, cv, a, d, cv->file};
+    loader L = {.cv = cv, .a = a, .d = d, .file = cv->file, .design = &cv->design};
     rc_pos whole = {L.file, 0, 0};
     if (len > MAX_INPUT_BYTES)
         return rc_error(d, whole, "'%s' is larger than 16 MiB; a CV never is, so check that "
                         "this is the right file", L.file);
 
+    if (preflight(&L, data, len) < 0)
+        return -1;
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser))
@@ -1534,6 +1797,37 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
     load_document(&L);
     if (d->nerrors == errors_before)
         check_single_document(&L, &parser, data, len);
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    return d->nerrors == errors_before ? 0 : -1;
+}
+
+int rc_load_design_memory(rc_design_values *out, const char *name, const char *data,
+                          size_t len, rc_arena *a, rc_diags *d)
+{
+    size_t errors_before = d->nerrors;
+    rc_cv scratch;
+    memset(&scratch, 0, sizeof(scratch));
+    loader L = {.cv = &scratch, .a = a, .d = d, .file = rc_arena_strdup(a, name), .design = out};
+    if (len > MAX_INPUT_BYTES || preflight(&L, data, len) < 0)
+        return rc_error(d, (rc_pos){L.file, 0, 0}, "'%s' is not a usable design file", L.file);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser))
+        return rc_error_class(d, RC_FAIL_INTERNAL, (rc_pos){L.file, 0, 0},
+                              "cannot initialize the YAML parser");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        report_yaml_error(&L, &parser, data, len);
+        yaml_parser_delete(&parser);
+        return -1;
+    }
+    L.doc = &doc;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        rc_error(d, (rc_pos){L.file, 1, 1}, "a design file must be a mapping of design options");
+    else if (check_nodes(&L) == 0 && check_size(&L) == 0)
+        collect_design(&L, root, "design", out);
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     return d->nerrors == errors_before ? 0 : -1;
@@ -1564,4 +1858,63 @@ int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d)
     }
     rc_buf_release(&b);
     return rc;
+}
+
+/* ---- the document interface (load_yaml.h) ------------------------------------------ */
+
+int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size_t len,
+                  rc_diags *d)
+{
+    size_t errors_before = d->nerrors;
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.d = d;
+    L.file = name;
+    rc_pos whole = {name, 0, 0};
+    memset(doc, 0, sizeof(*doc));
+    if (len > MAX_INPUT_BYTES)
+        return rc_error(d, whole, "'%s' is larger than 16 MiB; a CV never is, so check that "
+                        "this is the right file", name);
+    if (preflight(&L, data, len) < 0)
+        return -1;
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    if (!yaml_parser_load(&parser, doc)) {
+        report_yaml_error(&L, &parser, data, len);
+        yaml_parser_delete(&parser);
+        memset(doc, 0, sizeof(*doc));
+        return -1;
+    }
+    L.doc = doc;
+    if (yaml_document_get_root_node(doc) && check_nodes(&L) == 0 && check_size(&L) == 0)
+        check_single_document(&L, &parser, data, len);
+    yaml_parser_delete(&parser);
+    if (d->nerrors == errors_before)
+        return 0;
+    yaml_document_delete(doc);
+    memset(doc, 0, sizeof(*doc));
+    return -1;
+}
+
+int rc_load_cv_document(rc_cv *cv, yaml_document_t *doc, const char *name,
+                        const char *const *files, size_t nfiles, rc_arena *a, rc_diags *d)
+{
+    size_t errors_before = d->nerrors;
+    memset(cv, 0, sizeof(*cv));
+    cv->show_footer = -1;
+    cv->file = rc_arena_strdup(a, name ? name : "<input>");
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.doc = doc;
+    L.cv = cv;
+    L.a = a;
+    L.d = d;
+    L.file = cv->file;
+    L.design = &cv->design;
+    L.files = files;
+    L.nfiles = nfiles;
+    load_document(&L);
+    return d->nerrors == errors_before ? 0 : -1;
 }

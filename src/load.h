@@ -14,4 +14,11 @@ int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d);
 int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
                       rc_diags *d);
 
+/*
+ * Load a design file (a theme compiled into rescomp, or --design FILE): a
+ * mapping of design options, appended to out as path = value pairs.
+ */
+int rc_load_design_memory(rc_design_values *out, const char *name, const char *data,
+                          size_t len, rc_arena *a, rc_diags *d);
+
 #endif

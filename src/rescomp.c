@@ -11,8 +11,10 @@
 #include "layout.h"
 #include "load.h"
 #include "style.h"
+#include "design.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int exit_code_for(const rc_diags *d, int strict)
 {
@@ -28,6 +30,8 @@ static int exit_code_for(const rc_diags *d, int strict)
             return RESCOMP_EXIT_FONT;
         case RC_FAIL_INTERNAL:
             return RESCOMP_EXIT_INTERNAL;
+        case RC_FAIL_USAGE:
+            return RESCOMP_EXIT_USAGE;
         }
     }
     if (strict && d->nwarnings)
@@ -54,7 +58,7 @@ static int prepare(const rescomp_options *o, rc_cv *cv, rc_fonts *fonts, rc_styl
 {
     if (rc_load_cv_file(cv, o->input, a, d) != 0 || d->nerrors)
         return -1;
-    if (rc_style_for_cv(st, cv, d) != 0)
+    if (rc_style_load(st, cv, a, d) != 0)
         return -1;
     char *dir = rc_fonts_find_dir();
     if (!dir)

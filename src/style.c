@@ -1,13 +1,82 @@
 /*
- * style: the classic style's numbers.
+ * style: design options (RenderCV's design model) become numbers.
  *
- * Sizes follow a LaTeX article at 10pt (baselineskip 12pt) with the
- * margins of a CV that fits a lot on a page without looking crowded.
+ * rc_style_defaults sets rescomp's own look; themes and the CV's design
+ * then override it option by option through one table: each option has a
+ * path ("colors.name"), a kind (length, colour, flag, choice, text) and
+ * the field it sets. Options rescomp cannot honour yet are listed too, so
+ * that a CV using them gets a warning naming the option, never silence.
  */
 #include "style.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- defaults ------------------------------------------------------------ */
+
+static rc_scaled mm(double v)
+{
+    return RC_PT(v * 72.0 / 25.4);
+}
+
+void rc_style_defaults(rc_style *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->page_width = mm(210);
+    s->page_height = mm(297);
+    s->margin_top = s->margin_bottom = mm(17);
+    s->margin_left = s->margin_right = mm(19);
+    s->text_color = 0x000000;
+    s->link_color = 0x00294F;
+    s->footer_color = 0x555555;
+    s->body_size = RC_PT(10);
+    s->body_leading = RC_PT(12.4);
+    s->name = (rc_role){RC_PT(24.88), 0x00294F, 0}; /* LaTeX's \\huge at 10pt */
+    s->headline = (rc_role){RC_PT(12), 0x000000, 0};
+    s->connections = (rc_role){RC_PT(10), 0x000000, 0};
+    s->section_title = (rc_role){RC_PT(12), 0x00294F, 1};
+    s->header_align = RC_ALIGN_CENTER;
+    s->space_below_connections = RC_PT(4);
+    s->connection_separator = "|";
+    s->connection_hyperlink = 1;
+    s->title_type = RC_TITLE_WITH_FULL_LINE;
+    s->section_rule_thickness = RC_PT(0.5);
+    s->section_space_before = RC_PT(11);
+    s->section_space_after_rule = RC_PT(5);
+    s->entry_space = RC_PT(6);
+    s->text_entry_space = RC_PT(1.5);
+    s->paragraph_space = RC_PT(1.5);
+    s->highlights_space_above = RC_PT(1.5);
+    s->highlight_space = RC_PT(0.5);
+    s->date_column_gutter = RC_PT(12);
+    s->date_column_max = RC_PT(130);
+    s->date_column_align = RC_ALIGN_RIGHT;
+    s->bullet_indent = RC_PT(12);
+    s->nested_bullet_indent = RC_PT(12);
+    s->bullet_gap = RC_PT(5);
+    s->bullet_char = 0x2022;        /* • */
+    s->nested_bullet_char = 0x2013; /* – as LaTeX's itemize level 2 */
+    /* RenderCV's classic footer: the name and the page, small and quiet. */
+    s->footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
+    s->footer_size = RC_PT(8);
+    s->body_align = RC_ALIGN_JUSTIFY;
+    s->hyphenate = 1;
+    s->degree_width = mm(10);
+    rc_lb_params_default(&s->lb);
+    /*
+     * Measured on bench/corpus (bench/quality.sh): with 3pt of emergency
+     * stretch, columns of 10cm and 330pt still got overfull lines (up to
+     * 20pt) where a loose line existed; 1.5em removes all of them, and a
+     * line running into the date column is worse in a CV than a loose one.
+     * A hyphen costs twice TeX's 50: fewer words are broken (what readers
+     * and text extractors prefer) for a slightly looser spacing.
+     */
+    s->lb.emergency_stretch = s->body_size * 3 / 2;
+    s->lb.hyphen_penalty = 100;
+}
+
+/* ---- values ------------------------------------------------------------------ */
 
 typedef struct paper {
     const char *name;
@@ -21,77 +90,8 @@ static const paper papers[] = {
     {"us-executive", 184.15, 266.7},
 };
 
-static rc_scaled mm(double v)
-{
-    return RC_PT(v * 72.0 / 25.4);
-}
-
-int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d)
-{
-    memset(s, 0, sizeof(*s));
-    const paper *p = NULL;
-    if (!page_size)
-        page_size = "a4";
-    for (size_t i = 0; i < RC_ARRAY_LEN(papers); i++)
-        if (strcmp(papers[i].name, page_size) == 0)
-            p = &papers[i];
-    if (!p)
-        return rc_error(d, pos,
-                        "unknown page size '%s' (use a4, a5, us-letter or us-executive)",
-                        page_size);
-    s->page_width = mm(p->width_mm);
-    s->page_height = mm(p->height_mm);
-    s->margin_top = mm(17);
-    s->margin_bottom = mm(17);
-    s->margin_left = mm(19);
-    s->margin_right = mm(19);
-
-    s->text_color = 0x000000;
-    s->primary_color = 0x00294F; /* a dark blue, as RenderCV's classic but deeper for print */
-    s->link_color = 0x00294F;
-
-    s->body_size = RC_PT(10);
-    s->body_leading = RC_PT(12.4);
-    s->name_size = RC_PT(24.88); /* LaTeX's \huge at 10pt */
-    s->headline_size = RC_PT(12);
-    s->connections_size = RC_PT(10);
-    s->section_title_size = RC_PT(12);
-    s->section_rule_thickness = RC_PT(0.5);
-    s->section_space_before = RC_PT(11);
-    s->section_space_after_rule = RC_PT(5);
-    s->header_space_after = RC_PT(4);
-    s->entry_space = RC_PT(6);
-    s->paragraph_space = RC_PT(1.5);
-    s->highlight_space = RC_PT(0.5);
-    s->date_column_gutter = RC_PT(12);
-    s->date_column_max = RC_PT(130);
-    s->bullet_indent = RC_PT(12);
-    s->nested_bullet_indent = RC_PT(12);
-    s->bullet_char = 0x2022;       /* • */
-    s->nested_bullet_char = 0x2013; /* – as LaTeX's itemize level 2 */
-    s->connection_separator = "|";
-    /* RenderCV's classic footer: the name and the page, small and quiet. */
-    s->footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
-    s->footer_size = RC_PT(8);
-    s->footer_color = 0x555555;
-    s->body_align = RC_ALIGN_JUSTIFY;
-    s->hyphenate = 1;
-    rc_lb_params_default(&s->lb);
-    /*
-     * Measured on bench/corpus (bench/quality.sh): with 3pt of emergency
-     * stretch, columns of 10cm and 330pt still got overfull lines (up to
-     * 20pt) where a loose line existed; 1.5em removes all of them, and a
-     * line running into the date column is worse in a CV than a loose one.
-     * A hyphen costs twice TeX's 50: fewer words are broken (what readers
-     * and text extractors prefer) for a slightly looser spacing.
-     */
-    s->lb.emergency_stretch = s->body_size * 3 / 2;
-    s->lb.hyphen_penalty = 100;
-    return 0;
-}
-
-/* A RenderCV length: a number and a unit (cm, mm, in, pt), e.g. "2cm", "0.7 in". */
-static int parse_length(rc_text t, rc_scaled *out, rc_diags *d)
+/* A length: a number and a unit (cm, mm, in, pt, em = the body size). */
+static int parse_length(const rc_style *s, rc_text t, rc_scaled *out, rc_diags *d)
 {
     static const struct {
         const char *unit;
@@ -102,6 +102,10 @@ static int parse_length(rc_text t, rc_scaled *out, rc_diags *d)
     while (*end == ' ')
         end++;
     if (end != t.s && v >= 0 && v < 1000) {
+        if (strcmp(end, "em") == 0) {
+            *out = (rc_scaled)(v * s->body_size + 0.5);
+            return 0;
+        }
         for (size_t i = 0; i < RC_ARRAY_LEN(units); i++) {
             if (strcmp(end, units[i].unit) == 0) {
                 *out = RC_PT(v * units[i].pt);
@@ -110,43 +114,382 @@ static int parse_length(rc_text t, rc_scaled *out, rc_diags *d)
         }
     }
     return rc_error(d, t.pos, "length '%s' is not a number with a unit; write e.g. 2cm, 15mm, "
-                              "0.7in or 36pt",
+                              "0.7in, 36pt or 1.2em",
                     t.s);
 }
 
-int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d)
+static const struct {
+    const char *name;
+    uint32_t rgb;
+} css_colors[] = {
+    {"black", 0x000000},   {"white", 0xFFFFFF},     {"red", 0xFF0000},
+    {"green", 0x008000},   {"blue", 0x0000FF},      {"navy", 0x000080},
+    {"gray", 0x808080},    {"grey", 0x808080},      {"darkgray", 0xA9A9A9},
+    {"darkgrey", 0xA9A9A9}, {"dimgray", 0x696969},  {"silver", 0xC0C0C0},
+    {"maroon", 0x800000},  {"purple", 0x800080},    {"teal", 0x008080},
+    {"olive", 0x808000},   {"orange", 0xFFA500},    {"darkblue", 0x00008B},
+    {"darkred", 0x8B0000}, {"darkgreen", 0x006400}, {"midnightblue", 0x191970},
+    {"steelblue", 0x4682B4}, {"royalblue", 0x4169E1}, {"firebrick", 0xB22222},
+    {"crimson", 0xDC143C}, {"indigo", 0x4B0082},    {"slategray", 0x708090},
+    {"darkslategray", 0x2F4F4F}, {"saddlebrown", 0x8B4513}, {"brown", 0xA52A2A},
+};
+
+/* A colour: rgb(r, g, b), #rrggbb, #rgb, or a CSS colour name. */
+static int parse_color(rc_text t, uint32_t *out, rc_diags *d)
 {
-    if (rc_style_classic(s, cv->page_size.s, cv->page_size.pos, d) != 0)
-        return -1;
-    const char *theme = cv->theme.s;
-    if (theme && strcmp(theme, "moderncv") == 0) {
-        /* moderncv's look: dates flush right in a column left of the text. */
-        s->date_column_left = 1;
-        s->date_column_gutter = RC_PT(10);
-    } else if (theme && strcmp(theme, "classic") != 0) {
-        rc_warning(d, cv->theme.pos,
-                   "theme '%s' is not available yet; the classic look is used (classic and "
-                   "moderncv are)",
-                   theme);
+    const char *p = t.s;
+    unsigned r, g, b;
+    char tail;
+    if (sscanf(p, " rgb ( %u , %u , %u %c", &r, &g, &b, &tail) == 4 && tail == ')' && r < 256 &&
+        g < 256 && b < 256) {
+        *out = (r << 16) | (g << 8) | b;
+        return 0;
     }
-    rc_scaled *margins[4] = {&s->margin_top, &s->margin_bottom, &s->margin_left,
-                             &s->margin_right};
-    for (int i = 0; i < 4; i++)
-        if (cv->margins[i].s && parse_length(cv->margins[i], margins[i], d) != 0)
+    if (p[0] == '#') {
+        size_t n = strspn(p + 1, "0123456789abcdefABCDEF");
+        if (p[1 + n] == '\0' && (n == 6 || n == 3)) {
+            unsigned long v = strtoul(p + 1, NULL, 16);
+            if (n == 3)
+                v = ((v & 0xF00) << 12 | (v & 0xF00) << 8) | ((v & 0x0F0) << 8 | (v & 0x0F0) << 4) |
+                    ((v & 0x00F) << 4 | (v & 0x00F));
+            *out = (uint32_t)v;
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < RC_ARRAY_LEN(css_colors); i++)
+        if (strcmp(p, css_colors[i].name) == 0) {
+            *out = css_colors[i].rgb;
+            return 0;
+        }
+    return rc_error(d, t.pos, "colour '%s' is not understood; write rgb(0, 79, 144), #004f90 or "
+                              "a CSS colour name",
+                    t.s);
+}
+
+static int parse_flag(rc_text t, int *out, rc_diags *d)
+{
+    if (!strcmp(t.s, "true") || !strcmp(t.s, "True") || !strcmp(t.s, "yes")) {
+        *out = 1;
+        return 0;
+    }
+    if (!strcmp(t.s, "false") || !strcmp(t.s, "False") || !strcmp(t.s, "no")) {
+        *out = 0;
+        return 0;
+    }
+    return rc_error(d, t.pos, "'%s' must be true or false", t.s);
+}
+
+static int parse_choice(rc_text t, const char *const *names, int *out, const char *what,
+                        rc_diags *d)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], t.s)) {
+            *out = i;
+            return 0;
+        }
+    const char *near = rc_did_you_mean(t.s, names);
+    if (near)
+        return rc_error(d, t.pos, "unknown %s '%s' (did you mean '%s'?)", what, t.s, near);
+    rc_buf b = RC_BUF_INIT;
+    for (int i = 0; names[i]; i++)
+        rc_buf_addf(&b, "%s%s", i ? ", " : "", names[i]);
+    rc_error(d, t.pos, "unknown %s '%s'; use one of %s", what, t.s, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return -1;
+}
+
+/* ---- the option table ------------------------------------------------------ */
+
+typedef enum kind {
+    K_LENGTH,    /* rc_scaled */
+    K_SIZE,      /* rc_scaled, em relative to the body size */
+    K_COLOR,     /* uint32_t */
+    K_FLAG,      /* int */
+    K_ALIGN,     /* rc_align from left/center/right */
+    K_TEXT,      /* const char *, "" allowed */
+    K_CHAR,      /* uint32_t: the first character of a text */
+    K_PAPER,
+    K_TITLE_TYPE,
+    K_TEXT_ALIGN, /* body alignment: justified, left, justified-with-no-hyphenation */
+    K_UNSUPPORTED /* known RenderCV option rescomp does not honour yet */
+} kind;
+
+typedef struct option {
+    const char *path;
+    kind kind;
+    size_t off;
+} option;
+
+#define O(path, kind, member) {path, kind, offsetof(rc_style, member)}
+#define U(path) {path, K_UNSUPPORTED, 0}
+#define TEMPLATE(type, entry)                                                               \
+    O("templates." type ".main_column", K_TEXT, main_template[entry]),                     \
+        O("templates." type ".date_and_location_column", K_TEXT, side_template[entry])
+
+static const option options[] = {
+    O("page.size", K_PAPER, page_width),
+    O("page.top_margin", K_LENGTH, margin_top),
+    O("page.bottom_margin", K_LENGTH, margin_bottom),
+    O("page.left_margin", K_LENGTH, margin_left),
+    O("page.right_margin", K_LENGTH, margin_right),
+    U("page.show_footer"), /* read from the CV model (rc_cv.show_footer) */
+    U("page.show_top_note"),
+    O("colors.body", K_COLOR, text_color),
+    O("colors.name", K_COLOR, name.color),
+    O("colors.headline", K_COLOR, headline.color),
+    O("colors.connections", K_COLOR, connections.color),
+    O("colors.section_titles", K_COLOR, section_title.color),
+    O("colors.links", K_COLOR, link_color),
+    O("colors.footer", K_COLOR, footer_color),
+    U("colors.top_note"),
+    O("typography.line_spacing", K_SIZE, body_leading),
+    O("typography.alignment", K_TEXT_ALIGN, body_align),
+    O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
+    U("typography.font_family.body"),
+    U("typography.font_family.name"),
+    U("typography.font_family.headline"),
+    U("typography.font_family.connections"),
+    U("typography.font_family.section_titles"),
+    U("typography.font_family"),
+    O("typography.font_size.body", K_SIZE, body_size),
+    O("typography.font_size.name", K_SIZE, name.size),
+    O("typography.font_size.headline", K_SIZE, headline.size),
+    O("typography.font_size.connections", K_SIZE, connections.size),
+    O("typography.font_size.section_titles", K_SIZE, section_title.size),
+    U("typography.small_caps.name"),
+    U("typography.small_caps.headline"),
+    U("typography.small_caps.connections"),
+    U("typography.small_caps.section_titles"),
+    O("typography.bold.name", K_FLAG, name.bold),
+    O("typography.bold.headline", K_FLAG, headline.bold),
+    O("typography.bold.connections", K_FLAG, connections.bold),
+    O("typography.bold.section_titles", K_FLAG, section_title.bold),
+    O("links.underline", K_FLAG, link_underline),
+    U("links.show_external_link_icon"),
+    O("header.alignment", K_ALIGN, header_align),
+    U("header.photo_width"),
+    U("header.photo_position"),
+    U("header.photo_space_left"),
+    U("header.photo_space_right"),
+    O("header.space_below_name", K_LENGTH, space_below_name),
+    O("header.space_below_headline", K_LENGTH, space_below_headline),
+    O("header.space_below_connections", K_LENGTH, space_below_connections),
+    U("header.connections.phone_number_format"),
+    O("header.connections.hyperlink", K_FLAG, connection_hyperlink),
+    U("header.connections.show_icons"),
+    O("header.connections.display_urls_instead_of_usernames", K_FLAG, display_urls),
+    O("header.connections.separator", K_TEXT, connection_separator),
+    O("header.connections.space_between_connections", K_LENGTH, space_between_connections),
+    O("section_titles.type", K_TITLE_TYPE, title_type),
+    O("section_titles.line_thickness", K_LENGTH, section_rule_thickness),
+    O("section_titles.space_above", K_LENGTH, section_space_before),
+    O("section_titles.space_below", K_LENGTH, section_space_after_rule),
+    U("sections.allow_page_break"),
+    O("sections.space_between_regular_entries", K_LENGTH, entry_space),
+    O("sections.space_between_text_based_entries", K_LENGTH, text_entry_space),
+    U("sections.show_time_spans_in"),
+    O("entries.date_and_location_width", K_LENGTH, date_column_max),
+    O("entries.side_space", K_LENGTH, side_space),
+    O("entries.space_between_columns", K_LENGTH, date_column_gutter),
+    U("entries.allow_page_break"),
+    U("entries.short_second_row"),
+    O("entries.degree_width", K_LENGTH, degree_width),
+    O("entries.summary.space_above", K_LENGTH, paragraph_space),
+    O("entries.summary.space_left", K_LENGTH, summary_indent),
+    O("entries.highlights.bullet", K_CHAR, bullet_char),
+    O("entries.highlights.nested_bullet", K_CHAR, nested_bullet_char),
+    O("entries.highlights.space_left", K_LENGTH, bullet_indent),
+    O("entries.highlights.space_above", K_LENGTH, highlights_space_above),
+    O("entries.highlights.space_between_items", K_LENGTH, highlight_space),
+    O("entries.highlights.space_between_bullet_and_text", K_SIZE, bullet_gap),
+    O("templates.footer", K_TEXT, footer),
+    U("templates.top_note"),
+    U("templates.single_date"),
+    U("templates.date_range"),
+    U("templates.time_span"),
+    O("templates.one_line_entry.main_column", K_TEXT, main_template[RC_ENTRY_ONE_LINE]),
+    TEMPLATE("education_entry", RC_ENTRY_EDUCATION),
+    O("templates.education_entry.degree_column", K_TEXT, degree_template),
+    TEMPLATE("normal_entry", RC_ENTRY_NORMAL),
+    TEMPLATE("experience_entry", RC_ENTRY_EXPERIENCE),
+    TEMPLATE("publication_entry", RC_ENTRY_PUBLICATION),
+};
+
+#undef O
+#undef U
+#undef TEMPLATE
+
+static const char *const title_types[] = {
+    "with_partial_line",          "with_full_line",
+    "without_line",               "moderncv",
+    "centered_without_line",      "centered_with_partial_line",
+    "centered_with_centered_partial_line", "centered_with_full_line", NULL};
+static const char *const aligns[] = {"justified", "left", "center", "right", NULL};
+static const char *const text_aligns[] = {"justified", "left", "justified-with-no-hyphenation",
+                                          NULL};
+
+static const option *find_option(const char *path)
+{
+    for (size_t i = 0; i < RC_ARRAY_LEN(options); i++)
+        if (!strcmp(options[i].path, path))
+            return &options[i];
+    return NULL;
+}
+
+/* Apply one value; `user` says it was written in the CV (so unsupported ones warn). */
+static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
+{
+    const option *o = find_option(v->path);
+    char *field = (char *)s + (o ? o->off : 0);
+    if (!o) {
+        if (!user)
+            return 0;
+        const char *paths[RC_ARRAY_LEN(options) + 2];
+        for (size_t i = 0; i < RC_ARRAY_LEN(options); i++)
+            paths[i] = options[i].path;
+        paths[RC_ARRAY_LEN(options)] = "theme"; /* read by the loader, but a name to suggest */
+        paths[RC_ARRAY_LEN(options) + 1] = NULL;
+        const char *near = rc_did_you_mean(v->path, paths);
+        if (near)
+            rc_warning(d, v->value.pos, "unknown design option '%s' is ignored (did you mean '%s'?)",
+                       v->path, near);
+        else
+            rc_warning(d, v->value.pos, "unknown design option '%s' is ignored", v->path);
+        return 0;
+    }
+    int choice;
+    switch (o->kind) {
+    case K_UNSUPPORTED:
+        if (user)
+            rc_warning(d, v->value.pos, "design option '%s' is not supported yet and is ignored",
+                       v->path);
+        return 0;
+    case K_LENGTH:
+        return parse_length(s, v->value, (rc_scaled *)field, d);
+    case K_SIZE:
+        if (!strcmp(v->path, "typography.line_spacing")) {
+            /* RenderCV's (Typst's) leading is the gap between lines; TeX's baselineskip adds the
+             * height of a line, about 0.7em. */
+            rc_scaled gap;
+            if (parse_length(s, v->value, &gap, d) < 0)
+                return -1;
+            s->body_leading = s->body_size * 7 / 10 + gap;
+            return 0;
+        }
+        return parse_length(s, v->value, (rc_scaled *)field, d);
+    case K_COLOR:
+        return parse_color(v->value, (uint32_t *)field, d);
+    case K_FLAG:
+        return parse_flag(v->value, (int *)field, d);
+    case K_ALIGN:
+        if (parse_choice(v->value, aligns, &choice, "alignment", d) < 0)
             return -1;
+        *(rc_align *)field = choice == 0 ? RC_ALIGN_JUSTIFY
+                             : choice == 1 ? RC_ALIGN_LEFT
+                             : choice == 2 ? RC_ALIGN_CENTER
+                                           : RC_ALIGN_RIGHT;
+        return 0;
+    case K_TEXT_ALIGN:
+        if (parse_choice(v->value, text_aligns, &choice, "alignment", d) < 0)
+            return -1;
+        s->body_align = choice == 1 ? RC_ALIGN_LEFT : RC_ALIGN_JUSTIFY;
+        s->hyphenate = choice == 0;
+        return 0;
+    case K_TEXT:
+        *(const char **)field = v->value.s;
+        return 0;
+    case K_CHAR: {
+        uint32_t cp = ' ';
+        if (*v->value.s && rc_utf8_decode(v->value.s, strlen(v->value.s), &cp) == 0)
+            return rc_error(d, v->value.pos, "'%s' is not valid UTF-8", v->value.s);
+        *(uint32_t *)field = cp;
+        return 0;
+    }
+    case K_PAPER: {
+        const char *names[RC_ARRAY_LEN(papers) + 1];
+        for (size_t i = 0; i < RC_ARRAY_LEN(papers); i++)
+            names[i] = papers[i].name;
+        names[RC_ARRAY_LEN(papers)] = NULL;
+        if (parse_choice(v->value, names, &choice, "page size", d) < 0)
+            return -1;
+        s->page_width = mm(papers[choice].width_mm);
+        s->page_height = mm(papers[choice].height_mm);
+        return 0;
+    }
+    case K_TITLE_TYPE:
+        if (parse_choice(v->value, title_types, &choice, "section title type", d) < 0)
+            return -1;
+        s->title_type = (rc_title_type)choice;
+        return 0;
+    }
+    return 0;
+}
+
+/*
+ * Apply a list of values: the body size first, since lengths in em depend
+ * on it, then everything else in order.
+ */
+static int apply_all(rc_style *s, const rc_design_values *vals, int user, rc_diags *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i < vals->n; i++)
+        if (!strcmp(vals->v[i].path, "typography.font_size.body") && apply(s, &vals->v[i], user, d))
+            rc = -1;
+    for (size_t i = 0; i < vals->n; i++)
+        if (strcmp(vals->v[i].path, "typography.font_size.body") && apply(s, &vals->v[i], user, d))
+            rc = -1;
+    return rc;
+}
+
+/* The CV's explicitly modelled design fields, as values to apply last. */
+static void explicit_values(const rc_cv *cv, rc_design_value *out, size_t *n)
+{
+    static const char *const margin_paths[] = {"page.top_margin", "page.bottom_margin",
+                                               "page.left_margin", "page.right_margin"};
+    *n = 0;
+    if (cv->page_size.s)
+        out[(*n)++] = (rc_design_value){"page.size", cv->page_size};
+    for (int i = 0; i < 4; i++)
+        if (cv->margins[i].s)
+            out[(*n)++] = (rc_design_value){margin_paths[i], cv->margins[i]};
+    if (cv->alignment.s)
+        out[(*n)++] = (rc_design_value){"typography.alignment", cv->alignment};
+}
+
+int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const *themes,
+                    size_t nthemes, rc_diags *d)
+{
+    rc_style_defaults(s);
+    int rc = 0;
+    for (size_t i = 0; i < nthemes; i++)
+        if (themes[i] && apply_all(s, themes[i], 0, d) < 0)
+            rc = -1;
+    if (apply_all(s, &cv->design, 1, d) < 0)
+        rc = -1;
+    rc_design_value ex[8];
+    size_t nex;
+    explicit_values(cv, ex, &nex);
+    rc_design_values exv = {ex, nex, nex};
+    if (apply_all(s, &exv, 1, d) < 0)
+        rc = -1;
+    if (rc < 0)
+        return -1;
+    if (cv->show_footer == 0)
+        s->footer = NULL;
+    if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
+        s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
+    s->lb.emergency_stretch = s->body_size * 3 / 2;
+    /*
+     * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
+     * is plenty; rescomp's is as wide as the widest date, so text beside it
+     * keeps at least an em away.
+     */
+    if (s->date_column_gutter < s->body_size)
+        s->date_column_gutter = s->body_size;
     if (rc_style_text_width(s) < RC_PT(72) ||
         s->page_height - s->margin_top - s->margin_bottom < RC_PT(72))
         return rc_error(d, cv->margins[0].s ? cv->margins[0].pos : cv->margins[2].pos,
                         "the margins leave less than an inch for the text; make them smaller");
-    if (cv->show_footer == 0)
-        s->footer = NULL;
-    const char *align = cv->alignment.s;
-    if (align && strcmp(align, "left") == 0) {
-        s->body_align = RC_ALIGN_LEFT;
-        s->hyphenate = 0;
-    } else if (align && strcmp(align, "justified-with-no-hyphenation") == 0) {
-        s->hyphenate = 0;
-    }
     return 0;
 }
 

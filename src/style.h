@@ -22,48 +22,82 @@ typedef enum rc_align {
     RC_ALIGN_RIGHT
 } rc_align;
 
+/* RenderCV's section title types. */
+typedef enum rc_title_type {
+    RC_TITLE_WITH_PARTIAL_LINE,   /* the title, a rule from its end to the margin */
+    RC_TITLE_WITH_FULL_LINE,      /* the title over a rule across the text width */
+    RC_TITLE_WITHOUT_LINE,
+    RC_TITLE_MODERNCV,            /* a thick rule in the date column, the title beside it */
+    RC_TITLE_CENTERED_WITHOUT_LINE,
+    RC_TITLE_CENTERED_WITH_PARTIAL_LINE,        /* rules left and right of a centred title */
+    RC_TITLE_CENTERED_WITH_CENTERED_PARTIAL_LINE, /* a short centred rule under it */
+    RC_TITLE_CENTERED_WITH_FULL_LINE
+} rc_title_type;
+
+/* Text of one role (name, headline, connections, section titles). */
+typedef struct rc_role {
+    rc_scaled size;
+    uint32_t color;
+    int bold;
+} rc_role;
+
 typedef struct rc_style {
     rc_scaled page_width, page_height;
     rc_scaled margin_top, margin_bottom, margin_left, margin_right;
 
-    uint32_t text_color, primary_color, link_color;
-
+    uint32_t text_color, link_color, footer_color;
     rc_scaled body_size, body_leading;       /* text size and baseline distance */
-    rc_scaled name_size, headline_size, connections_size;
-    rc_scaled section_title_size;
+    rc_role name, headline, connections, section_title;
+    int link_underline;
+
+    rc_align header_align;
+    rc_scaled space_below_name, space_below_headline, space_below_connections;
+    const char *connection_separator;        /* between header connections ("" = space) */
+    rc_scaled space_between_connections;
+    int connection_hyperlink;                /* connections are links */
+    int display_urls;                        /* show URLs rather than user names */
+
+    rc_title_type title_type;
     rc_scaled section_rule_thickness;
     rc_scaled section_space_before, section_space_after_rule;
-    rc_scaled header_space_after;            /* between the header and the first section */
+
     rc_scaled entry_space;                   /* between entries of a section */
-    rc_scaled paragraph_space;               /* between paragraphs of an entry */
-    rc_scaled highlight_space;               /* between bullet points */
+    rc_scaled text_entry_space;              /* between one-line and text entries */
+    rc_scaled side_space;                    /* entries are indented this much on both sides */
+    rc_scaled paragraph_space;               /* above a summary */
+    rc_scaled summary_indent;
+    rc_scaled highlights_space_above, highlight_space; /* above the list, between items */
     rc_scaled date_column_gutter;            /* white space between body and date column */
     rc_scaled date_column_max;               /* the date column never gets wider */
+    rc_align date_column_align;              /* flush right (or left, centred) in its column */
     rc_scaled bullet_indent;                 /* from the body's left edge to the bullet text */
     rc_scaled nested_bullet_indent;          /* further indent of nested highlights */
+    rc_scaled bullet_gap;                    /* between a bullet and its text */
     uint32_t bullet_char, nested_bullet_char;
-    const char *connection_separator;        /* between header connections */
     const char *footer;                      /* template for documents of 2+ pages, or NULL */
     rc_scaled footer_size;
-    uint32_t footer_color;
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
     int date_column_left;                    /* moderncv: dates in a column on the left */
+    /* RenderCV's entry templates, per entry type ("" or NULL: none) */
+    const char *main_template[RC_ENTRY_TYPE_COUNT];
+    const char *side_template[RC_ENTRY_TYPE_COUNT];
+    const char *degree_template;             /* education: a column left of the body */
+    rc_scaled degree_width;
     rc_lb_params lb;
 } rc_style;
 
 /*
- * The classic style on the given paper ("a4", "us-letter", "a5",
- * "us-executive"; NULL = a4). Returns -1 with a diagnostic for another size.
+ * The style a CV asks for. Design options come from the classic theme, then
+ * the CV's theme, then the CV's own `design:`, each over the one before
+ * (theme_values: the theme files as loaded; see theme.h). An option with a
+ * bad value is an error; one rescomp cannot honour yet, a warning naming it.
  */
-int rc_style_classic(rc_style *s, const char *page_size, rc_pos pos, rc_diags *d);
+int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const *themes,
+                    size_t nthemes, rc_diags *d);
 
-/*
- * The style a CV asks for: its theme (classic, or the moderncv look with
- * dates on the left; other RenderCV themes fall back to classic with a
- * warning), paper size and typography.alignment. Returns -1 on errors.
- */
-int rc_style_for_cv(rc_style *s, const rc_cv *cv, rc_diags *d);
+/* The built-in defaults before any theme (rescomp's LaTeX look on A4). */
+void rc_style_defaults(rc_style *s);
 
 /* Width of the text block. */
 rc_scaled rc_style_text_width(const rc_style *s);

@@ -17,9 +17,9 @@ if(DEFINED ENV_SET)
   set(cmd ${CMAKE_COMMAND} -E env ${ENV_SET} ${EXE} ${ARGS})
 endif()
 if(LIMIT_FSIZE)
-  # ulimit -f counts 512-byte blocks: 8 KiB is too small for any PDF.
+  # ulimit -f counts 512-byte blocks: one is too small for any PDF.
   string(REPLACE ";" " " args_str "${ARGS}")
-  set(cmd sh -c "ulimit -f 16 && exec \"$0\" ${args_str}" ${EXE})
+  set(cmd sh -c "ulimit -f 1 && exec \"$0\" ${args_str}" ${EXE})
 endif()
 execute_process(COMMAND ${cmd} WORKING_DIRECTORY ${WORKDIR}
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

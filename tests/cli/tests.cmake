@@ -20,7 +20,7 @@ cli_test(missing_input "-DARGS=nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
 cli_test(default_output "-DSETUP=cp ${MINI} cv.yaml" "-DARGS=cv.yaml" -DEXIT=0 -DCREATES=cv.pdf)
 cli_test(explicit_output "-DARGS=${MINI}\;-o\;made.pdf" -DEXIT=0 -DCREATES=made.pdf)
 cli_test(quiet_success "-DARGS=${MINI}\;-q\;-o\;q.pdf" -DEXIT=0 "-DSTDERR=^$" -DCREATES=q.pdf)
-cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^page 1 595\\.276x841\\.890\ntext ")
+cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^page 1 612\\.000x792\\.000\ntext ")
 cli_test(output_in_missing_dir "-DARGS=${MINI}\;-o\;no/such/dir/out.pdf" -DEXIT=3
          "-DSTDERR=cannot write 'no/such/dir/out\\.pdf': No such file or directory")
 cli_test(output_under_a_file "-DARGS=${MINI}\;-o\;out.pdf/x.pdf" -DEXIT=3 -DPREVIOUS=1
@@ -37,7 +37,7 @@ cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-ita
          "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_corrupt/f"
          "-DSTDERR=cannot load font")
-cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  colors:\\n    name: red\\n' > w.yaml"
+cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  typography:\\n    small_caps:\\n      name: true\\n' > w.yaml"
          "-DARGS=w.yaml\;--strict\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1 "-DSTDERR=warning: ")
 cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Tokyo \\\\u6771\\\\u4eac\"\\n' > cjk.yaml"
          "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1

@@ -1,11 +1,13 @@
 /*
  * The PDF device, checked with real tools: display lists built by hand are
  * written to a temporary directory and read back with pdftotext, pdffonts,
- * pdfinfo and qpdf (Debian packages poppler-utils and qpdf; CI installs
- * them). What matters to users is checked, not libharu's exact bytes: text
- * extracts exactly (including a hyphenated word whole), fonts are embedded,
- * the information dictionary reads right, output is byte-identical, and a
- * failed write leaves the target alone.
+ * pdfinfo, pdftoppm and qpdf (Debian packages poppler-utils and qpdf; CI
+ * installs them; mutool from mupdf-tools is used when present). What
+ * matters to users is checked, not libharu's exact bytes: text extracts
+ * exactly (including a hyphenated word whole), fonts are embedded as
+ * subsets whose widths are the font module's and whose ToUnicode maps
+ * every code back, nothing warns, the information dictionary reads right,
+ * output is byte-identical, and a failed write leaves the target alone.
  */
 #include "dev.h"
 #include "harness.h"
@@ -128,6 +130,211 @@ static int has_bytes(const char *hay, size_t n, const char *needle)
 static int contains(const char *hay, const char *needle)
 {
     return hay && strstr(hay, needle) != NULL;
+}
+
+/* The first occurrence of needle in hay[0..n), or NULL (binary-safe). */
+static const char *find_bytes(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; hay && k <= n && i <= n - k; i++)
+        if (memcmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/*
+ * The PDF in qpdf's QDF form: streams uncompressed, no object streams,
+ * content as written. Binary (page content holds 2-byte codes): use the
+ * _bytes functions on it. NULL when qpdf fails.
+ */
+static char *qdf_of(const char *pdf, size_t *n)
+{
+    char *qdf = path_in("view-qdf.pdf");
+    int st;
+    free(runf(&st, "qpdf --qdf --normalize-content=n --object-streams=disable '%s' '%s'", pdf,
+              qdf));
+    char *raw = st == 0 ? read_file(qdf, n) : NULL;
+    free(qdf);
+    return raw;
+}
+
+/* What a command prints on standard error (its output is thrown away). */
+static char *stderr_of(const char *cmd)
+{
+    int st;
+    char *out = runf(&st, "%s 2>&1 >/dev/null", cmd);
+    return out;
+}
+
+/* ---- what rc_pdf_write must have made of a face --------------------- */
+
+/*
+ * The code points a face shows in a document, sorted: rc_pdf_write shows
+ * the k-th with code k (k = 1, 2 ...). Above U+FFFF it shows a space.
+ */
+typedef struct face_codes {
+    uint32_t cps[0x10000];
+    size_t n;
+} face_codes;
+
+static void codes_of(const rc_doc *doc, rc_face_id face, face_codes *fc)
+{
+    static uint8_t seen[0x10000];
+    memset(seen, 0, sizeof(seen));
+    for (size_t p = 0; p < doc->npages; p++)
+        for (size_t i = 0; i < doc->pages[p].n; i++) {
+            const rc_draw *d = &doc->pages[p].v[i];
+            if (d->kind == RC_DRAW_TEXT && d->face == face)
+                for (size_t k = 0; k < d->n; k++)
+                    seen[d->cps[k] > 0xFFFF ? 0x20 : d->cps[k]] = 1;
+        }
+    fc->n = 0;
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        if (seen[cp])
+            fc->cps[fc->n++] = cp;
+}
+
+static unsigned code_in(const face_codes *fc, uint32_t cp)
+{
+    for (size_t k = 0; k < fc->n; k++)
+        if (fc->cps[k] == cp)
+            return (unsigned)k + 1;
+    return 0;
+}
+
+/* Append the literal string rc_pdf_write writes for UTF-8 text in a face. */
+static void add_tj_string(rc_buf *b, const face_codes *fc, const char *text)
+{
+    size_t len = strlen(text);
+    rc_buf_addc(b, '(');
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(text + i, len - i, &cp);
+        i += k ? k : 1;
+        unsigned code = code_in(fc, cp);
+        for (int shift = 8; shift >= 0; shift -= 8) {
+            char byte = (char)((code >> shift) & 0xFF);
+            if (byte == '(' || byte == ')' || byte == '\\')
+                rc_buf_addc(b, '\\');
+            if (byte == '\r')
+                rc_buf_adds(b, "\\r");
+            else
+                rc_buf_addc(b, byte);
+        }
+    }
+    rc_buf_addc(b, ')');
+}
+
+/*
+ * Fonts as found in a QDF file: each /W array (we write [1 [w1 ... wn]])
+ * and each ToUnicode CMap, as code -> value tables.
+ */
+#define MAX_FONTS 8
+typedef struct found_fonts {
+    int nw, nmap;
+    int w[MAX_FONTS][0x10000]; /* w[i][k]: width of code k, -1 = none */
+    uint32_t map[MAX_FONTS][0x10000]; /* map[i][k]: code point, 0 = none */
+    size_t wlen[MAX_FONTS], maplen[MAX_FONTS];
+} found_fonts;
+
+static const char *skip_space(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    return p;
+}
+
+static void find_fonts(const char *qdf, size_t n, found_fonts *ff)
+{
+    const char *end = qdf + n;
+    memset(ff, 0, sizeof(*ff));
+    for (const char *p = qdf; ff->nw < MAX_FONTS && (p = find_bytes(p, (size_t)(end - p), "/W ["));) {
+        int *w = ff->w[ff->nw];
+        for (int k = 0; k < 0x10000; k++)
+            w[k] = -1;
+        p = skip_space(p + 4, end);
+        long first = strtol(p, (char **)&p, 10);
+        p = skip_space(p, end);
+        if (*p++ != '[')
+            break;
+        size_t k = (size_t)first;
+        for (p = skip_space(p, end); p < end && *p != ']' && k < 0x10000; p = skip_space(p, end))
+            w[k++] = (int)strtol(p, (char **)&p, 10);
+        ff->wlen[ff->nw++] = k;
+    }
+    for (const char *p = qdf; ff->nmap < MAX_FONTS && (p = find_bytes(p, (size_t)(end - p), "begincmap"));) {
+        const char *stop = find_bytes(p, (size_t)(end - p), "endcmap");
+        if (!stop)
+            break;
+        uint32_t *map = ff->map[ff->nmap];
+        int kind = 0; /* 1 in a bfrange block, 2 in a bfchar block */
+        size_t top = 0;
+        while (p < stop) {
+            const char *eol = memchr(p, '\n', (size_t)(stop - p));
+            if (!eol)
+                eol = stop;
+            unsigned v[3];
+            int nv = 0;
+            for (const char *q = p; q < eol && nv < 3; q++)
+                if (*q == '<')
+                    v[nv++] = (unsigned)strtoul(q + 1, NULL, 16);
+            if (find_bytes(p, (size_t)(eol - p), "beginbfrange"))
+                kind = 1;
+            else if (find_bytes(p, (size_t)(eol - p), "beginbfchar"))
+                kind = 2;
+            else if (find_bytes(p, (size_t)(eol - p), "endbf"))
+                kind = 0;
+            else if (kind == 1 && nv == 3)
+                for (unsigned code = v[0]; code <= v[1] && code < 0x10000; code++)
+                    map[code] = v[2] + (code - v[0]), top = code + 1 > top ? code + 1 : top;
+            else if (kind == 2 && nv == 2 && v[0] < 0x10000)
+                map[v[0]] = v[1], top = v[0] + 1 > top ? v[0] + 1 : top;
+            p = eol + 1;
+        }
+        ff->maplen[ff->nmap++] = top;
+        p = stop;
+    }
+}
+
+/*
+ * The face's font is among those found: a /W with rc_face_advance of each
+ * of its code points (and nothing else), and a ToUnicode that maps each code
+ * back to its code point (and nothing else).
+ */
+static int font_matches(const found_fonts *ff, const rc_face *face, const face_codes *fc)
+{
+    int w_ok = 0, map_ok = 0;
+    for (int i = 0; i < ff->nw && !w_ok; i++) {
+        w_ok = ff->wlen[i] == fc->n + 1 && ff->w[i][0] == -1;
+        for (size_t k = 1; w_ok && k <= fc->n; k++)
+            w_ok = ff->w[i][k] == rc_face_advance(face, fc->cps[k - 1]);
+    }
+    for (int i = 0; i < ff->nmap && !map_ok; i++) {
+        map_ok = ff->maplen[i] == fc->n + 1 && ff->map[i][0] == 0;
+        for (size_t k = 1; map_ok && k <= fc->n; k++)
+            map_ok = ff->map[i][k] == fc->cps[k - 1];
+    }
+    if (!w_ok || !map_ok)
+        fprintf(stderr, "  (face %s: /W %s, ToUnicode %s)\n", rc_face_name(face),
+                w_ok ? "ok" : "wrong", map_ok ? "ok" : "wrong");
+    return w_ok && map_ok;
+}
+
+/* Every embedded font program is a subset: far smaller than the face. */
+static int font_files_small(const char *qdf, size_t n, int max_length1, int *count)
+{
+    const char *end = qdf + n;
+    int ok = 1;
+    *count = 0;
+    for (const char *p = qdf; (p = find_bytes(p, (size_t)(end - p), "/Length1 "));) {
+        long len = strtol(p + 9, (char **)&p, 10);
+        (*count)++;
+        if (len <= 0 || len > max_length1) {
+            fprintf(stderr, "  (a font program of %ld bytes)\n", len);
+            ok = 0;
+        }
+    }
+    return ok;
 }
 
 static int last_error_is(const rc_diags *d, rc_failure failure, const char *needle)
@@ -327,6 +534,42 @@ static void test_sample(fixture *fx)
         CHECK_INT(st, 0);
         CHECK(contains(text, "This is an extraordinary\nword.\n"));
         free(text);
+
+        /* Poppler has nothing to warn about (it does about libharu's own
+         * ToUnicode CMaps, "Invalid 'begincidrange' operator"). */
+        rc_buf cmd = RC_BUF_INIT;
+        rc_buf_addf(&cmd, "pdftotext -enc UTF-8 '%s' -", pdf);
+        text = stderr_of(rc_buf_str(&cmd));
+        CHECK_STR(text, "");
+        free(text);
+        rc_buf_release(&cmd);
+    }
+    if (have_tool("pdftoppm", "poppler-utils")) {
+        /* The subset fonts render, without a word from the renderer. */
+        rc_buf cmd = RC_BUF_INIT;
+        char *base = path_in("page");
+        rc_buf_addf(&cmd, "pdftoppm -r 30 -gray '%s' '%s'", pdf, base);
+        char *err = stderr_of(rc_buf_str(&cmd));
+        CHECK_STR(err, "");
+        free(err);
+        rc_buf_reset(&cmd);
+        rc_buf_addf(&cmd, "%s-1.pgm", base);
+        struct stat sb;
+        CHECK(stat(rc_buf_str(&cmd), &sb) == 0 && sb.st_size > 1000);
+        rc_buf_release(&cmd);
+        free(base);
+    }
+    if (system("command -v mutool >/dev/null 2>&1") == 0) {
+        /* MuPDF, when installed, extracts the same text silently. */
+        char *text = runf(&st, "mutool draw -q -F txt -o - '%s' 2>/dev/null", pdf);
+        CHECK_INT(st, 0);
+        CHECK(contains(text, "Greek α β, café – naïve — ok"));
+        CHECK(contains(text, "one two three four"));
+        free(text);
+        /* (This mutool build always says it lacks ICC support.) */
+        text = runf(&st, "mutool draw -q -F txt -o /dev/null '%s' 2>&1 | grep -v 'ICC support'", pdf);
+        CHECK_STR(text, "");
+        free(text);
     }
     if (have_tool("qpdf", "qpdf")) {
         char *out = runf(&st, "qpdf --check '%s' 2>&1", pdf);
@@ -335,35 +578,96 @@ static void test_sample(fixture *fx)
         free(out);
 
         /* The raw content: one TJ array per run, kerning and justification
-         * as TJ numbers (-0.8 pt at 10 pt = 80), rule, span. */
-        char *qdf = path_in("sample-qdf.pdf");
-        free(runf(&st, "qpdf --qdf --normalize-content=n --object-streams=disable '%s' '%s'",
-                  pdf, qdf));
-        CHECK_INT(st, 0);
-        char *raw = read_file(qdf, NULL);
-        CHECK(contains(raw, "[<0041> 80 <0056> 80 <0041> 50 <0054> 50 <0041> 20 <0052>] TJ"));
-        CHECK(contains(raw, "[<006F006E00650020> -600 <00740077006F0020> -600 "
-                            "<007400680072006500650020> -600 <0066006F00750072>] TJ"));
-        CHECK(contains(raw, "[<00200031003000A0006B006D>] TJ"));
-        /* A valid ToUnicode CMap (libharu's own is not), with the NBSP. */
-        CHECK(contains(raw, "beginbfchar\n"));
-        CHECK(contains(raw, "<00A0> <00A0>\n"));
-        CHECK(contains(raw, "<03B1> <03B2> <03B1>\n")); /* α β: one range */
-        CHECK(!contains(raw, "begincidrange"));
-        /* The hyphenated word: whole on its first piece, empty on the rest. */
-        CHECK(contains(raw, "/Span <</ActualText <FEFF00650078007400720061006F007200640069006E0061"
-                            "00720079>>> BDC\nBT\n"));
-        CHECK(contains(raw, "/Span <</ActualText ()>> BDC\nBT\n"));
-        CHECK(contains(raw, "0.2 0.4 0.6 rg\n72 661.49 451.276 0.4 re f"));
-        CHECK(contains(raw, "0.122 0.306 0.475 rg"));
-        CHECK(contains(raw, "/URI (https://example.org/cv)"));
-        CHECK(contains(raw, "/URI (https://example.org/caf%C3%A9)"));
-        free(raw);
+         * as TJ numbers (-0.8 pt at 10 pt = 80), rule, span. Codes are the
+         * face's own (k-th code point shown = code k), as bytes. */
         size_t n = 0;
-        raw = read_file(pdf, &n); /* binary: strstr would stop at a NUL */
-        CHECK(has_bytes(raw, n, "/Border [ 0 0 0 ]"));
+        char *raw = qdf_of(pdf, &n);
+        CHECK(raw != NULL);
+        face_codes *reg = malloc(sizeof(*reg));
+        codes_of(&fx->doc, RC_FACE_REGULAR, reg);
+        rc_buf tj = RC_BUF_INIT;
+        rc_buf_adds(&tj, "[");
+        const char *avatar[] = {"A", " 80 ", "V", " 80 ", "A", " 50 ", "T", " 50 ", "A", " 20 ", "R"};
+        for (size_t i = 0; i < RC_ARRAY_LEN(avatar); i++) {
+            if (i % 2)
+                rc_buf_adds(&tj, avatar[i]);
+            else
+                add_tj_string(&tj, reg, avatar[i]);
+        }
+        rc_buf_adds(&tj, "] TJ\n");
+        CHECK(has_bytes(raw, n, rc_buf_str(&tj)));
+        rc_buf_reset(&tj);
+        const char *words[] = {"one ", " -600 ", "two ", " -600 ", "three ", " -600 ", "four"};
+        rc_buf_adds(&tj, "[");
+        for (size_t i = 0; i < RC_ARRAY_LEN(words); i++) {
+            if (i % 2)
+                rc_buf_adds(&tj, words[i]);
+            else
+                add_tj_string(&tj, reg, words[i]);
+        }
+        rc_buf_adds(&tj, "] TJ\n");
+        CHECK(has_bytes(raw, n, rc_buf_str(&tj)));
+        rc_buf_reset(&tj);
+        rc_buf_adds(&tj, "[");
+        add_tj_string(&tj, reg, " 10\xC2\xA0km");
+        rc_buf_adds(&tj, "] TJ\n");
+        CHECK(has_bytes(raw, n, rc_buf_str(&tj)));
+        /* A valid ToUnicode CMap (libharu's own is not), with the NBSP and
+         * α β (consecutive code points, so consecutive codes: one range). */
+        CHECK(has_bytes(raw, n, "beginbfchar\n"));
+        CHECK(has_bytes(raw, n, "beginbfrange\n"));
+        CHECK(!has_bytes(raw, n, "begincidrange"));
+        char entry[64];
+        snprintf(entry, sizeof(entry), "<%04X> <00A0>\n", code_in(reg, 0xA0));
+        CHECK(has_bytes(raw, n, entry));
+        snprintf(entry, sizeof(entry), "<%04X> <%04X> <03B1>\n", code_in(reg, 0x3B1),
+                 code_in(reg, 0x3B2));
+        CHECK(has_bytes(raw, n, entry));
+        rc_buf_release(&tj);
+        free(reg);
+        /* The hyphenated word: whole on its first piece, empty on the rest. */
+        CHECK(has_bytes(raw, n, "/Span <</ActualText <FEFF00650078007400720061006F007200640069006E0061"
+                                "00720079>>> BDC\nBT\n"));
+        CHECK(has_bytes(raw, n, "/Span <</ActualText ()>> BDC\nBT\n"));
+        CHECK(has_bytes(raw, n, "0.2 0.4 0.6 rg\n72 661.49 451.276 0.4 re f"));
+        CHECK(has_bytes(raw, n, "0.122 0.306 0.475 rg"));
+        CHECK(has_bytes(raw, n, "/URI (https://example.org/cv)"));
+        CHECK(has_bytes(raw, n, "/URI (https://example.org/caf%C3%A9)"));
+        CHECK(has_bytes(raw, n, "/Border [\n    0\n    0\n    0\n  ]"));
+
+        /* Each face's font: /W the font module's advances of exactly the
+         * code points it shows, ToUnicode mapping every code back. */
+        found_fonts *found = malloc(sizeof(*found));
+        find_fonts(raw, n, found);
+        CHECK_INT(found->nw, 4);
+        CHECK_INT(found->nmap, 4);
+        face_codes *fc = malloc(sizeof(*fc));
+        const rc_face_id used[] = {RC_FACE_REGULAR, RC_FACE_BOLD, RC_FACE_ITALIC, RC_FACE_MONO};
+        for (size_t i = 0; i < RC_ARRAY_LEN(used); i++) {
+            codes_of(&fx->doc, used[i], fc);
+            CHECK(fc->n > 0 && font_matches(found, fx->fonts.faces[used[i]], fc));
+        }
+        free(fc);
+        free(found);
+        /* Subsets: the shipped faces are 68-90 KB, a few dozen glyphs far less. */
+        int nfiles = 0;
+        CHECK(font_files_small(raw, n, 16000, &nfiles));
+        CHECK_INT(nfiles, 4);
+        /* The descriptor has what the format requires, from the font module. */
+        snprintf(entry, sizeof(entry), "/CapHeight %d\n",
+                 rc_face_cap_height(fx->fonts.faces[RC_FACE_REGULAR]));
+        CHECK(has_bytes(raw, n, entry));
+        CHECK(has_bytes(raw, n, "/Ordering (Identity)"));
         free(raw);
-        free(qdf);
+
+        /* PDF 1.5: an object stream and a cross-reference stream. */
+        size_t pn = 0;
+        raw = read_file(pdf, &pn);
+        CHECK(raw && pn > 9 && memcmp(raw, "%PDF-1.5\n", 9) == 0);
+        CHECK(has_bytes(raw, pn, "/Type /ObjStm"));
+        CHECK(has_bytes(raw, pn, "/Type /XRef"));
+        CHECK(!has_bytes(raw, pn, "\nxref\n"));
+        free(raw);
 
         /* Outlines: two entries at the root, one nested under the first. */
         out = runf(&st, "qpdf --json --json-key=outlines '%s'", pdf);
@@ -431,10 +735,18 @@ static void test_deterministic(fixture *fx)
     size_t na = 0, nb = 0;
     char *pa = read_file(a, &na), *pb = read_file(b, &nb);
     CHECK(pa && pb && na > 1000 && na == nb && memcmp(pa, pb, na) == 0);
-    /* No /ID and no dates without SOURCE_DATE_EPOCH. */
-    CHECK(pa && !has_bytes(pa, na, "/ID") && !has_bytes(pa, na, "/CreationDate"));
+    /* No /ID (it would be in the cross-reference stream's dictionary, which
+     * is not compressed) and no dates without SOURCE_DATE_EPOCH. */
+    const char *xref = pa ? find_bytes(pa, na, "/Type /XRef") : NULL;
+    const char *xref_end = xref ? find_bytes(xref, na - (size_t)(xref - pa), ">>") : NULL;
+    CHECK(xref_end && !has_bytes(xref, (size_t)(xref_end - xref), "/ID"));
     free(pa);
     free(pb);
+    if (have_tool("qpdf", "qpdf")) {
+        pa = qdf_of(a, &na);
+        CHECK(pa && !has_bytes(pa, na, "/CreationDate") && has_bytes(pa, na, "/Producer"));
+        free(pa);
+    }
 
     /* Permissions as a normally created file (0666 & ~umask), not mkstemp's 0600. */
     mode_t mask = umask(022);
@@ -450,11 +762,16 @@ static void test_deterministic(fixture *fx)
     pa = read_file(a, &na);
     pb = read_file(b, &nb);
     CHECK(pa && pb && na == nb && memcmp(pa, pb, na) == 0);
-    CHECK(pa && has_bytes(pa, na, "/CreationDate (D:19700101000000Z00'00')"));
-    CHECK(pa && has_bytes(pa, na, "/ModDate (D:19700101000000Z00'00')"));
     free(pa);
     free(pb);
     int st;
+    if (have_tool("qpdf", "qpdf")) {
+        /* The information dictionary is in the compressed object stream. */
+        pa = qdf_of(a, &na);
+        CHECK(pa && has_bytes(pa, na, "/CreationDate (D:19700101000000Z00'00')"));
+        CHECK(pa && has_bytes(pa, na, "/ModDate (D:19700101000000Z00'00')"));
+        free(pa);
+    }
     if (have_tool("pdfinfo", "poppler-utils")) {
         char *out = runf(&st, "pdfinfo -isodates '%s'", a);
         CHECK(contains(out, "CreationDate:    1970-01-01T00:00:00Z\n"));
@@ -468,7 +785,7 @@ static void test_deterministic(fixture *fx)
     CHECK_INT(rc_pdf_write(&fx->doc, a, &d), 0);
     unsetenv("SOURCE_DATE_EPOCH");
     CHECK_INT(d.nwarnings, warnings + 1);
-    pa = read_file(a, &na);
+    pa = qdf_of(a, &na);
     CHECK(pa && !has_bytes(pa, na, "/CreationDate"));
     free(pa);
 
@@ -567,12 +884,50 @@ static void test_io_errors(fixture *fx)
     rc_diags_release(&d);
 }
 
+/* Set a TrueType file's OS/2 fsType (embedding rights); 0 on success. */
+static int set_fs_type(const char *path, unsigned fs_type)
+{
+    size_t n = 0;
+    char *font = read_file(path, &n);
+    int rc = -1;
+    unsigned ntables = n >= 12 ? ((unsigned char)font[4] << 8 | (unsigned char)font[5]) : 0;
+    for (unsigned i = 0; i < ntables && 12 + 16 * (size_t)i + 16 <= n; i++) {
+        const unsigned char *rec = (const unsigned char *)font + 12 + 16 * i;
+        size_t off = (size_t)rec[8] << 24 | (size_t)rec[9] << 16 | (size_t)rec[10] << 8 | rec[11];
+        if (memcmp(rec, "OS/2", 4) == 0 && off + 10 <= n) {
+            font[off + 8] = (char)(fs_type >> 8);
+            font[off + 9] = (char)(fs_type & 0xFF);
+            FILE *f = fopen(path, "wb");
+            if (f && fwrite(font, 1, n, f) == n)
+                rc = 0;
+            if (f)
+                fclose(f);
+        }
+    }
+    free(font);
+    return rc;
+}
+
+/* A one-page document with a run of text in one face. */
+static void one_run_doc(fixture *fx, rc_face_id face, const char *text)
+{
+    rc_doc_release(&fx->doc);
+    rc_doc_init(&fx->doc);
+    fx->doc.width = RC_PT(595.276);
+    fx->doc.height = RC_PT(841.89);
+    fx->doc.fonts = &fx->fonts;
+    rc_page *pg = rc_doc_add_page(&fx->doc);
+    add_run(fx, pg, face, 10, RC_PT(72), 72, text);
+}
+
 /*
- * A font that libharu rejects is an RC_FAIL_FONT error naming the file.
- * The faces are loaded from a copy of the font directory, whose italic file
- * is then replaced (a new inode, so a mapping of the old one stays valid).
+ * The fonts embedded are the faces as loaded, not the files as they are
+ * when the PDF is written: the layout measured the former. A face whose
+ * licence forbids embedding (OS/2 fsType, as libharu checked it) is an
+ * RC_FAIL_FONT error naming the file, and no PDF; an unused face is not
+ * embedded, so neither its licence nor its file matters.
  */
-static void test_font_error(const char *font_dir)
+static void test_font_files(const char *font_dir)
 {
     int st;
     char *copy = path_in("fonts");
@@ -581,54 +936,166 @@ static void test_font_error(const char *font_dir)
 
     rc_diags d;
     rc_diags_init(&d);
-    rc_fonts fonts;
-    memset(&fonts, 0, sizeof(fonts));
-    if (rc_fonts_load(&fonts, copy, &d) == 0) {
-        const char *bad = rc_face_path(fonts.faces[RC_FACE_ITALIC]);
-        char *bad_copy = rc_xstrdup(bad);
-        unlink(bad_copy);
-        write_text_file(bad_copy, "this is not a TrueType font, but long enough to be read");
+    fixture fx;
+    memset(&fx, 0, sizeof(fx));
+    rc_arena_init(&fx.arena);
+    rc_doc_init(&fx.doc);
+    char *bold = NULL;
+    if (rc_fonts_load(&fx.fonts, copy, &d) == 0) {
+        bold = rc_xstrdup(rc_face_path(fx.fonts.faces[RC_FACE_BOLD]));
+        rc_fonts_release(&fx.fonts);
+        CHECK_INT(set_fs_type(bold, 0x0002), 0); /* restricted licence */
+    }
+    if (bold && rc_fonts_load(&fx.fonts, copy, &d) == 0) {
+        /* The italic file is replaced after loading (a new inode: the
+         * loaded face keeps the old one). */
+        char *italic = rc_xstrdup(rc_face_path(fx.fonts.faces[RC_FACE_ITALIC]));
+        unlink(italic);
+        write_text_file(italic, "this is not a TrueType font, but long enough to be read");
 
-        fixture fx;
-        memset(&fx, 0, sizeof(fx));
-        rc_arena_init(&fx.arena);
-        fx.fonts = fonts;
-        rc_doc_init(&fx.doc);
-        fx.doc.width = RC_PT(595.276);
-        fx.doc.height = RC_PT(841.89);
-        fx.doc.fonts = &fx.fonts;
-        rc_page *pg = rc_doc_add_page(&fx.doc);
-        add_run(&fx, pg, RC_FACE_ITALIC, 10, RC_PT(72), 72, "italic");
-
+        one_run_doc(&fx, RC_FACE_BOLD, "bold");
         char *target = path_in("font-error.pdf");
         CHECK_INT(rc_pdf_write(&fx.doc, target, &d), -1);
-        CHECK(last_error_is(&d, RC_FAIL_FONT, bad_copy));
+        CHECK(last_error_is(&d, RC_FAIL_FONT, bold));
+        CHECK(last_error_is(&d, RC_FAIL_FONT, "licence"));
         struct stat sb;
         CHECK(stat(target, &sb) != 0);
         free(target);
 
-        /* A face that is not used is not loaded, so its breakage is harmless. */
-        rc_doc_release(&fx.doc);
-        rc_doc_init(&fx.doc);
-        fx.doc.width = RC_PT(595.276);
-        fx.doc.height = RC_PT(841.89);
-        fx.doc.fonts = &fx.fonts;
-        pg = rc_doc_add_page(&fx.doc);
-        add_run(&fx, pg, RC_FACE_REGULAR, 10, RC_PT(72), 72, "regular");
-        target = path_in("font-unused.pdf");
+        one_run_doc(&fx, RC_FACE_ITALIC, "italic");
+        target = path_in("font-replaced.pdf");
+        size_t errors = d.nerrors;
         CHECK_INT(rc_pdf_write(&fx.doc, target, &d), 0);
+        CHECK_INT(d.nerrors, errors);
+        if (have_tool("pdftotext", "poppler-utils")) {
+            char *text = runf(&st, "pdftotext '%s' - 2>&1", target);
+            CHECK_STR(text, "italic\n\n\f");
+            free(text);
+        }
+        if (have_tool("pdffonts", "poppler-utils")) {
+            char *out = runf(&st, "pdffonts '%s'", target);
+            CHECK(contains(out, "+CMUSerif-Italic ") && contains(out, " yes yes yes "));
+            CHECK(!contains(out, "Bold"));
+            free(out);
+        }
         free(target);
-
-        rc_doc_release(&fx.doc);
-        rc_arena_release(&fx.arena);
-        free(bad_copy);
+        free(italic);
     } else {
         CHECK(!"cannot load the copied fonts");
         rc_diags_print(&d, stderr);
     }
-    rc_fonts_release(&fonts);
+    rc_doc_release(&fx.doc);
+    rc_fonts_release(&fx.fonts);
+    rc_arena_release(&fx.arena);
     rc_diags_release(&d);
+    free(bold);
     free(copy);
+}
+
+/*
+ * Hundreds of different characters in one face: codes above 255, codes
+ * whose bytes are '(' ')' '\' or CR (escaped in the strings), ToUnicode
+ * ranges split where a byte would carry. Every character extracts as
+ * itself; the widths and the ToUnicode are exactly as expected.
+ */
+static void test_many_characters(fixture *fx)
+{
+    rc_buf text = RC_BUF_INIT;
+    const rc_face *face = fx->fonts.faces[RC_FACE_REGULAR];
+    static const uint32_t ranges[][2] = {
+        {0x21, 0x7E}, {0xC0, 0x17F}, {0x391, 0x3C9}, {0x410, 0x44F}, {0x2018, 0x201E}};
+    size_t count = 0;
+    rc_doc_release(&fx->doc);
+    rc_doc_init(&fx->doc);
+    fx->doc.width = RC_PT(595.276);
+    fx->doc.height = RC_PT(841.89);
+    fx->doc.fonts = &fx->fonts;
+    rc_page *pg = rc_doc_add_page(&fx->doc);
+    rc_buf expected = RC_BUF_INIT;
+    double y = 60;
+    for (size_t r = 0; r < RC_ARRAY_LEN(ranges); r++)
+        for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            if (!rc_face_has_char(face, cp))
+                continue;
+            rc_buf_add_utf8(&text, cp);
+            if (++count % 40 == 0) {
+                add_run(fx, pg, RC_FACE_REGULAR, 9, RC_PT(40), y, rc_buf_str(&text));
+                rc_buf_adds(&expected, rc_buf_str(&text));
+                rc_buf_addc(&expected, '\n');
+                rc_buf_reset(&text);
+                y += 14;
+            }
+        }
+    if (text.len) {
+        add_run(fx, pg, RC_FACE_REGULAR, 9, RC_PT(40), y, rc_buf_str(&text));
+        rc_buf_adds(&expected, rc_buf_str(&text));
+        rc_buf_addc(&expected, '\n');
+    }
+    rc_buf_adds(&expected, "\n\f");
+    CHECK(count > 300);
+
+    char *pdf = path_in("many.pdf");
+    rc_diags d;
+    rc_diags_init(&d);
+    CHECK_INT(rc_pdf_write(&fx->doc, pdf, &d), 0);
+    rc_diags_print(&d, stderr);
+    rc_diags_release(&d);
+    int st;
+    if (have_tool("pdftotext", "poppler-utils")) {
+        char *out = runf(&st, "pdftotext -enc UTF-8 '%s' - 2>&1", pdf);
+        CHECK_STR(out, rc_buf_str(&expected));
+        free(out);
+    }
+    if (have_tool("qpdf", "qpdf")) {
+        char *out = runf(&st, "qpdf --check '%s' 2>&1", pdf);
+        CHECK_INT(st, 0);
+        free(out);
+        size_t n = 0;
+        char *raw = qdf_of(pdf, &n);
+        found_fonts *found = malloc(sizeof(*found));
+        face_codes *fc = malloc(sizeof(*fc));
+        find_fonts(raw, n, found);
+        codes_of(&fx->doc, RC_FACE_REGULAR, fc);
+        CHECK_INT(found->nw, 1);
+        CHECK_INT(fc->n, count);
+        CHECK(font_matches(found, face, fc));
+        free(fc);
+        free(found);
+        free(raw);
+    }
+    free(pdf);
+    rc_buf_release(&text);
+    rc_buf_release(&expected);
+}
+
+/*
+ * A character the face lacks still has a code of its own, mapped back by
+ * ToUnicode: it is drawn as the .notdef glyph (the layout reports missing
+ * characters; this is the device's fallback) but extracts as itself. A
+ * character above U+FFFF is shown as a space (the faces cover the BMP).
+ */
+static void test_missing_character(fixture *fx)
+{
+    const rc_face *face = fx->fonts.faces[RC_FACE_REGULAR];
+    CHECK(!rc_face_has_char(face, 0x4E2D));
+    one_run_doc(fx, RC_FACE_REGULAR, "a中b\xF0\x9F\x98\x80" "c");
+    char *pdf = path_in("missing.pdf");
+    rc_diags d;
+    rc_diags_init(&d);
+    CHECK_INT(rc_pdf_write(&fx->doc, pdf, &d), 0);
+    rc_diags_release(&d);
+    int st;
+    if (have_tool("pdftotext", "poppler-utils")) {
+        char *out = runf(&st, "pdftotext -enc UTF-8 '%s' - 2>&1", pdf);
+        CHECK_STR(out, "a中b c\n\n\f");
+        free(out);
+    }
+    if (have_tool("qpdf", "qpdf")) {
+        char *out = runf(&st, "qpdf --check '%s' 2>&1", pdf);
+        CHECK_INT(st, 0);
+        free(out);
+    }
+    free(pdf);
 }
 
 /* Degenerate documents are internal errors, not crashes or empty files. */
@@ -689,7 +1156,9 @@ int main(void)
         test_deterministic(&fx);
         test_io_errors(&fx);
         test_bad_docs(&fx);
-        test_font_error(font_dir);
+        test_many_characters(&fx);
+        test_missing_character(&fx);
+        test_font_files(font_dir);
         rc_doc_release(&fx.doc);
     } else {
         CHECK(!"cannot load the fonts (set RESCOMP_FONT_DIR to the fonts/ directory)");

@@ -1,0 +1,17 @@
+# Writes OUTPUT, a C file holding every themes/*.yaml as a string, so that
+# themes are data compiled into the binary: no file is needed at run time.
+file(GLOB themes ${THEME_DIR}/*.yaml)
+list(SORT themes)
+set(body "/* Generated from the themes folder by cmake/EmbedThemes.cmake: do not edit. */\n")
+string(APPEND body "#include \"theme.h\"\n\nconst rc_theme_source rc_theme_sources[] = {\n")
+foreach(path ${themes})
+  get_filename_component(name ${path} NAME_WE)
+  file(READ ${path} text)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n\"\n    \"" text "${text}")
+  string(APPEND body "    {\"${name}\",\n    \"${text}\"},\n")
+endforeach()
+string(APPEND body "    {0, 0},\n};\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUTPUT}.tmp ${OUTPUT})

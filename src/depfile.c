@@ -1,0 +1,69 @@
+/*
+ * depfile: make rules for --depfile (see depfile.h).
+ */
+#include "depfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void add_name(rc_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '#' || *s == '\\')
+            rc_buf_addc(b, '\\');
+        else if (*s == '$')
+            rc_buf_addc(b, '$');
+        rc_buf_addc(b, *s);
+    }
+}
+
+void rc_depfile_format(const char *const *targets, size_t ntargets, const char *const *prereqs,
+                       size_t nprereqs, rc_buf *out)
+{
+    for (size_t i = 0; i < ntargets; i++) {
+        if (i)
+            rc_buf_adds(out, " \\\n ");
+        add_name(out, targets[i]);
+    }
+    rc_buf_addc(out, ':');
+    for (size_t i = 0; i < nprereqs; i++) {
+        rc_buf_adds(out, " \\\n  ");
+        add_name(out, prereqs[i]);
+    }
+    rc_buf_addc(out, '\n');
+    /* -MP: an empty rule per prerequisite but the first (the input). */
+    for (size_t i = 1; i < nprereqs; i++) {
+        rc_buf_addc(out, '\n');
+        add_name(out, prereqs[i]);
+        rc_buf_adds(out, ":\n");
+    }
+}
+
+int rc_depfile_write(const char *path, const char *const *targets, size_t ntargets,
+                     const char *const *prereqs, size_t nprereqs, rc_diags *d)
+{
+    rc_pos nowhere = {NULL, 0, 0};
+    rc_buf b = RC_BUF_INIT, tmp = RC_BUF_INIT;
+    rc_depfile_format(targets, ntargets, prereqs, nprereqs, &b);
+    rc_buf_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(rc_buf_str(&tmp), "wb");
+    int rc = 0;
+    if (!f) {
+        rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot write '%s': %s", path,
+                            strerror(errno));
+    } else {
+        int bad = fwrite(b.ptr, 1, b.len, f) != b.len;
+        bad |= fclose(f) != 0;
+        if (bad || rename(rc_buf_str(&tmp), path) != 0) {
+            rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot write '%s': %s", path,
+                                strerror(errno));
+            remove(rc_buf_str(&tmp));
+        }
+    }
+    rc_buf_release(&b);
+    rc_buf_release(&tmp);
+    return rc;
+}

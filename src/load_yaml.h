@@ -1,0 +1,36 @@
+/*
+ * load_yaml: the loader's document-level interface, for the modules of the
+ * load layer that build a YAML document before the schema sees it
+ * (merge.c, source.c). Everyone else uses load.h.
+ *
+ * A document may be merged from several files. Its nodes then keep the
+ * marks they were parsed with, except that a mark's `index` is not a byte
+ * offset but the number of the node's file in a `files` table, so that
+ * every diagnostic still points at file:line:column.
+ */
+#ifndef RC_LOAD_YAML_H
+#define RC_LOAD_YAML_H
+
+#include "cv.h"
+
+#include <yaml.h>
+
+/*
+ * Parse one YAML file into a checked document: syntax, the size and alias
+ * limits, UTF-8 of every value, duplicate keys, a single document. No
+ * schema. On success the caller owns *doc (yaml_document_delete); on
+ * failure *doc is zeroed and needs no release. An empty file gives a
+ * document without a root node.
+ */
+int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size_t len,
+                  rc_diags *d);
+
+/*
+ * The schema walk of rc_load_cv_memory over a document. `name` is the main
+ * file (for messages about the whole document); with `files` (may be
+ * NULL), each mark's index names its file as described above.
+ */
+int rc_load_cv_document(rc_cv *cv, yaml_document_t *doc, const char *name,
+                        const char *const *files, size_t nfiles, rc_arena *a, rc_diags *d);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * run: what one invocation does around the compilation of a CV: open the
+ * source (input, overlays, --set), pick the jobs (the CV as written, one
+ * variant, every variant, or everything for --check), run them (several
+ * in parallel, each in its own forked process so that one failing or
+ * crashing variant cannot touch the others), write the dependency file,
+ * and with --watch do it all again whenever an input changes.
+ *
+ * The fonts are loaded once per process and shared: forked jobs inherit
+ * them, and --watch keeps them across rebuilds.
+ */
+#ifndef RC_RUN_H
+#define RC_RUN_H
+
+#include "rescomp/rescomp.h"
+
+#include "diag.h"
+#include "font.h"
+#include "source.h"
+
+typedef struct rc_run rc_run;
+
+typedef struct rc_job {
+    const rescomp_options *o; /* quiet, strict */
+    rc_run *run;
+    const rc_source *source;
+    int variant;              /* -1: the CV as written */
+    const char *output;       /* the PDF to write, or NULL */
+    FILE *trace;              /* where the trace goes, or NULL */
+    const char *heading;      /* printed before the job's messages when it has any */
+} rc_job;
+
+/* The process's fonts, loaded on first use; -1 with diagnostics. */
+int rc_run_fonts(rc_run *run, const rc_fonts **out, rc_diags *d);
+
+/* The job's heading on stderr, when printing d (with -q: its errors) shows anything. */
+void rc_job_heading(const rc_job *job, const rc_diags *d);
+
+/* rescomp.c: compile one job and print its messages; returns RESCOMP_EXIT_*. */
+int rc_compile_job(const rc_job *job);
+/* rescomp.c: print diagnostics (-q drops warnings), and the exit code they give. */
+void rc_print_diags(const rc_diags *d, int quiet);
+int rc_exit_code(const rc_diags *d, int strict);
+
+/* run.c: the whole of rescomp_compile. */
+int rc_run_main(const rescomp_options *o);
+
+#endif

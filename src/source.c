@@ -1,0 +1,590 @@
+/*
+ * source: input file + overlays + --set values + a variant, as one YAML
+ * document, then the schema loader and the variant's tailoring (see
+ * source.h for the order and the `variants:` schema).
+ */
+#include "source.h"
+
+#include "load_yaml.h"
+#include "merge.h"
+#include "variant.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FILE_BYTES (16u << 20)
+#define CMDLINE "<command line>"
+
+typedef struct variant_def {
+    rc_variant_spec spec;
+    yaml_mark_t design_key, locale_key; /* where design: and locale: were written */
+    int set, design, locale;            /* node ids in the merged document; 0: none */
+} variant_def;
+
+struct rc_source {
+    rc_arena a;
+    const char **files; /* input, overlays..., "<command line>" */
+    size_t nfiles;
+    yaml_document_t doc; /* steps 1-3 */
+    variant_def *variants;
+    size_t nvariants;
+    int have_variants_key;
+    yaml_mark_t variants_mark;
+};
+
+static rc_file_table table(const rc_source *s)
+{
+    rc_file_table t = {s->files, s->nfiles};
+    return t;
+}
+
+static rc_pos pos_of(const rc_source *s, yaml_mark_t m)
+{
+    rc_file_table t = table(s);
+    return rc_merge_pos(&t, m);
+}
+
+static yaml_node_t *node(const rc_source *s, int id)
+{
+    return yaml_document_get_node((yaml_document_t *)&s->doc, id);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return (const char *)n->data.scalar.value;
+}
+
+/* ---- reading files ------------------------------------------------------------ */
+
+/* The file's bytes (up to one past the size limit, which the parser reports). */
+static int read_file(const char *path, rc_buf *b, rc_diags *d)
+{
+    rc_pos nowhere = {NULL, 0, 0};
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
+                              strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while (b->len <= MAX_FILE_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        rc_buf_add(b, chunk, n);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err)
+        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot read '%s': %s", path,
+                              strerror(err));
+    return 0;
+}
+
+static int parse_file(const char *path, yaml_document_t *doc, rc_diags *d)
+{
+    rc_buf b = RC_BUF_INIT;
+    int rc = read_file(path, &b, d);
+    if (rc == 0)
+        rc = rc_yaml_parse(doc, path, rc_buf_str(&b), b.len, d);
+    rc_buf_release(&b);
+    return rc;
+}
+
+static int out_of_memory(rc_diags *d, const char *file)
+{
+    rc_pos whole = {file, 0, 0};
+    return rc_error_class(d, RC_FAIL_INTERNAL, whole, "out of memory while merging YAML");
+}
+
+static int root_is_mapping(yaml_document_t *doc)
+{
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    return root && root->type == YAML_MAPPING_NODE;
+}
+
+/* Merge overlay file number `file` over the document. */
+static int add_overlay(rc_source *s, size_t file, rc_diags *d)
+{
+    yaml_document_t ov;
+    if (parse_file(s->files[file], &ov, d) < 0)
+        return -1;
+    yaml_node_t *root = yaml_document_get_root_node(&ov);
+    int rc = 0;
+    if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
+        if (root->type != YAML_MAPPING_NODE) {
+            rc_pos p = {s->files[file], (int)root->start_mark.line + 1,
+                        (int)root->start_mark.column + 1};
+            rc = rc_error(d, p, "an overlay file must be a mapping of top-level keys (cv, "
+                          "design, locale, settings, variants), not %s",
+                          root->type == YAML_SEQUENCE_NODE ? "a list" : "text");
+        } else if (root_is_mapping(&s->doc) && !rc_merge_over(&s->doc, 1, &ov, 1, (int)file)) {
+            rc = out_of_memory(d, s->files[file]);
+        }
+    }
+    yaml_document_delete(&ov);
+    return rc;
+}
+
+/* ---- --set PATH=VALUE --------------------------------------------------------- */
+
+static int set_error(rc_diags *d, int line, size_t col, const char *arg, const char *why)
+{
+    rc_pos p = {CMDLINE, line, (int)col + 1};
+    return rc_error_class(d, RC_FAIL_USAGE, p, "--set '%s': %s; write --set dotted.path=value, "
+                          "e.g. --set cv.headline=Engineer", arg, why);
+}
+
+static int apply_set(rc_source *s, size_t k, const char *arg, rc_diags *d)
+{
+    int line = (int)k + 1;
+    size_t len = strlen(arg), bad = rc_utf8_find_invalid(arg, len);
+    if (bad != (size_t)-1)
+        return set_error(d, line, rc_utf8_length(arg, bad), arg, "invalid UTF-8");
+    rc_path path;
+    const char *why = NULL;
+    size_t where = 0;
+    long used = rc_path_parse(arg, &path, &why, &where);
+    if (used < 0)
+        return set_error(d, line, where, arg, why);
+    if (arg[used] != '=') {
+        rc_path_release(&path);
+        return set_error(d, line, rc_utf8_length(arg, (size_t)used), arg, "no '=value'");
+    }
+    int rc = 0;
+    if (root_is_mapping(&s->doc)) {
+        const char *value = arg + used + 1;
+        yaml_mark_t at = {s->nfiles - 1, (size_t)k, 0};
+        yaml_mark_t vm = at;
+        vm.column = rc_utf8_length(arg, (size_t)used + 1);
+        int v = yaml_document_add_scalar(&s->doc, NULL, (yaml_char_t *)value, (int)strlen(value),
+                                         YAML_PLAIN_SCALAR_STYLE);
+        if (!v) {
+            rc = out_of_memory(d, CMDLINE);
+        } else {
+            yaml_node_t *n = yaml_document_get_node(&s->doc, v);
+            n->start_mark = n->end_mark = vm;
+            rc_file_table t = table(s);
+            rc_path_origin o = {at, 1};
+            rc = rc_merge_set(&s->doc, &path, v, o, &t, d);
+        }
+    }
+    rc_path_release(&path);
+    return rc;
+}
+
+/* ---- variants: ------------------------------------------------------------------ */
+
+static rc_text text_of(rc_source *s, const yaml_node_t *n)
+{
+    rc_text t;
+    t.s = rc_arena_strndup(&s->a, scalar(n), n->data.scalar.length);
+    t.pos = pos_of(s, n->start_mark);
+    yaml_scalar_style_t st = n->data.scalar.style;
+    if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        t.pos.col++;
+    return t;
+}
+
+static int is_empty(const yaml_node_t *n)
+{
+    if (!n)
+        return 1;
+    if (n->type != YAML_SCALAR_NODE)
+        return 0;
+    if (n->data.scalar.length == 0)
+        return 1;
+    const char *v = scalar(n);
+    return n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           (!strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL"));
+}
+
+static const char *kind(const yaml_node_t *n)
+{
+    if (is_empty(n))
+        return "empty";
+    return n->type == YAML_SEQUENCE_NODE ? "a list" : n->type == YAML_MAPPING_NODE ? "a mapping"
+                                                                                 : "text";
+}
+
+/* A list of text, or one text as a list of one. */
+static int read_names(rc_source *s, const yaml_node_t *v, const char *vname, const char *key,
+                      rc_texts *out, rc_diags *d)
+{
+    out->v = NULL;
+    out->n = 0;
+    if (is_empty(v))
+        return 0;
+    if (v->type == YAML_SCALAR_NODE) {
+        out->v = rc_arena_alloc(&s->a, sizeof(rc_text));
+        out->v[out->n++] = text_of(s, v);
+        return 0;
+    }
+    if (v->type != YAML_SEQUENCE_NODE)
+        return rc_error(d, pos_of(s, v->start_mark), "variants.%s.%s must be a list of text, "
+                        "not %s", vname, key, kind(v));
+    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    out->v = n ? rc_arena_alloc(&s->a, n * sizeof(rc_text)) : NULL;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const yaml_node_t *item = node(s, v->data.sequence.items.start[i]);
+        if (item->type != YAML_SCALAR_NODE || is_empty(item))
+            rc = rc_error(d, pos_of(s, item->start_mark), "variants.%s.%s[%zu] must be text, "
+                          "not %s", vname, key, i, kind(item));
+        else
+            out->v[out->n++] = text_of(s, item);
+    }
+    return rc;
+}
+
+/* A variant's `set` keys are paths: check their syntax now, with positions. */
+static int check_set(rc_source *s, const yaml_node_t *v, const char *vname, rc_diags *d)
+{
+    int rc = 0;
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = node(s, p->key);
+        if (k->type != YAML_SCALAR_NODE || is_empty(k)) {
+            rc = rc_error(d, pos_of(s, k->start_mark), "keys in variants.%s.set must be dotted "
+                          "paths such as cv.headline, not %s", vname, kind(k));
+            continue;
+        }
+        rc_path path;
+        const char *why = NULL;
+        size_t where = 0;
+        long used = rc_path_parse(scalar(k), &path, &why, &where);
+        if (used >= 0 && scalar(k)[used]) {
+            rc_path_release(&path);
+            used = -1;
+            why = "unexpected '='; the value goes after ': '";
+            where = rc_utf8_length(scalar(k), strcspn(scalar(k), "="));
+        }
+        if (used < 0) {
+            rc_pos pos = pos_of(s, k->start_mark);
+            if (k->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                k->start_mark.line == k->end_mark.line)
+                pos.col += (int)where;
+            rc = rc_error(d, pos, "variants.%s.set: '%s' is not a dotted path: %s", vname,
+                          scalar(k), why);
+            continue;
+        }
+        rc_path_release(&path);
+    }
+    return rc;
+}
+
+/* Variant names become parts of file names. */
+static int good_name(const char *n)
+{
+    if (!*n || *n == '.' || *n == '-')
+        return 0;
+    for (; *n; n++)
+        if (!((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || (*n >= '0' && *n <= '9') ||
+              *n == '-' || *n == '_' || *n == '.'))
+            return 0;
+    return 1;
+}
+
+static const char *const variant_keys[] = {"include_tags", "exclude_tags", "sections", "set",
+                                           "design",       "locale",       NULL};
+
+static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v, variant_def *out,
+                        rc_diags *d)
+{
+    memset(out, 0, sizeof(*out));
+    out->spec.name = text_of(s, k);
+    const char *name = out->spec.name.s;
+    int rc = 0;
+    if (!good_name(name))
+        rc = rc_error(d, out->spec.name.pos, "variant name '%s' cannot be part of a file name; "
+                      "use letters, digits, '-', '_' and '.'", name);
+    if (is_empty(v))
+        return rc;
+    if (v->type != YAML_MAPPING_NODE)
+        return rc_error(d, pos_of(s, v->start_mark), "variants.%s must be a mapping (of "
+                        "include_tags, exclude_tags, sections, set, design, locale), not %s",
+                        name, kind(v));
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        const yaml_node_t *key = node(s, p->key), *val = node(s, p->value);
+        const char *kn = key->type == YAML_SCALAR_NODE ? scalar(key) : "";
+        if (!strcmp(kn, "include_tags")) {
+            rc |= read_names(s, val, name, kn, &out->spec.include_tags, d);
+        } else if (!strcmp(kn, "exclude_tags")) {
+            rc |= read_names(s, val, name, kn, &out->spec.exclude_tags, d);
+        } else if (!strcmp(kn, "sections")) {
+            rc |= read_names(s, val, name, kn, &out->spec.sections, d);
+            out->spec.has_sections = 1;
+        } else if (!strcmp(kn, "set") || !strcmp(kn, "design") || !strcmp(kn, "locale")) {
+            if (is_empty(val))
+                continue;
+            if (val->type != YAML_MAPPING_NODE) {
+                rc = rc_error(d, pos_of(s, val->start_mark), "variants.%s.%s must be a mapping, "
+                              "not %s", name, kn, kind(val));
+                continue;
+            }
+            if (kn[0] == 's') {
+                out->set = p->value;
+                rc |= check_set(s, val, name, d);
+            } else if (kn[0] == 'd') {
+                out->design = p->value;
+                out->design_key = key->start_mark;
+            } else {
+                out->locale = p->value;
+                out->locale_key = key->start_mark;
+            }
+        } else if (key->type != YAML_SCALAR_NODE) {
+            rc = rc_error(d, pos_of(s, key->start_mark), "keys in variants.%s must be text", name);
+        } else {
+            const char *near = rc_did_you_mean(kn, variant_keys);
+            if (near)
+                rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s "
+                              "(did you mean '%s'?)", kn, name, near);
+            else
+                rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s; "
+                              "expected include_tags, exclude_tags, sections, set, design or "
+                              "locale", kn, name);
+        }
+    }
+    return rc ? -1 : 0;
+}
+
+static int read_variants(rc_source *s, rc_diags *d)
+{
+    if (!root_is_mapping(&s->doc))
+        return 0;
+    yaml_node_t *root = yaml_document_get_root_node(&s->doc);
+    const yaml_node_t *key = NULL;
+    int vid = 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        const yaml_node_t *k = node(s, p->key);
+        if (k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), "variants")) {
+            key = k;
+            vid = p->value;
+        }
+    }
+    if (!key)
+        return 0;
+    s->have_variants_key = 1;
+    s->variants_mark = key->start_mark;
+    const yaml_node_t *v = node(s, vid);
+    if (is_empty(v))
+        return 0;
+    if (v->type != YAML_MAPPING_NODE)
+        return rc_error(d, pos_of(s, v->start_mark), "variants must be a mapping from variant "
+                        "names to what each keeps and changes, not %s", kind(v));
+    size_t n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
+    s->variants = rc_arena_alloc(&s->a, (n ? n : 1) * sizeof(*s->variants));
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_pair_t p = v->data.mapping.pairs.start[i];
+        const yaml_node_t *k = node(s, p.key);
+        if (k->type != YAML_SCALAR_NODE || is_empty(k)) {
+            rc = rc_error(d, pos_of(s, k->start_mark), "variant names must be text, not %s",
+                          kind(k));
+            continue;
+        }
+        if (read_variant(s, k, node(s, p.value), &s->variants[s->nvariants], d) < 0)
+            rc = -1;
+        s->nvariants++;
+    }
+    return rc;
+}
+
+/* ---- opening ------------------------------------------------------------------------ */
+
+rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d)
+{
+    size_t errors_before = d->nerrors;
+    rc_source *s = rc_xcalloc(1, sizeof(*s));
+    rc_arena_init(&s->a);
+    s->nfiles = spec->noverlays + 2;
+    s->files = rc_arena_alloc(&s->a, s->nfiles * sizeof(*s->files));
+    s->files[0] = rc_arena_strdup(&s->a, spec->input);
+    for (size_t i = 0; i < spec->noverlays; i++)
+        s->files[i + 1] = rc_arena_strdup(&s->a, spec->overlays[i]);
+    s->files[s->nfiles - 1] = CMDLINE;
+
+    if (rc_merge_doc_init(&s->doc) < 0) {
+        rc_arena_release(&s->a);
+        free(s);
+        out_of_memory(d, spec->input);
+        return NULL;
+    }
+    yaml_document_t base;
+    if (parse_file(s->files[0], &base, d) == 0) {
+        if (yaml_document_get_root_node(&base) && !rc_merge_copy(&s->doc, &base, 1, 0))
+            out_of_memory(d, s->files[0]);
+        yaml_document_delete(&base);
+    }
+    for (size_t i = 0; i < spec->noverlays; i++)
+        add_overlay(s, i + 1, d);
+    if (d->nerrors == errors_before)
+        for (size_t i = 0; i < spec->nsets; i++)
+            apply_set(s, i, spec->sets[i], d);
+    if (d->nerrors == errors_before)
+        read_variants(s, d);
+    if (d->nerrors != errors_before) {
+        rc_source_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void rc_source_free(rc_source *s)
+{
+    if (!s)
+        return;
+    yaml_document_delete(&s->doc);
+    rc_arena_release(&s->a);
+    free(s);
+}
+
+size_t rc_source_nvariants(const rc_source *s)
+{
+    return s->nvariants;
+}
+
+const char *rc_source_variant_name(const rc_source *s, size_t i)
+{
+    return i < s->nvariants ? s->variants[i].spec.name.s : NULL;
+}
+
+int rc_source_find_variant(const rc_source *s, const char *name, rc_diags *d)
+{
+    for (size_t i = 0; i < s->nvariants; i++)
+        if (!strcmp(s->variants[i].spec.name.s, name))
+            return (int)i;
+    if (!s->have_variants_key || !s->nvariants) {
+        rc_pos whole = {s->files[0], 0, 0};
+        return rc_error_class(d, RC_FAIL_USAGE, whole, "no variant '%s': the CV defines no "
+                              "variants (add a 'variants:' mapping)", name);
+    }
+    const char **names = rc_xcalloc(s->nvariants + 1, sizeof(*names));
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < s->nvariants; i++) {
+        names[i] = s->variants[i].spec.name.s;
+        rc_buf_addf(&b, "%s'%s'", i == 0 ? "" : i + 1 == s->nvariants ? " and " : ", ", names[i]);
+    }
+    const char *near = rc_did_you_mean(name, names);
+    rc_pos pos = pos_of(s, s->variants_mark);
+    if (near)
+        rc_error_class(d, RC_FAIL_USAGE, pos, "no variant '%s' in variants (did you mean '%s'?)",
+                       name, near);
+    else
+        rc_error_class(d, RC_FAIL_USAGE, pos, "no variant '%s' in variants; the variants are %s",
+                       name, rc_buf_str(&b));
+    rc_buf_release(&b);
+    free(names);
+    return -1;
+}
+
+/* ---- a variant's document -------------------------------------------------------- */
+
+/* Merge the variant's design or locale over the top-level key of that name. */
+static int merge_top(rc_source *s, yaml_document_t *vd, const char *key, int src, yaml_mark_t at,
+                     rc_diags *d)
+{
+    yaml_node_t *root = yaml_document_get_root_node(vd);
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(vd, p->key);
+        if (k->type != YAML_SCALAR_NODE || strcmp(scalar(k), key))
+            continue;
+        size_t j = (size_t)(p - root->data.mapping.pairs.start);
+        int merged = rc_merge_over(vd, p->value, &s->doc, src, -1);
+        if (!merged)
+            return out_of_memory(d, s->files[0]);
+        yaml_document_get_root_node(vd)->data.mapping.pairs.start[j].value = merged;
+        return 0;
+    }
+    int k = yaml_document_add_scalar(vd, NULL, (yaml_char_t *)key, -1, YAML_PLAIN_SCALAR_STYLE);
+    int v = k ? rc_merge_copy(vd, &s->doc, src, -1) : 0;
+    if (!v || !yaml_document_append_mapping_pair(vd, 1, k, v))
+        return out_of_memory(d, s->files[0]);
+    yaml_node_t *kn = yaml_document_get_node(vd, k);
+    kn->start_mark = kn->end_mark = at;
+    return 0;
+}
+
+static int apply_variant_set(rc_source *s, yaml_document_t *vd, int set, rc_diags *d)
+{
+    int rc = 0;
+    rc_file_table t = table(s);
+    const yaml_node_t *m = node(s, set);
+    size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_pair_t p = node(s, set)->data.mapping.pairs.start[i];
+        const yaml_node_t *k = node(s, p.key);
+        rc_path path;
+        const char *why;
+        size_t where;
+        if (rc_path_parse(scalar(k), &path, &why, &where) < 0)
+            continue; /* reported when the variants were read */
+        int v = rc_merge_copy(vd, &s->doc, p.value, -1);
+        rc_path_origin o = {k->start_mark, k->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                                               k->start_mark.line == k->end_mark.line};
+        if (!v)
+            rc = out_of_memory(d, s->files[0]);
+        else if (rc_merge_set(vd, &path, v, o, &t, d) < 0)
+            rc = -1;
+        rc_path_release(&path);
+    }
+    return rc;
+}
+
+/* The document of variant v, steps 1-4; -1 with diagnostics. */
+static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags *d)
+{
+    rc_source *s = (rc_source *)cs; /* the merged document is only read */
+    const variant_def *def = &s->variants[v];
+    if (rc_merge_doc_init(vd) < 0)
+        return out_of_memory(d, s->files[0]);
+    if (!root_is_mapping(&s->doc))
+        return 0;
+    if (!rc_merge_copy(vd, &s->doc, 1, -1)) {
+        yaml_document_delete(vd);
+        return out_of_memory(d, s->files[0]);
+    }
+    int rc = 0;
+    if (def->design && merge_top(s, vd, "design", def->design, def->design_key, d) < 0)
+        rc = -1;
+    if (def->locale && merge_top(s, vd, "locale", def->locale, def->locale_key, d) < 0)
+        rc = -1;
+    if (rc == 0 && def->set && apply_variant_set(s, vd, def->set, d) < 0)
+        rc = -1;
+    if (rc < 0)
+        yaml_document_delete(vd);
+    return rc;
+}
+
+int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
+{
+    memset(cv, 0, sizeof(*cv));
+    if (v < 0 || (size_t)v >= s->nvariants)
+        return rc_load_cv_document(cv, (yaml_document_t *)&s->doc, s->files[0], s->files,
+                                   s->nfiles, a, d);
+    yaml_document_t vd;
+    if (variant_doc(s, v, &vd, d) < 0)
+        return -1;
+    int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, a, d);
+    yaml_document_delete(&vd);
+    if (rc == 0)
+        rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
+    return rc;
+}
+
+char *rc_source_photo(const rc_source *s, int v)
+{
+    static const rc_path_seg segs[] = {{(char *)"cv", 0, 0}, {(char *)"photo", 0, 0}};
+    rc_path path = {(rc_path_seg *)segs, 2};
+    yaml_document_t vd, *doc = (yaml_document_t *)&s->doc;
+    rc_diags quiet;
+    rc_diags_init(&quiet);
+    int own = v >= 0 && (size_t)v < s->nvariants && variant_doc(s, v, &vd, &quiet) == 0;
+    rc_diags_release(&quiet);
+    if (own)
+        doc = &vd;
+    int id = rc_merge_get(doc, &path);
+    const yaml_node_t *n = id ? yaml_document_get_node(doc, id) : NULL;
+    char *photo = n && n->type == YAML_SCALAR_NODE && !is_empty(n) ? rc_xstrdup(scalar(n)) : NULL;
+    if (own)
+        yaml_document_delete(&vd);
+    return photo;
+}

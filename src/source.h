@@ -1,0 +1,65 @@
+/*
+ * source: the CV as a run sees it, before and after a variant.
+ *
+ * One YAML document is built in this order, each step over the previous:
+ *   1. the input file;
+ *   2. the overlay files, in order (mappings merge key by key, anything
+ *      else is replaced: `cv.sections.talks` in an overlay replaces that
+ *      list, a new section is added at the end);
+ *   3. the --set values, in order;
+ * and, for a variant, on a copy of that document:
+ *   4. the variant's design, merged over `design`; its locale over
+ *      `locale`; then its `set` overrides, in order.
+ * Then the schema loader runs on the result, so that every path it knows
+ * can be overridden and every message keeps its file:line:column (the
+ * --set values are the lines of a virtual file "<command line>", one per
+ * --set). Last, the variant's tags and sections tailor the model
+ * (variant.h).
+ *
+ * The `variants:` mapping is read from the document of steps 1-3, so an
+ * overlay file may define or change variants:
+ *
+ *   variants:
+ *     NAME:
+ *       include_tags: [..]    exclude_tags: [..]
+ *       sections: [..]        set: {dotted.path: value, ...}
+ *       design: {...}         locale: {...}
+ */
+#ifndef RC_SOURCE_H
+#define RC_SOURCE_H
+
+#include "cv.h"
+
+typedef struct rc_source rc_source;
+
+typedef struct rc_source_spec {
+    const char *input;
+    const char *const *overlays;
+    size_t noverlays;
+    const char *const *sets; /* "dotted.path=value" */
+    size_t nsets;
+} rc_source_spec;
+
+/*
+ * Read, check and merge (steps 1-3) and read the variants. NULL when
+ * anything fails (diagnostics in d: RC_FAIL_IO for a file that cannot be
+ * read, RC_FAIL_USAGE for a malformed --set).
+ */
+rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d);
+void rc_source_free(rc_source *s);
+
+size_t rc_source_nvariants(const rc_source *s);
+const char *rc_source_variant_name(const rc_source *s, size_t i);
+/* The index of variant `name`, or -1 with an error (RC_FAIL_USAGE). */
+int rc_source_find_variant(const rc_source *s, const char *name, rc_diags *d);
+
+/*
+ * The CV model of variant `v` (-1: the CV as written, no variant), in the
+ * arena. Diagnostics point into s, which must outlive them.
+ */
+int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d);
+
+/* The value of cv.photo in variant v (-1: none), or NULL: for dependency lists. */
+char *rc_source_photo(const rc_source *s, int v);
+
+#endif
