@@ -1403,6 +1403,22 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     c.a = a;
     c.d = d;
     c.text_width = rc_style_text_width(st);
+    /* A bullet the fonts lack (a theme's ◆ or ●) becomes the round one, said once. */
+    rc_style fixed = *st;
+    const rc_face *regular = fonts->faces[RC_FACE_REGULAR];
+    uint32_t *bullets[] = {&fixed.bullet_char, &fixed.nested_bullet_char};
+    for (size_t i = 0; i < RC_ARRAY_LEN(bullets); i++) {
+        if (!rc_face_has_char(regular, *bullets[i])) {
+            char utf8[5] = {0};
+            rc_utf8_encode(*bullets[i], utf8);
+            rc_warning(d, (rc_pos){cv->file, 0, 0},
+                       "bullet '%s' (U+%04X) is not in the font '%s'; '\xE2\x80\xA2' is used "
+                       "instead",
+                       utf8, (unsigned)*bullets[i], rc_face_name(regular));
+            *bullets[i] = 0x2022;
+        }
+    }
+    c.st = &fixed;
     rc_vlist_init(&c.vl);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */
