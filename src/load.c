@@ -526,6 +526,7 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
 {
     RC_VEC_PUSH(hv->v, hv->n, hv->cap);
     rc_highlight *h = &hv->v[hv->n++];
+    memset(h, 0, sizeof(*h));
     h->level = level;
     h->text.s = rc_arena_strndup(L->a, s + off, len);
     h->text.pos = text_pos(L, n);

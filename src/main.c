@@ -14,15 +14,28 @@
 #endif
 
 static const char usage[] =
-    "usage: rescomp INPUT [-o OUTPUT] [options]\n"
+    "usage: rescomp INPUT [OVERLAY...] [-o OUTPUT] [options]\n"
     "\n"
     "Typeset a CV written in YAML (RenderCV's format) into a PDF.\n"
+    "OVERLAY files are merged over INPUT in order (later ones win).\n"
     "\n"
-    "  -o, --output FILE  the PDF to write (default: INPUT with .pdf)\n"
+    "  -o, --output FILE  the PDF to write (default: INPUT with .pdf;\n"
+    "                     with --variant NAME: INPUT-NAME.pdf)\n"
     "      --trace        print the laid-out pages as text on stdout\n"
     "                     (no PDF is written unless -o is given too)\n"
     "  -q, --quiet        print nothing but errors\n"
     "      --strict       treat warnings as errors\n"
+    "      --set PATH=VALUE  override a value, e.g. --set cv.headline=Engineer\n"
+    "                     or design.page.size=a5 (repeatable, applied in order)\n"
+    "      --variant NAME compile the variant NAME of the CV's variants:\n"
+    "      --all-variants compile every variant to DIR/INPUT-NAME.pdf, where\n"
+    "                     -o names DIR (created; default: INPUT's folder)\n"
+    "  -j, --jobs N       compile N variants at once (default: one per core)\n"
+    "      --list-variants  print the names of the variants, one a line\n"
+    "      --check        check the CV and every variant; write nothing\n"
+    "      --depfile FILE write a make rule: the output(s) depend on every\n"
+    "                     YAML file read, the fonts and the photo\n"
+    "      --watch        compile again whenever an input file changes\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -54,13 +67,82 @@ static char *default_output(const char *input)
     return out;
 }
 
+/* INPUT's folder and stem: "dir/cv.yaml" -> "dir/cv-NAME.pdf". */
+static char *variant_output(const char *input, const char *name)
+{
+    char *pdf = default_output(input);
+    if (!pdf)
+        return NULL;
+    size_t n = strlen(pdf) - 4, m = strlen(name);
+    char *out = malloc(n + m + 6);
+    if (out) {
+        memcpy(out, pdf, n);
+        out[n] = '-';
+        memcpy(out + n + 1, name, m);
+        memcpy(out + n + 1 + m, ".pdf", 5);
+    }
+    free(pdf);
+    return out;
+}
+
+/*
+ * An option with a value: "--name VALUE" or "--name=VALUE" (and for a
+ * short name, "-j VALUE" or "-jVALUE"). Returns the value, or NULL when
+ * arg is not this option; *i moves past a separate value.
+ */
+static const char *value_of(int argc, char **argv, int *i, const char *lng, const char *shrt,
+                            int *missing)
+{
+    const char *arg = argv[*i];
+    size_t n = strlen(lng);
+    if (!strncmp(arg, lng, n) && arg[n] == '=')
+        return arg + n + 1;
+    if (shrt && !strncmp(arg, shrt, 2) && arg[2])
+        return arg + 2;
+    if (strcmp(arg, lng) && (!shrt || strcmp(arg, shrt)))
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
 int main(int argc, char **argv)
 {
     rescomp_options o = {0};
-    int trace = 0;
+    int trace = 0, missing = 0;
+    const char **sets = calloc((size_t)argc, sizeof(*sets));
+    const char **overlays = calloc((size_t)argc, sizeof(*overlays));
+    if (!sets || !overlays)
+        return RESCOMP_EXIT_INTERNAL;
+    o.sets = sets;
+    o.overlays = overlays;
     for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
+        const char *arg = argv[i], *v;
+        if ((v = value_of(argc, argv, &i, "--set", NULL, &missing))) {
+            sets[o.nsets++] = v;
+        } else if ((v = value_of(argc, argv, &i, "--variant", NULL, &missing))) {
+            o.variant = v;
+        } else if ((v = value_of(argc, argv, &i, "--depfile", NULL, &missing))) {
+            o.depfile = v;
+        } else if ((v = value_of(argc, argv, &i, "--jobs", "-j", &missing))) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || end == v || n < 1 || n > 1024)
+                return usage_error("-j needs a number of jobs from 1 to 1024, not '%s'", v);
+            o.jobs = (int)n;
+        } else if (missing) {
+            return usage_error("option '%s' needs a value", arg);
+        } else if (strcmp(arg, "--all-variants") == 0) {
+            o.all_variants = 1;
+        } else if (strcmp(arg, "--list-variants") == 0) {
+            o.list_variants = 1;
+        } else if (strcmp(arg, "--check") == 0) {
+            o.check = 1;
+        } else if (strcmp(arg, "--watch") == 0) {
+            o.watch = 1;
+        } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
             if (++i >= argc)
                 return usage_error("option '%s' needs a file name", arg);
             o.output = argv[i];
@@ -81,13 +163,24 @@ int main(int argc, char **argv)
         } else if (arg[0] == '-' && arg[1] != '\0') {
             return usage_error("unknown option '%s'", arg);
         } else if (o.input) {
-            return usage_error("more than one input file given ('%s')", arg);
+            overlays[o.noverlays++] = arg; /* merged over the input, in order */
         } else {
             o.input = arg;
         }
     }
     if (!o.input)
         return usage_error("%s", "no input file given");
+    if (o.variant && o.all_variants)
+        return usage_error("%s", "--variant and --all-variants cannot be combined; pick one");
+    if (trace && o.all_variants)
+        return usage_error("%s", "--trace shows one CV; use it with --variant NAME instead of "
+                           "--all-variants");
+    if (o.check && (o.output || trace || o.depfile))
+        return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
+    if (o.all_variants) {
+        o.output_dir = o.output; /* -o DIR */
+        o.output = NULL;
+    }
 
     /* A file size limit must fail the write, not kill the process. */
     signal(SIGXFSZ, SIG_IGN);
@@ -95,11 +188,13 @@ int main(int argc, char **argv)
     char *owned = NULL;
     if (trace) {
         o.trace = stdout;
-    } else if (!o.output) {
-        owned = default_output(o.input);
+    } else if (!o.output && !o.check && !o.list_variants && !o.all_variants) {
+        owned = o.variant ? variant_output(o.input, o.variant) : default_output(o.input);
         o.output = owned;
     }
     int code = rescomp_compile(&o);
     free(owned);
+    free(sets);
+    free(overlays);
     return code;
 }

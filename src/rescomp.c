@@ -1,7 +1,9 @@
 /*
  * rescomp: the facade that runs the pipeline
  *   load -> fonts -> style -> layout (build, linebreak, page) -> devices
- * and turns the diagnostics into an exit code.
+ * and turns the diagnostics into an exit code. What happens around one
+ * compilation (overlays, variants, parallel jobs, --depfile, --watch) is
+ * run.c's; each CV it wants is compiled here, by rc_compile_job.
  */
 #include "rescomp/rescomp.h"
 
@@ -9,14 +11,15 @@
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
-#include "load.h"
+#include "run.h"
+#include "source.h"
 #include "style.h"
 #include "design.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int exit_code_for(const rc_diags *d, int strict)
+int rc_exit_code(const rc_diags *d, int strict)
 {
     for (size_t i = 0; i < d->n; i++) {
         if (d->v[i].severity != RC_ERROR)
@@ -39,7 +42,7 @@ static int exit_code_for(const rc_diags *d, int strict)
     return RESCOMP_EXIT_OK;
 }
 
-static void print_diags(const rc_diags *d, int quiet)
+void rc_print_diags(const rc_diags *d, int quiet)
 {
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d->n; i++) {
@@ -53,53 +56,54 @@ static void print_diags(const rc_diags *d, int quiet)
 }
 
 /* Everything that must be set up before layout; -1 on any error. */
-static int prepare(const rescomp_options *o, rc_cv *cv, rc_fonts *fonts, rc_style *st,
+static int prepare(const rc_job *job, rc_cv *cv, const rc_fonts **fonts, rc_style *st,
                    rc_arena *a, rc_diags *d)
 {
-    if (rc_load_cv_file(cv, o->input, a, d) != 0 || d->nerrors)
+    /* The input with its overlays, --set values and variant (source.c). */
+    if (rc_source_load(job->source, job->variant, cv, a, d) != 0 || d->nerrors)
         return -1;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;
-    char *dir = rc_fonts_find_dir();
-    if (!dir)
-        return rc_error_class(d, RC_FAIL_FONT, (rc_pos){0},
-                              "cannot find rescomp's fonts (cmu-serif-regular.ttf); reinstall "
-                              "rescomp or set RESCOMP_FONT_DIR to the folder that holds them");
-    int status = rc_fonts_load(fonts, dir, d);
-    free(dir);
-    return status;
+    /* Loaded once per process (run.c). */
+    return rc_run_fonts(job->run, fonts, d);
 }
 
 int rescomp_compile(const rescomp_options *o)
 {
+    return rc_run_main(o);
+}
+
+int rc_compile_job(const rc_job *job)
+{
+    const rescomp_options *o = job->o;
     rc_diags d;
     rc_arena a;
     rc_cv cv = {0};
-    rc_fonts fonts = {0};
+    const rc_fonts *fonts = NULL;
     rc_style st;
     rc_doc doc;
     rc_diags_init(&d);
     rc_arena_init(&a);
     rc_doc_init(&doc);
 
-    if (prepare(o, &cv, &fonts, &st, &a, &d) == 0 &&
-        rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
+    if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
+        rc_layout_cv(&cv, &st, fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
         int strict_failed = o->strict && d.nwarnings;
-        if (o->trace) {
+        if (job->trace) {
             rc_buf b = RC_BUF_INIT;
             rc_trace_write(&doc, &b);
-            fwrite(b.ptr ? b.ptr : "", 1, b.len, o->trace);
+            fwrite(b.ptr ? b.ptr : "", 1, b.len, job->trace);
             rc_buf_release(&b);
         }
         /* Under --strict a warning fails the run, so nothing is written. */
-        if (o->output && !strict_failed)
-            rc_pdf_write(&doc, o->output, &d);
+        if (job->output && !strict_failed)
+            rc_pdf_write(&doc, job->output, &d);
     }
 
-    print_diags(&d, o->quiet);
-    int code = exit_code_for(&d, o->strict);
+    rc_job_heading(job, &d);
+    rc_print_diags(&d, o->quiet);
+    int code = rc_exit_code(&d, o->strict);
     rc_doc_release(&doc);
-    rc_fonts_release(&fonts);
     rc_arena_release(&a);
     rc_diags_release(&d);
     return code;

@@ -6,6 +6,7 @@
 #ifndef RESCOMP_H
 #define RESCOMP_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes of the rescomp program (documented in the README and man page). */
@@ -24,6 +25,20 @@ typedef struct rescomp_options {
     FILE *trace;             /* write the layout trace here; NULL: none */
     int quiet;               /* no warnings on stderr */
     int strict;              /* warnings fail the run */
+
+    /* One source, many tailored CVs (see docs/rescomp.1). */
+    const char *const *overlays; /* YAML files merged over the input, in order */
+    size_t noverlays;
+    const char *const *sets;     /* "dotted.path=value" overrides, applied in order */
+    size_t nsets;
+    const char *variant;         /* compile this variant; NULL: the CV as written */
+    int all_variants;            /* compile every variant to output_dir/STEM-NAME.pdf */
+    const char *output_dir;      /* for all_variants (created); NULL: the input's folder */
+    int jobs;                    /* variants compiled at once; 0: one per core */
+    int check;                   /* check the CV (and its variants); write nothing */
+    int list_variants;           /* print the variants' names on stdout, one a line */
+    const char *depfile;         /* write a make rule: outputs depend on the files read */
+    int watch;                   /* compile again whenever an input changes */
 } rescomp_options;
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */

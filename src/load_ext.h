@@ -1,0 +1,129 @@
+/*
+ * load_ext: the parts of the load module that live in their own files,
+ * and the few libyaml helpers they share. Internal to the load module
+ * (load*.c): only these files know libyaml.
+ *
+ * - load_jsonresume.c: a JSON Resume document (schema 1.x) into the model;
+ * - load_legacy.c: RenderCV 1.x and 2.0-2.3 keys rewritten in the parsed
+ *   document to their v2.8 names before the schema walk, one warning each;
+ * - load_bibtex.c: `- bibtex: file.bib` in a section, expanded by bib.c.
+ *
+ * Every function here is handed a document that load.c has already
+ * checked (sizes, depth, aliases, UTF-8, duplicate keys).
+ */
+#ifndef RC_LOAD_EXT_H
+#define RC_LOAD_EXT_H
+
+#include "cv.h"
+
+#include <yaml.h>
+
+#include <string.h>
+
+typedef struct rc_yaml {
+    yaml_document_t *doc;
+    const char *file;
+    rc_arena *a;
+    rc_diags *d;
+} rc_yaml;
+
+static inline yaml_node_t *rc_yaml_node(const rc_yaml *y, int id)
+{
+    return yaml_document_get_node(y->doc, id);
+}
+
+/* libyaml marks are 0-based; positions are 1-based. */
+static inline rc_pos rc_yaml_pos(const rc_yaml *y, const yaml_node_t *n)
+{
+    rc_pos p = {y->file, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1};
+    return p;
+}
+
+static inline const char *rc_yaml_scalar(const yaml_node_t *n)
+{
+    return (const char *)n->data.scalar.value;
+}
+
+/* YAML's null written any way, or an empty value (JSON's null too). */
+static inline int rc_yaml_is_null(const yaml_node_t *n)
+{
+    if (!n)
+        return 1;
+    if (n->type != YAML_SCALAR_NODE)
+        return 0;
+    if (n->data.scalar.length == 0)
+        return 1;
+    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    const char *s = rc_yaml_scalar(n);
+    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static inline const char *rc_yaml_kind(const yaml_node_t *n)
+{
+    if (rc_yaml_is_null(n))
+        return "empty";
+    switch (n->type) {
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping";
+    default: return "text";
+    }
+}
+
+/* A scalar as text, positioned at its first character (after a quote). */
+static inline rc_text rc_yaml_text(const rc_yaml *y, const yaml_node_t *n)
+{
+    rc_text t;
+    t.s = rc_arena_strndup(y->a, rc_yaml_scalar(n), n->data.scalar.length);
+    t.pos = rc_yaml_pos(y, n);
+    if (n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+        n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        t.pos.col++;
+    return t;
+}
+
+/* The value of `key` in a mapping, or NULL. */
+static inline yaml_node_t *rc_yaml_get(const rc_yaml *y, const yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = rc_yaml_node(y, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && !strcmp(rc_yaml_scalar(k), key))
+            return rc_yaml_node(y, p->value);
+    }
+    return NULL;
+}
+
+/* ---- JSON Resume (load_jsonresume.c) ---- */
+
+/* Is this document a JSON Resume: a top-level `basics`, or a .json file without `cv`? */
+int rc_jsonresume_detect(const rc_yaml *y, const yaml_node_t *root);
+/* Load it into cv (which load.c has initialised); -1 after errors. */
+int rc_jsonresume_load(const rc_yaml *y, yaml_node_t *root, rc_cv *cv);
+
+/* ---- older RenderCV files (load_legacy.c) ---- */
+
+/*
+ * Rewrite RenderCV 1.x and 2.0-2.3 keys in place to their v2.8 names and
+ * places, warning once per old key with its replacement; old keys with no
+ * clean equivalent are removed with a warning that names the v2.8 option
+ * to use. Node pointers into the document are invalid afterwards (nodes
+ * may be added); node ids stay valid.
+ */
+void rc_legacy_upgrade(const rc_yaml *y);
+
+/* ---- BibTeX in a section (load_bibtex.c) ---- */
+
+/* Is this section item a `- bibtex: file.bib` request? */
+int rc_bibtex_is_item(const rc_yaml *y, const yaml_node_t *item);
+/*
+ * Expand the request into publication entries (in the arena); `path` is
+ * the item's dotted path for messages, `owner` the CV's name (NULL: look
+ * for cv.name in the document).
+ */
+int rc_bibtex_load_item(const rc_yaml *y, yaml_node_t *item, const char *path, const char *owner,
+                        rc_entry **out, size_t *nout);
+
+#endif
