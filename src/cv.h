@@ -78,6 +78,19 @@ typedef struct rc_extra_field {
     rc_text value;
 } rc_extra_field;
 
+/*
+ * rescomp extension: one of several positions at one employer, an item of
+ * an experience entry's `positions: [{position, start_date, end_date,
+ * highlights}]` (also date, location, summary), newest first as written.
+ */
+typedef struct rc_position {
+    rc_pos pos;
+    rc_text position, location, summary;
+    rc_when when;
+    rc_highlight *highlights;
+    size_t nhighlights;
+} rc_position;
+
 typedef struct rc_entry {
     rc_entry_type type;
     rc_pos pos;
@@ -106,6 +119,11 @@ typedef struct rc_entry {
     int page_break_before;
     /* rescomp extension: `tags: [..]`, which variants keep it (none: all do) */
     rc_texts tags;
+    /* rescomp extension, experience entries: the positions held at the
+     * company (then `position` is optional, and without dates of its own
+     * the entry's `when` spans its positions' dates) */
+    rc_position *positions;
+    size_t npositions;
 } rc_entry;
 
 typedef struct rc_section {

@@ -3,7 +3,7 @@
  */
 #include "hyph.h"
 
-#include "locale.h"
+#include "rc_locale.h"
 
 #include <hyphen.h>
 #include <iconv.h>

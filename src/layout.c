@@ -36,6 +36,7 @@ typedef struct ctx {
     rc_hyph *hyph;         /* the CV language's patterns, once needed */
     int hyph_opened;       /* whether opening them was tried */
     rc_scaled header_gap;  /* white space between the header and the first section */
+    rc_locale locale;      /* the CV's words and date names */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -458,9 +459,10 @@ static rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
 
 /* ---- dates ------------------------------------------------------------- */
 
-char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_when *w)
+char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
+                     const rc_when *w)
 {
-    return rc_locale_format_when(a, loc ? loc : rc_locale_english(), NULL, w);
+    return rc_locale_format_when(a, loc ? loc : rc_locale_english(), t, w);
 }
 
 /* ---- entries ------------------------------------------------------------ */
@@ -650,13 +652,14 @@ static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfie
     return n;
 }
 
-/* RenderCV's phrase placeholder, in English until the locale says otherwise. */
+/* RenderCV's phrase placeholder, in the CV's language ("DEGREE in AREA"). */
 static const char *expand_phrases(ctx *c, const char *tmpl)
 {
     const char *ph = strstr(tmpl, "DEGREE_WITH_AREA");
     if (!ph)
         return tmpl;
-    return rc_arena_printf(c->a, "%.*sDEGREE in AREA%s", (int)(ph - tmpl), tmpl, ph + 16);
+    return rc_arena_printf(c->a, "%.*s%s%s", (int)(ph - tmpl), tmpl,
+                           c->locale.degree_with_area, ph + 16);
 }
 
 /*
@@ -709,9 +712,9 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
 static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                         entry_parts *e)
 {
-    rc_locale loc;
-    rc_locale_of_cv(&loc, c->cv);
-    char *date = rc_format_when(c->a, &loc, &en->when);
+    rc_date_templates dt = {c->st->single_date_template, c->st->date_range_template,
+                            c->st->time_span_template};
+    char *date = rc_format_when(c->a, &c->locale, &dt, &en->when);
     e->page_break_before = en->page_break_before;
     const char *tmpl = c->st->main_template[en->type];
     if (tmpl && *tmpl) {
@@ -1403,6 +1406,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     c.a = a;
     c.d = d;
     c.text_width = rc_style_text_width(st);
+    rc_locale_of_cv(&c.locale, cv);
     /* A bullet the fonts lack (a theme's ◆ or ●) becomes the round one, said once. */
     rc_style fixed = *st;
     const rc_face *regular = fonts->faces[RC_FACE_REGULAR];

@@ -15,7 +15,7 @@
 #include "cv.h"
 #include "doc.h"
 #include "font.h"
-#include "locale.h"
+#include "rc_locale.h"
 #include "style.h"
 
 /*
@@ -30,6 +30,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
  * "Sept 2023 – present", "2021", or the free text, as RenderCV writes
  * dates, in the words of loc (NULL: English); see locale.h.
  */
-char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_when *w);
+char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
+                     const rc_when *w);
 
 #endif

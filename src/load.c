@@ -20,8 +20,9 @@
  * `&a [*a]`), so every walk here is bounded by measure() first.
  */
 #include "load.h"
+#include "load_ext.h"
 #include "load_yaml.h"
-#include "locale.h"
+#include "rc_locale.h"
 
 #include <yaml.h>
 
@@ -664,12 +665,112 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
     return rc;
 }
 
+/* ---- positions at one employer (rescomp extension) ------------------------- */
+
+typedef struct position_in {
+    rc_position p;
+    raw_dates dates;
+    rc_entry hl; /* load_highlights fills an entry's highlights */
+} position_in;
+
+static const field position_fields[] = {
+    {"position", load_text, offsetof(position_in, p.position)},
+    {"start_date", load_text, offsetof(position_in, dates.start)},
+    {"end_date", load_text, offsetof(position_in, dates.end)},
+    {"date", load_text, offsetof(position_in, dates.date)},
+    {"location", load_text, offsetof(position_in, p.location)},
+    {"summary", load_text, offsetof(position_in, p.summary)},
+    {"highlights", load_highlights, offsetof(position_in, hl)},
+};
+static const mapping_schema position_schema = {position_fields, RC_ARRAY_LEN(position_fields),
+                                               UNKNOWN_IS_ERROR, "cv"};
+
+/* `positions: [{position, start_date, end_date, highlights}]` of an experience entry. */
+static int load_positions(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_entry *e = target;
+    if (is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SEQUENCE_NODE, path,
+               "a list of {position, start_date, end_date, highlights} mappings") < 0)
+        return -1;
+    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start), i = 0;
+    e->positions = n ? rc_arena_alloc(L->a, n * sizeof(rc_position)) : NULL;
+    int rc = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++, i++) {
+        yaml_node_t *item = node_at(L, *it);
+        const char *ipath = index_path(L, path, i);
+        position_in in;
+        memset(&in, 0, sizeof(in));
+        if (expect(L, item, YAML_MAPPING_NODE, ipath,
+                   "a mapping with position, start_date, end_date and highlights") < 0 ||
+            load_mapping(L, item, ipath, &position_schema, &in) < 0) {
+            rc = -1;
+            continue;
+        }
+        in.p.pos = node_pos(L, item);
+        int bad = require(L, &in.p.position, item, ipath, "position") < 0;
+        bad |= resolve_when(L, &in.dates, ipath, &in.p.when) < 0;
+        if (bad) {
+            rc = -1;
+            continue;
+        }
+        in.p.highlights = in.hl.highlights;
+        in.p.nhighlights = in.hl.nhighlights;
+        e->positions[e->npositions++] = in.p;
+    }
+    return rc;
+}
+
+/* An entry without dates of its own spans its positions': earliest start to latest end. */
+static void span_positions(rc_entry *e)
+{
+    rc_when w;
+    memset(&w, 0, sizeof(w));
+    int have = 0;
+    for (size_t i = 0; i < e->npositions; i++) {
+        const rc_when *p = &e->positions[i].when;
+        if (p->kind != RC_WHEN_SINGLE && p->kind != RC_WHEN_RANGE)
+            continue;
+        rc_date end = p->kind == RC_WHEN_RANGE ? p->end : p->start;
+        if (!have || date_key(p->start) < date_key(w.start)) {
+            w.start = p->start;
+            w.pos = p->pos;
+        }
+        if (p->kind == RC_WHEN_RANGE && p->end_is_present)
+            w.end_is_present = 1;
+        else if (!have || date_key(end) > date_key(w.end))
+            w.end = end;
+        have = 1;
+    }
+    if (!have)
+        return;
+    w.kind = !w.end_is_present && !memcmp(&w.start, &w.end, sizeof(rc_date)) ? RC_WHEN_SINGLE
+                                                                              : RC_WHEN_RANGE;
+    if (w.end_is_present)
+        memset(&w.end, 0, sizeof(w.end));
+    e->when = w;
+}
+
+static int map_has_key(loader *L, yaml_node_t *map, const char *key)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        if (k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), key))
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- entries ---------------------------------------------------------------- */
 
 /* An entry while its keys are read: the model plus what is resolved afterwards. */
 typedef struct entry_in {
     rc_entry e;
     raw_dates dates;
+    rc_text bibtex; /* `- bibtex: file.bib` is expanded before its fields are read */
 } entry_in;
 
 #define TYPE_BIT(t) (1u << (t))
@@ -713,6 +814,8 @@ static const struct entry_field {
     OWN("bullet", BULLET, 1, load_text, e.bullet),
     OWN("number", NUMBERED, 1, load_text, e.number),
     OWN("reversed_number", REVERSED_NUMBERED, 1, load_text, e.reversed_number),
+    OWN("positions", EXPERIENCE, 0, load_positions, e),
+    OWN("bibtex", PUBLICATION, 0, load_text, bibtex),
     SHARED("date", load_text, dates.date),
     SHARED("start_date", load_text, dates.start),
     SHARED("end_date", load_text, dates.end),
@@ -836,6 +939,8 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
         const struct entry_field *f = &entry_fields[i];
         if (!(f->required & TYPE_BIT(t)) || field_present(in, f) || (sc->invalid >> i & 1u))
             continue;
+        if (f->off == offsetof(entry_in, e.position) && map_has_key(L, map, "positions"))
+            continue; /* the positions name it */
         size_t j = 0;
         while (j < sc->nnear && (!sc->near_field[j] || strcmp(sc->near_field[j], f->key)))
             j++;
@@ -898,6 +1003,8 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
     free(sc.near_field);
     if (resolve_when(L, &in.dates, path, &in.e.when) < 0)
         rc = -1;
+    if (in.e.npositions && in.e.when.kind == RC_WHEN_NONE)
+        span_positions(&in.e);
     *out = in.e;
     return rc;
 }
@@ -933,7 +1040,29 @@ typedef struct section_state {
     rc_section *s;
     const char *path;
     int mixed_reported; /* one "mixed types" error per section */
+    size_t cap;         /* entries allocated (a bibtex item may need more) */
 } section_state;
+
+/* `- bibtex: file.bib`: the item's slot becomes the file's publication entries. */
+static int load_bibtex_entries(loader *L, yaml_node_t *n, const char *path, section_state *ss)
+{
+    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles};
+    rc_entry *v = NULL;
+    size_t count = 0;
+    int rc = rc_bibtex_load_item(&y, n, path, L->cv->name.s, &v, &count);
+    rc_section *s = ss->s;
+    if (count != 1) {
+        ss->cap = ss->cap - 1 + count;
+        rc_entry *grown = ss->cap ? rc_arena_alloc(L->a, ss->cap * sizeof(rc_entry)) : NULL;
+        if (s->nentries)
+            memcpy(grown, s->entries, s->nentries * sizeof(rc_entry));
+        s->entries = grown;
+    }
+    if (count)
+        memcpy(s->entries + s->nentries, v, count * sizeof(rc_entry));
+    s->nentries += count;
+    return rc;
+}
 
 static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
 {
@@ -957,6 +1086,8 @@ static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
                         "give it a section of its own",
                         path, type_phrase(L, own, 0), ss->s->key.s, type_phrase(L, t, 1));
     }
+    if (t == RC_ENTRY_PUBLICATION && map_has_key(L, n, "bibtex"))
+        return load_bibtex_entries(L, n, path, ss);
     rc_entry *e = &ss->s->entries[ss->s->nentries++];
     if (t == RC_ENTRY_TEXT) {
         memset(e, 0, sizeof(*e));
@@ -995,7 +1126,7 @@ static int load_section(loader *L, yaml_node_t *k, yaml_node_t *v, const char *p
         }
     }
     s->entries = n ? rc_arena_alloc(L->a, n * sizeof(rc_entry)) : NULL;
-    section_state ss = {s, path, 0};
+    section_state ss = {s, path, 0, n};
     int rc = 0;
     for (size_t i = 0; i < n; i++)
         if (load_entry(L, node_at(L, it[i]), i, &ss) < 0)
@@ -1766,7 +1897,11 @@ static int load_document(loader *L)
                         "locale, settings), not %s", kind_name(root));
     if (check_nodes(L) < 0 || check_size(L) < 0)
         return -1; /* walking a bad document would only repeat the problem */
-    return load_top(L, root);
+    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles};
+    if (rc_jsonresume_detect(&y, root))
+        return rc_jsonresume_load(&y, root, L->cv);
+    rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    return load_top(L, yaml_document_get_root_node(L->doc));
 }
 
 int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,

@@ -93,13 +93,14 @@ static int is_false(const yaml_node_t *v)
     return 0;
 }
 
-/* The file's path: relative to the YAML file's folder unless absolute. */
-static const char *resolve(const rc_yaml *y, const char *name)
+/* The file's path: relative to the folder of the YAML file that names it, unless absolute. */
+static const char *resolve(const rc_yaml *y, const yaml_node_t *at, const char *name)
 {
-    const char *slash = strrchr(y->file, '/');
+    const char *yaml_file = rc_yaml_pos(y, at).file;
+    const char *slash = yaml_file ? strrchr(yaml_file, '/') : NULL;
     if (name[0] == '/' || !slash)
         return rc_arena_strdup(y->a, name);
-    return rc_arena_printf(y->a, "%.*s/%s", (int)(slash - y->file), y->file, name);
+    return rc_arena_printf(y->a, "%.*s/%s", (int)(slash - yaml_file), yaml_file, name);
 }
 
 /* cv.name as written in the document, for the default highlight. */
@@ -122,6 +123,7 @@ int rc_bibtex_load_item(const rc_yaml *y, yaml_node_t *item, const char *path, c
     memset(&o, 0, sizeof(o));
     o.highlight = owner ? owner : document_owner(y);
     const char *file = NULL;
+    const yaml_node_t *file_node = NULL;
     int rc = 0;
     for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top;
          p++) {
@@ -139,6 +141,7 @@ int rc_bibtex_load_item(const rc_yaml *y, yaml_node_t *item, const char *path, c
                 continue;
             }
             file = rc_yaml_scalar(v);
+            file_node = v;
             o.at = rc_yaml_text(y, v).pos;
         } else if (!strcmp(key, "keys")) {
             rc |= texts_of(y, v, kpath, &o.keys);
@@ -180,6 +183,6 @@ int rc_bibtex_load_item(const rc_yaml *y, yaml_node_t *item, const char *path, c
     }
     if (rc < 0 || !file)
         return -1;
-    const char *resolved = resolve(y, file);
+    const char *resolved = resolve(y, file_node, file);
     return rc_bib_load(resolved, resolved, &o, y->a, y->d, out, nout);
 }

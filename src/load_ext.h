@@ -25,6 +25,10 @@ typedef struct rc_yaml {
     const char *file;
     rc_arena *a;
     rc_diags *d;
+    /* a document merged from several files (load_yaml.h): a mark's index
+     * is the number of its file in `files` */
+    const char *const *files;
+    size_t nfiles;
 } rc_yaml;
 
 static inline yaml_node_t *rc_yaml_node(const rc_yaml *y, int id)
@@ -36,6 +40,8 @@ static inline yaml_node_t *rc_yaml_node(const rc_yaml *y, int id)
 static inline rc_pos rc_yaml_pos(const rc_yaml *y, const yaml_node_t *n)
 {
     rc_pos p = {y->file, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1};
+    if (y->files && n->start_mark.index < y->nfiles)
+        p.file = y->files[n->start_mark.index];
     return p;
 }
 

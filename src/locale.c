@@ -8,7 +8,7 @@
  * CURRENT_DATE"). RenderCV has one singular and one plural for years and
  * months; for Slavic languages the plural is the form after 2-4.
  */
-#include "locale.h"
+#include "rc_locale.h"
 
 #include <stdio.h>
 #include <string.h>

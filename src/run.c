@@ -385,16 +385,20 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
     rc_diags d;
     rc_diags_init(&d);
     rc_source_spec spec = {o->input, o->overlays, o->noverlays, o->sets, o->nsets};
-    rc_source *src = rc_source_open(&spec, &d);
-    if (!src)
-        return report(o, &d);
+    rc_source *src = NULL;
+    if (rc_source_open(&src, &spec, &d) < 0) {
+        int code = report(o, &d);
+        rc_source_free(src);
+        return code;
+    }
 
     if (o->list_variants) {
         for (size_t i = 0; i < rc_source_nvariants(src); i++)
             printf("%s\n", rc_source_variant_name(src, i));
         fflush(stdout);
+        int code = report(o, &d);
         rc_source_free(src);
-        return report(o, &d);
+        return code;
     }
 
     build b = {NULL, 0, NULL, 0};

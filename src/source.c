@@ -28,6 +28,7 @@ struct rc_source {
     const char **files; /* input, overlays..., "<command line>" */
     size_t nfiles;
     yaml_document_t doc; /* steps 1-3 */
+    int have_doc;
     variant_def *variants;
     size_t nvariants;
     int have_variants_key;
@@ -389,10 +390,11 @@ static int read_variants(rc_source *s, rc_diags *d)
 
 /* ---- opening ------------------------------------------------------------------------ */
 
-rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d)
+int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
 {
     size_t errors_before = d->nerrors;
     rc_source *s = rc_xcalloc(1, sizeof(*s));
+    *out = s;
     rc_arena_init(&s->a);
     s->nfiles = spec->noverlays + 2;
     s->files = rc_arena_alloc(&s->a, s->nfiles * sizeof(*s->files));
@@ -401,12 +403,9 @@ rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d)
         s->files[i + 1] = rc_arena_strdup(&s->a, spec->overlays[i]);
     s->files[s->nfiles - 1] = CMDLINE;
 
-    if (rc_merge_doc_init(&s->doc) < 0) {
-        rc_arena_release(&s->a);
-        free(s);
-        out_of_memory(d, spec->input);
-        return NULL;
-    }
+    if (rc_merge_doc_init(&s->doc) < 0)
+        return out_of_memory(d, spec->input);
+    s->have_doc = 1;
     yaml_document_t base;
     if (parse_file(s->files[0], &base, d) == 0) {
         if (yaml_document_get_root_node(&base) && !rc_merge_copy(&s->doc, &base, 1, 0))
@@ -420,18 +419,15 @@ rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d)
             apply_set(s, i, spec->sets[i], d);
     if (d->nerrors == errors_before)
         read_variants(s, d);
-    if (d->nerrors != errors_before) {
-        rc_source_free(s);
-        return NULL;
-    }
-    return s;
+    return d->nerrors == errors_before ? 0 : -1;
 }
 
 void rc_source_free(rc_source *s)
 {
     if (!s)
         return;
-    yaml_document_delete(&s->doc);
+    if (s->have_doc)
+        yaml_document_delete(&s->doc);
     rc_arena_release(&s->a);
     free(s);
 }

@@ -41,11 +41,12 @@ typedef struct rc_source_spec {
 } rc_source_spec;
 
 /*
- * Read, check and merge (steps 1-3) and read the variants. NULL when
+ * Read, check and merge (steps 1-3) and read the variants. -1 when
  * anything fails (diagnostics in d: RC_FAIL_IO for a file that cannot be
- * read, RC_FAIL_USAGE for a malformed --set).
+ * read, RC_FAIL_USAGE for a malformed --set). *out is set either way, and
+ * freed by the caller after the diagnostics, which point into it.
  */
-rc_source *rc_source_open(const rc_source_spec *spec, rc_diags *d);
+int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d);
 void rc_source_free(rc_source *s);
 
 size_t rc_source_nvariants(const rc_source *s);

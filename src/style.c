@@ -304,9 +304,9 @@ static const option options[] = {
     O("entries.highlights.space_between_bullet_and_text", K_SIZE, bullet_gap),
     O("templates.footer", K_TEXT, footer),
     U("templates.top_note"),
-    U("templates.single_date"),
-    U("templates.date_range"),
-    U("templates.time_span"),
+    O("templates.single_date", K_TEXT, single_date_template),
+    O("templates.date_range", K_TEXT, date_range_template),
+    U("templates.time_span"), /* shown with sections.show_time_spans_in, not yet */
     O("templates.one_line_entry.main_column", K_TEXT, main_template[RC_ENTRY_ONE_LINE]),
     TEMPLATE("education_entry", RC_ENTRY_EDUCATION),
     O("templates.education_entry.degree_column", K_TEXT, degree_template),

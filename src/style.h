@@ -83,6 +83,8 @@ typedef struct rc_style {
     const char *main_template[RC_ENTRY_TYPE_COUNT];
     const char *side_template[RC_ENTRY_TYPE_COUNT];
     const char *degree_template;             /* education: a column left of the body */
+    /* design.templates for dates (NULL: RenderCV's defaults) */
+    const char *single_date_template, *date_range_template, *time_span_template;
     rc_scaled degree_width;
     rc_lb_params lb;
 } rc_style;

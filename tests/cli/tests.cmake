@@ -14,7 +14,9 @@ cli_test(version "-DARGS=--version" -DEXIT=0 "-DSTDOUT=^rescomp [0-9]+\\.[0-9]+\
 cli_test(no_input "-DARGS=" -DEXIT=2 "-DSTDERR=rescomp: error: no input file given")
 cli_test(unknown_option "-DARGS=--frobnicate" -DEXIT=2 "-DSTDERR=unknown option '--frobnicate'")
 cli_test(missing_o_argument "-DARGS=${MINI}\;-o" -DEXIT=2 "-DSTDERR=option '-o' needs a file name")
-cli_test(two_inputs "-DARGS=a.yaml\;b.yaml" -DEXIT=2 "-DSTDERR=more than one input file")
+# Files after the input are overlays (tests/variants has the rest).
+cli_test(overlay_missing "-DARGS=${MINI}\;nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
+         "-DSTDERR=error: cannot open 'nope\\.yaml': No such file or directory")
 cli_test(missing_input "-DARGS=nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
          "-DSTDERR=error: cannot open 'nope\\.yaml': No such file or directory")
 cli_test(default_output "-DSETUP=cp ${MINI} cv.yaml" "-DARGS=cv.yaml" -DEXIT=0 -DCREATES=cv.pdf)

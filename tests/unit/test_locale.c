@@ -7,7 +7,7 @@
 #include "hyph.h"
 #include "layout.h"
 #include "load.h"
-#include "locale.h"
+#include "rc_locale.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +88,7 @@ static const char *when_in(const char *language, rc_when w)
 static void test_english_default(void)
 {
     rc_when w = range(2023, 9, 0, 0);
-    CHECK_STR(rc_format_when(&arena, NULL, &w), "Sept 2023 \xE2\x80\x93 present");
+    CHECK_STR(rc_format_when(&arena, NULL, NULL, &w), "Sept 2023 \xE2\x80\x93 present");
     CHECK_STR(when_in("english", range(2023, 9, 0, 0)), "Sept 2023 \xE2\x80\x93 present");
     CHECK_STR(when_in("english", range(2019, 6, 2021, 7)), "June 2019 \xE2\x80\x93 July 2021");
     CHECK_STR(when_in("english", range(2015, 0, 2019, 0)), "2015 \xE2\x80\x93 2019");
@@ -100,9 +100,9 @@ static void test_english_default(void)
     CHECK_STR(when_in("english", text("Present")), "Present"); /* RenderCV: only "present" */
     rc_when none = {0};
     CHECK(rc_locale_format_when(&arena, rc_locale_english(), NULL, &none) == NULL);
-    CHECK(rc_format_when(&arena, NULL, &none) == NULL);
+    CHECK(rc_format_when(&arena, NULL, NULL, &none) == NULL);
     rc_when empty = text("");
-    CHECK(rc_format_when(&arena, NULL, &empty) == NULL);
+    CHECK(rc_format_when(&arena, NULL, NULL, &empty) == NULL);
     CHECK(rc_locale_english() == rc_locale_builtin("english"));
     CHECK_STR(rc_locale_english()->iso639, "en");
 }
@@ -304,9 +304,9 @@ static void test_overrides(void)
     rc_locale l;
     rc_locale_of_cv(&l, &cv);
     rc_when w = range(2021, 3, 0, 0);
-    CHECK_STR(rc_format_when(&arena, &l, &w), "Mrz 2021 \xE2\x80\x93 jetzt");
+    CHECK_STR(rc_format_when(&arena, &l, NULL, &w), "Mrz 2021 \xE2\x80\x93 jetzt");
     w = range(2021, 3, 2022, 5);
-    CHECK_STR(rc_format_when(&arena, &l, &w), "Mrz 2021 \xE2\x80\x93 Mai 2022");
+    CHECK_STR(rc_format_when(&arena, &l, NULL, &w), "Mrz 2021 \xE2\x80\x93 Mai 2022");
     CHECK_STR(l.last_updated, "Stand");
     CHECK_STR(l.month_names[2], "März"); /* not overridden: the language's */
     CHECK_STR(l.months, "Monate");
@@ -319,7 +319,7 @@ static void test_overrides(void)
     rc_locale_of_cv(&l, &cv);
     CHECK_STR(l.language, "english");
     w = range(2021, 3, 0, 0);
-    CHECK_STR(rc_format_when(&arena, &l, &w), "Mar 2021 \xE2\x80\x93 now");
+    CHECK_STR(rc_format_when(&arena, &l, NULL, &w), "Mar 2021 \xE2\x80\x93 now");
     CHECK_STR(l.month_names[11], "De");
 
     /* no locale at all: English */
