@@ -1,31 +1,58 @@
 /*
- * fuzz_pipeline: bytes -> load -> style -> layout (build, linebreak,
- * page) -> trace device: what rescomp_compile does, minus the PDF writer
- * (libharu is not ours to fuzz, and writing a file per input is slow).
- * The fonts are loaded once, in LLVMFuzzerInitialize, from
- * $RESCOMP_FONT_DIR (set to the source tree's fonts/ when unset).
+ * fuzz_pipeline: bytes -> source (input, overlay, --set, variants) ->
+ * style -> layout (build, linebreak, page) -> trace device: what a run of
+ * rescomp does for each output, minus the PDF writer (libharu is not ours
+ * to fuzz, and writing a file per input is slow). The fonts are loaded
+ * once, in LLVMFuzzerInitialize, from $RESCOMP_FONT_DIR (set to the
+ * source tree's fonts/ when unset).
  *
- * Properties: layout fails exactly when it reports an error; a document
- * that lays out has pages of the style's size, runs whose code points are
- * all in their face (layout must report a missing character, never pass it
- * on), no negative sizes, and a trace that is valid UTF-8.
+ * Input: the CV file, then optionally NUL-separated pieces: a piece that
+ * starts with '@' is an overlay file (its text after the '@'; the first
+ * one only), any other is a --set value ("dotted.path=value", four at
+ * most). The source layer reads files, so the pieces are written to
+ * temporary files, rewritten for each input. The CV as written and its
+ * first three variants are laid out.
+ *
+ * Properties: each stage fails exactly when it reports an error; a
+ * document that lays out has pages of the style's size, runs whose code
+ * points are all in their face (layout must report a missing character,
+ * never pass it on), no negative sizes, and a trace that is valid UTF-8.
  */
 #include "fuzz.h"
 
+#include "design.h"
 #include "dev.h"
 #include "font.h"
 #include "layout.h"
-#include "load.h"
-#include "design.h"
+#include "source.h"
 #include "style.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #ifndef RESCOMP_FUZZ_FONT_DIR
 #define RESCOMP_FUZZ_FONT_DIR "fonts"
 #endif
 
+#define MAX_SETS 4
+#define MAX_VARIANTS 3
+
 static rc_fonts fonts;
+static char cv_path[64], overlay_path[64];
+
+static void remove_files(void)
+{
+    unlink(cv_path);
+    unlink(overlay_path);
+}
+
+static void make_temp(char *path, size_t cap)
+{
+    snprintf(path, cap, "/tmp/rescomp-fuzz-XXXXXX");
+    int fd = mkstemp(path);
+    FUZZ_CHECK(fd >= 0);
+    close(fd);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -43,7 +70,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     free(dir);
     rc_diags_release(&d);
+    make_temp(cv_path, sizeof cv_path);
+    make_temp(overlay_path, sizeof overlay_path);
+    atexit(remove_files);
     return 0;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    FUZZ_CHECK(f != NULL);
+    FUZZ_CHECK(fwrite(data, 1, len, f) == len);
+    FUZZ_CHECK(fclose(f) == 0);
 }
 
 static void check_doc(const rc_doc *doc, const rc_style *st)
@@ -66,7 +104,8 @@ static void check_doc(const rc_doc *doc, const rc_style *st)
     }
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* One output: variant v (-1: the CV as written) laid out and traced. */
+static void run_variant(const rc_source *src, int v)
 {
     rc_arena a;
     rc_diags d;
@@ -76,9 +115,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc_arena_init(&a);
     rc_diags_init(&d);
     rc_doc_init(&doc);
-    if (rc_load_cv_memory(&cv, "fuzz.yaml", (const char *)data, size, &a, &d) == 0 &&
-        rc_style_load(&st, &cv, &a, &d) == 0 && d.nerrors == 0) {
-        int rc = rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d);
+    int rc = rc_source_load(src, v, &cv, &a, &d);
+    FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
+    if (rc == 0) {
+        rc = rc_style_load(&st, &cv, &a, &d);
+        FUZZ_CHECK(rc == 0 || d.nerrors > 0);
+    }
+    if (rc == 0 && d.nerrors == 0) {
+        rc = rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d);
         FUZZ_CHECK(rc == 0 || rc == -1);
         FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
         if (rc == 0) {
@@ -92,5 +136,55 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc_doc_release(&doc);
     rc_diags_release(&d);
     rc_arena_release(&a);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *in = (const char *)data, *end = in + size;
+    const char *nul = size ? memchr(in, 0, size) : NULL;
+    write_file(cv_path, in, nul ? (size_t)(nul - in) : size);
+
+    /* The pieces after the CV: one overlay file, --set values. */
+    char *rest = NULL;
+    const char *sets[MAX_SETS], *overlays[1];
+    size_t nsets = 0, noverlays = 0;
+    if (nul) {
+        size_t n = (size_t)(end - nul - 1);
+        rest = malloc(n + 1);
+        FUZZ_CHECK(rest != NULL);
+        if (n)
+            memcpy(rest, nul + 1, n);
+        rest[n] = 0;
+        for (size_t i = 0; i <= n;) {
+            char *piece = rest + i;
+            size_t len = strlen(piece);
+            if (piece[0] == '@' && noverlays == 0) {
+                write_file(overlay_path, piece + 1, len - 1);
+                overlays[noverlays++] = overlay_path;
+            } else if (piece[0] != '@' && nsets < MAX_SETS) {
+                sets[nsets++] = piece;
+            }
+            i += len + 1;
+        }
+    }
+
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_source *src = NULL;
+    rc_source_spec spec = {cv_path, overlays, noverlays, sets, nsets};
+    int rc = rc_source_open(&src, &spec, &d);
+    FUZZ_CHECK(src != NULL);
+    FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
+    if (rc == 0) {
+        size_t nv = rc_source_nvariants(src);
+        for (int v = -1; v < (int)nv && v < MAX_VARIANTS; v++) {
+            if (v >= 0)
+                FUZZ_CHECK(rc_source_variant_name(src, (size_t)v) != NULL);
+            run_variant(src, v);
+        }
+    }
+    rc_diags_release(&d);
+    rc_source_free(src);
+    free(rest);
     return 0;
 }

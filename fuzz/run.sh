@@ -24,6 +24,7 @@ case $h in markup) dict=markup.dict ;; *) dict=yaml.dict ;; esac
 work=$build/fuzz-work
 mkdir -p "$work/$h"
 export RESCOMP_FONT_DIR=${RESCOMP_FONT_DIR:-$root/fonts}
+export LSAN_OPTIONS=suppressions=$root/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 cd "$work"
 exec "$build/fuzz/fuzz_$h" -dict="$root/fuzz/$dict" -max_total_time="$secs" \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$h-" \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerate the seed files of fuzz/corpus/ (the seed-* files) from the
-# project's own inputs: examples/, tests/golden/, tests/errors/,
-# bench/minimal.yaml and the examples of tests/spec/markup.txt. Other files
+# project's own inputs: the CVs (YAML and JSON Resume) in examples/,
+# tests/golden/, tests/errors/, tests/inputs/, tests/locale/ and
+# bench/minimal.yaml, and the examples of tests/spec/markup.txt. Other files
 # in the corpora (regress-* and the fuzzers' finds) are left alone.
 # Run it from anywhere; commit what changes.
 set -eu
@@ -12,8 +13,9 @@ rm -f "$corpus"/load/seed-* "$corpus"/markup/seed-* "$corpus"/pipeline/seed-*
 
 # Whole CVs, for the loader and the pipeline. Files over 16 KiB are left
 # out: seeds stay small, and the fuzzers' inputs are shorter anyway.
-for f in "$root"/examples/*.yaml "$root"/tests/golden/*.yaml "$root"/bench/minimal.yaml \
-         "$root"/tests/errors/*.yaml "$root"/tests/errors/*.json; do
+for f in "$root"/examples/*.yaml "$root"/examples/*/*.yml "$root"/tests/golden/*.yaml \
+         "$root"/bench/minimal.yaml "$root"/tests/errors/*.yaml "$root"/tests/errors/*.json \
+         "$root"/tests/inputs/*.yaml "$root"/tests/inputs/*.json "$root"/tests/locale/*.yaml; do
   [ -f "$f" ] || continue
   [ "$(wc -c < "$f")" -le 16384 ] || continue
   dir=$(basename "$(dirname "$f")")

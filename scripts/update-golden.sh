@@ -11,3 +11,12 @@ for input in examples/academic.yaml examples/engineer.yaml tests/golden/*.yaml; 
   "$BUILD_DIR"/rescomp "$input" --trace > "tests/golden/$name.trace"
   echo "tests/golden/$name.trace"
 done
+# Text and Markdown outputs (tests/inputs/tests.cmake lists the same cases).
+for pair in engineer:examples/engineer.yaml jsonresume:tests/inputs/jsonresume.json \
+            bibtex:tests/inputs/bibtex.yaml positions:tests/inputs/positions.yaml; do
+  name=${pair%%:*} input=${pair#*:}
+  for ext in txt md; do
+    "$BUILD_DIR"/rescomp "$input" -q -o "tests/inputs/$name.$ext"
+    echo "tests/inputs/$name.$ext"
+  done
+done

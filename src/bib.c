@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define MAX_BIB_BYTES (16u << 20)
 
@@ -850,6 +851,13 @@ static int read_file(const char *path, rc_buf *b, int *err)
         *err = errno;
         return -1;
     }
+    /* a FIFO or a device (/dev/stdin) could block or never end: only files */
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        *err = S_ISDIR(sb.st_mode) ? EISDIR : -1; /* -1: not a regular file */
+        fclose(f);
+        return -1;
+    }
     char chunk[65536];
     size_t n;
     while (b->len <= MAX_BIB_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -1126,6 +1134,11 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
     AST *entry;
     size_t index = 0;
     while ((entry = bt_parse_entry(in, file, 0, &ok)) != NULL) {
+        if (!ok && !c->errors) {
+            /* btparse's own message did not reach print_error (see the top of this file) */
+            rc_error(c->d, bib_pos(c, entry->line, "@"), "BibTeX syntax error in this entry");
+            c->errors++;
+        }
         if (ok && bt_entry_metatype(entry) == BTE_REGULAR) {
             const char *type = bt_entry_type(entry);
             const char *key = bt_entry_key(entry);
@@ -1184,7 +1197,8 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
     int err = 0;
     if (read_file(path, &data, &err) < 0) {
         rc_buf_release(&data);
-        return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown, strerror(err));
+        return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown,
+                              err < 0 ? "not a regular file" : strerror(err));
     }
     if (data.len > MAX_BIB_BYTES) {
         rc_buf_release(&data);

@@ -3,11 +3,7 @@
  */
 #include "depfile.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "atomic.h"
 
 static void add_name(rc_buf *b, const char *s)
 {
@@ -45,25 +41,9 @@ void rc_depfile_format(const char *const *targets, size_t ntargets, const char *
 int rc_depfile_write(const char *path, const char *const *targets, size_t ntargets,
                      const char *const *prereqs, size_t nprereqs, rc_diags *d)
 {
-    rc_pos nowhere = {NULL, 0, 0};
-    rc_buf b = RC_BUF_INIT, tmp = RC_BUF_INIT;
+    rc_buf b = RC_BUF_INIT;
     rc_depfile_format(targets, ntargets, prereqs, nprereqs, &b);
-    rc_buf_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(rc_buf_str(&tmp), "wb");
-    int rc = 0;
-    if (!f) {
-        rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot write '%s': %s", path,
-                            strerror(errno));
-    } else {
-        int bad = fwrite(b.ptr, 1, b.len, f) != b.len;
-        bad |= fclose(f) != 0;
-        if (bad || rename(rc_buf_str(&tmp), path) != 0) {
-            rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot write '%s': %s", path,
-                                strerror(errno));
-            remove(rc_buf_str(&tmp));
-        }
-    }
+    int rc = rc_write_atomic(path, rc_buf_str(&b), b.len, d);
     rc_buf_release(&b);
-    rc_buf_release(&tmp);
     return rc;
 }

@@ -18,7 +18,7 @@
 void rc_depfile_format(const char *const *targets, size_t ntargets, const char *const *prereqs,
                        size_t nprereqs, rc_buf *out);
 
-/* Write the rule to path (through a temporary file and a rename); errors are RC_FAIL_IO. */
+/* Write the rule to path, atomically (atomic.h); errors are RC_FAIL_IO. */
 int rc_depfile_write(const char *path, const char *const *targets, size_t ntargets,
                      const char *const *prereqs, size_t nprereqs, rc_diags *d);
 

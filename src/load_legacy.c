@@ -53,6 +53,9 @@ static const rule rules[] = {
     {"design.text.leading", TO("design.typography.line_spacing"), MOVE, V2, NULL, NULL},
     {"design.text.date_and_location_column_alignment",
      TO("design.typography.date_and_location_column_alignment"), MOVE, V2, NULL, NULL},
+    {"design.section_titles.type", TO("design.section_titles.type"), MAP_VALUE, V2,
+     "with-partial-line=with_partial_line;with-parial-line=with_partial_line;"
+     "with-full-line=with_full_line;without-line=without_line", NULL},
     {"design.entry_types", TO("design.templates"), DROP, V2, NULL,
      "the templates are written differently since 2.4; rewrite them there"},
     {"design.page.show_page_numbering", TO("design.page.show_footer"), MOVE, V2, NULL, NULL},
@@ -122,8 +125,7 @@ static const rule rules[] = {
     {"design.highlights.summary_left_margin", TO("design.entries.summary.space_left"), MOVE, V2,
      NULL, NULL},
     /* ---- locale (2.0-2.3 `locale`, 1.x `locale_catalog`) ---- */
-    {"locale.abbreviations_for_months", TO("locale.month_abbreviations"), MOVE, V2, NULL, NULL},
-    {"locale.full_names_of_months", TO("locale.month_names"), MOVE, V2, NULL, NULL},
+    /* abbreviations_for_months and full_names_of_months: the locale loader reads them */
     {"locale.date_template", TO("design.templates.single_date"), MOVE, V2, NULL, NULL},
     {"locale.date_style", TO("design.templates.single_date"), MOVE, V1, NULL, NULL},
     {"locale.to", TO("design.templates.date_range"), WRAP_TO, V2, NULL, NULL},
@@ -413,10 +415,26 @@ static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
     rc_pos pos = rc_yaml_pos(y, k);
     yaml_mark_t at = k->start_mark;
     const char *old_shown = shown_path(y, top_key, r->old_path);
+    /* locale_catalog holds 1.x keys, rendercv_settings 2.0-2.3 ones */
+    rule local = *r;
+    if (!strcmp(top_key, "locale_catalog"))
+        local.version = V1;
+    r = &local;
     char canonical[16];
     snprintf(canonical, sizeof(canonical), "%.*s", (int)(strchr(r->old_path, '.') - r->old_path),
              r->old_path);
 
+    if (r->act == MAP_VALUE && !strcmp(r->old_path, r->new_path[0])) {
+        /* the key stays; an old value is renamed */
+        int value = new_value(y, r, pr.value);
+        if (value != pr.value) {
+            rc_warning(y->d, rc_yaml_pos(y, N(y, pr.value)), "'%s' is RenderCV %s's spelling of "
+                       "'%s' in %s; write that", rc_yaml_scalar(N(y, pr.value)), r->version,
+                       rc_yaml_scalar(N(y, value)), old_shown);
+            pair_at(y, map, index)->value = value;
+        }
+        return;
+    }
     if (r->act == GONE) {
         rc_warning(y->d, pos, "'%s' is a RenderCV %s option; %s, so it is ignored", old_shown,
                    r->version, r->note);

@@ -19,7 +19,7 @@ static const char usage[] =
     "Typeset a CV written in YAML (RenderCV's format) into a PDF.\n"
     "OVERLAY files are merged over INPUT in order (later ones win).\n"
     "\n"
-    "  -o, --output FILE  the PDF to write (default: INPUT with .pdf;\n"
+    "  -o, --output FILE  the PDF (or .txt, .md) to write (default: INPUT with .pdf;\n"
     "                     with --variant NAME: INPUT-NAME.pdf)\n"
     "      --trace        print the laid-out pages as text on stdout\n"
     "                     (no PDF is written unless -o is given too)\n"
@@ -36,6 +36,9 @@ static const char usage[] =
     "      --depfile FILE write a make rule: the output(s) depend on every\n"
     "                     YAML file read, the fonts and the photo\n"
     "      --watch        compile again whenever an input file changes\n"
+    "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
+    "                     default: from the extension of -o (.txt, .md), else pdf\n"
+    "      --schema       print the JSON Schema of the YAML input (for editors)\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -51,7 +54,10 @@ static int usage_error(const char *fmt, const char *arg)
     return RESCOMP_EXIT_USAGE;
 }
 
-/* INPUT with its extension replaced by .pdf. */
+/* The output's extension: "pdf", or the --format's. */
+static const char *output_extension = "pdf";
+
+/* INPUT with its extension replaced by .pdf (.txt, .md with --format). */
 static char *default_output(const char *input)
 {
     size_t n = strlen(input);
@@ -59,11 +65,13 @@ static char *default_output(const char *input)
     const char *dot = strrchr(input, '.');
     if (dot && (!slash || dot > slash) && dot != input && dot[-1] != '/')
         n = (size_t)(dot - input);
-    char *out = malloc(n + 5);
+    size_t e = strlen(output_extension);
+    char *out = malloc(n + e + 2);
     if (!out)
         return NULL;
     memcpy(out, input, n);
-    memcpy(out + n, ".pdf", 5);
+    out[n] = '.';
+    memcpy(out + n + 1, output_extension, e + 1);
     return out;
 }
 
@@ -73,13 +81,14 @@ static char *variant_output(const char *input, const char *name)
     char *pdf = default_output(input);
     if (!pdf)
         return NULL;
-    size_t n = strlen(pdf) - 4, m = strlen(name);
-    char *out = malloc(n + m + 6);
+    size_t e = strlen(output_extension), n = strlen(pdf) - e - 1, m = strlen(name);
+    char *out = malloc(n + m + e + 3);
     if (out) {
         memcpy(out, pdf, n);
         out[n] = '-';
         memcpy(out + n + 1, name, m);
-        memcpy(out + n + 1 + m, ".pdf", 5);
+        out[n + 1 + m] = '.';
+        memcpy(out + n + 2 + m, output_extension, e + 1);
     }
     free(pdf);
     return out;
@@ -124,6 +133,15 @@ int main(int argc, char **argv)
             sets[o.nsets++] = v;
         } else if ((v = value_of(argc, argv, &i, "--variant", NULL, &missing))) {
             o.variant = v;
+        } else if ((v = value_of(argc, argv, &i, "--format", NULL, &missing))) {
+            if (!strcmp(v, "text"))
+                v = "txt";
+            else if (!strcmp(v, "markdown"))
+                v = "md";
+            if (strcmp(v, "pdf") && strcmp(v, "txt") && strcmp(v, "md"))
+                return usage_error("--format must be pdf, txt or md, not '%s'", v);
+            o.format = v;
+            output_extension = v;
         } else if ((v = value_of(argc, argv, &i, "--depfile", NULL, &missing))) {
             o.depfile = v;
         } else if ((v = value_of(argc, argv, &i, "--jobs", "-j", &missing))) {
@@ -157,6 +175,10 @@ int main(int argc, char **argv)
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage, stdout);
             return RESCOMP_EXIT_OK;
+        } else if (strcmp(arg, "--schema") == 0) {
+            free(sets);
+            free(overlays);
+            return rescomp_print_schema(stdout);
         } else if (strcmp(arg, "--version") == 0) {
             printf("rescomp %s\n", RESCOMP_VERSION);
             return RESCOMP_EXIT_OK;

@@ -15,6 +15,7 @@
 #include "source.h"
 #include "style.h"
 #include "design.h"
+#include "dev_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,17 @@ int rc_compile_job(const rc_job *job)
     rc_arena_init(&a);
     rc_doc_init(&doc);
 
-    if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
+    int format = rc_format_of(o->format, job->output);
+    if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD) {
+        /* Text and Markdown are written from the model: no fonts, no layout. */
+        if (rc_source_load(job->source, job->variant, &cv, &a, &d) == 0 && d.nerrors == 0 &&
+            rc_style_load(&st, &cv, &a, &d) == 0 && d.nerrors == 0 && job->output &&
+            !(o->strict && d.nwarnings)) {
+            rc_date_templates dates = {st.single_date_template, st.date_range_template,
+                                       st.time_span_template};
+            rc_text_write(&cv, job->output, (rc_format)format, &dates, &a, &d);
+        }
+    } else if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
         rc_layout_cv(&cv, &st, fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
         int strict_failed = o->strict && d.nwarnings;
         if (job->trace) {

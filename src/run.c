@@ -5,6 +5,8 @@
  */
 #include "run.h"
 
+#include "dev_text.h"
+
 #include "depfile.h"
 #include "watch.h"
 
@@ -424,7 +426,9 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                 rc_job *j = add_job(&b, o, run, src, (int)i);
                 if (!o->check) {
                     rc_buf p = RC_BUF_INIT;
-                    rc_buf_addf(&p, "%s/%s-%s.pdf", dir, stem, rc_source_variant_name(src, i));
+                    int f = rc_format_of(o->format, NULL);
+                    rc_buf_addf(&p, "%s/%s-%s.%s", dir, stem, rc_source_variant_name(src, i),
+                                rc_format_extension(f < 0 ? RC_FORMAT_PDF : (rc_format)f));
                     j->output = own(&b, p.ptr);
                 }
             }
@@ -448,9 +452,10 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         if (b.njobs == 1) {
             code = rc_compile_job(&b.jobs[0]);
         } else if (b.njobs > 1) {
-            /* Fonts first, so that every job shares them. */
+            /* Fonts first, so that every job shares them (text and Markdown need none). */
             const rc_fonts *fonts;
-            if (rc_run_fonts(run, &fonts, &d) < 0)
+            int f = rc_format_of(o->format, b.jobs[0].output);
+            if ((f < 0 || f == RC_FORMAT_PDF) && rc_run_fonts(run, &fonts, &d) < 0)
                 code = report(o, &d);
             else
                 code = run_forked(b.jobs, b.njobs, o->jobs > 0 ? o->jobs : cores());
@@ -506,6 +511,7 @@ static double now_ms(void)
 
 static void watch_line(const rescomp_options *o, const char *changed, int code, double ms)
 {
+    fflush(stdout); /* the build's trace first */
     if (o->quiet && code == 0)
         return;
     char clock[16] = "";

@@ -525,19 +525,25 @@ static int apply_variant_set(rc_source *s, yaml_document_t *vd, int set, rc_diag
     return rc;
 }
 
-/* The document of variant v, steps 1-4; -1 with diagnostics. */
+/*
+ * The document of variant v (-1: none), steps 1-4, as a copy: the loader
+ * may rewrite the document it is given (older RenderCV keys), and the
+ * merged one serves every variant. -1 with diagnostics.
+ */
 static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags *d)
 {
     rc_source *s = (rc_source *)cs; /* the merged document is only read */
-    const variant_def *def = &s->variants[v];
     if (rc_merge_doc_init(vd) < 0)
         return out_of_memory(d, s->files[0]);
-    if (!root_is_mapping(&s->doc))
-        return 0;
+    if (!yaml_document_get_root_node(&s->doc))
+        return 0; /* the loader says the file is empty */
     if (!rc_merge_copy(vd, &s->doc, 1, -1)) {
         yaml_document_delete(vd);
         return out_of_memory(d, s->files[0]);
     }
+    if (v < 0)
+        return 0;
+    const variant_def *def = &s->variants[v];
     int rc = 0;
     if (def->design && merge_top(s, vd, "design", def->design, def->design_key, d) < 0)
         rc = -1;
@@ -553,15 +559,14 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
-    if (v < 0 || (size_t)v >= s->nvariants)
-        return rc_load_cv_document(cv, (yaml_document_t *)&s->doc, s->files[0], s->files,
-                                   s->nfiles, a, d);
+    if ((size_t)(v + 1) > s->nvariants)
+        v = -1;
     yaml_document_t vd;
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;
     int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, a, d);
     yaml_document_delete(&vd);
-    if (rc == 0)
+    if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
     return rc;
 }

@@ -39,9 +39,16 @@ typedef struct rescomp_options {
     int list_variants;           /* print the variants' names on stdout, one a line */
     const char *depfile;         /* write a make rule: outputs depend on the files read */
     int watch;                   /* compile again whenever an input changes */
+
+    /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
+     * the output's extension (.txt, .md), else pdf. */
+    const char *format;
 } rescomp_options;
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
 int rescomp_compile(const rescomp_options *opts);
+
+/* Print the JSON Schema (draft-07) of the YAML input (docs/rescomp.schema.json). */
+int rescomp_print_schema(FILE *out);
 
 #endif

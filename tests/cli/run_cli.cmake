@@ -3,6 +3,7 @@
 #   -DEXIT=N -DSTDERR=regex [-DSTDOUT=regex] [-DENV=VAR=value]
 #   [-DPREVIOUS=1]   an existing out.pdf must survive the (failed) run
 #   [-DCREATES=file] the run must create this file (starting with %PDF-)
+#   [-DCREATES_TEXT=file] the run must create this file, text (not a PDF)
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 if(DEFINED SETUP)
@@ -45,6 +46,15 @@ if(DEFINED CREATES)
   file(READ ${WORKDIR}/${CREATES} head LIMIT 5 HEX)
   if(NOT head STREQUAL "255044462d") # %PDF-
     message(FATAL_ERROR "${CREATES} is not a PDF")
+  endif()
+endif()
+if(DEFINED CREATES_TEXT)
+  if(NOT EXISTS ${WORKDIR}/${CREATES_TEXT})
+    message(FATAL_ERROR "${CREATES_TEXT} was not created")
+  endif()
+  file(READ ${WORKDIR}/${CREATES_TEXT} head LIMIT 5 HEX)
+  if(head STREQUAL "255044462d" OR head STREQUAL "")
+    message(FATAL_ERROR "${CREATES_TEXT} is empty or a PDF, not text")
   endif()
 endif()
 file(GLOB_RECURSE leftovers ${WORKDIR}/*.tmp)

@@ -90,6 +90,11 @@ elseif(CASE STREQUAL "entries_10000")
 elseif(CASE STREQUAL "long_word")
   string(REPEAT "a" 5000 word)
   text_section(yaml "Before ${word} after")
+elseif(CASE STREQUAL "long_word_wide")
+  # The widest letter: 5,000 of them are 41,650pt, past the 32,767pt that
+  # a length in scaled points can hold.
+  string(REPEAT "m" 5000 word)
+  text_section(yaml "Before ${word} after")
 elseif(CASE STREQUAL "nested_markup")
   # 10,000 nested emphasis delimiters, alternating ** and * around words;
   # a run of 10,000 stars on each side; 10,000 nested links; and 10,000

@@ -445,7 +445,9 @@ static void test_settings_design_locale(void)
     for (size_t i = 0; i < cv.design.n; i++)
         top_note |= !strcmp(cv.design.v[i].path, "page.show_top_note");
     CHECK(top_note);
-    CHECK(find_diag(RC_WARNING, "locale option 'date_template' is not supported yet") != NULL);
+    /* RenderCV 2.0-2.3's locale.date_template moves to design.templates.single_date */
+    CHECK(find_diag(RC_WARNING, "'locale.date_template' is RenderCV 2.0-2.3's name for "
+                    "'design.templates.single_date'") != NULL);
     CHECK(find_diag(RC_WARNING, "settings option 'render_command' is not supported yet") != NULL);
 
     CHECK_INT(load("cv: {name: N}\nsettings:\n  current_date: 2024-03\n"), 0);

@@ -1,0 +1,15 @@
+/*
+ * atomic: write a whole output file so that a reader (or a failed run)
+ * never sees it half-written: a temporary file beside the target, fsync,
+ * rename over it. Special files (/dev/stdout, a FIFO) are written
+ * through, since renaming over them would replace them.
+ */
+#ifndef RC_ATOMIC_H
+#define RC_ATOMIC_H
+
+#include "diag.h"
+
+/* RC_FAIL_IO "cannot write 'PATH': ..." on failure; the target is then untouched. */
+int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d);
+
+#endif

@@ -1,0 +1,11 @@
+# `rescomp --schema` must print docs/rescomp.schema.json exactly.
+execute_process(COMMAND ${EXE} --schema OUTPUT_FILE ${ACTUAL} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "rescomp --schema failed (${rc})")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${ACTUAL} ${EXPECTED} RESULT_VARIABLE same)
+if(NOT same EQUAL 0)
+  execute_process(COMMAND diff -u ${EXPECTED} ${ACTUAL} OUTPUT_VARIABLE d)
+  string(SUBSTRING "${d}" 0 4000 d)
+  message(FATAL_ERROR "rescomp --schema differs from ${EXPECTED}:\n${d}")
+endif()

@@ -1,0 +1,58 @@
+# --all-variants runs, compared: with -j 1 twice and with -j 4, the PDFs
+# must be byte-identical and the messages identical (in the variants'
+# order, whatever order the jobs finish in); and each variant's PDF must
+# equal the one `--variant NAME` writes alone. With BROKEN=name, that
+# variant fails every run (exit EXIT) and the others are still written.
+#   -DEXE -DWORKDIR -DINPUT=<yaml> -DVARIANTS="a|b" [-DBROKEN=name] [-DEXIT=0]
+#   [-DSTDERR=regex the messages must match]
+file(REMOVE_RECURSE ${WORKDIR})
+file(MAKE_DIRECTORY ${WORKDIR})
+get_filename_component(stem ${INPUT} NAME_WE)
+string(REPLACE "|" ";" variants "${VARIANTS}")
+if(NOT DEFINED EXIT)
+  set(EXIT 0)
+endif()
+foreach(run a b c)
+  set(jobs 1)
+  if(run STREQUAL c)
+    set(jobs 4)
+  endif()
+  execute_process(COMMAND ${EXE} ${INPUT} --all-variants -o ${WORKDIR}/${run} -j ${jobs}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc STREQUAL EXIT)
+    message(FATAL_ERROR "run ${run} (-j ${jobs}): exit ${rc}, expected ${EXIT}\n${err}")
+  endif()
+  if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+    message(FATAL_ERROR "run ${run}: messages do not match '${STDERR}':\n${err}")
+  endif()
+  set(log_${run} "${err}")
+  set(want "")
+  foreach(v ${variants})
+    list(APPEND want ${stem}-${v}.pdf)
+  endforeach()
+  list(SORT want)
+  file(GLOB got RELATIVE ${WORKDIR}/${run} ${WORKDIR}/${run}/*)
+  list(SORT got)
+  if(NOT "${got}" STREQUAL "${want}")
+    message(FATAL_ERROR "run ${run} wrote '${got}', expected exactly '${want}'")
+  endif()
+endforeach()
+foreach(run b c)
+  if(NOT log_${run} STREQUAL log_a)
+    message(FATAL_ERROR "messages differ between runs:\n--- run a:\n${log_a}\n--- run ${run}:\n${log_${run}}")
+  endif()
+endforeach()
+foreach(v ${variants})
+  execute_process(COMMAND ${EXE} ${INPUT} --variant ${v} -o ${WORKDIR}/alone-${v}.pdf
+    RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "--variant ${v} alone failed (${rc}):\n${err}")
+  endif()
+  foreach(run a b c)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORKDIR}/${run}/${stem}-${v}.pdf
+                    ${WORKDIR}/alone-${v}.pdf RESULT_VARIABLE same)
+    if(NOT same EQUAL 0)
+      message(FATAL_ERROR "${run}/${stem}-${v}.pdf differs from the PDF of --variant ${v} alone")
+    endif()
+  endforeach()
+endforeach()
