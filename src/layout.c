@@ -474,6 +474,7 @@ typedef struct mpara {
     uint32_t bullet;       /* drawn in the indent of the first line, or 0 */
     const char *label;     /* "3." for numbered entries, "[3]" for bibliography items */
     rc_scaled hang;        /* a bibliography item's hanging indent */
+    rc_para *side;         /* a date set beside this paragraph's first line, or NULL */
     rc_scaled space_before;
 } mpara;
 
@@ -500,8 +501,13 @@ static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_befo
 
 static void parts_release(entry_parts *e)
 {
-    for (size_t i = 0; i < e->nmain; i++)
+    for (size_t i = 0; i < e->nmain; i++) {
         rc_para_release(&e->main[i].p);
+        if (e->main[i].side) {
+            rc_para_release(e->main[i].side);
+            free(e->main[i].side);
+        }
+    }
     free(e->main);
     for (size_t i = 0; i < e->nside; i++)
         rc_para_release(&e->side[i]);
@@ -709,6 +715,44 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
     }
 }
 
+/*
+ * Several positions at one employer: under the company's rows, each
+ * position is a row of its own with its dates beside it, then its summary
+ * and highlights.
+ */
+static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *dt,
+                          entry_parts *e)
+{
+    for (size_t i = 0; i < en->npositions; i++) {
+        const rc_position *ps = &en->positions[i];
+        rc_text title = ps->position;
+        if (ps->location.s)
+            title.s = rc_arena_printf(c->a, "*%s* -- %s", ps->position.s, ps->location.s);
+        else
+            title.s = rc_arena_printf(c->a, "*%s*", ps->position.s);
+        add_row(c, e, title, 0);
+        mpara *m = &e->main[e->nmain - 1];
+        m->space_before = c->st->paragraph_space * 2;
+        const char *date = rc_format_when(c->a, &c->locale, dt, &ps->when);
+        if (date) {
+            m->side = rc_xcalloc(1, sizeof(rc_para));
+            rc_align align = c->st->date_column_align == RC_ALIGN_JUSTIFY
+                                 ? RC_ALIGN_LEFT
+                                 : c->st->date_column_align;
+            rc_para_init(m->side, align, ps->when.pos);
+            rc_para_style st = body_style(c, 0);
+            st.align = align;
+            st.hyphenate = 0;
+            add_spans(c, m->side, parse_text(c, date), &st);
+        }
+        add_body(c, e, ps->summary);
+        rc_entry sub = {0};
+        sub.highlights = ps->highlights;
+        sub.nhighlights = ps->nhighlights;
+        add_highlights(c, e, &sub);
+    }
+}
+
 static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                         entry_parts *e)
 {
@@ -718,7 +762,9 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
     e->page_break_before = en->page_break_before;
     const char *tmpl = c->st->main_template[en->type];
     if (tmpl && *tmpl) {
-        build_from_templates(c, en, date, e);
+        /* With several positions, each carries its own dates. */
+        build_from_templates(c, en, en->npositions ? NULL : date, e);
+        add_positions(c, en, &dt, e);
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
             rc_tfield f[24];
@@ -874,6 +920,8 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         size_t nnarrow = side.n > used ? side.n - used : 0;
         if (left)
             nnarrow = 0; /* the whole body stands right of a left date column */
+        if (m->side && nnarrow == 0)
+            nnarrow = 1; /* its own date stands beside its first line */
         size_t nw = nnarrow + 1;
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
@@ -881,6 +929,17 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         size_t before = main.n;
         set_paragraph(c, &m->p, widths, nw, (int)i, &main);
         free(widths);
+        if (m->side && main.n > before && colw > 0) {
+            lines sl = {0};
+            set_paragraph(c, m->side, &colw, 1, 0, &sl);
+            for (size_t j = 0; sl.n && j < sl.v[0].n; j++) {
+                rc_draw *d = line_add(&main.v[before], sl.v[0].v[j].kind);
+                *d = sl.v[0].v[j];
+                /* the body shift below moves it too: take it off here */
+                d->x += st->side_space + (left ? 0 : width - colw) - m->indent - body_x;
+            }
+            lines_release(&sl);
+        }
         if (main.n > before && (m->bullet || m->label))
             add_marker(c, m, &main.v[before]);
         for (size_t k = before; k < main.n; k++)
@@ -1094,6 +1153,12 @@ static void emit_section(ctx *c, const rc_section *sec)
         build_entry(c, &sec->entries[i], i, sec->nentries, &parts[i]);
         for (size_t k = 0; k < parts[i].nside; k++) {
             rc_scaled w = side_width(&parts[i].side[k]);
+            colw = w > colw ? w : colw;
+        }
+        for (size_t k = 0; k < parts[i].nmain; k++) {
+            if (!parts[i].main[k].side)
+                continue;
+            rc_scaled w = side_width(parts[i].main[k].side);
             colw = w > colw ? w : colw;
         }
     }
