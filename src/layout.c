@@ -484,6 +484,7 @@ typedef struct entry_parts {
     rc_para side[2];
     size_t nside;
     int compact;           /* a one-line kind of entry: lists are set tight */
+    int paragraph;         /* a text entry: a paragraph of its own */
     int page_break_before; /* the author asked for a new page here */
     const char *degree;    /* education: the degree column's text, or NULL */
     rc_pos degree_pos;
@@ -828,6 +829,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         if (date)
             add_side(c, e, date, en->when.pos);
     }
+    e->paragraph = en->type == RC_ENTRY_TEXT;
     /* Entries that are one line by nature (skills, awards, list items) sit tight. */
     e->compact = en->type == RC_ENTRY_ONE_LINE || en->type == RC_ENTRY_BULLET ||
                  en->type == RC_ENTRY_NUMBERED || en->type == RC_ENTRY_REVERSED_NUMBERED ||
@@ -997,6 +999,9 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
                 pen = 0;
             rc_vlist_add_penalty(&c->vl, pen);
             rc_scaled gap = e->compact ? st->text_entry_space : st->entry_space;
+            /* Paragraphs need to be seen apart, whatever the list spacing. */
+            if (e->paragraph && gap < st->body_size / 2)
+                gap = st->body_size / 2;
             if (k == 0)
                 rc_vlist_add_glue(&c->vl, gap, gap / 3);
             else if (ml && ml->first && space_before[ml->para])
