@@ -632,8 +632,8 @@ static int write_pdf(const corpus *c, const rc_fonts *fonts, const rc_lb_params 
     rc_buf y = RC_BUF_INIT;
     corpus_yaml(c, &y);
     int status = -1;
-    if (rc_load_cv_memory(&cv, "corpus.yaml", y.ptr, y.len, &a, &d) == 0 && d.nerrors == 0 &&
-        rc_style_classic(&st, "a4", (rc_pos){0}, &d) == 0) {
+    rc_style_defaults(&st); /* rescomp's latex look on A4 */
+    if (rc_load_cv_memory(&cv, "corpus.yaml", y.ptr, y.len, &a, &d) == 0 && d.nerrors == 0) {
         /*
          * The classic style, with the right margin moved to give the
          * measure, on one page as tall as PDF allows (14400pt), so that
@@ -720,15 +720,10 @@ int main(int argc, char **argv)
     job j;
     memset(&j, 0, sizeof(j));
     {
-        /* The product's parameters: the classic style's (see src/style.c). */
+        /* The product's parameters (see src/style.c). */
         rc_style st;
-        rc_diags sd;
-        rc_diags_init(&sd);
-        if (rc_style_classic(&st, "a4", (rc_pos){0}, &sd) == 0)
-            j.lb = st.lb;
-        else
-            rc_lb_params_default(&j.lb);
-        rc_diags_release(&sd);
+        rc_style_defaults(&st);
+        j.lb = st.lb;
     }
     rc_buf changed = RC_BUF_INIT;
     rc_arena a;
@@ -812,7 +807,7 @@ int main(int argc, char **argv)
         }
     if (!dump) {
         printf("rescomp line breaking: %zu paragraphs, CMU Serif 10pt justified; Knuth-Plass with "
-               "the classic style's parameters%s%s\n(pretolerance %d, tolerance %d, emergency stretch %.1fpt, "
+               "rescomp's breaking parameters%s%s\n(pretolerance %d, tolerance %d, emergency stretch %.1fpt, "
                "hyphen penalty %d, explicit %d, line penalty %d,\nadj %d, double hyphen %d, final "
                "hyphen %d); hyphenation %s, for Knuth-Plass only after pass 1 fails.\n"
                "Badness per TeX §108 from each line's own glue; spaces exclude each paragraph's "
