@@ -48,3 +48,53 @@ char *rc_section_title_from_key(rc_arena *a, const char *key)
     }
     return out;
 }
+
+static const struct network {
+    const char *name, *url_prefix;
+} networks[] = {
+    {"LinkedIn", "https://linkedin.com/in/"},
+    {"GitHub", "https://github.com/"},
+    {"GitLab", "https://gitlab.com/"},
+    {"IMDB", "https://imdb.com/name/"},
+    {"Instagram", "https://instagram.com/"},
+    {"ORCID", "https://orcid.org/"},
+    {"StackOverflow", "https://stackoverflow.com/users/"},
+    {"ResearchGate", "https://researchgate.net/profile/"},
+    {"YouTube", "https://youtube.com/@"},
+    {"Google Scholar", "https://scholar.google.com/citations?user="},
+    {"Telegram", "https://t.me/"},
+    {"WhatsApp", "https://wa.me/"},
+    {"Leetcode", "https://leetcode.com/u/"},
+    {"X", "https://x.com/"},
+    {"Bluesky", "https://bsky.app/profile/"},
+    {"Reddit", "https://reddit.com/user/"},
+};
+
+const char *rc_social_url(rc_arena *a, const rc_social *s)
+{
+    const char *net = s->network.s, *user = s->username.s;
+    if (!net || !user)
+        return NULL;
+    if (strcmp(net, "Mastodon") == 0) {
+        /* @user@instance -> https://instance/@user */
+        const char *u = user[0] == '@' ? user + 1 : user;
+        const char *at = strchr(u, '@');
+        return at ? rc_arena_printf(a, "https://%s/@%.*s", at + 1, (int)(at - u), u) : NULL;
+    }
+    for (size_t i = 0; i < RC_ARRAY_LEN(networks); i++)
+        if (strcmp(networks[i].name, net) == 0)
+            return rc_arena_printf(a, "%s%s", networks[i].url_prefix, user);
+    return NULL;
+}
+
+size_t rc_bracket_label_length(const char *s)
+{
+    if (!s || s[0] != '[')
+        return 0;
+    size_t k = 1;
+    while (k < 6 && ((s[k] >= '0' && s[k] <= '9') || (s[k] >= 'A' && s[k] <= 'Z')))
+        k++;
+    if (k == 1 || s[k] != ']' || s[k + 1] != ' ')
+        return 0;
+    return k + 1;
+}

@@ -207,4 +207,14 @@ const char *rc_entry_type_name(rc_entry_type t);
  */
 char *rc_section_title_from_key(rc_arena *a, const char *key);
 
+/*
+ * The profile URL of a social network account ("https://github.com/NAME";
+ * Mastodon's @user@instance becomes https://instance/@user), or NULL for
+ * a network without profile URLs.
+ */
+const char *rc_social_url(rc_arena *a, const rc_social *s);
+
+/* Length of a leading "[12]" or "[A3]" bibliography label and its space, or 0. */
+size_t rc_bracket_label_length(const char *s);
+
 #endif

@@ -390,19 +390,6 @@ static const char *venue(tx *t, const rc_entry *e)
     return journal ? journal : where;
 }
 
-/* Length of a leading "[12] " bibliography label, or 0 (as the PDF hangs it). */
-static size_t bracket_label(const char *s)
-{
-    if (!s || s[0] != '[')
-        return 0;
-    size_t k = 1;
-    while (k < 6 && ((s[k] >= '0' && s[k] <= '9') || (s[k] >= 'A' && s[k] <= 'Z')))
-        k++;
-    if (k == 1 || s[k] != ']' || s[k + 1] != ' ')
-        return 0;
-    return k + 1;
-}
-
 static void highlights(tx *t, const rc_highlight *h, size_t n, int indent)
 {
     for (size_t i = 0; i < n; i++) {
@@ -582,7 +569,7 @@ static void entry(tx *t, const rc_entry *e, size_t index, size_t count)
         break;
     }
     case RC_ENTRY_TEXT: {
-        size_t k = bracket_label(e->text.s);
+        size_t k = rc_bracket_label_length(e->text.s);
         if (md) {
             rc_buf_adds(t->out, render_markup(t, e->text.s));
             rc_buf_adds(t->out, md_date);
@@ -623,45 +610,15 @@ static void entry(tx *t, const rc_entry *e, size_t index, size_t count)
 
 /* ---- header and sections ---------------------------------------------------------- */
 
-static const struct network {
-    const char *name, *url_prefix;
-} networks[] = {
-    {"LinkedIn", "https://linkedin.com/in/"},
-    {"GitHub", "https://github.com/"},
-    {"GitLab", "https://gitlab.com/"},
-    {"IMDB", "https://imdb.com/name/"},
-    {"Instagram", "https://instagram.com/"},
-    {"ORCID", "https://orcid.org/"},
-    {"StackOverflow", "https://stackoverflow.com/users/"},
-    {"ResearchGate", "https://researchgate.net/profile/"},
-    {"YouTube", "https://youtube.com/@"},
-    {"Google Scholar", "https://scholar.google.com/citations?user="},
-    {"Telegram", "https://t.me/"},
-    {"WhatsApp", "https://wa.me/"},
-    {"Leetcode", "https://leetcode.com/u/"},
-    {"X", "https://x.com/"},
-    {"Bluesky", "https://bsky.app/profile/"},
-    {"Reddit", "https://reddit.com/user/"},
-};
-
 /* A social account as a link: linkedin.com/in/NAME, or "Network: user". */
 static const char *social(tx *t, const rc_social *s)
 {
-    const char *net = s->network.s, *user = s->username.s;
-    if (!strcmp(net, "Mastodon")) {
-        const char *u = user[0] == '@' ? user + 1 : user, *at = strchr(u, '@');
-        if (at)
-            return link(t, user, rc_arena_printf(t->a, "https://%s/@%.*s", at + 1,
-                                                 (int)(at - u), u));
-    }
-    for (size_t i = 0; i < RC_ARRAY_LEN(networks); i++)
-        if (!strcmp(networks[i].name, net)) {
-            const char *url = rc_arena_printf(t->a, "%s%s", networks[i].url_prefix, user);
-            if (t->f == RC_FORMAT_MD)
-                return link(t, bare_url(t, url), url);
-            return bare_url(t, url);
-        }
-    return literal(t, rc_arena_printf(t->a, "%s: %s", net, user));
+    const char *url = rc_social_url(t->a, s);
+    if (url && !strcmp(s->network.s, "Mastodon"))
+        return link(t, s->username.s, url);
+    if (url)
+        return t->f == RC_FORMAT_MD ? link(t, bare_url(t, url), url) : bare_url(t, url);
+    return literal(t, rc_arena_printf(t->a, "%s: %s", s->network.s, s->username.s));
 }
 
 static void header(tx *t)

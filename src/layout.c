@@ -586,19 +586,6 @@ static const char *join_texts(ctx *c, const rc_texts *t, const char *sep)
     return s;
 }
 
-/* Length of a leading "[12]" or "[A3]" label followed by a space, or 0. */
-static size_t bracket_label_length(const char *s)
-{
-    if (!s || s[0] != '[')
-        return 0;
-    size_t k = 1;
-    while (k < 6 && ((s[k] >= '0' && s[k] <= '9') || (s[k] >= 'A' && s[k] <= 'Z')))
-        k++;
-    if (k == 1 || s[k] != ']' || s[k + 1] != ' ')
-        return 0;
-    return k + 1;
-}
-
 /* A link written in markup, with its text escaped so it shows as written. */
 static const char *markup_link(ctx *c, const char *shown, const char *url)
 {
@@ -803,7 +790,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
              * Title...") is a bibliography item: the label hangs to the left
              * of the text, as LaTeX's thebibliography sets it.
              */
-            size_t k = bracket_label_length(en->text.s);
+            size_t k = rc_bracket_label_length(en->text.s);
             if (k) {
                 rc_text rest = en->text;
                 rest.s = en->text.s + k;
@@ -1180,54 +1167,20 @@ static void emit_section(ctx *c, const rc_section *sec)
 
 /* ---- header -------------------------------------------------------------- */
 
-typedef struct network {
-    const char *name, *url_prefix;
-} network;
-
-static const network networks[] = {
-    {"LinkedIn", "https://linkedin.com/in/"},
-    {"GitHub", "https://github.com/"},
-    {"GitLab", "https://gitlab.com/"},
-    {"IMDB", "https://imdb.com/name/"},
-    {"Instagram", "https://instagram.com/"},
-    {"ORCID", "https://orcid.org/"},
-    {"Mastodon", NULL},
-    {"StackOverflow", "https://stackoverflow.com/users/"},
-    {"ResearchGate", "https://researchgate.net/profile/"},
-    {"YouTube", "https://youtube.com/@"},
-    {"Google Scholar", "https://scholar.google.com/citations?user="},
-    {"Telegram", "https://t.me/"},
-    {"WhatsApp", "https://wa.me/"},
-    {"Leetcode", "https://leetcode.com/u/"},
-    {"X", "https://x.com/"},
-    {"Bluesky", "https://bsky.app/profile/"},
-    {"Reddit", "https://reddit.com/user/"},
-};
-
 /* The URL and the shown text of a social network account. */
 static void social_link(ctx *c, const rc_social *s, const char **url, const char **shown)
 {
-    const char *net = s->network.s, *user = s->username.s;
-    *url = NULL;
-    *shown = user;
-    if (strcmp(net, "Mastodon") == 0) {
-        /* @user@instance -> https://instance/@user */
-        const char *u = user[0] == '@' ? user + 1 : user;
-        const char *at = strchr(u, '@');
-        if (at)
-            *url = rc_arena_printf(c->a, "https://%s/@%.*s", at + 1, (int)(at - u), u);
+    const char *net = s->network.s;
+    *url = rc_social_url(c->a, s);
+    *shown = s->username.s;
+    if (!*url || strcmp(net, "Mastodon") == 0)
         return;
-    }
-    for (size_t i = 0; i < RC_ARRAY_LEN(networks); i++) {
-        if (strcmp(networks[i].name, net) == 0 && networks[i].url_prefix) {
-            *url = rc_arena_printf(c->a, "%s%s", networks[i].url_prefix, user);
-            if (strcmp(net, "Google Scholar") == 0 || strcmp(net, "ORCID") == 0 ||
-                strcmp(net, "StackOverflow") == 0 || strcmp(net, "WhatsApp") == 0)
-                *shown = net;
-            else
-                *shown = *url + strlen("https://");
-        }
-    }
+    /* Where the URL says nothing readable, the network's name says more. */
+    if (strcmp(net, "Google Scholar") == 0 || strcmp(net, "ORCID") == 0 ||
+        strcmp(net, "StackOverflow") == 0 || strcmp(net, "WhatsApp") == 0)
+        *shown = net;
+    else
+        *shown = *url + strlen("https://");
 }
 
 static const char *tel_url(ctx *c, const char *phone)
