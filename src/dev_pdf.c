@@ -83,6 +83,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <zlib.h>
@@ -881,8 +882,10 @@ static int set_info(pdf_ctx *c, HPDF_InfoType type, const char *key, const char 
         return 0;
     HPDF_SetInfoAttr(c->pdf, type, "-");
     HPDF_Binary v = failed(c) ? NULL : text_string(c, value);
-    if (!v || !c->pdf->info)
-        return check(c, HPDF_FAILD_TO_ALLOC_MEM) ? -1 : -1;
+    if (!v || !c->pdf->info) {
+        check(c, HPDF_FAILD_TO_ALLOC_MEM);
+        return -1;
+    }
     return check(c, HPDF_Dict_Add(c->pdf->info, key, v)) ? -1 : 0;
 }
 
