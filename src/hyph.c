@@ -18,7 +18,11 @@ struct rc_hyph {
      * converted to it, and then one byte is one letter.
      */
     iconv_t to_dict;
+    int builtin; /* the compiled-in English patterns: static, never freed */
 };
+
+/* tools/hyphdump.c's output: hyph_en_US.dic as built at build time, or NULL. */
+extern HyphenDict *rc_builtin_en_us;
 
 typedef struct language {
     const char *name, *locale, *package;
@@ -80,6 +84,14 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
     if (!l->locale)
         return NULL; /* not a language that is hyphenated */
     const char *dir = getenv("RESCOMP_HYPHEN_DIR");
+    if ((!dir || !*dir) && strcmp(l->locale, "en_US") == 0 && rc_builtin_en_us) {
+        /* English: the patterns compiled in at build time (tools/hyphdump.c) */
+        rc_hyph *h = rc_xcalloc(1, sizeof(*h));
+        h->dict = rc_builtin_en_us;
+        h->builtin = 1;
+        h->to_dict = (iconv_t)-1;
+        return h;
+    }
     if (!dir || !*dir)
         dir = "/usr/share/hyphen";
     rc_buf path = RC_BUF_INIT;
@@ -125,7 +137,8 @@ void rc_hyph_close(rc_hyph *h)
         return;
     if (h->to_dict != (iconv_t)-1)
         iconv_close(h->to_dict);
-    hnj_hyphen_free(h->dict);
+    if (!h->builtin)
+        hnj_hyphen_free(h->dict);
     free(h);
 }
 
@@ -146,13 +159,11 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
     memset(out, 0, n);
     if (!h || n < 5 || n > 100)
         return 0;
-    /* The word in the dictionary's encoding (UTF-8), with each character's byte end. */
+    /* The word in the dictionary's encoding (UTF-8 first, converted below if need be). */
     char word[401];
-    size_t ends[100];
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         len += rc_utf8_encode(lower(cps[i]), word + len);
-        ends[i] = len;
     }
     if (h->to_dict != (iconv_t)-1) {
         /* A single-byte charset: convert, and then byte i is letter i. */
@@ -166,8 +177,6 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
         memcpy(word, converted, n);
         len = n;
         word[len] = '\0';
-        for (size_t i = 0; i < n; i++)
-            ends[i] = i + 1;
     }
     /* libhyphen reads the word as a C string (strstr), so it must end in NUL. */
     word[len] = '\0';
@@ -178,9 +187,12 @@ size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned 
         return 0;
     }
     size_t count = 0;
-    /* A point after byte k is a point after the character that ends at k. */
+    /*
+     * libhyphen gives points by character (it normalises a UTF-8 word's
+     * byte positions, and a single-byte charset has one byte a letter).
+     */
     for (size_t i = 0; i + 1 < n; i++) {
-        size_t k = ends[i] - 1;
+        size_t k = i;
         int odd = hyphens[k] & 1;
         /* Non-standard points (German "Schiff-fahrt") change letters: not taken. */
         if (odd && !(rep && rep[k]) && i + 1 >= 2 && n - (i + 1) >= 3) {

@@ -60,6 +60,8 @@ static void test_other_languages(void)
         /* the German and Portuguese patterns are ISO8859-1: words are converted */
         {"german", "Universit\xC3\xA4tsbibliothek", "Uni-ver-si-t\xC3\xA4ts-bi-blio-thek"},
         {"french", "anticonstitutionnellement", "an-ti-cons-ti-tu-tion-nel-le-ment"},
+        /* points after accented letters: libhyphen counts characters, not bytes */
+        {"french", "t\xC3\xA9l\xC3\xA9" "communications", "t\xC3\xA9-l\xC3\xA9-com-mu-ni-ca-tions"},
         {"spanish", "internacionalizaci\xC3\xB3n", NULL},
         {"italian", "internazionalizzazione", NULL},
         {"dutch", "internationalisering", NULL},
@@ -88,6 +90,38 @@ static void test_other_languages(void)
         }
         rc_diags_release(&d);
     }
+}
+
+/*
+ * The English patterns compiled in at build time (tools/hyphdump.c) give
+ * exactly what libhyphen gives from the pattern file.
+ */
+static void test_builtin_matches_file(void)
+{
+    static const char *const words[] = {
+        "hyphenation", "reinforcement", "alignment", "preference", "mathematical",
+        "foundation", "collaborate", "statistically", "approximation", "information",
+        "theoretical", "experiments", "communications", "understanding", "representation",
+        "electroencephalography", "internationalization", "characterization", "don't",
+    };
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_hyph *builtin = rc_hyph_open("english", (rc_pos){0}, &d);
+    setenv("RESCOMP_HYPHEN_DIR", "/usr/share/hyphen", 1); /* forces the file */
+    rc_hyph *file = rc_hyph_open("english", (rc_pos){0}, &d);
+    unsetenv("RESCOMP_HYPHEN_DIR");
+    CHECK(builtin != NULL);
+    CHECK(file != NULL);
+    if (builtin && file) {
+        for (size_t i = 0; i < RC_ARRAY_LEN(words); i++) {
+            char a[160];
+            snprintf(a, sizeof(a), "%s", hyphenate(builtin, words[i]));
+            CHECK_STR(a, hyphenate(file, words[i]));
+        }
+    }
+    rc_hyph_close(builtin);
+    rc_hyph_close(file);
+    rc_diags_release(&d);
 }
 
 static void test_missing(void)
@@ -172,6 +206,7 @@ int main(void)
 {
     test_english();
     test_other_languages();
+    test_builtin_matches_file();
     test_missing();
     test_builder_rules();
     return rc_test_report("test_hyph");
