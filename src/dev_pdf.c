@@ -66,6 +66,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -117,6 +118,7 @@ typedef struct pdf_ctx {
     HPDF_STATUS error, detail;
     const rc_doc *doc;
     rc_diags *diags;
+    int reported; /* an error was already said in words of its own */
     pdf_face faces[RC_FACE_COUNT];
     z_stream z; /* the document's compressor, reset per stream */
     int z_ready, z_level;
@@ -1169,6 +1171,53 @@ static int draw_bookmark(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
     return 0;
 }
 
+/*
+ * A photo: libharu loads and embeds the PNG or JPEG. Its resource name is
+ * registered by HPDF_Page_DrawImage (whose own drawing commands are
+ * discarded with libharu's page stream, replaced below by ours) and read
+ * back from the page's XObject resources, since the lookup libharu uses
+ * is not exported.
+ */
+static int draw_image(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
+{
+    const char *path = d->text;
+    size_t n = strlen(path);
+    int jpeg = n > 4 && (!strcasecmp(path + n - 4, ".jpg") || !strcasecmp(path + n - 5, ".jpeg"));
+    FILE *probe = fopen(path, "rb");
+    unsigned char magic[2] = {0};
+    if (probe) {
+        jpeg = fread(magic, 1, 2, probe) == 2 && magic[0] == 0xFF && magic[1] == 0xD8;
+        fclose(probe);
+    }
+    HPDF_Image img = jpeg ? HPDF_LoadJpegImageFromFile(c->pdf, path)
+                          : HPDF_LoadPngImageFromFile(c->pdf, path);
+    if (!img || failed(c)) {
+        c->reported = 1;
+        return rc_error_class(c->diags, RC_FAIL_INPUT, no_pos,
+                              "cannot embed the photo '%s': libharu rejects it (corrupt, "
+                              "interlaced or an unusual colour model); save it again as a "
+                              "plain PNG or JPEG",
+                              path);
+    }
+    HPDF_Page_DrawImage(page, img, 0, 0, 1, 1);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    const char *name = attr->xobjects ? HPDF_Dict_GetKeyByObj(attr->xobjects, img) : NULL;
+    if (!name || failed(c))
+        return -1;
+    rc_buf *b = &c->content;
+    end_text(b, st);
+    rc_buf_adds(b, "q ");
+    add_sp(b, d->w);
+    rc_buf_adds(b, " 0 0 ");
+    add_sp(b, d->h);
+    rc_buf_addc(b, ' ');
+    add_sp(b, d->x);
+    rc_buf_addc(b, ' ');
+    add_sp(b, (int64_t)c->doc->height - d->y - d->h);
+    rc_buf_addf(b, " cm /%s Do Q\n", name);
+    return 0;
+}
+
 static int render_page(pdf_ctx *c, size_t index)
 {
     const rc_page *pg = &c->doc->pages[index];
@@ -1202,6 +1251,10 @@ static int render_page(pdf_ctx *c, size_t index)
             break;
         case RC_DRAW_BOOKMARK:
             if (draw_bookmark(c, page, d))
+                return -1;
+            break;
+        case RC_DRAW_IMAGE:
+            if (draw_image(c, page, &st, d))
                 return -1;
             break;
         case RC_DRAW_NOTE:
@@ -1442,6 +1495,8 @@ static int render(pdf_ctx *c, rc_buf *out)
 
     for (size_t p = 0; p < doc->npages; p++) {
         if (render_page(c, p)) {
+            if (c->reported)
+                return -1;
             rc_buf_reset(&c->scratch);
             rc_buf_addf(&c->scratch, "cannot render page %zu", p + 1);
             return haru_error(c, RC_FAIL_INTERNAL, rc_buf_str(&c->scratch));

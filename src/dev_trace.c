@@ -10,9 +10,12 @@
  *   rule 54.000 90.000 487.276x0.500 #00294f
  *   link 54.000 72.000 100.000x10.000 "https://example.org"
  *   bookmark 0 72.000 "Education"
+ *   image 54.000 40.000 99.213x120.000 "photo.jpg"
  *   note "..."
  */
 #include "dev.h"
+
+#include <string.h>
 
 static void put_len(rc_buf *out, rc_scaled v)
 {
@@ -125,6 +128,15 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                 put_quoted(out, d->text ? d->text : "");
                 rc_buf_addc(out, '\n');
                 break;
+            case RC_DRAW_IMAGE: {
+                put_rect(out, "image", d);
+                /* the file's name only: traces must not depend on where the CV is */
+                const char *slash = d->text ? strrchr(d->text, '/') : NULL;
+                rc_buf_addc(out, ' ');
+                put_quoted(out, slash ? slash + 1 : d->text ? d->text : "");
+                rc_buf_addc(out, '\n');
+                break;
+            }
             case RC_DRAW_NOTE:
                 rc_buf_adds(out, "note ");
                 put_quoted(out, d->text ? d->text : "");

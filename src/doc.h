@@ -18,7 +18,8 @@ typedef enum rc_draw_kind {
     RC_DRAW_RULE,     /* a filled rectangle: x, y = top-left, w, h */
     RC_DRAW_LINK,     /* a URI annotation over x, y (top-left), w, h */
     RC_DRAW_BOOKMARK, /* an outline entry pointing at y on this page */
-    RC_DRAW_NOTE      /* layout facts for the trace only (breaks, ratios) */
+    RC_DRAW_NOTE,     /* layout facts for the trace only (breaks, ratios) */
+    RC_DRAW_IMAGE     /* a PNG or JPEG file (text: its path) over x, y (top-left), w, h */
 } rc_draw_kind;
 
 typedef struct rc_draw {

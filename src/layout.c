@@ -7,6 +7,7 @@
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
+#include "image.h"
 #include "template.h"
 
 #include <stdlib.h>
@@ -36,6 +37,9 @@ typedef struct ctx {
     rc_hyph *hyph;         /* the CV language's patterns, once needed */
     int hyph_opened;       /* whether opening them was tried */
     rc_scaled header_gap;  /* white space between the header and the first section */
+    rc_scaled header_indent, header_right; /* room for a photo beside the header */
+    const rc_draw *photo_pending;          /* the photo, drawn with the header's first line */
+    rc_scaled header_height;               /* of the header's text, to compare with the photo */
     rc_locale locale;      /* the CV's words and date names */
 } ctx;
 
@@ -1243,9 +1247,20 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
 static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
 {
     lines ls = {0};
-    rc_scaled w = c->text_width;
+    rc_scaled w = c->text_width - c->header_indent - c->header_right;
     set_paragraph(c, p, &w, 1, 0, &ls);
     for (size_t k = 0; k < ls.n; k++) {
+        for (size_t j = 0; j < ls.v[k].n; j++)
+            ls.v[k].v[j].x += c->header_indent;
+        if (c->photo_pending && k == 0) {
+            /* the photo hangs from the top of the header's first line */
+            rc_draw *ph = line_add(&ls.v[k], RC_DRAW_IMAGE);
+            *ph = *c->photo_pending;
+            ph->y = -ls.v[k].height;
+            c->photo_pending = NULL;
+        }
+        c->header_height += (k || c->vl.n > 1 ? c->header_gap : 0) + ls.v[k].height +
+                            ls.v[k].depth + RC_PT(2);
         rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
         if (k == 0 && c->vl.n > 1) {
             /* the space below the previous part, then this part's top */
@@ -1259,10 +1274,44 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
     lines_release(&ls);
 }
 
+/* The photo's path: relative to the CV's own file, as RenderCV reads it. */
+static const char *photo_path(ctx *c)
+{
+    const char *p = c->cv->photo.s, *file = c->cv->file;
+    const char *slash = file ? strrchr(file, '/') : NULL;
+    if (p[0] == '/' || !slash)
+        return p;
+    return rc_arena_printf(c->a, "%.*s/%s", (int)(slash - file), file, p);
+}
+
 static void emit_header(ctx *c)
 {
     const rc_cv *cv = c->cv;
     const rc_style *st = c->st;
+    rc_draw photo = {0};
+    rc_scaled photo_h = 0;
+    if (cv->photo.s && *cv->photo.s) {
+        rc_image_info info;
+        const char *path = photo_path(c);
+        if (rc_image_probe(path, cv->photo.pos, &info, c->d) != 0) {
+            c->status = -1;
+        } else {
+            photo.kind = RC_DRAW_IMAGE;
+            photo.text = path;
+            photo.w = st->photo_width;
+            photo_h = (rc_scaled)((int64_t)st->photo_width * info.height / info.width);
+            photo.h = photo_h;
+            rc_scaled room = st->photo_width + st->photo_space_left + st->photo_space_right;
+            if (st->photo_position == RC_ALIGN_RIGHT) {
+                photo.x = c->text_width - st->photo_width - st->photo_space_right;
+                c->header_right = room;
+            } else {
+                photo.x = st->photo_space_left;
+                c->header_indent = room;
+            }
+            c->photo_pending = &photo;
+        }
+    }
     if (cv->name.s) {
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
@@ -1309,6 +1358,19 @@ static void emit_header(ctx *c)
     if (count)
         emit_header_part(c, &p, st->space_below_connections);
     rc_para_release(&p);
+    if (c->photo_pending) {
+        /* a header with a photo and no text: the photo alone */
+        rc_vitem *box = rc_vlist_add_box(&c->vl, photo_h, 0, 0);
+        rc_draw ph = *c->photo_pending;
+        ph.y = -photo_h;
+        rc_vbox_add(box, &ph);
+        c->photo_pending = NULL;
+    } else if (photo_h > c->header_height) {
+        /* the first section starts below the photo */
+        c->vl.after_box = 0;
+        rc_vlist_add_glue(&c->vl, photo_h - c->header_height, 0);
+    }
+    c->header_indent = c->header_right = 0;
 }
 
 /* ---- pages --------------------------------------------------------------- */

@@ -37,6 +37,9 @@ void rc_style_defaults(rc_style *s)
     s->connections = (rc_role){RC_PT(10), 0x000000, 0};
     s->section_title = (rc_role){RC_PT(12), 0x00294F, 1};
     s->header_align = RC_ALIGN_CENTER;
+    s->photo_width = RC_PT(3.5 * 72 / 2.54);
+    s->photo_position = RC_ALIGN_LEFT;
+    s->photo_space_left = s->photo_space_right = RC_PT(0.4 * 72 / 2.54);
     s->space_below_connections = RC_PT(4);
     s->connection_separator = "|";
     s->connection_hyperlink = 1;
@@ -267,10 +270,10 @@ static const option options[] = {
     O("links.underline", K_FLAG, link_underline),
     U("links.show_external_link_icon"),
     O("header.alignment", K_ALIGN, header_align),
-    U("header.photo_width"),
-    U("header.photo_position"),
-    U("header.photo_space_left"),
-    U("header.photo_space_right"),
+    O("header.photo_width", K_LENGTH, photo_width),
+    O("header.photo_position", K_ALIGN, photo_position),
+    O("header.photo_space_left", K_LENGTH, photo_space_left),
+    O("header.photo_space_right", K_LENGTH, photo_space_right),
     O("header.space_below_name", K_LENGTH, space_below_name),
     O("header.space_below_headline", K_LENGTH, space_below_headline),
     O("header.space_below_connections", K_LENGTH, space_below_connections),

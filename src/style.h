@@ -51,6 +51,8 @@ typedef struct rc_style {
     int link_underline;
 
     rc_align header_align;
+    rc_scaled photo_width, photo_space_left, photo_space_right;
+    rc_align photo_position;                 /* RC_ALIGN_LEFT or RC_ALIGN_RIGHT */
     rc_scaled space_below_name, space_below_headline, space_below_connections;
     const char *connection_separator;        /* between header connections ("" = space) */
     rc_scaled space_between_connections;

@@ -50,3 +50,17 @@ cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Toky
 add_test(NAME cli_installed_program
   COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && cd / && env -u RESCOMP_FONT_DIR \"$1/bin/rescomp\" \"$3\" -o \"$1/out.pdf\" && head -c 5 \"$1/out.pdf\" | grep -q '%PDF-'"
           sh ${CLI_WORK}/installed ${PROJECT_BINARY_DIR} ${MINI})
+
+# Photos: a file that is not an image, and a 16-bit PNG the PDF library
+# would draw as garbage, are errors at cv.photo's line; the PDF is untouched.
+cli_test(photo_not_an_image
+  "-DSETUP=printf 'not a picture' > p.png && printf 'cv:\\n  name: X\\n  photo: p.png\\n' > cv.yaml"
+  "-DARGS=cv.yaml\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1
+  "-DSTDERR=cv\\.yaml:3:10: error: photo '.*p\\.png' is not a PNG or JPEG image")
+cli_test(photo_16_bit
+  "-DSETUP=printf '\\211PNG\\r\\n\\032\\n\\000\\000\\000\\rIHDR\\000\\000\\000\\010\\000\\000\\000\\010\\020\\002\\000\\000\\000' > p.png && printf 'cv:\\n  name: X\\n  photo: p.png\\n' > cv.yaml"
+  "-DARGS=cv.yaml\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1
+  "-DSTDERR=cv\\.yaml:3:10: error: photo '.*p\\.png' is a 16-bit PNG")
+cli_test(photo_jpeg
+  "-DSETUP=cp ${PROJECT_SOURCE_DIR}/tests/golden/photo.jpg . && printf 'cv:\\n  name: X\\n  photo: photo.jpg\\n' > cv.yaml"
+  "-DARGS=cv.yaml\;-o\;out.pdf" -DEXIT=0 -DCREATES=out.pdf)

@@ -89,15 +89,15 @@ variant_test(check_all_variants -DCOPY=isolated.yaml "-DARGS=isolated.yaml\;--ch
   -DFILES=isolated.yaml)
 variant_test(check_one_variant -DCOPY=isolated.yaml "-DARGS=isolated.yaml\;--check\;--variant\;alpha" -DEXIT=0
   -DFILES=isolated.yaml)
-variant_test(quiet -DCOPY=warnings.yaml "-DARGS=warnings.yaml\;--variant\;v1\;-q\;-o\;v1.pdf" -DEXIT=0
-  "-DSTDERR=^$" -DFILES=warnings.yaml|v1.pdf)
-variant_test(strict_variant -DCOPY=warnings.yaml "-DARGS=warnings.yaml\;--variant\;v1\;--strict\;-o\;v1.pdf" -DEXIT=1
-  "-DSTDERR=warnings\\.yaml:13:33: warning: unknown key 'positon'" -DFILES=warnings.yaml)
+variant_test(quiet -DCOPY=warnings.yaml|me.jpg "-DARGS=warnings.yaml\;--variant\;v1\;-q\;-o\;v1.pdf" -DEXIT=0
+  "-DSTDERR=^$" -DFILES=me.jpg|warnings.yaml|v1.pdf)
+variant_test(strict_variant -DCOPY=warnings.yaml|me.jpg "-DARGS=warnings.yaml\;--variant\;v1\;--strict\;-o\;v1.pdf" -DEXIT=1
+  "-DSTDERR=warnings\\.yaml:13:33: warning: unknown key 'positon'" -DFILES=me.jpg|warnings.yaml)
 variant_test(depfile -DCOPY=tagged.yaml|overlay_a.yaml
   "-DARGS=tagged.yaml\;overlay_a.yaml\;--variant\;py\;-o\;cv.pdf\;--depfile\;cv.d" -DEXIT=0
   -DFILE=cv.d
   "-DFILE_MATCHES=^cv\\.pdf: \\\\\n  tagged\\.yaml \\\\\n  overlay_a\\.yaml \\\\\n  [^\n]*/cmu-serif-regular\\.ttf \\\\\n.*\n\noverlay_a\\.yaml:\n\n[^\n]*/cmu-serif-regular\\.ttf:\n")
-variant_test(depfile_all_variants_photo -DCOPY=warnings.yaml
+variant_test(depfile_all_variants_photo -DCOPY=warnings.yaml|me.jpg
   "-DARGS=warnings.yaml\;--all-variants\;-o\;out\;--depfile\;out/cv.d" -DEXIT=0
   -DFILE=out/cv.d
   "-DFILE_MATCHES=^out/warnings-v1\\.pdf \\\\\n out/warnings-v2\\.pdf \\\\\n out/warnings-v3\\.pdf \\\\\n out/warnings-v4\\.pdf: \\\\\n  warnings\\.yaml \\\\\n.*  me\\.jpg\n\n.*\nme\\.jpg:\n$")
