@@ -36,6 +36,8 @@ void rc_para_release(rc_para *p)
 
 rc_face_id rc_face_for_style(unsigned style)
 {
+    if (style & RC_STYLE_ICON)
+        return RC_FACE_ICONS;
     if (style & RC_STYLE_CODE)
         return RC_FACE_MONO;
     if ((style & RC_STYLE_BOLD) && (style & RC_STYLE_ITALIC))

@@ -56,6 +56,7 @@ static const struct {
     [RC_FACE_ITALIC] = {"cmu-serif-italic.ttf", "CMU Serif Italic"},
     [RC_FACE_BOLD_ITALIC] = {"cmu-serif-bold-italic.ttf", "CMU Serif Bold Italic"},
     [RC_FACE_MONO] = {"cmu-typewriter.ttf", "CMU Typewriter Text"},
+    [RC_FACE_ICONS] = {"fontawesome-icons.ttf", "FontAwesome"},
 };
 
 /* The file whose presence marks a font directory. */
@@ -230,7 +231,7 @@ static int glyph_top(rc_face *face, uint32_t cp, int fallback)
     return fallback;
 }
 
-static const char *check_face(const rc_face *face)
+static const char *check_face(const rc_face *face, rc_face_id id)
 {
     if (hb_face_get_glyph_count(face->face) == 0 || face->upem < 16 || face->upem > 16384)
         return "not a font file";
@@ -240,6 +241,8 @@ static const char *check_face(const rc_face *face)
     /* libharu 2.3.0 embeds TrueType outlines only (CFF fails with 0x1060). */
     if (glyf_len == 0)
         return "not a TrueType (glyf) font";
+    if (id == RC_FACE_ICONS)
+        return lookup(face, 0xF0E0) ? NULL : "it has no envelope icon (U+F0E0)";
     if (!lookup(face, 'a') || !lookup(face, ' '))
         return "it has no Latin characters";
     return NULL;
@@ -272,7 +275,7 @@ static int load_face(rc_fonts *f, rc_face_id id, const char *dir, rc_diags *d)
         /* Positions in font units: no rounding inside HarfBuzz. */
         hb_font_set_scale(face->font, (int)face->upem, (int)face->upem);
         tabulate(face);
-        why = check_face(face);
+        why = check_face(face, id);
     }
     if (why) {
         rc_error_class(d, RC_FAIL_FONT, nowhere,

@@ -19,6 +19,7 @@ typedef enum rc_face_id {
     RC_FACE_ITALIC,
     RC_FACE_BOLD_ITALIC,
     RC_FACE_MONO,
+    RC_FACE_ICONS, /* Font Awesome 4.7's connection icons (Private Use Area) */
     RC_FACE_COUNT
 } rc_face_id;
 

@@ -245,6 +245,17 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.x = x;
             b.open = 1;
         }
+        if (has_glue && has_box && b.open && b.proto.face == RC_FACE_ICONS) {
+            /* the icon font has no space: the space after an icon is the text's */
+            rc_draw keep = b.proto;
+            db_close(c, &b, l);
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = keep.size;
+            b.proto.color = keep.color;
+            b.proto.x = x;
+            b.open = 1;
+        }
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
@@ -264,7 +275,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.size = run->size;
             b.proto.color = run->color;
             b.proto.x = x;
-            if (starts_tail)
+            if (run->face == RC_FACE_ICONS) {
+                /* an icon is a picture: text extraction must not see its code */
+                b.proto.span_begin = "";
+                b.proto.span_end = 1;
+            } else if (starts_tail)
                 b.proto.span_begin = ws->word;
             else if (in_head && i == from) {
                 b.proto.span_begin = "";
@@ -1215,7 +1230,8 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
  * One connection of the header line. A line may break after a separator
  * (or between connections when there is none), never inside one.
  */
-static void add_connection(ctx *c, rc_para *p, int *count, const char *text, const char *url)
+static void add_connection(ctx *c, rc_para *p, int *count, const char *text, const char *url,
+                           uint32_t icon)
 {
     const rc_style *st = c->st;
     rc_para_style ps = role_style(c, &st->connections, 0);
@@ -1239,8 +1255,34 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
         }
     }
     ps.no_breaks = 1;
+    if (icon && st->connection_icons) {
+        char utf8[5] = {0};
+        rc_utf8_encode(icon, utf8);
+        add_spans(c, p, literal(c, utf8, RC_STYLE_ICON, url), &ps);
+        rc_para_add_space(p, &ps, c->fonts); /* tied to its text */
+    }
     add_spans(c, p, url ? literal(c, text, 0, url) : parse_text(c, text), &ps);
     (*count)++;
+}
+
+/* Font Awesome 4.7's icon for a social network (fonts/prepare_icons.py keeps these). */
+static uint32_t network_icon(const char *network)
+{
+    static const struct {
+        const char *name;
+        uint32_t icon;
+    } icons[] = {
+        {"LinkedIn", 0xF08C},  {"GitHub", 0xF09B},     {"GitLab", 0xF296},
+        {"IMDB", 0xF2D8},      {"Instagram", 0xF16D},  {"ORCID", 0xF19D},
+        {"Mastodon", 0xF0C0},  {"StackOverflow", 0xF16C}, {"ResearchGate", 0xF19D},
+        {"YouTube", 0xF167},   {"Google Scholar", 0xF19D}, {"Telegram", 0xF2C6},
+        {"WhatsApp", 0xF232},  {"Leetcode", 0xF121},   {"X", 0xF099},
+        {"Bluesky", 0xF0C2},   {"Reddit", 0xF1A1},
+    };
+    for (size_t i = 0; i < RC_ARRAY_LEN(icons); i++)
+        if (!strcmp(icons[i].name, network))
+            return icons[i].icon;
+    return 0xF0C1; /* a link */
 }
 
 /* Set a header paragraph and append its lines, `space_below` under the last. */
@@ -1335,25 +1377,26 @@ static void emit_header(ctx *c)
     p.align = role_style(c, &st->connections, 0).align;
     int count = 0;
     if (cv->location.s)
-        add_connection(c, &p, &count, cv->location.s, NULL);
+        add_connection(c, &p, &count, cv->location.s, NULL, 0xF041);
     for (size_t i = 0; i < cv->emails.n; i++)
         add_connection(c, &p, &count, cv->emails.v[i].s,
-                       rc_arena_printf(c->a, "mailto:%s", cv->emails.v[i].s));
+                       rc_arena_printf(c->a, "mailto:%s", cv->emails.v[i].s), 0xF0E0);
     for (size_t i = 0; i < cv->phones.n; i++)
-        add_connection(c, &p, &count, cv->phones.v[i].s, tel_url(c, cv->phones.v[i].s));
+        add_connection(c, &p, &count, cv->phones.v[i].s, tel_url(c, cv->phones.v[i].s), 0xF095);
     for (size_t i = 0; i < cv->websites.n; i++)
-        add_connection(c, &p, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s);
+        add_connection(c, &p, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s,
+                       0xF0AC);
     for (size_t i = 0; i < cv->nsocials; i++) {
         const char *url, *shown;
         social_link(c, &cv->socials[i], &url, &shown);
         if (st->display_urls && url)
             shown = shown_url(c, url);
-        add_connection(c, &p, &count, shown, url);
+        add_connection(c, &p, &count, shown, url, network_icon(cv->socials[i].network.s));
     }
     for (size_t i = 0; i < cv->ncustom_connections; i++) {
         const rc_custom_connection *cc = &cv->custom_connections[i];
         if (cc->placeholder.s)
-            add_connection(c, &p, &count, cc->placeholder.s, cc->url.s);
+            add_connection(c, &p, &count, cc->placeholder.s, cc->url.s, 0xF0C1);
     }
     if (count)
         emit_header_part(c, &p, st->space_below_connections);

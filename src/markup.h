@@ -15,7 +15,8 @@
 enum {
     RC_STYLE_BOLD = 1u << 0,
     RC_STYLE_ITALIC = 1u << 1,
-    RC_STYLE_CODE = 1u << 2
+    RC_STYLE_CODE = 1u << 2,
+    RC_STYLE_ICON = 1u << 3  /* set by layout for connection icons, never by markup */
 };
 
 typedef struct rc_span {

@@ -279,7 +279,7 @@ static const option options[] = {
     O("header.space_below_connections", K_LENGTH, space_below_connections),
     U("header.connections.phone_number_format"),
     O("header.connections.hyperlink", K_FLAG, connection_hyperlink),
-    U("header.connections.show_icons"),
+    O("header.connections.show_icons", K_FLAG, connection_icons),
     O("header.connections.display_urls_instead_of_usernames", K_FLAG, display_urls),
     O("header.connections.separator", K_TEXT, connection_separator),
     O("header.connections.space_between_connections", K_LENGTH, space_between_connections),

@@ -58,6 +58,7 @@ typedef struct rc_style {
     rc_scaled space_between_connections;
     int connection_hyperlink;                /* connections are links */
     int display_urls;                        /* show URLs rather than user names */
+    int connection_icons;                    /* an icon before each connection */
 
     rc_title_type title_type;
     rc_scaled section_rule_thickness;

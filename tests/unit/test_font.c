@@ -158,12 +158,12 @@ static void hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 static const char *const face_names[RC_FACE_COUNT] = {
     "CMU Serif", "CMU Serif Bold", "CMU Serif Italic", "CMU Serif Bold Italic",
-    "CMU Typewriter Text",
+    "CMU Typewriter Text", "FontAwesome",
 };
 
 static const char *const face_files[RC_FACE_COUNT] = {
     "cmu-serif-regular.ttf", "cmu-serif-bold.ttf", "cmu-serif-italic.ttf",
-    "cmu-serif-bold-italic.ttf", "cmu-typewriter.ttf",
+    "cmu-serif-bold-italic.ttf", "cmu-typewriter.ttf", "fontawesome-icons.ttf",
 };
 
 static int ends_with(const char *s, const char *tail)
@@ -188,7 +188,7 @@ static void test_libharu_agrees(const rc_fonts *f)
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_Page page = HPDF_AddPage(pdf);
 
-    for (int id = 0; id < RC_FACE_COUNT; id++) {
+    for (int id = 0; id < RC_FACE_ICONS; id++) {
         const rc_face *face = f->faces[id];
         const char *name = HPDF_LoadTTFontFromFile(pdf, rc_face_path(face), HPDF_TRUE);
         CHECK(name != NULL);
@@ -251,9 +251,13 @@ static void test_rounding_other_upem(void)
     if (!dir)
         return;
     char links[RC_FACE_COUNT][512];
+    char *shipped = rc_fonts_find_dir(); /* the icons are the shipped ones */
+    char icons[512];
+    snprintf(icons, sizeof(icons), "%s/%s", shipped ? shipped : ".", face_files[RC_FACE_ICONS]);
+    free(shipped);
     for (int id = 0; id < RC_FACE_COUNT; id++) {
         snprintf(links[id], sizeof(links[id]), "%s/%s", dir, face_files[id]);
-        CHECK_INT(symlink(dejavu, links[id]), 0);
+        CHECK_INT(symlink(id == RC_FACE_ICONS ? icons : dejavu, links[id]), 0);
     }
     rc_fonts f;
     rc_diags d;
@@ -366,7 +370,7 @@ static int raw_non_kern_features(const raw_font *r)
  */
 static void test_shipped_files(const rc_fonts *f)
 {
-    for (int id = 0; id < RC_FACE_COUNT; id++) {
+    for (int id = 0; id < RC_FACE_ICONS; id++) {
         raw_font r;
         int ok = raw_open(&r, rc_face_path(f->faces[id])) == 0;
         CHECK(ok);
@@ -513,9 +517,24 @@ static void test_kerning(const rc_fonts *f)
     CHECK_INT(out[1], 0);
 }
 
+/* The connection icons: every icon layout draws, and nothing else (fonts/prepare_icons.py). */
+static void test_icons(const rc_fonts *f)
+{
+    static const uint32_t icons[] = {0xF0E0, 0xF095, 0xF041, 0xF0AC, 0xF0C1, 0xF09B, 0xF08C,
+                                     0xF296, 0xF16C, 0xF167, 0xF16D, 0xF099, 0xF2C6, 0xF232,
+                                     0xF1A1, 0xF2D8, 0xF19D, 0xF121, 0xF0C2, 0xF0C0};
+    const rc_face *face = f->faces[RC_FACE_ICONS];
+    for (size_t i = 0; i < RC_ARRAY_LEN(icons); i++) {
+        CHECK(rc_face_has_char(face, icons[i]));
+        CHECK(rc_face_advance(face, icons[i]) > 0);
+    }
+    CHECK(!rc_face_has_char(face, 'a'));
+    CHECK(!rc_face_has_char(face, 0xF000)); /* subset: an icon rescomp does not draw */
+}
+
 static void test_vertical_metrics(const rc_fonts *f)
 {
-    for (int id = 0; id < RC_FACE_COUNT; id++) {
+    for (int id = 0; id < RC_FACE_ICONS; id++) {
         const rc_face *face = f->faces[id];
         CHECK(rc_face_ascender(face) > rc_face_cap_height(face));
         CHECK(rc_face_cap_height(face) > rc_face_x_height(face));
@@ -645,6 +664,7 @@ int main(void)
         test_shipped_files(&f);
         test_kerning(&f);
         test_vertical_metrics(&f);
+        test_icons(&f);
         rc_fonts_release(&f);
     }
     rc_diags_release(&d);
