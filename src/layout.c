@@ -10,7 +10,9 @@
 #include "image.h"
 #include "template.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #ifndef RESCOMP_VERSION
@@ -41,6 +43,8 @@ typedef struct ctx {
     const rc_draw *photo_pending;          /* the photo, drawn with the header's first line */
     rc_scaled header_height;               /* of the header's text, to compare with the photo */
     rc_locale locale;      /* the CV's words and date names */
+    rc_date today;         /* what "present" means for time spans */
+    int time_spans;        /* the section being set shows "2 years 3 months" */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -500,7 +504,7 @@ typedef struct mpara {
 typedef struct entry_parts {
     mpara *main;
     size_t nmain, cap;
-    rc_para side[2];
+    rc_para side[4];
     size_t nside;
     int compact;           /* a one-line kind of entry: lists are set tight */
     int paragraph;         /* a text entry: a paragraph of its own */
@@ -772,6 +776,11 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         /* With several positions, each carries its own dates. */
         build_from_templates(c, en, en->npositions ? NULL : date, e);
         add_positions(c, en, &dt, e);
+        if (c->time_spans && !en->npositions) {
+            char *span = rc_locale_time_span(c->a, &c->locale, &dt, &en->when, c->today);
+            if (span && *span)
+                add_side(c, e, span, en->when.pos);
+        }
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
             rc_tfield f[24];
@@ -1156,8 +1165,31 @@ static void hang_labels(ctx *c, entry_parts *parts, size_t n)
             }
 }
 
+/* Whether a section is one of sections.show_time_spans_in (by key or title, any case). */
+static int shows_time_spans(ctx *c, const rc_section *sec)
+{
+    for (size_t i = 0; i < c->st->ntime_span_sections; i++) {
+        const char *want = c->st->time_span_sections[i];
+        const char *have[2] = {sec->key.s, sec->title};
+        for (int k = 0; k < 2; k++) {
+            const char *a = want, *b = have[k];
+            while (*a && *b) {
+                char x = (char)tolower((unsigned char)(*a == '_' ? ' ' : *a));
+                char y = (char)tolower((unsigned char)(*b == '_' ? ' ' : *b));
+                if (x != y)
+                    break;
+                a++, b++;
+            }
+            if (b && !*a && !*b)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void emit_section(ctx *c, const rc_section *sec)
 {
+    c->time_spans = shows_time_spans(c, sec);
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
     rc_scaled colw = 0;
     for (size_t i = 0; i < sec->nentries; i++) {
@@ -1500,6 +1532,21 @@ static void add_footers(ctx *c, rc_doc *doc, const char *name)
     }
 }
 
+/*
+ * The date "present" stands for: settings.current_date, else the build's
+ * SOURCE_DATE_EPOCH (reproducible builds), else today.
+ */
+static rc_date reference_date(const rc_cv *cv)
+{
+    if (cv->current_date.year)
+        return cv->current_date;
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return (rc_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 /* ---- document ------------------------------------------------------------ */
 
 static void document_info(ctx *c, rc_doc *doc)
@@ -1535,6 +1582,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     c.d = d;
     c.text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c.locale, cv);
+    c.today = reference_date(cv);
     /* A bullet the fonts lack (a theme's ◆ or ●) becomes the round one, said once. */
     rc_style fixed = *st;
     const rc_face *regular = fonts->faces[RC_FACE_REGULAR];

@@ -315,6 +315,15 @@ static void collect_design(loader *L, yaml_node_t *v, const char *path, rc_desig
         for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
              it++)
             collect_design(L, node_at(L, *it), path, out);
+        if (v->data.sequence.items.start == v->data.sequence.items.top) {
+            /* an empty list still says something ("none"): one empty value */
+            yaml_node_t empty = *v;
+            empty.type = YAML_SCALAR_NODE;
+            empty.data.scalar.value = (yaml_char_t *)"";
+            empty.data.scalar.length = 0;
+            empty.tag = (yaml_char_t *)YAML_STR_TAG;
+            collect_design(L, &empty, path, out);
+        }
         return;
     }
     if (out->n == out->cap) {

@@ -214,6 +214,7 @@ typedef enum kind {
     K_PAPER,
     K_TITLE_TYPE,
     K_TEXT_ALIGN, /* body alignment: justified, left, justified-with-no-hyphenation */
+    K_SECTION,    /* one name of a list of sections (a list's items share its path) */
     K_UNSUPPORTED /* known RenderCV option rescomp does not honour yet */
 } kind;
 
@@ -290,7 +291,7 @@ static const option options[] = {
     U("sections.allow_page_break"),
     O("sections.space_between_regular_entries", K_LENGTH, entry_space),
     O("sections.space_between_text_based_entries", K_LENGTH, text_entry_space),
-    U("sections.show_time_spans_in"),
+    O("sections.show_time_spans_in", K_SECTION, time_span_sections),
     O("entries.date_and_location_width", K_LENGTH, date_column_max),
     O("entries.side_space", K_LENGTH, side_space),
     O("entries.space_between_columns", K_LENGTH, date_column_gutter),
@@ -309,7 +310,7 @@ static const option options[] = {
     U("templates.top_note"),
     O("templates.single_date", K_TEXT, single_date_template),
     O("templates.date_range", K_TEXT, date_range_template),
-    U("templates.time_span"), /* shown with sections.show_time_spans_in, not yet */
+    O("templates.time_span", K_TEXT, time_span_template),
     O("templates.one_line_entry.main_column", K_TEXT, main_template[RC_ENTRY_ONE_LINE]),
     TEMPLATE("education_entry", RC_ENTRY_EDUCATION),
     O("templates.education_entry.degree_column", K_TEXT, degree_template),
@@ -401,6 +402,15 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
     case K_TEXT:
         *(const char **)field = v->value.s;
         return 0;
+    case K_SECTION:
+        /* a list from an earlier layer is replaced, not added to */
+        if (s->layer != s->time_span_sections_layer) {
+            s->ntime_span_sections = 0;
+            s->time_span_sections_layer = s->layer;
+        }
+        if (*v->value.s && s->ntime_span_sections < RC_ARRAY_LEN(s->time_span_sections))
+            s->time_span_sections[s->ntime_span_sections++] = v->value.s;
+        return 0;
     case K_CHAR: {
         uint32_t cp = ' ';
         if (*v->value.s && rc_utf8_decode(v->value.s, strlen(v->value.s), &cp) == 0)
@@ -435,6 +445,7 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
 static int apply_all(rc_style *s, const rc_design_values *vals, int user, rc_diags *d)
 {
     int rc = 0;
+    s->layer++;
     for (size_t i = 0; i < vals->n; i++)
         if (!strcmp(vals->v[i].path, "typography.font_size.body") && apply(s, &vals->v[i], user, d))
             rc = -1;

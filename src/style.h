@@ -88,6 +88,11 @@ typedef struct rc_style {
     const char *degree_template;             /* education: a column left of the body */
     /* design.templates for dates (NULL: RenderCV's defaults) */
     const char *single_date_template, *date_range_template, *time_span_template;
+    /* sections.show_time_spans_in: the sections whose dates get "2 years 3 months" */
+    const char *time_span_sections[16];
+    size_t ntime_span_sections;
+    int time_span_sections_layer; /* which layer of options wrote the list */
+    int layer;                    /* the layer being applied (theme, theme, CV, ...) */
     rc_scaled degree_width;
     rc_lb_params lb;
 } rc_style;
