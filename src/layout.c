@@ -1482,6 +1482,37 @@ static void paginate(ctx *c, rc_doc *doc)
  * style's template with RenderCV's placeholders NAME, PAGE_NUMBER and
  * TOTAL_PAGES, centred in the bottom margin.
  */
+/* One line of markup in a page's margin, aligned in the text width, at baseline y. */
+static void margin_note(ctx *c, rc_page *page, const char *markup, rc_align align,
+                        rc_scaled baseline, uint32_t color)
+{
+    const rc_style *st = c->st;
+    rc_para p;
+    rc_para_init(&p, align, (rc_pos){0});
+    rc_para_style ps = body_style(c, 0);
+    ps.size = st->footer_size;
+    ps.color = color;
+    ps.link_color = color;
+    ps.align = align;
+    ps.hyphenate = 0;
+    add_spans(c, &p, rc_markup_parse(c->a, markup, strlen(markup)), &ps);
+    lines ls = {0};
+    rc_scaled w = c->text_width;
+    set_paragraph(c, &p, &w, 1, 0, &ls);
+    for (size_t k = 0; k < ls.n && k < 1; k++) {
+        for (size_t j = 0; j < ls.v[k].n; j++) {
+            if (ls.v[k].v[j].kind == RC_DRAW_NOTE)
+                continue;
+            rc_draw *d = rc_page_add(page, ls.v[k].v[j].kind);
+            *d = ls.v[k].v[j];
+            d->x += st->margin_left;
+            d->y += baseline;
+        }
+    }
+    lines_release(&ls);
+    rc_para_release(&p);
+}
+
 static void add_footers(ctx *c, rc_doc *doc, const char *name)
 {
     const rc_style *st = c->st;
@@ -1503,33 +1534,30 @@ static void add_footers(ctx *c, rc_doc *doc, const char *name)
                 rc_buf_addc(&t, *p++);
             }
         }
-        rc_para p;
-        rc_para_init(&p, RC_ALIGN_CENTER, (rc_pos){0});
-        rc_para_style ps = body_style(c, 0);
-        ps.size = st->footer_size;
-        ps.color = st->footer_color;
-        ps.link_color = st->footer_color;
-        ps.align = RC_ALIGN_CENTER;
-        ps.hyphenate = 0;
-        add_spans(c, &p, rc_markup_parse(c->a, rc_buf_str(&t), t.len), &ps);
+        margin_note(c, &doc->pages[i], rc_buf_str(&t), RC_ALIGN_CENTER,
+                    st->page_height - st->margin_bottom / 2, st->footer_color);
         rc_buf_release(&t);
-        lines ls = {0};
-        rc_scaled w = c->text_width;
-        set_paragraph(c, &p, &w, 1, 0, &ls);
-        rc_scaled baseline = st->page_height - st->margin_bottom / 2;
-        for (size_t k = 0; k < ls.n && k < 1; k++) {
-            for (size_t j = 0; j < ls.v[k].n; j++) {
-                if (ls.v[k].v[j].kind == RC_DRAW_NOTE)
-                    continue;
-                rc_draw *d = rc_page_add(&doc->pages[i], ls.v[k].v[j].kind);
-                *d = ls.v[k].v[j];
-                d->x += st->margin_left;
-                d->y += baseline;
-            }
-        }
-        lines_release(&ls);
-        rc_para_release(&p);
     }
+}
+
+/*
+ * RenderCV's top note ("Last updated in Nov 2026") at the top right of the
+ * first page, in the top margin, small and quiet like the footer.
+ */
+static void add_top_note(ctx *c, rc_doc *doc)
+{
+    const rc_style *st = c->st;
+    if (!st->top_note || !*st->top_note || !doc->npages)
+        return;
+    rc_date_templates dt = {st->single_date_template, st->date_range_template,
+                            st->time_span_template};
+    rc_date today = c->today;
+    const char *date = rc_locale_format_date(c->a, &c->locale, &dt, &today);
+    const char *names[] = {"LAST_UPDATED", "CURRENT_DATE"};
+    const char *values[] = {c->locale.last_updated, date ? date : ""};
+    const char *text = rc_locale_substitute(c->a, st->top_note, names, values, 2);
+    margin_note(c, &doc->pages[0], text, RC_ALIGN_RIGHT, st->margin_top / 2 + st->footer_size / 2,
+                st->top_note_color);
 }
 
 /*
@@ -1621,6 +1649,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
     paginate(&c, doc);
     document_info(&c, doc);
     add_footers(&c, doc, doc->author);
+    add_top_note(&c, doc);
     rc_vlist_release(&c.vl);
     rc_hyph_close(c.hyph);
     return c.status;

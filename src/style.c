@@ -63,6 +63,8 @@ void rc_style_defaults(rc_style *s)
     /* RenderCV's classic footer: the name and the page, small and quiet. */
     s->footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
     s->footer_size = RC_PT(8);
+    s->top_note_color = 0x808080;
+    s->show_footer = 1;
     s->body_align = RC_ALIGN_JUSTIFY;
     s->hyphenate = 1;
     s->degree_width = mm(10);
@@ -236,8 +238,8 @@ static const option options[] = {
     O("page.bottom_margin", K_LENGTH, margin_bottom),
     O("page.left_margin", K_LENGTH, margin_left),
     O("page.right_margin", K_LENGTH, margin_right),
-    U("page.show_footer"), /* read from the CV model (rc_cv.show_footer) */
-    U("page.show_top_note"),
+    O("page.show_footer", K_FLAG, show_footer),
+    O("page.show_top_note", K_FLAG, show_top_note),
     O("colors.body", K_COLOR, text_color),
     O("colors.name", K_COLOR, name.color),
     O("colors.headline", K_COLOR, headline.color),
@@ -245,7 +247,7 @@ static const option options[] = {
     O("colors.section_titles", K_COLOR, section_title.color),
     O("colors.links", K_COLOR, link_color),
     O("colors.footer", K_COLOR, footer_color),
-    U("colors.top_note"),
+    O("colors.top_note", K_COLOR, top_note_color),
     O("typography.line_spacing", K_SIZE, body_leading),
     O("typography.alignment", K_TEXT_ALIGN, body_align),
     O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
@@ -307,7 +309,7 @@ static const option options[] = {
     O("entries.highlights.space_between_items", K_LENGTH, highlight_space),
     O("entries.highlights.space_between_bullet_and_text", K_SIZE, bullet_gap),
     O("templates.footer", K_TEXT, footer),
-    U("templates.top_note"),
+    O("templates.top_note", K_TEXT, top_note),
     O("templates.single_date", K_TEXT, single_date_template),
     O("templates.date_range", K_TEXT, date_range_template),
     O("templates.time_span", K_TEXT, time_span_template),
@@ -488,8 +490,12 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
         rc = -1;
     if (rc < 0)
         return -1;
-    if (cv->show_footer == 0)
+    if (cv->show_footer >= 0)
+        s->show_footer = cv->show_footer; /* the loader reads this one itself */
+    if (!s->show_footer)
         s->footer = NULL;
+    if (!s->show_top_note)
+        s->top_note = NULL;
     if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
     s->lb.emergency_stretch = s->body_size * 3 / 2;

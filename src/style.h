@@ -78,6 +78,9 @@ typedef struct rc_style {
     rc_scaled bullet_gap;                    /* between a bullet and its text */
     uint32_t bullet_char, nested_bullet_char;
     const char *footer;                      /* template for documents of 2+ pages, or NULL */
+    const char *top_note;                    /* template at the top of page 1, or NULL */
+    int show_footer, show_top_note;
+    uint32_t top_note_color;
     rc_scaled footer_size;
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
