@@ -41,6 +41,7 @@ ICONS = {
     0xF121: "code (Leetcode)",
     0xF0C2: "cloud (Bluesky)",
     0xF0C0: "users (Mastodon)",
+    0xF08E: "external-link (after links, links.show_external_link_icon)",
 }
 
 

@@ -57,7 +57,7 @@ static void put_rect(rc_buf *out, const char *kind, const rc_draw *d)
 
 static const char *face_name(rc_face_id f)
 {
-    static const char *const names[] = {"regular", "bold", "italic", "bolditalic", "mono"};
+    static const char *const names[] = {"regular", "bold", "italic", "bolditalic", "mono", "icons"};
     return (unsigned)f < RC_ARRAY_LEN(names) ? names[f] : "?";
 }
 

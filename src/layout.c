@@ -45,6 +45,7 @@ typedef struct ctx {
     rc_locale locale;      /* the CV's words and date names */
     rc_date today;         /* what "present" means for time spans */
     int time_spans;        /* the section being set shows "2 years 3 months" */
+    int in_body;           /* setting sections (links there may get an icon) */
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -85,11 +86,43 @@ static rc_scaled milli_em(int milli, rc_scaled size)
 
 /* ---- text -------------------------------------------------------------- */
 
+/*
+ * RenderCV's links.show_external_link_icon: after the last span of each
+ * link, a tied space and Font Awesome's external-link icon, itself part
+ * of the link.
+ */
+static rc_spans add_link_icons(ctx *c, rc_spans in)
+{
+    size_t links = 0;
+    for (size_t i = 0; i < in.n; i++)
+        links += in.v[i].url && (i + 1 == in.n || in.v[i + 1].url != in.v[i].url);
+    if (!links)
+        return in;
+    rc_span *out = rc_arena_alloc(c->a, (in.n + 2 * links) * sizeof(rc_span));
+    size_t n = 0;
+    for (size_t i = 0; i < in.n; i++) {
+        out[n++] = in.v[i];
+        if (in.v[i].url && (i + 1 == in.n || in.v[i + 1].url != in.v[i].url)) {
+            rc_span tie = in.v[i], icon = in.v[i];
+            tie.text = "\xC2\xA0"; /* U+00A0: the icon never starts a line */
+            tie.len = 2;
+            icon.text = "\xEF\x82\x8E"; /* U+F08E */
+            icon.len = 3;
+            icon.style = RC_STYLE_ICON;
+            out[n++] = tie;
+            out[n++] = icon;
+        }
+    }
+    return (rc_spans){out, n};
+}
+
 static rc_spans parse_text(ctx *c, const char *s)
 {
     rc_spans spans = rc_markup_parse(c->a, s, strlen(s));
     if (c->nkeywords)
         spans = rc_markup_bold_keywords(c->a, spans, c->keywords, c->nkeywords);
+    if (c->st->external_link_icon && c->in_body)
+        spans = add_link_icons(c, spans);
     return spans;
 }
 
@@ -166,9 +199,15 @@ static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
 typedef struct link_tracker {
     const char *url;
     rc_scaled x0, x1, ascent, descent;
+    rc_scaled size;  /* of the link's text, for its underline */
+    uint32_t color;
 } link_tracker;
 
-static void link_close(link_tracker *lt, line *l)
+/*
+ * The annotation over a link's text, and (links.underline) a rule under
+ * it in the link's colour, a tenth of the size below the baseline.
+ */
+static void link_close(const ctx *c, link_tracker *lt, line *l)
 {
     if (!lt->url)
         return;
@@ -178,6 +217,14 @@ static void link_close(link_tracker *lt, line *l)
     d->w = lt->x1 - lt->x0;
     d->h = lt->ascent + lt->descent;
     d->text = lt->url;
+    if (c->st->link_underline) {
+        rc_draw *u = line_add(l, RC_DRAW_RULE);
+        u->x = lt->x0;
+        u->y = lt->size / 10;
+        u->w = lt->x1 - lt->x0;
+        u->h = lt->size / 25;
+        u->color = lt->color;
+    }
     lt->url = NULL;
 }
 
@@ -306,10 +353,12 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (run->size / 4 > depth)
             depth = run->size / 4;
         if (run->url != lt.url || (run->url && lt.url && strcmp(run->url, lt.url) != 0)) {
-            link_close(&lt, l);
+            link_close(c, &lt, l);
             if (run->url) {
                 lt.url = run->url;
                 lt.x0 = x;
+                lt.size = run->size;
+                lt.color = run->color;
             }
         }
         x += run->width;
@@ -331,7 +380,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     if (b.open && (ws->tail_from != SIZE_MAX || head_open))
         b.proto.span_end = 1;
     db_close(c, &b, l);
-    link_close(&lt, l);
+    link_close(c, &lt, l);
     free(b.cps);
     free(b.adj);
 
@@ -1640,8 +1689,10 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_
         rc_spans spans = rc_markup_parse(a, cv->name.s, strlen(cv->name.s));
         c.keywords[c.nkeywords++] = rc_spans_plain_text(a, spans);
     }
+    c.in_body = 1;
     for (size_t i = 0; i < cv->nsections; i++)
         emit_section(&c, &cv->sections[i]);
+    c.in_body = 0;
 
     doc->width = st->page_width;
     doc->height = st->page_height;

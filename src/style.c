@@ -271,7 +271,7 @@ static const option options[] = {
     O("typography.bold.connections", K_FLAG, connections.bold),
     O("typography.bold.section_titles", K_FLAG, section_title.bold),
     O("links.underline", K_FLAG, link_underline),
-    U("links.show_external_link_icon"),
+    O("links.show_external_link_icon", K_FLAG, external_link_icon),
     O("header.alignment", K_ALIGN, header_align),
     O("header.photo_width", K_LENGTH, photo_width),
     O("header.photo_position", K_ALIGN, photo_position),

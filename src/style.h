@@ -49,6 +49,7 @@ typedef struct rc_style {
     rc_scaled body_size, body_leading;       /* text size and baseline distance */
     rc_role name, headline, connections, section_title;
     int link_underline;
+    int external_link_icon;                  /* links.show_external_link_icon */
 
     rc_align header_align;
     rc_scaled photo_width, photo_space_left, photo_space_right;

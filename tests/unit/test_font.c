@@ -522,7 +522,7 @@ static void test_icons(const rc_fonts *f)
 {
     static const uint32_t icons[] = {0xF0E0, 0xF095, 0xF041, 0xF0AC, 0xF0C1, 0xF09B, 0xF08C,
                                      0xF296, 0xF16C, 0xF167, 0xF16D, 0xF099, 0xF2C6, 0xF232,
-                                     0xF1A1, 0xF2D8, 0xF19D, 0xF121, 0xF0C2, 0xF0C0};
+                                     0xF1A1, 0xF2D8, 0xF19D, 0xF121, 0xF0C2, 0xF0C0, 0xF08E};
     const rc_face *face = f->faces[RC_FACE_ICONS];
     for (size_t i = 0; i < RC_ARRAY_LEN(icons); i++) {
         CHECK(rc_face_has_char(face, icons[i]));
