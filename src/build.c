@@ -133,10 +133,13 @@ void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *font
 /* The word being collected: code points of one face, colour and link. */
 typedef struct pending {
     uint32_t *cps;
+    uint32_t *orig; /* small caps: the letters as written */
     size_t n, cap;
     rc_face_id face;
     uint32_t color;
     const char *url;
+    rc_scaled size;
+    int small;
 } pending;
 
 static int is_letter(uint32_t cp);
@@ -154,12 +157,20 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     RC_VEC_PUSH(p->runs, p->nruns, p->runs_cap);
     rc_run *run = &p->runs[p->nruns++];
     run->face = w->face;
-    run->size = ps->size;
+    run->size = w->size;
     run->color = w->color;
     run->cps = rc_arena_memdup(a, w->cps + from, n, sizeof(uint32_t));
     run->kern = rc_arena_memdup(a, kern + from, n, sizeof(rc_scaled));
     run->n = n;
-    run->width = (rc_scaled)(width_milli * ps->size / 1000) + kern_total;
+    run->width = (rc_scaled)(width_milli * w->size / 1000) + kern_total;
+    run->actual = NULL;
+    if (w->small) {
+        rc_buf b = RC_BUF_INIT;
+        for (size_t i = from; i < to; i++)
+            rc_buf_add_utf8(&b, w->orig[i]);
+        run->actual = rc_arena_strdup(a, rc_buf_str(&b));
+        rc_buf_release(&b);
+    }
     run->url = w->url;
 
     rc_item *it = add_item(p, RC_ITEM_BOX);
@@ -207,14 +218,14 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_
     rc_face_kerning(face, w->cps, w->n, kern_milli);
     rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
     for (size_t i = 0; i < w->n; i++)
-        kern[i] = milli_em(kern_milli[i], ps->size);
+        kern[i] = milli_em(kern_milli[i], w->size);
     free(kern_milli);
 
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
     size_t from = 0;
     if (npoints) {
-        rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), ps->size);
+        rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), w->size);
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i])
                 continue;
@@ -231,6 +242,24 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_
     free(points);
     free(kern);
     w->n = 0;
+}
+
+/* The capital of a lower-case letter (ASCII, Latin-1, Latin Extended-A, Greek). */
+static int small_cap(uint32_t cp, uint32_t *upper)
+{
+    uint32_t up = 0;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) ||
+        (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2))
+        up = cp - 32;
+    /* Latin Extended-A pairs capital and small, odd or even depending on the block */
+    else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && (cp & 1))
+        up = cp - 1;
+    else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && !(cp & 1))
+        up = cp - 1;
+    if (!up)
+        return 0;
+    *upper = up;
+    return 1;
 }
 
 static int is_letter(uint32_t cp)
@@ -307,13 +336,26 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
                 add_penalty(p, ps->ex_hyphen_penalty, 1);
             }
             hyphen_break = 0;
-            if (w.n && (w.face != face || w.color != color || w.url != sp->url))
+            /* Synthetic small caps: a lower-case letter as a capital, smaller. */
+            uint32_t shown = cp;
+            rc_scaled size = ps->size;
+            int small = ps->smallcaps && small_cap(cp, &shown);
+            if (small)
+                size = ps->size * 4 / 5;
+            if (w.n && (w.face != face || w.color != color || w.url != sp->url ||
+                        w.size != size || w.small != small))
                 flush_run(p, &w, ps, fonts, a);
             w.face = face;
             w.color = color;
             w.url = sp->url;
-            RC_VEC_PUSH(w.cps, w.n, w.cap);
-            w.cps[w.n++] = cp;
+            w.size = size;
+            w.small = small;
+            if (w.n == w.cap) {
+                RC_VEC_PUSH(w.cps, w.n, w.cap);
+                w.orig = rc_xrealloc(w.orig, w.cap * sizeof(uint32_t));
+            }
+            w.orig[w.n] = cp;
+            w.cps[w.n++] = shown;
             if ((cp == '-' || cp == 0x2013) && is_letter(prev) && !sp->url && !ps->no_breaks)
                 hyphen_break = 1;
             prev = cp;
@@ -323,6 +365,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
     if (want_space)
         space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
+    free(w.orig);
     return status;
 }
 

@@ -34,6 +34,7 @@ typedef struct rc_run {
     size_t n;
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */
+    const char *actual;    /* small caps: the text as written, for extraction, or NULL */
 } rc_run;
 
 /* What a paragraph was built from, so it can be built again with hyphens. */
@@ -62,6 +63,7 @@ typedef struct rc_para_style {
     int hyphenate;         /* the text may be hyphenated (body text, not names) */
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
+    int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
 } rc_para_style;
 
 void rc_para_init(rc_para *p, rc_align align, rc_pos pos);

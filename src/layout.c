@@ -165,6 +165,7 @@ typedef struct draw_builder {
     size_t n, cap;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
+    int actual;      /* the open draw is small caps with its written text as ActualText */
 } draw_builder;
 
 static void db_close(ctx *c, draw_builder *b, line *l)
@@ -311,13 +312,15 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
             db_push(&b, ' ', pending - space);
+            if (b.actual) /* the space is in the span: its ActualText has it too */
+                b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
         x += pending;
         pending = 0;
         has_glue = 0;
         int starts_tail = i == ws->tail_from;
         int in_head = i < ws->head_to;
-        if (b.open && (starts_tail || b.proto.face != run->face ||
+        if (b.open && (starts_tail || b.actual || run->actual || b.proto.face != run->face ||
                        b.proto.size != run->size || b.proto.color != run->color))
             db_close(c, &b, l);
         if (!b.open) {
@@ -326,7 +329,13 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.size = run->size;
             b.proto.color = run->color;
             b.proto.x = x;
-            if (run->face == RC_FACE_ICONS) {
+            b.actual = 0;
+            if (run->actual && !starts_tail && !(in_head && i == from)) {
+                /* small caps show capitals; extraction gives the letters as written */
+                b.proto.span_begin = run->actual;
+                b.proto.span_end = 1;
+                b.actual = 1;
+            } else if (run->face == RC_FACE_ICONS) {
                 /* an icon is a picture: text extraction must not see its code */
                 b.proto.span_begin = "";
                 b.proto.span_end = 1;
@@ -1117,6 +1126,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
     rc_para p;
     rc_para_init(&p, centered ? RC_ALIGN_CENTER : RC_ALIGN_LEFT, sec->key.pos);
     rc_para_style ps = body_style(c, st->section_title.bold ? RC_STYLE_BOLD : 0);
+    ps.smallcaps = st->section_title.smallcaps;
     ps.size = st->section_title.size;
     ps.color = st->section_title.color;
     ps.align = p.align;
@@ -1302,6 +1312,7 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
     ps.size = role->size;
     ps.color = role->color;
     ps.link_color = role->color;
+    ps.smallcaps = role->smallcaps;
     ps.align = c->st->header_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT : c->st->header_align;
     ps.hyphenate = 0; /* names and addresses are never hyphenated */
     return ps;

@@ -32,10 +32,10 @@ void rc_style_defaults(rc_style *s)
     s->footer_color = 0x555555;
     s->body_size = RC_PT(10);
     s->body_leading = RC_PT(12.4);
-    s->name = (rc_role){RC_PT(24.88), 0x00294F, 0}; /* LaTeX's \\huge at 10pt */
-    s->headline = (rc_role){RC_PT(12), 0x000000, 0};
-    s->connections = (rc_role){RC_PT(10), 0x000000, 0};
-    s->section_title = (rc_role){RC_PT(12), 0x00294F, 1};
+    s->name = (rc_role){RC_PT(24.88), 0x00294F, 0, 0}; /* LaTeX's \huge at 10pt */
+    s->headline = (rc_role){RC_PT(12), 0x000000, 0, 0};
+    s->connections = (rc_role){RC_PT(10), 0x000000, 0, 0};
+    s->section_title = (rc_role){RC_PT(12), 0x00294F, 1, 0};
     s->header_align = RC_ALIGN_CENTER;
     s->photo_width = RC_PT(3.5 * 72 / 2.54);
     s->photo_position = RC_ALIGN_LEFT;
@@ -262,10 +262,10 @@ static const option options[] = {
     O("typography.font_size.headline", K_SIZE, headline.size),
     O("typography.font_size.connections", K_SIZE, connections.size),
     O("typography.font_size.section_titles", K_SIZE, section_title.size),
-    U("typography.small_caps.name"),
-    U("typography.small_caps.headline"),
-    U("typography.small_caps.connections"),
-    U("typography.small_caps.section_titles"),
+    O("typography.small_caps.name", K_FLAG, name.smallcaps),
+    O("typography.small_caps.headline", K_FLAG, headline.smallcaps),
+    O("typography.small_caps.connections", K_FLAG, connections.smallcaps),
+    O("typography.small_caps.section_titles", K_FLAG, section_title.smallcaps),
     O("typography.bold.name", K_FLAG, name.bold),
     O("typography.bold.headline", K_FLAG, headline.bold),
     O("typography.bold.connections", K_FLAG, connections.bold),

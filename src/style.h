@@ -39,6 +39,7 @@ typedef struct rc_role {
     rc_scaled size;
     uint32_t color;
     int bold;
+    int smallcaps;
 } rc_role;
 
 typedef struct rc_style {
