@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_BOX_WIDTH ((int64_t)RC_PT(16000))
+
 struct rc_para_source {
     rc_spans spans;        /* spans.v == NULL: inter-word glue */
     rc_para_style ps;
@@ -162,7 +164,13 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->cps = rc_arena_memdup(a, w->cps + from, n, sizeof(uint32_t));
     run->kern = rc_arena_memdup(a, kern + from, n, sizeof(rc_scaled));
     run->n = n;
-    run->width = (rc_scaled)(width_milli * w->size / 1000) + kern_total;
+    /*
+     * A box wider than any page (5,000 letters of one word) is kept at
+     * 16,000pt, so that sums of widths stay within a scaled point's range;
+     * the line is reported as overfull all the same.
+     */
+    int64_t width = width_milli * w->size / 1000 + kern_total;
+    run->width = (rc_scaled)(width < MAX_BOX_WIDTH ? width : MAX_BOX_WIDTH);
     run->actual = NULL;
     if (w->small) {
         rc_buf b = RC_BUF_INIT;

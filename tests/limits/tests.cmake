@@ -33,8 +33,5 @@ limit_test(entries_10000 -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)
 limit_test(long_word -DEXIT=0 -DPDF=1 -DNO_ERRORS=1 "-DSTDERR=long_word\\.yaml:[0-9]+:[0-9]+: warning: line too wide")
 limit_test(long_word_wide -DEXIT=0 -DPDF=1 -DNO_ERRORS=1
   "-DSTDERR=long_word_wide\\.yaml:[0-9]+:[0-9]+: warning: line too wide")
-# Known bug: the word's width overflows rc_scaled in build.c (a negative
-# width, no warning, a line drawn over the margin). Enable once fixed.
-set_tests_properties(limit_long_word_wide PROPERTIES DISABLED TRUE)
 limit_test(nested_markup -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)
 limit_test(words_100000 -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)
