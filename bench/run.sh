@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark rescomp: the flagship CV against baselines measured in the same
-# run (process start-up alone, and a one-line CV for the fixed costs).
-#   bench/run.sh [RUNS]      (default 20 runs each; median reported)
+# Benchmark rescomp: one table of whole runs, each a median over RUNS fresh
+# processes (bench/bench.c), against baselines measured in the same run.
+#   bench/run.sh [RUNS]      (default 20; the big inputs run 5 times)
+# Rows: process start and a minimal libharu program (baselines), a one-line
+# CV, the academic flagship, generated CVs of about 1, 10 and 100 pages
+# (cost per page should stay flat), a 100-variant batch, and the
+# pathological inputs of docs/limits.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
+BIG=$(( RUNS < 5 ? RUNS : 5 ))
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
@@ -13,12 +18,86 @@ trap 'rm -rf "$tmp"' EXIT
 cc -O2 -o "$tmp/bench" bench/bench.c
 cc -O2 -o "$tmp/baseline_libharu" bench/baseline_libharu.c -lhpdf
 exe="$BUILD_DIR/rescomp"
-echo "rescomp $("$exe" --version | cut -d' ' -f2), $(nproc) cores, $RUNS runs each"
-printf '%-34s ' "baseline: process start (true)";  "$tmp/bench" "$RUNS" true
+
+# ---- inputs -------------------------------------------------------------------
+# A CV of N experience entries, each with three highlights (about ten a page).
+pages_cv() {
+    local n=$1 out=$2
+    {
+        printf 'cv:\n  name: Pat Example\n  email: pat@example.org\n  sections:\n    experience:\n'
+        for i in $(seq 1 "$n"); do
+            printf '      - company: Company %d\n        position: Engineer\n' "$i"
+            printf '        start_date: 2019-01\n        end_date: 2020-06\n        highlights:\n'
+            printf '          - Built the system that measured and improved the throughput of the pipeline by %d%%.\n' "$i"
+            printf '          - Wrote the documentation and the tests that kept the interfaces stable.\n'
+            printf '          - Mentored engineers and reviewed designs for reliability and performance.\n'
+        done
+        printf 'design:\n  theme: latex\nsettings:\n  current_date: 2026-11-01\n'
+    } > "$out"
+}
+pages_cv 9 "$tmp/pages1.yaml"
+pages_cv 90 "$tmp/pages10.yaml"
+pages_cv 900 "$tmp/pages100.yaml"
+pages_cv 10000 "$tmp/entries10000.yaml"
+word=$(printf 'a%.0s' $(seq 1 5000))
+printf 'cv:\n  name: X\n  sections:\n    text:\n      - Before %s after\n' "$word" > "$tmp/longword.yaml"
+{
+    printf 'cv:\n  name: X\n  sections:\n    text:\n      - "'
+    for i in $(seq 1 5000); do printf '**a *b '; done
+    for i in $(seq 1 5000); do printf '* c**'; done
+    printf '"\n'
+} > "$tmp/nested.yaml"
+{
+    printf 'cv:\n  name: X\n  sections:\n    text:\n      - "'
+    for i in $(seq 1 10000); do printf 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do '; done
+    printf '"\n'
+} > "$tmp/words100000.yaml"
+# 100 variants of the variants example, each with its own tags and order
+sed '/^variants:/,$d' examples/variants.yaml > "$tmp/variants100.yaml"
+{
+    echo "variants:"
+    tags=(industry academic acme systems teaching)
+    for i in $(seq 1 100); do
+        echo "  v$i:"
+        echo "    include_tags: [${tags[$((i % 5))]}, ${tags[$(((i + 2) % 5))]}]"
+        echo "    set:"
+        echo "      cv.headline: Variant number $i"
+    done
+} >> "$tmp/variants100.yaml"
+
+# ---- runs -----------------------------------------------------------------------
+# row LABEL RUNS PDF COMMAND...: a line of the table (PDF: the file it writes, or -)
+row() {
+    local label=$1 runs=$2 pdf=$3
+    shift 3
+    local out pages=- kb=-
+    out=$("$tmp/bench" "$runs" "$@")
+    if [ "$pdf" != - ] && [ -e "$pdf" ]; then
+        pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
+        kb=$(awk -v b="$(stat -c %s "$pdf")" 'BEGIN {printf "%.1f", b / 1024}')
+    fi
+    echo "$out" | awk -v label="$label" -v pages="$pages" -v kb="$kb" '{
+        printf "| %-34s | %5s | %9s | %17s | %7.1f | %7s |\n", label, pages, $2, $5 "-" $8,
+               $12 / 1024, kb }'
+}
+
+echo "rescomp $("$exe" --version | cut -d' ' -f2), $(nproc) cores, $(date -u +%Y-%m-%d); medians of $RUNS runs ($BIG for the big inputs)"
+echo
+echo "| input                              | pages | median ms | min-max ms        | peak MB |  PDF KB |"
+echo "| ---------------------------------- | ----- | --------- | ----------------- | ------- | ------- |"
+row "process start (true)" "$RUNS" - true
 if [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
-  printf '%-34s ' "baseline: libharu + DejaVu, 1 line"; "$tmp/bench" "$RUNS" "$tmp/baseline_libharu" "$tmp/baseline.pdf"
+    row "baseline: libharu + DejaVu, 1 line" "$RUNS" "$tmp/baseline.pdf" "$tmp/baseline_libharu" "$tmp/baseline.pdf"
 fi
-printf '%-34s ' "baseline: one-line CV";           "$tmp/bench" "$RUNS" "$exe" bench/minimal.yaml -o "$tmp/min.pdf"
-printf '%-34s ' "academic CV, trace only";         "$tmp/bench" "$RUNS" "$exe" examples/academic.yaml --trace
-printf '%-34s ' "academic CV to PDF";              "$tmp/bench" "$RUNS" "$exe" examples/academic.yaml -o "$tmp/academic.pdf"
-echo "academic PDF size: $(stat -c %s "$tmp/academic.pdf") bytes, $(pdfinfo "$tmp/academic.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') pages"
+row "one-line CV" "$RUNS" "$tmp/min.pdf" "$exe" bench/minimal.yaml -o "$tmp/min.pdf"
+row "academic CV, trace only" "$RUNS" - "$exe" examples/academic.yaml --trace
+row "academic CV" "$RUNS" "$tmp/academic.pdf" "$exe" examples/academic.yaml -o "$tmp/academic.pdf"
+row "generated, 9 entries" "$RUNS" "$tmp/p1.pdf" "$exe" "$tmp/pages1.yaml" -o "$tmp/p1.pdf"
+row "generated, 90 entries" "$BIG" "$tmp/p10.pdf" "$exe" "$tmp/pages10.yaml" -o "$tmp/p10.pdf"
+row "generated, 900 entries" "$BIG" "$tmp/p100.pdf" "$exe" "$tmp/pages100.yaml" -o "$tmp/p100.pdf"
+row "100 variants, -j 1" "$BIG" - "$exe" "$tmp/variants100.yaml" --all-variants -o "$tmp/v1" -j 1
+row "100 variants, -j 2" "$BIG" - "$exe" "$tmp/variants100.yaml" --all-variants -o "$tmp/v2" -j 2
+row "pathological: 10,000 entries" "$BIG" "$tmp/e.pdf" "$exe" "$tmp/entries10000.yaml" -o "$tmp/e.pdf"
+row "pathological: a 5,000-letter word" "$BIG" "$tmp/w.pdf" "$exe" "$tmp/longword.yaml" -o "$tmp/w.pdf"
+row "pathological: nested markup" "$BIG" "$tmp/n.pdf" "$exe" "$tmp/nested.yaml" -o "$tmp/n.pdf"
+row "pathological: 100,000 words" "$BIG" "$tmp/t.pdf" "$exe" "$tmp/words100000.yaml" -o "$tmp/t.pdf"
