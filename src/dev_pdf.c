@@ -60,6 +60,8 @@
  */
 #include "dev.h"
 
+#include "atomic.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -1508,130 +1510,6 @@ static int render(pdf_ctx *c, rc_buf *out)
     return 0;
 }
 
-/* ---- atomic output ---------------------------------------------------- */
-
-static int io_error(rc_diags *d, const char *path, int err)
-{
-    return rc_error_class(d, RC_FAIL_IO, no_pos, "cannot write '%s': %s", path, strerror(err));
-}
-
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (w == 0) {
-            errno = EIO;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Six characters for a temporary name; O_EXCL makes uniqueness certain. */
-static void temp_suffix(char out[7], unsigned attempt)
-{
-    static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    static unsigned counter;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t z = (uint64_t)getpid() * 0x9E3779B97F4A7C15u ^ (uint64_t)ts.tv_nsec ^
-                 ((uint64_t)ts.tv_sec << 32) ^ ((uint64_t)++counter << 16) ^ attempt;
-    /* splitmix64 finaliser */
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    z ^= z >> 31;
-    for (int i = 0; i < 6; i++, z /= 62)
-        out[i] = chars[z % 62];
-    out[6] = 0;
-}
-
-/*
- * Something that is not a regular file (/dev/stdout, /dev/null, a FIFO)
- * cannot be replaced by rename, and must not be: renaming over /dev/null
- * as root would replace the device. Write through it instead.
- */
-static int write_special(const char *path, const unsigned char *data, size_t len, rc_diags *d)
-{
-    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd < 0)
-        return io_error(d, path, errno);
-    if (write_all(fd, data, len) != 0) {
-        int err = errno;
-        close(fd);
-        return io_error(d, path, err);
-    }
-    if (close(fd) != 0)
-        return io_error(d, path, errno);
-    return 0;
-}
-
-/*
- * Write to ".<base>.XXXXXX.tmp" beside the target, fsync, rename over it.
- * The temporary file is created with open(O_CREAT | O_EXCL, 0666) rather
- * than mkstemp: the same exclusive creation, but the mode goes through the
- * umask like any normally created file (mkstemp's 0600 would need a umask
- * query, which is not thread-safe).
- */
-static int write_atomic(const char *path, const unsigned char *data, size_t len, rc_diags *d)
-{
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode))
-            return io_error(d, path, EISDIR);
-        if (!S_ISREG(sb.st_mode))
-            return write_special(path, data, len, d);
-    }
-
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    if (!*path)
-        return io_error(d, path, ENOENT);
-    if (!*base)
-        return io_error(d, path, EISDIR);
-    /* Keep the temporary name within NAME_MAX (255) for long targets. */
-    int base_len = strlen(base) > 200 ? 200 : (int)strlen(base);
-
-    rc_buf tmp = RC_BUF_INIT;
-    int fd = -1, err = 0;
-    for (unsigned attempt = 0; attempt < 100; attempt++) {
-        char suffix[7];
-        temp_suffix(suffix, attempt);
-        rc_buf_reset(&tmp);
-        rc_buf_add(&tmp, path, (size_t)(base - path));
-        rc_buf_addf(&tmp, ".%.*s.%s.tmp", base_len, base, suffix);
-        fd = open(rc_buf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        err = errno;
-        rc_buf_release(&tmp);
-        return io_error(d, path, err);
-    }
-
-    if (write_all(fd, data, len) != 0)
-        err = errno;
-    /* fsync so that the rename never publishes a file whose data is not on
-     * disk; a file system that cannot sync (EINVAL) is no reason to fail. */
-    if (!err && fsync(fd) != 0 && errno != EINVAL)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(rc_buf_str(&tmp), path) != 0)
-        err = errno;
-    if (err)
-        unlink(rc_buf_str(&tmp));
-    rc_buf_release(&tmp);
-    return err ? io_error(d, path, err) : 0;
-}
-
 /* ---- entry point ------------------------------------------------------ */
 
 int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
@@ -1660,7 +1538,7 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
     if (rc == 0)
-        rc = write_atomic(path, (const unsigned char *)file.ptr, file.len, d);
+        rc = rc_write_atomic(path, file.ptr ? file.ptr : "", file.len, d);
     rc_buf_release(&file);
     return rc;
 }
