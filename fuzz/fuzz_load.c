@@ -4,14 +4,41 @@
  * Properties: the loader fails exactly when it reports an error; every
  * message formats as valid UTF-8 with a sane position; a CV that loads
  * holds only valid, NUL-free UTF-8 text with real positions, entries of
- * their section's type, real dates and ranges that do not run backwards.
+ * their section's type with their required fields (any content, for a
+ * JSON Resume), real dates and ranges that do not run backwards.
  */
 #include "fuzz.h"
 
 #include "diag.h"
 #include "load.h"
+#include "load_yaml.h"
 
 #include <string.h>
+
+/*
+ * A JSON Resume (a top-level `basics`) is read with its own rules: no
+ * field is required there, so an entry only needs some content.
+ */
+static int is_jsonresume(const uint8_t *data, size_t size)
+{
+    rc_diags quiet;
+    yaml_document_t doc;
+    rc_diags_init(&quiet);
+    int found = 0;
+    if (rc_yaml_parse(&doc, "fuzz.yaml", (const char *)data, size, &quiet) == 0) {
+        yaml_node_t *root = yaml_document_get_root_node(&doc);
+        if (root && root->type == YAML_MAPPING_NODE)
+            for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+                 p < root->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = yaml_document_get_node(&doc, p->key);
+                found |= k->type == YAML_SCALAR_NODE &&
+                         strcmp((const char *)k->data.scalar.value, "basics") == 0;
+            }
+        yaml_document_delete(&doc);
+    }
+    rc_diags_release(&quiet);
+    return found;
+}
 
 static void check_text(const rc_text *t)
 {
@@ -42,7 +69,29 @@ static long date_key(rc_date d)
     return (long)d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1);
 }
 
-static void check_entry(const rc_entry *e, rc_entry_type type)
+static void check_when(const rc_when *w)
+{
+    switch (w->kind) {
+    case RC_WHEN_NONE:
+        break;
+    case RC_WHEN_TEXT:
+        FUZZ_CHECK(w->text.s != NULL);
+        check_text(&w->text);
+        break;
+    case RC_WHEN_SINGLE:
+        check_date(&w->start);
+        break;
+    case RC_WHEN_RANGE:
+        check_date(&w->start);
+        if (!w->end_is_present) {
+            check_date(&w->end);
+            FUZZ_CHECK(date_key(w->start) <= date_key(w->end));
+        }
+        break;
+    }
+}
+
+static void check_entry(const rc_entry *e, rc_entry_type type, int jsonresume)
 {
     FUZZ_CHECK(e->type == type);
     const rc_text *texts[] = {&e->institution, &e->area,   &e->degree,   &e->company,
@@ -62,29 +111,29 @@ static void check_entry(const rc_entry *e, rc_entry_type type)
         FUZZ_CHECK(e->extra[i].key && e->extra[i].value.s);
         check_text(&e->extra[i].value);
     }
-    const rc_when *w = &e->when;
-    switch (w->kind) {
-    case RC_WHEN_NONE:
-        break;
-    case RC_WHEN_TEXT:
-        FUZZ_CHECK(w->text.s != NULL);
-        check_text(&w->text);
-        break;
-    case RC_WHEN_SINGLE:
-        check_date(&w->start);
-        break;
-    case RC_WHEN_RANGE:
-        check_date(&w->start);
-        if (!w->end_is_present) {
-            check_date(&w->end);
-            FUZZ_CHECK(date_key(w->start) <= date_key(w->end));
-        }
-        break;
+    check_when(&e->when);
+    for (size_t i = 0; i < e->npositions; i++) {
+        const rc_position *p = &e->positions[i];
+        check_text(&p->position);
+        check_text(&p->location);
+        check_text(&p->summary);
+        check_when(&p->when);
+        for (size_t k = 0; k < p->nhighlights; k++)
+            check_text(&p->highlights[k].text);
+    }
+    if (jsonresume) {
+        FUZZ_CHECK(e->company.s || e->position.s || e->institution.s || e->area.s ||
+                   e->name.s || e->title.s || e->label.s || e->details.s || e->bullet.s ||
+                   e->text.s || e->summary.s || e->nhighlights || e->authors.n ||
+                   e->npositions);
+        return;
     }
     /* Required fields of each type (RenderCV's schema). */
     switch (type) {
     case RC_ENTRY_EDUCATION: FUZZ_CHECK(e->institution.s && e->area.s); break;
-    case RC_ENTRY_EXPERIENCE: FUZZ_CHECK(e->company.s && e->position.s); break;
+    case RC_ENTRY_EXPERIENCE: /* `position`, or rescomp's `positions` list */
+        FUZZ_CHECK(e->company.s && (e->position.s || e->npositions));
+        break;
     case RC_ENTRY_NORMAL: FUZZ_CHECK(e->name.s != NULL); break;
     case RC_ENTRY_PUBLICATION: FUZZ_CHECK(e->title.s && e->authors.n); break;
     case RC_ENTRY_ONE_LINE: FUZZ_CHECK(e->label.s && e->details.s); break;
@@ -96,7 +145,7 @@ static void check_entry(const rc_entry *e, rc_entry_type type)
     }
 }
 
-static void check_cv(const rc_cv *cv)
+static void check_cv(const rc_cv *cv, int jsonresume)
 {
     const rc_text *texts[] = {&cv->name,  &cv->headline,  &cv->location, &cv->photo,
                               &cv->theme, &cv->page_size, &cv->language, &cv->pdf_title};
@@ -127,7 +176,7 @@ static void check_cv(const rc_cv *cv)
         FUZZ_CHECK(rc_utf8_find_invalid(s->title, strlen(s->title)) == (size_t)-1);
         FUZZ_CHECK(s->type < RC_ENTRY_TYPE_COUNT);
         for (size_t j = 0; j < s->nentries; j++)
-            check_entry(&s->entries[j], s->type);
+            check_entry(&s->entries[j], s->type, jsonresume);
     }
 }
 
@@ -148,7 +197,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(rc == 0 || rc == -1);
     FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
     if (rc == 0)
-        check_cv(&cv);
+        check_cv(&cv, is_jsonresume(data, size));
 
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d.n; i++) {

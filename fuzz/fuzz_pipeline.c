@@ -98,8 +98,17 @@ static void check_doc(const rc_doc *doc, const rc_style *st)
             FUZZ_CHECK(dr->face < RC_FACE_COUNT && dr->size > 0);
             FUZZ_CHECK(dr->n == 0 || dr->cps != NULL);
             const rc_face *face = fonts.faces[dr->face];
-            for (size_t k = 0; k < dr->n; k++)
+            for (size_t k = 0; k < dr->n; k++) {
+                if (!rc_face_has_char(face, dr->cps[k])) {
+                    rc_buf t = RC_BUF_INIT;
+                    for (size_t m = 0; m < dr->n; m++)
+                        rc_buf_add_utf8(&t, dr->cps[m]);
+                    fprintf(stderr, "U+%04X is not in %s, in the run \"%s\"\n",
+                            (unsigned)dr->cps[k], rc_face_name(face), rc_buf_str(&t));
+                    rc_buf_release(&t);
+                }
                 FUZZ_CHECK(rc_face_has_char(face, dr->cps[k]));
+            }
         }
     }
 }

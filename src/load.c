@@ -935,6 +935,15 @@ typedef struct entry_scan {
     uint32_t invalid;        /* bit i: entry_fields[i] was given but rejected */
 } entry_scan;
 
+/* `positions` was given but rejected: its errors are out already. */
+static int positions_rejected(const entry_scan *sc)
+{
+    for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++)
+        if (!strcmp(entry_fields[i].key, "positions"))
+            return sc->invalid >> i & 1u;
+    return 0;
+}
+
 /*
  * Required fields that are missing; when a key nearly spells one, the error
  * points at that key, since the misspelling is the mistake to fix. A field
@@ -948,8 +957,10 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
         const struct entry_field *f = &entry_fields[i];
         if (!(f->required & TYPE_BIT(t)) || field_present(in, f) || (sc->invalid >> i & 1u))
             continue;
-        if (f->off == offsetof(entry_in, e.position) && map_has_key(L, map, "positions"))
-            continue; /* the positions name it */
+        /* Positions name it; an empty `positions:` does not (regress-empty-positions.yaml). */
+        if (f->off == offsetof(entry_in, e.position) &&
+            (in->e.npositions || positions_rejected(sc)))
+            continue;
         size_t j = 0;
         while (j < sc->nnear && (!sc->near_field[j] || strcmp(sc->near_field[j], f->key)))
             j++;

@@ -117,14 +117,11 @@ static const char *value_of(int argc, char **argv, int *i, const char *lng, cons
     return argv[++*i];
 }
 
-int main(int argc, char **argv)
+/* The command line, with room for its --set values and overlays (freed by main). */
+static int cli(int argc, char **argv, const char **sets, const char **overlays)
 {
     rescomp_options o = {0};
     int trace = 0, missing = 0;
-    const char **sets = calloc((size_t)argc, sizeof(*sets));
-    const char **overlays = calloc((size_t)argc, sizeof(*overlays));
-    if (!sets || !overlays)
-        return RESCOMP_EXIT_INTERNAL;
     o.sets = sets;
     o.overlays = overlays;
     for (int i = 1; i < argc; i++) {
@@ -176,8 +173,6 @@ int main(int argc, char **argv)
             fputs(usage, stdout);
             return RESCOMP_EXIT_OK;
         } else if (strcmp(arg, "--schema") == 0) {
-            free(sets);
-            free(overlays);
             return rescomp_print_schema(stdout);
         } else if (strcmp(arg, "--version") == 0) {
             printf("rescomp %s\n", RESCOMP_VERSION);
@@ -216,6 +211,14 @@ int main(int argc, char **argv)
     }
     int code = rescomp_compile(&o);
     free(owned);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    const char **sets = calloc((size_t)argc, sizeof(*sets));
+    const char **overlays = calloc((size_t)argc, sizeof(*overlays));
+    int code = sets && overlays ? cli(argc, argv, sets, overlays) : RESCOMP_EXIT_INTERNAL;
     free(sets);
     free(overlays);
     return code;

@@ -106,7 +106,11 @@ static int parse_length(const rc_style *s, rc_text t, rc_scaled *out, rc_diags *
     double v = strtod(t.s, &end);
     while (*end == ' ')
         end++;
-    if (end != t.s && v >= 0 && v < 1000) {
+    if (end != t.s && (v < 0 || v >= 1000))
+        return rc_error(d, t.pos, "length '%s' is out of range; use a value from 0 to 1000 in "
+                                  "its unit",
+                        t.s);
+    if (end != t.s) {
         if (strcmp(end, "em") == 0) {
             *out = (rc_scaled)(v * s->body_size + 0.5);
             return 0;
@@ -382,7 +386,13 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
             s->body_leading = s->body_size * 7 / 10 + gap;
             return 0;
         }
-        return parse_length(s, v->value, (rc_scaled *)field, d);
+        if (parse_length(s, v->value, (rc_scaled *)field, d) < 0)
+            return -1;
+        if (!strncmp(v->path, "typography.font_size.", 21) &&
+            (*(rc_scaled *)field < RC_PT(1) || *(rc_scaled *)field > RC_PT(200)))
+            return rc_error(d, v->value.pos, "font size '%s' must be between 1pt and 200pt",
+                            v->value.s);
+        return 0;
     case K_COLOR:
         return parse_color(v->value, (uint32_t *)field, d);
     case K_FLAG:

@@ -170,6 +170,8 @@ char *rc_template_expand(rc_arena *a, const char *line, const rc_tfield *fields,
     for (size_t i = 0; i < nt; i++) {
         if (!tok[i].placeholder || value_of(&tok[i], fields, nfields))
             continue;
+        if (tok[i].s < cut_until)
+            continue; /* already inside what an earlier missing placeholder took */
         const char *from = tok[i].s, *to = tok[i].s + tok[i].n;
         while (from > cut_until && from[-1] != ' ')
             from--;
