@@ -640,7 +640,8 @@ static void load_profiles(jr *j, const yaml_node_t *basics)
         for (char *p = icon; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
-        c->fontawesome_icon = (rc_text){icon, net.s ? net.pos : url.pos};
+        /* the icon points where the profile says most: its network, URL or user name */
+        c->fontawesome_icon = (rc_text){icon, net.s ? net.pos : url.s ? url.pos : user.pos};
     }
 }
 
