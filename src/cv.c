@@ -98,3 +98,39 @@ size_t rc_bracket_label_length(const char *s)
         return 0;
     return k + 1;
 }
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* The value of n decimal digits, or -1 when one of them is not a digit. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+rc_date_parse rc_date_parse_iso(const char *s, rc_date *out)
+{
+    size_t n = strlen(s);
+    memset(out, 0, sizeof(*out));
+    if (!(n == 4 || (n == 7 && s[4] == '-') || (n == 10 && s[4] == '-' && s[7] == '-')))
+        return RC_DATE_NOT_A_DATE;
+    int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : 0, d = n == 10 ? digits(s + 8, 2) : 0;
+    if (y < 0 || m < 0 || d < 0)
+        return RC_DATE_NOT_A_DATE;
+    if (y < 1 || (n >= 7 && (m < 1 || m > 12)) || (n == 10 && (d < 1 || d > days_in_month(y, m))))
+        return RC_DATE_OUT_OF_RANGE;
+    out->year = y;
+    out->month = m;
+    out->day = d;
+    return RC_DATE_OK;
+}

@@ -217,4 +217,17 @@ const char *rc_social_url(rc_arena *a, const rc_social *s);
 /* Length of a leading "[12]" or "[A3]" bibliography label and its space, or 0. */
 size_t rc_bracket_label_length(const char *s);
 
+typedef enum rc_date_parse {
+    RC_DATE_OK,
+    RC_DATE_NOT_A_DATE,   /* not of the form YYYY, YYYY-MM or YYYY-MM-DD */
+    RC_DATE_OUT_OF_RANGE, /* of that form, but no such month or day */
+} rc_date_parse;
+
+/*
+ * An ISO 8601 calendar date as both input formats write it: YYYY, YYYY-MM
+ * or YYYY-MM-DD, with real month lengths (leap years included). *out is
+ * zeroed first and filled only on RC_DATE_OK.
+ */
+rc_date_parse rc_date_parse_iso(const char *s, rc_date *out);
+
 #endif

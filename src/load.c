@@ -394,48 +394,6 @@ static int require(loader *L, const rc_text *t, yaml_node_t *map, const char *pa
 
 /* ---- dates ---------------------------------------------------------------- */
 
-static int is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-enum date_parse { DATE_OK, DATE_NOT_A_DATE, DATE_OUT_OF_RANGE };
-
-/* YYYY, YYYY-MM or YYYY-MM-DD, with real month and day ranges. */
-static enum date_parse parse_date(const char *s, rc_date *out)
-{
-    size_t n = strlen(s);
-    memset(out, 0, sizeof(*out));
-    if (!(n == 4 || (n == 7 && s[4] == '-') || (n == 10 && s[4] == '-' && s[7] == '-')))
-        return DATE_NOT_A_DATE;
-    int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : 0, dd = n == 10 ? digits(s + 8, 2) : 0;
-    if (y < 0 || m < 0 || dd < 0)
-        return DATE_NOT_A_DATE;
-    if (y < 1 || (n >= 7 && (m < 1 || m > 12)) || (n == 10 && (dd < 1 || dd > days_in_month(y, m))))
-        return DATE_OUT_OF_RANGE;
-    out->year = y;
-    out->month = m;
-    out->day = dd;
-    return DATE_OK;
-}
-
 /* RenderCV compares dates with a missing month or day as the first one. */
 static long date_key(rc_date d)
 {
@@ -448,9 +406,9 @@ static int is_present(const char *s)
 }
 
 static int date_error(loader *L, const rc_text *t, const char *path, const char *key,
-                      enum date_parse why)
+                      rc_date_parse why)
 {
-    if (why == DATE_OUT_OF_RANGE)
+    if (why == RC_DATE_OUT_OF_RANGE)
         return rc_error(L->d, t->pos, "%s.%s '%s' is not a real date; check the month and day",
                         path, key, t->s);
     return rc_error(L->d, t->pos, "%s.%s '%s' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY%s",
@@ -466,13 +424,13 @@ static int resolve_when(loader *L, const raw_dates *r, const char *path, rc_when
 {
     rc_date start = {0, 0, 0}, end = {0, 0, 0};
     int rc = 0, end_present = 0;
-    enum date_parse why;
+    rc_date_parse why;
     /* Like RenderCV, start_date and end_date must be well formed even when date wins. */
-    if (r->start.s && (why = parse_date(r->start.s, &start)) != DATE_OK)
+    if (r->start.s && (why = rc_date_parse_iso(r->start.s, &start)) != RC_DATE_OK)
         rc = date_error(L, &r->start, path, "start_date", why);
     if (r->end.s && is_present(r->end.s))
         end_present = 1;
-    else if (r->end.s && (why = parse_date(r->end.s, &end)) != DATE_OK)
+    else if (r->end.s && (why = rc_date_parse_iso(r->end.s, &end)) != RC_DATE_OK)
         rc = date_error(L, &r->end, path, "end_date", why);
     if (rc < 0)
         return rc;
@@ -482,10 +440,11 @@ static int resolve_when(loader *L, const raw_dates *r, const char *path, rc_when
     if (single && single->s) {
         /* A strict date is a date, a malformed one an error, anything else free text. */
         w->pos = single->pos;
-        why = end_present && single == &r->end ? DATE_NOT_A_DATE : parse_date(single->s, &w->start);
-        if (why == DATE_OUT_OF_RANGE)
+        why = end_present && single == &r->end ? RC_DATE_NOT_A_DATE
+                                                : rc_date_parse_iso(single->s, &w->start);
+        if (why == RC_DATE_OUT_OF_RANGE)
             return date_error(L, single, path, single == &r->date ? "date" : "end_date", why);
-        w->kind = why == DATE_OK ? RC_WHEN_SINGLE : RC_WHEN_TEXT;
+        w->kind = why == RC_DATE_OK ? RC_WHEN_SINGLE : RC_WHEN_TEXT;
         if (w->kind == RC_WHEN_TEXT)
             w->text = *single;
         return 0;
@@ -514,11 +473,11 @@ static int load_current_date(loader *L, yaml_node_t *v, const char *path, void *
     if (!strcmp(t.s, "today"))
         return 0; /* RenderCV's default: the date of the run */
     rc_date *out = target;
-    enum date_parse why = parse_date(t.s, out);
-    if (why == DATE_OK && out->month)
+    rc_date_parse why = rc_date_parse_iso(t.s, out);
+    if (why == RC_DATE_OK && out->month)
         return 0;
     memset(out, 0, sizeof(*out));
-    if (why == DATE_OUT_OF_RANGE)
+    if (why == RC_DATE_OUT_OF_RANGE)
         return rc_error(L->d, t.pos, "%s '%s' is not a real date; check the month and day", path,
                         t.s);
     return rc_error(L->d, t.pos, "%s '%s' is not a date; write YYYY-MM-DD or YYYY-MM", path, t.s);

@@ -154,57 +154,19 @@ static rc_text with_source(jr *j, rc_text what, rc_text who)
 
 /* ---- dates -------------------------------------------------------------- */
 
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
-enum { DATE_OK, DATE_TEXT, DATE_BAD };
-
-/* ISO 8601 as JSON Resume writes it: YYYY, YYYY-MM or YYYY-MM-DD. */
-static int parse_iso(const char *s, rc_date *d)
-{
-    size_t n = strlen(s);
-    memset(d, 0, sizeof(*d));
-    if (!(n == 4 || (n == 7 && s[4] == '-') || (n == 10 && s[4] == '-' && s[7] == '-')))
-        return DATE_TEXT;
-    int y = digits(s, 4), m = n >= 7 ? digits(s + 5, 2) : 0, dd = n == 10 ? digits(s + 8, 2) : 0;
-    if (y < 0 || m < 0 || dd < 0)
-        return DATE_TEXT;
-    if (y < 1 || (n >= 7 && (m < 1 || m > 12)) || (n == 10 && (dd < 1 || dd > days_in(y, m))))
-        return DATE_BAD;
-    d->year = y;
-    d->month = m;
-    d->day = dd;
-    return DATE_OK;
-}
-
 static int is_present(const char *s)
 {
     return !strcasecmp(s, "present") || !strcasecmp(s, "current") || !strcasecmp(s, "now");
 }
 
-/* One date field; DATE_TEXT keeps it as written (with a warning). */
-static int date_of(jr *j, const rc_text *t, const char *path, const char *key, rc_date *d)
+/* One date field; RC_DATE_NOT_A_DATE keeps it as written (with a warning). */
+static rc_date_parse date_of(jr *j, const rc_text *t, const char *path, const char *key, rc_date *d)
 {
-    int why = parse_iso(t->s, d);
-    if (why == DATE_BAD)
+    rc_date_parse why = rc_date_parse_iso(t->s, d);
+    if (why == RC_DATE_OUT_OF_RANGE)
         j->rc = rc_error(j->y->d, t->pos, "%s '%s' is not a real date; check the month and day",
                          sub(j, path, key), t->s);
-    else if (why == DATE_TEXT)
+    else if (why == RC_DATE_NOT_A_DATE)
         rc_warning(j->y->d, t->pos, "%s '%s' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or "
                    "YYYY); it is shown as written", sub(j, path, key), t->s);
     return why;
@@ -223,13 +185,13 @@ static rc_when range_of(jr *j, const yaml_node_t *map, const char *path)
     rc_text start = text_of(j, map, "startDate", path), end = text_of(j, map, "endDate", path);
     rc_date sd, ed;
     int end_present = end.s && is_present(end.s);
-    int sw = start.s ? date_of(j, &start, path, "startDate", &sd) : DATE_OK;
-    int ew = end.s && !end_present ? date_of(j, &end, path, "endDate", &ed) : DATE_OK;
-    if (sw == DATE_BAD || ew == DATE_BAD)
+    rc_date_parse sw = start.s ? date_of(j, &start, path, "startDate", &sd) : RC_DATE_OK;
+    rc_date_parse ew = end.s && !end_present ? date_of(j, &end, path, "endDate", &ed) : RC_DATE_OK;
+    if (sw == RC_DATE_OUT_OF_RANGE || ew == RC_DATE_OUT_OF_RANGE)
         return w;
     if (!start.s && !end.s)
         return w;
-    if (sw == DATE_TEXT || ew == DATE_TEXT || !start.s) {
+    if (sw == RC_DATE_NOT_A_DATE || ew == RC_DATE_NOT_A_DATE || !start.s) {
         /* as written: "Summer 2019 – 2020", or a lone end date */
         w.kind = RC_WHEN_TEXT;
         w.pos = start.s ? start.pos : end.pos;
@@ -240,7 +202,7 @@ static rc_when range_of(jr *j, const yaml_node_t *map, const char *path)
             w.text.s = rc_arena_printf(j->y->a, "%s \xE2\x80\x93 present", start.s);
         else
             w.text.s = end.s;
-        if (!start.s && ew == DATE_OK && !end_present) {
+        if (!start.s && ew == RC_DATE_OK && !end_present) {
             w.kind = RC_WHEN_SINGLE;
             w.start = ed;
         }
@@ -270,11 +232,11 @@ static rc_when single_of(jr *j, const yaml_node_t *map, const char *key, const c
     if (!t.s)
         return w;
     rc_date d;
-    int why = date_of(j, &t, path, key, &d);
-    if (why == DATE_BAD)
+    rc_date_parse why = date_of(j, &t, path, key, &d);
+    if (why == RC_DATE_OUT_OF_RANGE)
         return w;
     w.pos = t.pos;
-    if (why == DATE_OK) {
+    if (why == RC_DATE_OK) {
         w.kind = RC_WHEN_SINGLE;
         w.start = d;
     } else {

@@ -116,11 +116,38 @@ static void test_section_titles(void)
     rc_arena_release(&a);
 }
 
+/* The one ISO date parser both input formats share. */
+static void test_iso_dates(void)
+{
+    rc_date d;
+    CHECK_INT(rc_date_parse_iso("2024", &d), RC_DATE_OK);
+    CHECK(d.year == 2024 && d.month == 0 && d.day == 0);
+    CHECK_INT(rc_date_parse_iso("2024-02", &d), RC_DATE_OK);
+    CHECK(d.year == 2024 && d.month == 2 && d.day == 0);
+    CHECK_INT(rc_date_parse_iso("2024-02-29", &d), RC_DATE_OK); /* leap year */
+    CHECK(d.year == 2024 && d.month == 2 && d.day == 29);
+    CHECK_INT(rc_date_parse_iso("2000-02-29", &d), RC_DATE_OK); /* divisible by 400 */
+    CHECK_INT(rc_date_parse_iso("1900-02-29", &d), RC_DATE_OUT_OF_RANGE); /* by 100 only */
+    CHECK(d.year == 0 && d.month == 0 && d.day == 0); /* zeroed on failure */
+    CHECK_INT(rc_date_parse_iso("2023-02-29", &d), RC_DATE_OUT_OF_RANGE);
+    CHECK_INT(rc_date_parse_iso("2023-04-31", &d), RC_DATE_OUT_OF_RANGE);
+    CHECK_INT(rc_date_parse_iso("2023-13", &d), RC_DATE_OUT_OF_RANGE);
+    CHECK_INT(rc_date_parse_iso("2023-00", &d), RC_DATE_OUT_OF_RANGE);
+    CHECK_INT(rc_date_parse_iso("0000", &d), RC_DATE_OUT_OF_RANGE);
+    CHECK_INT(rc_date_parse_iso("2023-12-31", &d), RC_DATE_OK);
+    CHECK_INT(rc_date_parse_iso("Fall 2023", &d), RC_DATE_NOT_A_DATE);
+    CHECK_INT(rc_date_parse_iso("2023/05", &d), RC_DATE_NOT_A_DATE);
+    CHECK_INT(rc_date_parse_iso("2023-5", &d), RC_DATE_NOT_A_DATE);
+    CHECK_INT(rc_date_parse_iso("20x3", &d), RC_DATE_NOT_A_DATE);
+    CHECK_INT(rc_date_parse_iso("", &d), RC_DATE_NOT_A_DATE);
+}
+
 int main(void)
 {
     test_utf8();
     test_buf_and_arena();
     test_diag();
     test_section_titles();
+    test_iso_dates();
     return rc_test_report("test_base");
 }
