@@ -293,11 +293,12 @@ static void summary_of(jr *j, rc_entry *e, const yaml_node_t *m, const char *pat
 
 typedef int (*entry_fn)(jr *j, const yaml_node_t *m, const char *path, rc_entry *e);
 
-static int work_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
+/* work[] and volunteer[] differ only in where the organisation's name is. */
+static int experience_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e,
+                            rc_text organisation)
 {
     e->type = RC_ENTRY_EXPERIENCE;
-    e->company = linked(j, text_or(j, m, "name", "company", path), text_or(j, m, "url", "website",
-                                                                         path));
+    e->company = linked(j, organisation, text_or(j, m, "url", "website", path));
     e->position = text_of(j, m, "position", path);
     e->location = text_of(j, m, "location", path);
     e->when = range_of(j, m, path);
@@ -307,18 +308,14 @@ static int work_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e
     return e->company.s || e->position.s || e->summary.s || e->nhighlights;
 }
 
+static int work_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
+{
+    return experience_entry(j, m, path, e, text_or(j, m, "name", "company", path));
+}
+
 static int volunteer_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
 {
-    e->type = RC_ENTRY_EXPERIENCE;
-    e->company = linked(j, text_of(j, m, "organization", path),
-                        text_or(j, m, "url", "website", path));
-    e->position = text_of(j, m, "position", path);
-    e->location = text_of(j, m, "location", path);
-    e->when = range_of(j, m, path);
-    summary_of(j, e, m, path);
-    rc_texts h = texts_of(j, m, "highlights", path);
-    set_highlights(j, e, &h);
-    return e->company.s || e->position.s || e->summary.s || e->nhighlights;
+    return experience_entry(j, m, path, e, text_of(j, m, "organization", path));
 }
 
 static int education_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
