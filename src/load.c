@@ -72,37 +72,6 @@ static rc_pos node_pos(loader *L, const yaml_node_t *n)
     return mark_pos(L, n->start_mark);
 }
 
-static const char *scalar(const yaml_node_t *n)
-{
-    return (const char *)n->data.scalar.value;
-}
-
-/* YAML 1.1 null, and an empty value written any way: the field is absent. */
-static int is_null(const yaml_node_t *n)
-{
-    if (!n)
-        return 1;
-    if (n->type != YAML_SCALAR_NODE)
-        return 0;
-    if (n->data.scalar.length == 0)
-        return 1;
-    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return 0;
-    const char *s = scalar(n);
-    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-    if (is_null(n))
-        return "empty";
-    switch (n->type) {
-    case YAML_SEQUENCE_NODE: return "a list";
-    case YAML_MAPPING_NODE: return "a mapping";
-    default: return "text";
-    }
-}
-
 /* A key can be written bare in a dotted path when it is a plain word. */
 static int is_word(const char *s)
 {
@@ -134,9 +103,9 @@ static const char *index_path(loader *L, const char *path, size_t i)
 static int expect(loader *L, yaml_node_t *n, yaml_node_type_t type, const char *path,
                   const char *what)
 {
-    if (n->type == type && !(type == YAML_SCALAR_NODE && is_null(n)))
+    if (n->type == type && !(type == YAML_SCALAR_NODE && rc_yaml_is_null(n)))
         return 0;
-    return rc_error(L->d, node_pos(L, n), "%s must be %s, not %s", path, what, kind_name(n));
+    return rc_error(L->d, node_pos(L, n), "%s must be %s, not %s", path, what, rc_yaml_kind(n));
 }
 
 /* Position of the first character of a scalar's value (after a quote). */
@@ -153,7 +122,7 @@ static rc_pos text_pos(loader *L, const yaml_node_t *n)
 static rc_text make_text(loader *L, const yaml_node_t *n)
 {
     rc_text t;
-    t.s = rc_arena_strndup(L->a, scalar(n), n->data.scalar.length);
+    t.s = rc_arena_strndup(L->a, rc_yaml_scalar(n), n->data.scalar.length);
     t.pos = text_pos(L, n);
     return t;
 }
@@ -165,7 +134,7 @@ typedef int (*load_fn)(loader *L, yaml_node_t *v, const char *path, void *target
 /* Optional text: empty leaves the field absent. */
 static int load_text(loader *L, yaml_node_t *v, const char *path, void *target)
 {
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SCALAR_NODE, path, "text") < 0)
         return -1;
@@ -176,7 +145,7 @@ static int load_text(loader *L, yaml_node_t *v, const char *path, void *target)
 /* A list of text; with `scalar_ok`, a single text counts as a list of one. */
 static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out, int scalar_ok)
 {
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (scalar_ok && v->type == YAML_SCALAR_NODE) {
         out->v = rc_arena_alloc(L->a, sizeof(rc_text));
@@ -194,7 +163,7 @@ static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = node_at(L, it[i]);
-        if (is_null(item))
+        if (rc_yaml_is_null(item))
             continue;
         if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0) {
             rc = -1;
@@ -255,25 +224,25 @@ static void list_keys(const char *const *keys, rc_buf *b)
 /* The error for a key that is not in `keys`, with a suggestion if one is close. */
 static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *const *keys)
 {
-    const char *near = rc_did_you_mean(scalar(k), keys);
+    const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
     const char *in = *path ? "in " : "at ", *where = *path ? path : "the top level";
     if (near)
         return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)",
-                        scalar(k), in, where, near);
+                        rc_yaml_scalar(k), in, where, near);
     rc_buf b = RC_BUF_INIT;
     list_keys(keys, &b);
-    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", scalar(k), in, where,
-             rc_buf_str(&b));
+    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", rc_yaml_scalar(k), in,
+             where, rc_buf_str(&b));
     rc_buf_release(&b);
     return -1;
 }
 
 static int check_key(loader *L, yaml_node_t *k, const char *path)
 {
-    if (k->type == YAML_SCALAR_NODE && !is_null(k))
+    if (k->type == YAML_SCALAR_NODE && !rc_yaml_is_null(k))
         return 0;
     return rc_error(L->d, node_pos(L, k), "keys in %s must be text, not %s",
-                    *path ? path : "the top level", kind_name(k));
+                    *path ? path : "the top level", rc_yaml_kind(k));
 }
 
 static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
@@ -285,8 +254,8 @@ static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
         opt++;
     const char *keys[32];
     candidates_of(s, keys, RC_ARRAY_LEN(keys));
-    const char *near = rc_did_you_mean(scalar(k), keys);
-    if (near && strcmp(near, scalar(k)))
+    const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
+    if (near && strcmp(near, rc_yaml_scalar(k)))
         rc_warning(L->d, node_pos(L, k),
                    "%s option '%s' is not supported yet and is ignored (did you mean '%s'?)",
                    s->section, opt, near);
@@ -307,7 +276,8 @@ static void collect_design(loader *L, yaml_node_t *v, const char *path, rc_desig
              p++) {
             yaml_node_t *k = node_at(L, p->key);
             if (check_key(L, k, path) == 0)
-                collect_design(L, node_at(L, p->value), child_path(L, path, scalar(k)), out);
+                collect_design(L, node_at(L, p->value), child_path(L, path, rc_yaml_scalar(k)),
+                               out);
         }
         return;
     }
@@ -336,7 +306,7 @@ static void collect_design(loader *L, yaml_node_t *v, const char *path, rc_desig
     }
     rc_design_value *dv = &out->v[out->n++];
     dv->path = rc_arena_strdup(L->a, rel);
-    dv->value.s = is_null(v) ? "" : rc_arena_strdup(L->a, scalar(v));
+    dv->value.s = rc_yaml_is_null(v) ? "" : rc_arena_strdup(L->a, rc_yaml_scalar(v));
     dv->value.pos = node_pos(L, v);
 }
 
@@ -351,10 +321,10 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
             rc = -1;
             continue;
         }
-        const char *cpath = child_path(L, path, scalar(k));
+        const char *cpath = child_path(L, path, rc_yaml_scalar(k));
         const field *f = NULL;
         for (size_t i = 0; i < s->nfields && !f; i++)
-            if (!strcmp(s->fields[i].key, scalar(k)))
+            if (!strcmp(s->fields[i].key, rc_yaml_scalar(k)))
                 f = &s->fields[i];
         if (f && f->load) {
             if (f->load(L, v, cpath, (char *)obj + f->off) < 0)
@@ -376,7 +346,7 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
 static int load_schema(loader *L, yaml_node_t *v, const char *path, const mapping_schema *s,
                        void *obj, const char *what)
 {
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_MAPPING_NODE, path, what) < 0)
         return -1;
@@ -466,7 +436,7 @@ static int resolve_when(loader *L, const raw_dates *r, const char *path, rc_when
 static int load_current_date(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     rc_text t = {NULL, {NULL, 0, 0}};
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (load_text(L, v, path, &t) < 0)
         return -1;
@@ -509,7 +479,7 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
 /* RenderCV's rule: " - " inside one highlight starts a nested bullet. */
 static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
 {
-    const char *s = scalar(n);
+    const char *s = rc_yaml_scalar(n);
     const char *p = strstr(s, " - ");
     if (!p) {
         push_highlight(L, hv, n, s, 0, strlen(s), 0);
@@ -531,9 +501,9 @@ static int load_flag(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", NULL};
     static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", NULL};
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
-    const char *s = v->type == YAML_SCALAR_NODE ? scalar(v) : NULL;
+    const char *s = v->type == YAML_SCALAR_NODE ? rc_yaml_scalar(v) : NULL;
     for (size_t i = 0; s && yes[i]; i++)
         if (!strcmp(s, yes[i])) {
             *(int *)target = 1;
@@ -555,7 +525,8 @@ static int is_tagged_highlight(loader *L, yaml_node_t *item)
     for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top;
          p++) {
         yaml_node_t *k = node_at(L, p->key);
-        if (k->type == YAML_SCALAR_NODE && (!strcmp(scalar(k), "text") || !strcmp(scalar(k), "tags")))
+        if (k->type == YAML_SCALAR_NODE &&
+            (!strcmp(rc_yaml_scalar(k), "text") || !strcmp(rc_yaml_scalar(k), "tags")))
             return 1;
     }
     return 0;
@@ -575,13 +546,13 @@ static int load_tagged_highlight(loader *L, yaml_node_t *item, const char *path,
             rc = -1;
             continue;
         }
-        const char *cpath = child_path(L, path, scalar(k));
-        if (!strcmp(scalar(k), "text")) {
+        const char *cpath = child_path(L, path, rc_yaml_scalar(k));
+        if (!strcmp(rc_yaml_scalar(k), "text")) {
             if (expect(L, v, YAML_SCALAR_NODE, cpath, "text") < 0)
                 rc = -1;
             else
                 text = v;
-        } else if (!strcmp(scalar(k), "tags")) {
+        } else if (!strcmp(rc_yaml_scalar(k), "tags")) {
             if (load_texts(L, v, cpath, &tags, 1) < 0)
                 rc = -1;
         } else {
@@ -603,7 +574,7 @@ static int load_tagged_highlight(loader *L, yaml_node_t *item, const char *path,
 static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     rc_entry *e = target;
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of text") < 0)
         return -1;
@@ -613,7 +584,7 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++, i++) {
         yaml_node_t *item = node_at(L, *it);
-        if (is_null(item))
+        if (rc_yaml_is_null(item))
             continue;
         if (is_tagged_highlight(L, item)) {
             if (load_tagged_highlight(L, item, index_path(L, path, i), &hv) < 0)
@@ -657,7 +628,7 @@ static const mapping_schema position_schema = {position_fields, RC_ARRAY_LEN(pos
 static int load_positions(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     rc_entry *e = target;
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SEQUENCE_NODE, path,
                "a list of {position, start_date, end_date, highlights} mappings") < 0)
@@ -726,7 +697,7 @@ static int map_has_key(loader *L, yaml_node_t *map, const char *key)
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
         yaml_node_t *k = node_at(L, p->key);
-        if (k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), key))
+        if (k->type == YAML_SCALAR_NODE && !strcmp(rc_yaml_scalar(k), key))
             return 1;
     }
     return 0;
@@ -824,7 +795,7 @@ static int has_characteristic(loader *L, yaml_node_t *map, rc_entry_type t)
         yaml_node_t *k = node_at(L, p->key);
         if (k->type != YAML_SCALAR_NODE)
             continue;
-        const struct entry_field *f = find_entry_field(scalar(k), t);
+        const struct entry_field *f = find_entry_field(rc_yaml_scalar(k), t);
         if (f && is_characteristic(f, t))
             return 1;
     }
@@ -835,7 +806,7 @@ static int has_characteristic(loader *L, yaml_node_t *map, rc_entry_type t)
 static rc_entry_type detect_type(loader *L, yaml_node_t *n)
 {
     if (n->type == YAML_SCALAR_NODE)
-        return is_null(n) ? RC_ENTRY_TYPE_COUNT : RC_ENTRY_TEXT;
+        return rc_yaml_is_null(n) ? RC_ENTRY_TYPE_COUNT : RC_ENTRY_TEXT;
     if (n->type != YAML_MAPPING_NODE)
         return RC_ENTRY_TYPE_COUNT;
     for (size_t i = 0; i < RC_ARRAY_LEN(detect_order); i++)
@@ -877,12 +848,12 @@ static int field_present(const entry_in *in, const struct entry_field *f)
 static void add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, size_t cap)
 {
     /* Only text extras are kept: templates print them; lists wait for their feature. */
-    if (v->type != YAML_SCALAR_NODE || is_null(v))
+    if (v->type != YAML_SCALAR_NODE || rc_yaml_is_null(v))
         return;
     if (!e->extra)
         e->extra = rc_arena_alloc(L->a, cap * sizeof(*e->extra));
     rc_extra_field *x = &e->extra[e->nextra++];
-    x->key = rc_arena_strdup(L->a, scalar(k));
+    x->key = rc_arena_strdup(L->a, rc_yaml_scalar(k));
     x->value = make_text(L, v);
 }
 
@@ -926,7 +897,8 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
         if (j < sc->nnear) {
             rc = rc_error(L->d, node_pos(L, sc->near_key[j]),
                           "unknown key '%s' in %s (did you mean '%s'?); %s need '%s'",
-                          scalar(sc->near_key[j]), path, f->key, type_phrase(L, t, 1), f->key);
+                          rc_yaml_scalar(sc->near_key[j]), path, f->key, type_phrase(L, t, 1),
+                          f->key);
             sc->near_field[j] = NULL; /* reported: no warning as well */
         } else {
             rc = rc_error(L->d, node_pos(L, map), "missing '%s' in %s; %s need '%s'", f->key,
@@ -937,7 +909,7 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
         if (sc->near_field[j])
             rc_warning(L->d, node_pos(L, sc->near_key[j]),
                        "unknown key '%s' in %s (did you mean '%s'?); it is kept as an extra field",
-                       scalar(sc->near_key[j]), path, sc->near_field[j]);
+                       rc_yaml_scalar(sc->near_key[j]), path, sc->near_field[j]);
     return rc;
 }
 
@@ -961,7 +933,7 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
             rc = -1;
             continue;
         }
-        const struct entry_field *f = find_entry_field(scalar(k), t);
+        const struct entry_field *f = find_entry_field(rc_yaml_scalar(k), t);
         if (f) {
             if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0) {
                 sc.invalid |= 1u << (f - entry_fields);
@@ -969,7 +941,7 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
             }
             continue;
         }
-        const char *near = rc_did_you_mean(scalar(k), names);
+        const char *near = rc_did_you_mean(rc_yaml_scalar(k), names);
         if (near) {
             sc.near_key[sc.nnear] = k;
             sc.near_field[sc.nnear++] = near;
@@ -998,12 +970,13 @@ static int no_type_error(loader *L, yaml_node_t *map, const char *path)
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
         yaml_node_t *k = node_at(L, p->key);
-        const char *near = k->type == YAML_SCALAR_NODE ? rc_did_you_mean(scalar(k), all) : NULL;
+        const char *near =
+            k->type == YAML_SCALAR_NODE ? rc_did_you_mean(rc_yaml_scalar(k), all) : NULL;
         if (near)
             return rc_error(L->d, node_pos(L, k),
                             "unknown key '%s' in %s (did you mean '%s'?); without it the "
                             "entry matches no entry type",
-                            scalar(k), path, near);
+                            rc_yaml_scalar(k), path, near);
     }
     return rc_error(L->d, node_pos(L, map),
                     "%s matches no entry type; give it 'institution' and 'area' (education), "
@@ -1046,7 +1019,7 @@ static int load_bibtex_entries(loader *L, yaml_node_t *n, const char *path, sect
 static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
 {
     const char *path = index_path(L, ss->path, i);
-    if (is_null(n))
+    if (rc_yaml_is_null(n))
         return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-'",
                         path);
     if (n->type == YAML_SEQUENCE_NODE)
@@ -1083,7 +1056,7 @@ static int load_section(loader *L, yaml_node_t *k, yaml_node_t *v, const char *p
     s->key = make_text(L, k);
     s->title = rc_section_title_from_key(L->a, s->key.s);
     s->type = RC_ENTRY_TEXT; /* RenderCV's type for an empty section */
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return rc_error(L->d, node_pos(L, v),
                         "section %s is empty; list its entries, each after '- ', or remove it",
                         path);
@@ -1117,7 +1090,7 @@ static int load_sections(loader *L, yaml_node_t *v, const char *path, void *targ
 {
     rc_cv *cv = L->cv;
     (void)target; /* fills several members of L->cv */
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_MAPPING_NODE, path,
                "a mapping from section titles to lists of entries") < 0)
@@ -1132,7 +1105,7 @@ static int load_sections(loader *L, yaml_node_t *v, const char *path, void *targ
             continue;
         }
         rc_section *s = &cv->sections[cv->nsections++];
-        if (load_section(L, k, node_at(L, p->value), child_path(L, path, scalar(k)), s) < 0)
+        if (load_section(L, k, node_at(L, p->value), child_path(L, path, rc_yaml_scalar(k)), s) < 0)
             rc = -1;
     }
     return rc;
@@ -1175,7 +1148,7 @@ static int load_socials(loader *L, yaml_node_t *v, const char *path, void *targe
 {
     rc_cv *cv = L->cv;
     (void)target; /* fills several members of L->cv */
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of {network, username} mappings") < 0)
         return -1;
@@ -1217,7 +1190,7 @@ static int load_connections(loader *L, yaml_node_t *v, const char *path, void *t
 {
     rc_cv *cv = L->cv;
     (void)target; /* fills several members of L->cv */
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SEQUENCE_NODE, path,
                "a list of {placeholder, url, fontawesome_icon} mappings") < 0)
@@ -1282,7 +1255,7 @@ static int load_choice(loader *L, yaml_node_t *v, const char *path, rc_text *out
                        const char *const *names, const char *what)
 {
     rc_text t = {NULL, {NULL, 0, 0}};
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (load_text(L, v, path, &t) < 0)
         return -1;
@@ -1381,7 +1354,7 @@ static int load_language(loader *L, yaml_node_t *v, const char *path, void *targ
 /* month_abbreviations, month_names: exactly twelve texts, January first. */
 static int load_months(loader *L, yaml_node_t *v, const char *path, void *target)
 {
-    if (is_null(v))
+    if (rc_yaml_is_null(v))
         return 0;
     if (expect(L, v, YAML_SEQUENCE_NODE, path, "a list of the 12 months, January first") < 0)
         return -1;
@@ -1518,7 +1491,7 @@ static int load_top(loader *L, yaml_node_t *root)
             rc = -1;
             continue;
         }
-        const char *key = scalar(k);
+        const char *key = rc_yaml_scalar(k);
         for (size_t i = 0; i < RC_ARRAY_LEN(renamed_top); i++)
             if (!strcmp(key, renamed_top[i].old_name)) {
                 rc_warning(L->d, node_pos(L, k), "'%s' is the old name of '%s'; rename it", key,
@@ -1579,7 +1552,7 @@ static int check_duplicates(loader *L, yaml_node_t *map)
         yaml_node_t *k = node_at(L, map->data.mapping.pairs.start[i].key);
         if (k->type != YAML_SCALAR_NODE)
             continue;
-        key_ref r = {scalar(k), k->data.scalar.length, i, k};
+        key_ref r = {rc_yaml_scalar(k), k->data.scalar.length, i, k};
         keys[m++] = r;
     }
     qsort(keys, m, sizeof(*keys), compare_keys);
@@ -1601,7 +1574,7 @@ static int check_duplicates(loader *L, yaml_node_t *map)
 
 static int check_scalar(loader *L, yaml_node_t *n)
 {
-    const char *s = scalar(n);
+    const char *s = rc_yaml_scalar(n);
     size_t len = n->data.scalar.length;
     size_t bad = rc_utf8_find_invalid(s, len);
     if (bad != (size_t)-1)
@@ -1858,7 +1831,7 @@ static void check_single_document(loader *L, yaml_parser_t *parser, const char *
         return;
     }
     yaml_node_t *root = yaml_document_get_root_node(&next);
-    if (root && !is_null(root))
+    if (root && !rc_yaml_is_null(root))
         rc_error(L->d, mark_pos(L, next.start_mark),
                  "a second YAML document starts here; a CV file holds one, so remove the '---'");
     yaml_document_delete(&next);
@@ -1868,12 +1841,12 @@ static int load_document(loader *L)
 {
     rc_pos whole = {L->file, 0, 0};
     yaml_node_t *root = yaml_document_get_root_node(L->doc);
-    if (!root || is_null(root))
+    if (!root || rc_yaml_is_null(root))
         return rc_error(L->d, whole, "the file is empty; write a CV starting with 'cv:'");
     if (root->type != YAML_MAPPING_NODE)
         return rc_error(L->d, node_pos(L, root),
                         "the top level must be a mapping with 'cv:' (and optionally design, "
-                        "locale, settings), not %s", kind_name(root));
+                        "locale, settings), not %s", rc_yaml_kind(root));
     if (check_nodes(L) < 0 || check_size(L) < 0)
         return -1; /* walking a bad document would only repeat the problem */
     rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles};

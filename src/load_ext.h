@@ -15,6 +15,7 @@
 #define RC_LOAD_EXT_H
 
 #include "cv.h"
+#include "load_yaml.h"
 
 #include <yaml.h>
 
@@ -48,32 +49,6 @@ static inline rc_pos rc_yaml_pos(const rc_yaml *y, const yaml_node_t *n)
 static inline const char *rc_yaml_scalar(const yaml_node_t *n)
 {
     return (const char *)n->data.scalar.value;
-}
-
-/* YAML's null written any way, or an empty value (JSON's null too). */
-static inline int rc_yaml_is_null(const yaml_node_t *n)
-{
-    if (!n)
-        return 1;
-    if (n->type != YAML_SCALAR_NODE)
-        return 0;
-    if (n->data.scalar.length == 0)
-        return 1;
-    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return 0;
-    const char *s = rc_yaml_scalar(n);
-    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-static inline const char *rc_yaml_kind(const yaml_node_t *n)
-{
-    if (rc_yaml_is_null(n))
-        return "empty";
-    switch (n->type) {
-    case YAML_SEQUENCE_NODE: return "a list";
-    case YAML_MAPPING_NODE: return "a mapping";
-    default: return "text";
-    }
 }
 
 /* A scalar as text, positioned at its first character (after a quote). */

@@ -15,6 +15,8 @@
 
 #include <yaml.h>
 
+#include <string.h>
+
 /*
  * Parse one YAML file into a checked document: syntax, the size and alias
  * limits, UTF-8 of every value, duplicate keys, a single document. No
@@ -24,6 +26,37 @@
  */
 int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size_t len,
                   rc_diags *d);
+
+/*
+ * YAML 1.1 null as the loader counts it: a missing node, an empty value
+ * written any way (JSON's null too), or a plain ~, null, Null or NULL.
+ * Such a field is absent; a merge that sets it removes it.
+ */
+static inline int rc_yaml_is_null(const yaml_node_t *n)
+{
+    if (!n)
+        return 1;
+    if (n->type != YAML_SCALAR_NODE)
+        return 0;
+    if (n->data.scalar.length == 0)
+        return 1;
+    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    const char *s = (const char *)n->data.scalar.value;
+    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+/* What a node is, for messages: "empty", "a list", "a mapping" or "text". */
+static inline const char *rc_yaml_kind(const yaml_node_t *n)
+{
+    if (rc_yaml_is_null(n))
+        return "empty";
+    switch (n->type) {
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping";
+    default: return "text";
+    }
+}
 
 /*
  * The schema walk of rc_load_cv_memory over a document. `name` is the main

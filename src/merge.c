@@ -4,6 +4,7 @@
  * checks bounded (64 levels) before anything was copied.
  */
 #include "merge.h"
+#include "load_yaml.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -27,21 +28,6 @@ rc_pos rc_merge_pos(const rc_file_table *files, yaml_mark_t m)
 int rc_merge_doc_init(yaml_document_t *doc)
 {
     return yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1) ? 0 : -1;
-}
-
-/* As the loader counts it: an empty value written any way is null. */
-static int is_null(const yaml_node_t *n)
-{
-    if (!n)
-        return 1;
-    if (n->type != YAML_SCALAR_NODE)
-        return 0;
-    if (n->data.scalar.length == 0)
-        return 1;
-    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return 0;
-    const char *s = (const char *)n->data.scalar.value;
-    return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
 static void set_marks(yaml_document_t *doc, int id, yaml_mark_t start, yaml_mark_t end)
@@ -295,17 +281,6 @@ static yaml_mark_t seg_mark(rc_path_origin o, const rc_path_seg *s)
     return m;
 }
 
-static const char *kind_name(const yaml_node_t *n)
-{
-    if (is_null(n))
-        return "empty";
-    switch (n->type) {
-    case YAML_SEQUENCE_NODE: return "a list";
-    case YAML_MAPPING_NODE: return "a mapping";
-    default: return "text";
-    }
-}
-
 /* "cv.sections" or "the top level", for messages. */
 static const char *where(const rc_path *p, size_t n, rc_buf *b)
 {
@@ -422,7 +397,7 @@ int rc_merge_set(yaml_document_t *doc, const rc_path *path, int value, rc_path_o
         rc_pos pos = rc_merge_pos(files, m);
         yaml_node_t *n = node(doc, cur);
         if (s->key) {
-            if (is_null(n) && ref.parent) {
+            if (rc_yaml_is_null(n) && ref.parent) {
                 /* An empty value where a mapping goes: it becomes one. */
                 int map = add_map(doc, m);
                 if (!map) {
@@ -435,7 +410,7 @@ int rc_merge_set(yaml_document_t *doc, const rc_path *path, int value, rc_path_o
             }
             if (n->type != YAML_MAPPING_NODE) {
                 rc_error(d, pos, "%s is %s, not a mapping; it has no key '%s'", where(path, i, &b),
-                         kind_name(n), s->key);
+                         rc_yaml_kind(n), s->key);
                 goto done;
             }
             long j = find_pair(doc, cur, s->key, strlen(s->key));
@@ -471,7 +446,7 @@ int rc_merge_set(yaml_document_t *doc, const rc_path *path, int value, rc_path_o
         } else {
             if (n->type != YAML_SEQUENCE_NODE) {
                 rc_error(d, pos, "%s is %s, not a list; there is no item [%zu]",
-                         where(path, i, &b), kind_name(n), s->index);
+                         where(path, i, &b), rc_yaml_kind(n), s->index);
                 goto done;
             }
             size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
