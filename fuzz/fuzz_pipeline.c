@@ -95,7 +95,7 @@ static void check_doc(const rc_doc *doc, const rc_style *st)
             FUZZ_CHECK(dr->w >= 0 && dr->h >= 0);
             if (dr->kind != RC_DRAW_TEXT)
                 continue;
-            FUZZ_CHECK(dr->face < RC_FACE_COUNT && dr->size > 0);
+            FUZZ_CHECK(dr->face >= 0 && (size_t)dr->face < fonts.nfaces && dr->size > 0);
             FUZZ_CHECK(dr->n == 0 || dr->cps != NULL);
             const rc_face *face = fonts.faces[dr->face];
             for (size_t k = 0; k < dr->n; k++) {

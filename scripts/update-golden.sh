@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 cmake --build "$BUILD_DIR" >/dev/null
+# The installed fonts the tests see (CMakeLists.txt: rescomp_isolate_fonts).
+export FONTCONFIG_FILE="$PWD/$BUILD_DIR/fonts.conf"
 for input in examples/academic.yaml examples/engineer.yaml tests/golden/*.yaml; do
   [ -e "$input" ] || continue
   name=$(basename "${input%.*}")

@@ -36,19 +36,15 @@ void rc_para_release(rc_para *p)
     memset(p, 0, sizeof(*p));
 }
 
-rc_face_id rc_face_for_style(unsigned style)
+rc_face_id rc_face_for_style(const rc_fonts *fonts, int family, unsigned style)
 {
     if (style & RC_STYLE_ICON)
         return RC_FACE_ICONS;
     if (style & RC_STYLE_CODE)
         return RC_FACE_MONO;
-    if ((style & RC_STYLE_BOLD) && (style & RC_STYLE_ITALIC))
-        return RC_FACE_BOLD_ITALIC;
-    if (style & RC_STYLE_BOLD)
-        return RC_FACE_BOLD;
-    if (style & RC_STYLE_ITALIC)
-        return RC_FACE_ITALIC;
-    return RC_FACE_REGULAR;
+    int variant = ((style & RC_STYLE_BOLD) ? RC_VARIANT_BOLD : 0) |
+                  ((style & RC_STYLE_ITALIC) ? RC_VARIANT_ITALIC : 0);
+    return rc_fonts_face(fonts, family, variant);
 }
 
 static rc_item *add_item(rc_para *p, rc_item_type type)
@@ -94,7 +90,7 @@ static uint32_t last_run(const rc_para *p)
  * written in, not of the word before it: after a bold or code word the
  * space is the roman one, as TeX takes it from the font outside the group.
  */
-static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak, rc_face_id face,
+static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face,
                        rc_scaled size)
 {
     uint32_t r = last_run(p);
@@ -125,11 +121,12 @@ static void space_glue(rc_para *p, const rc_fonts *fonts, int nobreak, rc_face_i
     }
 }
 
-void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts)
+void rc_para_add_space(rc_para *p, const rc_para_style *ps, rc_fonts *fonts)
 {
     record(p, (rc_spans){NULL, 0}, ps);
     if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
-        space_glue(p, fonts, ps->no_breaks, rc_face_for_style(ps->style), ps->size);
+        space_glue(p, fonts, ps->no_breaks, rc_face_for_style(fonts, ps->family, ps->style),
+                   ps->size);
 }
 
 /* The word being collected: code points of one face, colour and link. */
@@ -216,12 +213,12 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     return count;
 }
 
-static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, const rc_fonts *fonts,
+static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a)
 {
     if (w->n == 0)
         return;
-    const rc_face *face = fonts->faces[w->face];
+    rc_face *face = fonts->faces[w->face];
     int *kern_milli = rc_xmalloc(w->n * sizeof(int));
     rc_face_kerning(face, w->cps, w->n, kern_milli);
     rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
@@ -289,7 +286,7 @@ static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byt
     return rc_pos_advance(pos, (int)(spans.v[span_index].src_offset + byte_in_span));
 }
 
-int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const rc_fonts *fonts,
+int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a, rc_diags *d)
 {
     record(p, spans, ps);
@@ -297,12 +294,15 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
     int status = 0;
     int want_space = 0, want_nbsp = 0;
     rc_face_id space_face = RC_FACE_REGULAR; /* the face the pending space was written in */
+    rc_buf missing = RC_BUF_INIT;             /* characters no font has, for one message */
+    size_t nmissing = 0;
+    rc_pos missing_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
-        rc_face_id face = rc_face_for_style(sp->style | ps->style);
+        rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
         uint32_t color = sp->url ? ps->link_color : ps->color;
         size_t i = 0;
         while (i < sp->len) {
@@ -312,6 +312,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
                 k = 1; /* the loader rejects invalid UTF-8; be safe anyway */
             size_t at = i;
             i += k;
+            rc_face_id face = span_face;
             if (is_space(cp) || cp == 0xA0) {
                 flush_run(p, &w, ps, fonts, a);
                 if (p->nruns) {
@@ -325,14 +326,19 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
-                char utf8[5] = {0};
-                rc_utf8_encode(cp, utf8);
-                status = rc_error_class(
-                    d, RC_FAIL_FONT, char_pos(p->pos, spans, s, at),
-                    "character '%s' (U+%04X) is not in the font '%s'; remove it or write it "
-                    "another way",
-                    utf8, (unsigned)cp, rc_face_name(fonts->faces[face]));
-                continue;
+                /* Another font has it (fontconfig's fallback), or none does. */
+                face = rc_fonts_fallback(fonts, face, cp);
+                if (face < 0) {
+                    if (nmissing++ == 0)
+                        missing_pos = char_pos(p->pos, spans, s, at);
+                    if (nmissing <= 8) {
+                        char utf8[5] = {0};
+                        rc_utf8_encode(cp, utf8);
+                        rc_buf_addf(&missing, "%s'%s' (U+%04X)", nmissing > 1 ? ", " : "", utf8,
+                                    (unsigned)cp);
+                    }
+                    continue;
+                }
             }
             if (want_space) {
                 flush_run(p, &w, ps, fonts, a);
@@ -374,6 +380,15 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const
         space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
     free(w.orig);
+    if (nmissing) {
+        status = rc_error_class(d, RC_FAIL_FONT, missing_pos,
+                                "no installed font has %s %s%s; install a font that has %s "
+                                "(fontconfig finds it), or remove %s",
+                                nmissing == 1 ? "the character" : "the characters",
+                                rc_buf_str(&missing), nmissing > 8 ? " and more" : "",
+                                nmissing == 1 ? "it" : "them", nmissing == 1 ? "it" : "them");
+    }
+    rc_buf_release(&missing);
     return status;
 }
 
@@ -395,7 +410,7 @@ int rc_para_hyphenatable(const rc_para *p)
     return 0;
 }
 
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, const rc_fonts *fonts, rc_arena *a)
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
 {
     rc_para_source *src = p->src;
     size_t nsrc = p->nsrc;

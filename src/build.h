@@ -57,6 +57,7 @@ typedef struct rc_para_style {
     uint32_t color;
     uint32_t link_color;
     unsigned style;        /* RC_STYLE_* applied to every span (e.g. bold titles) */
+    int family;            /* the font family (fonts->role_family[role]); 0: the body's */
     rc_align align;
     int ex_hyphen_penalty;
     int hyphen_penalty;
@@ -70,13 +71,14 @@ void rc_para_init(rc_para *p, rc_align align, rc_pos pos);
 void rc_para_release(rc_para *p);
 
 /*
- * Append spans (from rc_markup_parse) to the paragraph. Characters that no
- * face has are errors (RC_FAIL_FONT) at `pos`; returns -1 after any.
+ * Append spans (from rc_markup_parse) to the paragraph. A character its
+ * face lacks comes from a fallback face (rc_fonts_fallback); characters no
+ * font has are one error (RC_FAIL_FONT) at the first; returns -1 then.
  */
-int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, const rc_fonts *fonts,
+int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a, rc_diags *d);
 /* Append inter-word glue in the given face (a space between two fields). */
-void rc_para_add_space(rc_para *p, const rc_para_style *ps, const rc_fonts *fonts);
+void rc_para_add_space(rc_para *p, const rc_para_style *ps, rc_fonts *fonts);
 /* End the paragraph as TeX does (§816): penalty inf, parfillskip, forced break. */
 void rc_para_finish(rc_para *p);
 
@@ -87,12 +89,12 @@ int rc_para_hyphenatable(const rc_para *p);
  * (TeX hyphenates only when a paragraph cannot be set without), and
  * finish it. Diagnostics were given the first time and are not repeated.
  */
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, const rc_fonts *fonts, rc_arena *a);
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a);
 
 /* Natural width of the items [from, to), as if set on one line. */
 rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to);
 
-/* The face for a combination of RC_STYLE_* bits. */
-rc_face_id rc_face_for_style(unsigned style);
+/* The face of the family (an index of fonts->role_family) for RC_STYLE_* bits. */
+rc_face_id rc_face_for_style(const rc_fonts *fonts, int family, unsigned style);
 
 #endif

@@ -104,8 +104,9 @@
 /* Length of a subset tag ("KQWZTB+"), as PDF fonts name subsets. */
 #define TAG_LEN 6
 
-/* One face as the document uses it. */
+/* One face as the document uses it (face ids that share a font file share this). */
 typedef struct pdf_face {
+    const rc_face *face;
     uint8_t *used;   /* bitmap of the code points shown, NULL: face unused */
     uint32_t *cps;   /* cps[k - 1]: the code point shown with code k, sorted */
     size_t n;        /* codes 1 .. n */
@@ -121,7 +122,9 @@ typedef struct pdf_ctx {
     const rc_doc *doc;
     rc_diags *diags;
     int reported; /* an error was already said in words of its own */
-    pdf_face faces[RC_FACE_COUNT];
+    pdf_face *faces; /* one per distinct face of the document's font set */
+    size_t nfaces;
+    size_t *slot;    /* slot[face id]: its index in faces */
     z_stream z; /* the document's compressor, reset per stream */
     int z_ready, z_level;
     unsigned char *zbuf; /* its output */
@@ -283,14 +286,20 @@ static void add_code(rc_buf *b, unsigned code)
     rc_buf_add(b, s, n);
 }
 
-/* 0xRRGGBB as "r g b rg" with channels in [0, 1]. */
-static void add_rgb(rc_buf *b, uint32_t color)
+/* 0xRRGGBB as "r g b rg" (or another colour operator) with channels in [0, 1]. */
+static void add_color(rc_buf *b, uint32_t color, const char *op)
 {
     for (int shift = 16; shift >= 0; shift -= 8) {
         add_milli(b, round_div((int64_t)((color >> shift) & 0xFF) * 1000, 255));
         rc_buf_addc(b, ' ');
     }
-    rc_buf_adds(b, "rg\n");
+    rc_buf_adds(b, op);
+    rc_buf_addc(b, '\n');
+}
+
+static void add_rgb(rc_buf *b, uint32_t color)
+{
+    add_color(b, color, "rg");
 }
 
 /* A PDF text string in UTF-16BE with BOM, as a hex string: <FEFF...>. */
@@ -431,9 +440,30 @@ static HPDF_Binary text_string(pdf_ctx *c, const char *s)
 
 static const rc_face *face_of(const rc_doc *doc, int face)
 {
-    if (!doc->fonts || face < 0 || face >= RC_FACE_COUNT)
+    if (!doc->fonts || face < 0 || (size_t)face >= doc->fonts->nfaces)
         return NULL;
     return doc->fonts->faces[face];
+}
+
+/*
+ * One pdf_face per distinct face: a synthetic bold or slant is its upright
+ * face drawn differently, and a fallback may be a family's face already;
+ * each font file is embedded once. In face-id order, so deterministic.
+ */
+static void map_faces(pdf_ctx *c)
+{
+    const rc_fonts *fonts = c->doc->fonts;
+    size_t n = fonts ? fonts->nfaces : 0;
+    c->faces = rc_xcalloc(n ? n : 1, sizeof(*c->faces));
+    c->slot = rc_xcalloc(n ? n : 1, sizeof(*c->slot));
+    for (size_t id = 0; id < n; id++) {
+        size_t u = 0;
+        while (u < c->nfaces && c->faces[u].face != fonts->faces[id])
+            u++;
+        if (u == c->nfaces)
+            c->faces[c->nfaces++].face = fonts->faces[id];
+        c->slot[id] = u;
+    }
 }
 
 /* A code point the faces can have: above U+FFFF none has, so a space. */
@@ -478,7 +508,7 @@ static int collect_codes(pdf_ctx *c)
                 return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
                                       "page %zu: text run with font size %" PRId32 "sp", p + 1,
                                       d->size);
-            pdf_face *f = &c->faces[d->face];
+            pdf_face *f = &c->faces[c->slot[d->face]];
             if (!f->used)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
             for (size_t k = 0; k < d->n; k++) {
@@ -488,7 +518,7 @@ static int collect_codes(pdf_ctx *c)
         }
     }
 
-    for (int face = 0; face < RC_FACE_COUNT; face++) {
+    for (size_t face = 0; face < c->nfaces; face++) {
         pdf_face *f = &c->faces[face];
         if (!f->used)
             continue;
@@ -498,7 +528,7 @@ static int collect_codes(pdf_ctx *c)
                 n++;
         if (n > 0xFFFF) /* codes are 2 bytes, and 0 is .notdef's */
             return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
-                                  "face %d shows more than 65,535 different characters", face);
+                                  "face %zu shows more than 65,535 different characters", face);
         f->cps = rc_xmalloc(n * sizeof(*f->cps));
         for (uint32_t cp = 0; cp < NUM_CODE_POINTS; cp++) {
             if (!f->used[cp >> 3]) {
@@ -769,7 +799,7 @@ static HPDF_Dict new_object(pdf_ctx *c)
 static int build_font(pdf_ctx *c, int face)
 {
     pdf_face *f = &c->faces[face];
-    const rc_face *rf = face_of(c->doc, face);
+    const rc_face *rf = f->face;
     hb_face_t *hbf = rc_face_hb(rf);
     HPDF_MMgr mmgr = c->pdf->mmgr;
 
@@ -957,6 +987,11 @@ typedef struct content_state {
     int face;       /* current Tf face, -1 = none yet */
     rc_scaled size;
     uint32_t fill; /* current rg; a page starts black */
+    /* For synthetic bold and italic (font.h's RC_SYNTH_*): */
+    int render;           /* text rendering mode: 0 fill, 2 fill and stroke */
+    uint32_t stroke;      /* current RG */
+    rc_scaled line_width; /* current w, 0: not set */
+    int slanted;          /* the text matrix is skewed */
 } content_state;
 
 static void end_text(rc_buf *b, content_state *st)
@@ -976,10 +1011,40 @@ static void set_fill(rc_buf *b, content_state *st, uint32_t color)
     }
 }
 
+/*
+ * Synthetic bold, as XeTeX's FakeBold and browsers do it: the outline is
+ * stroked as well as filled, with a line of 1/30 em (widening each stem by
+ * 1/30 em, about what a bold face adds to a regular one's), in the fill
+ * colour. Advances stay the regular face's, which is
+ * what the layout measured.
+ */
+static void set_render(rc_buf *b, content_state *st, int bold, const rc_draw *d)
+{
+    int mode = bold ? 2 : 0;
+    if (mode != st->render) {
+        rc_buf_addf(b, "%d Tr\n", mode);
+        st->render = mode;
+    }
+    if (!bold)
+        return;
+    rc_scaled width = d->size / 30;
+    if (width != st->line_width) {
+        add_sp(b, width);
+        rc_buf_adds(b, " w\n");
+        st->line_width = width;
+    }
+    uint32_t color = d->color & 0xFFFFFF;
+    if (color != st->stroke) {
+        add_color(b, color, "RG");
+        st->stroke = color;
+    }
+}
+
 static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
 {
     rc_buf *b = &c->content;
-    pdf_face *f = &c->faces[d->face];
+    pdf_face *f = &c->faces[c->slot[d->face]];
+    unsigned synth = c->doc->fonts->synthetic[d->face];
 
     /* Registers the font in the page's /Resources; returns "F1", "F2" ... */
     if (!f->res) {
@@ -995,24 +1060,41 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
         rc_buf_adds(b, "BT\n");
         st->in_text = 1;
         st->tx = st->ty = 0;
+        st->slanted = 0; /* BT starts from the identity matrix */
     }
-    if ((int)d->face != st->face || d->size != st->size) {
+    if ((int)c->slot[d->face] != st->face || d->size != st->size) {
         rc_buf_addf(b, "/%s ", res);
         add_sp(b, d->size);
         rc_buf_adds(b, " Tf\n");
-        st->face = (int)d->face;
+        st->face = (int)c->slot[d->face];
         st->size = d->size;
     }
     set_fill(b, st, d->color);
+    set_render(b, st, (synth & RC_SYNTH_BOLD) != 0, d);
 
     /* Td is relative to the previous line origin; both ends are rounded
      * absolute positions, so no error accumulates along a page. */
     int64_t x = sp_to_milli(d->x);
     int64_t y = sp_to_milli((int64_t)c->doc->height - d->y);
-    add_milli(b, x - st->tx);
-    rc_buf_addc(b, ' ');
-    add_milli(b, y - st->ty);
-    rc_buf_adds(b, " Td\n");
+    int slant = (synth & RC_SYNTH_SLANT) != 0;
+    if (slant || st->slanted) {
+        /*
+         * Synthetic italic: the text matrix skewed by about 11 degrees (the
+         * slant of CMU's italic); Tm places the run absolutely, and an
+         * upright run after it sets the matrix back.
+         */
+        rc_buf_adds(b, slant ? "1 0 0.2 1 " : "1 0 0 1 ");
+        add_milli(b, x);
+        rc_buf_addc(b, ' ');
+        add_milli(b, y);
+        rc_buf_adds(b, " Tm\n");
+        st->slanted = slant;
+    } else {
+        add_milli(b, x - st->tx);
+        rc_buf_addc(b, ' ');
+        add_milli(b, y - st->ty);
+        rc_buf_adds(b, " Td\n");
+    }
     st->tx = x;
     st->ty = y;
 
@@ -1231,8 +1313,8 @@ static int render_page(pdf_ctx *c, size_t index)
     if (failed(c))
         return -1;
 
-    content_state st = {0, 0, 0, -1, 0, 0x000000};
-    for (int f = 0; f < RC_FACE_COUNT; f++)
+    content_state st = {.face = -1, .fill = 0x000000, .stroke = 0x000000};
+    for (size_t f = 0; f < c->nfaces; f++)
         c->faces[f].res = NULL; /* resource names are per page */
     rc_buf *b = &c->content;
     rc_buf_reset(b);
@@ -1485,10 +1567,11 @@ static int render(pdf_ctx *c, rc_buf *out)
     if (failed(c))
         return haru_error(c, RC_FAIL_INTERNAL, "cannot set up the PDF document");
 
+    map_faces(c);
     if (collect_codes(c))
         return -1;
-    for (int f = 0; f < RC_FACE_COUNT; f++) {
-        if (c->faces[f].used && build_font(c, f))
+    for (size_t f = 0; f < c->nfaces; f++) {
+        if (c->faces[f].used && build_font(c, (int)f))
             return -1;
     }
 
@@ -1525,13 +1608,15 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     int rc = render(&c, &file);
     if (c.pdf)
         HPDF_Free(c.pdf);
-    for (int f = 0; f < RC_FACE_COUNT; f++) {
+    for (size_t f = 0; f < c.nfaces; f++) {
         pdf_face *pf = &c.faces[f];
         free(pf->used);
         free(pf->cps);
         for (size_t i = 0; i < RC_ARRAY_LEN(pf->code); i++)
             free(pf->code[i]);
     }
+    free(c.faces);
+    free(c.slot);
     if (c.z_ready)
         deflateEnd(&c.z);
     free(c.zbuf);

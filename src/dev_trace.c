@@ -55,10 +55,27 @@ static void put_rect(rc_buf *out, const char *kind, const rc_draw *d)
     put_len(out, d->h);
 }
 
-static const char *face_name(rc_face_id f)
+/*
+ * The body family's faces by their style, as every golden trace names
+ * them; a face of another family or a fallback by its font's name, with
+ * "+bold" or "+slant" when drawn synthetically.
+ */
+static const char *face_name(const rc_doc *doc, rc_face_id f, rc_buf *scratch)
 {
     static const char *const names[] = {"regular", "bold", "italic", "bolditalic", "mono", "icons"};
-    return (unsigned)f < RC_ARRAY_LEN(names) ? names[f] : "?";
+    if (!doc->fonts || (size_t)f >= doc->fonts->nfaces)
+        return "?";
+    unsigned synth = doc->fonts->synthetic[f];
+    rc_buf_reset(scratch);
+    if (f < RC_FACE_COUNT)
+        rc_buf_adds(scratch, names[f]);
+    else
+        rc_buf_addf(scratch, "\"%s\"", rc_face_name(doc->fonts->faces[f]));
+    if (synth & RC_SYNTH_BOLD)
+        rc_buf_adds(scratch, "+bold");
+    if (synth & RC_SYNTH_SLANT)
+        rc_buf_adds(scratch, "+slant");
+    return rc_buf_str(scratch);
 }
 
 /* Advance of a run including its adjustments, as the PDF places it. */
@@ -77,6 +94,10 @@ static rc_scaled run_width(const rc_doc *doc, const rc_draw *d)
 
 void rc_trace_write(const rc_doc *doc, rc_buf *out)
 {
+    rc_buf scratch = RC_BUF_INIT;
+    /* The family the faces named "regular", "bold"... belong to. */
+    if (doc->fonts && doc->fonts->nfaces)
+        rc_buf_addf(out, "body-font \"%s\"\n", rc_face_name(doc->fonts->faces[RC_FACE_REGULAR]));
     for (size_t p = 0; p < doc->npages; p++) {
         rc_buf_addf(out, "page %zu ", p + 1);
         put_len(out, doc->width);
@@ -97,7 +118,7 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                 put_len(out, d->y);
                 rc_buf_adds(out, " w=");
                 put_len(out, run_width(doc, d));
-                rc_buf_addf(out, " %s ", face_name(d->face));
+                rc_buf_addf(out, " %s ", face_name(doc, d->face, &scratch));
                 put_len(out, d->size);
                 rc_buf_addf(out, " #%06x ", (unsigned)d->color);
                 put_quoted(out, rc_buf_str(&text));
@@ -145,4 +166,5 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
             }
         }
     }
+    rc_buf_release(&scratch);
 }

@@ -13,20 +13,56 @@
 #include "base.h"
 #include "diag.h"
 
-typedef enum rc_face_id {
+/*
+ * A face of a document's font set. The first six are fixed: the body
+ * family's four faces, the typewriter face and the icons. Every further
+ * family a role asks for (design.typography.font_family) takes four more
+ * ids, and faces added for characters no family has come after those.
+ */
+typedef int rc_face_id;
+enum {
     RC_FACE_REGULAR,
     RC_FACE_BOLD,
     RC_FACE_ITALIC,
     RC_FACE_BOLD_ITALIC,
     RC_FACE_MONO,
     RC_FACE_ICONS, /* Font Awesome 4.7's connection icons (Private Use Area) */
-    RC_FACE_COUNT
-} rc_face_id;
+    RC_FACE_COUNT  /* the fixed faces; a set has at least these */
+};
+
+/* Offsets of a family's faces: regular, bold, italic, bold italic. */
+enum { RC_VARIANT_BOLD = 1, RC_VARIANT_ITALIC = 2, RC_VARIANT_COUNT = 4 };
+
+/* The text roles of RenderCV's typography.font_family. */
+typedef enum rc_font_role {
+    RC_ROLE_BODY,
+    RC_ROLE_NAME,
+    RC_ROLE_HEADLINE,
+    RC_ROLE_CONNECTIONS,
+    RC_ROLE_SECTION_TITLES,
+    RC_ROLE_COUNT
+} rc_font_role;
+
+/* What a face id draws that its font file does not have. */
+enum {
+    RC_SYNTH_BOLD = 1, /* no bold face: the regular one, stroked as well as filled */
+    RC_SYNTH_SLANT = 2 /* no italic face: the upright one, slanted */
+};
 
 typedef struct rc_face rc_face;
+/* The faces loaded in one process, shared by every document it compiles. */
+typedef struct rc_font_store rc_font_store;
 
+/* The font set of one document. */
 typedef struct rc_fonts {
-    rc_face *faces[RC_FACE_COUNT];
+    rc_face **faces;          /* faces[id], owned by the store */
+    unsigned char *synthetic; /* synthetic[id]: RC_SYNTH_* bits */
+    unsigned char *variant;   /* variant[id]: the style the face stands for (RC_VARIANT_*) */
+    size_t nfaces, cap;
+    int role_family[RC_ROLE_COUNT]; /* the family index each role is set in */
+    int nfamilies;
+    rc_font_store *store;
+    int owns_store;           /* made by rc_fonts_load: freed with the set */
 } rc_fonts;
 
 /*
@@ -36,9 +72,45 @@ typedef struct rc_fonts {
  */
 char *rc_fonts_find_dir(void);
 
-/* Load the shipped CMU Serif faces from dir. Errors are RC_FAIL_FONT. */
+/* A store over the shipped fonts in dir (which may be NULL: errors come at use). */
+rc_font_store *rc_font_store_new(const char *dir);
+void rc_font_store_free(rc_font_store *s);
+/* The faces loaded so far (for --depfile and --watch). */
+size_t rc_font_store_count(const rc_font_store *s);
+const rc_face *rc_font_store_face(const rc_font_store *s, size_t i);
+
+/*
+ * The font set for a document whose roles ask for the given families (a
+ * NULL or empty name: the body's; the body's NULL: CMU Serif). A family is
+ * a shipped one, else an installed TrueType family found through
+ * fontconfig, else the shipped family nearest to a known name; an unknown
+ * name is a warning at its position when the CV wrote it. A
+ * family without a bold or italic face gets a synthetic one. Errors (a
+ * missing shipped font) are RC_FAIL_FONT.
+ */
+typedef struct rc_family_request {
+    const char *name; /* NULL or "": the body's family */
+    rc_pos pos;       /* where it was written */
+    int user;         /* the CV wrote it (not a theme): an unknown name warns */
+} rc_family_request;
+
+int rc_fonts_open(rc_fonts *f, rc_font_store *s, const rc_family_request req[RC_ROLE_COUNT],
+                  rc_diags *d);
+/* The default set (CMU Serif, typewriter, icons) from dir, with a store of its own. */
 int rc_fonts_load(rc_fonts *f, const char *dir, rc_diags *d);
 void rc_fonts_release(rc_fonts *f);
+
+/* The face of `family` (an index of role_family) in the variant's style. */
+rc_face_id rc_fonts_face(const rc_fonts *f, int family, int variant);
+/*
+ * A face that has cp, for text that face `id` cannot show: the document's
+ * other families, the shipped ones, then any installed font that has it
+ * (fontconfig), of the same weight and slant where there is one. Returns
+ * -1 when no font has the character.
+ */
+rc_face_id rc_fonts_fallback(rc_fonts *f, rc_face_id id, uint32_t cp);
+/* "CMU Serif Bold", or "DejaVu Sans (synthetic bold)", for messages and traces. */
+const char *rc_fonts_face_label(const rc_fonts *f, rc_face_id id, rc_buf *scratch);
 
 const char *rc_face_path(const rc_face *face);
 const char *rc_face_name(const rc_face *face); /* "CMU Serif Bold" */
@@ -48,9 +120,10 @@ int rc_face_advance(const rc_face *face, uint32_t cp);
 /*
  * Shape n code points as one run: out[i] receives the kerning adjustment
  * (1/1000 em, usually <= 0) to apply between cps[i] and cps[i+1];
- * out[n-1] is 0.
+ * out[n-1] is 0. Results are remembered per word (hence not const): a
+ * document repeats its words, and shaping is the costly part of measuring.
  */
-void rc_face_kerning(const rc_face *face, const uint32_t *cps, size_t n, int *out);
+void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
 /*
  * The face's HarfBuzz face, owned by the face and valid while it lives: the
  * PDF device subsets it, so what is embedded is exactly what was measured.

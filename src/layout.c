@@ -27,7 +27,7 @@
 typedef struct ctx {
     const rc_cv *cv;
     const rc_style *st;
-    const rc_fonts *fonts;
+    rc_fonts *fonts;
     rc_arena *a;
     rc_diags *d;
     rc_vlist vl;
@@ -1126,6 +1126,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
     rc_para p;
     rc_para_init(&p, centered ? RC_ALIGN_CENTER : RC_ALIGN_LEFT, sec->key.pos);
     rc_para_style ps = body_style(c, st->section_title.bold ? RC_STYLE_BOLD : 0);
+    ps.family = c->fonts->role_family[RC_ROLE_SECTION_TITLES];
     ps.smallcaps = st->section_title.smallcaps;
     ps.size = st->section_title.size;
     ps.color = st->section_title.color;
@@ -1313,6 +1314,7 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
     ps.color = role->color;
     ps.link_color = role->color;
     ps.smallcaps = role->smallcaps;
+    ps.family = c->fonts->role_family[role->font];
     ps.align = c->st->header_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT : c->st->header_align;
     ps.hyphenate = 0; /* names and addresses are never hyphenated */
     return ps;
@@ -1659,7 +1661,7 @@ static void document_info(ctx *c, rc_doc *doc)
     doc->creator = "rescomp " RESCOMP_VERSION;
 }
 
-int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_arena *a,
+int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
                  rc_doc *doc, rc_diags *d)
 {
     ctx c = {0};

@@ -23,7 +23,7 @@
  * strings live in the arena. Errors (e.g. a character no font has) return
  * -1; overfull lines are warnings.
  */
-int rc_layout_cv(const rc_cv *cv, const rc_style *st, const rc_fonts *fonts, rc_arena *a,
+int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
                  rc_doc *doc, rc_diags *d);
 
 /*

@@ -57,7 +57,7 @@ void rc_print_diags(const rc_diags *d, int quiet)
 }
 
 /* Everything that must be set up before layout; -1 on any error. */
-static int prepare(const rc_job *job, rc_cv *cv, const rc_fonts **fonts, rc_style *st,
+static int prepare(const rc_job *job, rc_cv *cv, rc_fonts *fonts, rc_style *st,
                    rc_arena *a, rc_diags *d)
 {
     /* The input with its overlays, --set values and variant (source.c). */
@@ -65,8 +65,8 @@ static int prepare(const rc_job *job, rc_cv *cv, const rc_fonts **fonts, rc_styl
         return -1;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;
-    /* Loaded once per process (run.c). */
-    return rc_run_fonts(job->run, fonts, d);
+    /* The faces are loaded once per process (run.c). */
+    return rc_run_fonts(job->run, st->font_family, fonts, d);
 }
 
 int rescomp_compile(const rescomp_options *o)
@@ -80,7 +80,7 @@ int rc_compile_job(const rc_job *job)
     rc_diags d;
     rc_arena a;
     rc_cv cv = {0};
-    const rc_fonts *fonts = NULL;
+    rc_fonts fonts = {0};
     rc_style st;
     rc_doc doc;
     rc_diags_init(&d);
@@ -98,7 +98,7 @@ int rc_compile_job(const rc_job *job)
             rc_text_write(&cv, job->output, (rc_format)format, &dates, &a, &d);
         }
     } else if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
-        rc_layout_cv(&cv, &st, fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
+        rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
         int strict_failed = o->strict && d.nwarnings;
         if (job->trace) {
             rc_buf b = RC_BUF_INIT;
@@ -115,6 +115,7 @@ int rc_compile_job(const rc_job *job)
     rc_print_diags(&d, o->quiet);
     int code = rc_exit_code(&d, o->strict);
     rc_doc_release(&doc);
+    rc_fonts_release(&fonts);
     rc_arena_release(&a);
     rc_diags_release(&d);
     return code;

@@ -22,25 +22,31 @@
 #include <unistd.h>
 
 struct rc_run {
-    rc_fonts fonts;
-    int fonts_loaded;
+    rc_font_store *fonts; /* every face loaded, shared by the jobs (and forked ones) */
 };
 
-int rc_run_fonts(rc_run *run, const rc_fonts **out, rc_diags *d)
+int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, rc_diags *d)
 {
-    if (!run->fonts_loaded) {
+    memset(out, 0, sizeof(*out));
+    if (!run->fonts) {
         char *dir = rc_fonts_find_dir();
         if (!dir)
             return rc_error_class(d, RC_FAIL_FONT, (rc_pos){0},
                                   "cannot find rescomp's fonts (cmu-serif-regular.ttf); reinstall "
                                   "rescomp or set RESCOMP_FONT_DIR to the folder that holds them");
-        int status = rc_fonts_load(&run->fonts, dir, d);
+        run->fonts = rc_font_store_new(dir);
         free(dir);
-        if (status != 0)
-            return -1;
-        run->fonts_loaded = 1;
     }
-    *out = &run->fonts;
+    rc_family_request none[RC_ROLE_COUNT] = {{0}};
+    return rc_fonts_open(out, run->fonts, families ? families : none, d);
+}
+
+/* Whether path is one of the font files the run loaded. */
+static int is_font_file(const rc_run *run, const char *path)
+{
+    for (size_t i = 0; i < rc_font_store_count(run->fonts); i++)
+        if (!strcmp(path, rc_face_path(rc_font_store_face(run->fonts, i))))
+            return 1;
     return 0;
 }
 
@@ -307,14 +313,21 @@ static int cores(void)
 static void prerequisites(const rescomp_options *o, rc_run *run, const build *b,
                           const rc_source *src, char ***out, size_t *nout)
 {
-    size_t n = 0, cap = 2 + o->noverlays + RC_FACE_COUNT + b->njobs;
+    size_t nfonts = rc_font_store_count(run->fonts);
+    size_t n = 0, cap = 2 + o->noverlays + nfonts + b->njobs;
     char **v = rc_xcalloc(cap, sizeof(*v));
     v[n++] = rc_xstrdup(o->input);
     for (size_t i = 0; i < o->noverlays; i++)
         v[n++] = rc_xstrdup(o->overlays[i]);
-    for (int f = 0; run->fonts_loaded && f < RC_FACE_COUNT; f++)
-        if (run->fonts.faces[f])
-            v[n++] = rc_xstrdup(rc_face_path(run->fonts.faces[f]));
+    /* A face of a collection appears once per file. */
+    for (size_t f = 0; f < nfonts; f++) {
+        const char *path = rc_face_path(rc_font_store_face(run->fonts, f));
+        int seen = 0;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = !strcmp(v[k], path);
+        if (!seen)
+            v[n++] = rc_xstrdup(path);
+    }
     for (size_t j = 0; src && j < b->njobs; j++) {
         char *photo = rc_source_photo(src, b->jobs[j].variant);
         if (!photo)
@@ -452,13 +465,18 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         if (b.njobs == 1) {
             code = rc_compile_job(&b.jobs[0]);
         } else if (b.njobs > 1) {
-            /* Fonts first, so that every job shares them (text and Markdown need none). */
-            const rc_fonts *fonts;
+            /*
+             * The default fonts first, so that every job shares them (text
+             * and Markdown need none); a job whose design names other
+             * families loads those itself.
+             */
+            rc_fonts fonts;
             int f = rc_format_of(o->format, b.jobs[0].output);
-            if ((f < 0 || f == RC_FORMAT_PDF) && rc_run_fonts(run, &fonts, &d) < 0)
+            if ((f < 0 || f == RC_FORMAT_PDF) && rc_run_fonts(run, NULL, &fonts, &d) < 0)
                 code = report(o, &d);
             else
                 code = run_forked(b.jobs, b.njobs, o->jobs > 0 ? o->jobs : cores());
+            rc_fonts_release(&fonts);
         }
     }
 
@@ -482,10 +500,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         /* For --watch: the YAML files and photos (fonts are loaded once, not watched). */
         size_t k = 0;
         for (size_t i = 0; i < npre; i++) {
-            int font = 0;
-            for (int f = 0; run->fonts_loaded && f < RC_FACE_COUNT; f++)
-                font |= run->fonts.faces[f] && !strcmp(pre[i], rc_face_path(run->fonts.faces[f]));
-            if (font)
+            if (is_font_file(run, pre[i]))
                 free(pre[i]);
             else
                 pre[k++] = pre[i];
@@ -593,7 +608,6 @@ int rc_run_main(const rescomp_options *o)
     rc_run run;
     memset(&run, 0, sizeof(run));
     code = o->watch ? watch_loop(o, &run) : build_once(o, &run, NULL, NULL);
-    if (run.fonts_loaded)
-        rc_fonts_release(&run.fonts);
+    rc_font_store_free(run.fonts);
     return code;
 }

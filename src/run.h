@@ -30,8 +30,12 @@ typedef struct rc_job {
     const char *heading;      /* printed before the job's messages when it has any */
 } rc_job;
 
-/* The process's fonts, loaded on first use; -1 with diagnostics. */
-int rc_run_fonts(rc_run *run, const rc_fonts **out, rc_diags *d);
+/*
+ * The font set for families (RC_ROLE_COUNT requests, or NULL: the default
+ * set), from faces the process loads once; -1 with diagnostics. Release
+ * *out with rc_fonts_release (the faces stay with the run).
+ */
+int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, rc_diags *d);
 
 /* The job's heading on stderr, when printing d (with -q: its errors) shows anything. */
 void rc_job_heading(const rc_job *job, const rc_diags *d);

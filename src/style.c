@@ -32,10 +32,10 @@ void rc_style_defaults(rc_style *s)
     s->footer_color = 0x555555;
     s->body_size = RC_PT(10);
     s->body_leading = RC_PT(12.4);
-    s->name = (rc_role){RC_PT(24.88), 0x00294F, 0, 0}; /* LaTeX's \huge at 10pt */
-    s->headline = (rc_role){RC_PT(12), 0x000000, 0, 0};
-    s->connections = (rc_role){RC_PT(10), 0x000000, 0, 0};
-    s->section_title = (rc_role){RC_PT(12), 0x00294F, 1, 0};
+    s->name = (rc_role){RC_PT(24.88), 0x00294F, 0, 0, RC_ROLE_NAME}; /* LaTeX's \huge at 10pt */
+    s->headline = (rc_role){RC_PT(12), 0x000000, 0, 0, RC_ROLE_HEADLINE};
+    s->connections = (rc_role){RC_PT(10), 0x000000, 0, 0, RC_ROLE_CONNECTIONS};
+    s->section_title = (rc_role){RC_PT(12), 0x00294F, 1, 0, RC_ROLE_SECTION_TITLES};
     s->header_align = RC_ALIGN_CENTER;
     s->photo_width = RC_PT(3.5 * 72 / 2.54);
     s->photo_position = RC_ALIGN_LEFT;
@@ -221,6 +221,8 @@ typedef enum kind {
     K_TITLE_TYPE,
     K_TEXT_ALIGN, /* body alignment: justified, left, justified-with-no-hyphenation */
     K_SECTION,    /* one name of a list of sections (a list's items share its path) */
+    K_FAMILY,     /* rc_family_request: a font family for one role */
+    K_FAMILIES,   /* typography.font_family as one name: every role */
     K_UNSUPPORTED /* known RenderCV option rescomp does not honour yet */
 } kind;
 
@@ -255,12 +257,12 @@ static const option options[] = {
     O("typography.line_spacing", K_SIZE, body_leading),
     O("typography.alignment", K_TEXT_ALIGN, body_align),
     O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
-    U("typography.font_family.body"),
-    U("typography.font_family.name"),
-    U("typography.font_family.headline"),
-    U("typography.font_family.connections"),
-    U("typography.font_family.section_titles"),
-    U("typography.font_family"),
+    O("typography.font_family.body", K_FAMILY, font_family[RC_ROLE_BODY]),
+    O("typography.font_family.name", K_FAMILY, font_family[RC_ROLE_NAME]),
+    O("typography.font_family.headline", K_FAMILY, font_family[RC_ROLE_HEADLINE]),
+    O("typography.font_family.connections", K_FAMILY, font_family[RC_ROLE_CONNECTIONS]),
+    O("typography.font_family.section_titles", K_FAMILY, font_family[RC_ROLE_SECTION_TITLES]),
+    O("typography.font_family", K_FAMILIES, font_family),
     O("typography.font_size.body", K_SIZE, body_size),
     O("typography.font_size.name", K_SIZE, name.size),
     O("typography.font_size.headline", K_SIZE, headline.size),
@@ -423,6 +425,16 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
         if (*v->value.s && s->ntime_span_sections < RC_ARRAY_LEN(s->time_span_sections))
             s->time_span_sections[s->ntime_span_sections++] = v->value.s;
         return 0;
+    case K_FAMILY:
+    case K_FAMILIES: {
+        rc_family_request *r = (rc_family_request *)field;
+        size_t n = o->kind == K_FAMILIES ? RC_ROLE_COUNT : 1;
+        if (!*v->value.s)
+            return rc_error(d, v->value.pos, "a font family needs a name, like 'CMU Serif'");
+        for (size_t i = 0; i < n; i++)
+            r[i] = (rc_family_request){v->value.s, v->value.pos, user};
+        return 0;
+    }
     case K_CHAR: {
         uint32_t cp = ' ';
         if (*v->value.s && rc_utf8_decode(v->value.s, strlen(v->value.s), &cp) == 0)

@@ -13,6 +13,7 @@
 #include "base.h"
 #include "cv.h"
 #include "diag.h"
+#include "font.h"
 #include "linebreak.h"
 
 typedef enum rc_align {
@@ -40,6 +41,7 @@ typedef struct rc_role {
     uint32_t color;
     int bold;
     int smallcaps;
+    rc_font_role font; /* which of typography.font_family it is set in */
 } rc_role;
 
 typedef struct rc_style {
@@ -47,6 +49,8 @@ typedef struct rc_style {
     rc_scaled margin_top, margin_bottom, margin_left, margin_right;
 
     uint32_t text_color, link_color, footer_color;
+    /* typography.font_family per role (a name NULL: the body's family) */
+    rc_family_request font_family[RC_ROLE_COUNT];
     rc_scaled body_size, body_leading;       /* text size and baseline distance */
     rc_role name, headline, connections, section_title;
     int link_underline;

@@ -22,7 +22,7 @@ cli_test(missing_input "-DARGS=nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
 cli_test(default_output "-DSETUP=cp ${MINI} cv.yaml" "-DARGS=cv.yaml" -DEXIT=0 -DCREATES=cv.pdf)
 cli_test(explicit_output "-DARGS=${MINI}\;-o\;made.pdf" -DEXIT=0 -DCREATES=made.pdf)
 cli_test(quiet_success "-DARGS=${MINI}\;-q\;-o\;q.pdf" -DEXIT=0 "-DSTDERR=^$" -DCREATES=q.pdf)
-cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^page 1 612\\.000x792\\.000\ntext ")
+cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^body-font \"CMU Serif\"\npage 1 612\\.000x792\\.000\ntext ")
 cli_test(output_in_missing_dir "-DARGS=${MINI}\;-o\;no/such/dir/out.pdf" -DEXIT=3
          "-DSTDERR=cannot write 'no/such/dir/out\\.pdf': No such file or directory")
 cli_test(output_under_a_file "-DARGS=${MINI}\;-o\;out.pdf/x.pdf" -DEXIT=3 -DPREVIOUS=1
@@ -41,9 +41,9 @@ cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-ita
          "-DSTDERR=cannot load font")
 cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  header:\\n    connections:\\n      phone_number_format: national\\n' > w.yaml"
          "-DARGS=w.yaml\;--strict\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1 "-DSTDERR=warning: ")
-cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Tokyo \\\\u6771\\\\u4eac\"\\n' > cjk.yaml"
+cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Addis \\\\u12a0\\\\u12f2\"\\n' > cjk.yaml"
          "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
-         "-DSTDERR=cjk\\.yaml:3:[0-9]+: error: character '.*' \\(U\\+6771\\) is not in the font")
+         "-DSTDERR=cjk\\.yaml:3:[0-9]+: error: no installed font has the characters .አ. \\(U\\+12A0\\), .ዲ. \\(U\\+12F2\\); install a font")
 
 # `cmake --install` gives a working program: the installed binary finds its
 # fonts in <prefix>/share/rescomp/fonts, wherever it is run from.

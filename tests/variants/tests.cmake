@@ -38,11 +38,11 @@ variant_test(section_order_base -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--trace"
   "-DORDER=\"Experience\"|\"Education\"|\"Talks\"")
 # set (dotted paths, an index), design merged over design (paper), locale over locale.
 variant_test(overrides -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--variant\;over\;--trace" -DEXIT=0
-  "-DSTDOUT=^page 1 612\\.000x792\\.000\n"
+  "-DSTDOUT=^body-font \"CMU Serif\"\npage 1 612\\.000x792\\.000\n"
   "-DHAS=\"Variant Headline\"|\", Boss\"|– nowadays\"" "-DLACKS=Base Headline|present")
 variant_test(set_option -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;design.page.size=a5\;--set\;cv.headline=One\;--set=cv.headline=Two\;--trace"
-  -DEXIT=0 "-DSTDOUT=^page 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
+  -DEXIT=0 "-DSTDOUT=^body-font \"CMU Serif\"\npage 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
 variant_test(set_quoted_key -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;cv[\"sections\"].education[0].institution=Quoted Uni\;--trace"
   -DEXIT=0 "-DHAS=\"Quoted Uni\"")
