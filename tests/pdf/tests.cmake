@@ -9,7 +9,9 @@ set(PDF_CASES
   academic ${PROJECT_SOURCE_DIR}/examples/academic.yaml
   engineer ${PROJECT_SOURCE_DIR}/examples/engineer.yaml
   # narrow columns and many hyphenated words, each of which must extract whole
-  narrow ${PROJECT_SOURCE_DIR}/tests/golden/narrow.yaml)
+  narrow ${PROJECT_SOURCE_DIR}/tests/golden/narrow.yaml
+  # installed families, fallback CJK faces, synthetic bold and italic
+  fonts ${PROJECT_SOURCE_DIR}/tests/golden/fonts.yaml)
 list(LENGTH PDF_CASES n)
 math(EXPR last "${n} - 1")
 foreach(i RANGE 0 ${last} 2)

@@ -473,6 +473,18 @@ static void test_kerning(const rc_fonts *f)
     kern_str(rm, "y.", out);
     CHECK_INT(out[0], -83);
 
+    /* Remembered words give what shaping gave, also for a word too long to remember. */
+    int again[16];
+    kern_str(rm, "AVATAR", out);
+    kern_str(rm, "AVATAR", again);
+    CHECK(memcmp(out, again, 6 * sizeof(int)) == 0);
+    CHECK(out[0] < 0); /* A-V */
+    int longer[64];
+    kern_str(rm, "AVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAVAV", longer);
+    for (int i = 0; i < 53; i++)
+        CHECK_INT(longer[i], out[i % 2]);
+    CHECK_INT(longer[53], 0);
+
     /* n == 1 writes one zero; n == 0 writes nothing. */
     uint32_t one = 'A';
     out[0] = 7;
@@ -640,6 +652,130 @@ static void test_errors(const char *good_dir)
     rmdir(dir);
 }
 
+/*
+ * Families and fallbacks against the installed fonts the tests see
+ * (tests/fonts.conf.in: DejaVu Sans regular and bold, DejaVu Serif regular,
+ * Droid Sans Fallback). Skipped, loudly, without that configuration.
+ */
+static rc_family_request family(const char *name, int line, int user)
+{
+    return (rc_family_request){name, {"cv.yaml", line, 7}, user};
+}
+
+static int count_warnings(const rc_diags *d, const char *needle)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += d->v[i].severity == RC_WARNING && strstr(d->v[i].message, needle) != NULL;
+    return n;
+}
+
+static void test_families(const char *dir)
+{
+    const char *conf = getenv("FONTCONFIG_FILE");
+    if (!conf || !strstr(conf, "fonts.conf")) {
+        fprintf(stderr, "test_font: FONTCONFIG_FILE is not the tests' fonts.conf: families "
+                        "not tested (run under ctest)\n");
+        CHECK(0);
+        return;
+    }
+    rc_font_store *s = rc_font_store_new(dir);
+    rc_diags d;
+    rc_buf label = RC_BUF_INIT;
+
+    /* Installed families: real faces where they exist, synthetic ones where not. */
+    rc_family_request req[RC_ROLE_COUNT] = {
+        [RC_ROLE_BODY] = family("DejaVu Sans", 3, 1),
+        [RC_ROLE_NAME] = family("DejaVu Serif", 4, 1),
+        [RC_ROLE_HEADLINE] = family("dejavu serif", 5, 1), /* names ignore case */
+        [RC_ROLE_CONNECTIONS] = family("EB Garamond", 6, 1), /* RenderCV's: CMU Serif, quietly */
+        [RC_ROLE_SECTION_TITLES] = family("No Such Family", 7, 1),
+    };
+    rc_fonts f;
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_open(&f, s, req, &d), 0);
+    CHECK_INT(d.nerrors, 0);
+    CHECK_INT((int)d.n, 1);
+    CHECK_INT(count_warnings(&d, "font family 'No Such Family' is not installed; using 'CMU Serif'"),
+              1);
+    CHECK(d.n == 1 && d.v[0].pos.line == 7 && d.v[0].pos.col == 7);
+    CHECK_STR(rc_face_name(f.faces[RC_FACE_REGULAR]), "DejaVu Sans");
+    CHECK_STR(rc_face_name(f.faces[RC_FACE_BOLD]), "DejaVu Sans Bold");
+    CHECK_INT(f.synthetic[RC_FACE_REGULAR], 0);
+    CHECK_INT(f.synthetic[RC_FACE_BOLD], 0);
+    CHECK(f.faces[RC_FACE_ITALIC] == f.faces[RC_FACE_REGULAR]); /* no oblique installed */
+    CHECK_INT(f.synthetic[RC_FACE_ITALIC], RC_SYNTH_SLANT);
+    CHECK(f.faces[RC_FACE_BOLD_ITALIC] == f.faces[RC_FACE_BOLD]);
+    CHECK_INT(f.synthetic[RC_FACE_BOLD_ITALIC], RC_SYNTH_SLANT);
+    CHECK_STR(rc_fonts_face_label(&f, RC_FACE_ITALIC, &label), "DejaVu Sans (synthetic italic)");
+    /* Name and headline share one family; EB Garamond and the unknown name are CMU Serif. */
+    CHECK_INT(f.nfamilies, 3);
+    CHECK_INT(f.role_family[RC_ROLE_BODY], 0);
+    CHECK_INT(f.role_family[RC_ROLE_NAME], 1);
+    CHECK_INT(f.role_family[RC_ROLE_HEADLINE], 1);
+    CHECK_INT(f.role_family[RC_ROLE_CONNECTIONS], 2);
+    CHECK_INT(f.role_family[RC_ROLE_SECTION_TITLES], 2);
+    rc_face_id serif_bold = rc_fonts_face(&f, 1, RC_VARIANT_BOLD);
+    CHECK_STR(rc_face_name(f.faces[serif_bold]), "DejaVu Serif");
+    CHECK_INT(f.synthetic[serif_bold], RC_SYNTH_BOLD);
+    CHECK_INT(f.synthetic[rc_fonts_face(&f, 1, RC_VARIANT_BOLD | RC_VARIANT_ITALIC)],
+              RC_SYNTH_BOLD | RC_SYNTH_SLANT);
+    CHECK_STR(rc_fonts_face_label(&f, serif_bold, &label), "DejaVu Serif (synthetic bold)");
+    CHECK_STR(rc_face_name(f.faces[rc_fonts_face(&f, 2, RC_VARIANT_ITALIC)]), "CMU Serif Italic");
+
+    /* The fallback chain: the document's families first (Cyrillic for the typewriter face)... */
+    size_t before = f.nfaces;
+    CHECK(!rc_face_has_char(f.faces[RC_FACE_MONO], 0x416));
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_MONO, 0x416), RC_FACE_REGULAR);
+    CHECK_INT((int)f.nfaces, (int)before);
+    /* ...then an installed font that has it, added once per style. */
+    rc_face_id cjk = rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x6771);
+    CHECK_INT(cjk, (int)before);
+    CHECK(cjk >= 0 && !strcmp(rc_face_name(f.faces[cjk]), "Droid Sans Fallback"));
+    CHECK(cjk >= 0 && f.synthetic[cjk] == 0);
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x4EAC), cjk);
+    rc_face_id cjk_bold = rc_fonts_fallback(&f, RC_FACE_BOLD, 0x6771);
+    CHECK_INT(cjk_bold, (int)before + 1);
+    CHECK(cjk_bold >= 0 && f.faces[cjk_bold] == f.faces[cjk]);
+    CHECK(cjk_bold >= 0 && f.synthetic[cjk_bold] == RC_SYNTH_BOLD);
+    CHECK_INT(rc_fonts_fallback(&f, serif_bold, 0x4EAC), cjk_bold);
+    /* No font has Ethiopic; icons never fall back. */
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x1200), -1);
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x1200), -1);
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_ICONS, 'a'), -1);
+    CHECK_INT((int)f.nfaces, (int)before + 2);
+    rc_diags_release(&d);
+    rc_fonts_release(&f);
+
+    /* A theme's family is not the user's: no warning when it is unknown. */
+    rc_family_request quiet[RC_ROLE_COUNT] = {[RC_ROLE_BODY] = family("Source Sans 3", 2, 0)};
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_open(&f, s, quiet, &d), 0);
+    CHECK_INT((int)d.n, 0);
+    rc_diags_release(&d);
+    rc_fonts_release(&f);
+
+    /* An installed family that cannot be used says why. */
+    rc_family_request cjk_body[RC_ROLE_COUNT] = {
+        [RC_ROLE_BODY] = family("Droid Sans Fallback", 2, 1)};
+    rc_diags_init(&d);
+    CHECK_INT(rc_fonts_open(&f, s, cjk_body, &d), 0);
+    CHECK_INT(count_warnings(&d, "font family 'Droid Sans Fallback' cannot be used"), 1);
+    CHECK_INT(count_warnings(&d, "it has no Latin characters"), 1);
+    CHECK_STR(rc_face_name(f.faces[RC_FACE_REGULAR]), "CMU Serif");
+    rc_diags_release(&d);
+    rc_fonts_release(&f);
+
+    /* Both documents' faces stay in the store, each loaded once. */
+    size_t n = rc_font_store_count(s);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            CHECK(strcmp(rc_face_path(rc_font_store_face(s, i)),
+                         rc_face_path(rc_font_store_face(s, j))) != 0);
+    rc_buf_release(&label);
+    rc_font_store_free(s);
+}
+
 int main(void)
 {
     char *dir = rc_fonts_find_dir();
@@ -667,6 +803,7 @@ int main(void)
     }
     rc_diags_release(&d);
     test_rounding_other_upem();
+    test_families(dir);
     test_errors(dir);
     free(dir);
     return rc_test_report("test_font");
