@@ -1,36 +1,48 @@
 #!/usr/bin/python3
-"""Prepare the fonts rescomp ships, from Debian's fonts-cmu.
+"""Prepare the text fonts rescomp ships, from Debian's font packages.
 
 Run by hand by a developer (never at build time); its outputs are committed:
 
-    apt-get install fonts-cmu python3-fonttools
-    /usr/bin/python3 fonts/prepare.py   # Debian's Python, which has fontTools
+    apt-get install fonts-cmu fonts-lato fonts-sil-charis python3-fonttools
+    /usr/bin/python3 fonts/prepare.py            # every family
+    /usr/bin/python3 fonts/prepare.py cmu lato   # only these (keys of FAMILIES)
 
-What it does to each face, and why (see fonts/README.md):
+Debian's Python, which has fontTools. FAMILIES below says where each face
+comes from and what it becomes. What the script does to each face, and why
+(see fonts/README.md):
 
 1. Flattens every composite glyph into a simple glyph.  libharu 2.3.0 embeds
    a composite's components but not the components of those components, so
    a glyph such as a-tilde (a + tilde, where tilde is itself a composite)
    prints without its parts.  Flattening *all* composites, not only nested
    ones, makes the rule trivially checkable: the shipped files contain no
-   composite glyph at all (tests/unit/test_font.c asserts it).
+   composite glyph at all (tests/unit/test_font.c asserts it for CMU).
 2. Subsets to the characters a CV needs (Latin, Latin-1, Latin Extended-A,
-   Greek, General Punctuation, a few symbols), keeping only the 'kern'
-   layout feature.  Every other GSUB/GPOS feature is removed, because
+   Greek, Cyrillic, General Punctuation, a few symbols), keeping only the
+   'kern' layout feature.  Every other GSUB/GPOS feature is removed, because
    HarfBuzz applies its default features (ccmp, locl, liga, mark, ...) even
    when we ask only for kern; a font that has nothing else cannot surprise
    us, and text extraction needs one glyph per character.  Hinting and
    glyph names are dropped to save space (libharu 2.3.0 writes an empty
    table for a missing cvt/fpgm/prep).
-3. Writes fonts/cmu-serif-*.ttf and fonts/cmu-typewriter.ttf, and checks the
-   result: no composite left, every requested character of the source still
-   mapped, kerning pairs still present, the table set libharu needs.
+3. Renames the family when its licence reserves the name: a subset is a
+   Modified Version under the SIL OFL, and OFL condition 3 forbids it the
+   Reserved Font Names (Lato: "Lato"; Charis SIL: "Charis" and "SIL").  The
+   copyright and licence strings (name IDs 0, 13, 14) are kept as they are.
+4. Writes fonts/<name>.ttf and checks the result: no composite left, every
+   requested character of the source still mapped with its advance width,
+   every kern value between kept characters unchanged (GPOS, per script and
+   language; a legacy 'kern' table is kept only where there is no GPOS
+   kerning, the only case HarfBuzz reads it), the table set libharu needs,
+   the copyright and licence names verbatim, no reserved name left in the
+   names a user sees.
 
 The output is deterministic: the source's head.modified is kept, so running
 the script twice gives byte-identical files.
 """
 
 import os
+import re
 import sys
 
 from fontTools import subset
@@ -38,33 +50,62 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables import ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphCoordinates
 
-SOURCE_DIR = "/usr/share/fonts/truetype/cmu"
 OUT_DIR = os.path.dirname(os.path.abspath(__file__))
 
-FACES = [
-    ("cmunrm.ttf", "cmu-serif-regular.ttf"),
-    ("cmunbx.ttf", "cmu-serif-bold.ttf"),
-    ("cmunti.ttf", "cmu-serif-italic.ttf"),
-    ("cmunbi.ttf", "cmu-serif-bold-italic.ttf"),
-    ("cmuntt.ttf", "cmu-typewriter.ttf"),
-]
+# key: (Debian package, source directory, new family name or None,
+#       Reserved Font Names of the licence, [(source file, output file)]).
+# A family renamed here gets "<family>" as name ID 1 and "<Family>-<Style>"
+# (spaces removed) as PostScript name; its output files are named after it.
+FAMILIES = {
+    "cmu": ("fonts-cmu", "/usr/share/fonts/truetype/cmu", None,
+            # OFL.txt reserves "Computer Modern Unicode fonts"; the family
+            # names ("CMU Serif", "CMU Typewriter Text") do not use it.
+            [],
+            [("cmunrm.ttf", "cmu-serif-regular.ttf"),
+             ("cmunbx.ttf", "cmu-serif-bold.ttf"),
+             ("cmunti.ttf", "cmu-serif-italic.ttf"),
+             ("cmunbi.ttf", "cmu-serif-bold-italic.ttf"),
+             ("cmuntt.ttf", "cmu-typewriter.ttf")]),
+    "lato": ("fonts-lato", "/usr/share/fonts/truetype/lato", "Rescomp Sans",
+             ["Lato"],
+             [("Lato-Regular.ttf", "rescomp-sans-regular.ttf"),
+              ("Lato-Bold.ttf", "rescomp-sans-bold.ttf"),
+              ("Lato-Italic.ttf", "rescomp-sans-italic.ttf"),
+              ("Lato-BoldItalic.ttf", "rescomp-sans-bold-italic.ttf")]),
+    "charis": ("fonts-sil-charis", "/usr/share/fonts/truetype/charis", "Rescomp Serif",
+               ["Charis", "SIL"],
+               [("CharisSIL-Regular.ttf", "rescomp-serif-regular.ttf"),
+                ("CharisSIL-Bold.ttf", "rescomp-serif-bold.ttf"),
+                ("CharisSIL-Italic.ttf", "rescomp-serif-italic.ttf"),
+                ("CharisSIL-BoldItalic.ttf", "rescomp-serif-bold-italic.ttf")]),
+}
 
-# The characters kept (only those the source font has are kept, of course).
+# The characters kept, in every family (only those the source font has are
+# kept, of course).
 UNICODES = (
     list(range(0x0020, 0x007F))      # Basic Latin
     + list(range(0x00A0, 0x0100))    # Latin-1 Supplement (incl. NBSP, soft hyphen, degree, middle dot)
     + list(range(0x0100, 0x0180))    # Latin Extended-A
     + list(range(0x0218, 0x021C))    # S/T with comma below (Romanian names)
     + list(range(0x0370, 0x0400))    # Greek and Coptic
+    + list(range(0x0400, 0x0460))    # Cyrillic: Russian, Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian
+    + [0x0490, 0x0491]               # Ukrainian Ge with upturn
     + list(range(0x2000, 0x2070))    # General Punctuation: dashes, quotes, bullet, ellipsis
     + [0x20AC,                       # euro sign
        0x2116,                       # numero sign
        0x2122,                       # trade mark sign
        0x2190, 0x2192,               # arrows
        0x2212,                       # minus sign
-       0x25E6,                       # white bullet (nested lists)
-       0x2023]                       # triangular bullet (nested lists; absent in CMU)
+       0x25E6,                       # white bullet (nested lists; absent in Charis)
+       0x2023]                       # triangular bullet (nested lists; absent in CMU and Lato)
 )
+
+# Name IDs kept: copyright, family, style, unique ID, full name, version,
+# PostScript name, licence, licence URL.
+NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
+# The names that identify the font to a user (OFL condition 3, "the primary
+# font name as presented to the users"); 0, 5, 13, 14 keep the originals'.
+PRESENTED_NAME_IDS = (1, 2, 3, 4, 6)
 
 
 def flatten_composites(font):
@@ -118,14 +159,45 @@ def align_side_bearings(font):
         hmtx[name] = (advance, g.xMin)
 
 
-def subset_options():
+def rename_family(font, family):
+    """Give the face a new family name in every name record a user sees.
+
+    Family (1) becomes `family`, the full name (4) "<family> <style>", the
+    PostScript name (6) "<Family>-<Style>" without spaces, the unique ID (3)
+    "<version>;rescomp;<PostScript name>". The style (2) stays; so do the
+    copyright (0), version (5) and licence (13, 14), which must.
+    """
+    name = font["name"]
+    ps_family = family.replace(" ", "")
+    version = "%.3f" % font["head"].fontRevision
+    for rec in list(name.names):
+        if rec.nameID not in (1, 3, 4, 6):
+            continue
+        style = name.getName(2, rec.platformID, rec.platEncID, rec.langID)
+        style = style.toUnicode() if style else "Regular"
+        ps_name = f"{ps_family}-{style.replace(' ', '')}"
+        rec.string = {1: family,
+                      3: f"{version};rescomp;{ps_name}",
+                      4: f"{family} {style}",
+                      6: ps_name}[rec.nameID]
+
+
+def has_gpos_kern(font):
+    return "GPOS" in font and font["GPOS"].table.FeatureList is not None and any(
+        fr.FeatureTag == "kern" for fr in font["GPOS"].table.FeatureList.FeatureRecord)
+
+
+def subset_options(legacy_kern):
     o = subset.Options()
     o.layout_features = ["kern"]   # nothing else: see the module comment
-    o.legacy_kern = True           # keep a legacy 'kern' table if a source has one
+    # A legacy 'kern' table is kept only for a source without GPOS kerning:
+    # HarfBuzz reads it only then (Lato has both; its 'kern' table, 50 KB a
+    # face, holds a fifth of its GPOS pairs and would never be read).
+    o.legacy_kern = legacy_kern
     o.hinting = False              # drops cvt/fpgm/prep and glyph programs
     o.glyph_names = False          # post table format 3
     o.notdef_outline = True        # a missing glyph shows as a box, not nothing
-    o.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # incl. copyright and licence
+    o.name_IDs = NAME_IDS          # incl. copyright and licence
     o.name_legacy = True           # libharu 2.3.0 reads the Mac names first
     o.name_languages = ["*"]
     o.drop_tables += ["GSUB", "FFTM", "TeX", "BDF"]  # fontTools compares stripped tags
@@ -134,45 +206,127 @@ def subset_options():
     return o
 
 
-def kern_pairs(font, chars=None):
-    """Number of distinct glyph pairs kerned by the 'kern' feature (GPOS
-    PairPos format 1, what CMU uses); with chars, only the pairs whose glyphs
-    both map from those characters."""
-    if "GPOS" not in font:
-        return 0
-    gpos = font["GPOS"].table
-    lookups = set()
-    for fr in gpos.FeatureList.FeatureRecord:
-        if fr.FeatureTag == "kern":
-            lookups.update(fr.Feature.LookupListIndex)
-    glyphs = None
-    if chars is not None:
-        cmap = font.getBestCmap()
-        glyphs = {cmap[u] for u in chars if u in cmap}
-    pairs = set()
-    for i in lookups:
-        lookup = gpos.LookupList.Lookup[i]
-        for st in lookup.SubTable:
-            if lookup.LookupType == 9:
-                st = st.ExtSubTable
-            if lookup.LookupType not in (2, 9):
+# ---- kerning, as HarfBuzz applies it ------------------------------------
+
+def _values(*records):
+    return tuple(getattr(v, f, 0) or 0 for v in records
+                 for f in ("XPlacement", "YPlacement", "XAdvance", "YAdvance"))
+
+
+def _pair_lookup(lookup, glyphs):
+    """{(first, second): values} of a PairPos lookup, over `glyphs` (a set).
+
+    Within one lookup the first subtable that applies wins: a format 1
+    subtable applies when it lists the pair (else the next one is tried), a
+    format 2 (class) subtable whenever it covers the first glyph, whatever
+    the second glyph's class.  Pairs whose values are all zero are left out.
+    """
+    subtables = []
+    for st in lookup.SubTable:
+        kind = lookup.LookupType
+        if kind == 9:
+            kind, st = st.ExtensionLookupType, st.ExtSubTable
+        if kind != 2:
+            sys.exit(f"the 'kern' feature has a lookup of type {kind}: extend _pair_lookup()")
+        cov = {g: i for i, g in enumerate(st.Coverage.glyphs)}
+        subtables.append((st, cov))
+    ordered = sorted(glyphs)
+    pairs = {}
+    for first in ordered:
+        got = {}
+        for st, cov in subtables:
+            if first not in cov:
                 continue
-            if st.Format != 1:
-                sys.exit("class-based kerning (PairPos format 2): extend kern_pairs()")
-            for first, ps in zip(st.Coverage.glyphs, st.PairSet):
-                for r in ps.PairValueRecord:
-                    if glyphs is None or (first in glyphs and r.SecondGlyph in glyphs):
-                        pairs.add((first, r.SecondGlyph))
-    return len(pairs)
+            if st.Format == 1:
+                for r in st.PairSet[cov[first]].PairValueRecord:
+                    if r.SecondGlyph in glyphs and r.SecondGlyph not in got:
+                        got[r.SecondGlyph] = _values(r.Value1, r.Value2)
+                continue
+            rec = st.Class1Record[st.ClassDef1.classDefs.get(first, 0)]
+            class2 = st.ClassDef2.classDefs
+            for second in ordered:
+                if second not in got:
+                    r = rec.Class2Record[class2.get(second, 0)]
+                    got[second] = _values(r.Value1, r.Value2)
+            break
+        for second, v in got.items():
+            if any(v):
+                pairs[(first, second)] = v
+    return pairs
 
 
-def legacy_kern_pairs(font):
+def kerning(font, chars):
+    """The 'kern' feature's effect on every pair of `chars` the font maps,
+    for each script and language: {(script, lang): {(char, char): values}}
+    (an empty dict for a language system without kerning), lookups summed
+    as HarfBuzz applies them one after another.  A character
+    stands for its glyph (the lowest character mapped to it), so that a
+    source and its subset, whose glyph names differ, compare equal."""
+    cmap = font.getBestCmap()
+    canon = {}
+    for u in sorted(chars):
+        if u in cmap:
+            canon.setdefault(cmap[u], u)
+    result = {}
+    if "GPOS" not in font or not font["GPOS"].table.ScriptList:
+        return result
+    gpos = font["GPOS"].table
+    features = gpos.FeatureList.FeatureRecord
+    cache = {}
+    for sr in gpos.ScriptList.ScriptRecord:
+        systems = [("dflt", sr.Script.DefaultLangSys)]
+        systems += [(r.LangSysTag, r.LangSys) for r in sr.Script.LangSysRecord]
+        for lang, ls in systems:
+            if ls is None:
+                continue
+            lookups = tuple(sorted({i for fi in ls.FeatureIndex if features[fi].FeatureTag == "kern"
+                                    for i in features[fi].Feature.LookupListIndex}))
+            if lookups not in cache:
+                total = {}
+                for i in lookups:
+                    for pair, v in _pair_lookup(gpos.LookupList.Lookup[i], set(canon)).items():
+                        old = total.get(pair, (0,) * len(v))
+                        total[pair] = tuple(a + b for a, b in zip(old, v))
+                cache[lookups] = {(canon[a], canon[b]): v for (a, b), v in total.items() if any(v)}
+            result[(sr.ScriptTag.strip(), lang.strip())] = cache[lookups]
+    return result
+
+
+def kerning_for(kern, script, lang):
+    """What HarfBuzz uses for a script and language: the language system,
+    else the script's default one, else DFLT's (the subsetter drops language
+    systems that have become the same as their script's default)."""
+    for key in ((script, lang), (script, "dflt"), ("DFLT", "dflt")):
+        if key in kern:
+            return kern[key]
+    return {}
+
+
+def kern_pair_count(kern):
+    """Distinct character pairs kerned in at least one script and language."""
+    return len(set().union(*kern.values())) if kern else 0
+
+
+def legacy_kerning(font, chars):
+    """A legacy 'kern' table's pairs between `chars`, keyed as in kerning()."""
     if "kern" not in font:
-        return 0
-    return sum(len(getattr(t, "kernTable", {})) for t in font["kern"].kernTables)
+        return {}
+    cmap = font.getBestCmap()
+    canon = {}
+    for u in sorted(chars):
+        if u in cmap:
+            canon.setdefault(cmap[u], u)
+    pairs = {}
+    for t in font["kern"].kernTables:
+        for (a, b), v in getattr(t, "kernTable", {}).items():
+            if a in canon and b in canon and v:
+                pairs[(canon[a], canon[b])] = pairs.get((canon[a], canon[b]), 0) + v
+    return pairs
 
 
-def check(src, out, path):
+# ---- checks ------------------------------------------------------------
+
+def check(src, out, path, reserved):
     """Fail loudly if the output lost something or cannot load in libharu."""
     glyf = out["glyf"]
     composites = [n for n in out.getGlyphOrder() if glyf[n].isComposite()]
@@ -195,7 +349,7 @@ def check(src, out, path):
     for u in UNICODES:
         if u in out_cmap and u not in (0x20, 0xA0) and not 0x2000 <= u <= 0x200F:
             g = glyf[out_cmap[u]]
-            if g.numberOfContours == 0 and glyf[src_cmap[u]].numberOfContours != 0:
+            if g.numberOfContours == 0 and src["glyf"][src_cmap[u]].numberOfContours != 0:
                 sys.exit(f"{path}: U+{u:04X} lost its outline")
     # libharu 2.3.0 reads the (3,1) format 4 cmap and head/hhea/hmtx/loca/
     # maxp/name/OS/2/post; it cannot embed fonts whose fsType forbids it.
@@ -206,13 +360,20 @@ def check(src, out, path):
         sys.exit(f"{path}: no (3,1) format 4 cmap")
     if out["OS/2"].fsType & 0x0302:
         sys.exit(f"{path}: fsType forbids embedding")
-    # Kerning between kept characters must survive whole (the typewriter
-    # face kerns only IPA letters, which are not kept).
-    want, got = kern_pairs(src, UNICODES), kern_pairs(out, UNICODES)
-    if want != got:
-        sys.exit(f"{path}: GPOS kern pairs between kept characters: {want} in the source, {got} kept")
-    if legacy_kern_pairs(src) and not legacy_kern_pairs(out):
-        sys.exit(f"{path}: legacy kern table lost")
+    # Kerning between kept characters must survive whole, value for value,
+    # in every script and language (the typewriter face kerns only IPA
+    # letters, which are not kept).
+    want, got = kerning(src, UNICODES), kerning(out, UNICODES)
+    for key in sorted(set(want) | set(got)):
+        w, g = kerning_for(want, *key), kerning_for(got, *key)
+        if w != g:
+            n = len(set(w.items()) ^ set(g.items()))
+            sys.exit(f"{path}: GPOS kerning for {key}: {n} pairs differ from the source")
+    if has_gpos_kern(src):
+        if "kern" in out:
+            sys.exit(f"{path}: legacy kern table kept next to GPOS kerning")
+    elif legacy_kerning(src, UNICODES) != legacy_kerning(out, UNICODES):
+        sys.exit(f"{path}: legacy kern table pairs differ from the source")
     # HarfBuzz zeroes the advance of glyphs GDEF classes as marks; the
     # layout measures with libharu's (unzeroed) widths, so none may be marks.
     if "GDEF" in out and out["GDEF"].table.GlyphClassDef:
@@ -221,34 +382,71 @@ def check(src, out, path):
             sys.exit(f"{path}: glyphs classed as marks in GDEF: {marks[:10]}")
     if "GSUB" in out:
         sys.exit(f"{path}: GSUB kept")
+    # OFL condition 3: no Reserved Font Name (not even one of its words, OFL
+    # FAQ 5.4) in the names that present the font, nor in the file name.
+    for word in reserved:
+        pattern = re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
+        if pattern.search(os.path.basename(path)):
+            sys.exit(f"{path}: the file name uses the Reserved Font Name '{word}'")
+        for rec in out["name"].names:
+            if rec.nameID in PRESENTED_NAME_IDS and pattern.search(rec.toUnicode()):
+                sys.exit(f"{path}: name ID {rec.nameID} uses the Reserved Font Name '{word}': "
+                         f"{rec.toUnicode()!r}")
+    kept = set(NAME_IDS)
+    for rec in out["name"].names:
+        if rec.nameID not in kept:
+            sys.exit(f"{path}: unexpected name ID {rec.nameID}")
+    for rec in src["name"].names:
+        if rec.nameID in (0, 13, 14):
+            o = out["name"].getName(rec.nameID, rec.platformID, rec.platEncID, rec.langID)
+            if o is None or o.toUnicode() != rec.toUnicode():
+                sys.exit(f"{path}: name ID {rec.nameID} (copyright/licence) not kept verbatim")
 
 
-def prepare(src_name, out_name):
-    src_path = os.path.join(SOURCE_DIR, src_name)
+def prepare(source_dir, src_name, out_name, family, reserved):
+    src_path = os.path.join(source_dir, src_name)
     out_path = os.path.join(OUT_DIR, out_name)
     src = TTFont(src_path, recalcTimestamp=False)
     font = TTFont(src_path, recalcTimestamp=False)
     flattened = flatten_composites(font)
-    subsetter = subset.Subsetter(options=subset_options())
+    subsetter = subset.Subsetter(options=subset_options(legacy_kern=not has_gpos_kern(src)))
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
     align_side_bearings(font)
+    if family:
+        rename_family(font, family)
     font.save(out_path)
     out = TTFont(out_path)
-    check(src, out, out_path)
+    check(src, out, out_path, reserved)
+    cmap = out.getBestCmap()
     print(f"{out_name}: {os.path.getsize(out_path)} bytes, "
-          f"{len(out.getGlyphOrder())} glyphs, {len(out.getBestCmap())} characters, "
+          f"\"{out['name'].getDebugName(4)}\", {out['head'].unitsPerEm} units/em, "
+          f"{len(out.getGlyphOrder())} glyphs, {len(cmap)} characters "
+          f"({sum(0x400 <= u < 0x460 or u in (0x490, 0x491) for u in cmap)} Cyrillic), "
           f"{flattened} composites flattened, "
-          f"GPOS kern pairs {kern_pairs(src)} in the source, "
-          f"{kern_pairs(src, UNICODES)} between kept characters, {kern_pairs(out)} kept, "
-          f"legacy kern pairs {legacy_kern_pairs(src)} -> {legacy_kern_pairs(out)}")
+          f"kern pairs between kept characters {kern_pair_count(kerning(src, UNICODES))} "
+          f"in the source, {kern_pair_count(kerning(out, UNICODES))} kept, "
+          f"legacy kern pairs {len(legacy_kerning(src, UNICODES))} -> "
+          f"{len(legacy_kerning(out, UNICODES))}, "
+          f"lacks {' '.join(f'U+{u:04X}' for u in BULLETS if u not in cmap) or 'none'} of the bullets")
+
+
+# Bullets and separators a theme may ask for; reported, not required.
+BULLETS = (0x2022, 0x2013, 0x2014, 0x2019, 0x00B7, 0x25E6, 0x2023, 0x2192)
 
 
 def main():
-    if not os.path.isdir(SOURCE_DIR):
-        sys.exit(f"{SOURCE_DIR} not found: apt-get install fonts-cmu")
-    for src_name, out_name in FACES:
-        prepare(src_name, out_name)
+    keys = sys.argv[1:] or list(FAMILIES)
+    for key in keys:
+        if key not in FAMILIES:
+            sys.exit(f"unknown family '{key}'; known: {', '.join(FAMILIES)}")
+        package, source_dir, _, _, _ = FAMILIES[key]
+        if not os.path.isdir(source_dir):
+            sys.exit(f"{source_dir} not found: apt-get install {package}")
+    for key in keys:
+        _, source_dir, family, reserved, faces = FAMILIES[key]
+        for src_name, out_name in faces:
+            prepare(source_dir, src_name, out_name, family, reserved)
 
 
 if __name__ == "__main__":
