@@ -90,6 +90,16 @@ static const shipped_family shipped[] = {
      {"cmu-serif-regular.ttf", "cmu-serif-bold.ttf", "cmu-serif-italic.ttf",
       "cmu-serif-bold-italic.ttf"},
      {"CMU Serif", "CMU Serif Bold", "CMU Serif Italic", "CMU Serif Bold Italic"}},
+    /* Charis SIL (Bitstream Charter's design), renamed as its licence asks of a subset */
+    {"Rescomp Serif",
+     {"rescomp-serif-regular.ttf", "rescomp-serif-bold.ttf", "rescomp-serif-italic.ttf",
+      "rescomp-serif-bold-italic.ttf"},
+     {"Rescomp Serif", "Rescomp Serif Bold", "Rescomp Serif Italic", "Rescomp Serif Bold Italic"}},
+    /* Lato, renamed likewise */
+    {"Rescomp Sans",
+     {"rescomp-sans-regular.ttf", "rescomp-sans-bold.ttf", "rescomp-sans-italic.ttf",
+      "rescomp-sans-bold-italic.ttf"},
+     {"Rescomp Sans", "Rescomp Sans Bold", "Rescomp Sans Italic", "Rescomp Sans Bold Italic"}},
 };
 
 /* The fixed faces besides the body family's. */
@@ -111,11 +121,38 @@ static const struct {
     const char *name;
     const char *shipped;
 } family_aliases[] = {
+    /* LaTeX's faces, and the old-style book faces of moderncv and ink */
     {"Computer Modern", "CMU Serif"},
     {"Latin Modern Roman", "CMU Serif"},
     {"New Computer Modern", "CMU Serif"},
     {"Fontin", "CMU Serif"},
     {"EB Garamond", "CMU Serif"},
+    {"Libertinus Serif", "CMU Serif"},
+    /* Charter and the sturdy text serifs */
+    {"XCharter", "Rescomp Serif"},
+    {"Charter", "Rescomp Serif"},
+    {"Bitstream Charter", "Rescomp Serif"},
+    {"Charis SIL", "Rescomp Serif"},
+    {"Gentium Book Plus", "Rescomp Serif"},
+    {"Gentium Plus", "Rescomp Serif"},
+    {"Georgia", "Rescomp Serif"},
+    {"Times New Roman", "Rescomp Serif"},
+    {"Source Serif 4", "Rescomp Serif"},
+    {"Noto Serif", "Rescomp Serif"},
+    /* humanist and grotesque sans families */
+    {"Lato", "Rescomp Sans"},
+    {"Source Sans 3", "Rescomp Sans"},
+    {"Source Sans Pro", "Rescomp Sans"},
+    {"Raleway", "Rescomp Sans"},
+    {"Ubuntu", "Rescomp Sans"},
+    {"Open Sans", "Rescomp Sans"},
+    {"Roboto", "Rescomp Sans"},
+    {"Inter", "Rescomp Sans"},
+    {"Noto Sans", "Rescomp Sans"},
+    {"Fira Sans", "Rescomp Sans"},
+    {"IBM Plex Sans", "Rescomp Sans"},
+    {"Helvetica", "Rescomp Sans"},
+    {"Arial", "Rescomp Sans"},
 };
 
 /* The file whose presence marks a font directory. */
@@ -683,7 +720,7 @@ static const shipped_family *nearest_shipped(const char *name, int *known)
             }
         }
     /* A sans family wants the shipped sans, if there is one; else the first family. */
-    const shipped_family *sans = find_shipped("Lato");
+    const shipped_family *sans = find_shipped("Rescomp Sans");
     if (sans && contains_ci(name, "sans") && !contains_ci(name, "serif"))
         return sans;
     return &shipped[0];
