@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
+# The installed fonts the tests see, so the images do not depend on the machine.
+export FONTCONFIG_FILE="$PWD/$BUILD_DIR/fonts.conf"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p docs/themes
