@@ -111,10 +111,10 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
          */
         /*
          * Ragged-right text gets 3em of stretch (Knuth & Plass's value),
-         * which evens out the line ends; centred and flush-right lines,
-         * mostly unbreakable header items, may end anywhere.
+         * which evens out the line ends; centred and flush-right lines and
+         * lines of header items, mostly unbreakable, may end anywhere.
          */
-        rc_scaled ragged = (p->align == RC_ALIGN_LEFT ? 3 : 12) * size;
+        rc_scaled ragged = (p->align == RC_ALIGN_LEFT && !p->items_line ? 3 : 12) * size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
         add_glue(p, w, -ragged, w / 3, r);

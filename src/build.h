@@ -46,6 +46,8 @@ typedef struct rc_para {
     rc_run *runs;
     size_t nruns, runs_cap;
     rc_align align;
+    int items_line;        /* a line of items (header connections): ragged lines may end
+                              after any item, however short, whatever the alignment */
     rc_pos pos;            /* where the text came from, for messages */
     rc_para_source *src;
     size_t nsrc, src_cap;

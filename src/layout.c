@@ -635,7 +635,10 @@ static void add_body(ctx *c, entry_parts *e, rc_text t)
 /* Where a bullet's text starts: RenderCV's space_left, the bullet, the gap. */
 static rc_scaled bullet_text_indent(ctx *c, uint32_t bullet)
 {
-    const rc_face *f = c->fonts->faces[RC_FACE_REGULAR];
+    rc_face_id id = RC_FACE_REGULAR;
+    if (!rc_face_has_char(c->fonts->faces[id], bullet))
+        id = rc_fonts_fallback(c->fonts, id, bullet); /* rc_layout_cv made sure one has it */
+    const rc_face *f = c->fonts->faces[id < 0 ? RC_FACE_REGULAR : id];
     return c->st->bullet_indent + milli_em(rc_face_advance(f, bullet), c->st->body_size) +
            c->st->bullet_gap;
 }
@@ -948,21 +951,41 @@ static rc_scaled side_width(const rc_para *p)
     return rc_para_natural_width(p, 0, p->n);
 }
 
-/*
- * Set an entry with a date column `colw` wide, and append its lines to
- * the vertical list. `first` entries of a section stay with the title.
- */
-/* A one-line paragraph of markup set at its natural width, for the degree column. */
-static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width, lines *out)
+/* The degree column's text as a ragged, unhyphenated paragraph. */
+static void degree_para(ctx *c, rc_para *p, const char *markup, rc_pos pos)
 {
-    rc_para p;
-    rc_para_init(&p, RC_ALIGN_LEFT, pos);
+    rc_para_init(p, RC_ALIGN_LEFT, pos);
     rc_para_style ps = body_style(c, 0);
     ps.align = RC_ALIGN_LEFT;
     ps.hyphenate = 0;
-    add_spans(c, &p, parse_text(c, markup), &ps);
+    add_spans(c, p, parse_text(c, markup), &ps);
+}
+
+/* The degree column's text set in a column `width` wide. */
+static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width, lines *out)
+{
+    rc_para p;
+    degree_para(c, &p, markup, pos);
     set_paragraph(c, &p, &width, 1, 0, out);
     rc_para_release(&p);
+}
+
+/* The widest word of a degree: the column must hold it ("Philosophy"). */
+static rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos)
+{
+    rc_para p;
+    degree_para(c, &p, markup, pos);
+    rc_scaled widest = 0;
+    size_t from = 0;
+    for (size_t i = 0; i <= p.n; i++) {
+        if (i < p.n && p.items[i].type != RC_ITEM_GLUE)
+            continue;
+        rc_scaled w = rc_para_natural_width(&p, from, i);
+        widest = w > widest ? w : widest;
+        from = i + 1;
+    }
+    rc_para_release(&p);
+    return widest;
 }
 
 /*
@@ -971,7 +994,7 @@ static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width,
  * Entries stand `side_space` in from both margins; an education entry may
  * have a degree column on its left (RenderCV's classic).
  */
-static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
+static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int first)
 {
     const rc_style *st = c->st;
     const rc_scaled width = c->text_width - 2 * st->side_space;
@@ -980,9 +1003,9 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, int first)
         rc_scaled w = colw > 0 ? colw : width;
         set_paragraph(c, &e->side[i], &w, 1, (int)i, &side);
     }
-    rc_scaled degree_w = e->degree ? st->degree_width + st->date_column_gutter : 0;
+    rc_scaled degree_w = e->degree ? degw + st->date_column_gutter : 0;
     if (e->degree)
-        column_text(c, e->degree, e->degree_pos, st->degree_width, &degree);
+        column_text(c, e->degree, e->degree_pos, degw, &degree);
     rc_scaled narrow = width - degree_w - (colw > 0 ? colw + st->date_column_gutter : 0);
     /* moderncv's look: the date column on the left, the body beside it all the way down. */
     int left = st->date_column_left && colw > 0;
@@ -1267,10 +1290,25 @@ static void emit_section(ctx *c, const rc_section *sec)
     }
     if (colw > c->st->date_column_max)
         colw = c->st->date_column_max;
+    /*
+     * The degree column is entries.degree_width wide, as in RenderCV, but
+     * never narrower than the longest word of a degree in the section (up
+     * to a quarter of the text): "Master of Philosophy" wraps in it rather
+     * than running into the text beside it.
+     */
+    rc_scaled degw = c->st->degree_width;
+    for (size_t i = 0; i < sec->nentries; i++) {
+        if (!parts[i].degree)
+            continue;
+        rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
+        degw = w > degw ? w : degw;
+    }
+    if (degw > c->text_width / 4)
+        degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;
     hang_labels(c, parts, sec->nentries);
     emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
-        emit_entry(c, &parts[i], colw, i == 0);
+        emit_entry(c, &parts[i], colw, degw, i == 0);
         parts_release(&parts[i]);
     }
     free(parts);
@@ -1469,6 +1507,7 @@ static void emit_header(ctx *c)
     rc_para p;
     rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
     p.align = role_style(c, &st->connections, 0).align;
+    p.items_line = 1; /* a line of connections may end after any of them */
     int count = 0;
     if (cv->location.s)
         add_connection(c, &p, &count, cv->location.s, NULL, 0xF041);
@@ -1673,18 +1712,23 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
     c.text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c.locale, cv);
     c.today = reference_date(cv);
-    /* A bullet the fonts lack (a theme's ◆ or ●) becomes the round one, said once. */
+    /*
+     * A bullet the body font lacks (a theme's ◆ or ●) comes from a fallback
+     * font like any character; when no font has it, it becomes the round
+     * one, said once.
+     */
     rc_style fixed = *st;
     const rc_face *regular = fonts->faces[RC_FACE_REGULAR];
     uint32_t *bullets[] = {&fixed.bullet_char, &fixed.nested_bullet_char};
     for (size_t i = 0; i < RC_ARRAY_LEN(bullets); i++) {
-        if (!rc_face_has_char(regular, *bullets[i])) {
+        if (!rc_face_has_char(regular, *bullets[i]) &&
+            rc_fonts_fallback(fonts, RC_FACE_REGULAR, *bullets[i]) < 0) {
             char utf8[5] = {0};
             rc_utf8_encode(*bullets[i], utf8);
             rc_warning(d, (rc_pos){cv->file, 0, 0},
-                       "bullet '%s' (U+%04X) is not in the font '%s'; '\xE2\x80\xA2' is used "
+                       "bullet '%s' (U+%04X) is in no installed font; '\xE2\x80\xA2' is used "
                        "instead",
-                       utf8, (unsigned)*bullets[i], rc_face_name(regular));
+                       utf8, (unsigned)*bullets[i]);
             *bullets[i] = 0x2022;
         }
     }

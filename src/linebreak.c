@@ -824,6 +824,37 @@ int rc_linebreak(const rc_item *items, size_t n, const rc_scaled *widths, size_t
     out->pass = pass;
     for (size_t k = 0; k < out->n; k++)
         ret |= out->v[k].overfull;
+    /*
+     * A fourth pass, LaTeX's \sloppy: when even the emergency stretch left
+     * a line sticking out (a long unhyphenatable run, as in justified text
+     * without hyphenation), accept lines of any looseness. A loose line
+     * stays inside the measure; an overfull one runs into the margin or
+     * the date column. Demerits still pick the least loose solution, and
+     * it is kept only when fewer lines stick out (a word wider than the
+     * line sticks out whatever the breaks).
+     */
+    if (ret && pass == 3 && s.threshold < INF_BAD) {
+        s.threshold = INF_BAD;
+        best_bet = run_pass(&s);
+        if (best_bet != ACTIVE) {
+            rc_breaks sloppy;
+            rc_breaks_init(&sloppy);
+            write_breaks(&s, best_bet, &sloppy);
+            size_t before = 0, after = 0;
+            for (size_t k = 0; k < out->n; k++)
+                before += out->v[k].overfull != 0;
+            for (size_t k = 0; k < sloppy.n; k++)
+                after += sloppy.v[k].overfull != 0;
+            if (after < before) {
+                rc_breaks_release(out);
+                *out = sloppy;
+                out->pass = 4;
+                ret = after > 0;
+            } else {
+                rc_breaks_release(&sloppy);
+            }
+        }
+    }
 
 done:
     free(s.sw);

@@ -45,7 +45,7 @@ typedef struct rc_break {
 typedef struct rc_breaks {
     rc_break *v;
     size_t n, cap;
-    int pass;          /* 1, 2 or 3 (emergency); 0 for first fit */
+    int pass;          /* 1, 2, 3 (emergency) or 4 (sloppy); 0 for first fit */
     int64_t total_demerits;
 } rc_breaks;
 
