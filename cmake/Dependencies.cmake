@@ -12,15 +12,15 @@ endmacro()
 
 rescomp_require_lib(YAML yaml yaml.h libyaml-dev)
 rescomp_require_lib(HPDF hpdf hpdf.h libhpdf-dev)
-rescomp_require_lib(ZLIB z zlib.h zlib1g-dev)
 rescomp_require_lib(HARFBUZZ harfbuzz hb.h libharfbuzz-dev)
 rescomp_require_lib(HBSUBSET harfbuzz-subset hb-subset.h libharfbuzz-dev)
 rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev)
 rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
 rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
+rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev)
 
-set(RESCOMP_DEP_INCLUDE_DIRS ${YAML_INCLUDE_DIR} ${HPDF_INCLUDE_DIR} ${ZLIB_INCLUDE_DIR}
-    ${HARFBUZZ_INCLUDE_DIR} ${HYPHEN_INCLUDE_DIR} ${BTPARSE_INCLUDE_DIR} ${FONTCONFIG_INCLUDE_DIR})
+set(RESCOMP_DEP_INCLUDE_DIRS ${YAML_INCLUDE_DIR} ${HPDF_INCLUDE_DIR}
+    ${HARFBUZZ_INCLUDE_DIR} ${HYPHEN_INCLUDE_DIR} ${BTPARSE_INCLUDE_DIR} ${FONTCONFIG_INCLUDE_DIR} ${DEFLATE_INCLUDE_DIR})
 list(REMOVE_DUPLICATES RESCOMP_DEP_INCLUDE_DIRS)
 set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY}
-    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${ZLIB_LIBRARY} m)
+    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${DEFLATE_LIBRARY} m)
