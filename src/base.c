@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n)
 {
@@ -340,4 +341,34 @@ int rc_edit_distance(const char *a, const char *b)
         }
     }
     return d[la][lb];
+}
+
+/* ---- the program's own place ----------------------------------------- */
+
+char *rc_exe_dir(void)
+{
+    size_t cap = 256;
+    for (;;) {
+        char *p = rc_xmalloc(cap);
+        ssize_t n = readlink("/proc/self/exe", p, cap);
+        if (n < 0) {
+            free(p);
+            return NULL;
+        }
+        if ((size_t)n < cap) {
+            p[n] = '\0';
+            char *slash = strrchr(p, '/');
+            if (!slash) {
+                free(p);
+                return NULL;
+            }
+            if (slash == p)
+                slash[1] = '\0'; /* a program in "/" */
+            else
+                *slash = '\0';
+            return p;
+        }
+        free(p); /* truncated: try a larger buffer */
+        cap *= 2;
+    }
 }

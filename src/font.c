@@ -184,35 +184,6 @@ static char *font_dir_or_null(char *dir)
     return NULL;
 }
 
-/* Directory of the running executable, from /proc (Linux), or NULL. */
-static char *exe_dir(void)
-{
-    size_t cap = 256;
-    for (;;) {
-        char *p = rc_xmalloc(cap);
-        ssize_t n = readlink("/proc/self/exe", p, cap);
-        if (n < 0) {
-            free(p);
-            return NULL;
-        }
-        if ((size_t)n < cap) {
-            p[n] = '\0';
-            char *slash = strrchr(p, '/');
-            if (!slash) {
-                free(p);
-                return NULL;
-            }
-            if (slash == p)
-                slash[1] = '\0'; /* a program in "/" */
-            else
-                *slash = '\0';
-            return p;
-        }
-        free(p); /* truncated: try a larger buffer */
-        cap *= 2;
-    }
-}
-
 char *rc_fonts_find_dir(void)
 {
     char *found = NULL;
@@ -221,7 +192,7 @@ char *rc_fonts_find_dir(void)
     if (env && *env)
         return rc_xstrdup(env);
     if (!found) {
-        char *exe = exe_dir();
+        char *exe = rc_exe_dir();
         if (exe) {
             found = font_dir_or_null(join(exe, "fonts")); /* build tree */
             if (!found)
