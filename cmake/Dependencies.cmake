@@ -18,9 +18,11 @@ rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev)
 rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
 rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
 rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev)
+# Only the phone number module links libphonenumber (src/phone.c says why).
+rescomp_require_lib(PHONENUMBER phonenumber phonenumbers/phonenumberutil.h libphonenumber-dev)
 
 set(RESCOMP_DEP_INCLUDE_DIRS ${YAML_INCLUDE_DIR} ${HPDF_INCLUDE_DIR}
     ${HARFBUZZ_INCLUDE_DIR} ${HYPHEN_INCLUDE_DIR} ${BTPARSE_INCLUDE_DIR} ${FONTCONFIG_INCLUDE_DIR} ${DEFLATE_INCLUDE_DIR})
 list(REMOVE_DUPLICATES RESCOMP_DEP_INCLUDE_DIRS)
 set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY}
-    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${DEFLATE_LIBRARY} m)
+    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${DEFLATE_LIBRARY} m ${CMAKE_DL_LIBS})

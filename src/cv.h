@@ -171,6 +171,9 @@ typedef struct rc_cv {
     const char *file;
     rc_text name, headline, location, photo;
     rc_texts emails, phones, websites;
+    /* the tel: link of each phone, set with the shown form by rc_cv_format_phones (phone.h);
+     * NULL before */
+    const char **phone_urls;
     rc_social *socials;
     size_t nsocials;
     rc_custom_connection *custom_connections;
