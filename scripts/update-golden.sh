@@ -15,7 +15,10 @@ for input in examples/academic.yaml examples/engineer.yaml tests/golden/*.yaml; 
 done
 # Text and Markdown outputs (tests/inputs/tests.cmake lists the same cases).
 for pair in engineer:examples/engineer.yaml jsonresume:tests/inputs/jsonresume.json \
-            bibtex:tests/inputs/bibtex.yaml positions:tests/inputs/positions.yaml; do
+            bibtex:tests/inputs/bibtex.yaml positions:tests/inputs/positions.yaml \
+            phones_national:tests/inputs/phones_national.yaml \
+            phones_international:tests/inputs/phones_international.yaml \
+            phones_e164:tests/inputs/phones_e164.yaml; do
   name=${pair%%:*} input=${pair#*:}
   for ext in txt md; do
     "$BUILD_DIR"/rescomp "$input" -q -o "tests/inputs/$name.$ext"

@@ -17,6 +17,7 @@
 
 #include "atomic.h"
 #include "markup.h"
+#include "phone.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -651,7 +652,7 @@ static void header(tx *t)
                                                                     cv->emails.v[i].s)
                                                    : NULL);
     for (size_t i = 0; i < cv->phones.n && n < 60; i++)
-        items[n++] = literal(t, cv->phones.v[i].s);
+        items[n++] = link(t, cv->phones.v[i].s, md ? rc_phone_url(cv, i, t->a) : NULL);
     for (size_t i = 0; i < cv->websites.n && n < 60; i++)
         items[n++] = md ? link(t, bare_url(t, cv->websites.v[i].s), cv->websites.v[i].s)
                         : cv->websites.v[i].s;

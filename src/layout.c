@@ -7,6 +7,7 @@
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
+#include "phone.h"
 #include "image.h"
 #include "template.h"
 
@@ -1332,18 +1333,6 @@ static void social_link(ctx *c, const rc_social *s, const char **url, const char
         *shown = *url + strlen("https://");
 }
 
-static const char *tel_url(ctx *c, const char *phone)
-{
-    rc_buf b = RC_BUF_INIT;
-    rc_buf_adds(&b, "tel:");
-    for (const char *p = phone; *p; p++)
-        if ((*p >= '0' && *p <= '9') || (*p == '+' && b.len == 4))
-            rc_buf_addc(&b, *p);
-    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
-    rc_buf_release(&b);
-    return s;
-}
-
 /* Text of a header role (name, headline, connections) in the header's alignment. */
 static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
 {
@@ -1515,7 +1504,7 @@ static void emit_header(ctx *c)
         add_connection(c, &p, &count, cv->emails.v[i].s,
                        rc_arena_printf(c->a, "mailto:%s", cv->emails.v[i].s), 0xF0E0);
     for (size_t i = 0; i < cv->phones.n; i++)
-        add_connection(c, &p, &count, cv->phones.v[i].s, tel_url(c, cv->phones.v[i].s), 0xF095);
+        add_connection(c, &p, &count, cv->phones.v[i].s, rc_phone_url(cv, i, c->a), 0xF095);
     for (size_t i = 0; i < cv->websites.n; i++)
         add_connection(c, &p, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s,
                        0xF0AC);

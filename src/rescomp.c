@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
+#include "phone.h"
 #include "run.h"
 #include "source.h"
 #include "style.h"
@@ -65,6 +66,7 @@ static int prepare(const rc_job *job, rc_cv *cv, rc_fonts *fonts, rc_style *st,
         return -1;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;
+    rc_cv_format_phones(cv, st->phone_format, a, d);
     /* The faces are loaded once per process (run.c). */
     return rc_run_fonts(job->run, st->font_family, fonts, d);
 }
@@ -91,11 +93,13 @@ int rc_compile_job(const rc_job *job)
     if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD) {
         /* Text and Markdown are written from the model: no fonts, no layout. */
         if (rc_source_load(job->source, job->variant, &cv, &a, &d) == 0 && d.nerrors == 0 &&
-            rc_style_load(&st, &cv, &a, &d) == 0 && d.nerrors == 0 && job->output &&
-            !(o->strict && d.nwarnings)) {
-            rc_date_templates dates = {st.single_date_template, st.date_range_template,
-                                       st.time_span_template};
-            rc_text_write(&cv, job->output, (rc_format)format, &dates, &a, &d);
+            rc_style_load(&st, &cv, &a, &d) == 0 && d.nerrors == 0) {
+            rc_cv_format_phones(&cv, st.phone_format, &a, &d);
+            if (job->output && !(o->strict && d.nwarnings)) {
+                rc_date_templates dates = {st.single_date_template, st.date_range_template,
+                                           st.time_span_template};
+                rc_text_write(&cv, job->output, (rc_format)format, &dates, &a, &d);
+            }
         }
     } else if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
         rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {

@@ -43,6 +43,7 @@ void rc_style_defaults(rc_style *s)
     s->space_below_connections = RC_PT(4);
     s->connection_separator = "|";
     s->connection_hyperlink = 1;
+    s->phone_format = RC_PHONE_NATIONAL; /* RenderCV's default */
     s->title_type = RC_TITLE_WITH_FULL_LINE;
     s->section_rule_thickness = RC_PT(0.5);
     s->section_space_before = RC_PT(11);
@@ -223,6 +224,7 @@ typedef enum kind {
     K_SECTION,    /* one name of a list of sections (a list's items share its path) */
     K_FAMILY,     /* rc_family_request: a font family for one role */
     K_FAMILIES,   /* typography.font_family as one name: every role */
+    K_PHONE_FORMAT, /* rc_phone_format_kind from national/international/E164 */
     K_UNSUPPORTED /* known RenderCV option rescomp does not honour yet */
 } kind;
 
@@ -286,7 +288,7 @@ static const option options[] = {
     O("header.space_below_name", K_LENGTH, space_below_name),
     O("header.space_below_headline", K_LENGTH, space_below_headline),
     O("header.space_below_connections", K_LENGTH, space_below_connections),
-    U("header.connections.phone_number_format"),
+    O("header.connections.phone_number_format", K_PHONE_FORMAT, phone_format),
     O("header.connections.hyperlink", K_FLAG, connection_hyperlink),
     O("header.connections.show_icons", K_FLAG, connection_icons),
     O("header.connections.display_urls_instead_of_usernames", K_FLAG, display_urls),
@@ -337,6 +339,8 @@ static const char *const title_types[] = {
     "centered_without_line",      "centered_with_partial_line",
     "centered_with_centered_partial_line", "centered_with_full_line", NULL};
 static const char *const aligns[] = {"justified", "left", "center", "right", NULL};
+/* In rc_phone_format_kind's order, spelt as RenderCV spells them. */
+static const char *const phone_formats[] = {"national", "international", "E164", NULL};
 static const char *const text_aligns[] = {"justified", "left", "justified-with-no-hyphenation",
                                           NULL};
 
@@ -457,6 +461,11 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
         if (parse_choice(v->value, title_types, &choice, "section title type", d) < 0)
             return -1;
         s->title_type = (rc_title_type)choice;
+        return 0;
+    case K_PHONE_FORMAT:
+        if (parse_choice(v->value, phone_formats, &choice, "phone number format", d) < 0)
+            return -1;
+        s->phone_format = (rc_phone_format_kind)choice;
         return 0;
     }
     return 0;

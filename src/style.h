@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "font.h"
 #include "linebreak.h"
+#include "phone.h"
 
 typedef enum rc_align {
     RC_ALIGN_JUSTIFY,
@@ -65,6 +66,7 @@ typedef struct rc_style {
     int connection_hyperlink;                /* connections are links */
     int display_urls;                        /* show URLs rather than user names */
     int connection_icons;                    /* an icon before each connection */
+    rc_phone_format_kind phone_format;       /* header.connections.phone_number_format */
 
     rc_title_type title_type;
     rc_scaled section_rule_thickness;

@@ -39,17 +39,32 @@ cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-ita
          "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_corrupt/f"
          "-DSTDERR=cannot load font")
-cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  header:\\n    connections:\\n      phone_number_format: national\\n' > w.yaml"
+cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  entries:\\n    short_second_row: true\\n' > w.yaml"
          "-DARGS=w.yaml\;--strict\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1 "-DSTDERR=warning: ")
 cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Addis \\\\u12a0\\\\u12f2\"\\n' > cjk.yaml"
          "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DSTDERR=cjk\\.yaml:3:[0-9]+: error: no installed font has the characters .አ. \\(U\\+12A0\\), .ዲ. \\(U\\+12F2\\); install a font")
 
 # `cmake --install` gives a working program: the installed binary finds its
-# fonts in <prefix>/share/rescomp/fonts, wherever it is run from.
+# fonts in <prefix>/share/rescomp/fonts and its phone number module in
+# <prefix>/<libdir>/rescomp, wherever it is run from.
 add_test(NAME cli_installed_program
-  COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && cd / && env -u RESCOMP_FONT_DIR \"$1/bin/rescomp\" \"$3\" -o \"$1/out.pdf\" && head -c 5 \"$1/out.pdf\" | grep -q '%PDF-'"
-          sh ${CLI_WORK}/installed ${PROJECT_BINARY_DIR} ${MINI})
+  COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null \
+&& cd / && env -u RESCOMP_FONT_DIR \"$1/bin/rescomp\" \"$3\" -o \"$1/out.pdf\" \
+&& head -c 5 \"$1/out.pdf\" | grep -q '%PDF-' \
+&& env -u RESCOMP_PHONE_MODULE \"$1/bin/rescomp\" \"$4\" -o \"$1/phone.txt\" 2>\"$1/phone.err\" \
+&& grep -q '044 668 18 00' \"$1/phone.txt\" && ! test -s \"$1/phone.err\""
+          sh ${CLI_WORK}/installed ${PROJECT_BINARY_DIR} ${MINI}
+          ${CMAKE_CURRENT_LIST_DIR}/phone.yaml)
+# Without its phone number module rescomp still works: the phone is shown
+# as written, with a warning that says why and what to do.
+string(CONCAT PHONE_MODULE_WARNING
+  "phone\\.yaml:4:10: warning: phone numbers are shown as written: the phone number module "
+  "cannot be loaded \\(RESCOMP_PHONE_MODULE=.*none\\.so: .*No such file.*\\); "
+  "reinstall rescomp, or set RESCOMP_PHONE_MODULE")
+cli_test(phone_module_missing "-DARGS=${CMAKE_CURRENT_LIST_DIR}/phone.yaml\;--trace" -DEXIT=0
+         "-DENV_SET=RESCOMP_PHONE_MODULE=${CLI_WORK}/phone_module_missing/none.so"
+         "-DSTDERR=${PHONE_MODULE_WARNING}" "-DSTDOUT= \\+41 44 668 18 00")
 
 # Photos: a file that is not an image, and a 16-bit PNG the PDF library
 # would draw as garbage, are errors at cv.photo's line; the PDF is untouched.

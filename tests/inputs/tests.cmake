@@ -11,7 +11,10 @@ set(TEXT_CASES
   engineer ${PROJECT_SOURCE_DIR}/examples/engineer.yaml
   jsonresume ${INPUTS_DIR}/jsonresume.json
   bibtex ${INPUTS_DIR}/bibtex.yaml
-  positions ${INPUTS_DIR}/positions.yaml)
+  positions ${INPUTS_DIR}/positions.yaml
+  phones_national ${INPUTS_DIR}/phones_national.yaml
+  phones_international ${INPUTS_DIR}/phones_international.yaml
+  phones_e164 ${INPUTS_DIR}/phones_e164.yaml)
 list(LENGTH TEXT_CASES n)
 math(EXPR last "${n} - 1")
 foreach(i RANGE 0 ${last} 2)
