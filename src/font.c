@@ -46,6 +46,12 @@ typedef struct kern_memo {
     int *kern;
 } kern_memo;
 
+/* One learnt kerning pair; key 0 is an empty slot (no text pairs two NULs). */
+typedef struct kern_pair {
+    uint64_t key; /* first << 32 | second code point */
+    int kern;
+} kern_pair;
+
 struct rc_face {
     char *path;
     unsigned index; /* of the face in a collection (.ttc) */
@@ -67,6 +73,16 @@ struct rc_face {
     size_t memo_cap, memo_n;
     rc_arena memo_arena;
     hb_buffer_t *buf; /* reused by every shaping call */
+    /*
+     * Pair kerning, learnt from shaped words: for the shipped faces, whose
+     * only layout feature is pair kerning (fonts/prepare.py), a word's
+     * kerning is the kerning of its pairs, so a word whose pairs were all
+     * seen before needs no shaping. Open addressing, at most half full.
+     */
+    int pairwise;       /* kerning is known to depend on pairs alone */
+    size_t shapes;      /* hb_shape calls made */
+    kern_pair *pairs;
+    size_t pairs_cap, pairs_n;
 };
 
 struct rc_font_store {
@@ -243,6 +259,7 @@ static void face_free(rc_face *face)
     for (size_t i = 0; i < RC_ARRAY_LEN(face->page); i++)
         free(face->page[i]);
     free(face->memo);
+    free(face->pairs);
     rc_arena_release(&face->memo_arena);
     hb_buffer_destroy(face->buf);
     hb_font_destroy(face->font);
@@ -411,6 +428,8 @@ static rc_face *shipped_face(rc_font_store *s, const char *file, const char *nam
     char *path = join(s->dir, file);
     const char *why;
     rc_face *face = store_face(s, path, 0, name, use, &why);
+    if (face)
+        face->pairwise = 1; /* prepared with pair kerning as their only feature */
     if (!face)
         /*
          * The position carries no file: a diagnostic keeps pos.file as a
@@ -939,6 +958,7 @@ static void shape_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out
     }
     hb_buffer_t *buf = face->buf;
     hb_buffer_clear_contents(buf);
+    face->shapes++;
     /* A soft hyphen or zero-width space keeps its own glyph and width. */
     hb_buffer_set_flags(buf, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT |
                                  HB_BUFFER_FLAG_PRESERVE_DEFAULT_IGNORABLES);
@@ -1005,6 +1025,88 @@ static void memo_grow(rc_face *face)
     face->memo_cap = cap;
 }
 
+static kern_pair *pair_slot(rc_face *face, uint64_t key)
+{
+    size_t mask = face->pairs_cap - 1;
+    size_t j = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & mask;
+    while (face->pairs[j].key && face->pairs[j].key != key)
+        j = (j + 1) & mask;
+    return &face->pairs[j];
+}
+
+static void pairs_grow(rc_face *face)
+{
+    kern_pair *old = face->pairs;
+    size_t old_cap = face->pairs_cap;
+    face->pairs_cap = old_cap ? 2 * old_cap : 4096;
+    face->pairs = rc_xcalloc(face->pairs_cap, sizeof(*face->pairs));
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key)
+            *pair_slot(face, old[i].key) = old[i];
+    free(old);
+}
+
+static uint64_t pair_key(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b;
+}
+
+/* The word's kerning from learnt pairs, if every pair of it is known. */
+static int kerning_from_pairs(rc_face *face, const uint32_t *cps, size_t n, int *out)
+{
+    if (!face->pairs_n)
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint64_t key = pair_key(cps[i], cps[i + 1]);
+        const kern_pair *p = key ? pair_slot(face, key) : NULL;
+        if (!p || !p->key) {
+            memset(out, 0, n * sizeof(*out));
+            return 0;
+        }
+        out[i] = p->kern;
+    }
+    return 1;
+}
+
+static void learn_pairs(rc_face *face, const uint32_t *cps, size_t n, const int *out)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint64_t key = pair_key(cps[i], cps[i + 1]);
+        if (!key)
+            continue;
+        if (2 * (face->pairs_n + 1) > face->pairs_cap)
+            pairs_grow(face);
+        kern_pair *p = pair_slot(face, key);
+        if (!p->key) {
+            p->key = key;
+            p->kern = out[i];
+            face->pairs_n++;
+        }
+    }
+}
+
+void rc_face_learn(rc_face *face, const uint32_t *cps, size_t n)
+{
+    if (!face->pairwise || n < 2 || n > (size_t)INT_MAX)
+        return;
+    int *out = rc_xcalloc(n, sizeof(*out));
+    if (!kerning_from_pairs(face, cps, n, out)) {
+        shape_kerning(face, cps, n, out);
+        learn_pairs(face, cps, n, out);
+    }
+    free(out);
+}
+
+void rc_face_set_pairwise(rc_face *face, int on)
+{
+    face->pairwise = on;
+}
+
+size_t rc_face_shape_count(const rc_face *face)
+{
+    return face->shapes;
+}
+
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
 {
     if (n == 0)
@@ -1012,8 +1114,12 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
     memset(out, 0, n * sizeof(*out));
     if (n < 2 || n > (size_t)INT_MAX)
         return;
+    if (face->pairwise && kerning_from_pairs(face, cps, n, out))
+        return;
     if (n > KERN_MEMO_MAX_LEN) {
         shape_kerning(face, cps, n, out);
+        if (face->pairwise)
+            learn_pairs(face, cps, n, out);
         return;
     }
     /*
@@ -1036,6 +1142,8 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
         }
     }
     shape_kerning(face, cps, n, out);
+    if (face->pairwise)
+        learn_pairs(face, cps, n, out);
     kern_memo *e = &face->memo[j];
     e->hash = h;
     e->n = (uint32_t)n;

@@ -125,6 +125,21 @@ int rc_face_advance(const rc_face *face, uint32_t cp);
  */
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
 /*
+ * Whether kerning may be composed from the pairs of earlier words (on for
+ * the shipped faces, whose only layout feature is pair kerning; off for
+ * installed fonts, whose kerning may depend on context). Tests compare.
+ */
+void rc_face_set_pairwise(rc_face *face, int on);
+/*
+ * Learn the kerning pairs of a whole run of text (a span of a paragraph)
+ * with one shaping call, so that its words are then composed from pairs:
+ * shaping's cost is mostly per call. Does nothing for a face that is not
+ * pairwise, or when every pair is known already.
+ */
+void rc_face_learn(rc_face *face, const uint32_t *cps, size_t n);
+/* How many times the face was shaped (the rest came from memory). */
+size_t rc_face_shape_count(const rc_face *face);
+/*
  * The face's HarfBuzz face, owned by the face and valid while it lives: the
  * PDF device subsets it, so what is embedded is exactly what was measured.
  * Declared without hb.h (HarfBuzz's typedef names this same struct).

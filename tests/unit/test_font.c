@@ -666,6 +666,68 @@ static void test_errors(const char *good_dir)
 }
 
 /*
+ * Kerning composed from learnt pairs equals shaping, word for word, over
+ * real text (the academic flagship's words), in every shipped text face.
+ */
+static void test_pairwise_kerning(const char *dir)
+{
+    const char *data = getenv("RESCOMP_TEST_DATA");
+    char path[512];
+    snprintf(path, sizeof(path), "%s/pdf/academic-words.txt", data ? data : "tests");
+    FILE *fp = fopen(path, "r");
+    CHECK(fp != NULL);
+    if (!fp)
+        return;
+    static char text[1 << 16];
+    size_t len = fread(text, 1, sizeof(text) - 1, fp);
+    fclose(fp);
+    text[len] = 0;
+    static const char *const families[] = {"CMU Serif", "Rescomp Serif", "Rescomp Sans"};
+    for (size_t fam = 0; fam < RC_ARRAY_LEN(families); fam++) {
+        rc_family_request req[RC_ROLE_COUNT] = {[RC_ROLE_BODY] = {families[fam], {0}, 1}};
+        rc_font_store *a = rc_font_store_new(dir), *b = rc_font_store_new(dir);
+        rc_fonts fa, fb;
+        rc_diags d;
+        rc_diags_init(&d);
+        CHECK(rc_fonts_open(&fa, a, req, &d) == 0 && rc_fonts_open(&fb, b, req, &d) == 0);
+        int words = 0, from_pairs = 0, mismatches = 0;
+        for (int v = 0; d.nerrors == 0 && v < RC_VARIANT_COUNT; v++) {
+            rc_face *learnt = fa.faces[v], *shaped = fb.faces[v];
+            rc_face_set_pairwise(shaped, 0);
+            uint32_t cps[128];
+            size_t n = 0;
+            for (size_t i = 0; i <= len; i++) {
+                uint32_t cp = 0;
+                size_t k = i < len ? rc_utf8_decode(text + i, len - i, &cp) : 1;
+                if (i < len && cp != ' ' && cp != '\n' && n < RC_ARRAY_LEN(cps)) {
+                    cps[n++] = cp;
+                    i += (k ? k : 1) - 1;
+                    continue;
+                }
+                if (n >= 2) {
+                    int x[128], y[128];
+                    rc_face_kerning(learnt, cps, n, x);
+                    rc_face_kerning(shaped, cps, n, y);
+                    words++;
+                    mismatches += memcmp(x, y, n * sizeof(int)) != 0;
+                }
+                n = 0;
+            }
+            /* the learnt pairs answered many words without shaping (about half) */
+            from_pairs += rc_face_shape_count(learnt) * 3 < rc_face_shape_count(shaped) * 2;
+        }
+        CHECK(words > 4000);
+        CHECK_INT(mismatches, 0);
+        CHECK_INT(from_pairs, RC_VARIANT_COUNT);
+        rc_diags_release(&d);
+        rc_fonts_release(&fa);
+        rc_fonts_release(&fb);
+        rc_font_store_free(a);
+        rc_font_store_free(b);
+    }
+}
+
+/*
  * The other shipped families: prepared like CMU Serif (fonts/prepare.py),
  * so the same checks hold, and libharu measures them as font.c does.
  * Rescomp Serif (from Charis SIL) has almost no Greek.
@@ -853,6 +915,7 @@ int main(void)
     test_rounding_other_upem();
     test_families(dir);
     test_shipped_families(dir);
+    test_pairwise_kerning(dir);
     test_errors(dir);
     free(dir);
     return rc_test_report("test_font");
