@@ -128,7 +128,16 @@ static void test_builtin_matches_file(void)
         "theoretical", "experiments", "communications", "understanding", "representation",
         "electroencephalography", "internationalization", "characterization", "don't",
     };
+    /* ISO8859-1 patterns in two levels: compounds, then their parts */
+    static const char *const german[] = {
+        "Silbentrennung", "Universit\xC3\xA4tsbibliothek", "Donaudampfschifffahrtsgesellschaft",
+        "Schifffahrt", "Qualit\xC3\xA4tssicherungsma\xC3\x9Fnahmen",
+        "Softwareentwicklungsabteilung", "Datenbankmigrationsstrategie",
+        "Fertigungsstra\xC3\x9F" "en", "Zusammenarbeit", "Geschwindigkeitsbegrenzung",
+        "verantwortlich", "\xC3\x9C" "berwachungsaufgaben", "Maschinenbau",
+    };
     check_builtin_words("english", english, RC_ARRAY_LEN(english));
+    check_builtin_words("german", german, RC_ARRAY_LEN(german));
 }
 
 static int same_string(const char *a, const char *b)
