@@ -3,9 +3,9 @@
 # processes (bench/bench.c), against baselines measured in the same run.
 #   bench/run.sh [RUNS]      (default 20; the big inputs run 5 times)
 # Rows: process start and a minimal libharu program (baselines), a one-line
-# CV, the academic flagship, generated CVs of about 1, 10 and 100 pages
-# (cost per page should stay flat), a 100-variant batch, and the
-# pathological inputs of docs/limits.md.
+# CV, the academic flagship, a German CV (the largest hyphenation patterns),
+# generated CVs of about 1, 10 and 100 pages (cost per page should stay
+# flat), a 100-variant batch, and the pathological inputs of docs/limits.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
@@ -92,6 +92,7 @@ fi
 row "one-line CV" "$RUNS" "$tmp/min.pdf" "$exe" bench/minimal.yaml -o "$tmp/min.pdf"
 row "academic CV, trace only" "$RUNS" - "$exe" examples/academic.yaml --trace
 row "academic CV" "$RUNS" "$tmp/academic.pdf" "$exe" examples/academic.yaml -o "$tmp/academic.pdf"
+row "German CV" "$RUNS" "$tmp/de.pdf" "$exe" tests/golden/locale_german.yaml -o "$tmp/de.pdf"
 row "generated, 9 entries" "$RUNS" "$tmp/p1.pdf" "$exe" "$tmp/pages1.yaml" -o "$tmp/p1.pdf"
 row "generated, 90 entries" "$BIG" "$tmp/p10.pdf" "$exe" "$tmp/pages10.yaml" -o "$tmp/p10.pdf"
 row "generated, 900 entries" "$BIG" "$tmp/p100.pdf" "$exe" "$tmp/pages100.yaml" -o "$tmp/p100.pdf"

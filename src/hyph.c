@@ -3,10 +3,12 @@
  */
 #include "hyph.h"
 
+#include "hyph_data.h"
 #include "rc_locale.h"
 
 #include <hyphen.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +20,8 @@ struct rc_hyph {
      * converted to it, and then one byte is one letter.
      */
     iconv_t to_dict;
-    int builtin; /* the compiled-in English patterns: static, never freed */
+    int builtin; /* built from compiled-in tables: freed by rc_hyph_dict_free, not libhyphen */
 };
-
-/* tools/hyphdump.c's output: hyph_en_US.dic as built at build time, or NULL. */
-extern HyphenDict *rc_builtin_en_us;
 
 typedef struct language {
     const char *name, *locale, *package;
@@ -64,6 +63,72 @@ static const language languages[] = {
     {"ukrainian", "uk_UA", "hyphen-uk"},
 };
 
+/* The compiled-in tables for a locale ("de_DE"), or NULL. */
+static const rc_hyph_data *lookup_builtin(const char *locale)
+{
+    for (const rc_hyph_builtin *b = rc_hyph_builtins; b->locale; b++)
+        if (strcmp(b->locale, locale) == 0)
+            return b->data->levels ? b->data : NULL;
+    return NULL;
+}
+
+/*
+ * One linear pass: the states and transitions are allocated (one array of
+ * each a level), the strings are the tables' own.
+ */
+HyphenDict *rc_hyph_dict_from_data(const rc_hyph_data *data)
+{
+    HyphenDict *first = NULL, **link = &first;
+    char *strings = (char *)data->strings; /* libhyphen never writes them */
+    for (int l = 0; l < data->levels; l++) {
+        const rc_hyph_level *lv = &data->level[l];
+        HyphenDict *d = rc_xcalloc(1, sizeof(*d));
+        d->lhmin = lv->lhmin;
+        d->rhmin = lv->rhmin;
+        d->clhmin = lv->clhmin;
+        d->crhmin = lv->crhmin;
+        d->nohyphen = lv->nohyphen < 0 ? NULL : strings + lv->nohyphen;
+        d->nohyphenl = lv->nohyphenl;
+        d->num_states = lv->num_states;
+        snprintf(d->cset, sizeof(d->cset), "%s", lv->cset);
+        d->utf8 = lv->utf8;
+        d->states = rc_xcalloc((size_t)lv->num_states, sizeof(*d->states));
+        HyphenTrans *trans = rc_xcalloc((size_t)lv->num_trans + 1, sizeof(*trans));
+        for (int32_t i = 0, k = 0; i < lv->num_states; i++) {
+            HyphenState *st = &d->states[i];
+            st->match = lv->match[i] < 0 ? NULL : strings + lv->match[i];
+            st->fallback_state = lv->fallback[i];
+            st->num_trans = lv->ntrans[i];
+            st->trans = trans + k;
+            for (int t = 0; t < st->num_trans; t++, k++) {
+                trans[k].ch = (char)(lv->trans[k] & 0xFF);
+                trans[k].new_state = (int)(lv->trans[k] >> 8);
+            }
+        }
+        for (int32_t r = 0; r < lv->num_repl; r++) {
+            HyphenState *st = &d->states[lv->repl[r].state];
+            st->repl = strings + lv->repl[r].repl;
+            st->replindex = lv->repl[r].index;
+            st->replcut = lv->repl[r].cut;
+        }
+        *link = d;
+        link = &d->nextlevel;
+    }
+    return first;
+}
+
+/* The first state's trans is the start of its level's array. */
+void rc_hyph_dict_free(HyphenDict *d)
+{
+    while (d) {
+        HyphenDict *next = d->nextlevel;
+        free(d->states[0].trans);
+        free(d->states);
+        free(d);
+        d = next;
+    }
+}
+
 rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
 {
     const language *l = &languages[0];
@@ -84,19 +149,14 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
     if (!l->locale)
         return NULL; /* not a language that is hyphenated */
     const char *dir = getenv("RESCOMP_HYPHEN_DIR");
-    if ((!dir || !*dir) && strcmp(l->locale, "en_US") == 0 && rc_builtin_en_us) {
-        /* English: the patterns compiled in at build time (tools/hyphdump.c) */
-        rc_hyph *h = rc_xcalloc(1, sizeof(*h));
-        h->dict = rc_builtin_en_us;
-        h->builtin = 1;
-        h->to_dict = (iconv_t)-1;
-        return h;
-    }
-    if (!dir || !*dir)
+    const rc_hyph_data *data = NULL;
+    if (!dir || !*dir) {
         dir = "/usr/share/hyphen";
+        data = lookup_builtin(l->locale);
+    }
     rc_buf path = RC_BUF_INIT;
     rc_buf_addf(&path, "%s/hyph_%s.dic", dir, l->locale);
-    HyphenDict *dict = hnj_hyphen_load(rc_buf_str(&path));
+    HyphenDict *dict = data ? rc_hyph_dict_from_data(data) : hnj_hyphen_load(rc_buf_str(&path));
     if (!dict && !l->package) {
         rc_warning(d, pos,
                    "hyphenation patterns '%s' not found, and Debian has none for %s; words "
@@ -116,6 +176,7 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
     rc_buf_release(&path);
     rc_hyph *h = rc_xcalloc(1, sizeof(*h));
     h->dict = dict;
+    h->builtin = data != NULL;
     h->to_dict = (iconv_t)-1;
     if (!dict->utf8) {
         h->to_dict = iconv_open(dict->cset, "UTF-8");
@@ -123,8 +184,7 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
             rc_warning(d, pos, "hyphenation patterns for %s use the charset '%s', which this "
                                "system cannot convert to; words are not hyphenated",
                        l->name, dict->cset);
-            hnj_hyphen_free(dict);
-            free(h);
+            rc_hyph_close(h);
             return NULL;
         }
     }
@@ -137,7 +197,9 @@ void rc_hyph_close(rc_hyph *h)
         return;
     if (h->to_dict != (iconv_t)-1)
         iconv_close(h->to_dict);
-    if (!h->builtin)
+    if (h->builtin)
+        rc_hyph_dict_free(h->dict);
+    else
         hnj_hyphen_free(h->dict);
     free(h);
 }

@@ -18,7 +18,9 @@ typedef struct rc_hyph rc_hyph;
  * Open the dictionary for a RenderCV language name ("english", "german",
  * ...; NULL means English). When no dictionary is installed, a warning at
  * pos names the Debian package, and NULL is returned: no hyphenation.
- * $RESCOMP_HYPHEN_DIR overrides /usr/share/hyphen.
+ * The patterns of the locales listed in src/CMakeLists.txt are compiled
+ * in when installed at build time; $RESCOMP_HYPHEN_DIR overrides them
+ * and /usr/share/hyphen, and the dictionary is then read from that folder.
  */
 rc_hyph *rc_hyph_open(const char *language, rc_pos pos, rc_diags *d);
 void rc_hyph_close(rc_hyph *h);

@@ -5,8 +5,10 @@
 #include "build.h"
 #include "harness.h"
 #include "hyph.h"
+#include "hyph_data.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 static const char *hyphenate(const rc_hyph *h, const char *word)
 {
@@ -93,27 +95,21 @@ static void test_other_languages(void)
 }
 
 /*
- * The English patterns compiled in at build time (tools/hyphdump.c) give
- * exactly what libhyphen gives from the pattern file.
+ * The language's patterns compiled in at build time (tools/hyphdump.c)
+ * give exactly what libhyphen gives from the pattern file.
  */
-static void test_builtin_matches_file(void)
+static void check_builtin_words(const char *language, const char *const *words, size_t n)
 {
-    static const char *const words[] = {
-        "hyphenation", "reinforcement", "alignment", "preference", "mathematical",
-        "foundation", "collaborate", "statistically", "approximation", "information",
-        "theoretical", "experiments", "communications", "understanding", "representation",
-        "electroencephalography", "internationalization", "characterization", "don't",
-    };
     rc_diags d;
     rc_diags_init(&d);
-    rc_hyph *builtin = rc_hyph_open("english", (rc_pos){0}, &d);
+    rc_hyph *builtin = rc_hyph_open(language, (rc_pos){0}, &d);
     setenv("RESCOMP_HYPHEN_DIR", "/usr/share/hyphen", 1); /* forces the file */
-    rc_hyph *file = rc_hyph_open("english", (rc_pos){0}, &d);
+    rc_hyph *file = rc_hyph_open(language, (rc_pos){0}, &d);
     unsetenv("RESCOMP_HYPHEN_DIR");
     CHECK(builtin != NULL);
     CHECK(file != NULL);
     if (builtin && file) {
-        for (size_t i = 0; i < RC_ARRAY_LEN(words); i++) {
+        for (size_t i = 0; i < n; i++) {
             char a[160];
             snprintf(a, sizeof(a), "%s", hyphenate(builtin, words[i]));
             CHECK_STR(a, hyphenate(file, words[i]));
@@ -122,6 +118,88 @@ static void test_builtin_matches_file(void)
     rc_hyph_close(builtin);
     rc_hyph_close(file);
     rc_diags_release(&d);
+}
+
+static void test_builtin_matches_file(void)
+{
+    static const char *const english[] = {
+        "hyphenation", "reinforcement", "alignment", "preference", "mathematical",
+        "foundation", "collaborate", "statistically", "approximation", "information",
+        "theoretical", "experiments", "communications", "understanding", "representation",
+        "electroencephalography", "internationalization", "characterization", "don't",
+    };
+    /* ISO8859-1 patterns in two levels: compounds, then their parts */
+    static const char *const german[] = {
+        "Silbentrennung", "Universit\xC3\xA4tsbibliothek", "Donaudampfschifffahrtsgesellschaft",
+        "Schifffahrt", "Qualit\xC3\xA4tssicherungsma\xC3\x9Fnahmen",
+        "Softwareentwicklungsabteilung", "Datenbankmigrationsstrategie",
+        "Fertigungsstra\xC3\x9F" "en", "Zusammenarbeit", "Geschwindigkeitsbegrenzung",
+        "verantwortlich", "\xC3\x9C" "berwachungsaufgaben", "Maschinenbau",
+    };
+    check_builtin_words("english", english, RC_ARRAY_LEN(english));
+    check_builtin_words("german", german, RC_ARRAY_LEN(german));
+}
+
+static int same_string(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * Every compiled-in dictionary is, state for state, the one libhyphen
+ * loads from the installed file (a dictionary missing at build time is
+ * loaded at run time, and one missing now cannot be compared).
+ */
+static void test_builtin_tables(void)
+{
+    int compared = 0;
+    for (const rc_hyph_builtin *b = rc_hyph_builtins; b->locale; b++) {
+        char path[128];
+        snprintf(path, sizeof(path), "/usr/share/hyphen/hyph_%s.dic", b->locale);
+        if (!b->data->levels || access(path, R_OK) != 0) {
+            fprintf(stderr, "test_hyph: %s not compiled in or not installed, skipped\n",
+                    b->locale);
+            continue;
+        }
+        HyphenDict *want = hnj_hyphen_load(path), *got = rc_hyph_dict_from_data(b->data);
+        CHECK(want != NULL);
+        int bad = 0;
+        const HyphenDict *w = want, *g = got;
+        for (; w && g; w = w->nextlevel, g = g->nextlevel) {
+            bad += w->lhmin != g->lhmin || w->rhmin != g->rhmin || w->clhmin != g->clhmin ||
+                   w->crhmin != g->crhmin || w->nohyphenl != g->nohyphenl ||
+                   w->num_states != g->num_states || w->utf8 != g->utf8 ||
+                   strcmp(w->cset, g->cset) != 0 || !w->nohyphen != !g->nohyphen;
+            if (bad)
+                break;
+            const char *wn = w->nohyphen, *gn = g->nohyphen;
+            for (int k = 0; wn && k <= w->nohyphenl; k++) {
+                bad += strcmp(wn, gn) != 0;
+                wn += strlen(wn) + 1;
+                gn += strlen(gn) + 1;
+            }
+            for (int i = 0; i < w->num_states; i++) {
+                const HyphenState *ws = &w->states[i], *gs = &g->states[i];
+                bad += !same_string(ws->match, gs->match) || !same_string(ws->repl, gs->repl) ||
+                       ws->fallback_state != gs->fallback_state ||
+                       ws->num_trans != gs->num_trans;
+                if (ws->repl && gs->repl)
+                    bad += ws->replindex != gs->replindex || ws->replcut != gs->replcut;
+                for (int t = 0; t < ws->num_trans && t < gs->num_trans; t++)
+                    bad += ws->trans[t].ch != gs->trans[t].ch ||
+                           ws->trans[t].new_state != gs->trans[t].new_state;
+            }
+        }
+        bad += w != NULL || g != NULL; /* as many levels */
+        if (bad)
+            fprintf(stderr, "test_hyph: %s: %d differences\n", b->locale, bad);
+        CHECK_INT(bad, 0);
+        compared++;
+        if (want)
+            hnj_hyphen_free(want);
+        rc_hyph_dict_free(got);
+    }
+    CHECK(compared > 0);
 }
 
 static void test_missing(void)
@@ -207,6 +285,7 @@ int main(void)
     test_english();
     test_other_languages();
     test_builtin_matches_file();
+    test_builtin_tables();
     test_missing();
     test_builder_rules();
     return rc_test_report("test_hyph");
