@@ -286,26 +286,6 @@ static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byt
     return rc_pos_advance(pos, (int)(spans.v[span_index].src_offset + byte_in_span));
 }
 
-/*
- * The span's kerning pairs, learnt in one shaping call (rc_face_learn): its
- * words' kerning then comes from the pairs, where shaping each word took
- * a tenth of a run. Short spans are left to the words themselves.
- */
-static void learn_span(rc_face *face, const rc_span *sp)
-{
-    if (sp->len < 16)
-        return;
-    uint32_t *cps = rc_xmalloc(sp->len * sizeof(*cps));
-    size_t n = 0;
-    for (size_t i = 0; i < sp->len;) {
-        size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cps[n]);
-        i += k ? k : 1;
-        n += k != 0;
-    }
-    rc_face_learn(face, cps, n);
-    free(cps);
-}
-
 int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a, rc_diags *d)
 {
@@ -323,7 +303,6 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
         rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
-        learn_span(fonts->faces[span_face], sp);
         uint32_t color = sp->url ? ps->link_color : ps->color;
         size_t i = 0;
         while (i < sp->len) {

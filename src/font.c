@@ -1085,18 +1085,6 @@ static void learn_pairs(rc_face *face, const uint32_t *cps, size_t n, const int 
     }
 }
 
-void rc_face_learn(rc_face *face, const uint32_t *cps, size_t n)
-{
-    if (!face->pairwise || n < 2 || n > (size_t)INT_MAX)
-        return;
-    int *out = rc_xcalloc(n, sizeof(*out));
-    if (!kerning_from_pairs(face, cps, n, out)) {
-        shape_kerning(face, cps, n, out);
-        learn_pairs(face, cps, n, out);
-    }
-    free(out);
-}
-
 void rc_face_set_pairwise(rc_face *face, int on)
 {
     face->pairwise = on;

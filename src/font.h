@@ -130,13 +130,6 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
  * installed fonts, whose kerning may depend on context). Tests compare.
  */
 void rc_face_set_pairwise(rc_face *face, int on);
-/*
- * Learn the kerning pairs of a whole run of text (a span of a paragraph)
- * with one shaping call, so that its words are then composed from pairs:
- * shaping's cost is mostly per call. Does nothing for a face that is not
- * pairwise, or when every pair is known already.
- */
-void rc_face_learn(rc_face *face, const uint32_t *cps, size_t n);
 /* How many times the face was shaped (the rest came from memory). */
 size_t rc_face_shape_count(const rc_face *face);
 /*
