@@ -345,6 +345,16 @@ int rc_edit_distance(const char *a, const char *b)
 
 /* ---- the program's own place ----------------------------------------- */
 
+char *rc_path_join(const char *dir, const char *name)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_adds(&b, dir);
+    if (b.len && b.ptr[b.len - 1] != '/')
+        rc_buf_addc(&b, '/');
+    rc_buf_adds(&b, name);
+    return b.ptr;
+}
+
 char *rc_exe_dir(void)
 {
     size_t cap = 256;

@@ -106,5 +106,7 @@ int rc_edit_distance(const char *a, const char *b);
  * caller frees it. Shipped files (fonts, the phone module) are found from it.
  */
 char *rc_exe_dir(void);
+/* "dir/name" (one slash between), malloc'ed. */
+char *rc_path_join(const char *dir, const char *name);
 
 #endif

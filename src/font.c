@@ -176,22 +176,12 @@ static const struct {
 
 /* ---- finding the directory ----------------------------------------- */
 
-static char *join(const char *dir, const char *name)
-{
-    rc_buf b = RC_BUF_INIT;
-    rc_buf_adds(&b, dir);
-    if (b.len && b.ptr[b.len - 1] != '/')
-        rc_buf_addc(&b, '/');
-    rc_buf_adds(&b, name);
-    return b.ptr;
-}
-
 /* dir if it holds the fonts (the string is taken over), else NULL. */
 static char *font_dir_or_null(char *dir)
 {
     if (!dir)
         return NULL;
-    char *probe = join(dir, RC_FONT_PROBE);
+    char *probe = rc_path_join(dir, RC_FONT_PROBE);
     int ok = access(probe, R_OK) == 0;
     free(probe);
     if (ok)
@@ -210,9 +200,10 @@ char *rc_fonts_find_dir(void)
     if (!found) {
         char *exe = rc_exe_dir();
         if (exe) {
-            found = font_dir_or_null(join(exe, "fonts")); /* build tree */
+            found = font_dir_or_null(rc_path_join(exe, "fonts")); /* build tree */
             if (!found)
-                found = font_dir_or_null(join(exe, "../share/rescomp/fonts")); /* relocated install */
+                /* a relocated install */
+                found = font_dir_or_null(rc_path_join(exe, "../share/rescomp/fonts"));
             free(exe);
         }
     }
@@ -425,7 +416,7 @@ static rc_face *shipped_face(rc_font_store *s, const char *file, const char *nam
                        "RESCOMP_FONT_DIR to a directory holding '" RC_FONT_PROBE "'");
         return NULL;
     }
-    char *path = join(s->dir, file);
+    char *path = rc_path_join(s->dir, file);
     const char *why;
     rc_face *face = store_face(s, path, 0, name, use, &why);
     if (face)

@@ -47,16 +47,6 @@ static struct {
     char *error; /* why it could not be loaded */
 } module;
 
-static char *join(const char *dir, const char *name)
-{
-    rc_buf b = RC_BUF_INIT;
-    rc_buf_adds(&b, dir);
-    if (b.len && b.ptr[b.len - 1] != '/')
-        rc_buf_addc(&b, '/');
-    rc_buf_adds(&b, name);
-    return b.ptr;
-}
-
 /* dlopen path and find the entry point; on failure, say why in module.error. */
 static int open_module(const char *path)
 {
@@ -100,9 +90,9 @@ static void load_module(void)
     size_t n = 0;
     char *exe = rc_exe_dir();
     if (exe) {
-        candidates[n++] = join(exe, RESCOMP_PHONE_MODULE_NAME); /* build tree */
+        candidates[n++] = rc_path_join(exe, RESCOMP_PHONE_MODULE_NAME); /* build tree */
 #ifdef RESCOMP_RELATIVE_PHONE_MODULE
-        candidates[n++] = join(exe, RESCOMP_RELATIVE_PHONE_MODULE); /* relocated install */
+        candidates[n++] = rc_path_join(exe, RESCOMP_RELATIVE_PHONE_MODULE); /* relocated install */
 #endif
         free(exe);
     }
