@@ -995,8 +995,35 @@ static rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos)
  * Entries stand `side_space` in from both margins; an education entry may
  * have a degree column on its left (RenderCV's classic).
  */
+/*
+ * RenderCV's allow_page_break: false for entries or sections. The page
+ * builder may not break the vertical list from its first box at or after
+ * `from` to its end, so the whole block moves to the next page when it
+ * does not fit; unless it is taller than nine tenths of a page, where
+ * keeping it whole would only leave a page empty before it.
+ */
+static void keep_together(ctx *c, size_t from)
+{
+    while (from < c->vl.n && c->vl.v[from].kind != RC_V_BOX)
+        from++;
+    rc_scaled height = 0;
+    for (size_t i = from; i < c->vl.n; i++) {
+        const rc_vitem *it = &c->vl.v[i];
+        height += it->kind == RC_V_BOX ? it->height + it->depth
+                  : it->kind == RC_V_GLUE ? it->size
+                                          : 0;
+    }
+    rc_scaled room = c->st->page_height - c->st->margin_top - c->st->margin_bottom;
+    if (height > room / 10 * 9)
+        return;
+    for (size_t i = from; i < c->vl.n; i++)
+        if (c->vl.v[i].kind == RC_V_PENALTY && c->vl.v[i].penalty > RC_EJECT_PENALTY)
+            c->vl.v[i].penalty = RC_INF_PENALTY;
+}
+
 static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int first)
 {
+    size_t start = c->vl.n;
     const rc_style *st = c->st;
     const rc_scaled width = c->text_width - 2 * st->side_space;
     lines side = {0}, main = {0}, degree = {0};
@@ -1021,10 +1048,12 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
             nnarrow = 0; /* the whole body stands right of a left date column */
         if (m->side && nnarrow == 0)
             nnarrow = 1; /* its own date stands beside its first line */
+        /* entries.short_second_row: the date column's space stays empty below the dates */
+        int all_narrow = left || (st->short_second_row && colw > 0);
         size_t nw = nnarrow + 1;
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
-            widths[k] = (k < nnarrow || left ? narrow : width - degree_w) - m->indent;
+            widths[k] = (k < nnarrow || all_narrow ? narrow : width - degree_w) - m->indent;
         size_t before = main.n;
         set_paragraph(c, &m->p, widths, nw, (int)i, &main);
         free(widths);
@@ -1111,6 +1140,8 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
     lines_release(&main);
     lines_release(&side);
     lines_release(&degree);
+    if (!st->entry_page_break)
+        keep_together(c, start);
 }
 
 /* ---- sections ------------------------------------------------------------ */
@@ -1307,12 +1338,15 @@ static void emit_section(ctx *c, const rc_section *sec)
     if (degw > c->text_width / 4)
         degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;
     hang_labels(c, parts, sec->nentries);
+    size_t start = c->vl.n;
     emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
         emit_entry(c, &parts[i], colw, degw, i == 0);
         parts_release(&parts[i]);
     }
     free(parts);
+    if (!c->st->section_page_break)
+        keep_together(c, start);
 }
 
 /* ---- header -------------------------------------------------------------- */

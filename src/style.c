@@ -4,8 +4,9 @@
  * rc_style_defaults sets rescomp's own look; themes and the CV's design
  * then override it option by option through one table: each option has a
  * path ("colors.name"), a kind (length, colour, flag, choice, text) and
- * the field it sets. Options rescomp cannot honour yet are listed too, so
- * that a CV using them gets a warning naming the option, never silence.
+ * the field it sets. Every option of RenderCV v2.8's design model is in
+ * it; an option that is not gets a warning naming it (with the nearest
+ * known one), never silence.
  */
 #include "style.h"
 
@@ -69,6 +70,8 @@ void rc_style_defaults(rc_style *s)
     s->body_align = RC_ALIGN_JUSTIFY;
     s->hyphenate = 1;
     s->degree_width = mm(10);
+    s->section_page_break = 1;
+    s->entry_page_break = 1; /* the page builder's own rules (club, widow, short entries) */
     rc_lb_params_default(&s->lb);
     /*
      * Measured on bench/corpus (bench/quality.sh): with 3pt of emergency
@@ -225,7 +228,6 @@ typedef enum kind {
     K_FAMILY,     /* rc_family_request: a font family for one role */
     K_FAMILIES,   /* typography.font_family as one name: every role */
     K_PHONE_FORMAT, /* rc_phone_format_kind from national/international/E164 */
-    K_UNSUPPORTED /* known RenderCV option rescomp does not honour yet */
 } kind;
 
 typedef struct option {
@@ -235,7 +237,6 @@ typedef struct option {
 } option;
 
 #define O(path, kind, member) {path, kind, offsetof(rc_style, member)}
-#define U(path) {path, K_UNSUPPORTED, 0}
 #define TEMPLATE(type, entry)                                                               \
     O("templates." type ".main_column", K_TEXT, main_template[entry]),                     \
         O("templates." type ".date_and_location_column", K_TEXT, side_template[entry])
@@ -298,15 +299,15 @@ static const option options[] = {
     O("section_titles.line_thickness", K_LENGTH, section_rule_thickness),
     O("section_titles.space_above", K_LENGTH, section_space_before),
     O("section_titles.space_below", K_LENGTH, section_space_after_rule),
-    U("sections.allow_page_break"),
+    O("sections.allow_page_break", K_FLAG, section_page_break),
     O("sections.space_between_regular_entries", K_LENGTH, entry_space),
     O("sections.space_between_text_based_entries", K_LENGTH, text_entry_space),
     O("sections.show_time_spans_in", K_SECTION, time_span_sections),
     O("entries.date_and_location_width", K_LENGTH, date_column_max),
     O("entries.side_space", K_LENGTH, side_space),
     O("entries.space_between_columns", K_LENGTH, date_column_gutter),
-    U("entries.allow_page_break"),
-    U("entries.short_second_row"),
+    O("entries.allow_page_break", K_FLAG, entry_page_break),
+    O("entries.short_second_row", K_FLAG, short_second_row),
     O("entries.degree_width", K_LENGTH, degree_width),
     O("entries.summary.space_above", K_LENGTH, paragraph_space),
     O("entries.summary.space_left", K_LENGTH, summary_indent),
@@ -330,7 +331,6 @@ static const option options[] = {
 };
 
 #undef O
-#undef U
 #undef TEMPLATE
 
 static const char *const title_types[] = {
@@ -375,11 +375,6 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
     }
     int choice;
     switch (o->kind) {
-    case K_UNSUPPORTED:
-        if (user)
-            rc_warning(d, v->value.pos, "design option '%s' is not supported yet and is ignored",
-                       v->path);
-        return 0;
     case K_LENGTH:
         return parse_length(s, v->value, (rc_scaled *)field, d);
     case K_SIZE:

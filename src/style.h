@@ -93,6 +93,10 @@ typedef struct rc_style {
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
     int date_column_left;                    /* moderncv: dates in a column on the left */
+    int section_page_break;                  /* sections.allow_page_break */
+    int entry_page_break;                    /* entries.allow_page_break */
+    int short_second_row;                    /* entries.short_second_row: all of an entry's
+                                                text stays left of its date column */
     /* RenderCV's entry templates, per entry type ("" or NULL: none) */
     const char *main_template[RC_ENTRY_TYPE_COUNT];
     const char *side_template[RC_ENTRY_TYPE_COUNT];
@@ -112,7 +116,7 @@ typedef struct rc_style {
  * The style a CV asks for. Design options come from the classic theme, then
  * the CV's theme, then the CV's own `design:`, each over the one before
  * (theme_values: the theme files as loaded; see theme.h). An option with a
- * bad value is an error; one rescomp cannot honour yet, a warning naming it.
+ * bad value is an error; an unknown one, a warning naming it.
  */
 int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const *themes,
                     size_t nthemes, rc_diags *d);

@@ -39,7 +39,7 @@ cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-ita
          "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_corrupt/f"
          "-DSTDERR=cannot load font")
-cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  entries:\\n    short_second_row: true\\n' > w.yaml"
+cli_test(strict_warning "-DSETUP=printf 'cv:\\n  name: X\\ndesign:\\n  entries:\\n    short_secnd_row: true\\n' > w.yaml"
          "-DARGS=w.yaml\;--strict\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1 "-DSTDERR=warning: ")
 cli_test(missing_character "-DSETUP=printf 'cv:\\n  name: X\\n  headline: \"Addis \\\\u12a0\\\\u12f2\"\\n' > cjk.yaml"
          "-DARGS=cjk.yaml\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
