@@ -39,6 +39,8 @@ static const char usage[] =
     "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
     "                     default: from the extension of -o (.txt, .md), else pdf\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
+    "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
+    "      --list-themes  print the built-in themes, one a line\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -118,12 +120,14 @@ static const char *value_of(int argc, char **argv, int *i, const char *lng, cons
 }
 
 /* The command line, with room for its --set values and overlays (freed by main). */
-static int cli(int argc, char **argv, const char **sets, const char **overlays)
+static int cli(int argc, char **argv, const char **sets, const char **overlays,
+               const char **overlay_keys)
 {
     rescomp_options o = {0};
     int trace = 0, missing = 0;
     o.sets = sets;
     o.overlays = overlays;
+    o.overlay_keys = overlay_keys;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *v;
         if ((v = value_of(argc, argv, &i, "--set", NULL, &missing))) {
@@ -141,6 +145,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays)
             output_extension = v;
         } else if ((v = value_of(argc, argv, &i, "--depfile", NULL, &missing))) {
             o.depfile = v;
+        } else if ((v = value_of(argc, argv, &i, "--design", NULL, &missing))) {
+            /* RenderCV's --design: a file holding only `design:`, over the CV's */
+            overlay_keys[o.noverlays] = "design";
+            overlays[o.noverlays++] = v;
         } else if ((v = value_of(argc, argv, &i, "--jobs", "-j", &missing))) {
             char *end;
             long n = strtol(v, &end, 10);
@@ -174,6 +182,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays)
             return RESCOMP_EXIT_OK;
         } else if (strcmp(arg, "--schema") == 0) {
             return rescomp_print_schema(stdout);
+        } else if (strcmp(arg, "--list-themes") == 0) {
+            return rescomp_list_themes(stdout);
         } else if (strcmp(arg, "--version") == 0) {
             printf("rescomp %s\n", RESCOMP_VERSION);
             return RESCOMP_EXIT_OK;
@@ -218,7 +228,10 @@ int main(int argc, char **argv)
 {
     const char **sets = calloc((size_t)argc, sizeof(*sets));
     const char **overlays = calloc((size_t)argc, sizeof(*overlays));
-    int code = sets && overlays ? cli(argc, argv, sets, overlays) : RESCOMP_EXIT_INTERNAL;
+    const char **overlay_keys = calloc((size_t)argc, sizeof(*overlay_keys));
+    int code = sets && overlays && overlay_keys ? cli(argc, argv, sets, overlays, overlay_keys)
+                                                : RESCOMP_EXIT_INTERNAL;
+    free(overlay_keys);
     free(sets);
     free(overlays);
     return code;

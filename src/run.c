@@ -399,7 +399,8 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
 {
     rc_diags d;
     rc_diags_init(&d);
-    rc_source_spec spec = {o->input, o->overlays, o->noverlays, o->sets, o->nsets};
+    rc_source_spec spec = {o->input, o->overlays, o->overlay_keys, o->noverlays, o->sets,
+                           o->nsets};
     rc_source *src = NULL;
     if (rc_source_open(&src, &spec, &d) < 0) {
         int code = report(o, &d);

@@ -102,7 +102,27 @@ static int root_is_mapping(yaml_document_t *doc)
 }
 
 /* Merge overlay file number `file` over the document. */
-static int add_overlay(rc_source *s, size_t file, rc_diags *d)
+/* A top-level key other than `only` in a --design file: an error at the key. */
+static int check_only_key(rc_source *s, size_t file, yaml_document_t *ov, yaml_node_t *root,
+                          const char *only, rc_diags *d)
+{
+    int rc = 0;
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+         pr < root->data.mapping.pairs.top; pr++) {
+        yaml_node_t *k = yaml_document_get_node(ov, pr->key);
+        if (k && k->type == YAML_SCALAR_NODE &&
+            strcmp((const char *)k->data.scalar.value, only) == 0)
+            continue;
+        rc_pos p = {s->files[file], k ? (int)k->start_mark.line + 1 : 0,
+                    k ? (int)k->start_mark.column + 1 : 0};
+        rc = rc_error(d, p, "a --%s file holds only '%s:'; move '%s' to the CV file", only,
+                      only, k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value
+                                                             : "this key");
+    }
+    return rc;
+}
+
+static int add_overlay(rc_source *s, size_t file, const char *only, rc_diags *d)
 {
     yaml_document_t ov;
     if (parse_file(s->files[file], &ov, d) < 0)
@@ -116,6 +136,8 @@ static int add_overlay(rc_source *s, size_t file, rc_diags *d)
             rc = rc_error(d, p, "an overlay file must be a mapping of top-level keys (cv, "
                           "design, locale, settings, variants), not %s",
                           root->type == YAML_SEQUENCE_NODE ? "a list" : "text");
+        } else if (only && check_only_key(s, file, &ov, root, only, d) < 0) {
+            rc = -1;
         } else if (root_is_mapping(&s->doc) && !rc_merge_over(&s->doc, 1, &ov, 1, (int)file)) {
             rc = out_of_memory(d, s->files[file]);
         }
@@ -413,7 +435,7 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
         yaml_document_delete(&base);
     }
     for (size_t i = 0; i < spec->noverlays; i++)
-        add_overlay(s, i + 1, d);
+        add_overlay(s, i + 1, spec->overlay_keys ? spec->overlay_keys[i] : NULL, d);
     if (d->nerrors == errors_before)
         for (size_t i = 0; i < spec->nsets; i++)
             apply_set(s, i, spec->sets[i], d);

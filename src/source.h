@@ -35,6 +35,7 @@ typedef struct rc_source rc_source;
 typedef struct rc_source_spec {
     const char *input;
     const char *const *overlays;
+    const char *const *overlay_keys; /* per overlay: its only allowed top-level key, or NULL */
     size_t noverlays;
     const char *const *sets; /* "dotted.path=value" */
     size_t nsets;

@@ -3,6 +3,8 @@
  */
 #include "theme.h"
 
+#include "rescomp/rescomp.h"
+
 #include <string.h>
 
 const char *rc_theme_yaml(const char *name)
@@ -11,4 +13,30 @@ const char *rc_theme_yaml(const char *name)
         if (strcmp(t->name, name) == 0)
             return t->yaml;
     return NULL;
+}
+
+/*
+ * What a theme is: the first line of its file's leading comment, up to its
+ * first colon ("RenderCV's ember theme", "rescomp's own look, made for the
+ * academic flagship").
+ */
+static size_t summary(const char *yaml, const char **start)
+{
+    if (strncmp(yaml, "# ", 2) != 0) {
+        *start = "";
+        return 0;
+    }
+    *start = yaml + 2;
+    size_t n = strcspn(*start, ":\n");
+    return n;
+}
+
+int rescomp_list_themes(FILE *out)
+{
+    for (const rc_theme_source *t = rc_theme_sources; t->name; t++) {
+        const char *what;
+        size_t n = summary(t->yaml, &what);
+        fprintf(out, "%-20s %.*s\n", t->name, (int)n, what);
+    }
+    return ferror(out) ? RESCOMP_EXIT_IO : RESCOMP_EXIT_OK;
 }

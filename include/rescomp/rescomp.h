@@ -28,6 +28,9 @@ typedef struct rescomp_options {
 
     /* One source, many tailored CVs (see docs/rescomp.1). */
     const char *const *overlays; /* YAML files merged over the input, in order */
+    /* overlay_keys[i]: the one top-level key overlay i may hold ("design"
+     * for --design FILE), or NULL: any; overlay_keys itself may be NULL */
+    const char *const *overlay_keys;
     size_t noverlays;
     const char *const *sets;     /* "dotted.path=value" overrides, applied in order */
     size_t nsets;
@@ -50,5 +53,8 @@ int rescomp_compile(const rescomp_options *opts);
 
 /* Print the JSON Schema (draft-07) of the YAML input (docs/rescomp.schema.json). */
 int rescomp_print_schema(FILE *out);
+
+/* Print the built-in themes, one a line with what each is; returns an exit code. */
+int rescomp_list_themes(FILE *out);
 
 #endif

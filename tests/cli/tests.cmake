@@ -79,3 +79,15 @@ cli_test(photo_16_bit
 cli_test(photo_jpeg
   "-DSETUP=cp ${PROJECT_SOURCE_DIR}/tests/golden/photo.jpg . && printf 'cv:\\n  name: X\\n  photo: photo.jpg\\n' > cv.yaml"
   "-DARGS=cv.yaml\;-o\;out.pdf" -DEXIT=0 -DCREATES=out.pdf)
+
+# Themes: the list, and RenderCV's --design FILE (only `design:` in it).
+cli_test(list_themes "-DARGS=--list-themes" -DEXIT=0
+         "-DSTDOUT=^classic +RenderCV's classic theme\nember .*latex +rescomp's own look.*sb2nov +RenderCV's sb2nov theme\n$")
+cli_test(design_file "-DSETUP=printf 'design:\\n  theme: harvard\\n  page:\\n    size: a5\\n' > d.yaml"
+         "-DARGS=${MINI}\;--design\;d.yaml\;--trace" -DEXIT=0
+         "-DSTDOUT=^body-font \"Rescomp Serif\"\npage 1 419\\.528x595\\.276\n")
+cli_test(design_file_other_key "-DSETUP=printf 'design:\\n  theme: ink\\ncv:\\n  name: X\\n' > d.yaml"
+         "-DARGS=${MINI}\;--design\;d.yaml\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1
+         "-DSTDERR=d\\.yaml:3:1: error: a --design file holds only 'design:'; move 'cv' to the CV file")
+cli_test(design_file_missing "-DARGS=${MINI}\;--design\;none.yaml\;-o\;out.pdf" -DEXIT=3
+         -DPREVIOUS=1 "-DSTDERR=cannot open 'none\\.yaml': No such file or directory")
