@@ -1006,15 +1006,15 @@ static void keep_together(ctx *c, size_t from)
 {
     while (from < c->vl.n && c->vl.v[from].kind != RC_V_BOX)
         from++;
-    rc_scaled height = 0;
+    int64_t height = 0; /* a paragraph of 100,000 words is taller than 2^31 sp */
     for (size_t i = from; i < c->vl.n; i++) {
         const rc_vitem *it = &c->vl.v[i];
-        height += it->kind == RC_V_BOX ? it->height + it->depth
+        height += it->kind == RC_V_BOX ? (int64_t)it->height + it->depth
                   : it->kind == RC_V_GLUE ? it->size
                                           : 0;
     }
     rc_scaled room = c->st->page_height - c->st->margin_top - c->st->margin_bottom;
-    if (height > room / 10 * 9)
+    if (height > (int64_t)room / 10 * 9)
         return;
     for (size_t i = from; i < c->vl.n; i++)
         if (c->vl.v[i].kind == RC_V_PENALTY && c->vl.v[i].penalty > RC_EJECT_PENALTY)

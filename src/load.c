@@ -1897,8 +1897,6 @@ int rc_load_design_memory(rc_design_values *out, const char *name, const char *d
     rc_cv scratch;
     memset(&scratch, 0, sizeof(scratch));
     loader L = {.cv = &scratch, .a = a, .d = d, .file = rc_arena_strdup(a, name), .design = out};
-    if (len > MAX_INPUT_BYTES || preflight(&L, data, len) < 0)
-        return rc_error(d, (rc_pos){L.file, 0, 0}, "'%s' is not a usable design file", L.file);
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser))

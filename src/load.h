@@ -15,8 +15,10 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
                       rc_diags *d);
 
 /*
- * Load a design file (a theme compiled into rescomp, or --design FILE): a
- * mapping of design options, appended to out as path = value pairs.
+ * Load a theme compiled into rescomp: a mapping of design options,
+ * appended to out as path = value pairs. The themes are rescomp's own
+ * files, so the input limits that guard a CV's loading are not checked.
+ * (--design FILE is an overlay of the CV, loaded with it.)
  */
 int rc_load_design_memory(rc_design_values *out, const char *name, const char *data,
                           size_t len, rc_arena *a, rc_diags *d);
