@@ -1012,7 +1012,7 @@ static uint32_t hash_cps(const uint32_t *cps, size_t n)
 
 static void memo_grow(rc_face *face)
 {
-    size_t cap = face->memo_cap ? 2 * face->memo_cap : 1024;
+    size_t cap = face->memo_cap ? 2 * face->memo_cap : 128;
     kern_memo *memo = rc_xcalloc(cap, sizeof(*memo));
     for (size_t i = 0; i < face->memo_cap; i++) {
         kern_memo *e = &face->memo[i];
@@ -1041,7 +1041,7 @@ static void pairs_grow(rc_face *face)
 {
     kern_pair *old = face->pairs;
     size_t old_cap = face->pairs_cap;
-    face->pairs_cap = old_cap ? 2 * old_cap : 4096;
+    face->pairs_cap = old_cap ? 2 * old_cap : 256;
     face->pairs = rc_xcalloc(face->pairs_cap, sizeof(*face->pairs));
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].key)
