@@ -881,19 +881,6 @@ rc_face_id rc_fonts_fallback(rc_fonts *f, rc_face_id id, uint32_t cp)
     return (rc_face_id)(f->nfaces - 1);
 }
 
-const char *rc_fonts_face_label(const rc_fonts *f, rc_face_id id, rc_buf *scratch)
-{
-    rc_buf_reset(scratch);
-    rc_buf_adds(scratch, rc_face_name(f->faces[id]));
-    unsigned synth = f->synthetic[id];
-    if (synth)
-        rc_buf_addf(scratch, " (synthetic %s)",
-                    synth == RC_SYNTH_BOLD   ? "bold"
-                    : synth == RC_SYNTH_SLANT ? "italic"
-                                              : "bold italic");
-    return rc_buf_str(scratch);
-}
-
 /* ---- queries ------------------------------------------------------- */
 
 const char *rc_face_path(const rc_face *face)

@@ -109,8 +109,6 @@ rc_face_id rc_fonts_face(const rc_fonts *f, int family, int variant);
  * -1 when no font has the character.
  */
 rc_face_id rc_fonts_fallback(rc_fonts *f, rc_face_id id, uint32_t cp);
-/* "CMU Serif Bold", or "DejaVu Sans (synthetic bold)", for messages and traces. */
-const char *rc_fonts_face_label(const rc_fonts *f, rc_face_id id, rc_buf *scratch);
 
 const char *rc_face_path(const rc_face *face);
 const char *rc_face_name(const rc_face *face); /* "CMU Serif Bold" */
