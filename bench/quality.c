@@ -174,7 +174,7 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static int set_para(const job *j, const para_src *s, rc_scaled width, int alg, rc_arena *scratch,
+static int set_para(job *j, const para_src *s, rc_scaled width, int alg, rc_arena *scratch,
                     rc_para *p, rc_breaks *br, double *break_ms)
 {
     rc_para_style ps;
@@ -415,7 +415,7 @@ static void print_line_record(const row *r, const para_src *s, size_t k, size_t 
     rc_buf_release(&b);
 }
 
-static void run_row(const job *j, const corpus *c, row *r, int repeat, size_t nworst, int dump)
+static void run_row(job *j, const corpus *c, row *r, int repeat, size_t nworst, int dump)
 {
     rc_arena scratch;
     rc_para p;
@@ -617,7 +617,7 @@ static void corpus_yaml(const corpus *c, rc_buf *y)
     }
 }
 
-static int write_pdf(const corpus *c, const rc_fonts *fonts, const rc_lb_params *lb,
+static int write_pdf(const corpus *c, rc_fonts *fonts, const rc_lb_params *lb,
                      rc_scaled width, const char *out)
 {
     rc_arena a;
