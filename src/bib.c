@@ -1200,16 +1200,24 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
         return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown,
                               err < 0 ? "not a regular file" : strerror(err));
     }
-    if (data.len > MAX_BIB_BYTES) {
-        rc_buf_release(&data);
+    int rc = rc_bib_load_memory(data.ptr ? data.ptr : "", data.len, shown, o, a, d, out, nout);
+    rc_buf_release(&data);
+    return rc;
+}
+
+int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
+                       rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    if (len > MAX_BIB_BYTES)
         return rc_error(d, o->at, "'%s' is larger than 16 MiB; check that this is the right file",
                         shown);
-    }
     bib_ctx c;
     memset(&c, 0, sizeof(c));
     c.shown = shown;
-    c.data = rc_buf_str(&data);
-    c.len = data.len;
+    c.data = text;
+    c.len = len;
     c.d = d;
     index_lines(&c);
 
@@ -1271,6 +1279,5 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
         free(chosen);
     free(items);
     free(c.line_start);
-    rc_buf_release(&data);
     return rc;
 }
