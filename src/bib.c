@@ -8,6 +8,12 @@
  * the symbol, not a local alias), so every message btparse would print on
  * stderr becomes a diagnostic of the file being read. When no file is
  * being read, the messages are printed as btparse prints them.
+ *
+ * Its lexer (PCCTS's DLG) prints a character it has no rule for (a
+ * control character, a '\' between fields) on stderr itself, through
+ * the exported hook zzerr, and goes on as if the character were not
+ * there; while a file is read that hook is ours too, and the character
+ * a syntax error.
  */
 #include "bib.h"
 
@@ -757,6 +763,7 @@ typedef struct bib_ctx {
 } bib_ctx;
 
 static bib_ctx *current; /* the file btparse is reading, for print_error */
+static int priming;       /* prime_btparse's own parse: print_error says nothing */
 
 static void index_lines(bib_ctx *c)
 {
@@ -793,9 +800,10 @@ static int column_of(const bib_ctx *c, int line, const char *word)
     return (int)rc_utf8_length(s, at) + 1;
 }
 
+/* A position on a line of the file; line 0 (or none) is the whole file. */
 static rc_pos bib_pos(const bib_ctx *c, int line, const char *word)
 {
-    rc_pos p = {c->shown, line, column_of(c, line, word)};
+    rc_pos p = {c->shown, line > 0 ? line : 0, line > 0 ? column_of(c, line, word) : 0};
     return p;
 }
 
@@ -803,6 +811,8 @@ static rc_pos bib_pos(const bib_ctx *c, int line, const char *word)
 void print_error(bt_error *err);
 void print_error(bt_error *err)
 {
+    if (priming)
+        return;
     if (!current) {
         fprintf(stderr, "%s%s%s line %d: %s\n", err->filename ? err->filename : "",
                 err->filename ? "," : "", "", err->line, err->message);
@@ -825,8 +835,6 @@ void print_error(bt_error *err)
         found[k] = 0;
     }
     rc_pos pos = bib_pos(current, err->line, found[0] ? found : NULL);
-    if (err->line <= 0)
-        pos.line = 0;
     const char *hint = "";
     if (q && strstr(msg, "expected end of entry"))
         hint = "; is a ',' missing before it, or a '\"' inside a \"...\" value (write {\\\"u} "
@@ -842,6 +850,55 @@ void print_error(bt_error *err)
         rc_warning(current->d, pos, "BibTeX: %s%s", msg, hint);
     }
     free(msg);
+}
+
+/*
+ * The lexer's state and error hook (PCCTS dlgauto.h), exported by
+ * libbtparse but not declared in btparse.h.
+ */
+extern void (*zzerr)(const char *);
+extern int zzline;
+extern char *zzlextext;
+
+/* The lexer met a character it has no rule for (zzlextext starts with it, or is empty). */
+static void lexer_error(const char *what)
+{
+    (void)what; /* "invalid token" */
+    bib_ctx *c = current;
+    int line = zzline < 1 ? 1 : (size_t)zzline > c->nlines ? (int)c->nlines : zzline;
+    const char *s = c->data + c->line_start[line];
+    size_t end = (size_t)line < c->nlines ? c->line_start[line + 1] : c->len;
+    size_t n = end - c->line_start[line], at = n;
+    const char *text = zzlextext ? zzlextext : "";
+    uint32_t cp = 0;
+    size_t k = *text ? rc_utf8_decode(text, strlen(text), &cp) : 0;
+    if (k) {
+        for (at = 0; at + k <= n && memcmp(s + at, text, k); at++)
+            ;
+    } else {
+        /* a control character is not kept in the token's text: find the first on the line */
+        for (at = 0; at < n; at++) {
+            unsigned char b = (unsigned char)s[at];
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)
+                break;
+        }
+        if (at < n)
+            cp = (unsigned char)s[at], k = 1;
+    }
+    rc_pos pos = {c->shown, line, 1};
+    if (at + k <= n && k)
+        pos.col = (int)rc_utf8_length(s, at) + 1;
+    else
+        pos.col = column_of(c, line, NULL);
+    if (!k)
+        rc_error(c->d, pos, "BibTeX syntax error: a character BibTeX does not allow here");
+    else if (cp < 0x20 || cp == 0x7F)
+        rc_error(c->d, pos, "BibTeX syntax error: control character U+%04X; delete it",
+                 (unsigned)cp);
+    else
+        rc_error(c->d, pos, "BibTeX syntax error: unexpected '%.*s'%s", (int)k, text,
+                 cp == '\\' ? "; a TeX command belongs inside a value's braces or quotes" : "");
+    c->errors++;
 }
 
 static int read_file(const char *path, rc_buf *b, int *err)
@@ -1119,6 +1176,31 @@ static int oldest_first(const void *a, const void *b)
     return by_date(a, b, 0);
 }
 
+/*
+ * btparse's error recovery (PCCTS's zzresynch, err.h) keeps a static
+ * flag: the first time it finds the next token already one it can resume
+ * at, it clears the flag, for good, and from then on every recovery skips
+ * one token first. Which messages follow a file's first error would then
+ * depend on the files read before it in the process. An error made on
+ * purpose, once, before the first file clears the flag, so that every
+ * file reads the same, whatever came before.
+ */
+static void prime_btparse(void)
+{
+    static int primed;
+    if (primed)
+        return;
+    primed = 1;
+    priming = 1;
+    char text[] = "@a{"; /* no key: an error at the end of the input, where recovery ends */
+    boolean ok;
+    AST *entry = bt_parse_entry_s(text, (char *)"", 1, 0, &ok);
+    if (entry)
+        bt_free_ast(entry);
+    bt_parse_entry_s(NULL, NULL, 1, 0, NULL); /* lets go of the text */
+    priming = 0;
+}
+
 /* Parse every entry of the file; regular ones that pass the type filter become items. */
 static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_arena *a,
                           bib_item **items, size_t *n, size_t *cap)
@@ -1127,12 +1209,15 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
                                          "May", "June", "July", "August",
                                          "September", "October", "November", "December"};
     bt_initialize();
+    prime_btparse();
     for (int i = 0; i < 12; i++)
         bt_add_macro_text((char *)month_names[i], (char *)months[i], NULL, 0);
     char *file = rc_xstrdup(c->shown);
     boolean ok;
     AST *entry;
     size_t index = 0;
+    void (*lexer_hook)(const char *) = zzerr;
+    zzerr = lexer_error;
     while ((entry = bt_parse_entry(in, file, 0, &ok)) != NULL) {
         if (!ok && !c->errors) {
             /* btparse's own message did not reach print_error (see the top of this file) */
@@ -1154,6 +1239,25 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
         }
         bt_free_ast(entry);
     }
+    if (!ok) {
+        /*
+         * btparse gave up inside the file (an entry it could make no tree
+         * of) rather than at its end, and still holds the file as the one
+         * it reads: its next call with another file would exit() the
+         * program ("you can't interleave calls across different files").
+         * At the end of the file, one more call lets go of it.
+         */
+        if (!c->errors) {
+            rc_error(c->d, bib_pos(c, zzline < 1 || (size_t)zzline > c->nlines ? 0 : zzline,
+                                   NULL),
+                     "BibTeX syntax error: btparse cannot read this entry");
+            c->errors++;
+        }
+        while (fgetc(in) != EOF)
+            ;
+        bt_parse_entry(in, file, 0, &ok);
+    }
+    zzerr = lexer_hook;
     free(file);
     bt_cleanup();
 }
