@@ -3,13 +3,13 @@
 # project's own inputs: the CVs (YAML and JSON Resume) in examples/,
 # tests/golden/, tests/errors/, tests/inputs/, tests/locale/ and
 # bench/minimal.yaml, the examples of tests/spec/markup.txt and every .bib
-# file; and a few hand-written BibTeX files. Other files
+# file; and a few hand-written BibTeX files and PDF documents. Other files
 # in the corpora (regress-* and the fuzzers' finds) are left alone.
 # Run it from anywhere; commit what changes.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$root/fuzz/corpus
-for h in load markup pipeline bibtex; do
+for h in load markup pipeline bibtex pdf; do
   mkdir -p "$corpus/$h"
   rm -f "$corpus/$h"/seed-*
 done
@@ -112,3 +112,60 @@ cat > "$corpus/bibtex/seed-hand-malformed.bib" <<'BIB'
 @article{trailing, title = {T}, year = 2019,,}
 @
 BIB
+
+# PDF documents, in fuzz_pdf.c's encoding (read its set_date and decode):
+# a one-page CV with every kind of draw, two pages with a hyphenated word
+# across them, characters no face has, and a page with nothing on it.
+byte() { printf "\\$(printf %03o $(( $1 & 255 )))"; }
+u16() { byte $(( $1 >> 8 )); byte "$1"; }
+u32() { u16 $(( $1 >> 16 )); u16 "$1"; }
+pt() { byte 0; u16 $(( $1 * 16 )); }             # a coordinate in points
+str() { byte "$(printf %s "$1" | wc -c)"; printf %s "$1"; }
+# textn FACE SIZE_PT X Y COLOUR FLAGS N: a run of N code points, which follow
+textn() { byte 0; byte "$1"; byte $(( $2 * 4 - 1 )); pt "$3"; pt "$4"; u32 "$5"; byte "$6"
+  byte "$7"; }
+# text FACE SIZE_PT X Y COLOUR FLAGS TEXT: a run of printable ASCII
+text() { textn "$1" "$2" "$3" "$4" "$5" "$6" "$(printf %s "$7" | wc -c)"
+  printf %s "$7" | od -An -v -tu1 | tr -s ' ' '\n' | while read -r c; do
+    [ -n "$c" ] && byte $(( c - 32 )); done; }
+rule() { byte 2; pt "$1"; pt "$2"; pt "$3"; pt "$4"; u32 "$5"; }
+link() { byte 3; pt "$1"; pt "$2"; pt "$3"; pt "$4"; str "$5"; }
+bookmark() { byte 4; pt "$1"; pt "$2"; byte "$3"; str "$4"; }
+note() { byte 5; str "$1"; }
+image() { byte 6; pt "$1"; pt "$2"; pt "$3"; pt "$4"; byte "$5"; }
+newpage() { byte 7; }
+{
+  byte 0; byte 31; byte 0                          # no date; all information; A4
+  str 'Ada Lovelace — CV'; str 'Ada Lovelace'; str 'Curriculum vitae'
+  str 'analytical engine, Bernoulli'; str 'rescomp'
+  bookmark 72 80 0 'Ada Lovelace'
+  text 1 20 72 90 0 0 'Ada Lovelace'
+  image 480 60 60 60 0
+  textn 5 9 72 110 3355443 0 3; byte 128; byte 224; byte 128; byte 149; byte 0 # icons, space
+  link 72 100 120 12 'mailto:ada@example.org'
+  rule 72 120 451 1 2236962
+  bookmark 72 140 1 'Education — Universität'
+  text 0 10 72 150 0 1 'AVAWAY'; byte 255; byte 0; byte 12; byte 0; byte 0; byte 0
+  text 2 10 72 162 0 0 'italic (with) \back'
+  text 3 10 72 174 0 0 'bold italic'
+  text 4 9 72 186 0 0 'mono 0123'
+  note 'a note for the trace only'
+  link 72 190 80 10 'https://example.org/ü ß?q=1&r=(2)'
+  text 0 10 72 800 8421504 0 'Page 1 of 1'
+} > "$corpus/pdf/seed-cv-page"
+{
+  byte 138; for d in 1 7 0 0 0 0 0 0 0 0; do byte $d; done  # SOURCE_DATE_EPOCH=1700000000
+  byte 1; byte 1; str 'Two pages'                  # a title; letter
+  text 0 11 72 700 0 4 'This is an extra-'; str 'extraordinary'
+  newpage
+  text 0 11 72 72 0 8 'ordinary'
+  text 0 11 120 72 0 0 ' word.'
+  image 300 300 100 100 1
+  bookmark 0 0 3 'deep'
+} > "$corpus/pdf/seed-span-two-pages"
+{
+  byte 0; byte 0; byte 2; pt 200; pt 100          # no date; no information; 200 x 100 pt
+  textn 0 10 10 20 0 0 5                           # U+4E2D, U+D83D, U+1F600, U+0000, U+00A0
+  byte 160; u16 20013; byte 160; u16 55357; byte 224; u32 128512; byte 192; byte 96; byte 0
+} > "$corpus/pdf/seed-missing-chars"
+{ byte 0; byte 0; byte 0; } > "$corpus/pdf/seed-empty-page"
