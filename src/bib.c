@@ -14,6 +14,13 @@
  * the exported hook zzerr, and goes on as if the character were not
  * there; while a file is read that hook is ours too, and the character
  * a syntax error.
+ *
+ * bt_parse_entry hands each entry's tree to bt_postprocess_entry, through
+ * the symbol too, and that exit()s the program on a tree its parser can
+ * make but it cannot take: `@article "x"`, a value where the '{' belongs.
+ * This file defines that function as well: it checks the tree, and
+ * post-processes it as btparse does when it is sound (with btparse's own
+ * functions for each field and value), or makes it an error when not.
  */
 #include "bib.h"
 
@@ -850,6 +857,74 @@ void print_error(bt_error *err)
         rc_warning(current->d, pos, "BibTeX: %s%s", msg, hint);
     }
     free(msg);
+}
+
+static int is_value(const AST *v)
+{
+    return v->nodetype == BTAST_STRING || v->nodetype == BTAST_NUMBER ||
+           v->nodetype == BTAST_MACRO;
+}
+
+/* Is this a tree btparse's post-processing takes without a fatal error? */
+static int sound_entry(const AST *top)
+{
+    if (top->nodetype != BTAST_ENTRY || !top->text)
+        return 0;
+    const AST *cur = top->down;
+    if (cur && cur->nodetype == BTAST_KEY)
+        cur = cur->right;
+    switch (top->metatype) {
+    case BTE_REGULAR:
+    case BTE_MACRODEF: /* fields, each of values */
+        for (; cur; cur = cur->right) {
+            if (cur->nodetype != BTAST_FIELD || !cur->text)
+                return 0;
+            for (const AST *v = cur->down; v; v = v->right)
+                if (!is_value(v))
+                    return 0;
+        }
+        return 1;
+    case BTE_COMMENT:
+    case BTE_PREAMBLE: /* values */
+        for (; cur; cur = cur->right)
+            if (!is_value(cur))
+                return 0;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* btparse's post-processing of an entry (see the top of this file). */
+void bt_postprocess_entry(AST *top, btshort options)
+{
+    if (!top)
+        return;
+    if (!sound_entry(top)) {
+        if (current && !priming) {
+            rc_error(current->d, bib_pos(current, top->line, top->text),
+                     "BibTeX syntax error: '@%s' is not followed by '{' and the entry's key "
+                     "and fields", top->text ? top->text : "");
+            current->errors++;
+        }
+        top->metatype = BTE_UNKNOWN; /* not an entry to read */
+        return;
+    }
+    for (char *p = top->text; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    AST *cur = top->down;
+    if (cur && cur->nodetype == BTAST_KEY)
+        cur = cur->right;
+    if (top->metatype == BTE_COMMENT || top->metatype == BTE_PREAMBLE) {
+        bt_postprocess_value(cur, options, TRUE);
+        return;
+    }
+    for (; cur; cur = cur->right) {
+        bt_postprocess_field(cur, options, TRUE);
+        if (top->metatype == BTE_MACRODEF && !(options & BTO_NOSTORE))
+            bt_add_macro_value(cur, options);
+    }
 }
 
 /*
