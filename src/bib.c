@@ -1438,9 +1438,10 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
             rc = -1;
     }
     if (rc == 0) {
-        if (o->sort == RC_BIB_SORT_NEWEST_FIRST)
+        /* no entries: chosen is NULL, which qsort must not be given even for 0 */
+        if (nchosen > 1 && o->sort == RC_BIB_SORT_NEWEST_FIRST)
             qsort(chosen, nchosen, sizeof(*chosen), newest_first);
-        else if (o->sort == RC_BIB_SORT_OLDEST_FIRST)
+        else if (nchosen > 1 && o->sort == RC_BIB_SORT_OLDEST_FIRST)
             qsort(chosen, nchosen, sizeof(*chosen), oldest_first);
         for (size_t i = 0; i < nchosen; i++)
             if (!chosen[i].e.title.s)
