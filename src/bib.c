@@ -13,7 +13,8 @@
  * control character, a '\' between fields) on stderr itself, through
  * the exported hook zzerr, and goes on as if the character were not
  * there; while a file is read that hook is ours too, and the character
- * a syntax error.
+ * a warning (a '%' comment on a last line with no newline is one too, to
+ * the lexer, and no warning).
  *
  * bt_parse_entry hands each entry's tree to bt_postprocess_entry, through
  * the symbol too, and that exit()s the program on a tree its parser can
@@ -960,20 +961,22 @@ static void lexer_error(const char *what)
         if (at < n)
             cp = (unsigned char)s[at], k = 1;
     }
+    if (cp == '%' && (size_t)line == c->nlines)
+        return; /* a comment that ends the file without a newline: the lexer wants one */
     rc_pos pos = {c->shown, line, 1};
     if (at + k <= n && k)
         pos.col = (int)rc_utf8_length(s, at) + 1;
     else
         pos.col = column_of(c, line, NULL);
     if (!k)
-        rc_error(c->d, pos, "BibTeX syntax error: a character BibTeX does not allow here");
+        rc_warning(c->d, pos, "BibTeX: a character BibTeX does not allow here is ignored");
     else if (cp < 0x20 || cp == 0x7F)
-        rc_error(c->d, pos, "BibTeX syntax error: control character U+%04X; delete it",
-                 (unsigned)cp);
+        rc_warning(c->d, pos, "BibTeX: control character U+%04X ignored; delete it",
+                   (unsigned)cp);
     else
-        rc_error(c->d, pos, "BibTeX syntax error: unexpected '%.*s'%s", (int)k, text,
-                 cp == '\\' ? "; a TeX command belongs inside a value's braces or quotes" : "");
-    c->errors++;
+        rc_warning(c->d, pos, "BibTeX: unexpected '%.*s' ignored%s", (int)k, text,
+                   cp == '\\' ? "; a TeX command belongs inside a value's braces or quotes"
+                               : "");
 }
 
 static int read_file(const char *path, rc_buf *b, int *err)
@@ -1416,9 +1419,13 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
     bib_item *items = NULL;
     size_t n = 0, cap = 0;
     if (rc == 0) {
-        /* fmemopen cannot open an empty buffer on every libc: an empty file has no entries */
-        FILE *in = c.len ? fmemopen((void *)c.data, c.len, "r") : NULL;
-        if (c.len && !in) {
+        /*
+         * A file without an '@' has no entries (btparse would call its end a
+         * syntax error, and fmemopen cannot open an empty buffer on every libc).
+         */
+        FILE *in = c.len && memchr(c.data, '@', c.len) ? fmemopen((void *)c.data, c.len, "r")
+                                                         : NULL;
+        if (c.len && memchr(c.data, '@', c.len) && !in) {
             rc = rc_error_class(d, RC_FAIL_INTERNAL, o->at, "cannot read '%s': %s", shown,
                                 strerror(errno));
         } else if (in) {
