@@ -923,8 +923,16 @@ void bt_postprocess_entry(AST *top, btshort options)
     }
     for (; cur; cur = cur->right) {
         bt_postprocess_field(cur, options, TRUE);
-        if (top->metatype == BTE_MACRODEF && !(options & BTO_NOSTORE))
+        if (top->metatype == BTE_MACRODEF && !(options & BTO_NOSTORE)) {
+            /*
+             * A macro defined as one that is not (@string{a = nosuch}) has
+             * no text, and btparse would store none, on which its
+             * bt_macro_length calls strlen() when `a # "x"` uses it.
+             */
+            if (cur->down && cur->down->nodetype == BTAST_STRING && !cur->down->text)
+                cur->down->text = rc_xstrdup(""); /* btparse frees it with the tree */
             bt_add_macro_value(cur, options);
+        }
     }
 }
 
