@@ -102,7 +102,7 @@ static void check_entry(const input *in, const rc_entry *e, const rc_bib_options
     FUZZ_CHECK(!(e->doi.s && e->url.s));
     for (size_t i = 0; i < e->authors.n; i++) {
         const rc_text *t = &e->authors.v[i];
-        FUZZ_CHECK(t->s != NULL);
+        FUZZ_CHECK(t->s != NULL && t->s[0] != 0);
         check_text(in, t);
         /* a literal '*' is escaped: "**" opens bold, which only the highlight asks for */
         FUZZ_CHECK(o->highlight || strncmp(t->s, "**", 2) != 0);

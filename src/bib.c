@@ -574,6 +574,8 @@ static void format_split_name(bt_name *nm, rc_buf *full, rc_buf *init, rc_buf *m
     for (size_t p = 0; p < RC_ARRAY_LEN(order); p++) {
         bt_namepart part = order[p];
         for (int k = 0; k < nm->part_len[part]; k++) {
+            if (!nm->parts[part][k])
+                continue; /* an empty token, between two commas */
             char *tok = token_text(nm->parts[part][k], marks);
             if (!*tok) {
                 free(tok);
@@ -599,6 +601,8 @@ static void format_split_name(bt_name *nm, rc_buf *full, rc_buf *init, rc_buf *m
         }
     }
     for (int k = 0; k < nm->part_len[BTN_JR]; k++) {
+        if (!nm->parts[BTN_JR][k])
+            continue;
         char *tok = token_text(nm->parts[BTN_JR][k], marks);
         rc_buf_adds(full, k ? " " : ", ");
         rc_buf_adds(full, tok);
@@ -674,6 +678,71 @@ typedef struct name_parts {
     char *first;  /* "Ada" */
 } name_parts;
 
+/*
+ * The name as btparse's bt_split_name may be given it: whitespace
+ * collapsed, no comma or space at either end; NULL when nothing is left.
+ * For a name that is or becomes empty (",") it leaves the token list of
+ * its result unset, which bt_free_name then frees; for one that starts
+ * with a comma (", Ada") it reads a comma position it never wrote.
+ */
+static char *name_to_split(const char *s)
+{
+    while (*s == ' ' || *s == ',')
+        s++;
+    char *t = rc_xstrdup(s);
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' || (n && t[n - 1] != ' '))
+            t[n++] = *p;
+    while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
+        n--;
+    t[n] = 0;
+    if (!n) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/*
+ * Are the parts of a split name ranges of its tokens, none in two parts?
+ * (btparse's can be garbage, and an all-lowercase "a b, c" has its
+ * "von" part run over the first name.)
+ */
+static int split_is_sound(const bt_name *nm)
+{
+    if (!nm->tokens || nm->tokens->num_items < 0)
+        return 0;
+    char **items = nm->tokens->items;
+    int n = nm->tokens->num_items;
+    long covered = 0;
+    for (int p = 0; p < BT_MAX_NAMEPARTS; p++)
+        covered += nm->part_len[p];
+    for (int p = 0; p < BT_MAX_NAMEPARTS; p++) {
+        int len = nm->part_len[p];
+        if (len < 0 || len > n)
+            return 0;
+        /* compared as numbers: a garbage pointer is in no array */
+        uintptr_t at = (uintptr_t)nm->parts[p], first = (uintptr_t)items;
+        if (len && (!items || at < first || at > first + (size_t)(n - len) * sizeof(*items) ||
+                    (at - first) % sizeof(*items)))
+            return 0;
+    }
+    if (covered > n)
+        return 0;
+    /* in range: now see that no two parts share a token */
+    char *seen = rc_xcalloc((size_t)n + 1, 1);
+    int sound = 1;
+    for (int p = 0; p < BT_MAX_NAMEPARTS && sound; p++)
+        for (int k = 0; k < nm->part_len[p] && sound; k++) {
+            size_t at = (size_t)(nm->parts[p] - items) + (size_t)k;
+            sound = !seen[at];
+            seen[at] = 1;
+        }
+    free(seen);
+    return sound;
+}
+
 static void split_one_name(const char *raw, const char *file, int line, int num, name_parts *np)
 {
     rc_buf full = RC_BUF_INIT, init = RC_BUF_INIT, marks = RC_BUF_INIT, last = RC_BUF_INIT,
@@ -683,11 +752,14 @@ static void split_one_name(const char *raw, const char *file, int line, int num,
         rc_buf_adds(&init, "et al.");
     } else {
         char *s = strip_mark_words(raw, &marks);
-        bt_name *nm = bt_split_name(s, (char *)file, line, num);
+        char *split = name_to_split(s);
+        bt_name *nm = split ? bt_split_name(split, (char *)file, line, num) : NULL;
         if (nm) {
-            format_split_name(nm, &full, &init, &marks, &last, &first);
+            if (split_is_sound(nm))
+                format_split_name(nm, &full, &init, &marks, &last, &first);
             bt_free_name(nm);
         }
+        free(split);
         if (!full.len) {
             rc_bib_tex_to_text(&full, s);
             rc_bib_tex_to_text(&init, s);
@@ -1106,6 +1178,10 @@ static void add_authors(bib_ctx *c, rc_arena *a, const fields *f, const rc_bib_o
                 continue;
             name_parts np;
             split_one_name(list->items[i], c->shown, f->line[which], i + 1, &np);
+            if (!*np.full && !*np.marks) { /* "{}": nothing to show */
+                free_name(&np);
+                continue;
+            }
             rc_buf b = RC_BUF_INIT;
             int bold = is_owner(&np, o->highlight);
             if (bold)
