@@ -22,6 +22,12 @@
  * This file defines that function as well: it checks the tree, and
  * post-processes it as btparse does when it is sound (with btparse's own
  * functions for each field and value), or makes it an error when not.
+ *
+ * And its parser's syntax-error hook, zzsyn, builds 'found "TEXT",
+ * expected ...' with the offending token's text and passes that as the
+ * format of its error function: a '%' in a value ({50%s}) was a printf
+ * conversion, and crashed. This file's zzsyn builds the same message and
+ * passes it as data.
  */
 #include "bib.h"
 
@@ -887,6 +893,102 @@ static rc_pos bib_pos(const bib_ctx *c, int line, const char *word)
     return p;
 }
 
+/*
+ * The lexer's state and error hook (PCCTS dlgauto.h), exported by
+ * libbtparse but not declared in btparse.h.
+ */
+extern void (*zzerr)(const char *);
+extern int zzline;
+extern char *zzlextext;
+
+/*
+ * PCCTS's syntax-error hook, as btparse's parse_auxiliary.c writes it but
+ * with the message passed as data (see the top of this file). The token
+ * numbers and set size are those of btparse 0.89's generated parser,
+ * which bt_initialize's names confirm (token_names_ok).
+ */
+#define BT_EOF_TOKEN 1
+#define BT_ENTRY_CLOSE 14
+#define BT_SET_BYTES 4
+#define BT_SHOWN_TOKEN 40 /* characters of an offending token a message shows */
+
+extern char *zztokens[];
+extern char *InputFilename;
+int zzset_deg(unsigned char *set);
+void initialize_lexer_state(void);
+void general_error(bt_errclass errclass, char *filename, int line, char *item_desc, int item,
+                   char *fmt, ...);
+
+static int token_names_ok(void)
+{
+    return !strncmp(zztokens[BT_ENTRY_CLOSE], "end of entry", 12);
+}
+
+/* "TEXT" of a token, its first BT_SHOWN_TOKEN characters and "…" after a long one. */
+static void add_token_text(rc_buf *m, const char *t)
+{
+    t = t ? t : "";
+    size_t n = 0, chars = 0;
+    while (t[n] && chars < BT_SHOWN_TOKEN) {
+        n++;
+        while ((t[n] & 0xC0) == 0x80)
+            n++;
+        chars++;
+    }
+    rc_buf_addc(m, '"');
+    rc_buf_add(m, t, n);
+    rc_buf_adds(m, t[n] ? "\"\xE2\x80\xA6" : "\"");
+}
+
+void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
+           char *bad_text);
+void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
+           char *bad_text)
+{
+    (void)text;
+    int known = token_names_ok();
+    int degree = eset ? zzset_deg(eset) : 0;
+    rc_buf m = RC_BUF_INIT;
+    if (tok == BT_EOF_TOKEN) {
+        rc_buf_adds(&m, "at end of input");
+    } else {
+        rc_buf_adds(&m, "found ");
+        add_token_text(&m, bad_text);
+    }
+    if (known && (etok || eset)) {
+        rc_buf_adds(&m, ", ");
+        if (k != 1) {
+            rc_buf_adds(&m, "; ");
+            add_token_text(&m, bad_text);
+            rc_buf_adds(&m, degree > 1 ? " not in" : " not");
+        }
+        if (degree > 0) {
+            rc_buf_adds(&m, degree == 1 ? "expected " : "expected one of: ");
+            int printed = 0;
+            for (int e = 0; e < BT_SET_BYTES * 8; e++) {
+                if (!(eset[e / 8] & (1u << (e % 8))))
+                    continue;
+                rc_buf_adds(&m, zztokens[e]);
+                printed++;
+                if (printed < degree - 1)
+                    rc_buf_adds(&m, ", ");
+                else if (printed == degree - 1)
+                    rc_buf_adds(&m, " or ");
+            }
+        } else {
+            rc_buf_addf(&m, "expected %s", zztokens[etok]);
+            if (etok == BT_ENTRY_CLOSE) {
+                rc_buf_adds(&m, " (skipping to next \"@\")");
+                initialize_lexer_state();
+            }
+        }
+        if (egroup && *egroup)
+            rc_buf_addf(&m, " in %s", egroup);
+    }
+    general_error(BTERR_SYNTAX, InputFilename, zzline, NULL, -1, (char *)"%s", rc_buf_str(&m));
+    rc_buf_release(&m);
+}
+
 /* btparse's error hook: see the comment at the top of this file. */
 void print_error(bt_error *err);
 void print_error(bt_error *err)
@@ -1007,14 +1109,6 @@ void bt_postprocess_entry(AST *top, btshort options)
         }
     }
 }
-
-/*
- * The lexer's state and error hook (PCCTS dlgauto.h), exported by
- * libbtparse but not declared in btparse.h.
- */
-extern void (*zzerr)(const char *);
-extern int zzline;
-extern char *zzlextext;
 
 /* The lexer met a character it has no rule for (zzlextext starts with it, or is empty). */
 static void lexer_error(const char *what)
