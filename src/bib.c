@@ -846,6 +846,7 @@ typedef struct bib_ctx {
     size_t nlines;
     rc_diags *d;
     size_t errors;
+    int lexer_line; /* the last line the lexer warned about */
 } bib_ctx;
 
 static bib_ctx *current; /* the file btparse is reading, for print_error */
@@ -1003,7 +1004,17 @@ void print_error(bt_error *err)
     if (err->errclass == BTERR_NOTIFY)
         return;
     /* 'found "journal", expected end of entry (...) (skipping to next "@")' */
-    char *msg = rc_xstrdup(err->message ? err->message : "error");
+    /* a token in the message may be a piece of a character (the lexer splits some) */
+    rc_buf valid = RC_BUF_INIT;
+    const char *raw = err->message ? err->message : "error";
+    for (size_t i = 0, n = strlen(raw); i < n;) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(raw + i, n - i, &cp);
+        rc_buf_add_utf8(&valid, cp); /* U+FFFD for an invalid byte */
+        i += k ? k : 1;
+    }
+    char *msg = rc_xstrdup(rc_buf_str(&valid));
+    rc_buf_release(&valid);
     char *skip = strstr(msg, " (skipping");
     if (skip)
         *skip = 0;
@@ -1137,6 +1148,9 @@ static void lexer_error(const char *what)
     }
     if (cp == '%' && (size_t)line == c->nlines)
         return; /* a comment that ends the file without a newline: the lexer wants one */
+    if (c->lexer_line == line)
+        return; /* one warning a line is enough: the column is a guess anyway */
+    c->lexer_line = line;
     rc_pos pos = {c->shown, line, 1};
     if (at + k <= n && k)
         pos.col = (int)rc_utf8_length(s, at) + 1;
