@@ -182,6 +182,14 @@ static int is_letter(int c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Bytes of the character at t->i (1 for an invalid byte). */
+static size_t char_len(const tex *t)
+{
+    uint32_t cp;
+    size_t k = rc_utf8_decode(t->s + t->i, t->n - t->i, &cp);
+    return k ? k : 1;
+}
+
 static void emit_text(tex *t, const char *s, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -222,7 +230,7 @@ static void plain_argument(tex *t, rc_buf *arg)
             while (t->i < t->n && is_letter((unsigned char)t->s[t->i]))
                 t->i++;
         else if (t->i < t->n)
-            t->i++;
+            t->i += char_len(t); /* a control symbol: one character, not one byte */
         sub.s = t->s + start;
         sub.n = t->i - start;
         sub.i = 0;
@@ -346,7 +354,7 @@ static void command(tex *t, const char **closer)
         while (t->i < t->n && is_letter((unsigned char)t->s[t->i]))
             t->i++;
     else
-        t->i++;
+        t->i += char_len(t); /* a control symbol: one character, not one byte */
     size_t len = t->i - start;
     const char *name = t->s + start;
     int word = is_letter((unsigned char)name[0]);
