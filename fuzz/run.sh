@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh HARNESS [SECONDS] [extra libFuzzer options...]
 #
-# HARNESS is load, markup or pipeline; SECONDS defaults to 600. Builds
+# HARNESS is load, markup, pipeline, bibtex or pdf; SECONDS defaults to 600. Builds
 # build-fuzz (CC=clang, -DRESCOMP_FUZZ=ON) when it is missing. New inputs
 # go to build-fuzz/fuzz-work/HARNESS, crashes to build-fuzz/fuzz-work/; the
 # committed corpus fuzz/corpus/HARNESS is read, never written. Afterwards,
@@ -12,7 +12,7 @@
 # fuzz/README.md.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-h=${1:?usage: fuzz/run.sh load|markup|pipeline [SECONDS] [libFuzzer options]}
+h=${1:?usage: fuzz/run.sh load|markup|pipeline|bibtex|pdf [SECONDS] [libFuzzer options]}
 secs=${2:-600}
 [ $# -ge 2 ] && shift 2 || shift $#
 build=${BUILD_DIR:-$root/build-fuzz}
@@ -20,7 +20,13 @@ if [ ! -x "$build/fuzz/fuzz_$h" ]; then
   CC=clang cmake -S "$root" -B "$build" -DRESCOMP_FUZZ=ON -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$build" --target "fuzz_$h"
 fi
-case $h in markup) dict=markup.dict ;; *) dict=yaml.dict ;; esac
+# fuzz_pdf's input is a binary program (fuzz_pdf.c): no dictionary.
+case $h in
+  markup) dict=markup.dict ;;
+  bibtex) dict=bibtex.dict ;;
+  pdf) dict= ;;
+  *) dict=yaml.dict ;;
+esac
 work=$build/fuzz-work
 mkdir -p "$work/$h"
 export RESCOMP_FONT_DIR=${RESCOMP_FONT_DIR:-$root/fonts}
@@ -35,6 +41,6 @@ if [ "$h" = pipeline ] && [ -z "${RESCOMP_HYPHEN_DIR:-}" ] && [ -d /usr/share/hy
   export RESCOMP_HYPHEN_DIR=$work/hyphen
 fi
 cd "$work"
-exec "$build/fuzz/fuzz_$h" -dict="$root/fuzz/$dict" -max_total_time="$secs" \
+exec "$build/fuzz/fuzz_$h" ${dict:+-dict="$root/fuzz/$dict"} -max_total_time="$secs" \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$h-" \
   "$@" "$work/$h" "$root/fuzz/corpus/$h"

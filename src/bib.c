@@ -8,6 +8,26 @@
  * the symbol, not a local alias), so every message btparse would print on
  * stderr becomes a diagnostic of the file being read. When no file is
  * being read, the messages are printed as btparse prints them.
+ *
+ * Its lexer (PCCTS's DLG) prints a character it has no rule for (a
+ * control character, a '\' between fields) on stderr itself, through
+ * the exported hook zzerr, and goes on as if the character were not
+ * there; while a file is read that hook is ours too, and the character
+ * a warning (a '%' comment on a last line with no newline is one too, to
+ * the lexer, and no warning).
+ *
+ * bt_parse_entry hands each entry's tree to bt_postprocess_entry, through
+ * the symbol too, and that exit()s the program on a tree its parser can
+ * make but it cannot take: `@article "x"`, a value where the '{' belongs.
+ * This file defines that function as well: it checks the tree, and
+ * post-processes it as btparse does when it is sound (with btparse's own
+ * functions for each field and value), or makes it an error when not.
+ *
+ * And its parser's syntax-error hook, zzsyn, builds 'found "TEXT",
+ * expected ...' with the offending token's text and passes that as the
+ * format of its error function: a '%' in a value ({50%s}) was a printf
+ * conversion, and crashed. This file's zzsyn builds the same message and
+ * passes it as data.
  */
 #include "bib.h"
 
@@ -162,6 +182,14 @@ static int is_letter(int c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Bytes of the character at t->i (1 for an invalid byte). */
+static size_t char_len(const tex *t)
+{
+    uint32_t cp;
+    size_t k = rc_utf8_decode(t->s + t->i, t->n - t->i, &cp);
+    return k ? k : 1;
+}
+
 static void emit_text(tex *t, const char *s, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -202,7 +230,7 @@ static void plain_argument(tex *t, rc_buf *arg)
             while (t->i < t->n && is_letter((unsigned char)t->s[t->i]))
                 t->i++;
         else if (t->i < t->n)
-            t->i++;
+            t->i += char_len(t); /* a control symbol: one character, not one byte */
         sub.s = t->s + start;
         sub.n = t->i - start;
         sub.i = 0;
@@ -326,7 +354,7 @@ static void command(tex *t, const char **closer)
         while (t->i < t->n && is_letter((unsigned char)t->s[t->i]))
             t->i++;
     else
-        t->i++;
+        t->i += char_len(t); /* a control symbol: one character, not one byte */
     size_t len = t->i - start;
     const char *name = t->s + start;
     int word = is_letter((unsigned char)name[0]);
@@ -560,6 +588,8 @@ static void format_split_name(bt_name *nm, rc_buf *full, rc_buf *init, rc_buf *m
     for (size_t p = 0; p < RC_ARRAY_LEN(order); p++) {
         bt_namepart part = order[p];
         for (int k = 0; k < nm->part_len[part]; k++) {
+            if (!nm->parts[part][k])
+                continue; /* an empty token, between two commas */
             char *tok = token_text(nm->parts[part][k], marks);
             if (!*tok) {
                 free(tok);
@@ -585,6 +615,8 @@ static void format_split_name(bt_name *nm, rc_buf *full, rc_buf *init, rc_buf *m
         }
     }
     for (int k = 0; k < nm->part_len[BTN_JR]; k++) {
+        if (!nm->parts[BTN_JR][k])
+            continue;
         char *tok = token_text(nm->parts[BTN_JR][k], marks);
         rc_buf_adds(full, k ? " " : ", ");
         rc_buf_adds(full, tok);
@@ -660,6 +692,71 @@ typedef struct name_parts {
     char *first;  /* "Ada" */
 } name_parts;
 
+/*
+ * The name as btparse's bt_split_name may be given it: whitespace
+ * collapsed, no comma or space at either end; NULL when nothing is left.
+ * For a name that is or becomes empty (",") it leaves the token list of
+ * its result unset, which bt_free_name then frees; for one that starts
+ * with a comma (", Ada") it reads a comma position it never wrote.
+ */
+static char *name_to_split(const char *s)
+{
+    while (*s == ' ' || *s == ',')
+        s++;
+    char *t = rc_xstrdup(s);
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' || (n && t[n - 1] != ' '))
+            t[n++] = *p;
+    while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
+        n--;
+    t[n] = 0;
+    if (!n) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/*
+ * Are the parts of a split name ranges of its tokens, none in two parts?
+ * (btparse's can be garbage, and an all-lowercase "a b, c" has its
+ * "von" part run over the first name.)
+ */
+static int split_is_sound(const bt_name *nm)
+{
+    if (!nm->tokens || nm->tokens->num_items < 0)
+        return 0;
+    char **items = nm->tokens->items;
+    int n = nm->tokens->num_items;
+    long covered = 0;
+    for (int p = 0; p < BT_MAX_NAMEPARTS; p++)
+        covered += nm->part_len[p];
+    for (int p = 0; p < BT_MAX_NAMEPARTS; p++) {
+        int len = nm->part_len[p];
+        if (len < 0 || len > n)
+            return 0;
+        /* compared as numbers: a garbage pointer is in no array */
+        uintptr_t at = (uintptr_t)nm->parts[p], first = (uintptr_t)items;
+        if (len && (!items || at < first || at > first + (size_t)(n - len) * sizeof(*items) ||
+                    (at - first) % sizeof(*items)))
+            return 0;
+    }
+    if (covered > n)
+        return 0;
+    /* in range: now see that no two parts share a token */
+    char *seen = rc_xcalloc((size_t)n + 1, 1);
+    int sound = 1;
+    for (int p = 0; p < BT_MAX_NAMEPARTS && sound; p++)
+        for (int k = 0; k < nm->part_len[p] && sound; k++) {
+            size_t at = (size_t)(nm->parts[p] - items) + (size_t)k;
+            sound = !seen[at];
+            seen[at] = 1;
+        }
+    free(seen);
+    return sound;
+}
+
 static void split_one_name(const char *raw, const char *file, int line, int num, name_parts *np)
 {
     rc_buf full = RC_BUF_INIT, init = RC_BUF_INIT, marks = RC_BUF_INIT, last = RC_BUF_INIT,
@@ -669,11 +766,14 @@ static void split_one_name(const char *raw, const char *file, int line, int num,
         rc_buf_adds(&init, "et al.");
     } else {
         char *s = strip_mark_words(raw, &marks);
-        bt_name *nm = bt_split_name(s, (char *)file, line, num);
+        char *split = name_to_split(s);
+        bt_name *nm = split ? bt_split_name(split, (char *)file, line, num) : NULL;
         if (nm) {
-            format_split_name(nm, &full, &init, &marks, &last, &first);
+            if (split_is_sound(nm))
+                format_split_name(nm, &full, &init, &marks, &last, &first);
             bt_free_name(nm);
         }
+        free(split);
         if (!full.len) {
             rc_bib_tex_to_text(&full, s);
             rc_bib_tex_to_text(&init, s);
@@ -754,9 +854,11 @@ typedef struct bib_ctx {
     size_t nlines;
     rc_diags *d;
     size_t errors;
+    int lexer_line; /* the last line the lexer warned about */
 } bib_ctx;
 
 static bib_ctx *current; /* the file btparse is reading, for print_error */
+static int priming;       /* prime_btparse's own parse: print_error says nothing */
 
 static void index_lines(bib_ctx *c)
 {
@@ -793,16 +895,115 @@ static int column_of(const bib_ctx *c, int line, const char *word)
     return (int)rc_utf8_length(s, at) + 1;
 }
 
+/* A position on a line of the file; line 0 (or none) is the whole file. */
 static rc_pos bib_pos(const bib_ctx *c, int line, const char *word)
 {
-    rc_pos p = {c->shown, line, column_of(c, line, word)};
+    rc_pos p = {c->shown, line > 0 ? line : 0, line > 0 ? column_of(c, line, word) : 0};
     return p;
+}
+
+/*
+ * The lexer's state and error hook (PCCTS dlgauto.h), exported by
+ * libbtparse but not declared in btparse.h.
+ */
+extern void (*zzerr)(const char *);
+extern int zzline;
+extern char *zzlextext;
+
+/*
+ * PCCTS's syntax-error hook, as btparse's parse_auxiliary.c writes it but
+ * with the message passed as data (see the top of this file). The token
+ * numbers and set size are those of btparse 0.89's generated parser,
+ * which bt_initialize's names confirm (token_names_ok).
+ */
+#define BT_EOF_TOKEN 1
+#define BT_ENTRY_CLOSE 14
+#define BT_SET_BYTES 4
+#define BT_SHOWN_TOKEN 40 /* characters of an offending token a message shows */
+
+extern char *zztokens[];
+extern char *InputFilename;
+int zzset_deg(unsigned char *set);
+void initialize_lexer_state(void);
+void general_error(bt_errclass errclass, char *filename, int line, char *item_desc, int item,
+                   char *fmt, ...);
+
+static int token_names_ok(void)
+{
+    return !strncmp(zztokens[BT_ENTRY_CLOSE], "end of entry", 12);
+}
+
+/* "TEXT" of a token, its first BT_SHOWN_TOKEN characters and "…" after a long one. */
+static void add_token_text(rc_buf *m, const char *t)
+{
+    t = t ? t : "";
+    size_t n = 0, chars = 0;
+    while (t[n] && chars < BT_SHOWN_TOKEN) {
+        n++;
+        while ((t[n] & 0xC0) == 0x80)
+            n++;
+        chars++;
+    }
+    rc_buf_addc(m, '"');
+    rc_buf_add(m, t, n);
+    rc_buf_adds(m, t[n] ? "\"\xE2\x80\xA6" : "\"");
+}
+
+void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
+           char *bad_text);
+void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
+           char *bad_text)
+{
+    (void)text;
+    int known = token_names_ok();
+    int degree = eset ? zzset_deg(eset) : 0;
+    rc_buf m = RC_BUF_INIT;
+    if (tok == BT_EOF_TOKEN) {
+        rc_buf_adds(&m, "at end of input");
+    } else {
+        rc_buf_adds(&m, "found ");
+        add_token_text(&m, bad_text);
+    }
+    if (known && (etok || eset)) {
+        rc_buf_adds(&m, ", ");
+        if (k != 1) {
+            rc_buf_adds(&m, "; ");
+            add_token_text(&m, bad_text);
+            rc_buf_adds(&m, degree > 1 ? " not in" : " not");
+        }
+        if (degree > 0) {
+            rc_buf_adds(&m, degree == 1 ? "expected " : "expected one of: ");
+            int printed = 0;
+            for (int e = 0; e < BT_SET_BYTES * 8; e++) {
+                if (!(eset[e / 8] & (1u << (e % 8))))
+                    continue;
+                rc_buf_adds(&m, zztokens[e]);
+                printed++;
+                if (printed < degree - 1)
+                    rc_buf_adds(&m, ", ");
+                else if (printed == degree - 1)
+                    rc_buf_adds(&m, " or ");
+            }
+        } else {
+            rc_buf_addf(&m, "expected %s", zztokens[etok]);
+            if (etok == BT_ENTRY_CLOSE) {
+                rc_buf_adds(&m, " (skipping to next \"@\")");
+                initialize_lexer_state();
+            }
+        }
+        if (egroup && *egroup)
+            rc_buf_addf(&m, " in %s", egroup);
+    }
+    general_error(BTERR_SYNTAX, InputFilename, zzline, NULL, -1, (char *)"%s", rc_buf_str(&m));
+    rc_buf_release(&m);
 }
 
 /* btparse's error hook: see the comment at the top of this file. */
 void print_error(bt_error *err);
 void print_error(bt_error *err)
 {
+    if (priming)
+        return;
     if (!current) {
         fprintf(stderr, "%s%s%s line %d: %s\n", err->filename ? err->filename : "",
                 err->filename ? "," : "", "", err->line, err->message);
@@ -811,7 +1012,17 @@ void print_error(bt_error *err)
     if (err->errclass == BTERR_NOTIFY)
         return;
     /* 'found "journal", expected end of entry (...) (skipping to next "@")' */
-    char *msg = rc_xstrdup(err->message ? err->message : "error");
+    /* a token in the message may be a piece of a character (the lexer splits some) */
+    rc_buf valid = RC_BUF_INIT;
+    const char *raw = err->message ? err->message : "error";
+    for (size_t i = 0, n = strlen(raw); i < n;) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(raw + i, n - i, &cp);
+        rc_buf_add_utf8(&valid, cp); /* U+FFFD for an invalid byte */
+        i += k ? k : 1;
+    }
+    char *msg = rc_xstrdup(rc_buf_str(&valid));
+    rc_buf_release(&valid);
     char *skip = strstr(msg, " (skipping");
     if (skip)
         *skip = 0;
@@ -825,8 +1036,6 @@ void print_error(bt_error *err)
         found[k] = 0;
     }
     rc_pos pos = bib_pos(current, err->line, found[0] ? found : NULL);
-    if (err->line <= 0)
-        pos.line = 0;
     const char *hint = "";
     if (q && strstr(msg, "expected end of entry"))
         hint = "; is a ',' missing before it, or a '\"' inside a \"...\" value (write {\\\"u} "
@@ -842,6 +1051,128 @@ void print_error(bt_error *err)
         rc_warning(current->d, pos, "BibTeX: %s%s", msg, hint);
     }
     free(msg);
+}
+
+static int is_value(const AST *v)
+{
+    return v->nodetype == BTAST_STRING || v->nodetype == BTAST_NUMBER ||
+           v->nodetype == BTAST_MACRO;
+}
+
+/* Is this a tree btparse's post-processing takes without a fatal error? */
+static int sound_entry(const AST *top)
+{
+    if (top->nodetype != BTAST_ENTRY || !top->text)
+        return 0;
+    const AST *cur = top->down;
+    if (cur && cur->nodetype == BTAST_KEY)
+        cur = cur->right;
+    switch (top->metatype) {
+    case BTE_REGULAR:
+    case BTE_MACRODEF: /* fields, each of values */
+        for (; cur; cur = cur->right) {
+            if (cur->nodetype != BTAST_FIELD || !cur->text)
+                return 0;
+            for (const AST *v = cur->down; v; v = v->right)
+                if (!is_value(v))
+                    return 0;
+        }
+        return 1;
+    case BTE_COMMENT:
+    case BTE_PREAMBLE: /* values */
+        for (; cur; cur = cur->right)
+            if (!is_value(cur))
+                return 0;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* btparse's post-processing of an entry (see the top of this file). */
+void bt_postprocess_entry(AST *top, btshort options)
+{
+    if (!top)
+        return;
+    if (!sound_entry(top)) {
+        if (current && !priming) {
+            rc_error(current->d, bib_pos(current, top->line, top->text),
+                     "BibTeX syntax error: '@%s' is not followed by '{' and the entry's key "
+                     "and fields", top->text ? top->text : "");
+            current->errors++;
+        }
+        top->metatype = BTE_UNKNOWN; /* not an entry to read */
+        return;
+    }
+    for (char *p = top->text; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    AST *cur = top->down;
+    if (cur && cur->nodetype == BTAST_KEY)
+        cur = cur->right;
+    if (top->metatype == BTE_COMMENT || top->metatype == BTE_PREAMBLE) {
+        bt_postprocess_value(cur, options, TRUE);
+        return;
+    }
+    for (; cur; cur = cur->right) {
+        bt_postprocess_field(cur, options, TRUE);
+        if (top->metatype == BTE_MACRODEF && !(options & BTO_NOSTORE)) {
+            /*
+             * A macro defined as one that is not (@string{a = nosuch}) has
+             * no text, and btparse would store none, on which its
+             * bt_macro_length calls strlen() when `a # "x"` uses it.
+             */
+            if (cur->down && cur->down->nodetype == BTAST_STRING && !cur->down->text)
+                cur->down->text = rc_xstrdup(""); /* btparse frees it with the tree */
+            bt_add_macro_value(cur, options);
+        }
+    }
+}
+
+/* The lexer met a character it has no rule for (zzlextext starts with it, or is empty). */
+static void lexer_error(const char *what)
+{
+    (void)what; /* "invalid token" */
+    bib_ctx *c = current;
+    int line = zzline < 1 ? 1 : (size_t)zzline > c->nlines ? (int)c->nlines : zzline;
+    const char *s = c->data + c->line_start[line];
+    size_t end = (size_t)line < c->nlines ? c->line_start[line + 1] : c->len;
+    size_t n = end - c->line_start[line], at = n;
+    const char *text = zzlextext ? zzlextext : "";
+    uint32_t cp = 0;
+    size_t k = *text ? rc_utf8_decode(text, strlen(text), &cp) : 0;
+    if (k) {
+        for (at = 0; at + k <= n && memcmp(s + at, text, k); at++)
+            ;
+    } else {
+        /* a control character is not kept in the token's text: find the first on the line */
+        for (at = 0; at < n; at++) {
+            unsigned char b = (unsigned char)s[at];
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)
+                break;
+        }
+        if (at < n)
+            cp = (unsigned char)s[at], k = 1;
+    }
+    if (cp == '%' && (size_t)line == c->nlines)
+        return; /* a comment that ends the file without a newline: the lexer wants one */
+    if (c->lexer_line == line)
+        return; /* one warning a line is enough: the column is a guess anyway */
+    c->lexer_line = line;
+    rc_pos pos = {c->shown, line, 1};
+    if (at + k <= n && k)
+        pos.col = (int)rc_utf8_length(s, at) + 1;
+    else
+        pos.col = column_of(c, line, NULL);
+    if (!k)
+        rc_warning(c->d, pos, "BibTeX: a character BibTeX does not allow here is ignored");
+    else if (cp < 0x20 || cp == 0x7F)
+        rc_warning(c->d, pos, "BibTeX: control character U+%04X ignored; delete it",
+                   (unsigned)cp);
+    else
+        rc_warning(c->d, pos, "BibTeX: unexpected '%.*s' ignored%s", (int)k, text,
+                   cp == '\\' ? "; a TeX command belongs inside a value's braces or quotes"
+                               : "");
 }
 
 static int read_file(const char *path, rc_buf *b, int *err)
@@ -963,6 +1294,10 @@ static void add_authors(bib_ctx *c, rc_arena *a, const fields *f, const rc_bib_o
                 continue;
             name_parts np;
             split_one_name(list->items[i], c->shown, f->line[which], i + 1, &np);
+            if (!*np.full && !*np.marks) { /* "{}": nothing to show */
+                free_name(&np);
+                continue;
+            }
             rc_buf b = RC_BUF_INIT;
             int bold = is_owner(&np, o->highlight);
             if (bold)
@@ -1119,6 +1454,31 @@ static int oldest_first(const void *a, const void *b)
     return by_date(a, b, 0);
 }
 
+/*
+ * btparse's error recovery (PCCTS's zzresynch, err.h) keeps a static
+ * flag: the first time it finds the next token already one it can resume
+ * at, it clears the flag, for good, and from then on every recovery skips
+ * one token first. Which messages follow a file's first error would then
+ * depend on the files read before it in the process. An error made on
+ * purpose, once, before the first file clears the flag, so that every
+ * file reads the same, whatever came before.
+ */
+static void prime_btparse(void)
+{
+    static int primed;
+    if (primed)
+        return;
+    primed = 1;
+    priming = 1;
+    char text[] = "@a{"; /* no key: an error at the end of the input, where recovery ends */
+    boolean ok;
+    AST *entry = bt_parse_entry_s(text, (char *)"", 1, 0, &ok);
+    if (entry)
+        bt_free_ast(entry);
+    bt_parse_entry_s(NULL, NULL, 1, 0, NULL); /* lets go of the text */
+    priming = 0;
+}
+
 /* Parse every entry of the file; regular ones that pass the type filter become items. */
 static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_arena *a,
                           bib_item **items, size_t *n, size_t *cap)
@@ -1127,12 +1487,15 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
                                          "May", "June", "July", "August",
                                          "September", "October", "November", "December"};
     bt_initialize();
+    prime_btparse();
     for (int i = 0; i < 12; i++)
         bt_add_macro_text((char *)month_names[i], (char *)months[i], NULL, 0);
     char *file = rc_xstrdup(c->shown);
     boolean ok;
     AST *entry;
     size_t index = 0;
+    void (*lexer_hook)(const char *) = zzerr;
+    zzerr = lexer_error;
     while ((entry = bt_parse_entry(in, file, 0, &ok)) != NULL) {
         if (!ok && !c->errors) {
             /* btparse's own message did not reach print_error (see the top of this file) */
@@ -1154,6 +1517,25 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
         }
         bt_free_ast(entry);
     }
+    if (!ok) {
+        /*
+         * btparse gave up inside the file (an entry it could make no tree
+         * of) rather than at its end, and still holds the file as the one
+         * it reads: its next call with another file would exit() the
+         * program ("you can't interleave calls across different files").
+         * At the end of the file, one more call lets go of it.
+         */
+        if (!c->errors) {
+            rc_error(c->d, bib_pos(c, zzline < 1 || (size_t)zzline > c->nlines ? 0 : zzline,
+                                   NULL),
+                     "BibTeX syntax error: btparse cannot read this entry");
+            c->errors++;
+        }
+        while (fgetc(in) != EOF)
+            ;
+        bt_parse_entry(in, file, 0, &ok);
+    }
+    zzerr = lexer_hook;
     free(file);
     bt_cleanup();
 }
@@ -1200,16 +1582,24 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
         return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown,
                               err < 0 ? "not a regular file" : strerror(err));
     }
-    if (data.len > MAX_BIB_BYTES) {
-        rc_buf_release(&data);
+    int rc = rc_bib_load_memory(data.ptr ? data.ptr : "", data.len, shown, o, a, d, out, nout);
+    rc_buf_release(&data);
+    return rc;
+}
+
+int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
+                       rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    if (len > MAX_BIB_BYTES)
         return rc_error(d, o->at, "'%s' is larger than 16 MiB; check that this is the right file",
                         shown);
-    }
     bib_ctx c;
     memset(&c, 0, sizeof(c));
     c.shown = shown;
-    c.data = rc_buf_str(&data);
-    c.len = data.len;
+    c.data = text;
+    c.len = len;
     c.d = d;
     index_lines(&c);
 
@@ -1229,9 +1619,13 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
     bib_item *items = NULL;
     size_t n = 0, cap = 0;
     if (rc == 0) {
-        /* fmemopen cannot open an empty buffer on every libc: an empty file has no entries */
-        FILE *in = c.len ? fmemopen((void *)c.data, c.len, "r") : NULL;
-        if (c.len && !in) {
+        /*
+         * A file without an '@' has no entries (btparse would call its end a
+         * syntax error, and fmemopen cannot open an empty buffer on every libc).
+         */
+        FILE *in = c.len && memchr(c.data, '@', c.len) ? fmemopen((void *)c.data, c.len, "r")
+                                                         : NULL;
+        if (c.len && memchr(c.data, '@', c.len) && !in) {
             rc = rc_error_class(d, RC_FAIL_INTERNAL, o->at, "cannot read '%s': %s", shown,
                                 strerror(errno));
         } else if (in) {
@@ -1251,9 +1645,10 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
             rc = -1;
     }
     if (rc == 0) {
-        if (o->sort == RC_BIB_SORT_NEWEST_FIRST)
+        /* no entries: chosen is NULL, which qsort must not be given even for 0 */
+        if (nchosen > 1 && o->sort == RC_BIB_SORT_NEWEST_FIRST)
             qsort(chosen, nchosen, sizeof(*chosen), newest_first);
-        else if (o->sort == RC_BIB_SORT_OLDEST_FIRST)
+        else if (nchosen > 1 && o->sort == RC_BIB_SORT_OLDEST_FIRST)
             qsort(chosen, nchosen, sizeof(*chosen), oldest_first);
         for (size_t i = 0; i < nchosen; i++)
             if (!chosen[i].e.title.s)
@@ -1271,6 +1666,5 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
         free(chosen);
     free(items);
     free(c.line_start);
-    rc_buf_release(&data);
     return rc;
 }

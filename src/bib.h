@@ -48,6 +48,13 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
                 rc_diags *d, rc_entry **out, size_t *nout);
 
 /*
+ * The same for the text of a .bib file in memory: len bytes, which need
+ * not end in a NUL (errors at o->at are about the text as a whole).
+ */
+int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
+                       rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout);
+
+/*
  * LaTeX to inline markup: accents and special letters to Unicode, braces
  * dropped, \emph{x} to *x*, \textbf{x} to **x**, \texttt{x} to `x`,
  * \href{u}{t} to [t](u), ``x'' to “x”; literal *, `, [, ], \ escaped.

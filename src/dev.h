@@ -15,6 +15,8 @@
 
 /* Errors: RC_FAIL_IO for files, RC_FAIL_FONT for fonts libharu rejects. */
 int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d);
+/* The same PDF into out (replacing its content; left empty on failure). */
+int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d);
 
 void rc_trace_write(const rc_doc *doc, rc_buf *out);
 

@@ -1582,7 +1582,7 @@ static int render(pdf_ctx *c, rc_buf *out)
 
 /* ---- entry point ------------------------------------------------------ */
 
-int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
+int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
 {
     pdf_ctx c;
     memset(&c, 0, sizeof(c));
@@ -1591,8 +1591,8 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     rc_buf_init(&c.content);
     rc_buf_init(&c.scratch);
 
-    rc_buf file = RC_BUF_INIT;
-    int rc = render(&c, &file);
+    rc_buf_reset(out);
+    int rc = render(&c, out);
     if (c.pdf)
         HPDF_Free(c.pdf);
     for (size_t f = 0; f < c.nfaces; f++) {
@@ -1609,6 +1609,15 @@ int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
     free(c.zbuf);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
+    if (rc != 0)
+        rc_buf_reset(out);
+    return rc;
+}
+
+int rc_pdf_write(const rc_doc *doc, const char *path, rc_diags *d)
+{
+    rc_buf file = RC_BUF_INIT;
+    int rc = rc_pdf_render(doc, &file, d);
     if (rc == 0)
         rc = rc_write_atomic(path, file.ptr ? file.ptr : "", file.len, d);
     rc_buf_release(&file);
