@@ -13,15 +13,12 @@
  *   tabulated at load time. Only its kerning memo grows (rc_face_kerning);
  *   rescomp is single-threaded (variants run in forked processes).
  *
- * Families: the shipped ones (prepared by fonts/prepare.py), any installed
- * TrueType family through fontconfig, and a table of the names RenderCV's
- * themes use mapped to the nearest shipped family. fontconfig is only
- * initialised when a document asks for something not shipped: its set-up
- * reads the whole font configuration and costs more than a CV's layout.
+ * The faces a process loads live in a store (rc_font_store), each loaded
+ * once; fontset.c picks them into a document's font set.
  */
 #include "font.h"
+#include "font_store.h"
 
-#include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -29,7 +26,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 /* What the width table knows of one character. gid 0: not covered. */
@@ -89,86 +85,8 @@ struct rc_font_store {
     char *dir;         /* the shipped fonts, or NULL when not found */
     rc_face **faces;   /* every face loaded, in loading order */
     size_t n, cap;
-    int fc;            /* fontconfig: 0 not yet asked, 1 ready, -1 unusable */
     uint32_t *missing; /* characters no installed font has (asked once) */
     size_t nmissing, missing_cap;
-};
-
-/* A family rescomp ships: its four faces, regular, bold, italic, bold italic. */
-typedef struct shipped_family {
-    const char *family;
-    const char *file[RC_VARIANT_COUNT];
-    const char *name[RC_VARIANT_COUNT];
-} shipped_family;
-
-static const shipped_family shipped[] = {
-    {"CMU Serif",
-     {"cmu-serif-regular.ttf", "cmu-serif-bold.ttf", "cmu-serif-italic.ttf",
-      "cmu-serif-bold-italic.ttf"},
-     {"CMU Serif", "CMU Serif Bold", "CMU Serif Italic", "CMU Serif Bold Italic"}},
-    /* Charis SIL (Bitstream Charter's design), renamed as its licence asks of a subset */
-    {"Rescomp Serif",
-     {"rescomp-serif-regular.ttf", "rescomp-serif-bold.ttf", "rescomp-serif-italic.ttf",
-      "rescomp-serif-bold-italic.ttf"},
-     {"Rescomp Serif", "Rescomp Serif Bold", "Rescomp Serif Italic", "Rescomp Serif Bold Italic"}},
-    /* Lato, renamed likewise */
-    {"Rescomp Sans",
-     {"rescomp-sans-regular.ttf", "rescomp-sans-bold.ttf", "rescomp-sans-italic.ttf",
-      "rescomp-sans-bold-italic.ttf"},
-     {"Rescomp Sans", "Rescomp Sans Bold", "Rescomp Sans Italic", "Rescomp Sans Bold Italic"}},
-};
-
-/* The fixed faces besides the body family's. */
-static const struct {
-    const char *file;
-    const char *name;
-} fixed_files[] = {
-    {"cmu-typewriter.ttf", "CMU Typewriter Text"}, /* RC_FACE_MONO */
-    {"fontawesome-icons.ttf", "FontAwesome"},      /* RC_FACE_ICONS */
-};
-
-/*
- * Families RenderCV's themes and users name, and the shipped family that
- * stands in for each when it is not installed. Known names are mapped
- * without a warning: a RenderCV file that names its theme's font should
- * compile cleanly everywhere.
- */
-static const struct {
-    const char *name;
-    const char *shipped;
-} family_aliases[] = {
-    /* LaTeX's faces, and the old-style book faces of moderncv and ink */
-    {"Computer Modern", "CMU Serif"},
-    {"Latin Modern Roman", "CMU Serif"},
-    {"New Computer Modern", "CMU Serif"},
-    {"Fontin", "CMU Serif"},
-    {"EB Garamond", "CMU Serif"},
-    {"Libertinus Serif", "CMU Serif"},
-    /* Charter and the sturdy text serifs */
-    {"XCharter", "Rescomp Serif"},
-    {"Charter", "Rescomp Serif"},
-    {"Bitstream Charter", "Rescomp Serif"},
-    {"Charis SIL", "Rescomp Serif"},
-    {"Gentium Book Plus", "Rescomp Serif"},
-    {"Gentium Plus", "Rescomp Serif"},
-    {"Georgia", "Rescomp Serif"},
-    {"Times New Roman", "Rescomp Serif"},
-    {"Source Serif 4", "Rescomp Serif"},
-    {"Noto Serif", "Rescomp Serif"},
-    /* humanist and grotesque sans families */
-    {"Lato", "Rescomp Sans"},
-    {"Source Sans 3", "Rescomp Sans"},
-    {"Source Sans Pro", "Rescomp Sans"},
-    {"Raleway", "Rescomp Sans"},
-    {"Ubuntu", "Rescomp Sans"},
-    {"Open Sans", "Rescomp Sans"},
-    {"Roboto", "Rescomp Sans"},
-    {"Inter", "Rescomp Sans"},
-    {"Noto Sans", "Rescomp Sans"},
-    {"Fira Sans", "Rescomp Sans"},
-    {"IBM Plex Sans", "Rescomp Sans"},
-    {"Helvetica", "Rescomp Sans"},
-    {"Arial", "Rescomp Sans"},
 };
 
 /* The file whose presence marks a font directory. */
@@ -310,10 +228,7 @@ static int glyph_top(rc_face *face, uint32_t cp, int fallback)
     return fallback;
 }
 
-/* What a face must have to serve as what it is loaded for. */
-typedef enum face_use { USE_TEXT, USE_ICONS, USE_FALLBACK } face_use;
-
-static const char *check_face(const rc_face *face, face_use use)
+static const char *check_face(const rc_face *face, rc_face_use use)
 {
     if (hb_face_get_glyph_count(face->face) == 0 || face->upem < 16 || face->upem > 16384)
         return "not a font file";
@@ -323,9 +238,9 @@ static const char *check_face(const rc_face *face, face_use use)
     /* The PDF device embeds TrueType outlines only (as libharu 2.3.0 does). */
     if (glyf_len == 0)
         return "not a TrueType (glyf) font";
-    if (use == USE_ICONS)
+    if (use == RC_USE_ICONS)
         return lookup(face, 0xF0E0) ? NULL : "it has no envelope icon (U+F0E0)";
-    if (use == USE_TEXT && (!lookup(face, 'a') || !lookup(face, ' ')))
+    if (use == RC_USE_TEXT && (!lookup(face, 'a') || !lookup(face, ' ')))
         return "it has no Latin characters";
     return NULL;
 }
@@ -351,8 +266,8 @@ static char *name_of(const rc_face *face)
  * asked for twice (by two documents, or as a family and a fallback) is
  * loaded once.
  */
-static rc_face *store_face(rc_font_store *s, const char *path, unsigned index, const char *name,
-                           face_use use, const char **why)
+rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const char *name,
+                       rc_face_use use, const char **why)
 {
     for (size_t i = 0; i < s->n; i++)
         if (s->faces[i]->index == index && !strcmp(s->faces[i]->path, path)) {
@@ -407,8 +322,8 @@ static rc_face *store_face(rc_font_store *s, const char *path, unsigned index, c
 }
 
 /* A shipped file, or an error naming it (RC_FAIL_FONT). */
-static rc_face *shipped_face(rc_font_store *s, const char *file, const char *name, face_use use,
-                             rc_diags *d)
+rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *name,
+                               rc_face_use use, rc_diags *d)
 {
     if (!s->dir) {
         rc_error_class(d, RC_FAIL_FONT, (rc_pos){NULL, 0, 0},
@@ -418,7 +333,7 @@ static rc_face *shipped_face(rc_font_store *s, const char *file, const char *nam
     }
     char *path = rc_path_join(s->dir, file);
     const char *why;
-    rc_face *face = store_face(s, path, 0, name, use, &why);
+    rc_face *face = rc_store_face(s, path, 0, name, use, &why);
     if (face)
         face->pairwise = 1; /* prepared with pair kerning as their only feature */
     if (!face)
@@ -463,422 +378,18 @@ const rc_face *rc_font_store_face(const rc_font_store *s, size_t i)
     return s->faces[i];
 }
 
-/* ---- fontconfig ------------------------------------------------------ */
-
-static int fc_ready(rc_font_store *s)
-{
-    if (s->fc == 0)
-        s->fc = FcInit() ? 1 : -1;
-    return s->fc > 0;
-}
-
-/* A candidate face of an installed family. */
-typedef struct fc_candidate {
-    const char *file;
-    int index, weight, slant;
-} fc_candidate;
-
-/*
- * How far a face is from the weight and slant wanted: a wrong slant costs
- * more than any weight difference (an italic is never a stand-in for an
- * upright face, nor the other way round), then the distance in weight.
- */
-static int fc_distance(const fc_candidate *c, int bold, int italic)
-{
-    int want = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
-    int slanted = c->slant != FC_SLANT_ROMAN;
-    return (slanted != italic) * 10000 + abs(c->weight - want);
-}
-
-/*
- * The best face of a font set for a weight and slant, among TrueType
- * faces; ties go to the lower file name and index, so the choice does not
- * depend on the order fontconfig lists files in.
- */
-static int fc_best(FcFontSet *set, int bold, int italic, fc_candidate *best)
-{
-    int found = 0, best_dist = 0;
-    for (int i = 0; set && i < set->nfont; i++) {
-        FcPattern *p = set->fonts[i];
-        FcChar8 *file, *format;
-        fc_candidate c = {0};
-        if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
-            FcPatternGetString(p, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-            strcmp((const char *)format, "TrueType") != 0)
-            continue;
-        c.file = (const char *)file;
-        if (FcPatternGetInteger(p, FC_INDEX, 0, &c.index) != FcResultMatch)
-            c.index = 0;
-        if (FcPatternGetInteger(p, FC_WEIGHT, 0, &c.weight) != FcResultMatch)
-            c.weight = FC_WEIGHT_REGULAR;
-        if (FcPatternGetInteger(p, FC_SLANT, 0, &c.slant) != FcResultMatch)
-            c.slant = FC_SLANT_ROMAN;
-        int dist = fc_distance(&c, bold, italic);
-        int cmp = found ? strcmp(c.file, best->file) : 0;
-        if (!found || dist < best_dist ||
-            (dist == best_dist && (cmp < 0 || (cmp == 0 && c.index < best->index)))) {
-            *best = c;
-            best_dist = dist;
-            found = 1;
-        }
-    }
-    return found;
-}
-
-/* Synthetic-style bits for using candidate c where (bold, italic) is wanted. */
-static unsigned char fc_synthetic(const fc_candidate *c, int bold, int italic)
-{
-    unsigned char synth = 0;
-    if (bold && c->weight < FC_WEIGHT_DEMIBOLD)
-        synth |= RC_SYNTH_BOLD;
-    if (italic && c->slant == FC_SLANT_ROMAN)
-        synth |= RC_SYNTH_SLANT;
-    return synth;
-}
-
-static FcFontSet *fc_list(FcPattern *pat)
-{
-    FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT,
-                                       (char *)NULL);
-    FcFontSet *set = FcFontList(NULL, pat, os);
-    FcObjectSetDestroy(os);
-    return set;
-}
-
-/*
- * The four faces of an installed family, each the family's closest face
- * (synthetic bold or slant where it has none). 0 when the family is not
- * installed; -1 when it is but cannot be used, with the reason in *why and
- * the file in *file (valid until the next call).
- */
-static int fc_family(rc_font_store *s, const char *family, rc_face **faces, unsigned char *synth,
-                     const char **why, rc_buf *file)
-{
-    if (!fc_ready(s))
-        return 0;
-    FcPattern *pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcFontSet *set = fc_list(pat);
-    FcPatternDestroy(pat);
-    int found = set && set->nfont > 0;
-    int ok = found;
-    *why = "it has no TrueType (glyf) face"; /* CFF-flavoured OpenType, Type 1, bitmaps */
-    for (int v = 0; ok && v < RC_VARIANT_COUNT; v++) {
-        int bold = (v & RC_VARIANT_BOLD) != 0, italic = (v & RC_VARIANT_ITALIC) != 0;
-        fc_candidate c;
-        ok = fc_best(set, bold, italic, &c);
-        if (ok) {
-            rc_buf_reset(file);
-            rc_buf_adds(file, c.file);
-            faces[v] = store_face(s, c.file, (unsigned)c.index, NULL, USE_TEXT, why);
-            ok = faces[v] != NULL;
-            synth[v] = fc_synthetic(&c, bold, italic);
-        }
-    }
-    if (set)
-        FcFontSetDestroy(set);
-    return ok ? 1 : found ? -1 : 0;
-}
-
-/*
- * An installed face that has cp, as close to the weight and slant as the
- * fonts that have it allow; fontconfig's own order of preference (the
- * user's configuration) decides between families. NULL if none has it.
- */
-static rc_face *fc_fallback(rc_font_store *s, uint32_t cp, int bold, int italic,
-                            unsigned char *synth)
+int rc_store_known_missing(const rc_font_store *s, uint32_t cp)
 {
     for (size_t i = 0; i < s->nmissing; i++)
         if (s->missing[i] == cp)
-            return NULL;
-    rc_face *face = NULL;
-    if (fc_ready(s)) {
-        FcCharSet *cs = FcCharSetCreate();
-        FcCharSetAddChar(cs, cp);
-        FcPattern *pat = FcPatternCreate();
-        FcPatternAddCharSet(pat, FC_CHARSET, cs);
-        FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
-        FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-        FcConfigSubstitute(NULL, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult res;
-        FcFontSet *sorted = FcFontSort(NULL, pat, FcFalse, NULL, &res);
-        /* The first family in fontconfig's order that has cp; then its best face. */
-        for (int i = 0; !face && sorted && i < sorted->nfont; i++) {
-            FcCharSet *has;
-            FcChar8 *family, *format;
-            if (FcPatternGetCharSet(sorted->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch ||
-                !FcCharSetHasChar(has, cp) ||
-                FcPatternGetString(sorted->fonts[i], FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-                strcmp((const char *)format, "TrueType") != 0 ||
-                FcPatternGetString(sorted->fonts[i], FC_FAMILY, 0, &family) != FcResultMatch)
-                continue;
-            FcPattern *fam = FcPatternCreate();
-            FcPatternAddString(fam, FC_FAMILY, family);
-            FcPatternAddCharSet(fam, FC_CHARSET, cs);
-            FcFontSet *set = fc_list(fam);
-            FcPatternDestroy(fam);
-            fc_candidate c;
-            const char *why;
-            if (fc_best(set, bold, italic, &c)) {
-                face = store_face(s, c.file, (unsigned)c.index, NULL, USE_FALLBACK, &why);
-                if (face && !rc_face_has_char(face, cp))
-                    face = NULL; /* fontconfig's charset and the cmap disagree */
-                if (face)
-                    *synth = fc_synthetic(&c, bold, italic);
-            }
-            if (set)
-                FcFontSetDestroy(set);
-        }
-        if (sorted)
-            FcFontSetDestroy(sorted);
-        FcPatternDestroy(pat);
-        FcCharSetDestroy(cs);
-    }
-    if (!face) {
-        RC_VEC_PUSH(s->missing, s->nmissing, s->missing_cap);
-        s->missing[s->nmissing++] = cp;
-    }
-    return face;
-}
-
-/* ---- font sets ------------------------------------------------------- */
-
-static void set_push(rc_fonts *f, rc_face *face, int variant, unsigned char synth)
-{
-    if (f->nfaces == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 16;
-        f->faces = rc_xrealloc(f->faces, f->cap * sizeof(*f->faces));
-        f->synthetic = rc_xrealloc(f->synthetic, f->cap);
-        f->variant = rc_xrealloc(f->variant, f->cap);
-    }
-    f->faces[f->nfaces] = face;
-    f->synthetic[f->nfaces] = synth;
-    f->variant[f->nfaces] = (unsigned char)variant;
-    f->nfaces++;
-}
-
-static const shipped_family *find_shipped(const char *name)
-{
-    for (size_t i = 0; i < RC_ARRAY_LEN(shipped); i++)
-        if (!strcasecmp(shipped[i].family, name))
-            return &shipped[i];
-    return NULL;
-}
-
-static int load_shipped(rc_font_store *s, const shipped_family *fam, rc_face **faces,
-                        unsigned char *synth, rc_diags *d)
-{
-    for (int v = 0; v < RC_VARIANT_COUNT; v++) {
-        faces[v] = shipped_face(s, fam->file[v], fam->name[v], USE_TEXT, d);
-        synth[v] = 0;
-        if (!faces[v])
-            return -1;
-    }
-    return 0;
-}
-
-/* Whether name contains word, ignoring ASCII case. */
-static int contains_ci(const char *name, const char *word)
-{
-    size_t n = strlen(word);
-    for (; *name; name++)
-        if (!strncasecmp(name, word, n))
             return 1;
     return 0;
 }
 
-/* The shipped family a name that is neither shipped nor installed falls back to. */
-static const shipped_family *nearest_shipped(const char *name, int *known)
+void rc_store_note_missing(rc_font_store *s, uint32_t cp)
 {
-    *known = 0;
-    for (size_t i = 0; i < RC_ARRAY_LEN(family_aliases); i++)
-        if (!strcasecmp(family_aliases[i].name, name)) {
-            const shipped_family *fam = find_shipped(family_aliases[i].shipped);
-            if (fam) {
-                *known = 1;
-                return fam;
-            }
-        }
-    /* A sans family wants the shipped sans, if there is one; else the first family. */
-    const shipped_family *sans = find_shipped("Rescomp Sans");
-    if (sans && contains_ci(name, "sans") && !contains_ci(name, "serif"))
-        return sans;
-    return &shipped[0];
-}
-
-static void list_shipped(rc_buf *b)
-{
-    for (size_t i = 0; i < RC_ARRAY_LEN(shipped); i++)
-        rc_buf_addf(b, "%s'%s'", i ? ", " : "", shipped[i].family);
-}
-
-/* The four faces of the family a request names. */
-static int resolve_family(rc_font_store *s, const rc_family_request *r, rc_face **faces,
-                          unsigned char *synth, rc_diags *d)
-{
-    const char *name = r->name && *r->name ? r->name : shipped[0].family;
-    const shipped_family *fam = find_shipped(name);
-    if (fam)
-        return load_shipped(s, fam, faces, synth, d);
-    int known;
-    /*
-     * A theme's family (RenderCV's Source Sans 3, XCharter, ...) is its
-     * shipped stand-in without asking fontconfig: the theme then looks the
-     * same on every machine, and a run does not pay fontconfig's set-up
-     * (about 3 ms, more than the layout of a CV). A family the CV names
-     * itself is looked for among the installed fonts first.
-     */
-    if (!r->user) {
-        fam = nearest_shipped(name, &known);
-        if (known)
-            return load_shipped(s, fam, faces, synth, d);
-    }
-    const char *why = NULL;
-    rc_buf file = RC_BUF_INIT;
-    int installed = fc_family(s, name, faces, synth, &why, &file);
-    if (installed > 0) {
-        rc_buf_release(&file);
-        return 0;
-    }
-    fam = nearest_shipped(name, &known);
-    if (r->user && (installed < 0 || !known)) {
-        rc_buf b = RC_BUF_INIT;
-        list_shipped(&b);
-        if (installed < 0)
-            rc_warning(d, r->pos,
-                       "font family '%s' cannot be used ('%s': %s); using '%s' instead. "
-                       "Name another installed family or one of %s",
-                       name, rc_buf_str(&file), why, fam->family, rc_buf_str(&b));
-        else
-            rc_warning(d, r->pos,
-                       "font family '%s' is not installed; using '%s' instead. Install it "
-                       "(fc-list shows what is), or name one of %s",
-                       name, fam->family, rc_buf_str(&b));
-        rc_buf_release(&b);
-    }
-    rc_buf_release(&file);
-    return load_shipped(s, fam, faces, synth, d);
-}
-
-int rc_fonts_open(rc_fonts *f, rc_font_store *s, const rc_family_request req[RC_ROLE_COUNT],
-                  rc_diags *d)
-{
-    memset(f, 0, sizeof(*f));
-    f->store = s;
-    rc_face *faces[RC_VARIANT_COUNT];
-    unsigned char synth[RC_VARIANT_COUNT];
-    if (resolve_family(s, &req[RC_ROLE_BODY], faces, synth, d) < 0)
-        goto fail;
-    for (int v = 0; v < RC_VARIANT_COUNT; v++)
-        set_push(f, faces[v], v, synth[v]);
-    for (size_t i = 0; i < RC_ARRAY_LEN(fixed_files); i++) {
-        rc_face *face = shipped_face(s, fixed_files[i].file, fixed_files[i].name,
-                                     i == 0 ? USE_TEXT : USE_ICONS, d);
-        if (!face)
-            goto fail;
-        set_push(f, face, 0, 0);
-    }
-    f->nfamilies = 1;
-    /* Each further family once, however many roles name it. */
-    const char *names[RC_ROLE_COUNT] = {req[RC_ROLE_BODY].name};
-    for (int role = RC_ROLE_BODY + 1; role < RC_ROLE_COUNT; role++) {
-        const char *name = req[role].name;
-        f->role_family[role] = 0;
-        if (!name || !*name)
-            continue;
-        int k = 0;
-        while (k < f->nfamilies && !(names[k] && !strcasecmp(names[k], name)))
-            k++;
-        if (k == f->nfamilies) {
-            if (resolve_family(s, &req[role], faces, synth, d) < 0)
-                goto fail;
-            /* Two names for one family (an alias, a stand-in) share its faces. */
-            k = 0;
-            while (k < f->nfamilies &&
-                   !(f->faces[rc_fonts_face(f, k, 0)] == faces[0] &&
-                     f->synthetic[rc_fonts_face(f, k, RC_VARIANT_BOLD)] == synth[RC_VARIANT_BOLD]))
-                k++;
-            if (k == f->nfamilies) {
-                for (int v = 0; v < RC_VARIANT_COUNT; v++)
-                    set_push(f, faces[v], v, synth[v]);
-                f->nfamilies++;
-            }
-            names[k] = name;
-        }
-        f->role_family[role] = k;
-    }
-    return 0;
-fail:
-    rc_fonts_release(f);
-    return -1;
-}
-
-int rc_fonts_load(rc_fonts *f, const char *dir, rc_diags *d)
-{
-    rc_family_request req[RC_ROLE_COUNT] = {{0}};
-    rc_font_store *s = rc_font_store_new(dir);
-    if (rc_fonts_open(f, s, req, d) < 0) {
-        rc_font_store_free(s);
-        return -1;
-    }
-    f->owns_store = 1;
-    return 0;
-}
-
-void rc_fonts_release(rc_fonts *f)
-{
-    if (f->owns_store)
-        rc_font_store_free(f->store);
-    free(f->faces);
-    free(f->synthetic);
-    free(f->variant);
-    memset(f, 0, sizeof(*f));
-}
-
-rc_face_id rc_fonts_face(const rc_fonts *f, int family, int variant)
-{
-    if (family <= 0 || family >= f->nfamilies)
-        return variant;
-    return RC_FACE_COUNT + (family - 1) * RC_VARIANT_COUNT + variant;
-}
-
-rc_face_id rc_fonts_fallback(rc_fonts *f, rc_face_id id, uint32_t cp)
-{
-    if (id == RC_FACE_ICONS || id < 0 || (size_t)id >= f->nfaces)
-        return -1;
-    int variant = f->variant[id];
-    int bold = (variant & RC_VARIANT_BOLD) != 0, italic = (variant & RC_VARIANT_ITALIC) != 0;
-
-    /* The document's own families first, in the same style. */
-    for (int k = 0; k < f->nfamilies; k++) {
-        rc_face_id other = rc_fonts_face(f, k, variant);
-        if (other != id && rc_face_has_char(f->faces[other], cp))
-            return other;
-    }
-    /* Faces added as fallbacks before, for this style. */
-    size_t first_fallback = RC_FACE_COUNT + (size_t)(f->nfamilies - 1) * RC_VARIANT_COUNT;
-    for (size_t i = first_fallback; i < f->nfaces; i++)
-        if (rc_face_has_char(f->faces[i], cp) && f->variant[i] == variant)
-            return (rc_face_id)i;
-
-    rc_face *face = NULL;
-    unsigned char synth = 0;
-    rc_diags quiet;
-    rc_diags_init(&quiet);
-    for (size_t i = 0; !face && i < RC_ARRAY_LEN(shipped); i++) {
-        face = shipped_face(f->store, shipped[i].file[variant], shipped[i].name[variant],
-                            USE_FALLBACK, &quiet);
-        if (face && !rc_face_has_char(face, cp))
-            face = NULL;
-    }
-    rc_diags_release(&quiet);
-    if (!face)
-        face = fc_fallback(f->store, cp, bold, italic, &synth);
-    if (!face)
-        return -1;
-    set_push(f, face, variant, synth);
-    return (rc_face_id)(f->nfaces - 1);
+    RC_VEC_PUSH(s->missing, s->nmissing, s->missing_cap);
+    s->missing[s->nmissing++] = cp;
 }
 
 /* ---- queries ------------------------------------------------------- */

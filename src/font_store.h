@@ -1,0 +1,33 @@
+/*
+ * font_store: what fontset.c needs of font.c's faces and their store.
+ * Private to the two: the rest of rescomp sees font.h.
+ */
+#ifndef RC_FONT_STORE_H
+#define RC_FONT_STORE_H
+
+#include "font.h"
+
+/* What a face must have to serve as what it is loaded for. */
+typedef enum rc_face_use {
+    RC_USE_TEXT,    /* a family's face: Latin letters and a space */
+    RC_USE_ICONS,   /* the connection icons */
+    RC_USE_FALLBACK /* any TrueType face: it is asked for single characters */
+} rc_face_use;
+
+/*
+ * A face of the store, loaded the first time it is asked for; NULL with
+ * the reason in *why. name: what messages call it (NULL: its full name).
+ */
+rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const char *name,
+                       rc_face_use use, const char **why);
+/*
+ * A shipped font file (its kerning composed from pairs, see font.c), or
+ * NULL after an error (RC_FAIL_FONT) that names it and what to do.
+ */
+rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *name,
+                               rc_face_use use, rc_diags *d);
+/* The characters fontconfig found in no installed font, asked once each. */
+int rc_store_known_missing(const rc_font_store *s, uint32_t cp);
+void rc_store_note_missing(rc_font_store *s, uint32_t cp);
+
+#endif
