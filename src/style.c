@@ -428,7 +428,7 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
     case K_FAMILIES: {
         rc_family_request *r = (rc_family_request *)field;
         size_t n = o->kind == K_FAMILIES ? RC_ROLE_COUNT : 1;
-        if (!*v->value.s)
+        if (!v->value.s[strspn(v->value.s, " \t")])
             return rc_error(d, v->value.pos, "a font family needs a name, like 'CMU Serif'");
         for (size_t i = 0; i < n; i++)
             r[i] = (rc_family_request){v->value.s, v->value.pos, user};
