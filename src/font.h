@@ -1,5 +1,7 @@
 /*
- * font: the faces a document is set in, and their metrics.
+ * font: the faces a document is set in, and their metrics. font.c loads
+ * faces (once a process, in a store) and measures them; fontset.c makes a
+ * document's font set from its families and finds fallback faces.
  *
  * Metrics are in 1/1000 em, integers, computed exactly as libharu computes
  * the /W widths it writes into the PDF (so what we lay out is what viewers
