@@ -1620,12 +1620,24 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
     size_t n = 0, cap = 0;
     if (rc == 0) {
         /*
+         * btparse reads a copy with every CR a space: its bt_postprocess_string
+         * skips a CR without looking at what follows, so a value that ends in
+         * one ("T\r") was copied on past its end, over the heap. (Positions
+         * stay right: the copy has the same lines and characters.)
+         */
+        char *copy = NULL;
+        if (memchr(c.data, '\r', c.len)) {
+            copy = rc_xmalloc(c.len);
+            for (size_t i = 0; i < c.len; i++)
+                copy[i] = c.data[i] == '\r' ? ' ' : c.data[i];
+        }
+        /*
          * A file without an '@' has no entries (btparse would call its end a
          * syntax error, and fmemopen cannot open an empty buffer on every libc).
          */
-        FILE *in = c.len && memchr(c.data, '@', c.len) ? fmemopen((void *)c.data, c.len, "r")
-                                                         : NULL;
-        if (c.len && memchr(c.data, '@', c.len) && !in) {
+        int entries = c.len && memchr(c.data, '@', c.len);
+        FILE *in = entries ? fmemopen(copy ? copy : (void *)c.data, c.len, "r") : NULL;
+        if (entries && !in) {
             rc = rc_error_class(d, RC_FAIL_INTERNAL, o->at, "cannot read '%s': %s", shown,
                                 strerror(errno));
         } else if (in) {
@@ -1634,6 +1646,7 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
             current = NULL;
             fclose(in);
         }
+        free(copy);
         if (c.errors)
             rc = -1;
     }
