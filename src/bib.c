@@ -694,10 +694,11 @@ typedef struct name_parts {
 
 /*
  * The name as btparse's bt_split_name may be given it: whitespace
- * collapsed, no comma or space at either end; NULL when nothing is left.
- * For a name that is or becomes empty (",") it leaves the token list of
- * its result unset, which bt_free_name then frees; for one that starts
- * with a comma (", Ada") it reads a comma position it never wrote.
+ * collapsed, no comma or space at either end, no two commas in a row
+ * (outside braces); NULL when nothing is left. For a name that is or
+ * becomes empty (",") it leaves the token list of its result unset, which
+ * bt_free_name then frees; for one that starts with a comma (", Ada") or
+ * has two in a row ("Doe,, John") it reads comma positions it never wrote.
  */
 static char *name_to_split(const char *s)
 {
@@ -705,9 +706,19 @@ static char *name_to_split(const char *s)
         s++;
     char *t = rc_xstrdup(s);
     size_t n = 0;
-    for (const char *p = s; *p; p++)
-        if (*p != ' ' || (n && t[n - 1] != ' '))
-            t[n++] = *p;
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        depth += *p == '{' ? 1 : *p == '}' ? -1 : 0;
+        if (*p == ' ' && (!n || t[n - 1] == ' '))
+            continue;
+        if (*p == ',' && depth == 0) {
+            while (n && t[n - 1] == ' ')
+                n--;
+            if (n && t[n - 1] == ',')
+                continue;
+        }
+        t[n++] = *p;
+    }
     while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
         n--;
     t[n] = 0;
@@ -773,11 +784,11 @@ static void split_one_name(const char *raw, const char *file, int line, int num,
                 format_split_name(nm, &full, &init, &marks, &last, &first);
             bt_free_name(nm);
         }
-        free(split);
-        if (!full.len) {
+        if (!full.len && split) { /* as written (no split: only commas, nothing to show) */
             rc_bib_tex_to_text(&full, s);
             rc_bib_tex_to_text(&init, s);
         }
+        free(split);
         free(s);
     }
     np->full = rc_xstrdup(rc_buf_str(&full));
