@@ -692,32 +692,42 @@ typedef struct name_parts {
     char *first;  /* "Ada" */
 } name_parts;
 
+/* Whitespace to btparse's names (isspace in the C locale): a form feed is too. */
+static int name_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 /*
- * The name as btparse's bt_split_name may be given it: whitespace
- * collapsed, no comma or space at either end, no two commas in a row
- * (outside braces); NULL when nothing is left. For a name that is or
- * becomes empty (",") it leaves the token list of its result unset, which
- * bt_free_name then frees; for one that starts with a comma (", Ada") or
- * has two in a row ("Doe,, John") it reads comma positions it never wrote.
+ * The name as btparse's bt_split_name may be given it: whitespace (any)
+ * made single spaces, no comma or space at either end, no two commas in a
+ * row (outside braces); NULL when nothing is left. Its find_commas starts
+ * with an uninitialised "last was whitespace" flag and steps back over the
+ * whitespace before a comma, so a name that starts with whitespace or a
+ * comma ("\f, Ada") had it write before its buffer; for a name that is
+ * or becomes empty (",") it leaves the token list of its result unset,
+ * which bt_free_name then frees; for two commas in a row ("Doe,, John")
+ * it reads comma positions it never wrote.
  */
 static char *name_to_split(const char *s)
 {
-    while (*s == ' ' || *s == ',')
+    while (name_space(*s) || *s == ',')
         s++;
     char *t = rc_xstrdup(s);
     size_t n = 0;
     int depth = 0;
     for (const char *p = s; *p; p++) {
-        depth += *p == '{' ? 1 : *p == '}' ? -1 : 0;
-        if (*p == ' ' && (!n || t[n - 1] == ' '))
+        char ch = name_space(*p) ? ' ' : *p;
+        depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+        if (ch == ' ' && (!n || t[n - 1] == ' '))
             continue;
-        if (*p == ',' && depth == 0) {
+        if (ch == ',' && depth == 0) {
             while (n && t[n - 1] == ' ')
                 n--;
             if (n && t[n - 1] == ',')
                 continue;
         }
-        t[n++] = *p;
+        t[n++] = ch;
     }
     while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
         n--;
