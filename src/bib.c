@@ -692,22 +692,43 @@ typedef struct name_parts {
     char *first;  /* "Ada" */
 } name_parts;
 
+/* Whitespace to btparse's names (isspace in the C locale): a form feed is too. */
+static int name_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 /*
- * The name as btparse's bt_split_name may be given it: whitespace
- * collapsed, no comma or space at either end; NULL when nothing is left.
- * For a name that is or becomes empty (",") it leaves the token list of
- * its result unset, which bt_free_name then frees; for one that starts
- * with a comma (", Ada") it reads a comma position it never wrote.
+ * The name as btparse's bt_split_name may be given it: whitespace (any)
+ * made single spaces, no comma or space at either end, no two commas in a
+ * row (outside braces); NULL when nothing is left. Its find_commas starts
+ * with an uninitialised "last was whitespace" flag and steps back over the
+ * whitespace before a comma, so a name that starts with whitespace or a
+ * comma ("\f, Ada") had it write before its buffer; for a name that is
+ * or becomes empty (",") it leaves the token list of its result unset,
+ * which bt_free_name then frees; for two commas in a row ("Doe,, John")
+ * it reads comma positions it never wrote.
  */
 static char *name_to_split(const char *s)
 {
-    while (*s == ' ' || *s == ',')
+    while (name_space(*s) || *s == ',')
         s++;
     char *t = rc_xstrdup(s);
     size_t n = 0;
-    for (const char *p = s; *p; p++)
-        if (*p != ' ' || (n && t[n - 1] != ' '))
-            t[n++] = *p;
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        char ch = name_space(*p) ? ' ' : *p;
+        depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+        if (ch == ' ' && (!n || t[n - 1] == ' '))
+            continue;
+        if (ch == ',' && depth == 0) {
+            while (n && t[n - 1] == ' ')
+                n--;
+            if (n && t[n - 1] == ',')
+                continue;
+        }
+        t[n++] = ch;
+    }
     while (n && (t[n - 1] == ' ' || t[n - 1] == ','))
         n--;
     t[n] = 0;
@@ -773,11 +794,11 @@ static void split_one_name(const char *raw, const char *file, int line, int num,
                 format_split_name(nm, &full, &init, &marks, &last, &first);
             bt_free_name(nm);
         }
-        free(split);
-        if (!full.len) {
+        if (!full.len && split) { /* as written (no split: only commas, nothing to show) */
             rc_bib_tex_to_text(&full, s);
             rc_bib_tex_to_text(&init, s);
         }
+        free(split);
         free(s);
     }
     np->full = rc_xstrdup(rc_buf_str(&full));
@@ -1620,12 +1641,24 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
     size_t n = 0, cap = 0;
     if (rc == 0) {
         /*
+         * btparse reads a copy with every CR a space: its bt_postprocess_string
+         * skips a CR without looking at what follows, so a value that ends in
+         * one ("T\r") was copied on past its end, over the heap. (Positions
+         * stay right: the copy has the same lines and characters.)
+         */
+        char *copy = NULL;
+        if (memchr(c.data, '\r', c.len)) {
+            copy = rc_xmalloc(c.len);
+            for (size_t i = 0; i < c.len; i++)
+                copy[i] = c.data[i] == '\r' ? ' ' : c.data[i];
+        }
+        /*
          * A file without an '@' has no entries (btparse would call its end a
          * syntax error, and fmemopen cannot open an empty buffer on every libc).
          */
-        FILE *in = c.len && memchr(c.data, '@', c.len) ? fmemopen((void *)c.data, c.len, "r")
-                                                         : NULL;
-        if (c.len && memchr(c.data, '@', c.len) && !in) {
+        int entries = c.len && memchr(c.data, '@', c.len);
+        FILE *in = entries ? fmemopen(copy ? copy : (void *)c.data, c.len, "r") : NULL;
+        if (entries && !in) {
             rc = rc_error_class(d, RC_FAIL_INTERNAL, o->at, "cannot read '%s': %s", shown,
                                 strerror(errno));
         } else if (in) {
@@ -1634,6 +1667,7 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
             current = NULL;
             fclose(in);
         }
+        free(copy);
         if (c.errors)
             rc = -1;
     }
