@@ -31,9 +31,6 @@
 #include <string.h>
 #include <zlib.h>
 
-#ifndef RESCOMP_FUZZ_FONT_DIR
-#define RESCOMP_FUZZ_FONT_DIR "fonts"
-#endif
 #ifndef RESCOMP_FUZZ_IMAGE_DIR
 #define RESCOMP_FUZZ_IMAGE_DIR "tests/golden"
 #endif
@@ -46,19 +43,7 @@ static rc_fonts fonts;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    if (!getenv("RESCOMP_FONT_DIR"))
-        setenv("RESCOMP_FONT_DIR", RESCOMP_FUZZ_FONT_DIR, 0);
-    char *dir = rc_fonts_find_dir();
-    rc_diags d;
-    rc_diags_init(&d);
-    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
-        fprintf(stderr, "fuzz_pdf: cannot load the fonts from '%s'; set RESCOMP_FONT_DIR\n",
-                dir ? dir : getenv("RESCOMP_FONT_DIR"));
-        rc_diags_print(&d, stderr);
-        exit(1);
-    }
-    free(dir);
-    rc_diags_release(&d);
+    fuzz_load_fonts(&fonts, "fuzz_pdf");
     return 0;
 }
 

@@ -30,10 +30,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef RESCOMP_FUZZ_FONT_DIR
-#define RESCOMP_FUZZ_FONT_DIR "fonts"
-#endif
-
 #define MAX_SETS 4
 #define MAX_VARIANTS 3
 
@@ -57,19 +53,7 @@ static void make_temp(char *path, size_t cap)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    if (!getenv("RESCOMP_FONT_DIR"))
-        setenv("RESCOMP_FONT_DIR", RESCOMP_FUZZ_FONT_DIR, 0);
-    char *dir = rc_fonts_find_dir();
-    rc_diags d;
-    rc_diags_init(&d);
-    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
-        fprintf(stderr, "fuzz_pipeline: cannot load the fonts from '%s'; set RESCOMP_FONT_DIR\n",
-                dir ? dir : getenv("RESCOMP_FONT_DIR"));
-        rc_diags_print(&d, stderr);
-        exit(1);
-    }
-    free(dir);
-    rc_diags_release(&d);
+    fuzz_load_fonts(&fonts, "fuzz_pipeline");
     make_temp(cv_path, sizeof cv_path);
     make_temp(overlay_path, sizeof overlay_path);
     atexit(remove_files);
