@@ -14,6 +14,7 @@
 
 static rc_arena arena;
 static rc_diags diags;
+#include "check_diags.h"
 static rc_cv cv;
 
 static void reset(void)
@@ -50,29 +51,6 @@ static int count_diags(rc_severity sev, const char *text)
         n += diags.v[i].severity == sev && strstr(diags.v[i].message, text) != NULL;
     return n;
 }
-
-static const rc_diag *find_diag(rc_severity sev, const char *text)
-{
-    for (size_t i = 0; i < diags.n; i++)
-        if (diags.v[i].severity == sev && strstr(diags.v[i].message, text))
-            return &diags.v[i];
-    return NULL;
-}
-
-/* One diagnostic with `text`, at line:col (col 0: any). */
-#define CHECK_DIAG_AT(sev_, text_, line_, col_)                                          \
-    do {                                                                                 \
-        const rc_diag *dg_ = find_diag(sev_, text_);                                      \
-        CHECK(dg_ != NULL);                                                              \
-        if (!dg_) {                                                                      \
-            fprintf(stderr, "  missing '%s'; got:\n", text_);                            \
-            rc_diags_print(&diags, stderr);                                              \
-        } else {                                                                         \
-            CHECK_INT(dg_->pos.line, line_);                                              \
-            if (col_)                                                                    \
-                CHECK_INT(dg_->pos.col, col_);                                            \
-        }                                                                                \
-    } while (0)
 
 static const rc_section *section(const char *key)
 {

@@ -12,6 +12,7 @@
 
 static rc_arena arena;
 static rc_diags diags;
+#include "check_diags.h"
 static rc_cv cv;
 
 static int load(const char *yaml)
@@ -24,29 +25,6 @@ static int load(const char *yaml)
 }
 
 /* The first diagnostic of the given severity whose message contains `text`. */
-static const rc_diag *find_diag(rc_severity sev, const char *text)
-{
-    for (size_t i = 0; i < diags.n; i++)
-        if (diags.v[i].severity == sev && strstr(diags.v[i].message, text))
-            return &diags.v[i];
-    return NULL;
-}
-
-/* Checks that an error containing `text` is at line:col (col 0: do not check). */
-#define CHECK_ERROR_AT(text_, line_, col_)                                               \
-    do {                                                                                 \
-        const rc_diag *diag_ = find_diag(RC_ERROR, text_);                               \
-        CHECK(diag_ != NULL);                                                            \
-        if (!diag_) {                                                                    \
-            fprintf(stderr, "  missing error '%s'; got:\n", text_);                      \
-            rc_diags_print(&diags, stderr);                                              \
-        } else {                                                                         \
-            CHECK_INT(diag_->pos.line, line_);                                           \
-            if (col_)                                                                    \
-                CHECK_INT(diag_->pos.col, col_);                                         \
-        }                                                                                \
-    } while (0)
-
 static const rc_section *section(const char *key)
 {
     for (size_t i = 0; i < cv.nsections; i++)

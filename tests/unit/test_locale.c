@@ -14,6 +14,7 @@
 
 static rc_arena arena;
 static rc_diags diags;
+#include "check_diags.h"
 static rc_cv cv;
 
 static int load(const char *yaml)
@@ -25,29 +26,6 @@ static int load(const char *yaml)
     memset(&cv, 0, sizeof(cv));
     return rc_load_cv_memory(&cv, "t.yaml", yaml, strlen(yaml), &arena, &diags);
 }
-
-static const rc_diag *find_diag(rc_severity sev, const char *text)
-{
-    for (size_t i = 0; i < diags.n; i++)
-        if (diags.v[i].severity == sev && strstr(diags.v[i].message, text))
-            return &diags.v[i];
-    return NULL;
-}
-
-/* A diagnostic containing `text` at line:col. */
-#define CHECK_DIAG_AT(sev_, text_, line_, col_)                                          \
-    do {                                                                                 \
-        const rc_diag *diag_ = find_diag(sev_, text_);                                   \
-        CHECK(diag_ != NULL);                                                            \
-        if (!diag_) {                                                                    \
-            fprintf(stderr, "  missing '%s'; got:\n", text_);                            \
-            rc_diags_print(&diags, stderr);                                              \
-        } else {                                                                         \
-            CHECK_INT(diag_->pos.line, line_);                                           \
-            CHECK_INT(diag_->pos.col, col_);                                             \
-        }                                                                                \
-    } while (0)
-#define CHECK_ERROR_AT(text_, line_, col_) CHECK_DIAG_AT(RC_ERROR, text_, line_, col_)
 
 static rc_when range(int y1, int m1, int y2, int m2)
 {
