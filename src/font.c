@@ -10,14 +10,17 @@
  *   from the page. HarfBuzz is only asked for font units (its scale is set
  *   to units per em, so nothing is rounded on its side).
  * - A face's metrics never change once loaded: coverage and widths are
- *   tabulated at load time. Only its kerning memo grows (rc_face_kerning);
- *   rescomp is single-threaded (variants run in forked processes).
+ *   tabulated at load time, with the shipped faces' compiled-in kerning
+ *   classes (kern_data.h). Only the kerning memo of other faces grows
+ *   (rc_face_kerning); rescomp is single-threaded (variants run in forked
+ *   processes).
  *
  * The faces a process loads live in a store (rc_font_store), each loaded
  * once; fontset.c picks them into a document's font set.
  */
 #include "font.h"
 #include "font_store.h"
+#include "kern_data.h"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -31,8 +34,12 @@
 /* What the width table knows of one character. gid 0: not covered. */
 typedef struct rc_glyph_info {
     uint16_t gid;
-    int16_t width; /* 1/1000 em, as libharu */
+    int16_t width;         /* 1/1000 em, as libharu */
+    uint16_t left, right;  /* kerning classes in the face's rc_kern_data */
 } rc_glyph_info;
+
+/* The left class of a character whose words are shaped (rc_kern_data.shaped). */
+#define KERN_SHAPED 0xFFFF
 
 /* A word's kerning, remembered (rc_face_kerning). */
 typedef struct kern_memo {
@@ -41,12 +48,6 @@ typedef struct kern_memo {
     uint32_t *cps;
     int *kern;
 } kern_memo;
-
-/* One learnt kerning pair; key 0 is an empty slot (no text pairs two NULs). */
-typedef struct kern_pair {
-    uint64_t key; /* first << 32 | second code point */
-    int kern;
-} kern_pair;
 
 struct rc_face {
     char *path;
@@ -69,16 +70,12 @@ struct rc_face {
     size_t memo_cap, memo_n;
     rc_arena memo_arena;
     hb_buffer_t *buf; /* reused by every shaping call */
+    size_t shapes;    /* hb_shape calls made */
     /*
-     * Pair kerning, learnt from shaped words: for the shipped faces, whose
-     * only layout feature is pair kerning (fonts/prepare.py), a word's
-     * kerning is the kerning of its pairs, so a word whose pairs were all
-     * seen before needs no shaping. Open addressing, at most half full.
+     * The compiled-in pair kerning of a shipped face (kern_data.h), or
+     * NULL: the face is shaped, word by word, through the memo.
      */
-    int pairwise;       /* kerning is known to depend on pairs alone */
-    size_t shapes;      /* hb_shape calls made */
-    kern_pair *pairs;
-    size_t pairs_cap, pairs_n;
+    const rc_kern_data *kern;
 };
 
 struct rc_font_store {
@@ -168,7 +165,6 @@ static void face_free(rc_face *face)
     for (size_t i = 0; i < RC_ARRAY_LEN(face->page); i++)
         free(face->page[i]);
     free(face->memo);
-    free(face->pairs);
     rc_arena_release(&face->memo_arena);
     hb_buffer_destroy(face->buf);
     hb_font_destroy(face->font);
@@ -321,6 +317,55 @@ rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const
     return face;
 }
 
+/*
+ * The compiled-in table of a shipped face, if it was made from this very
+ * file (a font directory set with RESCOMP_FONT_DIR may hold other fonts
+ * under the same names): each table character's classes go into the width
+ * table, beside its width.
+ */
+static void attach_kern_data(rc_face *face, const char *file)
+{
+    uint32_t size, checksum;
+    if (!rc_face_fingerprint(face, &size, &checksum))
+        return;
+    const rc_kern_data *k = NULL;
+    for (size_t i = 0; rc_kern_builtins[i] && !k; i++)
+        if (!strcmp(rc_kern_builtins[i]->file, file) && rc_kern_builtins[i]->file_size == size &&
+            rc_kern_builtins[i]->checksum == checksum)
+            k = rc_kern_builtins[i];
+    if (!k)
+        return;
+    for (size_t i = 0; i < k->n_cps; i++)
+        if (!lookup(face, k->cps[i]))
+            return; /* cannot happen for the same file; shape rather than guess */
+    for (size_t i = 0; i < k->n_shaped; i++)
+        if (!lookup(face, k->shaped[i]))
+            return;
+    for (size_t i = 0; i < k->n_cps; i++) {
+        rc_glyph_info *g = &face->page[k->cps[i] >> 8][k->cps[i] & 0xFF];
+        g->left = k->left[i];
+        g->right = k->right[i];
+    }
+    for (size_t i = 0; i < k->n_shaped; i++)
+        face->page[k->shaped[i] >> 8][k->shaped[i] & 0xFF].left = KERN_SHAPED;
+    face->kern = k;
+}
+
+int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum)
+{
+    hb_blob_t *head = hb_face_reference_table(face->face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned len = 0;
+    const unsigned char *p = (const unsigned char *)hb_blob_get_data(head, &len);
+    int ok = len >= 12;
+    if (ok) {
+        /* checkSumAdjustment: the font file's whole checksum, set when it was written */
+        *checksum = (uint32_t)p[8] << 24 | (uint32_t)p[9] << 16 | (uint32_t)p[10] << 8 | p[11];
+        *size = hb_blob_get_length(face->blob);
+    }
+    hb_blob_destroy(head);
+    return ok;
+}
+
 /* A shipped file, or an error naming it (RC_FAIL_FONT). */
 rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *name,
                                rc_face_use use, rc_diags *d)
@@ -334,8 +379,8 @@ rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *n
     char *path = rc_path_join(s->dir, file);
     const char *why;
     rc_face *face = rc_store_face(s, path, 0, name, use, &why);
-    if (face)
-        face->pairwise = 1; /* prepared with pair kerning as their only feature */
+    if (face && !face->kern)
+        attach_kern_data(face, file);
     if (!face)
         /*
          * The position carries no file: a diagnostic keeps pos.file as a
@@ -526,74 +571,31 @@ static void memo_grow(rc_face *face)
     face->memo_cap = cap;
 }
 
-static kern_pair *pair_slot(rc_face *face, uint64_t key)
-{
-    size_t mask = face->pairs_cap - 1;
-    size_t j = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & mask;
-    while (face->pairs[j].key && face->pairs[j].key != key)
-        j = (j + 1) & mask;
-    return &face->pairs[j];
-}
-
-static void pairs_grow(rc_face *face)
-{
-    kern_pair *old = face->pairs;
-    size_t old_cap = face->pairs_cap;
-    face->pairs_cap = old_cap ? 2 * old_cap : 256;
-    face->pairs = rc_xcalloc(face->pairs_cap, sizeof(*face->pairs));
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].key)
-            *pair_slot(face, old[i].key) = old[i];
-    free(old);
-}
-
-static uint64_t pair_key(uint32_t a, uint32_t b)
-{
-    return (uint64_t)a << 32 | b;
-}
-
-/* The word's kerning from learnt pairs, if every pair of it is known. */
-static int kerning_from_pairs(rc_face *face, const uint32_t *cps, size_t n, int *out)
-{
-    if (!face->pairs_n)
-        return 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        uint64_t key = pair_key(cps[i], cps[i + 1]);
-        const kern_pair *p = key ? pair_slot(face, key) : NULL;
-        if (!p || !p->key) {
-            memset(out, 0, n * sizeof(*out));
-            return 0;
-        }
-        out[i] = p->kern;
-    }
-    return 1;
-}
-
-static void learn_pairs(rc_face *face, const uint32_t *cps, size_t n, const int *out)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        uint64_t key = pair_key(cps[i], cps[i + 1]);
-        if (!key)
-            continue;
-        if (2 * (face->pairs_n + 1) > face->pairs_cap)
-            pairs_grow(face);
-        kern_pair *p = pair_slot(face, key);
-        if (!p->key) {
-            p->key = key;
-            p->kern = out[i];
-            face->pairs_n++;
-        }
-    }
-}
-
-void rc_face_set_pairwise(rc_face *face, int on)
-{
-    face->pairwise = on;
-}
-
 size_t rc_face_shape_count(const rc_face *face)
 {
     return face->shapes;
+}
+
+/*
+ * The word's kerning from the face's compiled-in pairs, unless it has a
+ * character whose words are shaped or one the face lacks, which HarfBuzz
+ * may compose with its neighbour (then 0, and out is zero again).
+ */
+static int kerning_from_table(const rc_face *face, const uint32_t *cps, size_t n, int *out)
+{
+    const rc_kern_data *k = face->kern;
+    const rc_glyph_info *next = lookup(face, cps[0]);
+    for (size_t i = 0; i < n; i++) {
+        const rc_glyph_info *g = next;
+        next = i + 1 < n ? lookup(face, cps[i + 1]) : NULL;
+        if (!g || g->left == KERN_SHAPED) {
+            memset(out, 0, n * sizeof(*out));
+            return 0;
+        }
+        if (next && next->left != KERN_SHAPED)
+            out[i] = k->kern[g->left * k->n_right + next->right];
+    }
+    return 1;
 }
 
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
@@ -603,12 +605,10 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
     memset(out, 0, n * sizeof(*out));
     if (n < 2 || n > (size_t)INT_MAX)
         return;
-    if (face->pairwise && kerning_from_pairs(face, cps, n, out))
+    if (face->kern && kerning_from_table(face, cps, n, out))
         return;
     if (n > KERN_MEMO_MAX_LEN) {
         shape_kerning(face, cps, n, out);
-        if (face->pairwise)
-            learn_pairs(face, cps, n, out);
         return;
     }
     /*
@@ -631,8 +631,6 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
         }
     }
     shape_kerning(face, cps, n, out);
-    if (face->pairwise)
-        learn_pairs(face, cps, n, out);
     kern_memo *e = &face->memo[j];
     e->hash = h;
     e->n = (uint32_t)n;

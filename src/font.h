@@ -118,19 +118,15 @@ int rc_face_has_char(const rc_face *face, uint32_t cp);
 /* Advance width in 1/1000 em, as libharu's /W (0 for a missing char). */
 int rc_face_advance(const rc_face *face, uint32_t cp);
 /*
- * Shape n code points as one run: out[i] receives the kerning adjustment
- * (1/1000 em, usually <= 0) to apply between cps[i] and cps[i+1];
- * out[n-1] is 0. Results are remembered per word (hence not const): a
- * document repeats its words, and shaping is the costly part of measuring.
+ * The kerning of n code points set as one run: out[i] receives the
+ * adjustment (1/1000 em, usually <= 0) to apply between cps[i] and
+ * cps[i+1]; out[n-1] is 0. A shipped face reads it from its compiled-in
+ * pair table (kern_data.h); any other face is shaped, and the result is
+ * remembered per word (hence not const): a document repeats its words, and
+ * shaping is the costly part of measuring.
  */
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
-/*
- * Whether kerning may be composed from the pairs of earlier words (on for
- * the shipped faces, whose only layout feature is pair kerning; off for
- * installed fonts, whose kerning may depend on context). Tests compare.
- */
-void rc_face_set_pairwise(rc_face *face, int on);
-/* How many times the face was shaped (the rest came from memory). */
+/* How many times the face was shaped (the rest came from its table or memory). */
 size_t rc_face_shape_count(const rc_face *face);
 /*
  * The face's HarfBuzz face, owned by the face and valid while it lives: the
