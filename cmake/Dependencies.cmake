@@ -2,22 +2,42 @@
 # package to install, because that is the only thing a user can act on.
 find_package(PkgConfig)
 
+# Libraries whose Debian -dev package also ships an archive are linked into
+# the program: every shared library is one more file the dynamic loader
+# opens, maps and relocates at each start, and rescomp runs are short (a CV
+# takes a few milliseconds). Linking libyaml, libhyphen, libdeflate,
+# fontconfig and expat statically made a start 0.3 ms quicker
+# (bench/README-speed.md). HarfBuzz, libharu and btparse have no archive.
+option(RESCOMP_STATIC_DEPS "Link the dependencies Debian has archives of statically" ON)
+
 macro(rescomp_require_lib var lib header pkg)
-  find_library(${var}_LIBRARY NAMES ${lib})
-  find_path(${var}_INCLUDE_DIR NAMES ${header} PATH_SUFFIXES harfbuzz)
+  if(RESCOMP_STATIC_DEPS AND "${ARGN}" STREQUAL "STATIC")
+    find_library(${var}_LIBRARY NAMES lib${lib}.a ${lib})
+  else()
+    find_library(${var}_LIBRARY NAMES ${lib})
+  endif()
+  find_path(${var}_INCLUDE_DIR NAMES ${header} PATH_SUFFIXES harfbuzz freetype2)
   if(NOT ${var}_LIBRARY OR NOT ${var}_INCLUDE_DIR)
     message(FATAL_ERROR "rescomp: ${header} / lib${lib} not found: install the Debian package '${pkg}' (apt-get install ${pkg})")
   endif()
 endmacro()
 
-rescomp_require_lib(YAML yaml yaml.h libyaml-dev)
+rescomp_require_lib(YAML yaml yaml.h libyaml-dev STATIC)
 rescomp_require_lib(HPDF hpdf hpdf.h libhpdf-dev)
 rescomp_require_lib(HARFBUZZ harfbuzz hb.h libharfbuzz-dev)
 rescomp_require_lib(HBSUBSET harfbuzz-subset hb-subset.h libharfbuzz-dev)
-rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev)
+rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev STATIC)
 rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
-rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
-rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev)
+rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev STATIC)
+# An archive of fontconfig needs what its shared library would have brought:
+# FreeType (shared: HarfBuzz loads it anyway) and expat.
+set(FONTCONFIG_DEPS "")
+if(FONTCONFIG_LIBRARY MATCHES "\\.a$")
+  rescomp_require_lib(FREETYPE freetype ft2build.h libfreetype-dev)
+  rescomp_require_lib(EXPAT expat expat.h libexpat1-dev STATIC)
+  set(FONTCONFIG_DEPS ${FREETYPE_LIBRARY} ${EXPAT_LIBRARY})
+endif()
+rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev STATIC)
 # Only the phone number module links libphonenumber (src/phone.c says why).
 rescomp_require_lib(PHONENUMBER phonenumber phonenumbers/phonenumberutil.h libphonenumber-dev)
 
@@ -25,4 +45,4 @@ set(RESCOMP_DEP_INCLUDE_DIRS ${YAML_INCLUDE_DIR} ${HPDF_INCLUDE_DIR}
     ${HARFBUZZ_INCLUDE_DIR} ${HYPHEN_INCLUDE_DIR} ${BTPARSE_INCLUDE_DIR} ${FONTCONFIG_INCLUDE_DIR} ${DEFLATE_INCLUDE_DIR})
 list(REMOVE_DUPLICATES RESCOMP_DEP_INCLUDE_DIRS)
 set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY}
-    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${DEFLATE_LIBRARY} m ${CMAKE_DL_LIBS})
+    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${FONTCONFIG_DEPS} ${DEFLATE_LIBRARY} m ${CMAKE_DL_LIBS})
