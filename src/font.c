@@ -20,26 +20,27 @@
  */
 #include "font.h"
 #include "font_store.h"
-#include "kern_data.h"
+#include "face_data.h"
+#include "sfnt.h"
 
 #include <hb-ot.h>
 #include <hb.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* What the width table knows of one character. gid 0: not covered. */
 typedef struct rc_glyph_info {
     uint16_t gid;
     int16_t width;         /* 1/1000 em, as libharu */
-    uint16_t left, right;  /* kerning classes in the face's rc_kern_data */
+    uint16_t left, right;  /* kerning classes in a shipped face's rc_face_data */
 } rc_glyph_info;
-
-/* The left class of a character whose words are shaped (rc_kern_data.shaped). */
-#define KERN_SHAPED 0xFFFF
 
 /* A word's kerning, remembered (rc_face_kerning). */
 typedef struct kern_memo {
@@ -53,6 +54,14 @@ struct rc_face {
     char *path;
     unsigned index; /* of the face in a collection (.ttc) */
     char *name;     /* "CMU Serif Bold", for messages */
+    unsigned char *file; /* the font file, mapped read-only */
+    size_t file_size;
+    /*
+     * A shipped face's compiled-in metrics (face_data.h), or NULL. Such a
+     * face has no HarfBuzz objects until something asks for them
+     * (ensure_hb): its layout needs none.
+     */
+    const rc_face_data *builtin;
     hb_blob_t *blob;
     hb_face_t *face;
     hb_font_t *font;
@@ -71,11 +80,6 @@ struct rc_face {
     rc_arena memo_arena;
     hb_buffer_t *buf; /* reused by every shaping call */
     size_t shapes;    /* hb_shape calls made */
-    /*
-     * The compiled-in pair kerning of a shipped face (kern_data.h), or
-     * NULL: the face is shaped, word by word, through the memo.
-     */
-    const rc_kern_data *kern;
 };
 
 struct rc_font_store {
@@ -170,9 +174,51 @@ static void face_free(rc_face *face)
     hb_font_destroy(face->font);
     hb_face_destroy(face->face);
     hb_blob_destroy(face->blob);
+    if (face->file)
+        munmap(face->file, face->file_size);
     free(face->name);
     free(face->path);
     free(face);
+}
+
+/* Map the font file read-only; 0, or -1 with the reason in *why. */
+static int map_file(rc_face *face, const char **why)
+{
+    int fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return -1;
+    }
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) {
+        *why = "cannot read the file";
+        return -1;
+    }
+    face->file = p;
+    face->file_size = (size_t)st.st_size;
+    return 0;
+}
+
+/*
+ * The face's HarfBuzz objects, made the first time they are needed: at
+ * load for an installed font, and for a shipped face only when a word must
+ * be shaped or the face itself is asked for (rc_face_hb).
+ */
+static void ensure_hb(rc_face *face)
+{
+    if (face->face)
+        return;
+    face->blob = hb_blob_create((const char *)face->file, (unsigned)face->file_size,
+                                HB_MEMORY_MODE_READONLY, NULL, NULL);
+    face->face = hb_face_create(face->blob, face->index);
+    face->upem = hb_face_get_upem(face->face);
+    face->font = hb_font_create(face->face);
+    /* Positions in font units: no rounding inside HarfBuzz. */
+    hb_font_set_scale(face->font, (int)face->upem, (int)face->upem);
 }
 
 /*
@@ -226,14 +272,17 @@ static int glyph_top(rc_face *face, uint32_t cp, int fallback)
 
 static const char *check_face(const rc_face *face, rc_face_use use)
 {
-    if (hb_face_get_glyph_count(face->face) == 0 || face->upem < 16 || face->upem > 16384)
-        return "not a font file";
-    hb_blob_t *glyf = hb_face_reference_table(face->face, HB_TAG('g', 'l', 'y', 'f'));
-    unsigned glyf_len = hb_blob_get_length(glyf);
-    hb_blob_destroy(glyf);
-    /* The PDF device embeds TrueType outlines only (as libharu 2.3.0 does). */
-    if (glyf_len == 0)
-        return "not a TrueType (glyf) font";
+    /* A shipped face's file was checked when its metrics were compiled. */
+    if (!face->builtin) {
+        if (hb_face_get_glyph_count(face->face) == 0 || face->upem < 16 || face->upem > 16384)
+            return "not a font file";
+        hb_blob_t *glyf = hb_face_reference_table(face->face, HB_TAG('g', 'l', 'y', 'f'));
+        unsigned glyf_len = hb_blob_get_length(glyf);
+        hb_blob_destroy(glyf);
+        /* The PDF device embeds TrueType outlines only (as libharu 2.3.0 does). */
+        if (glyf_len == 0)
+            return "not a TrueType (glyf) font";
+    }
     if (use == RC_USE_ICONS)
         return lookup(face, 0xF0E0) ? NULL : "it has no envelope icon (U+F0E0)";
     if (use == RC_USE_TEXT && (!lookup(face, 'a') || !lookup(face, ' ')))
@@ -274,19 +323,8 @@ rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const
     face->path = rc_xstrdup(path);
     face->index = index;
     *why = NULL;
-    if (access(path, R_OK) != 0) {
-        *why = strerror(errno);
-    } else {
-        face->blob = hb_blob_create_from_file_or_fail(path);
-        if (!face->blob)
-            *why = "cannot read the file";
-    }
-    if (!*why) {
-        face->face = hb_face_create(face->blob, index);
-        face->upem = hb_face_get_upem(face->face);
-        face->font = hb_font_create(face->face);
-        /* Positions in font units: no rounding inside HarfBuzz. */
-        hb_font_set_scale(face->font, (int)face->upem, (int)face->upem);
+    if (map_file(face, why) == 0) {
+        ensure_hb(face);
         tabulate(face);
         *why = check_face(face, use);
     }
@@ -317,53 +355,75 @@ rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const
     return face;
 }
 
-/*
- * The compiled-in table of a shipped face, if it was made from this very
- * file (a font directory set with RESCOMP_FONT_DIR may hold other fonts
- * under the same names): each table character's classes go into the width
- * table, beside its width.
- */
-static void attach_kern_data(rc_face *face, const char *file)
+int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum)
+{
+    size_t len = 0;
+    const unsigned char *head = rc_sfnt_table(face->file, face->file_size, face->index,
+                                              RC_SFNT_TAG('h', 'e', 'a', 'd'), &len);
+    if (!head || len < 12)
+        return 0;
+    /* checkSumAdjustment: the whole file's checksum, set when it was written */
+    *checksum = rc_be32(head + 8);
+    *size = (uint32_t)face->file_size;
+    return face->file_size <= UINT32_MAX;
+}
+
+/* The compiled-in metrics made from this very file, or NULL. */
+static const rc_face_data *builtin_data(const rc_face *face, const char *file)
 {
     uint32_t size, checksum;
     if (!rc_face_fingerprint(face, &size, &checksum))
-        return;
-    const rc_kern_data *k = NULL;
-    for (size_t i = 0; rc_kern_builtins[i] && !k; i++)
-        if (!strcmp(rc_kern_builtins[i]->file, file) && rc_kern_builtins[i]->file_size == size &&
-            rc_kern_builtins[i]->checksum == checksum)
-            k = rc_kern_builtins[i];
-    if (!k)
-        return;
-    for (size_t i = 0; i < k->n_cps; i++)
-        if (!lookup(face, k->cps[i]))
-            return; /* cannot happen for the same file; shape rather than guess */
-    for (size_t i = 0; i < k->n_shaped; i++)
-        if (!lookup(face, k->shaped[i]))
-            return;
-    for (size_t i = 0; i < k->n_cps; i++) {
-        rc_glyph_info *g = &face->page[k->cps[i] >> 8][k->cps[i] & 0xFF];
-        g->left = k->left[i];
-        g->right = k->right[i];
+        return NULL;
+    for (size_t i = 0; rc_face_builtins[i]; i++) {
+        const rc_face_data *b = rc_face_builtins[i];
+        if (!strcmp(b->file, file) && b->file_size == size && b->checksum == checksum)
+            return b;
     }
-    for (size_t i = 0; i < k->n_shaped; i++)
-        face->page[k->shaped[i] >> 8][k->shaped[i] & 0xFF].left = KERN_SHAPED;
-    face->kern = k;
+    return NULL;
 }
 
-int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum)
+/* The width table from compiled-in metrics, as tabulate() would have made it. */
+static void tabulate_builtin(rc_face *face, const rc_face_data *b)
 {
-    hb_blob_t *head = hb_face_reference_table(face->face, HB_TAG('h', 'e', 'a', 'd'));
-    unsigned len = 0;
-    const unsigned char *p = (const unsigned char *)hb_blob_get_data(head, &len);
-    int ok = len >= 12;
-    if (ok) {
-        /* checkSumAdjustment: the font file's whole checksum, set when it was written */
-        *checksum = (uint32_t)p[8] << 24 | (uint32_t)p[9] << 16 | (uint32_t)p[10] << 8 | p[11];
-        *size = hb_blob_get_length(face->blob);
+    for (size_t i = 0; i < b->n_chars; i++) {
+        rc_glyph_info **page = &face->page[b->chars[i] >> 8];
+        if (!*page)
+            *page = rc_xcalloc(256, sizeof(rc_glyph_info));
+        rc_glyph_info *g = &(*page)[b->chars[i] & 0xFF];
+        g->gid = b->gids[i];
+        g->width = b->widths[i];
+        g->left = b->left[i];
+        g->right = b->right[i];
     }
-    hb_blob_destroy(head);
-    return ok;
+    face->ascender = b->ascender;
+    face->descender = b->descender;
+    face->cap_height = b->cap_height;
+    face->x_height = b->x_height;
+    face->builtin = b;
+}
+
+/*
+ * A shipped face from its compiled-in metrics, or NULL when the file is
+ * not the one they were made from (or cannot be read: the caller's
+ * rc_store_face then says why).
+ */
+static rc_face *store_builtin_face(rc_font_store *s, const char *path, const char *file,
+                                   const char *name)
+{
+    rc_face *face = rc_xcalloc(1, sizeof(*face));
+    face->path = rc_xstrdup(path);
+    const char *why;
+    const rc_face_data *b = map_file(face, &why) == 0 ? builtin_data(face, file) : NULL;
+    if (!b) {
+        face_free(face);
+        return NULL;
+    }
+    tabulate_builtin(face, b);
+    face->name = rc_xstrdup(name ? name : file);
+    rc_arena_init(&face->memo_arena);
+    RC_VEC_PUSH(s->faces, s->n, s->cap);
+    s->faces[s->n++] = face;
+    return face;
 }
 
 /* A shipped file, or an error naming it (RC_FAIL_FONT). */
@@ -377,10 +437,17 @@ rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *n
         return NULL;
     }
     char *path = rc_path_join(s->dir, file);
-    const char *why;
-    rc_face *face = rc_store_face(s, path, 0, name, use, &why);
-    if (face && !face->kern)
-        attach_kern_data(face, file);
+    const char *why = NULL;
+    rc_face *face = NULL;
+    for (size_t i = 0; i < s->n && !face; i++)
+        if (s->faces[i]->index == 0 && !strcmp(s->faces[i]->path, path))
+            face = s->faces[i];
+    if (!face)
+        face = store_builtin_face(s, path, file, name);
+    if (face)
+        face = (why = check_face(face, use)) != NULL ? NULL : face;
+    else
+        face = rc_store_face(s, path, 0, name, use, &why);
     if (!face)
         /*
          * The position carries no file: a diagnostic keeps pos.file as a
@@ -446,7 +513,15 @@ const char *rc_face_path(const rc_face *face)
 
 struct hb_face_t *rc_face_hb(const rc_face *face)
 {
+    /* Made on first use, which changes no metric: the face stays logically const. */
+    ensure_hb((rc_face *)face);
     return face->face;
+}
+
+unsigned rc_face_glyph(const rc_face *face, uint32_t cp)
+{
+    const rc_glyph_info *g = lookup(face, cp);
+    return g ? g->gid : 0;
 }
 
 const char *rc_face_name(const rc_face *face)
@@ -497,6 +572,7 @@ static hb_script_t run_script(const uint32_t *cps, size_t n)
 /* Shape cps and write the kerning after each character into out (zeroed by the caller). */
 static void shape_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
 {
+    ensure_hb(face);
     if (!face->buf) {
         face->buf = hb_buffer_create();
         /* Characters, not grapheme clusters: keep one cluster per code point. */
@@ -583,16 +659,16 @@ size_t rc_face_shape_count(const rc_face *face)
  */
 static int kerning_from_table(const rc_face *face, const uint32_t *cps, size_t n, int *out)
 {
-    const rc_kern_data *k = face->kern;
+    const rc_face_data *k = face->builtin;
     const rc_glyph_info *next = lookup(face, cps[0]);
     for (size_t i = 0; i < n; i++) {
         const rc_glyph_info *g = next;
         next = i + 1 < n ? lookup(face, cps[i + 1]) : NULL;
-        if (!g || g->left == KERN_SHAPED) {
+        if (!g || g->left == RC_KERN_SHAPED) {
             memset(out, 0, n * sizeof(*out));
             return 0;
         }
-        if (next && next->left != KERN_SHAPED)
+        if (next && next->left != RC_KERN_SHAPED)
             out[i] = k->kern[g->left * k->n_right + next->right];
     }
     return 1;
@@ -605,7 +681,7 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
     memset(out, 0, n * sizeof(*out));
     if (n < 2 || n > (size_t)INT_MAX)
         return;
-    if (face->kern && kerning_from_table(face, cps, n, out))
+    if (face->builtin && kerning_from_table(face, cps, n, out))
         return;
     if (n > KERN_MEMO_MAX_LEN) {
         shape_kerning(face, cps, n, out);

@@ -21,17 +21,19 @@ typedef enum rc_face_use {
 rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const char *name,
                        rc_face_use use, const char **why);
 /*
- * A shipped font file (its kerning from the compiled-in tables when they
- * were made from this file, see kern_data.h), or
+ * A shipped font file (its metrics and kerning compiled in when they were
+ * made from this very file, see face_data.h), or
  * NULL after an error (RC_FAIL_FONT) that names it and what to do.
  */
 rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *name,
                                rc_face_use use, rc_diags *d);
 /*
- * What identifies the face's file for kern_data.h: its size and its head
+ * What identifies the face's file for face_data.h: its size and its head
  * table's checkSumAdjustment. 0 when the face has no head table.
  */
 int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum);
+/* The glyph of cp in the face's font, 0 when it has none. */
+unsigned rc_face_glyph(const rc_face *face, uint32_t cp);
 /* The characters fontconfig found in no installed font, asked once each. */
 int rc_store_known_missing(const rc_font_store *s, uint32_t cp);
 void rc_store_note_missing(rc_font_store *s, uint32_t cp);

@@ -667,11 +667,12 @@ static void test_errors(const char *good_dir)
 }
 
 /*
- * The compiled-in kerning tables (kern_data.h) equal shaping, word for word,
- * over real text (the academic flagship's words) and over every pair of
- * printable ASCII, in every shipped text face; a table face never shapes.
+ * The compiled-in metrics (face_data.h) equal what HarfBuzz reads from the
+ * same file, and their kerning equals shaping, word for word, over real
+ * text (the academic flagship's words) and over every pair of printable
+ * ASCII, in every shipped text face; a compiled-in face never shapes.
  */
-static void test_kern_tables(const char *dir)
+static void test_builtin_faces(const char *dir)
 {
     const char *data = getenv("RESCOMP_TEST_DATA");
     char path[512];
@@ -704,6 +705,16 @@ static void test_kern_tables(const char *dir)
             CHECK(shaped != NULL);
             if (!shaped)
                 break;
+            int differ = 0;
+            for (uint32_t cp = 0; cp <= 0x10000; cp++)
+                differ += rc_face_has_char(table, cp) != rc_face_has_char(shaped, cp) ||
+                          rc_face_advance(table, cp) != rc_face_advance(shaped, cp) ||
+                          rc_face_glyph(table, cp) != rc_face_glyph(shaped, cp);
+            CHECK_INT(differ, 0);
+            CHECK_INT(rc_face_ascender(table), rc_face_ascender(shaped));
+            CHECK_INT(rc_face_descender(table), rc_face_descender(shaped));
+            CHECK_INT(rc_face_cap_height(table), rc_face_cap_height(shaped));
+            CHECK_INT(rc_face_x_height(table), rc_face_x_height(shaped));
             uint32_t cps[128];
             size_t n = 0;
             for (size_t i = 0; i <= len; i++) {
@@ -741,9 +752,10 @@ static void test_kern_tables(const char *dir)
 
 /*
  * A font directory (RESCOMP_FONT_DIR) whose file of a shipped name is
- * another font: the table made from the shipped file is not used for it.
+ * another font: the metrics compiled from the shipped file are not used
+ * for it, and it is loaded and shaped like an installed font.
  */
-static void test_kern_table_other_file(const char *dir)
+static void test_builtin_other_file(const char *dir)
 {
     char tmpl[] = "/tmp/rescomp-test-kern-XXXXXX";
     char *tmp = mkdtemp(tmpl);
@@ -768,6 +780,8 @@ static void test_kern_table_other_file(const char *dir)
         rc_face_kerning(face, word, 4, out);
         CHECK_INT((int)rc_face_shape_count(face), 1);
         CHECK(out[0] < 0); /* and it is still kerned, by shaping */
+        /* the italic's widths, not the regular's */
+        CHECK_INT(rc_face_advance(face, 'a'), 511);
     }
     rc_diags_release(&d);
     rc_font_store_free(s);
@@ -953,8 +967,8 @@ int main(void)
     test_rounding_other_upem();
     test_families(dir);
     test_shipped_families(dir);
-    test_kern_tables(dir);
-    test_kern_table_other_file(dir);
+    test_builtin_faces(dir);
+    test_builtin_other_file(dir);
     test_errors(dir);
     free(dir);
     return rc_test_report("test_font");
