@@ -61,6 +61,8 @@
 #include "dev.h"
 
 #include "atomic.h"
+#include "sfnt.h"
+#include "subset.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -133,6 +135,7 @@ typedef struct pdf_ctx {
     int in_span;       /* inside a hyphenated word, after its first run */
     rc_buf content;    /* the page content stream being built */
     rc_buf scratch;
+    rc_buf font_program; /* a subset font file, for build_font */
 } pdf_ctx;
 
 /* ---- errors --------------------------------------------------------- */
@@ -560,6 +563,48 @@ static int table_needed(hb_tag_t t)
     return 0;
 }
 
+static int compare_u16(const void *a, const void *b)
+{
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/*
+ * A shipped face cut down to the code points it shows (subset.c), into
+ * out; gids[k] receives the subset's glyph for code k. Glyphs keep their
+ * order, .notdef first, as hb-subset orders them. 0, or -1 when subset.c
+ * cannot cut the file (HarfBuzz then does).
+ */
+static int subset_builtin(const rc_face *rf, const pdf_face *f, uint16_t *gids, rc_buf *out)
+{
+    uint16_t *glyphs = rc_xmalloc((f->n + 1) * sizeof(*glyphs));
+    uint8_t *seen = rc_xcalloc(0x10000, 1);
+    glyphs[0] = 0;
+    seen[0] = 1;
+    size_t n = 1;
+    for (size_t k = 1; k <= f->n; k++) {
+        unsigned g = rc_face_glyph(rf, f->cps[k - 1]);
+        if (!seen[g]) {
+            seen[g] = 1;
+            glyphs[n++] = (uint16_t)g;
+        }
+    }
+    qsort(glyphs + 1, n - 1, sizeof(*glyphs), compare_u16);
+    uint16_t *new_gid = rc_xcalloc(0x10000, sizeof(*new_gid)); /* old glyph -> new */
+    for (size_t i = 0; i < n; i++)
+        new_gid[glyphs[i]] = (uint16_t)i;
+    gids[0] = 0;
+    for (size_t k = 1; k <= f->n; k++)
+        gids[k] = new_gid[rc_face_glyph(rf, f->cps[k - 1])];
+    size_t size;
+    unsigned index;
+    const unsigned char *file = rc_face_file(rf, &size, &index);
+    int r = rc_subset_truetype(file, size, index, glyphs, n, f->cps, gids + 1, f->n, out);
+    free(new_gid);
+    free(seen);
+    free(glyphs);
+    return r;
+}
+
 /*
  * The face cut down to the code points it shows, as a TrueType file (a
  * blob to destroy), or NULL; gids[k] receives the subset's glyph for code
@@ -624,67 +669,77 @@ typedef struct font_facts {
     char name[64]; /* PostScript name, as a PDF name may carry it */
 } font_facts;
 
-static unsigned be16(const char *p)
+/* The face's PostScript name (name ID 6), printable ASCII only, as a PDF name may carry it. */
+static void read_ps_name(const unsigned char *name, size_t len, char *out, size_t size)
 {
-    return (unsigned)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
+    size_t n = 0;
+    unsigned count = len >= 6 ? rc_be16(name + 2) : 0, strings = len >= 6 ? rc_be16(name + 4) : 0;
+    int best = -1; /* the record read: Windows (UTF-16BE) before Macintosh and Unicode */
+    const unsigned char *str = NULL;
+    size_t str_len = 0;
+    for (unsigned i = 0; i < count && 6 + 12 * (size_t)(i + 1) <= len; i++) {
+        const unsigned char *r = name + 6 + 12 * (size_t)i;
+        unsigned platform = rc_be16(r), off = rc_be16(r + 10), rlen = rc_be16(r + 8);
+        int rank = platform == 3 ? 2 : platform <= 1 ? 1 : 0;
+        if (rc_be16(r + 6) != 6 || rank <= best || strings > len || len - strings < off ||
+            len - strings - off < rlen)
+            continue;
+        best = rank;
+        str = name + strings + off;
+        str_len = rlen;
+    }
+    /* UTF-16BE: the low byte of each unit; ASCII holds the high byte at 0. */
+    size_t step = best == 2 ? 2 : 1;
+    for (size_t i = step - 1; str && i < str_len && n + 1 < size; i += step) {
+        unsigned char ch = str[i];
+        if ((step == 1 || str[i - 1] == 0) && ch > ' ' && ch < 0x7F && !strchr("()<>[]{}/%#", ch))
+            out[n++] = (char)ch;
+    }
+    out[n] = 0;
+    if (n == 0)
+        snprintf(out, size, "Font");
 }
 
-static int32_t be32s(const char *p)
-{
-    return (int32_t)(((uint32_t)be16(p) << 16) | be16(p + 2));
-}
-
-/* A table's bytes if it has at least min of them, else NULL. */
-static const char *table_bytes(hb_face_t *hbf, const char *tag, unsigned min, hb_blob_t **blob)
-{
-    *blob = hb_face_reference_table(hbf, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
-    unsigned len = 0;
-    const char *p = hb_blob_get_data(*blob, &len);
-    return len >= min ? p : NULL;
-}
-
-static void read_facts(hb_face_t *hbf, font_facts *ff)
+/* The descriptor's facts, from the font file's own tables (head, post, OS/2, name). */
+static void read_facts(const rc_face *rf, font_facts *ff)
 {
     memset(ff, 0, sizeof(*ff));
-    int64_t upem = hb_face_get_upem(hbf);
-    hb_blob_t *head_b, *post_b, *os2_b;
-    const char *head = table_bytes(hbf, "head", 54, &head_b);
-    const char *post = table_bytes(hbf, "post", 16, &post_b);
-    const char *os2 = table_bytes(hbf, "OS/2", 32, &os2_b);
-    ff->fs_type = os2 ? be16(os2 + 8) : 0;
+    size_t size, len;
+    unsigned index;
+    const unsigned char *file = rc_face_file(rf, &size, &index);
+    const unsigned char *head = rc_sfnt_table(file, size, index, RC_SFNT_TAG('h', 'e', 'a', 'd'), &len);
+    head = head && len >= 54 ? head : NULL;
+    const unsigned char *post = rc_sfnt_table(file, size, index, RC_SFNT_TAG('p', 'o', 's', 't'), &len);
+    post = post && len >= 16 ? post : NULL;
+    const unsigned char *os2 = rc_sfnt_table(file, size, index, RC_SFNT_TAG('O', 'S', '/', '2'), &len);
+    os2 = os2 && len >= 32 ? os2 : NULL;
+    int64_t upem = head ? rc_be16(head + 18) : 1000;
+    if (upem < 16)
+        upem = 1000; /* the loader refused such a face; keep the division sane */
+    ff->fs_type = os2 ? rc_be16(os2 + 8) : 0;
 
     /* libharu's arithmetic: (int)v * 1000 / upem, truncated. */
     for (int i = 0; head && i < 4; i++)
-        ff->bbox[i] = (int)((int16_t)be16(head + 36 + 2 * i) * 1000 / upem);
-    ff->slant = post ? be32s(post + 4) / 65536.0 : 0;
+        ff->bbox[i] = (int)((int16_t)rc_be16(head + 36 + 2 * i) * 1000 / upem);
+    ff->slant = post ? (int32_t)rc_be32(post + 4) / 65536.0 : 0;
     ff->flags = 32; /* nonsymbolic: Latin text in a Unicode font */
-    if (post && be32s(post + 12) != 0)
+    if (post && rc_be32(post + 12) != 0)
         ff->flags |= 1; /* fixed pitch */
-    if (ff->slant != 0 || (head && (be16(head + 44) & 2)))
+    if (ff->slant != 0 || (head && (rc_be16(head + 44) & 2)))
         ff->flags |= 64; /* italic */
     unsigned weight = 400;
     if (os2) {
-        unsigned family = be16(os2 + 30) >> 8; /* libharu's serif rule */
+        unsigned family = rc_be16(os2 + 30) >> 8; /* libharu's serif rule */
         if ((family > 0 && family < 6) || family == 7)
             ff->flags |= 2;
-        if (be16(os2 + 4) >= 100 && be16(os2 + 4) <= 1000)
-            weight = be16(os2 + 4);
+        if (rc_be16(os2 + 4) >= 100 && rc_be16(os2 + 4) <= 1000)
+            weight = rc_be16(os2 + 4);
     }
     /* A common estimate: 50 + (weight / 65)^2 (88 regular, 166 bold). */
     ff->stem_v = (int)(50 + (weight * weight + 65 * 65 / 2) / (65 * 65));
-    hb_blob_destroy(head_b);
-    hb_blob_destroy(post_b);
-    hb_blob_destroy(os2_b);
 
-    char ps[64];
-    unsigned len = sizeof(ps);
-    hb_ot_name_get_utf8(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, ps);
-    size_t n = 0;
-    for (unsigned i = 0; i < len && n + 1 < sizeof(ff->name); i++)
-        if (ps[i] > ' ' && ps[i] < 0x7F && !strchr("()<>[]{}/%#", ps[i]))
-            ff->name[n++] = ps[i];
-    if (n == 0)
-        strcpy(ff->name, "Font");
+    const unsigned char *name = rc_sfnt_table(file, size, index, RC_SFNT_TAG('n', 'a', 'm', 'e'), &len);
+    read_ps_name(name, name ? len : 0, ff->name, sizeof(ff->name));
 }
 
 /* Append "<lo> <hi> <dst>" (a range) or "<lo> <dst>" (one code). */
@@ -787,7 +842,6 @@ static int build_font(pdf_ctx *c, int face)
 {
     pdf_face *f = &c->faces[face];
     const rc_face *rf = f->face;
-    hb_face_t *hbf = rc_face_hb(rf);
     HPDF_MMgr mmgr = c->pdf->mmgr;
 
     /*
@@ -795,20 +849,30 @@ static int build_font(pdf_ctx *c, int face)
      * no subsetting (0x0100), bitmaps only (0x0200) all forbid this.
      */
     font_facts ff;
-    read_facts(hbf, &ff);
+    read_facts(rf, &ff);
     if (ff.fs_type & 0x0302)
         return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
                               "cannot embed font '%s': its licence forbids embedding a subset "
                               "(OS/2 fsType 0x%04X)",
                               rc_face_path(rf), ff.fs_type);
 
+    /* The shipped faces are cut here; installed fonts, and any file subset.c refuses, by HarfBuzz. */
     uint16_t *gids = rc_xmalloc((f->n + 1) * sizeof(*gids));
-    hb_blob_t *blob = subset_face(hbf, f, gids);
-    if (!blob) {
-        free(gids);
-        return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
-                              "cannot embed font '%s': HarfBuzz cannot subset it",
-                              rc_face_path(rf));
+    hb_blob_t *blob = NULL;
+    rc_buf *program = &c->font_program;
+    if (!rc_face_is_builtin(rf) || subset_builtin(rf, f, gids, program) != 0) {
+        rc_buf_reset(program);
+        blob = subset_face(rc_face_hb(rf), f, gids);
+        if (!blob) {
+            free(gids);
+            return rc_error_class(c->diags, RC_FAIL_FONT, no_pos,
+                                  "cannot embed font '%s': HarfBuzz cannot subset it",
+                                  rc_face_path(rf));
+        }
+        unsigned blob_len = 0;
+        const char *data = hb_blob_get_data(blob, &blob_len);
+        rc_buf_add(program, data, blob_len);
+        hb_blob_destroy(blob);
     }
     /* The CIDToGIDMap: two bytes per CID, big-endian. */
     unsigned char *map = rc_xmalloc(2 * (f->n + 1));
@@ -823,10 +887,8 @@ static int build_font(pdf_ctx *c, int face)
     char name[TAG_LEN + 1 + sizeof(ff.name)];
     snprintf(name, sizeof(name), "%s+%s", tag, ff.name);
 
-    unsigned len = 0;
-    const char *data = hb_blob_get_data(blob, &len);
-    HPDF_Dict file = new_stream(c, data, len);
-    hb_blob_destroy(blob);
+    size_t len = program->len;
+    HPDF_Dict file = new_stream(c, program->ptr, len);
     HPDF_Dict map_stream = file ? new_stream(c, map, 2 * (f->n + 1)) : NULL;
     free(map);
     HPDF_Dict cmap = map_stream ? to_unicode(c, f) : NULL;
@@ -1609,6 +1671,7 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     free(c.zbuf);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);
+    rc_buf_release(&c.font_program);
     if (rc != 0)
         rc_buf_reset(out);
     return rc;

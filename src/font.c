@@ -518,6 +518,18 @@ struct hb_face_t *rc_face_hb(const rc_face *face)
     return face->face;
 }
 
+const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *index)
+{
+    *size = face->file_size;
+    *index = face->index;
+    return face->file;
+}
+
+int rc_face_is_builtin(const rc_face *face)
+{
+    return face->builtin != NULL;
+}
+
 unsigned rc_face_glyph(const rc_face *face, uint32_t cp)
 {
     const rc_glyph_info *g = lookup(face, cp);

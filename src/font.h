@@ -134,6 +134,18 @@ size_t rc_face_shape_count(const rc_face *face);
  * Declared without hb.h (HarfBuzz's typedef names this same struct).
  */
 struct hb_face_t *rc_face_hb(const rc_face *face);
+/*
+ * The face's font file as mapped in memory (valid while the face lives),
+ * its size, and the face's index in it (a collection holds several).
+ */
+const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *index);
+/*
+ * Whether the face is a shipped one with compiled-in metrics: its file is
+ * then known to be prepared by fonts/prepare.py (simple outlines only).
+ */
+int rc_face_is_builtin(const rc_face *face);
+/* The glyph of cp in the face's font, 0 when it has none. */
+unsigned rc_face_glyph(const rc_face *face, uint32_t cp);
 /* Vertical metrics in 1/1000 em (ascender positive, descender negative). */
 int rc_face_ascender(const rc_face *face);
 int rc_face_descender(const rc_face *face);

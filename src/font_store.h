@@ -32,8 +32,6 @@ rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *n
  * table's checkSumAdjustment. 0 when the face has no head table.
  */
 int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum);
-/* The glyph of cp in the face's font, 0 when it has none. */
-unsigned rc_face_glyph(const rc_face *face, uint32_t cp);
 /* The characters fontconfig found in no installed font, asked once each. */
 int rc_store_known_missing(const rc_font_store *s, uint32_t cp);
 void rc_store_note_missing(rc_font_store *s, uint32_t cp);

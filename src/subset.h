@@ -1,0 +1,31 @@
+/*
+ * subset: a TrueType font cut down to the glyphs a document shows, for
+ * the PDF device to embed, without HarfBuzz.
+ *
+ * It is made for the shipped faces (fonts/prepare.py flattens their
+ * outlines and drops hinting and layout tables): glyph outlines are copied
+ * byte for byte, instructions left out. A font it cannot cut this way (a
+ * composite glyph, a missing or inconsistent table) gets -1, and the PDF
+ * device subsets it with HarfBuzz's hb-subset instead.
+ */
+#ifndef RC_SUBSET_H
+#define RC_SUBSET_H
+
+#include "base.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Write into *out (reset first) face `index` of the font file cut down to
+ * n glyphs: new glyph i is old glyph glyphs[i], glyphs[0] is 0 (.notdef)
+ * and the rest ascending. Its cmap maps cps[k] to new glyph new_gids[k]
+ * (m code points, ascending). The tables are the ones a PDF font program
+ * needs and no more: OS/2, cmap, glyf, head, hhea, hmtx, loca, maxp, name
+ * (names 0-6 in US English only), post (version 3, no glyph names). 0 or -1.
+ */
+int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
+                       const uint16_t *glyphs, size_t n, const uint32_t *cps,
+                       const uint16_t *new_gids, size_t m, rc_buf *out);
+
+#endif

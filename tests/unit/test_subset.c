@@ -1,0 +1,178 @@
+/*
+ * subset: a shipped face cut down by subset.c is a font HarfBuzz reads
+ * back with the same glyphs (outline extents and advances) under the
+ * code points asked for, a valid sfnt (table checksums, whole-file
+ * checksum), and fonts it cannot cut (composite glyphs, broken tables)
+ * are refused rather than cut wrongly.
+ */
+#include "font.h"
+#include "font_store.h"
+#include "harness.h"
+#include "sfnt.h"
+#include "subset.h"
+
+#include <hb.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Every glyph of sub agrees with the same character's glyph in full. */
+static int glyphs_agree(hb_font_t *full, hb_font_t *sub, const uint32_t *cps,
+                        const uint16_t *gids, size_t m)
+{
+    int bad = 0;
+    for (size_t k = 0; k < m; k++) {
+        hb_codepoint_t a = 0, b = 0;
+        hb_glyph_extents_t ea, eb;
+        int found = hb_font_get_nominal_glyph(full, cps[k], &a) &&
+                    hb_font_get_nominal_glyph(sub, cps[k], &b);
+        if (!found || b != gids[k] ||
+            hb_font_get_glyph_h_advance(full, a) != hb_font_get_glyph_h_advance(sub, b) ||
+            hb_font_get_glyph_extents(full, a, &ea) != hb_font_get_glyph_extents(sub, b, &eb) ||
+            memcmp(&ea, &eb, sizeof(ea)) != 0) {
+            fprintf(stderr, "test_subset: U+%04X differs\n", (unsigned)cps[k]);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* The sfnt checksum of the whole file, which checkSumAdjustment makes 0xB1B0AFBA. */
+static uint32_t file_checksum(const unsigned char *p, size_t len)
+{
+    uint32_t sum = 0;
+    for (size_t i = 0; i + 4 <= len; i += 4)
+        sum += rc_be32(p + i);
+    return sum;
+}
+
+/* Cut `text`'s characters out of a face, as the PDF device does, into out. */
+static int cut(const rc_face *face, const uint32_t *cps, size_t m, uint16_t *gids, rc_buf *out)
+{
+    uint16_t glyphs[256] = {0};
+    size_t n = 1;
+    for (size_t k = 0; k < m; k++) {
+        unsigned g = rc_face_glyph(face, cps[k]);
+        size_t i = 1;
+        while (i < n && glyphs[i] < g)
+            i++;
+        if (i < n && glyphs[i] == g)
+            continue;
+        memmove(glyphs + i + 1, glyphs + i, (n - i) * sizeof(*glyphs));
+        glyphs[i] = (uint16_t)g;
+        n++;
+    }
+    for (size_t k = 0; k < m; k++)
+        for (size_t i = 0; i < n; i++)
+            if (glyphs[i] == rc_face_glyph(face, cps[k]))
+                gids[k] = (uint16_t)i;
+    size_t size;
+    unsigned index;
+    const unsigned char *file = rc_face_file(face, &size, &index);
+    return rc_subset_truetype(file, size, index, glyphs, n, cps, gids, m, out);
+}
+
+static void test_shipped(const char *dir, const char *file)
+{
+    rc_font_store *s = rc_font_store_new(dir);
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_face *face = rc_store_shipped_face(s, file, file, RC_USE_TEXT, &d);
+    CHECK(face && rc_face_is_builtin(face));
+    if (!face)
+        return;
+    /* ascending, as the PDF device's codes are: ASCII, Latin-1, Greek, Cyrillic, quotes */
+    static const uint32_t cps[] = {' ', '!', '(', ')', ',', '-', '.', '0', '1', '9', 'A', 'B',
+                                   'V', 'W', 'a', 'b', 'f', 'i', 'l', 'z', 0xE9, 0xFC, 0x3A9,
+                                   0x3B1, 0x416, 0x44F, 0x2013, 0x201C, 0x201D};
+    size_t m = 0;
+    uint32_t have[RC_ARRAY_LEN(cps)];
+    for (size_t k = 0; k < RC_ARRAY_LEN(cps); k++)
+        if (rc_face_has_char(face, cps[k]))
+            have[m++] = cps[k];
+    CHECK(m >= 25);
+    uint16_t gids[RC_ARRAY_LEN(cps)];
+    rc_buf out = RC_BUF_INIT;
+    CHECK_INT(cut(face, have, m, gids, &out), 0);
+    CHECK(out.len > 0 && out.len % 4 == 0);
+    CHECK(file_checksum((const unsigned char *)out.ptr, out.len) == 0xB1B0AFBAu);
+    /* every table's own checksum is right */
+    const unsigned char *p = (const unsigned char *)out.ptr;
+    unsigned tables = rc_be16(p + 4);
+    CHECK_INT(tables, 10);
+    for (unsigned i = 0; i < tables; i++) {
+        const unsigned char *r = p + 12 + 16 * i;
+        uint32_t sum = 0, off = rc_be32(r + 8), len = rc_be32(r + 12);
+        for (uint32_t j = 0; j < len; j += 4) {
+            unsigned char w[4] = {0, 0, 0, 0};
+            memcpy(w, p + off + j, len - j < 4 ? len - j : 4);
+            sum += rc_be32(w);
+        }
+        if (rc_be32(r) == RC_SFNT_TAG('h', 'e', 'a', 'd'))
+            sum -= rc_be32(p + off + 8); /* counted as 0 in its own checksum */
+        CHECK(sum == rc_be32(r + 4));
+    }
+
+    hb_blob_t *blob = hb_blob_create(out.ptr, (unsigned)out.len, HB_MEMORY_MODE_READONLY, NULL,
+                                     NULL);
+    hb_face_t *sub_face = hb_face_create(blob, 0);
+    hb_font_t *sub = hb_font_create(sub_face), *full = hb_font_create(rc_face_hb(face));
+    CHECK(hb_face_get_glyph_count(sub_face) <= m + 1);
+    CHECK_INT(hb_face_get_upem(sub_face), hb_face_get_upem(rc_face_hb(face)));
+    CHECK_INT(glyphs_agree(full, sub, have, gids, m), 0);
+    hb_font_destroy(sub);
+    hb_font_destroy(full);
+    hb_face_destroy(sub_face);
+    hb_blob_destroy(blob);
+
+    /* A glyph the font does not have, and a truncated file, are refused. */
+    uint16_t bad[] = {0, 60000};
+    size_t size;
+    unsigned index;
+    const unsigned char *data = rc_face_file(face, &size, &index);
+    CHECK_INT(rc_subset_truetype(data, size, index, bad, 2, have, gids, 1, &out), -1);
+    CHECK_INT(out.len, 0);
+    uint16_t ok[] = {0, gids[0]};
+    CHECK_INT(rc_subset_truetype(data, size / 2, index, ok, 2, have, gids, 1, &out), -1);
+    CHECK_INT(rc_subset_truetype(data, 100, index, ok, 2, have, gids, 1, &out), -1);
+    rc_buf_release(&out);
+    rc_diags_release(&d);
+    rc_font_store_free(s);
+}
+
+/* DejaVu Sans draws é as a composite (e + acute): subset.c refuses it. */
+static void test_composite_refused(void)
+{
+    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (access(dejavu, R_OK) != 0) {
+        fprintf(stderr, "test_subset: %s not installed; composites not checked\n", dejavu);
+        return;
+    }
+    rc_font_store *s = rc_font_store_new(NULL);
+    const char *why = NULL;
+    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
+    CHECK(face != NULL && !rc_face_is_builtin(face));
+    if (face) {
+        uint32_t plain[] = {'a', 'e'}, accented[] = {'a', 0xE9};
+        uint16_t gids[2];
+        rc_buf out = RC_BUF_INIT;
+        CHECK_INT(cut(face, plain, 2, gids, &out), 0);
+        CHECK_INT(cut(face, accented, 2, gids, &out), -1);
+        rc_buf_release(&out);
+    }
+    rc_font_store_free(s);
+}
+
+int main(void)
+{
+    const char *dir = getenv("RESCOMP_FONT_DIR");
+    if (!dir)
+        dir = "fonts";
+    static const char *const files[] = {"cmu-serif-regular.ttf", "cmu-serif-bold-italic.ttf",
+                                        "rescomp-sans-regular.ttf", "rescomp-serif-italic.ttf"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(files); i++)
+        test_shipped(dir, files[i]);
+    test_composite_refused();
+    return rc_test_report("test_subset");
+}
