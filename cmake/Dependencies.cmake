@@ -5,9 +5,10 @@ find_package(PkgConfig)
 # Libraries whose Debian -dev package also ships an archive are linked into
 # the program: every shared library is one more file the dynamic loader
 # opens, maps and relocates at each start, and rescomp runs are short (a CV
-# takes a few milliseconds). Linking libyaml, libhyphen, libdeflate,
-# fontconfig and expat statically made a start 0.3 ms quicker
-# (bench/README-speed.md). HarfBuzz, libharu and btparse have no archive.
+# takes a few milliseconds). libyaml, libhyphen and libdeflate are linked
+# in (bench/README-speed.md has the numbers); libharu and btparse have no
+# archive, and HarfBuzz and fontconfig are loaded only when a run needs
+# them (src/lazy_libs.h).
 option(RESCOMP_STATIC_DEPS "Link the dependencies Debian has archives of statically" ON)
 
 macro(rescomp_require_lib var lib header pkg)
@@ -28,15 +29,7 @@ rescomp_require_lib(HARFBUZZ harfbuzz hb.h libharfbuzz-dev)
 rescomp_require_lib(HBSUBSET harfbuzz-subset hb-subset.h libharfbuzz-dev)
 rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev STATIC)
 rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
-rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev STATIC)
-# An archive of fontconfig needs what its shared library would have brought:
-# FreeType (shared: HarfBuzz loads it anyway) and expat.
-set(FONTCONFIG_DEPS "")
-if(FONTCONFIG_LIBRARY MATCHES "\\.a$")
-  rescomp_require_lib(FREETYPE freetype ft2build.h libfreetype-dev)
-  rescomp_require_lib(EXPAT expat expat.h libexpat1-dev STATIC)
-  set(FONTCONFIG_DEPS ${FREETYPE_LIBRARY} ${EXPAT_LIBRARY})
-endif()
+rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
 rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev STATIC)
 # Only the phone number module links libphonenumber (src/phone.c says why).
 rescomp_require_lib(PHONENUMBER phonenumber phonenumbers/phonenumberutil.h libphonenumber-dev)
@@ -44,5 +37,8 @@ rescomp_require_lib(PHONENUMBER phonenumber phonenumbers/phonenumberutil.h libph
 set(RESCOMP_DEP_INCLUDE_DIRS ${YAML_INCLUDE_DIR} ${HPDF_INCLUDE_DIR}
     ${HARFBUZZ_INCLUDE_DIR} ${HYPHEN_INCLUDE_DIR} ${BTPARSE_INCLUDE_DIR} ${FONTCONFIG_INCLUDE_DIR} ${DEFLATE_INCLUDE_DIR})
 list(REMOVE_DUPLICATES RESCOMP_DEP_INCLUDE_DIRS)
-set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY}
-    ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY} ${FONTCONFIG_LIBRARY} ${FONTCONFIG_DEPS} ${DEFLATE_LIBRARY} m ${CMAKE_DL_LIBS})
+set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HYPHEN_LIBRARY} ${BTPARSE_LIBRARY}
+    ${DEFLATE_LIBRARY} m ${CMAKE_DL_LIBS})
+# The font libraries: linked into the tests and tools, loaded on demand by
+# the rescomp program (src/lazy_libs.h).
+set(RESCOMP_FONT_LIBRARIES ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY} ${FONTCONFIG_LIBRARY})

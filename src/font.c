@@ -170,10 +170,12 @@ static void face_free(rc_face *face)
         free(face->page[i]);
     free(face->memo);
     rc_arena_release(&face->memo_arena);
-    hb_buffer_destroy(face->buf);
-    hb_font_destroy(face->font);
-    hb_face_destroy(face->face);
-    hb_blob_destroy(face->blob);
+    if (face->face) { /* a shipped face may never have needed HarfBuzz */
+        hb_buffer_destroy(face->buf);
+        hb_font_destroy(face->font);
+        hb_face_destroy(face->face);
+        hb_blob_destroy(face->blob);
+    }
     if (face->file)
         munmap(face->file, face->file_size);
     free(face->name);

@@ -171,9 +171,12 @@ static unsigned char fc_synthetic(const fc_candidate *c, int bold, int italic)
 
 static FcFontSet *fc_list(FcPattern *pat)
 {
-    FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT,
-                                       (char *)NULL);
-    FcFontSet *set = FcFontList(NULL, pat, os);
+    /* Not FcObjectSetBuild: a variadic function cannot be forwarded (lazy_libs.h). */
+    static const char *const objects[] = {FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT};
+    FcObjectSet *os = FcObjectSetCreate();
+    for (size_t i = 0; os && i < RC_ARRAY_LEN(objects); i++)
+        FcObjectSetAdd(os, objects[i]);
+    FcFontSet *set = os ? FcFontList(NULL, pat, os) : NULL;
     FcObjectSetDestroy(os);
     return set;
 }

@@ -91,3 +91,22 @@ cli_test(design_file_other_key "-DSETUP=printf 'design:\\n  theme: ink\\ncv:\\n 
          "-DSTDERR=d\\.yaml:3:1: error: a --design file holds only 'design:'; move 'cv' to the CV file")
 cli_test(design_file_missing "-DARGS=${MINI}\;--design\;none.yaml\;-o\;out.pdf" -DEXIT=3
          -DPREVIOUS=1 "-DSTDERR=cannot open 'none\\.yaml': No such file or directory")
+
+# HarfBuzz and fontconfig are loaded only by runs that need them
+# (src/lazy_libs.h). With dlopen() failing for HarfBuzz (the shim), a CV in
+# the shipped fonts still compiles, and one that names an installed font
+# stops with exit code 5, says which package to install, and leaves the
+# previous PDF alone.
+if(RESCOMP_LAZY_LIBS)
+  add_library(test_no_harfbuzz MODULE ${CMAKE_CURRENT_LIST_DIR}/no_harfbuzz.c)
+  target_link_libraries(test_no_harfbuzz PRIVATE ${CMAKE_DL_LIBS})
+  cli_test(shipped_fonts_need_no_harfbuzz
+           "-DARGS=${PROJECT_SOURCE_DIR}/examples/academic.yaml\;-o\;out.pdf" -DEXIT=0
+           -DCREATES=out.pdf)
+  cli_test(harfbuzz_missing "-DARGS=${PROJECT_SOURCE_DIR}/tests/golden/fonts.yaml\;-o\;out.pdf"
+           -DEXIT=5 -DPREVIOUS=1
+           "-DSTDERR=cannot load libharfbuzz\\.so\\.0 .*install the Debian package 'libharfbuzz0b'")
+  set_property(TEST cli_shipped_fonts_need_no_harfbuzz cli_harfbuzz_missing APPEND PROPERTY
+               ENVIRONMENT "LD_PRELOAD=$<TARGET_FILE:test_no_harfbuzz>"
+               "ASAN_OPTIONS=verify_asan_link_order=0")
+endif()
