@@ -37,9 +37,12 @@ static void set32(rc_buf *b, size_t at, uint32_t v)
 static uint32_t checksum(const unsigned char *p, size_t len)
 {
     uint32_t sum = 0;
-    for (size_t i = 0; i < len; i += 4) {
+    size_t whole = len & ~(size_t)3;
+    for (size_t i = 0; i < whole; i += 4)
+        sum += rc_be32(p + i);
+    if (whole < len) {
         unsigned char w[4] = {0, 0, 0, 0};
-        memcpy(w, p + i, len - i < 4 ? len - i : 4);
+        memcpy(w, p + whole, len - whole);
         sum += rc_be32(w);
     }
     return sum;
@@ -378,12 +381,15 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
     set16(out, 8, log2);
     set16(out, 10, 16 * present - range);
     size_t rec = 12, head_at = 0;
+    uint32_t file_sum = 0; /* tables start 4-aligned, zero-padded: their sums add up */
     for (int t = 0; t < TABLES; t++) {
         if (!len[t])
             continue;
         const unsigned char *p = (const unsigned char *)out->ptr + at[t];
+        uint32_t sum = checksum(p, len[t]);
+        file_sum += sum;
         set32(out, rec, RC_SFNT_TAG(tags[t][0], tags[t][1], tags[t][2], tags[t][3]));
-        set32(out, rec + 4, checksum(p, len[t]));
+        set32(out, rec + 4, sum);
         set32(out, rec + 8, (uint32_t)at[t]);
         set32(out, rec + 12, (uint32_t)len[t]);
         rec += 16;
@@ -391,7 +397,7 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
             head_at = at[t];
     }
     /* Directory records of absent tables: the space stays, zero, before the first table. */
-    set32(out, head_at + 8,
-          0xB1B0AFBAu - checksum((const unsigned char *)out->ptr, out->len));
+    file_sum += checksum((const unsigned char *)out->ptr, 12 + 16 * TABLES);
+    set32(out, head_at + 8, 0xB1B0AFBAu - file_sum);
     return 0;
 }
