@@ -9,6 +9,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -27,11 +28,21 @@ static const struct {
 static void *handles[LIB_COUNT];
 
 /*
+ * Exit code 5, as for any failure of a library (RC_FAIL_INTERNAL), through
+ * _exit: the run is abandoned mid-way, and atexit handlers (a leak
+ * checker's among them) would only report what it still holds.
+ */
+static void give_up(void)
+{
+    fflush(stdout);
+    _exit(5);
+}
+
+/*
  * The function `name` of library `lib`, or NULL (with a message) when it
  * cannot be found and `must` is 0. With `must`, a missing library ends the
  * run: it is a broken installation (the package depends on the library),
- * and nothing has been written yet that could be left half done. Exit
- * code 5, as for any failure of a library (RC_FAIL_INTERNAL).
+ * and nothing has been written yet that could be left half done.
  */
 static void *lazy_symbol(int lib, const char *name, int must)
 {
@@ -42,7 +53,7 @@ static void *lazy_symbol(int lib, const char *name, int must)
             fprintf(stderr, "rescomp: error: cannot load %s (%s); install the Debian package '%s'\n",
                     libs[lib].soname, why ? why : "not found", libs[lib].package);
             if (must)
-                exit(5);
+                give_up();
             return NULL;
         }
     }
@@ -51,7 +62,7 @@ static void *lazy_symbol(int lib, const char *name, int must)
         fprintf(stderr, "rescomp: error: %s has no function %s; install the Debian package '%s'\n",
                 libs[lib].soname, name, libs[lib].package);
         if (must)
-            exit(5);
+            give_up();
     }
     return fn;
 }
