@@ -462,11 +462,6 @@ static uint32_t bmp(uint32_t cp)
     return cp < NUM_CODE_POINTS ? cp : 0x20;
 }
 
-static int is_used(const uint8_t *used, uint32_t cp)
-{
-    return (used[cp >> 3] >> (cp & 7)) & 1;
-}
-
 /* The code a code point is shown with in a face (collect_codes made it). */
 static unsigned code_of(const pdf_face *f, uint32_t cp)
 {
@@ -480,6 +475,15 @@ static unsigned code_of(const pdf_face *f, uint32_t cp)
  * code-point order. Only faces with text get a font: an unused face would
  * cost time and bytes for nothing.
  */
+/* Code points 64w .. 64w+63 of a bitmap of used code points, bit i for 64w+i. */
+static uint64_t used_word(const uint8_t *used, size_t w)
+{
+    uint64_t bits = 0;
+    for (int j = 7; j >= 0; j--)
+        bits = bits << 8 | used[8 * w + (size_t)j];
+    return bits;
+}
+
 static int collect_codes(pdf_ctx *c)
 {
     const rc_doc *doc = c->doc;
@@ -513,25 +517,21 @@ static int collect_codes(pdf_ctx *c)
         if (!f->used)
             continue;
         size_t n = 0;
-        for (size_t i = 0; i < NUM_CODE_POINTS / 8; i++)
-            for (unsigned v = f->used[i]; v; v &= v - 1)
-                n++;
+        for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++)
+            n += (size_t)__builtin_popcountll(used_word(f->used, w));
         if (n > 0xFFFF) /* codes are 2 bytes, and 0 is .notdef's */
             return rc_error_class(c->diags, RC_FAIL_INTERNAL, no_pos,
                                   "face %zu shows more than 65,535 different characters", face);
         f->cps = rc_xmalloc(n * sizeof(*f->cps));
-        for (uint32_t cp = 0; cp < NUM_CODE_POINTS; cp++) {
-            if (!f->used[cp >> 3]) {
-                cp |= 7; /* skip the empty byte */
-                continue;
+        for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++) {
+            for (uint64_t bits = used_word(f->used, w); bits; bits &= bits - 1) {
+                uint32_t cp = (uint32_t)(64 * w + (size_t)__builtin_ctzll(bits));
+                uint16_t **page = &f->code[cp >> 8];
+                if (!*page)
+                    *page = rc_xcalloc(256, sizeof(**page));
+                f->cps[f->n++] = cp;
+                (*page)[cp & 0xFF] = (uint16_t)f->n;
             }
-            if (!is_used(f->used, cp))
-                continue;
-            uint16_t **page = &f->code[cp >> 8];
-            if (!*page)
-                *page = rc_xcalloc(256, sizeof(**page));
-            f->cps[f->n++] = cp;
-            (*page)[cp & 0xFF] = (uint16_t)f->n;
         }
     }
     return 0;
@@ -576,31 +576,26 @@ static int compare_u16(const void *a, const void *b)
  */
 static int subset_builtin(const rc_face *rf, const pdf_face *f, uint16_t *gids, rc_buf *out)
 {
+    /* The glyphs: .notdef (0, the smallest) and each code's, sorted, each once. */
     uint16_t *glyphs = rc_xmalloc((f->n + 1) * sizeof(*glyphs));
-    uint8_t *seen = rc_xcalloc(0x10000, 1);
     glyphs[0] = 0;
-    seen[0] = 1;
-    size_t n = 1;
-    for (size_t k = 1; k <= f->n; k++) {
-        unsigned g = rc_face_glyph(rf, f->cps[k - 1]);
-        if (!seen[g]) {
-            seen[g] = 1;
-            glyphs[n++] = (uint16_t)g;
-        }
-    }
-    qsort(glyphs + 1, n - 1, sizeof(*glyphs), compare_u16);
-    uint16_t *new_gid = rc_xcalloc(0x10000, sizeof(*new_gid)); /* old glyph -> new */
-    for (size_t i = 0; i < n; i++)
-        new_gid[glyphs[i]] = (uint16_t)i;
-    gids[0] = 0;
     for (size_t k = 1; k <= f->n; k++)
-        gids[k] = new_gid[rc_face_glyph(rf, f->cps[k - 1])];
+        glyphs[k] = (uint16_t)rc_face_glyph(rf, f->cps[k - 1]);
+    qsort(glyphs, f->n + 1, sizeof(*glyphs), compare_u16);
+    size_t n = 1;
+    for (size_t k = 1; k <= f->n; k++)
+        if (glyphs[k] != glyphs[n - 1])
+            glyphs[n++] = glyphs[k];
+    gids[0] = 0;
+    for (size_t k = 1; k <= f->n; k++) {
+        uint16_t g = (uint16_t)rc_face_glyph(rf, f->cps[k - 1]);
+        const uint16_t *at = bsearch(&g, glyphs, n, sizeof(*glyphs), compare_u16);
+        gids[k] = (uint16_t)(at - glyphs);
+    }
     size_t size;
     unsigned index;
     const unsigned char *file = rc_face_file(rf, &size, &index);
     int r = rc_subset_truetype(file, size, index, glyphs, n, f->cps, gids + 1, f->n, out);
-    free(new_gid);
-    free(seen);
     free(glyphs);
     return r;
 }
