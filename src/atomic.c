@@ -88,9 +88,18 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
         rc_buf_release(&tmp);
         return io_error(d, path, err);
     }
+    /*
+     * No fsync before the rename: the rename alone is what keeps a failed
+     * or killed run from leaving a half-written or clobbered file. fsync
+     * would add durability against a power cut in the next seconds, for a
+     * file rebuilt from its source by running rescomp again; compilers,
+     * linkers, pdfLaTeX and Typst do not pay for that either. It cost
+     * 0.3-0.6 ms of every run here (a twentieth of a CV's), and on the
+     * network disks of CI runners several milliseconds per file: 100
+     * variants would wait for 100 flushes. (ext4 and btrfs flush a file
+     * renamed over another before the rename is committed anyway.)
+     */
     if (write_all(fd, data, len) != 0)
-        err = errno;
-    if (!err && fsync(fd) != 0 && errno != EINVAL)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;

@@ -1,7 +1,7 @@
 /*
  * atomic: write a whole output file so that a reader (or a failed run)
- * never sees it half-written: a temporary file beside the target, fsync,
- * rename over it. Special files (/dev/stdout, a FIFO) are written
+ * never sees it half-written: a temporary file beside the target, renamed
+ * over it (atomic.c says why there is no fsync). Special files (/dev/stdout, a FIFO) are written
  * through, since renaming over them would replace them.
  */
 #ifndef RC_ATOMIC_H
