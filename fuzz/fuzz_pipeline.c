@@ -108,6 +108,7 @@ static void run_variant(const rc_source *src, int v)
     rc_arena_init(&a);
     rc_diags_init(&d);
     rc_doc_init(&doc);
+    doc.notes = 1; /* traced, as with --trace */
     int rc = rc_source_load(src, v, &cv, &a, &d);
     FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
     if (rc == 0) {

@@ -65,6 +65,12 @@ typedef struct rc_doc {
     const rc_fonts *fonts;
     /* document information */
     const char *title, *author, *subject, *keywords, *creator;
+    /*
+     * Set by the caller before the layout: record how each line was broken
+     * (RC_DRAW_NOTE draws, for the trace). Formatting them costs every
+     * line a printf, which a PDF, which shows none, need not pay.
+     */
+    int notes;
 } rc_doc;
 
 void rc_doc_init(rc_doc *doc);

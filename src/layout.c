@@ -31,6 +31,7 @@ typedef struct ctx {
     rc_fonts *fonts;
     rc_arena *a;
     rc_diags *d;
+    int notes; /* rc_doc.notes */
     rc_vlist vl;
     rc_scaled text_width;
     const char **keywords;
@@ -516,7 +517,8 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         l->para = para_index;
         l->first = k == 0;
         l->last = k + 1 == br.n;
-        add_break_note(c, l, p, &br, k);
+        if (c->notes)
+            add_break_note(c, l, p, &br, k);
         /* Like TeX's \hfuzz, overflows under 0.1pt are not worth a warning. */
         if (br.v[k].overfull && l->width > w + RC_PT(0.1))
             rc_warning(c->d, p->pos,
@@ -1732,6 +1734,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
     c.fonts = fonts;
     c.a = a;
     c.d = d;
+    c.notes = doc->notes;
     c.text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c.locale, cv);
     c.today = reference_date(cv);
