@@ -1586,7 +1586,7 @@ static int check_scalar(loader *L, yaml_node_t *n)
     return 0;
 }
 
-/* Node by node, each once: scalars and duplicate keys (counts were checked by preflight). */
+/* Node by node, each once: scalars and duplicate keys (counts were checked while composing). */
 static int check_nodes(loader *L)
 {
     int rc = 0;
@@ -1758,84 +1758,368 @@ static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *dat
         rc_error(L->d, mark_pos(L, p->problem_mark), "%s; %s", problem, hint);
 }
 
-/* ---- limits checked while parsing -------------------------------------------------- */
+/* ---- composing the document, limits checked while parsing ------------------------- */
 
 /*
- * A first, streaming pass over libyaml's events, before it builds the
- * document. Building is where the input could cost far more than its size:
- * libyaml's composer compares each new anchor with every earlier one and
- * looks aliases up the same way (quadratic in the anchors), its scanner
- * rescans every open flow level at each token (quadratic in '[[[[...'
- * depth), and 16 MiB of "a,a,a," are 8 million nodes in memory. This pass
- * stops at the first limit passed, long before that work is done; the
- * stream's events cost little and are dropped at once. A syntax error
- * ends the pass silently: the real load reports it. The whole stream is
- * checked, since a second document is loaded too (to reject it).
+ * libyaml's events are composed into its document here, one event at a
+ * time, rather than by yaml_parser_load, so that the limits are checked
+ * before the input costs far more than its size: libyaml's composer
+ * compares each new anchor with every earlier one and looks aliases up the
+ * same way (quadratic in the anchors), its scanner rescans every open flow
+ * level at each token (quadratic in '[[[[...' depth), and 16 MiB of
+ * "a,a,a," are 8 million nodes in memory. Each limit stops the run at the
+ * event that passes it. (This used to be a separate first pass over the
+ * events; composing in the same pass parses the input once.) The document
+ * is the one yaml_parser_load would make, node for node, marks included:
+ * tests/unit/test_load.c compares them.
  */
-static int preflight(loader *L, const char *data, size_t len)
+typedef struct limits {
+    size_t nodes, anchors, aliases;
+    int depth;
+} limits;
+
+static int check_limits(loader *L, limits *lim, const yaml_event_t *e)
 {
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p))
-        return 0; /* the real load reports it */
-    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
-    rc_pos whole = {L->file, 0, 0};
-    size_t nodes = 0, anchors = 0, aliases = 0;
-    int depth = 0, rc = 0, done = 0;
-    while (!done && rc == 0) {
-        yaml_event_t e;
-        if (!yaml_parser_parse(&p, &e))
-            break;
-        const yaml_char_t *anchor = NULL;
-        int node = 1;
-        switch (e.type) {
-        case YAML_SCALAR_EVENT: anchor = e.data.scalar.anchor; break;
-        case YAML_SEQUENCE_START_EVENT: anchor = e.data.sequence_start.anchor; break;
-        case YAML_MAPPING_START_EVENT: anchor = e.data.mapping_start.anchor; break;
-        case YAML_ALIAS_EVENT: aliases++; break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: depth--; node = 0; break;
-        case YAML_STREAM_END_EVENT: done = 1; node = 0; break;
-        default: node = 0; break;
-        }
-        anchors += anchor != NULL;
-        /* Depth as measure() counts it: the root is at depth 1. */
-        if (node && depth + 1 > MAX_DEPTH)
-            rc = rc_error(L->d, mark_pos(L, e.start_mark), "nesting deeper than %d levels; a CV "
-                          "needs far fewer, so check the brackets and indentation", MAX_DEPTH);
-        else if (aliases > MAX_ALIAS_REFS)
-            rc = rc_error(L->d, whole, "more than %d alias references ('*name'); a CV needs far "
-                          "fewer, so this looks like an alias bomb", MAX_ALIAS_REFS);
-        else if (anchors > MAX_ANCHORS)
-            rc = rc_error(L->d, mark_pos(L, e.start_mark), "more than %d anchors ('&name'); a "
-                          "CV needs far fewer, so check that this is the right file", MAX_ANCHORS);
-        else if (node && e.type != YAML_ALIAS_EVENT && ++nodes > MAX_NODES)
-            rc = rc_error(L->d, mark_pos(L, e.start_mark), "more than %d values (texts, lists "
-                          "and mappings); a CV needs far fewer, so check that this is the right "
-                          "file", MAX_NODES);
-        if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT)
-            depth++;
-        yaml_event_delete(&e);
+    const yaml_char_t *anchor = NULL;
+    int node = 1;
+    switch (e->type) {
+    case YAML_SCALAR_EVENT: anchor = e->data.scalar.anchor; break;
+    case YAML_SEQUENCE_START_EVENT: anchor = e->data.sequence_start.anchor; break;
+    case YAML_MAPPING_START_EVENT: anchor = e->data.mapping_start.anchor; break;
+    case YAML_ALIAS_EVENT: lim->aliases++; break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: lim->depth--; node = 0; break;
+    default: node = 0; break;
     }
-    yaml_parser_delete(&p);
+    lim->anchors += anchor != NULL;
+    rc_pos whole = {L->file, 0, 0};
+    int rc = 0;
+    /* Depth as measure() counts it: the root is at depth 1. */
+    if (node && lim->depth + 1 > MAX_DEPTH)
+        rc = rc_error(L->d, mark_pos(L, e->start_mark), "nesting deeper than %d levels; a CV "
+                      "needs far fewer, so check the brackets and indentation", MAX_DEPTH);
+    else if (lim->aliases > MAX_ALIAS_REFS)
+        rc = rc_error(L->d, whole, "more than %d alias references ('*name'); a CV needs far "
+                      "fewer, so this looks like an alias bomb", MAX_ALIAS_REFS);
+    else if (lim->anchors > MAX_ANCHORS)
+        rc = rc_error(L->d, mark_pos(L, e->start_mark), "more than %d anchors ('&name'); a "
+                      "CV needs far fewer, so check that this is the right file", MAX_ANCHORS);
+    else if (node && e->type != YAML_ALIAS_EVENT && ++lim->nodes > MAX_NODES)
+        rc = rc_error(L->d, mark_pos(L, e->start_mark), "more than %d values (texts, lists "
+                      "and mappings); a CV needs far fewer, so check that this is the right "
+                      "file", MAX_NODES);
+    if (e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT)
+        lim->depth++;
     return rc;
 }
 
-/* ---- entry points ---------------------------------------------------------------- */
+/* An anchor and the node it names (a name is defined once: duplicates are refused). */
+typedef struct anchor_entry {
+    char *name;
+    int id;
+    yaml_mark_t mark;
+} anchor_entry;
 
-/* A second document in the stream is most likely a stray '---'. */
-static void check_single_document(loader *L, yaml_parser_t *parser, const char *data, size_t len)
+typedef struct composer {
+    loader *L;
+    yaml_parser_t *p;
+    limits lim;
+    int *open; /* the sequences and mappings being filled, innermost last */
+    size_t nopen, open_cap;
+    anchor_entry *anchors; /* open addressing on the name, at most half full */
+    size_t anchors_cap, nanchors;
+} composer;
+
+static uint32_t name_hash(const char *s)
 {
-    yaml_document_t next;
-    if (!yaml_parser_load(parser, &next)) {
-        report_yaml_error(L, parser, data, len);
-        return;
-    }
-    yaml_node_t *root = yaml_document_get_root_node(&next);
-    if (root && !rc_yaml_is_null(root))
-        rc_error(L->d, mark_pos(L, next.start_mark),
-                 "a second YAML document starts here; a CV file holds one, so remove the '---'");
-    yaml_document_delete(&next);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
 }
+
+static anchor_entry *anchor_slot(composer *c, const char *name)
+{
+    size_t mask = c->anchors_cap - 1;
+    size_t i = name_hash(name) & mask;
+    while (c->anchors[i].name && strcmp(c->anchors[i].name, name) != 0)
+        i = (i + 1) & mask;
+    return &c->anchors[i];
+}
+
+/* libyaml's composer errors, in the parser, for report_yaml_error. */
+static int composer_error(composer *c, const char *context, yaml_mark_t context_mark,
+                          const char *problem, yaml_mark_t problem_mark)
+{
+    c->p->error = YAML_COMPOSER_ERROR;
+    c->p->context = context;
+    c->p->context_mark = context_mark;
+    c->p->problem = problem;
+    c->p->problem_mark = problem_mark;
+    return -1;
+}
+
+static int register_anchor(composer *c, const yaml_char_t *anchor, int id, yaml_mark_t mark)
+{
+    if (!anchor)
+        return 0;
+    if (2 * (c->nanchors + 1) > c->anchors_cap) {
+        anchor_entry *old = c->anchors;
+        size_t old_cap = c->anchors_cap;
+        c->anchors_cap = old_cap ? 2 * old_cap : 16;
+        c->anchors = rc_xcalloc(c->anchors_cap, sizeof(*c->anchors));
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].name)
+                *anchor_slot(c, old[i].name) = old[i];
+        free(old);
+    }
+    anchor_entry *e = anchor_slot(c, (const char *)anchor);
+    if (e->name)
+        return composer_error(c, "found duplicate anchor; first occurrence", e->mark,
+                              "second occurrence", mark);
+    e->name = rc_xstrdup((const char *)anchor);
+    e->id = id;
+    e->mark = mark;
+    c->nanchors++;
+    return 0;
+}
+
+/* Put node id into the innermost open sequence or mapping (none: it is the root). */
+static int add_to_parent(composer *c, yaml_document_t *doc, int id)
+{
+    if (c->nopen == 0)
+        return 0;
+    int parent = c->open[c->nopen - 1];
+    yaml_node_t *pn = yaml_document_get_node(doc, parent);
+    if (pn->type == YAML_SEQUENCE_NODE)
+        return yaml_document_append_sequence_item(doc, parent, id) ? 0 : -1;
+    yaml_node_pair_t *last = pn->data.mapping.pairs.top;
+    if (last != pn->data.mapping.pairs.start && last[-1].key != 0 && last[-1].value == 0) {
+        last[-1].value = id; /* the value of the key just added */
+        return 0;
+    }
+    /* A key: its value follows. libyaml's own API takes both at once, so push the pair here. */
+    if (!yaml_document_append_mapping_pair(doc, parent, id, id))
+        return -1;
+    pn = yaml_document_get_node(doc, parent);
+    pn->data.mapping.pairs.top[-1].value = 0;
+    return 0;
+}
+
+static void set_marks(yaml_document_t *doc, int id, const yaml_event_t *e)
+{
+    yaml_node_t *n = yaml_document_get_node(doc, id);
+    n->start_mark = e->start_mark;
+    n->end_mark = e->end_mark;
+}
+
+/* The node of one event into doc; 1 at the document's end, 0 to go on, -1 on error. */
+static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
+{
+    int id = 0;
+    const yaml_char_t *tag = NULL;
+    switch (e->type) {
+    case YAML_DOCUMENT_END_EVENT:
+        doc->end_implicit = e->data.document_end.implicit;
+        doc->end_mark = e->end_mark;
+        return 1;
+    case YAML_ALIAS_EVENT: {
+        anchor_entry *a = c->anchors_cap ? anchor_slot(c, (const char *)e->data.alias.anchor)
+                                         : NULL;
+        if (!a || !a->name)
+            return composer_error(c, NULL, e->start_mark, "found undefined alias",
+                                  e->start_mark);
+        return add_to_parent(c, doc, a->id);
+    }
+    case YAML_SCALAR_EVENT:
+        tag = e->data.scalar.tag;
+        if (tag && strcmp((const char *)tag, "!") == 0)
+            tag = NULL; /* the non-specific tag: a plain string, as libyaml resolves it */
+        /* The value is the event's, taken over rather than copied. */
+        id = yaml_document_add_scalar(doc, (yaml_char_t *)tag, (yaml_char_t *)"", 0,
+                                      e->data.scalar.style);
+        if (id) {
+            yaml_node_t *n = yaml_document_get_node(doc, id);
+            free(n->data.scalar.value); /* libyaml allocates with malloc */
+            n->data.scalar.value = e->data.scalar.value;
+            n->data.scalar.length = e->data.scalar.length;
+            e->data.scalar.value = NULL;
+        }
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        tag = e->data.sequence_start.tag;
+        if (tag && strcmp((const char *)tag, "!") == 0)
+            tag = NULL;
+        id = yaml_document_add_sequence(doc, (yaml_char_t *)tag, e->data.sequence_start.style);
+        break;
+    case YAML_MAPPING_START_EVENT:
+        tag = e->data.mapping_start.tag;
+        if (tag && strcmp((const char *)tag, "!") == 0)
+            tag = NULL;
+        id = yaml_document_add_mapping(doc, (yaml_char_t *)tag, e->data.mapping_start.style);
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        /* The collection ends where its closing event does (libyaml's end mark). */
+        yaml_document_get_node(doc, c->open[c->nopen - 1])->end_mark = e->end_mark;
+        c->nopen--;
+        return 0;
+    default:
+        return 0;
+    }
+    if (!id) {
+        c->p->error = YAML_MEMORY_ERROR;
+        return -1;
+    }
+    set_marks(doc, id, e);
+    const yaml_char_t *anchor = e->type == YAML_SCALAR_EVENT ? e->data.scalar.anchor
+                                : e->type == YAML_SEQUENCE_START_EVENT
+                                    ? e->data.sequence_start.anchor
+                                    : e->data.mapping_start.anchor;
+    if (register_anchor(c, anchor, id, e->start_mark) < 0 || add_to_parent(c, doc, id) < 0)
+        return -1;
+    if (e->type != YAML_SCALAR_EVENT) {
+        RC_VEC_PUSH(c->open, c->nopen, c->open_cap);
+        c->open[c->nopen++] = id;
+    }
+    return 0;
+}
+
+/*
+ * The next document of the stream into doc (its version and tag
+ * directives are not kept: nothing reads them). Returns 1 with a document,
+ * 0 at the stream's end (doc empty), -1 on a syntax error (the parser
+ * holds it) or a limit passed (reported). The anchors are per document.
+ */
+static void forget_anchors(composer *c)
+{
+    for (size_t i = 0; i < c->anchors_cap; i++) {
+        free(c->anchors[i].name);
+        c->anchors[i].name = NULL;
+    }
+    c->nanchors = 0;
+}
+
+static int compose_document(composer *c, yaml_document_t *doc)
+{
+    memset(doc, 0, sizeof(*doc));
+    c->nopen = 0;
+    forget_anchors(c);
+    int state = -2; /* before the document's start */
+    while (state != 1) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(c->p, &e))
+            return -1;
+        if (check_limits(c->L, &c->lim, &e) < 0) {
+            yaml_event_delete(&e);
+            return -2;
+        }
+        if (e.type == YAML_STREAM_START_EVENT) {
+            state = -2;
+        } else if (e.type == YAML_STREAM_END_EVENT) {
+            yaml_event_delete(&e);
+            return 0;
+        } else if (e.type == YAML_DOCUMENT_START_EVENT) {
+            yaml_document_initialize(doc, NULL, NULL, NULL, e.data.document_start.implicit, 1);
+            doc->start_mark = e.start_mark;
+            state = 0;
+        } else {
+            state = compose_event(c, doc, &e);
+            if (state < 0) {
+                yaml_event_delete(&e);
+                return -1;
+            }
+        }
+        yaml_event_delete(&e);
+    }
+    return 1;
+}
+
+static void composer_release(composer *c)
+{
+    forget_anchors(c);
+    free(c->open);
+    free(c->anchors);
+}
+
+/*
+ * The first document of data into doc, limits checked, and then the rest
+ * of the stream: a second document is most likely a stray '---'. What is
+ * found after the first document is left in *after for the caller to
+ * report once the first one is loaded, as before: AFTER_SECOND_DOCUMENT
+ * (doc2 holds it: a non-empty second document), AFTER_BAD_YAML (the
+ * parser holds the error), or AFTER_NOTHING. Returns 0 with a document
+ * (possibly empty), or -1 after reporting.
+ */
+enum { AFTER_NOTHING, AFTER_SECOND_DOCUMENT, AFTER_BAD_YAML };
+
+static int compose(loader *L, yaml_parser_t *p, const char *data, size_t len,
+                   yaml_document_t *doc, yaml_document_t *doc2, int *after)
+{
+    composer c = {.L = L, .p = p};
+    *after = AFTER_NOTHING;
+    memset(doc2, 0, sizeof(*doc2));
+    int rc = compose_document(&c, doc);
+    if (rc == -1)
+        report_yaml_error(L, p, data, len);
+    if (rc < 0) {
+        yaml_document_delete(doc);
+        memset(doc, 0, sizeof(*doc));
+        composer_release(&c);
+        return -1;
+    }
+    if (rc == 1) {
+        int rc2 = compose_document(&c, doc2);
+        if (rc2 == -2) {
+            yaml_document_delete(doc2);
+            yaml_document_delete(doc);
+            memset(doc, 0, sizeof(*doc));
+            composer_release(&c);
+            return -1;
+        }
+        if (rc2 == -1)
+            *after = AFTER_BAD_YAML;
+        else if (rc2 == 1)
+            *after = AFTER_SECOND_DOCUMENT;
+        /* The rest only for the limits, as far as it parses. */
+        for (int more = rc2 == 1; more;) {
+            yaml_document_t rest;
+            int r = compose_document(&c, &rest);
+            yaml_document_delete(&rest);
+            if (r == -2) {
+                if (*after == AFTER_SECOND_DOCUMENT)
+                    yaml_document_delete(doc2);
+                *after = AFTER_NOTHING;
+                yaml_document_delete(doc);
+                memset(doc, 0, sizeof(*doc));
+                composer_release(&c);
+                return -1;
+            }
+            more = r == 1;
+        }
+        if (*after != AFTER_SECOND_DOCUMENT)
+            yaml_document_delete(doc2);
+    }
+    composer_release(&c);
+    return 0;
+}
+
+/* After the first document is loaded: what followed it, reported and released. */
+static void report_after(loader *L, yaml_parser_t *p, const char *data, size_t len,
+                         yaml_document_t *doc2, int after)
+{
+    if (after == AFTER_BAD_YAML) {
+        report_yaml_error(L, p, data, len);
+    } else if (after == AFTER_SECOND_DOCUMENT) {
+        yaml_node_t *root = yaml_document_get_root_node(doc2);
+        if (root && !rc_yaml_is_null(root))
+            rc_error(L->d, mark_pos(L, doc2->start_mark),
+                     "a second YAML document starts here; a CV file holds one, so remove the "
+                     "'---'");
+    }
+}
+
+/* ---- entry points ---------------------------------------------------------------- */
 
 static int load_document(loader *L)
 {
@@ -1869,22 +2153,22 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
         return rc_error(d, whole, "'%s' is larger than 16 MiB; a CV never is, so check that "
                         "this is the right file", L.file);
 
-    if (preflight(&L, data, len) < 0)
-        return -1;
     yaml_parser_t parser;
-    yaml_document_t doc;
+    yaml_document_t doc, doc2;
+    int after;
     if (!yaml_parser_initialize(&parser))
         return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        report_yaml_error(&L, &parser, data, len);
+    if (compose(&L, &parser, data, len, &doc, &doc2, &after) < 0) {
         yaml_parser_delete(&parser);
         return -1;
     }
     L.doc = &doc;
     load_document(&L);
     if (d->nerrors == errors_before)
-        check_single_document(&L, &parser, data, len);
+        report_after(&L, &parser, data, len, &doc2, after);
+    if (after == AFTER_SECOND_DOCUMENT)
+        yaml_document_delete(&doc2);
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     return d->nerrors == errors_before ? 0 : -1;
@@ -1898,16 +2182,18 @@ int rc_load_design_memory(rc_design_values *out, const char *name, const char *d
     memset(&scratch, 0, sizeof(scratch));
     loader L = {.cv = &scratch, .a = a, .d = d, .file = rc_arena_strdup(a, name), .design = out};
     yaml_parser_t parser;
-    yaml_document_t doc;
+    yaml_document_t doc, doc2;
+    int after;
     if (!yaml_parser_initialize(&parser))
         return rc_error_class(d, RC_FAIL_INTERNAL, (rc_pos){L.file, 0, 0},
                               "cannot initialize the YAML parser");
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        report_yaml_error(&L, &parser, data, len);
+    if (compose(&L, &parser, data, len, &doc, &doc2, &after) < 0) {
         yaml_parser_delete(&parser);
         return -1;
     }
+    if (after == AFTER_SECOND_DOCUMENT)
+        yaml_document_delete(&doc2);
     L.doc = &doc;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
     if (!root || root->type != YAML_MAPPING_NODE)
@@ -1961,21 +2247,22 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
     if (len > MAX_INPUT_BYTES)
         return rc_error(d, whole, "'%s' is larger than 16 MiB; a CV never is, so check that "
                         "this is the right file", name);
-    if (preflight(&L, data, len) < 0)
-        return -1;
     yaml_parser_t parser;
+    yaml_document_t doc2;
+    int after;
     if (!yaml_parser_initialize(&parser))
         return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, doc)) {
-        report_yaml_error(&L, &parser, data, len);
+    if (compose(&L, &parser, data, len, doc, &doc2, &after) < 0) {
         yaml_parser_delete(&parser);
         memset(doc, 0, sizeof(*doc));
         return -1;
     }
     L.doc = doc;
     if (yaml_document_get_root_node(doc) && check_nodes(&L) == 0 && check_size(&L) == 0)
-        check_single_document(&L, &parser, data, len);
+        report_after(&L, &parser, data, len, &doc2, after);
+    if (after == AFTER_SECOND_DOCUMENT)
+        yaml_document_delete(&doc2);
     yaml_parser_delete(&parser);
     if (d->nerrors == errors_before)
         return 0;
