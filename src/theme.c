@@ -15,6 +15,14 @@ const char *rc_theme_yaml(const char *name)
     return NULL;
 }
 
+const rc_design_values *rc_theme_design(const char *name)
+{
+    for (const rc_theme_values *t = rc_theme_compiled; t->name; t++)
+        if (strcmp(t->name, name) == 0)
+            return &t->values;
+    return NULL;
+}
+
 /*
  * What a theme is: the first line of its file's leading comment, up to its
  * first colon ("RenderCV's ember theme", "rescomp's own look, made for the

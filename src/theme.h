@@ -5,6 +5,8 @@
 #ifndef RC_THEME_H
 #define RC_THEME_H
 
+#include "cv.h"
+
 #include <stddef.h>
 
 typedef struct rc_theme_source {
@@ -17,5 +19,20 @@ extern const rc_theme_source rc_theme_sources[];
 
 /* The YAML of a theme, or NULL when there is none of that name. */
 const char *rc_theme_yaml(const char *name);
+
+/*
+ * The themes' design values, compiled at build time (tools/themedump.c
+ * loads each theme's YAML with load.c, as a run would, and writes what it
+ * found): a run does not parse the themes. Ends with a NULL name.
+ */
+typedef struct rc_theme_values {
+    const char *name;
+    rc_design_values values;
+} rc_theme_values;
+
+extern const rc_theme_values rc_theme_compiled[];
+
+/* A theme's design values, or NULL when there is no theme of that name. */
+const rc_design_values *rc_theme_design(const char *name);
 
 #endif
