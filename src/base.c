@@ -72,7 +72,8 @@ void rc_arena_release(rc_arena *a)
     a->used_total = 0;
 }
 
-void *rc_arena_alloc(rc_arena *a, size_t n)
+/* n bytes of the arena, not cleared: for copies, which write every byte. */
+static void *arena_alloc_raw(rc_arena *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
@@ -97,13 +98,19 @@ void *rc_arena_alloc(rc_arena *a, size_t n)
     void *p = (char *)c->data + c->used;
     c->used += n;
     a->used_total += n;
+    return p;
+}
+
+void *rc_arena_alloc(rc_arena *a, size_t n)
+{
+    void *p = arena_alloc_raw(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *rc_arena_strndup(rc_arena *a, const char *s, size_t n)
 {
-    char *p = rc_arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -132,7 +139,7 @@ void *rc_arena_memdup(rc_arena *a, const void *p, size_t n, size_t sz)
 {
     if (n == 0)
         return NULL;
-    void *q = rc_arena_alloc(a, n * sz);
+    void *q = arena_alloc_raw(a, n * sz);
     memcpy(q, p, n * sz);
     return q;
 }
