@@ -54,8 +54,9 @@ struct rc_face {
     char *path;
     unsigned index; /* of the face in a collection (.ttc) */
     char *name;     /* "CMU Serif Bold", for messages */
-    unsigned char *file; /* the font file, mapped read-only */
-    size_t file_size;
+    unsigned char *file; /* the font file, mapped read-only; for a shipped face */
+    size_t file_size;    /* only once its bytes are needed (rc_face_file) */
+    int fd;              /* until then, open: the file measured is the one embedded */
     /*
      * A shipped face's compiled-in metrics (face_data.h), or NULL. Such a
      * face has no HarfBuzz objects until something asks for them
@@ -178,15 +179,18 @@ static void face_free(rc_face *face)
     }
     if (face->file)
         munmap(face->file, face->file_size);
+    if (face->fd >= 0)
+        close(face->fd);
     free(face->name);
     free(face->path);
     free(face);
 }
 
-/* Map the font file read-only; 0, or -1 with the reason in *why. */
+/* Map the font file read-only (the one face->fd holds open, if any); 0, or -1 with *why. */
 static int map_file(rc_face *face, const char **why)
 {
-    int fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    int fd = face->fd >= 0 ? face->fd : open(face->path, O_RDONLY | O_CLOEXEC);
+    face->fd = -1;
     if (fd < 0) {
         *why = strerror(errno);
         return -1;
@@ -214,6 +218,9 @@ static void ensure_hb(rc_face *face)
 {
     if (face->face)
         return;
+    const char *why;
+    if (!face->file && map_file(face, &why) != 0)
+        face->file_size = 0; /* the file went away: an empty face, nothing to shape */
     face->blob = hb_blob_create((const char *)face->file, (unsigned)face->file_size,
                                 HB_MEMORY_MODE_READONLY, NULL, NULL);
     face->face = hb_face_create(face->blob, face->index);
@@ -324,6 +331,7 @@ rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const
     rc_face *face = rc_xcalloc(1, sizeof(*face));
     face->path = rc_xstrdup(path);
     face->index = index;
+    face->fd = -1;
     *why = NULL;
     if (map_file(face, why) == 0) {
         ensure_hb(face);
@@ -370,11 +378,34 @@ int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum)
     return face->file_size <= UINT32_MAX;
 }
 
-/* The compiled-in metrics made from this very file, or NULL. */
-static const rc_face_data *builtin_data(const rc_face *face, const char *file)
+/*
+ * A font file's size and head.checkSumAdjustment, read with two small
+ * reads rather than by mapping it: a shipped face the document never
+ * shows is then never mapped (rc_face_file maps it for the PDF device).
+ */
+static int peek_fingerprint(int fd, uint32_t *size, uint32_t *checksum)
+{
+    unsigned char dir[12 + 16 * 32], adj[4];
+    struct stat st;
+    uint32_t off = 0, len = 0;
+    int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+             (uint64_t)st.st_size <= UINT32_MAX;
+    ssize_t n = ok ? pread(fd, dir, sizeof(dir), 0) : -1;
+    ok = n > 0 && rc_sfnt_find(dir, (size_t)n, RC_SFNT_TAG('h', 'e', 'a', 'd'), &off, &len) == 0 &&
+         len >= 12 && (uint64_t)off + 12 <= (uint64_t)st.st_size &&
+         pread(fd, adj, 4, (off_t)off + 8) == 4;
+    if (!ok)
+        return -1;
+    *size = (uint32_t)st.st_size;
+    *checksum = rc_be32(adj);
+    return 0;
+}
+
+/* The compiled-in metrics made from the file open as fd, or NULL. */
+static const rc_face_data *builtin_data(int fd, const char *file)
 {
     uint32_t size, checksum;
-    if (!rc_face_fingerprint(face, &size, &checksum))
+    if (peek_fingerprint(fd, &size, &checksum) != 0)
         return NULL;
     for (size_t i = 0; rc_face_builtins[i]; i++) {
         const rc_face_data *b = rc_face_builtins[i];
@@ -412,14 +443,16 @@ static void tabulate_builtin(rc_face *face, const rc_face_data *b)
 static rc_face *store_builtin_face(rc_font_store *s, const char *path, const char *file,
                                    const char *name)
 {
-    rc_face *face = rc_xcalloc(1, sizeof(*face));
-    face->path = rc_xstrdup(path);
-    const char *why;
-    const rc_face_data *b = map_file(face, &why) == 0 ? builtin_data(face, file) : NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    const rc_face_data *b = fd >= 0 ? builtin_data(fd, file) : NULL;
     if (!b) {
-        face_free(face);
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
+    rc_face *face = rc_xcalloc(1, sizeof(*face));
+    face->path = rc_xstrdup(path);
+    face->fd = fd;
     tabulate_builtin(face, b);
     face->name = rc_xstrdup(name ? name : file);
     rc_arena_init(&face->memo_arena);
@@ -522,6 +555,13 @@ struct hb_face_t *rc_face_hb(const rc_face *face)
 
 const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *index)
 {
+    /* Mapped on first use, which changes no metric: the face stays logically const. */
+    const char *why;
+    if (!face->file && map_file((rc_face *)face, &why) != 0) {
+        *size = 0;
+        *index = face->index;
+        return NULL;
+    }
     *size = face->file_size;
     *index = face->index;
     return face->file;

@@ -135,8 +135,9 @@ size_t rc_face_shape_count(const rc_face *face);
  */
 struct hb_face_t *rc_face_hb(const rc_face *face);
 /*
- * The face's font file as mapped in memory (valid while the face lives),
- * its size, and the face's index in it (a collection holds several).
+ * The face's font file as mapped in memory (valid while the face lives;
+ * mapped on the first call for a shipped face), its size, and the face's
+ * index in it (a collection holds several). NULL when it cannot be read.
  */
 const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *index);
 /*

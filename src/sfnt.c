@@ -6,6 +6,23 @@
  */
 #include "sfnt.h"
 
+int rc_sfnt_find(const unsigned char *buf, size_t len, uint32_t tag, uint32_t *offset,
+                 uint32_t *length)
+{
+    if (len < 12)
+        return -1;
+    unsigned tables = rc_be16(buf + 4);
+    for (unsigned i = 0; i < tables && 12 + 16 * ((size_t)i + 1) <= len; i++) {
+        const unsigned char *rec = buf + 12 + 16 * (size_t)i;
+        if (rc_be32(rec) == tag) {
+            *offset = rc_be32(rec + 8);
+            *length = rc_be32(rec + 12);
+            return 0;
+        }
+    }
+    return -1;
+}
+
 const unsigned char *rc_sfnt_table(const unsigned char *file, size_t size, unsigned index,
                                    uint32_t tag, size_t *len)
 {
@@ -18,20 +35,11 @@ const unsigned char *rc_sfnt_table(const unsigned char *file, size_t size, unsig
     } else if (index != 0) {
         return NULL;
     }
-    if (dir > size || size - dir < 12)
+    if (dir > size || size - dir < 12 || (size - dir - 12) / 16 < rc_be16(file + dir + 4))
         return NULL;
-    unsigned tables = rc_be16(file + dir + 4);
-    if ((size - dir - 12) / 16 < tables)
+    uint32_t off, n;
+    if (rc_sfnt_find(file + dir, size - dir, tag, &off, &n) != 0 || off > size || size - off < n)
         return NULL;
-    for (unsigned i = 0; i < tables; i++) {
-        const unsigned char *rec = file + dir + 12 + 16 * (size_t)i;
-        if (rc_be32(rec) != tag)
-            continue;
-        uint32_t off = rc_be32(rec + 8), n = rc_be32(rec + 12);
-        if (off > size || size - off < n)
-            return NULL;
-        *len = n;
-        return file + off;
-    }
-    return NULL;
+    *len = n;
+    return file + off;
 }

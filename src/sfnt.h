@@ -26,6 +26,14 @@ static inline uint32_t rc_be32(const unsigned char *p)
 }
 
 /*
+ * The record of table `tag` in the table directory of a single font that
+ * starts buf (len bytes of it at least, as far as the directory goes):
+ * the table's offset in the file and its length. 0 when it is found.
+ */
+int rc_sfnt_find(const unsigned char *buf, size_t len, uint32_t tag, uint32_t *offset,
+                 uint32_t *length);
+
+/*
  * The table `tag` of face `index` (0 for a single font) of the file, with
  * its length in *len; NULL when the file has no such face or table, or
  * the table does not lie inside the file.
