@@ -102,3 +102,22 @@ row "pathological: 10,000 entries" "$BIG" "$tmp/e.pdf" "$exe" "$tmp/entries10000
 row "pathological: a 5,000-letter word" "$BIG" "$tmp/w.pdf" "$exe" "$tmp/longword.yaml" -o "$tmp/w.pdf"
 row "pathological: nested markup" "$BIG" "$tmp/n.pdf" "$exe" "$tmp/nested.yaml" -o "$tmp/n.pdf"
 row "pathological: 100,000 words" "$BIG" "$tmp/t.pdf" "$exe" "$tmp/words100000.yaml" -o "$tmp/t.pdf"
+
+# The speed target (issue 7): the flagship against the libharu baseline, the
+# two run alternately, so that whatever the machine does meanwhile (clock
+# changes, other load) hits both alike; each run is one warm-up and one timed
+# run of bench/bench.c. Target: at most half the baseline's median.
+if [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+    rounds=$(( RUNS * 3 ))
+    for _ in $(seq "$rounds"); do
+        "$tmp/bench" 1 "$tmp/baseline_libharu" "$tmp/baseline.pdf" | awk '{print "baseline", $2}'
+        "$tmp/bench" 1 "$exe" examples/academic.yaml -o "$tmp/academic.pdf" |
+            awk '{print "academic", $2}'
+    done > "$tmp/pairs"
+    med() { grep "^$1 " "$tmp/pairs" | awk '{print $2}' | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+    b=$(med baseline)
+    r=$(med academic)
+    echo
+    awk -v b="$b" -v r="$r" -v n="$rounds" 'BEGIN {
+        printf "Interleaved, %d rounds: baseline %.2f ms, academic CV %.2f ms: %.2f of the baseline (target: at most 0.50)\n", n, b, r, r / b }'
+fi
