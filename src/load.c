@@ -1913,11 +1913,16 @@ static void set_marks(yaml_document_t *doc, int id, const yaml_event_t *e)
     n->end_mark = e->end_mark;
 }
 
+/* An event's tag as the document API takes it: "!", the non-specific tag, as none (a string). */
+static yaml_char_t *node_tag(yaml_char_t *tag)
+{
+    return tag && strcmp((const char *)tag, "!") == 0 ? NULL : tag;
+}
+
 /* The node of one event into doc; 1 at the document's end, 0 to go on, -1 on error. */
 static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
 {
     int id = 0;
-    const yaml_char_t *tag = NULL;
     switch (e->type) {
     case YAML_DOCUMENT_END_EVENT:
         doc->end_implicit = e->data.document_end.implicit;
@@ -1932,11 +1937,8 @@ static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
         return add_to_parent(c, doc, a->id);
     }
     case YAML_SCALAR_EVENT:
-        tag = e->data.scalar.tag;
-        if (tag && strcmp((const char *)tag, "!") == 0)
-            tag = NULL; /* the non-specific tag: a plain string, as libyaml resolves it */
         /* The value is the event's, taken over rather than copied. */
-        id = yaml_document_add_scalar(doc, (yaml_char_t *)tag, (yaml_char_t *)"", 0,
+        id = yaml_document_add_scalar(doc, node_tag(e->data.scalar.tag), (yaml_char_t *)"", 0,
                                       e->data.scalar.style);
         if (id) {
             yaml_node_t *n = yaml_document_get_node(doc, id);
@@ -1947,16 +1949,12 @@ static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
         }
         break;
     case YAML_SEQUENCE_START_EVENT:
-        tag = e->data.sequence_start.tag;
-        if (tag && strcmp((const char *)tag, "!") == 0)
-            tag = NULL;
-        id = yaml_document_add_sequence(doc, (yaml_char_t *)tag, e->data.sequence_start.style);
+        id = yaml_document_add_sequence(doc, node_tag(e->data.sequence_start.tag),
+                                        e->data.sequence_start.style);
         break;
     case YAML_MAPPING_START_EVENT:
-        tag = e->data.mapping_start.tag;
-        if (tag && strcmp((const char *)tag, "!") == 0)
-            tag = NULL;
-        id = yaml_document_add_mapping(doc, (yaml_char_t *)tag, e->data.mapping_start.style);
+        id = yaml_document_add_mapping(doc, node_tag(e->data.mapping_start.tag),
+                                       e->data.mapping_start.style);
         break;
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
