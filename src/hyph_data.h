@@ -5,8 +5,9 @@
  * The tables hold no pointers into each other, only offsets and state
  * numbers, so they are plain read-only data: nothing is relocated when
  * the program starts and their pages are not touched unless the language
- * is used. hyph.c builds libhyphen's HyphenDict from them when a CV asks
- * for the language; its strings point into `strings` and are never freed.
+ * is used. hyph.c matches words against them directly, and builds
+ * libhyphen's HyphenDict from them for the words it leaves to libhyphen;
+ * the dictionary's strings point into `strings` and are never freed.
  */
 #ifndef RC_HYPH_DATA_H
 #define RC_HYPH_DATA_H
@@ -34,6 +35,7 @@ typedef struct rc_hyph_level {
     const unsigned char *ntrans; /* [num_states]: how many of trans are the state's */
     const uint32_t *trans;       /* [num_trans], state by state: new_state << 8 | ch */
     const rc_hyph_repl *repl;    /* [num_repl] */
+    const int32_t *first;        /* [num_states]: where the state's transitions start in trans */
 } rc_hyph_level;
 
 typedef struct rc_hyph_data {

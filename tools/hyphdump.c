@@ -158,6 +158,10 @@ static void dump_level(FILE *f, const HyphenDict *d, int level, pool *p)
     for (int32_t i = 0; i < n; i++)
         v[i] = d->states[i].num_trans;
     put_ints(f, "unsigned char", name, v, n);
+    snprintf(name, sizeof(name), "l%d_first", level);
+    for (int32_t i = 0, k = 0; i < n; k += d->states[i].num_trans, i++)
+        v[i] = k;
+    put_ints(f, "int32_t", name, v, n);
     if (ntrans) {
         int32_t k = 0;
         for (int32_t i = 0; i < n; i++)
@@ -241,9 +245,10 @@ int main(int argc, char **argv)
         else
             fputs("NULL, ", f);
         if (nrepl)
-            fprintf(f, "l%d_repl},\n", l);
+            fprintf(f, "l%d_repl, ", l);
         else
-            fputs("NULL},\n", f);
+            fputs("NULL, ", f);
+        fprintf(f, "l%d_first},\n", l);
     }
     fputs("};\n", f);
     fputs("static const char strings[] =\n    ", f);

@@ -140,6 +140,91 @@ static void test_builtin_matches_file(void)
     check_builtin_words("german", german, RC_ARRAY_LEN(german));
 }
 
+/*
+ * The compiled-in patterns are matched against their tables directly
+ * (hyph.c's match_word) and fall back on libhyphen for what that cannot
+ * decide. Over many words of each language's letters, random ones and real
+ * ones, mixed case and with the odd ligature, the points equal libhyphen's
+ * from the installed pattern file, word for word.
+ */
+static void test_matcher_matches_libhyphen(void)
+{
+    /* Each language's letters, as its pattern file's charset has them (and a few capitals). */
+    static const uint32_t ascii[] = {
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q',
+        'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'a', 'e', 'i', 'o', 'u', 'n', 'r', 's',
+        't', 'A', 'E', 'S'};
+    static const uint32_t latin1[] = {0xE0, 0xE1, 0xE2, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9,
+                                      0xEA, 0xEB, 0xED, 0xEE, 0xEF, 0xF1, 0xF3, 0xF4, 0xF6,
+                                      0xF8, 0xFA, 0xFC, 0xFD, 0xDF, 0xC9, 0xD6};
+    static const uint32_t latin2[] = {0xE1, 0xE4, 0xE9, 0xED, 0xF3, 0xF4, 0xFA, 0xFD, 0x103,
+                                      0x105, 0x107, 0x10D, 0x10F, 0x119, 0x11B, 0x13A, 0x13E,
+                                      0x142, 0x144, 0x148, 0x155, 0x159, 0x15B, 0x161, 0x165,
+                                      0x16F, 0x17A, 0x17C, 0x17E};
+    static const uint32_t unicode[] = {0xE0, 0xE2, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEE, 0xEF,
+                                       0xF4, 0xF6, 0xFC, 0x151, 0x171, 0x103, 0x219, 0x21B,
+                                       0xFB01 /* a ligature: libhyphen decides */};
+    static const uint32_t cyrillic[] = {
+        0x430, 0x431, 0x432, 0x433, 0x434, 0x435, 0x436, 0x437, 0x438, 0x439, 0x43A, 0x43B,
+        0x43C, 0x43D, 0x43E, 0x43F, 0x440, 0x441, 0x442, 0x443, 0x444, 0x445, 0x446, 0x447,
+        0x448, 0x449, 0x44A, 0x44B, 0x44C, 0x44D, 0x44E, 0x44F, 0x451, 0x430, 0x435, 0x438,
+        0x43E, 0x410, 0x41F};
+    static const struct {
+        const char *name;
+        const uint32_t *extra; /* besides ASCII; NULL: Cyrillic instead */
+        size_t nextra;
+    } languages[] = {
+        {"english", unicode, RC_ARRAY_LEN(unicode)},  {"german", latin1, RC_ARRAY_LEN(latin1)},
+        {"french", unicode, RC_ARRAY_LEN(unicode)},   {"dutch", latin1, RC_ARRAY_LEN(latin1)},
+        {"hungarian", unicode, RC_ARRAY_LEN(unicode)}, {"indonesian", latin1, 0},
+        {"norwegian_nynorsk", latin1, RC_ARRAY_LEN(latin1)}, {"russian", NULL, 0},
+        {"polish", latin2, RC_ARRAY_LEN(latin2)},     {"romanian", unicode, RC_ARRAY_LEN(unicode)},
+        {"czech", latin2, RC_ARRAY_LEN(latin2)},      {"slovak", latin2, RC_ARRAY_LEN(latin2)},
+        {"swedish", latin1, RC_ARRAY_LEN(latin1)},
+    };
+    int compared = 0;
+    for (size_t l = 0; l < RC_ARRAY_LEN(languages); l++) {
+        rc_diags d;
+        rc_diags_init(&d);
+        rc_hyph *tables = rc_hyph_open(languages[l].name, (rc_pos){0}, &d);
+        setenv("RESCOMP_HYPHEN_DIR", "/usr/share/hyphen", 1); /* libhyphen, from the file */
+        rc_hyph *file = tables ? rc_hyph_open(languages[l].name, (rc_pos){0}, &d) : NULL;
+        unsetenv("RESCOMP_HYPHEN_DIR");
+        if (tables && file) {
+            uint32_t state = 2463534242u; /* xorshift32: the same words every run */
+            int mismatches = 0, points = 0;
+            for (int w = 0; w < 10000; w++) {
+                uint32_t cps[24];
+                state ^= state << 13, state ^= state >> 17, state ^= state << 5;
+                size_t n = 5 + state % 16;
+                for (size_t i = 0; i < n; i++) {
+                    state ^= state << 13, state ^= state >> 17, state ^= state << 5;
+                    uint32_t r = state % 1000;
+                    if (!languages[l].extra)
+                        cps[i] = cyrillic[r % RC_ARRAY_LEN(cyrillic)];
+                    else if (r < 150 && languages[l].nextra) /* an accented letter, now and then */
+                        cps[i] = languages[l].extra[r % languages[l].nextra];
+                    else
+                        cps[i] = ascii[r % RC_ARRAY_LEN(ascii)];
+                }
+                unsigned char a[24], b[24];
+                size_t na = rc_hyph_points(tables, cps, n, a);
+                size_t nb = rc_hyph_points(file, cps, n, b);
+                mismatches += na != nb || memcmp(a, b, n) != 0;
+                points += (int)na;
+            }
+            CHECK_INT(mismatches, 0);
+            CHECK(points > 5000); /* the words were hyphenated, not refused */
+            compared++;
+        }
+        rc_hyph_close(tables);
+        rc_hyph_close(file);
+        rc_diags_release(&d);
+    }
+    CHECK(compared >= 1);
+    fprintf(stderr, "test_hyph: matcher against libhyphen in %d languages\n", compared);
+}
+
 static int same_string(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -285,6 +370,7 @@ int main(void)
     test_english();
     test_other_languages();
     test_builtin_matches_file();
+    test_matcher_matches_libhyphen();
     test_builtin_tables();
     test_missing();
     test_builder_rules();
