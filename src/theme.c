@@ -7,14 +7,6 @@
 
 #include <string.h>
 
-const char *rc_theme_yaml(const char *name)
-{
-    for (const rc_theme_source *t = rc_theme_sources; t->name; t++)
-        if (strcmp(t->name, name) == 0)
-            return t->yaml;
-    return NULL;
-}
-
 const rc_design_values *rc_theme_design(const char *name)
 {
     for (const rc_theme_values *t = rc_theme_compiled; t->name; t++)

@@ -17,9 +17,6 @@ typedef struct rc_theme_source {
 /* All themes, ending with {NULL, NULL}; sorted by name. */
 extern const rc_theme_source rc_theme_sources[];
 
-/* The YAML of a theme, or NULL when there is none of that name. */
-const char *rc_theme_yaml(const char *name);
-
 /*
  * The themes' design values, compiled at build time (tools/themedump.c
  * loads each theme's YAML with load.c, as a run would, and writes what it
