@@ -3,6 +3,7 @@
  */
 #include "base.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,15 @@ void rc_buf_addf(rc_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     rc_buf_vaddf(b, fmt, ap);
     va_end(ap);
+}
+
+int rc_buf_add_stream(rc_buf *b, void *f, size_t max)
+{
+    char chunk[65536];
+    size_t n;
+    while (b->len <= max && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        rc_buf_add(b, chunk, n);
+    return ferror((FILE *)f) ? errno : 0;
 }
 
 void rc_buf_add_utf8(rc_buf *b, uint32_t cp)

@@ -78,6 +78,12 @@ void rc_buf_addf(rc_buf *b, const char *fmt, ...) __attribute__((format(printf, 
 void rc_buf_vaddf(rc_buf *b, const char *fmt, va_list ap);
 /* Append the UTF-8 encoding of code point cp. */
 void rc_buf_add_utf8(rc_buf *b, uint32_t cp);
+/*
+ * Append the rest of stream f (a FILE *) to b, stopping once b holds more
+ * than max bytes (so a caller can tell "too large" from "exactly max").
+ * 0, or the errno of a read error.
+ */
+int rc_buf_add_stream(rc_buf *b, void *f, size_t max);
 /* Return the NUL-terminated string (never NULL). */
 const char *rc_buf_str(const rc_buf *b);
 

@@ -2212,12 +2212,8 @@ int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d)
         return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
                               strerror(errno));
     rc_buf b = RC_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    /* Read one byte past the limit to tell "too large" from "exactly the limit". */
-    while (b.len <= MAX_INPUT_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        rc_buf_add(&b, chunk, n);
-    int err = ferror(f) ? errno : 0;
+    /* Read past the limit to tell "too large" from "exactly the limit". */
+    int err = rc_buf_add_stream(&b, f, MAX_INPUT_BYTES);
     fclose(f);
     int rc;
     if (err) {

@@ -67,11 +67,7 @@ static int read_file(const char *path, rc_buf *b, rc_diags *d)
     if (!f)
         return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
                               strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while (b->len <= MAX_FILE_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        rc_buf_add(b, chunk, n);
-    int err = ferror(f) ? errno : 0;
+    int err = rc_buf_add_stream(b, f, MAX_FILE_BYTES);
     fclose(f);
     if (err)
         return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot read '%s': %s", path,

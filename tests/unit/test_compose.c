@@ -96,10 +96,7 @@ static void check_file(const char *path)
     if (!f)
         return;
     rc_buf b = RC_BUF_INIT;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        rc_buf_add(&b, chunk, n);
+    rc_buf_add_stream(&b, f, SIZE_MAX);
     fclose(f);
     check_same(path, b.ptr ? b.ptr : "", b.len);
     rc_buf_release(&b);

@@ -39,10 +39,7 @@ static char *read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     rc_buf b = RC_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        rc_buf_add(&b, chunk, n);
+    rc_buf_add_stream(&b, f, SIZE_MAX);
     fclose(f);
     if (len)
         *len = b.len;
