@@ -177,6 +177,7 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
         rc_buf_release(&b);
     }
     run->url = w->url;
+    run->node = ps->node;
 
     rc_item *it = add_item(p, RC_ITEM_BOX);
     it->width = run->width;

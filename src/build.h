@@ -35,6 +35,7 @@ typedef struct rc_run {
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */
     const char *actual;    /* small caps: the text as written, for extraction, or NULL */
+    uint32_t node;         /* the structure node it shows (doc.h), from its paragraph style */
 } rc_run;
 
 /* What a paragraph was built from, so it can be built again with hyphens. */
@@ -67,6 +68,7 @@ typedef struct rc_para_style {
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
     int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
+    uint32_t node;         /* the structure node the text shows (doc.h); 0: decoration */
 } rc_para_style;
 
 void rc_para_init(rc_para *p, rc_align align, rc_pos pos);

@@ -134,6 +134,18 @@ typedef struct pdf_ctx {
     int outline_depth; /* valid entries in outline[] */
     int in_span;       /* inside a hyphenated word, after its first run */
     rc_buf content;    /* the page content stream being built */
+    /* Tagged PDF (see "structure" below); tagged only when the document has nodes. */
+    int tagged;
+    rc_struct tree;
+    int32_t *kid_mcid;        /* per content kid of the tree: its MCID on its page */
+    HPDF_Dict *kid_annot;     /* per link kid: its annotation */
+    HPDF_Page *pages;         /* the pages made, for /Pg */
+    size_t *run_at;           /* this page: run_at[draw] = 1 + the kid a run starts at, 0: none */
+    size_t run_at_cap;
+    int32_t next_mcid;        /* this page's next MCID */
+    int32_t *page_mcids;      /* per page: how many MCIDs it has */
+    int open_mc;              /* 0 none, 1 a tagged run, 2 an artifact */
+    size_t open_end;          /* the draw after the open tagged run */
     rc_buf scratch;
     rc_buf font_program; /* a subset font file, for build_font */
 } pdf_ctx;
@@ -1238,7 +1250,7 @@ static const char *uri_ascii(rc_buf *b, const char *uri)
     return rc_buf_str(b);
 }
 
-static int draw_link(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
+static int draw_link(pdf_ctx *c, HPDF_Page page, size_t i, const rc_draw *d)
 {
     if (!d->text || !*d->text)
         return 0;
@@ -1253,6 +1265,14 @@ static int draw_link(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
         return -1;
     /* No border: a link looks like the text it covers. */
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    if (c->tagged && d->node != RC_NODE_NONE && d->node < c->doc->nnodes && c->run_at[i]) {
+        /* tagged: the Link element refers to it, and PDF/UA wants a description */
+        const rc_node *node = &c->doc->nodes[d->node];
+        c->kid_annot[c->run_at[i] - 1] = annot;
+        HPDF_Binary what = text_string(c, node->alt && *node->alt ? node->alt : d->text);
+        if (!what || check(c, HPDF_Dict_Add(annot, "Contents", what)))
+            return -1;
+    }
     return failed(c) ? -1 : 0;
 }
 
@@ -1346,12 +1366,256 @@ static int draw_image(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dr
     return 0;
 }
 
+/* ---- structure ------------------------------------------------------- */
+
+/*
+ * Tagged PDF (ISO 32000-1, 14.7-14.8). The layout's structure tree
+ * (doc.h) gives the order and meaning; here every content run of a node
+ * becomes a marked-content sequence "/Role <</MCID n>> BDC ... EMC" on its
+ * page, every draw of no node an "/Artifact BMC ... EMC", and after the
+ * pages the tree becomes StructElem objects under a StructTreeRoot, with a
+ * ParentTree from each page's MCIDs (and each link annotation) back to its
+ * element. Marked content never straddles BT/ET: text objects are closed
+ * at each boundary.
+ */
+
+/* The kids of the tree on page p that start a run, indexed by draw. */
+static void index_runs(pdf_ctx *c, size_t p)
+{
+    const rc_page *pg = &c->doc->pages[p];
+    if (pg->n > c->run_at_cap) {
+        free(c->run_at);
+        c->run_at = rc_xmalloc(pg->n * sizeof(*c->run_at));
+        c->run_at_cap = pg->n;
+    }
+    memset(c->run_at, 0, pg->n * sizeof(*c->run_at));
+    const rc_struct *t = &c->tree;
+    for (size_t k = 0; k < t->start[t->nnodes]; k++)
+        if (t->kids[k].node == RC_NODE_NONE && t->kids[k].page == p)
+            c->run_at[t->kids[k].first] = k + 1;
+}
+
+static void close_marked(pdf_ctx *c, content_state *st)
+{
+    if (c->open_mc) {
+        end_text(&c->content, st);
+        rc_buf_adds(&c->content, "EMC\n");
+        c->open_mc = 0;
+    }
+}
+
+/* Open what draw i belongs to, before it is drawn. */
+static void mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d)
+{
+    if (!c->tagged || !rc_draw_shows(d))
+        return;
+    rc_buf *b = &c->content;
+    if (d->node == RC_NODE_NONE || d->node >= c->doc->nnodes) {
+        if (d->kind == RC_DRAW_LINK || c->open_mc == 2)
+            return;
+        close_marked(c, st);
+        end_text(b, st);
+        rc_buf_adds(b, "/Artifact BMC\n");
+        c->open_mc = 2;
+        return;
+    }
+    size_t k = c->run_at[i];
+    if (!k)
+        return; /* inside the open run */
+    close_marked(c, st);
+    if (d->kind == RC_DRAW_LINK)
+        return; /* an annotation: no content, its kid is an OBJR */
+    end_text(b, st);
+    const rc_skid *kid = &c->tree.kids[k - 1];
+    c->kid_mcid[k - 1] = c->next_mcid;
+    rc_buf_addf(b, "/%s <</MCID %" PRId32 ">> BDC\n", rc_stype_name(c->doc->nodes[d->node].type),
+                c->next_mcid++);
+    c->open_mc = 1;
+    c->open_end = kid->end;
+}
+
+/* Close the open run after draw i when it is its last. */
+static void mark_after(pdf_ctx *c, content_state *st, size_t i)
+{
+    if (c->open_mc == 1 && i + 1 >= c->open_end)
+        close_marked(c, st);
+}
+
+/* The nodes in the tree, parents first (depth-first, in reading order), into order. */
+static size_t tree_order(const rc_struct *t, uint32_t *order)
+{
+    size_t n = 0, top = 0;
+    uint32_t *stack = rc_xmalloc(t->nnodes * sizeof(*stack));
+    stack[top++] = RC_NODE_ROOT;
+    while (top > 0) {
+        uint32_t node = stack[--top];
+        order[n++] = node;
+        for (size_t k = t->start[node + 1]; k-- > t->start[node];)
+            if (t->kids[k].node != RC_NODE_NONE)
+                stack[top++] = t->kids[k].node;
+    }
+    free(stack);
+    return n;
+}
+
+/* One element's dictionary: /S, /P, /Alt, /Pg and /K (content, annotations, children). */
+static int fill_element(pdf_ctx *c, uint32_t n, HPDF_Dict *elem, HPDF_Dict root,
+                        HPDF_Dict **by_mcid, HPDF_Dict *by_annot, int32_t *nannots)
+{
+    const rc_struct *t = &c->tree;
+    const rc_node *node = &c->doc->nodes[n];
+    HPDF_MMgr mmgr = c->pdf->mmgr;
+    HPDF_Dict e = elem[n];
+    HPDF_Array kids = HPDF_Array_New(mmgr);
+    if (!kids)
+        return check(c, HPDF_FAILD_TO_ALLOC_MEM);
+    /* /Type /StructElem is optional; a file of many small elements is smaller without */
+    HPDF_STATUS s = HPDF_Dict_AddName(e, "S", rc_stype_name(node->type));
+    s += HPDF_Dict_Add(e, "P", n == RC_NODE_ROOT ? root : elem[node->parent]);
+    if (node->alt && *node->alt)
+        s += HPDF_Dict_Add(e, "Alt", text_string(c, node->alt));
+    s += HPDF_Dict_Add(e, "K", kids);
+    if (check(c, s))
+        return -1;
+    HPDF_Page elem_pg = NULL; /* the element's /Pg: an MCID on it needs no reference of its own */
+    for (size_t k = t->start[n]; k < t->start[n + 1]; k++) {
+        const rc_skid *kid = &t->kids[k];
+        if (kid->node != RC_NODE_NONE) {
+            if (check(c, HPDF_Array_Add(kids, elem[kid->node])))
+                return -1;
+            continue;
+        }
+        HPDF_Page pg = c->pages[kid->page];
+        if (!elem_pg) {
+            if (check(c, HPDF_Dict_Add(e, "Pg", pg)))
+                return -1;
+            elem_pg = pg;
+        }
+        if (c->kid_annot[k]) {
+            /* an annotation: an object reference, and the way back by /StructParent */
+            HPDF_Dict ref = HPDF_Dict_New(mmgr);
+            if (!ref)
+                return check(c, HPDF_FAILD_TO_ALLOC_MEM);
+            s = HPDF_Dict_AddName(ref, "Type", "OBJR");
+            s += HPDF_Dict_Add(ref, "Obj", c->kid_annot[k]);
+            if (pg != elem_pg)
+                s += HPDF_Dict_Add(ref, "Pg", pg);
+            s += HPDF_Dict_AddNumber(c->kid_annot[k], "StructParent",
+                                     (HPDF_INT32)c->doc->npages + *nannots);
+            s += HPDF_Array_Add(kids, ref);
+            by_annot[(*nannots)++] = e;
+        } else if (c->kid_mcid[k] >= 0) {
+            by_mcid[kid->page][c->kid_mcid[k]] = e;
+            if (pg == elem_pg) {
+                s = HPDF_Array_AddNumber(kids, c->kid_mcid[k]);
+            } else {
+                HPDF_Dict ref = HPDF_Dict_New(mmgr);
+                if (!ref)
+                    return check(c, HPDF_FAILD_TO_ALLOC_MEM);
+                s = HPDF_Dict_AddName(ref, "Type", "MCR");
+                s += HPDF_Dict_AddNumber(ref, "MCID", c->kid_mcid[k]);
+                s += HPDF_Dict_Add(ref, "Pg", pg);
+                s += HPDF_Array_Add(kids, ref);
+            }
+        }
+        if (check(c, s))
+            return -1;
+    }
+    return 0;
+}
+
+/*
+ * The StructElem objects, the ParentTree and the StructTreeRoot, and the
+ * catalog's /MarkInfo, /Lang and /ViewerPreferences. Elements are made
+ * parents first, in reading order, so the file is the same for the same
+ * document.
+ */
+static int write_structure(pdf_ctx *c)
+{
+    const rc_doc *doc = c->doc;
+    const rc_struct *t = &c->tree;
+    HPDF_MMgr mmgr = c->pdf->mmgr;
+    size_t nn = t->nnodes, npages = doc->npages;
+    uint32_t *order = rc_xmalloc(nn * sizeof(*order));
+    size_t norder = tree_order(t, order);
+    HPDF_Dict *elem = rc_xcalloc(nn, sizeof(*elem));
+    HPDF_Dict *by_annot = rc_xcalloc(t->start[nn] ? t->start[nn] : 1, sizeof(*by_annot));
+    HPDF_Dict **by_mcid = rc_xcalloc(npages, sizeof(*by_mcid));
+    for (size_t p = 0; p < npages; p++)
+        by_mcid[p] = rc_xcalloc(c->page_mcids[p] ? c->page_mcids[p] : 1, sizeof(**by_mcid));
+    int rc = -1;
+
+    HPDF_Dict root = new_object(c);
+    HPDF_Dict parent_tree = root ? HPDF_Dict_New(mmgr) : NULL;
+    HPDF_Array nums = parent_tree ? HPDF_Array_New(mmgr) : NULL;
+    if (!nums)
+        goto done;
+    for (size_t i = 0; i < norder; i++)
+        if (!(elem[order[i]] = new_object(c)))
+            goto done;
+    /* the annotations' keys follow the pages' */
+    int32_t nannots = 0;
+    for (size_t i = 0; i < norder; i++)
+        if (fill_element(c, order[i], elem, root, by_mcid, by_annot, &nannots))
+            goto done;
+
+    /* /Nums [0 [page 1's elements by MCID] 1 [...] ... key element ...], keys ascending */
+    HPDF_STATUS s = HPDF_OK;
+    for (size_t p = 0; p < npages; p++) {
+        HPDF_Array a = HPDF_Array_New(mmgr);
+        if (!a)
+            goto done;
+        for (int32_t m = 0; m < c->page_mcids[p]; m++)
+            s += by_mcid[p][m] ? HPDF_Array_Add(a, by_mcid[p][m]) : HPDF_Array_Add(a, HPDF_Null_New(mmgr));
+        s += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
+        s += HPDF_Array_Add(nums, a);
+        s += HPDF_Dict_AddNumber(c->pages[p], "StructParents", (HPDF_INT32)p);
+        /* PDF/UA: the tab order follows the structure */
+        s += HPDF_Dict_AddName(c->pages[p], "Tabs", "S");
+    }
+    for (int32_t i = 0; i < nannots; i++) {
+        s += HPDF_Array_AddNumber(nums, (HPDF_INT32)npages + i);
+        s += HPDF_Array_Add(nums, by_annot[i]);
+    }
+    s += HPDF_Dict_Add(parent_tree, "Nums", nums);
+    s += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    s += HPDF_Dict_Add(root, "K", elem[RC_NODE_ROOT]);
+    s += HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    s += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages + nannots);
+
+    HPDF_Dict catalog = c->pdf->catalog;
+    HPDF_Dict mark = HPDF_Dict_New(mmgr), prefs = mark ? HPDF_Dict_New(mmgr) : NULL;
+    if (!prefs || check(c, s))
+        goto done;
+    s += HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));
+    s += HPDF_Dict_Add(catalog, "MarkInfo", mark);
+    s += HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+    s += HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(mmgr, HPDF_TRUE));
+    s += HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    if (doc->lang && *doc->lang)
+        s += HPDF_Dict_Add(catalog, "Lang", text_string(c, doc->lang));
+    rc = check(c, s) ? -1 : 0;
+done:
+    for (size_t p = 0; p < npages; p++)
+        free(by_mcid[p]);
+    free(by_mcid);
+    free(by_annot);
+    free(elem);
+    free(order);
+    return rc;
+}
+
 static int render_page(pdf_ctx *c, size_t index)
 {
     const rc_page *pg = &c->doc->pages[index];
     HPDF_Page page = HPDF_AddPage(c->pdf);
     if (!page || failed(c))
         return -1;
+    if (c->tagged) {
+        c->pages[index] = page;
+        index_runs(c, index);
+        c->next_mcid = 0;
+    }
     HPDF_Page_SetWidth(page, (float)c->doc->width / RC_UNITY);
     HPDF_Page_SetHeight(page, (float)c->doc->height / RC_UNITY);
     if (failed(c))
@@ -1365,6 +1629,7 @@ static int render_page(pdf_ctx *c, size_t index)
 
     for (size_t i = 0; i < pg->n; i++) {
         const rc_draw *d = &pg->v[i];
+        mark_before(c, &st, i, d);
         switch (d->kind) {
         case RC_DRAW_TEXT:
             if (draw_run(c, page, &st, d))
@@ -1374,7 +1639,7 @@ static int render_page(pdf_ctx *c, size_t index)
             draw_rule(c, &st, d);
             break;
         case RC_DRAW_LINK:
-            if (draw_link(c, page, d))
+            if (draw_link(c, page, i, d))
                 return -1;
             break;
         case RC_DRAW_BOOKMARK:
@@ -1388,8 +1653,12 @@ static int render_page(pdf_ctx *c, size_t index)
         case RC_DRAW_NOTE:
             break;
         }
+        mark_after(c, &st, i);
     }
+    close_marked(c, &st);
     end_text(b, &st);
+    if (c->tagged)
+        c->page_mcids[index] = c->next_mcid;
 
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     return put_deflated(c, attr->contents, b->ptr ? b->ptr : "", b->len, CONTENT_LEVEL);
@@ -1622,6 +1891,18 @@ static int render(pdf_ctx *c, rc_buf *out)
     if (set_document_info(c))
         return haru_error(c, RC_FAIL_INTERNAL, "cannot set the document information");
 
+    if (doc->nnodes > RC_NODE_ROOT) {
+        c->tagged = 1;
+        rc_struct_build(doc, &c->tree);
+        size_t nkids = c->tree.start[c->tree.nnodes];
+        c->kid_mcid = rc_xmalloc((nkids ? nkids : 1) * sizeof(*c->kid_mcid));
+        for (size_t k = 0; k < nkids; k++)
+            c->kid_mcid[k] = -1;
+        c->kid_annot = rc_xcalloc(nkids ? nkids : 1, sizeof(*c->kid_annot));
+        c->pages = rc_xcalloc(doc->npages, sizeof(*c->pages));
+        c->page_mcids = rc_xcalloc(doc->npages, sizeof(*c->page_mcids));
+    }
+
     for (size_t p = 0; p < doc->npages; p++) {
         if (render_page(c, p)) {
             if (c->reported)
@@ -1631,6 +1912,9 @@ static int render(pdf_ctx *c, rc_buf *out)
             return haru_error(c, RC_FAIL_INTERNAL, rc_buf_str(&c->scratch));
         }
     }
+
+    if (c->tagged && write_structure(c))
+        return haru_error(c, RC_FAIL_INTERNAL, "cannot write the structure tree");
 
     if (write_file(c, out))
         return haru_error(c, RC_FAIL_INTERNAL, "cannot assemble the PDF");
@@ -1661,6 +1945,12 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     }
     free(c.faces);
     free(c.slot);
+    rc_struct_release(&c.tree);
+    free(c.kid_mcid);
+    free(c.kid_annot);
+    free(c.pages);
+    free(c.page_mcids);
+    free(c.run_at);
     for (size_t i = 0; i < RC_ARRAY_LEN(c.zc); i++)
         libdeflate_free_compressor(c.zc[i]);
     free(c.zbuf);

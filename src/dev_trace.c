@@ -12,9 +12,17 @@
  *   bookmark 0 72.000 "Education"
  *   image 54.000 40.000 99.213x120.000 "photo.jpg"
  *   note "..."
+ * and, for a document with structure, the tree in reading order after the
+ * pages, one node a line, indented by depth, with the text it shows:
+ *   structure
+ *   Document
+ *     H1 "Kim Lee"
+ *     Link <https://example.org> "rescomp"
+ * Draws of no node are decoration (artifacts): their lines end in " -".
  */
 #include "dev.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void put_len(rc_buf *out, rc_scaled v)
@@ -92,9 +100,98 @@ static rc_scaled run_width(const rc_doc *doc, const rc_draw *d)
     return (rc_scaled)(milli * d->size / 1000 + adj);
 }
 
+/*
+ * The text of a content run of a node, as an extractor that honours
+ * /ActualText reads it: a word broken across lines once, small caps as
+ * written, icons not at all, and a space where a line ends.
+ */
+static void node_text(const rc_doc *doc, const rc_skid *kid, rc_buf *text)
+{
+    const rc_page *page = &doc->pages[kid->page];
+    const rc_draw *prev = NULL;
+    for (size_t i = kid->first; i < kid->end; i++) {
+        const rc_draw *d = &page->v[i];
+        if (d->kind == RC_DRAW_IMAGE)
+            rc_buf_adds(text, "[image]");
+        if (d->kind != RC_DRAW_TEXT)
+            continue;
+        /* a new line is a space, unless it continues a word broken at its end */
+        int continues = d->span_begin && !*d->span_begin;
+        if (prev && prev->y != d->y && !continues && text->len &&
+            text->ptr[text->len - 1] != ' ')
+            rc_buf_addc(text, ' ');
+        if (d->span_begin)
+            rc_buf_adds(text, d->span_begin);
+        else
+            for (size_t k = 0; k < d->n; k++)
+                rc_buf_add_utf8(text, d->cps[k]);
+        prev = d;
+    }
+}
+
+static void put_indent(rc_buf *out, size_t depth)
+{
+    for (size_t i = 0; i < depth; i++)
+        rc_buf_adds(out, "  ");
+}
+
+static void put_structure(const rc_doc *doc, rc_buf *out)
+{
+    rc_struct t;
+    rc_struct_build(doc, &t);
+    rc_buf_adds(out, "structure\n");
+    /* depth-first from the root: (node, depth) pairs on a stack */
+    size_t nkids = t.start[t.nnodes];
+    size_t *stack = rc_xmalloc(2 * (t.nnodes + nkids + 1) * sizeof(*stack)), top = 0;
+    rc_buf text = RC_BUF_INIT;
+    stack[top++] = RC_NODE_ROOT;
+    stack[top++] = 0;
+    while (top > 0) {
+        size_t depth = stack[--top], n = stack[--top];
+        const rc_node *node = &doc->nodes[n];
+        int mixed = 0; /* content and child nodes: each content run on a line of its own */
+        for (size_t k = t.start[n]; k < t.start[n + 1]; k++)
+            mixed |= t.kids[k].node != RC_NODE_NONE;
+        put_indent(out, depth);
+        rc_buf_adds(out, rc_stype_name(node->type));
+        if (node->url)
+            rc_buf_addf(out, " <%s>", node->url);
+        if (node->alt) {
+            rc_buf_adds(out, " alt=");
+            put_quoted(out, node->alt);
+        }
+        rc_buf_reset(&text);
+        for (size_t k = t.start[n]; !mixed && k < t.start[n + 1]; k++)
+            node_text(doc, &t.kids[k], &text);
+        if (text.len) {
+            rc_buf_addc(out, ' ');
+            put_quoted(out, rc_buf_str(&text));
+        }
+        rc_buf_addc(out, '\n');
+        /* the kids, last first on the stack; a content run is pushed as ~k */
+        for (size_t k = t.start[n + 1]; mixed && k-- > t.start[n];) {
+            stack[top++] = t.kids[k].node != RC_NODE_NONE ? t.kids[k].node : ~k;
+            stack[top++] = depth + 1;
+        }
+        while (top > 0 && stack[top - 2] > t.nnodes) {
+            /* content runs on top of the stack: print them here, in order */
+            size_t d = stack[--top], k = ~stack[--top];
+            rc_buf_reset(&text);
+            node_text(doc, &t.kids[k], &text);
+            put_indent(out, d);
+            put_quoted(out, rc_buf_str(&text));
+            rc_buf_addc(out, '\n');
+        }
+    }
+    rc_buf_release(&text);
+    free(stack);
+    rc_struct_release(&t);
+}
+
 void rc_trace_write(const rc_doc *doc, rc_buf *out)
 {
     rc_buf scratch = RC_BUF_INIT;
+    int tagged = doc->nnodes > RC_NODE_ROOT;
     /* The family the faces named "regular", "bold"... belong to. */
     if (doc->fonts && doc->fonts->nfaces)
         rc_buf_addf(out, "body-font \"%s\"\n", rc_face_name(doc->fonts->faces[RC_FACE_REGULAR]));
@@ -107,6 +204,7 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
         const rc_page *page = &doc->pages[p];
         for (size_t i = 0; i < page->n; i++) {
             const rc_draw *d = &page->v[i];
+            size_t line_start = out->len;
             switch (d->kind) {
             case RC_DRAW_TEXT: {
                 rc_buf text = RC_BUF_INIT;
@@ -164,7 +262,13 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                 rc_buf_addc(out, '\n');
                 break;
             }
+            if (tagged && rc_draw_shows(d) && d->node == RC_NODE_NONE && out->len > line_start) {
+                out->len--; /* before the newline */
+                rc_buf_adds(out, " -\n");
+            }
         }
     }
+    if (tagged)
+        put_structure(doc, out);
     rc_buf_release(&scratch);
 }

@@ -22,10 +22,52 @@ typedef enum rc_draw_kind {
     RC_DRAW_IMAGE     /* a PNG or JPEG file (text: its path) over x, y (top-left), w, h */
 } rc_draw_kind;
 
+/*
+ * Structure: what the drawn things are, for tagged PDF and for the devices
+ * that write text (trace, txt, md, html). The layout makes a tree of
+ * nodes as it reads the CV, a node's parent always made before it; every
+ * draw names the node it shows, and node 0 (RC_NODE_NONE) is no node: the
+ * draw is decoration (a PDF artifact: rules, separators, icons, page
+ * numbers), which a reader of the text skips. The reading order is the
+ * order of the draws, page by page: a node's content and its children are
+ * read where their draws stand (rc_struct, below, derives it), so a date
+ * drawn on an entry's first line is read right after its title.
+ */
+typedef enum rc_stype {
+    RC_ST_DOCUMENT, /* the root, node 1 */
+    RC_ST_SECT,     /* a section: its heading and entries; the header */
+    RC_ST_DIV,      /* an entry */
+    RC_ST_H1,       /* the name */
+    RC_ST_H2,       /* a section title */
+    RC_ST_P,        /* a paragraph: a title line, a summary, a connection line */
+    RC_ST_SPAN,     /* a part of a line with a meaning of its own: a date, a location */
+    RC_ST_L,        /* a list (highlights, publications) */
+    RC_ST_LI,
+    RC_ST_LBL,      /* a bullet or number */
+    RC_ST_LBODY,
+    RC_ST_LINK,     /* link text; the node's url is the target */
+    RC_ST_FIGURE,   /* the photo; alt is its alternative text */
+    RC_ST_COUNT
+} rc_stype;
+
+/* The standard structure type of a role, as PDF names it ("H1", "LBody"). */
+const char *rc_stype_name(rc_stype type);
+
+#define RC_NODE_NONE 0u
+#define RC_NODE_ROOT 1u
+
+typedef struct rc_node {
+    rc_stype type;
+    uint32_t parent;  /* RC_NODE_NONE for the root */
+    const char *alt;  /* alternative text (a figure; a link's description), or NULL */
+    const char *url;  /* RC_ST_LINK: the target */
+} rc_node;
+
 typedef struct rc_draw {
     rc_draw_kind kind;
     rc_scaled x, y, w, h;
     uint32_t color; /* 0xRRGGBB, text and rules */
+    uint32_t node;  /* the structure node shown, RC_NODE_NONE: decoration */
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -62,6 +104,9 @@ typedef struct rc_doc {
     rc_scaled width, height;
     rc_page *pages;
     size_t npages, cap;
+    rc_node *nodes; /* nodes[0] unused (RC_NODE_NONE), nodes[1] the root */
+    size_t nnodes, nodes_cap;
+    const char *lang; /* the document's language (BCP 47, "en-US"), or NULL */
     const rc_fonts *fonts;
     /* document information */
     const char *title, *author, *subject, *keywords, *creator;
@@ -78,5 +123,32 @@ void rc_doc_release(rc_doc *doc);
 rc_page *rc_doc_add_page(rc_doc *doc);
 /* Append a zeroed draw of the given kind to the page and return it. */
 rc_draw *rc_page_add(rc_page *page, rc_draw_kind kind);
+/* A new node of the tree under parent (which must exist); returns its number. */
+uint32_t rc_doc_add_node(rc_doc *doc, rc_stype type, uint32_t parent);
+
+/*
+ * The structure tree in reading order. Each node's kids are its content
+ * and its child nodes, in the order of the draws: content is a run of
+ * consecutive draws of the node on one page (a PDF marked-content
+ * sequence), and a child node stands where its first draw does. A link
+ * annotation (RC_DRAW_LINK) is a run of its own. Nodes with no draw
+ * below them are left out; so are bookmarks and notes, which show nothing.
+ */
+typedef struct rc_skid {
+    uint32_t node;        /* a child node, or RC_NODE_NONE for content: */
+    uint32_t page;        /*   draws first .. end - 1 of this page */
+    uint32_t first, end;
+} rc_skid;
+
+typedef struct rc_struct {
+    rc_skid *kids;   /* every node's kids, node by node */
+    size_t *start;   /* node n's kids are kids[start[n] .. start[n + 1] - 1] */
+    size_t nnodes;
+} rc_struct;
+
+void rc_struct_build(const rc_doc *doc, rc_struct *s);
+void rc_struct_release(rc_struct *s);
+/* Whether a draw shows anything a reader reads or sees (not a note or bookmark). */
+int rc_draw_shows(const rc_draw *d);
 
 #endif

@@ -48,6 +48,15 @@ typedef struct ctx {
     rc_date today;         /* what "present" means for time spans */
     int time_spans;        /* the section being set shows "2 years 3 months" */
     int in_body;           /* setting sections (links there may get an icon) */
+    /* Structure (doc.h): the tree is made in the document as the CV is read. */
+    rc_doc *doc;
+    uint32_t sect;         /* the section being set */
+    uint32_t sect_list;    /* its list of items (bullet, numbered entries), or 0 */
+    struct link_node {     /* the Link nodes of the paragraph being set, by URL */
+        const char *url;
+        uint32_t node;
+    } *links;
+    size_t nlinks, links_cap;
 } ctx;
 
 /* One typeset line: draws relative to its left end and baseline. */
@@ -79,6 +88,33 @@ static rc_draw *line_add(line *l, rc_draw_kind kind)
     memset(d, 0, sizeof(*d));
     d->kind = kind;
     return d;
+}
+
+/* A new structure node under parent. */
+static uint32_t add_node(ctx *c, rc_stype type, uint32_t parent)
+{
+    return rc_doc_add_node(c->doc, type, parent);
+}
+
+/*
+ * The node a run shows: an icon is decoration, link text a Link node of
+ * its own (one per link of the paragraph, whatever lines it spans), the
+ * rest its paragraph's node.
+ */
+static uint32_t run_node(ctx *c, const rc_run *run)
+{
+    if (run->face == RC_FACE_ICONS || run->node == RC_NODE_NONE)
+        return RC_NODE_NONE;
+    if (!run->url)
+        return run->node;
+    for (size_t i = 0; i < c->nlinks; i++)
+        if (c->links[i].url == run->url)
+            return c->links[i].node;
+    RC_VEC_PUSH(c->links, c->nlinks, c->links_cap);
+    uint32_t n = add_node(c, RC_ST_LINK, run->node);
+    c->doc->nodes[n].url = run->url;
+    c->links[c->nlinks++] = (struct link_node){run->url, n};
+    return n;
 }
 
 static rc_scaled milli_em(int milli, rc_scaled size)
@@ -201,6 +237,7 @@ static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
 
 typedef struct link_tracker {
     const char *url;
+    uint32_t node;   /* its Link node */
     rc_scaled x0, x1, ascent, descent;
     rc_scaled size;  /* of the link's text, for its underline */
     uint32_t color;
@@ -215,6 +252,7 @@ static void link_close(const ctx *c, link_tracker *lt, line *l)
     if (!lt->url)
         return;
     rc_draw *d = line_add(l, RC_DRAW_LINK);
+    d->node = lt->node;
     d->x = lt->x0;
     d->y = -lt->ascent;
     d->w = lt->x1 - lt->x0;
@@ -286,6 +324,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         }
         const rc_run *run = &p->runs[it->payload];
         const rc_face *face = c->fonts->faces[run->face];
+        uint32_t node = run_node(c, run);
         if (head_open && i >= ws->head_to && b.open) {
             /* The continued word ends here: its span closes before the space. */
             rc_draw keep = b.proto;
@@ -296,6 +335,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.face = keep.face;
             b.proto.size = keep.size;
             b.proto.color = keep.color;
+            b.proto.node = keep.node;
             b.proto.x = x;
             b.open = 1;
         }
@@ -307,7 +347,21 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.face = run->face;
             b.proto.size = keep.size;
             b.proto.color = keep.color;
+            b.proto.node = node;
             b.proto.x = x;
+            b.open = 1;
+        }
+        if (has_glue && has_box && b.open && b.proto.node != node && run->face != RC_FACE_ICONS &&
+            !head_open && c->doc->nodes[b.proto.node].type == RC_ST_LINK) {
+            /* the space after a link is the text's that follows, not the link's */
+            db_close(c, &b, l);
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = run->size;
+            b.proto.color = run->color;
+            b.proto.node = node;
+            b.proto.x = x;
+            b.actual = 0;
             b.open = 1;
         }
         if (has_glue && has_box && b.open) {
@@ -323,13 +377,15 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         int starts_tail = i == ws->tail_from;
         int in_head = i < ws->head_to;
         if (b.open && (starts_tail || b.actual || run->actual || b.proto.face != run->face ||
-                       b.proto.size != run->size || b.proto.color != run->color))
+                       b.proto.size != run->size || b.proto.color != run->color ||
+                       b.proto.node != node))
             db_close(c, &b, l);
         if (!b.open) {
             memset(&b.proto, 0, sizeof(b.proto));
             b.proto.face = run->face;
             b.proto.size = run->size;
             b.proto.color = run->color;
+            b.proto.node = node;
             b.proto.x = x;
             b.actual = 0;
             if (run->actual && !starts_tail && !(in_head && i == from)) {
@@ -367,6 +423,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             link_close(c, &lt, l);
             if (run->url) {
                 lt.url = run->url;
+                lt.node = node;
                 lt.x0 = x;
                 lt.size = run->size;
                 lt.color = run->color;
@@ -375,6 +432,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         x += run->width;
         if (lt.url) {
             lt.x1 = x;
+            if (lt.node == RC_NODE_NONE)
+                lt.node = node; /* a link may start with its icon */
             if (asc > lt.ascent)
                 lt.ascent = asc;
             if (desc > lt.descent)
@@ -482,6 +541,7 @@ static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
 static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
                           int para_index, lines *out)
 {
+    c->nlinks = 0; /* a link's node is one per setting of its paragraph */
     rc_para_finish(p);
     rc_breaks br;
     rc_breaks_init(&br);
@@ -560,6 +620,7 @@ typedef struct mpara {
     rc_scaled hang;        /* a bibliography item's hanging indent */
     rc_para *side;         /* a date set beside this paragraph's first line, or NULL */
     rc_scaled space_before;
+    uint32_t lbl;          /* the structure node of its bullet or label, or 0 */
 } mpara;
 
 typedef struct entry_parts {
@@ -572,6 +633,11 @@ typedef struct entry_parts {
     int page_break_before; /* the author asked for a new page here */
     const char *degree;    /* education: the degree column's text, or NULL */
     rc_pos degree_pos;
+    /* structure: the entry's node (a Div, or the LBody of a list item) ... */
+    uint32_t node, lbl;    /* ... and the item's label */
+    uint32_t list, nested; /* the list of its highlights, and of the nested ones */
+    uint32_t last_body;    /* the LBody of its last highlight, where nested ones go */
+    uint32_t degree_node;
 } entry_parts;
 
 static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
@@ -607,6 +673,7 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
     mpara *m = add_mpara(c, e, t.pos, 0);
     m->p.align = RC_ALIGN_LEFT;
     rc_para_style ps = body_style(c, style);
+    ps.node = add_node(c, RC_ST_P, e->node);
     ps.hyphenate = 0; /* names of institutions and titles are not hyphenated */
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
@@ -622,6 +689,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     rc_para_style ps = body_style(c, 0);
     ps.align = align;
     ps.hyphenate = 0;
+    ps.node = add_node(c, RC_ST_P, e->node);
     add_spans(c, p, parse_text(c, s), &ps);
 }
 
@@ -632,6 +700,7 @@ static void add_body(ctx *c, entry_parts *e, rc_text t)
     mpara *m = add_mpara(c, e, t.pos, c->st->paragraph_space);
     m->indent = c->st->summary_indent;
     rc_para_style ps = body_style(c, 0);
+    ps.node = add_node(c, RC_ST_P, e->node);
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
 
@@ -655,7 +724,24 @@ static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
         m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
         m->indent = bullet_text_indent(c, c->st->bullet_char) +
                     (h->level ? bullet_text_indent(c, m->bullet) - c->st->bullet_indent : 0);
+        /* a list of items, each a label (the bullet) and a body; nested ones in the last body */
+        uint32_t list;
+        if (!h->level) {
+            if (!e->list)
+                e->list = add_node(c, RC_ST_L, e->node);
+            list = e->list;
+            e->nested = 0;
+        } else {
+            if (!e->nested)
+                e->nested = add_node(c, RC_ST_L, e->last_body ? e->last_body : e->node);
+            list = e->nested;
+        }
+        uint32_t li = add_node(c, RC_ST_LI, list);
+        m->lbl = add_node(c, RC_ST_LBL, li);
         rc_para_style ps = body_style(c, 0);
+        ps.node = add_node(c, RC_ST_LBODY, li);
+        if (!h->level)
+            e->last_body = ps.node;
         add_spans(c, &m->p, parse_text(c, h->text.s), &ps);
     }
 }
@@ -772,6 +858,7 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
                 rc_text body = {row.s, en->label.pos};
                 mpara *m = add_mpara(c, e, body.pos, 0);
                 rc_para_style ps = body_style(c, 0);
+                ps.node = add_node(c, RC_ST_P, e->node);
                 add_spans(c, &m->p, parse_text(c, body.s), &ps);
             } else {
                 add_row(c, e, row, 0);
@@ -806,6 +893,7 @@ static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *d
         else
             title.s = rc_arena_printf(c->a, "*%s*", ps->position.s);
         add_row(c, e, title, 0);
+        e->list = 0; /* each position has a list of its own */
         mpara *m = &e->main[e->nmain - 1];
         m->space_before = c->st->paragraph_space * 2;
         const char *date = rc_format_when(c->a, &c->locale, dt, &ps->when);
@@ -818,6 +906,7 @@ static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *d
             rc_para_style st = body_style(c, 0);
             st.align = align;
             st.hyphenate = 0;
+            st.node = add_node(c, RC_ST_P, e->node);
             add_spans(c, m->side, parse_text(c, date), &st);
         }
         add_body(c, e, ps->summary);
@@ -835,6 +924,20 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                             c->st->time_span_template};
     char *date = rc_format_when(c->a, &c->locale, &dt, &en->when);
     e->page_break_before = en->page_break_before;
+    /* Bullet, numbered and labelled entries are the items of one list; others Divs. */
+    int labelled = en->type == RC_ENTRY_TEXT && rc_bracket_label_length(en->text.s);
+    if (en->type == RC_ENTRY_BULLET || en->type == RC_ENTRY_NUMBERED ||
+        en->type == RC_ENTRY_REVERSED_NUMBERED || labelled) {
+        if (!c->sect_list)
+            c->sect_list = add_node(c, RC_ST_L, c->sect);
+        uint32_t li = add_node(c, RC_ST_LI, c->sect_list);
+        e->lbl = add_node(c, RC_ST_LBL, li);
+        e->node = add_node(c, RC_ST_LBODY, li);
+    } else {
+        c->sect_list = 0;
+        /* a text entry is a paragraph of the section; any other, a division of it */
+        e->node = en->type == RC_ENTRY_TEXT ? c->sect : add_node(c, RC_ST_DIV, c->sect);
+    }
     const char *tmpl = c->st->main_template[en->type];
     if (tmpl && *tmpl) {
         /* With several positions, each carries its own dates. */
@@ -853,6 +956,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
             if (*deg) {
                 e->degree = deg;
                 e->degree_pos = en->degree.pos;
+                e->degree_node = add_node(c, RC_ST_P, e->node);
             }
         }
     } else {
@@ -861,7 +965,9 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
             mpara *m = add_mpara(c, e, en->bullet.pos, 0);
             m->bullet = c->st->bullet_char;
             m->indent = bullet_text_indent(c, m->bullet);
+            m->lbl = e->lbl;
             rc_para_style ps = body_style(c, 0);
+            ps.node = add_node(c, RC_ST_P, e->node);
             add_spans(c, &m->p, parse_text(c, en->bullet.s), &ps);
             break;
         }
@@ -872,7 +978,9 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
             m->indent = bullet_text_indent(c, c->st->bullet_char) + RC_PT(6);
             size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
             m->label = rc_arena_printf(c->a, "%zu.", num);
+            m->lbl = e->lbl;
             rc_para_style ps = body_style(c, 0);
+            ps.node = add_node(c, RC_ST_P, e->node);
             add_spans(c, &m->p, parse_text(c, t.s), &ps);
             break;
         }
@@ -890,6 +998,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                     rest.s++;
                 rest.pos = rc_pos_advance(en->text.pos, (int)(rest.s - en->text.s));
                 add_body(c, e, rest);
+                e->main[e->nmain - 1].lbl = e->lbl;
                 e->main[e->nmain - 1].label = rc_arena_strndup(c->a, en->text.s, k);
                 e->main[e->nmain - 1].indent = 0;
             } else {
@@ -939,6 +1048,7 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->color = c->st->text_color;
         d->cps = r->cps;
         d->n = r->n;
+        d->node = m->lbl;
         d->x = -gap - w; /* hanging left of the text, which starts at 0 */
         /* The marker comes first in reading order, before the line's text. */
         rc_draw marker = *d;
@@ -955,20 +1065,22 @@ static rc_scaled side_width(const rc_para *p)
 }
 
 /* The degree column's text as a ragged, unhyphenated paragraph. */
-static void degree_para(ctx *c, rc_para *p, const char *markup, rc_pos pos)
+static void degree_para(ctx *c, rc_para *p, const char *markup, rc_pos pos, uint32_t node)
 {
     rc_para_init(p, RC_ALIGN_LEFT, pos);
     rc_para_style ps = body_style(c, 0);
     ps.align = RC_ALIGN_LEFT;
     ps.hyphenate = 0;
+    ps.node = node;
     add_spans(c, p, parse_text(c, markup), &ps);
 }
 
 /* The degree column's text set in a column `width` wide. */
-static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width, lines *out)
+static void column_text(ctx *c, const char *markup, rc_pos pos, uint32_t node, rc_scaled width,
+                        lines *out)
 {
     rc_para p;
-    degree_para(c, &p, markup, pos);
+    degree_para(c, &p, markup, pos, node);
     set_paragraph(c, &p, &width, 1, 0, out);
     rc_para_release(&p);
 }
@@ -977,7 +1089,7 @@ static void column_text(ctx *c, const char *markup, rc_pos pos, rc_scaled width,
 static rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos)
 {
     rc_para p;
-    degree_para(c, &p, markup, pos);
+    degree_para(c, &p, markup, pos, RC_NODE_NONE);
     rc_scaled widest = 0;
     size_t from = 0;
     for (size_t i = 0; i <= p.n; i++) {
@@ -1035,7 +1147,7 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
     }
     rc_scaled degree_w = e->degree ? degw + st->date_column_gutter : 0;
     if (e->degree)
-        column_text(c, e->degree, e->degree_pos, degw, &degree);
+        column_text(c, e->degree, e->degree_pos, e->degree_node, degw, &degree);
     rc_scaled narrow = width - degree_w - (colw > 0 ? colw + st->date_column_gutter : 0);
     /* moderncv's look: the date column on the left, the body beside it all the way down. */
     int left = st->date_column_left && colw > 0;
@@ -1189,6 +1301,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
     ps.color = st->section_title.color;
     ps.align = p.align;
     ps.hyphenate = 0;
+    ps.node = add_node(c, RC_ST_H2, c->sect);
     add_spans(c, &p, parse_text(c, sec->title), &ps);
     lines ls = {0};
     rc_scaled w = c->text_width - indent;
@@ -1307,6 +1420,8 @@ static int shows_time_spans(ctx *c, const rc_section *sec)
 static void emit_section(ctx *c, const rc_section *sec)
 {
     c->time_spans = shows_time_spans(c, sec);
+    c->sect = add_node(c, RC_ST_SECT, RC_NODE_ROOT);
+    c->sect_list = 0;
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
     rc_scaled colw = 0;
     for (size_t i = 0; i < sec->nentries; i++) {
@@ -1387,11 +1502,12 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
  * One connection of the header line. A line may break after a separator
  * (or between connections when there is none), never inside one.
  */
-static void add_connection(ctx *c, rc_para *p, int *count, const char *text, const char *url,
-                           uint32_t icon)
+static void add_connection(ctx *c, rc_para *p, uint32_t node, int *count, const char *text,
+                           const char *url, uint32_t icon)
 {
     const rc_style *st = c->st;
     rc_para_style ps = role_style(c, &st->connections, 0);
+    ps.node = node;
     if (!st->connection_hyperlink)
         url = NULL;
     if (*count > 0) {
@@ -1399,7 +1515,9 @@ static void add_connection(ctx *c, rc_para *p, int *count, const char *text, con
         tie.no_breaks = 1;
         if (*st->connection_separator) {
             rc_para_add_space(p, &tie, c->fonts);
-            add_spans(c, p, literal(c, st->connection_separator, 0, NULL), &ps);
+            rc_para_style sep = ps;
+            sep.node = RC_NODE_NONE; /* a separator is decoration */
+            add_spans(c, p, literal(c, st->connection_separator, 0, NULL), &sep);
             rc_para_add_space(p, &ps, c->fonts);
         } else {
             rc_para_add_space(p, &ps, c->fonts);
@@ -1497,6 +1615,11 @@ static void emit_header(ctx *c)
         } else {
             photo.kind = RC_DRAW_IMAGE;
             photo.text = path;
+            photo.node = add_node(c, RC_ST_FIGURE, RC_NODE_ROOT);
+            c->doc->nodes[photo.node].alt = rc_arena_printf(
+                c->a, "Photo of %s", cv->name.s ? rc_spans_plain_text(c->a, rc_markup_parse(
+                                                      c->a, cv->name.s, strlen(cv->name.s)))
+                                                : "the CV's author");
             photo.w = st->photo_width;
             photo_h = (rc_scaled)((int64_t)st->photo_width * info.height / info.width);
             photo.h = photo_h;
@@ -1515,6 +1638,7 @@ static void emit_header(ctx *c)
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->name.pos);
         rc_para_style ps = role_style(c, &st->name, 0);
+        ps.node = add_node(c, RC_ST_H1, RC_NODE_ROOT);
         p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->name.s), &ps);
         emit_header_part(c, &p, st->space_below_name);
@@ -1524,6 +1648,7 @@ static void emit_header(ctx *c)
         rc_para p;
         rc_para_init(&p, RC_ALIGN_CENTER, cv->headline.pos);
         rc_para_style ps = role_style(c, &st->headline, 0);
+        ps.node = add_node(c, RC_ST_P, RC_NODE_ROOT);
         p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
         emit_header_part(c, &p, st->space_below_headline);
@@ -1534,27 +1659,28 @@ static void emit_header(ctx *c)
     p.align = role_style(c, &st->connections, 0).align;
     p.items_line = 1; /* a line of connections may end after any of them */
     int count = 0;
+    uint32_t conn = add_node(c, RC_ST_P, RC_NODE_ROOT);
     if (cv->location.s)
-        add_connection(c, &p, &count, cv->location.s, NULL, 0xF041);
+        add_connection(c, &p, conn, &count, cv->location.s, NULL, 0xF041);
     for (size_t i = 0; i < cv->emails.n; i++)
-        add_connection(c, &p, &count, cv->emails.v[i].s,
+        add_connection(c, &p, conn, &count, cv->emails.v[i].s,
                        rc_arena_printf(c->a, "mailto:%s", cv->emails.v[i].s), 0xF0E0);
     for (size_t i = 0; i < cv->phones.n; i++)
-        add_connection(c, &p, &count, cv->phones.v[i].s, rc_phone_url(cv, i, c->a), 0xF095);
+        add_connection(c, &p, conn, &count, cv->phones.v[i].s, rc_phone_url(cv, i, c->a), 0xF095);
     for (size_t i = 0; i < cv->websites.n; i++)
-        add_connection(c, &p, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s,
+        add_connection(c, &p, conn, &count, shown_url(c, cv->websites.v[i].s), cv->websites.v[i].s,
                        0xF0AC);
     for (size_t i = 0; i < cv->nsocials; i++) {
         const char *url, *shown;
         social_link(c, &cv->socials[i], &url, &shown);
         if (st->display_urls && url)
             shown = shown_url(c, url);
-        add_connection(c, &p, &count, shown, url, network_icon(cv->socials[i].network.s));
+        add_connection(c, &p, conn, &count, shown, url, network_icon(cv->socials[i].network.s));
     }
     for (size_t i = 0; i < cv->ncustom_connections; i++) {
         const rc_custom_connection *cc = &cv->custom_connections[i];
         if (cc->placeholder.s)
-            add_connection(c, &p, &count, cc->placeholder.s, cc->url.s, 0xF0C1);
+            add_connection(c, &p, conn, &count, cc->placeholder.s, cc->url.s, 0xF0C1);
     }
     if (count)
         emit_header_part(c, &p, st->space_below_connections);
@@ -1596,6 +1722,12 @@ static void paginate(ctx *c, rc_doc *doc)
     tight.fonts = doc->fonts;
     rc_paginate(&c->vl, st, &tight, 1);
     if (tight.npages < doc->npages) {
+        /* the structure made during layout stays with the document */
+        tight.nodes = doc->nodes;
+        tight.nnodes = doc->nnodes;
+        tight.nodes_cap = doc->nodes_cap;
+        tight.notes = doc->notes;
+        doc->nodes = NULL;
         rc_doc_release(doc);
         *doc = tight;
     } else {
@@ -1735,6 +1867,9 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
     c.a = a;
     c.d = d;
     c.notes = doc->notes;
+    c.doc = doc;
+    rc_doc_add_node(doc, RC_ST_DOCUMENT, RC_NODE_NONE);
+    doc->lang = cv->language.s && *cv->language.s ? cv->language.s : "en";
     c.text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c.locale, cv);
     c.today = reference_date(cv);
@@ -1786,5 +1921,6 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
     add_top_note(&c, doc);
     rc_vlist_release(&c.vl);
     rc_hyph_close(c.hyph);
+    free(c.links);
     return c.status;
 }
