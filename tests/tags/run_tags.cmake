@@ -1,0 +1,51 @@
+# Render a CV and check its tagged PDF as assistive technology reads it:
+#   -DEXE -DCHECK_WORDS -DTAGS (tags.mjs) -DINPUT -DWORKDIR [-DTHEME] [-DWORDS]
+#   [-DROLES=H1;H2;...: structure roles it must have]
+#   [-DANY_ORDER=1: WORDS was written for another theme, whose templates
+#    may order an entry's fields differently: only the words count]
+# Every character is in tagged content or an artifact (pdf.js's count),
+# poppler sees a tagged PDF with its language, and the text of the
+# structure tree, in tree order, holds every word of WORDS in order.
+file(REMOVE_RECURSE ${WORKDIR})
+file(MAKE_DIRECTORY ${WORKDIR})
+set(pdf ${WORKDIR}/cv.pdf)
+set(args --set design.typography.alignment=justified-with-no-hyphenation)
+if(THEME)
+  list(APPEND args --set design.theme=${THEME})
+endif()
+execute_process(COMMAND ${EXE} ${INPUT} ${args} -o ${pdf} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "rescomp failed (${rc}):\n${err}")
+endif()
+execute_process(COMMAND pdfinfo ${pdf} OUTPUT_VARIABLE info RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT info MATCHES "Tagged: +yes")
+  message(FATAL_ERROR "pdfinfo does not see a tagged PDF:\n${info}")
+endif()
+execute_process(COMMAND node ${TAGS} ${pdf} OUTPUT_VARIABLE json RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pdf.js cannot read the structure (${rc}):\n${err}")
+endif()
+string(JSON untagged GET "${json}" chars untagged)
+string(JSON tagged GET "${json}" chars tagged)
+if(NOT untagged EQUAL 0 OR tagged EQUAL 0)
+  message(FATAL_ERROR "characters outside tagged content and artifacts: ${untagged} (tagged: ${tagged})")
+endif()
+foreach(role ${ROLES})
+  string(JSON count ERROR_VARIABLE missing GET "${json}" roles ${role})
+  if(missing OR count EQUAL 0)
+    message(FATAL_ERROR "no ${role} element in the structure tree: ${json}")
+  endif()
+endforeach()
+if(WORDS)
+  string(JSON text GET "${json}" text)
+  file(WRITE ${WORKDIR}/tree.txt "${text}")
+  set(order)
+  if(ANY_ORDER)
+    set(order --any-order)
+  endif()
+  execute_process(COMMAND ${CHECK_WORDS} ${order} ${WORDS} ${WORKDIR}/tree.txt
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "the structure tree does not read the CV in order:\n${out}${err}")
+  endif()
+endif()
