@@ -287,6 +287,7 @@ typedef struct jpeg_job {
     struct jpeg_error_mgr err; /* first: libjpeg's callbacks get it as the job */
     jmp_buf jmp;
     char msg[JMSG_LENGTH_MAX];
+    int out_of_memory; /* libjpeg's whole-image buffers would exceed MAX_JPEG_MEMORY */
     const unsigned char *data;
     size_t size;
     struct jpeg_decompress_struct in;
@@ -302,6 +303,8 @@ typedef struct jpeg_job {
 static void jpeg_fail(j_common_ptr cinfo)
 {
     jpeg_job *j = (jpeg_job *)cinfo->err;
+    int code = cinfo->err->msg_code;
+    j->out_of_memory = code == JERR_OUT_OF_MEMORY || code == JERR_NO_BACKING_STORE;
     cinfo->err->format_message(cinfo, j->msg);
     longjmp(j->jmp, 1);
 }
@@ -382,14 +385,21 @@ static void cmyk_to_rgb(const unsigned char *in, unsigned char *out, int n, int 
     }
 }
 
-/* 0, or -1 with j->msg saying what is wrong, -2 with j->msg the too large size. */
+/*
+ * 0, or -1 with j->msg saying what is wrong, -2 with j->msg the too large
+ * size, -3 (the same) when libjpeg would need too much memory for it.
+ */
 static int jpeg_decode(jpeg_job *j, rc_arena *a, int max_w, rc_image *out)
 {
     j->in.err = jpeg_std_error(&j->err);
     j->err.error_exit = jpeg_fail;
     j->err.emit_message = jpeg_note;
-    if (setjmp(j->jmp))
-        return -1;
+    if (setjmp(j->jmp)) {
+        if (!j->out_of_memory)
+            return -1;
+        snprintf(j->msg, sizeof(j->msg), "%u x %u", j->in.image_width, j->in.image_height);
+        return -3;
+    }
     jpeg_create_decompress(&j->in);
     j->in_made = 1;
     j->in.mem->max_memory_to_use = MAX_JPEG_MEMORY;
@@ -568,6 +578,12 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
                         "photo '%s' has %s pixels, more than rescomp reads (%d megapixels, "
                         "%d on a side); scale it down or point cv.photo at another file",
                         name, msg, MAX_MEGAPIXELS, MAX_SIDE);
+    if (rc == -3)
+        return rc_error(d, pos,
+                        "photo '%s' has %s pixels, too many for a progressive JPEG (rescomp "
+                        "decodes those in %ld MB at most); scale it down or save it as a "
+                        "baseline JPEG",
+                        name, msg, MAX_JPEG_MEMORY >> 20);
     if (rc != 0)
         return rc_error(d, pos,
                         "photo '%s' is not a valid %s image (%s); save it again or point "
