@@ -32,8 +32,10 @@ rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
 rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
 rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev STATIC)
 # Photos: libpng and libjpeg(-turbo) are linked into the library only,
-# where src/image.c decodes; zlib is libpng's (and libharu's, already loaded).
-rescomp_require_lib(PNG png16 png.h libpng-dev STATIC)
+# where src/image.c decodes. libharu loads libpng16.so and zlib itself, so
+# those stay shared (a static copy would be a second libpng in the process,
+# for no saved load); libjpeg, which nothing else loads, is linked in.
+rescomp_require_lib(PNG png16 png.h libpng-dev)
 rescomp_require_lib(JPEG jpeg jpeglib.h libjpeg-dev STATIC)
 rescomp_require_lib(ZLIB z zlib.h zlib1g-dev)
 set(RESCOMP_IMAGE_INCLUDE_DIRS ${PNG_INCLUDE_DIR} ${JPEG_INCLUDE_DIR})

@@ -11,8 +11,9 @@
 - A large interlaced 16-bit RGBA PNG is embedded at 300 dpi of its printed
   width, the same bytes on every run.
 - A small JPEG is embedded as it is (pdfimages -j gives the file back).
-- Corrupt, truncated and oversized photos are errors at cv.photo's line
-  (exit 1), a missing one exit 3, and a previous PDF survives.
+- Corrupt, truncated and oversized photos, and one taller than the page,
+  are errors at cv.photo's line (exit 1), a missing one exit 3, and a
+  previous PDF survives.
 """
 import os
 import re
@@ -194,6 +195,9 @@ broken = {
     "length.jpg": (jpeg.replace(b"\xff\xdb\x00\x43", b"\xff\xdb\x00\x63", 1), 1,
                    "is not a valid JPEG image"),
     "text.png": (b"not a picture", 1, "is not a PNG or JPEG image"),
+    "strip.png": (mkpng.encode(1, 2000, 0, 8, lambda x, y: (y % 256,)), 1,
+                  r"\(1 x 2000 pixels\) would be 141732 pt tall at header.photo_width, more "
+                  "than the page holds"),
 }
 # the bomb's IHDR CRC, made right so that only its size is wrong
 b = bytearray(broken["bomb.png"][0])
