@@ -1308,14 +1308,47 @@ static int draw_bookmark(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
  * copies the samples into the stream, which is then replaced by their
  * compressed form.
  */
+static unsigned char paeth(unsigned char a, unsigned char b, unsigned char c)
+{
+    int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/*
+ * Each row is filtered as PNG does (Paeth: a sample less its prediction
+ * from the left, upper and upper-left ones) before it is deflated, which
+ * viewers undo (/Predictor 15): photos compress better (a 720 x 477
+ * camera photo: 653 KB, against 871 KB as libharu deflated it; the bench's
+ * smooth 414 x 414 one: 12 KB instead of 296 KB).
+ */
 static HPDF_Image embed_pixels(pdf_ctx *c, const unsigned char *px, int w, int h, int channels)
 {
     HPDF_Image img = HPDF_LoadRawImageFromMem(c->pdf, px, (HPDF_UINT)w, (HPDF_UINT)h,
                                               channels == 1 ? HPDF_CS_DEVICE_GRAY
                                                             : HPDF_CS_DEVICE_RGB,
                                               8);
-    if (!img || failed(c) ||
-        put_deflated(c, img, px, (size_t)w * (size_t)h * (size_t)channels, IMAGE_LEVEL))
+    if (!img || failed(c))
+        return NULL;
+    size_t stride = (size_t)w * (size_t)channels;
+    unsigned char *f = rc_xmalloc((stride + 1) * (size_t)h);
+    for (size_t y = 0; y < (size_t)h; y++) {
+        const unsigned char *row = px + y * stride, *up = y ? row - stride : NULL;
+        unsigned char *out = f + y * (stride + 1);
+        *out++ = 4; /* PNG's filter type: Paeth */
+        for (size_t i = 0; i < stride; i++) {
+            unsigned char left = i >= (size_t)channels ? row[i - channels] : 0;
+            unsigned char above = up ? up[i] : 0;
+            unsigned char corner = up && i >= (size_t)channels ? up[i - channels] : 0;
+            out[i] = (unsigned char)(row[i] - paeth(left, above, corner));
+        }
+    }
+    int rc = put_deflated(c, img, f, (stride + 1) * (size_t)h, IMAGE_LEVEL);
+    free(f);
+    HPDF_Dict parms = rc ? NULL : HPDF_Dict_New(c->pdf->mmgr);
+    if (!parms || check(c, HPDF_Dict_AddNumber(parms, "Predictor", 15) +
+                               HPDF_Dict_AddNumber(parms, "Colors", channels) +
+                               HPDF_Dict_AddNumber(parms, "Columns", w) +
+                               HPDF_Dict_Add(img, "DecodeParms", parms)))
         return NULL;
     return img;
 }
