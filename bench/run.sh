@@ -5,7 +5,8 @@
 # Rows: process start and a minimal libharu program (baselines), a one-line
 # CV, the academic flagship, a German CV (the largest hyphenation patterns),
 # generated CVs of about 1, 10 and 100 pages (cost per page should stay
-# flat), a 100-variant batch, and the pathological inputs of docs/limits.md.
+# flat), a 100-variant batch, the pathological inputs of docs/limits.md, and
+# a CV with a 4000 x 4000 RGBA photo (memory must follow its printed size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
@@ -65,6 +66,12 @@ sed '/^variants:/,$d' examples/variants.yaml > "$tmp/variants100.yaml"
     done
 } >> "$tmp/variants100.yaml"
 
+# A CV with a large RGBA photo (tools/mkpng.py draws it: gradients and a
+# fading edge, 1.7 MB), printed at the classic theme's 3.5 cm.
+python3 tools/mkpng.py "$tmp/photo.png" 4000 4000
+printf 'cv:\n  name: Pat Example\n  photo: photo.png\n  email: pat@example.org\ndesign:\n  theme: classic\n' \
+    > "$tmp/photo.yaml"
+
 # ---- runs -----------------------------------------------------------------------
 # row LABEL RUNS PDF COMMAND...: a line of the table (PDF: the file it writes, or -)
 row() {
@@ -102,6 +109,7 @@ row "pathological: 10,000 entries" "$BIG" "$tmp/e.pdf" "$exe" "$tmp/entries10000
 row "pathological: a 5,000-letter word" "$BIG" "$tmp/w.pdf" "$exe" "$tmp/longword.yaml" -o "$tmp/w.pdf"
 row "pathological: nested markup" "$BIG" "$tmp/n.pdf" "$exe" "$tmp/nested.yaml" -o "$tmp/n.pdf"
 row "pathological: 100,000 words" "$BIG" "$tmp/t.pdf" "$exe" "$tmp/words100000.yaml" -o "$tmp/t.pdf"
+row "photo: 4000 x 4000 RGBA PNG" "$BIG" "$tmp/ph.pdf" "$exe" "$tmp/photo.yaml" -o "$tmp/ph.pdf"
 
 # The speed target (issue 7): the flagship against the libharu baseline, the
 # two run alternately, so that whatever the machine does meanwhile (clock

@@ -19,7 +19,7 @@ typedef enum rc_draw_kind {
     RC_DRAW_LINK,     /* a URI annotation over x, y (top-left), w, h */
     RC_DRAW_BOOKMARK, /* an outline entry pointing at y on this page */
     RC_DRAW_NOTE,     /* layout facts for the trace only (breaks, ratios) */
-    RC_DRAW_IMAGE     /* a PNG or JPEG file (text: its path) over x, y (top-left), w, h */
+    RC_DRAW_IMAGE     /* a photo (image; text: its path) over x, y (top-left), w, h */
 } rc_draw_kind;
 
 typedef struct rc_draw {
@@ -51,6 +51,9 @@ typedef struct rc_draw {
     /* RC_DRAW_LINK: target; RC_DRAW_BOOKMARK and RC_DRAW_NOTE: text */
     const char *text;
     int level; /* bookmark depth, 0 = top */
+
+    /* RC_DRAW_IMAGE: the decoded photo (image.h), in the arena */
+    const struct rc_image *image;
 } rc_draw;
 
 typedef struct rc_page {

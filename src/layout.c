@@ -1490,15 +1490,26 @@ static void emit_header(ctx *c)
     rc_draw photo = {0};
     rc_scaled photo_h = 0;
     if (cv->photo.s && *cv->photo.s) {
-        rc_image_info info;
+        rc_image *img = rc_arena_alloc(c->a, sizeof(*img));
         const char *path = photo_path(c);
-        if (rc_image_probe(path, cv->photo.pos, &info, c->d) != 0) {
+        int64_t h = 0;
+        rc_scaled page = st->page_height - st->margin_top - st->margin_bottom;
+        if (rc_image_load(c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
+            c->status = -1;
+        } else if ((h = (int64_t)st->photo_width * img->src_height / img->src_width) > page) {
+            /* (a strip of a picture, 1 x 30000 pixels, would overflow a length) */
+            rc_error(c->d, cv->photo.pos,
+                     "photo '%s' (%d x %d pixels) would be %.0f pt tall at "
+                     "header.photo_width, more than the page holds; crop it or make "
+                     "header.photo_width smaller",
+                     cv->photo.s, img->src_width, img->src_height, (double)h / RC_UNITY);
             c->status = -1;
         } else {
             photo.kind = RC_DRAW_IMAGE;
             photo.text = path;
+            photo.image = img;
             photo.w = st->photo_width;
-            photo_h = (rc_scaled)((int64_t)st->photo_width * info.height / info.width);
+            photo_h = (rc_scaled)h;
             photo.h = photo_h;
             rc_scaled room = st->photo_width + st->photo_space_left + st->photo_space_right;
             if (st->photo_position == RC_ALIGN_RIGHT) {
