@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "build.h"
+#include "files.h"
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
@@ -1473,14 +1474,19 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
     lines_release(&ls);
 }
 
-/* The photo's path: relative to the CV's own file, as RenderCV reads it. */
+/*
+ * The photo's path: relative to the CV's own file, as RenderCV reads it;
+ * NULL with an error when it leaves the project (files.h).
+ */
 static const char *photo_path(ctx *c)
 {
-    const char *p = c->cv->photo.s, *file = c->cv->file;
-    const char *slash = file ? strrchr(file, '/') : NULL;
-    if (p[0] == '/' || !slash)
-        return p;
-    return rc_arena_printf(c->a, "%.*s/%s", (int)(slash - file), file, p);
+    rc_buf b = RC_BUF_INIT;
+    rc_files_join(&b, c->cv->file, c->cv->photo.s);
+    const char *path = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    if (rc_files_check(c->cv->root, path, "photo", c->cv->photo.s, c->cv->photo.pos, c->d) < 0)
+        return NULL;
+    return path;
 }
 
 static void emit_header(ctx *c)
@@ -1492,7 +1498,7 @@ static void emit_header(ctx *c)
     if (cv->photo.s && *cv->photo.s) {
         rc_image_info info;
         const char *path = photo_path(c);
-        if (rc_image_probe(path, cv->photo.pos, &info, c->d) != 0) {
+        if (!path || rc_image_probe(path, cv->photo.pos, &info, c->d) != 0) {
             c->status = -1;
         } else {
             photo.kind = RC_DRAW_IMAGE;
