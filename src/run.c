@@ -721,24 +721,33 @@ static int watch_loop(const rescomp_options *o, rc_run *run)
     int code = 0;
     const char *changed = NULL;
     char *changed_copy = NULL;
-    for (long rebuilds = 0;; rebuilds++) {
-        /* Watch before building, so that no change made during the build is lost. */
-        if (rc_watch_files(w, (const char *const *)files, nfiles, &d) < 0) {
-            code = report(o, &d);
-            break;
-        }
+    /* Watch before building, so that no change made during the build is lost. */
+    int watching = rc_watch_files(w, (const char *const *)files, nfiles, &d) == 0;
+    if (!watching)
+        code = report(o, &d);
+    for (long rebuilds = 0; watching; rebuilds++) {
         double t0 = now_ms();
         char **read = NULL;
         size_t nread = 0;
         code = build_once(o, run, &read, &nread);
-        watch_line(o, changed, code, now_ms() - t0);
+        /*
+         * What the build read (a .bib file, a photo) is watched from now
+         * on, before the build is reported: folders already watched keep
+         * their events (watch.h).
+         */
         if (nread) {
             free_strings(files, nfiles);
             files = read;
             nfiles = nread;
+            if (rc_watch_files(w, (const char *const *)files, nfiles, &d) < 0) {
+                watch_line(o, changed, code, now_ms() - t0);
+                code = report(o, &d);
+                break;
+            }
         } else {
             free(read);
         }
+        watch_line(o, changed, code, now_ms() - t0);
         if (limit >= 0 && rebuilds >= limit)
             break;
         changed = rc_watch_wait(w);
