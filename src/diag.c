@@ -103,6 +103,18 @@ void rc_buf_add_shown(rc_buf *out, const char *s)
     }
 }
 
+const char *rc_diag_token(rc_arena *a, const char *s)
+{
+    size_t i = 0, chars = 0, n = strlen(s);
+    while (i < n && chars < RC_TOKEN_MAX) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        chars++;
+    }
+    return i < n ? rc_arena_printf(a, "%.*s...", (int)i, s) : s;
+}
+
 void rc_diag_format(const rc_diag *g, rc_buf *out)
 {
     if (g->pos.file) {

@@ -73,6 +73,15 @@ void rc_diags_print(const rc_diags *d, FILE *out);
 void rc_diag_format(const rc_diag *g, rc_buf *out);
 
 /*
+ * s as a message quotes it: at most RC_TOKEN_MAX characters, the rest cut
+ * to "...". A key that is a whole line of some file that is not a CV (a
+ * secret given as an overlay by mistake) is then not shown whole. s
+ * itself when it is short enough, else a copy in a.
+ */
+#define RC_TOKEN_MAX 40
+const char *rc_diag_token(rc_arena *a, const char *s);
+
+/*
  * The closest candidate to `word` among a NULL-terminated list, or NULL when
  * none is close enough to be a plausible misspelling.
  */

@@ -227,13 +227,14 @@ static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *
 {
     const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
     const char *in = *path ? "in " : "at ", *where = *path ? path : "the top level";
+    const char *key = rc_diag_token(L->a, rc_yaml_scalar(k));
     if (near)
-        return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)",
-                        rc_yaml_scalar(k), in, where, near);
+        return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)", key,
+                        in, where, near);
     rc_buf b = RC_BUF_INIT;
     list_keys(keys, &b);
-    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", rc_yaml_scalar(k), in,
-             where, rc_buf_str(&b));
+    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", key, in, where,
+             rc_buf_str(&b));
     rc_buf_release(&b);
     return -1;
 }

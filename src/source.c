@@ -102,8 +102,9 @@ static int check_only_key(rc_source *s, size_t file, yaml_document_t *ov, yaml_n
         rc_pos p = {s->files[file], k ? (int)k->start_mark.line + 1 : 0,
                     k ? (int)k->start_mark.column + 1 : 0};
         rc = rc_error(d, p, "a --%s file holds only '%s:'; move '%s' to the CV file", only,
-                      only, k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value
-                                                             : "this key");
+                      only, k && k->type == YAML_SCALAR_NODE
+                                ? rc_diag_token(&s->a, (const char *)k->data.scalar.value)
+                                : "this key");
     }
     return rc;
 }

@@ -228,6 +228,26 @@ control_characters)
     if LC_ALL=C grep -q "$(printf '\033')" err.txt; then fail "a raw ESC reached stderr"; fi
     ;;
 
+# A file that is not a CV, given by mistake: a message quotes no more than
+# the offending token, cut to 40 characters, never the whole line.
+not_a_cv)
+    printf 'cv:\n  name: X\n' > cv.yaml
+    printf 'the password of the admin account is hunter2 and must stay secret: 1\n' > secret.yaml
+    printf 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' > secret.ini
+    printf 'root:x:0:0:root:/root:/bin/bash\n' > passwd
+    for args in "secret.yaml" "cv.yaml secret.yaml" "cv.yaml --design secret.yaml"; do
+        # shellcheck disable=SC2086
+        run 1 "'the password of the admin account is hun\.\.\.'" $args -o out.pdf
+        grep -q 'hunter2' err.txt && fail "rescomp $args: the whole line was shown"
+    done
+    for f in secret.ini passwd; do
+        run 1 . "$f" -o out.pdf
+        grep -q 'wJalr\|/bin/bash' err.txt && fail "rescomp $f: a line of the file was shown"
+        run 1 . cv.yaml "$f" -o out.pdf
+        grep -q 'wJalr\|/bin/bash' err.txt && fail "rescomp cv.yaml $f: a line of the file was shown"
+    done
+    ;;
+
 # ---- 14. permissions, interrupts ---------------------------------------------
 permissions)
     printf 'cv:\n  name: X\n' > cv.yaml
