@@ -18,6 +18,8 @@
  */
 #include "image.h"
 
+#include "files.h"
+
 #include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -598,11 +600,12 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
  */
 static int read_photo(const char *path, rc_pos pos, rc_buf *out, rc_diags *d)
 {
-    FILE *f = fopen(path, "rb");
+    int err;
+    FILE *f = rc_file_fopen(path, &err); /* a regular file, or an error: never a FIFO */
     if (!f)
         return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,
-                              strerror(errno));
-    int err = rc_buf_add_stream(out, f, (size_t)MAX_FILE_MB << 20);
+                              rc_file_strerror(err));
+    err = rc_buf_add_stream(out, f, (size_t)MAX_FILE_MB << 20);
     fclose(f);
     if (err)
         return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,

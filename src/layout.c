@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "build.h"
+#include "files.h"
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
@@ -1473,14 +1474,19 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
     lines_release(&ls);
 }
 
-/* The photo's path: relative to the CV's own file, as RenderCV reads it. */
+/*
+ * The photo's path: relative to the CV's own file, as RenderCV reads it;
+ * NULL with an error when it leaves the project (files.h).
+ */
 static const char *photo_path(ctx *c)
 {
-    const char *p = c->cv->photo.s, *file = c->cv->file;
-    const char *slash = file ? strrchr(file, '/') : NULL;
-    if (p[0] == '/' || !slash)
-        return p;
-    return rc_arena_printf(c->a, "%.*s/%s", (int)(slash - file), file, p);
+    rc_buf b = RC_BUF_INIT;
+    rc_files_join(&b, c->cv->file, c->cv->photo.s);
+    const char *path = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    if (rc_files_check(c->cv->root, path, "photo", c->cv->photo.s, c->cv->photo.pos, c->d) < 0)
+        return NULL;
+    return path;
 }
 
 static void emit_header(ctx *c)
@@ -1494,7 +1500,7 @@ static void emit_header(ctx *c)
         const char *path = photo_path(c);
         int64_t h = 0;
         rc_scaled page = st->page_height - st->margin_top - st->margin_bottom;
-        if (rc_image_load(c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
+        if (!path || rc_image_load(c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
             c->status = -1;
         } else if ((h = (int64_t)st->photo_width * img->src_height / img->src_width) > page) {
             /* (a strip of a picture, 1 x 30000 pixels, would overflow a length) */
