@@ -937,7 +937,7 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->face = r->face;
         d->size = r->size;
         d->color = c->st->text_color;
-        d->cps = r->cps;
+        d->cps = rc_arena_memdup(c->a, r->cps, r->n, sizeof(uint32_t)); /* p's go with it */
         d->n = r->n;
         d->x = -gap - w; /* hanging left of the text, which starts at 0 */
         /* The marker comes first in reading order, before the line's text. */
