@@ -1251,35 +1251,63 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
 /*
  * Labelled text paragraphs of a section (bibliography items) share one
  * hanging indent: the widest label plus a gap, so their texts align.
+ * label_width: the widest of `widest` and an entry's labels.
  */
-static void hang_labels(ctx *c, entry_parts *parts, size_t n)
+static rc_scaled label_width(ctx *c, const entry_parts *e, rc_scaled widest)
 {
-    rc_scaled widest = -1;
     rc_para_style ps = body_style(c, 0);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            for (size_t k = 0; k < parts[i].nmain; k++) {
-                mpara *m = &parts[i].main[k];
-                if (!m->label || m->bullet || m->indent)
-                    continue;
-                if (pass == 0) {
-                    rc_para p;
-                    rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
-                    add_spans(c, &p, literal(c, m->label, 0, NULL), &ps);
-                    rc_scaled w = rc_para_natural_width(&p, 0, p.n);
-                    widest = w > widest ? w : widest;
-                    rc_para_release(&p);
-                } else {
-                    m->hang = widest + LABEL_GAP;
-                }
-            }
-        }
+    for (size_t k = 0; k < e->nmain; k++) {
+        const mpara *m = &e->main[k];
+        if (!m->label || m->bullet || m->indent)
+            continue;
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
+        add_spans(c, &p, literal(c, m->label, 0, NULL), &ps);
+        rc_scaled w = rc_para_natural_width(&p, 0, p.n);
+        widest = w > widest ? w : widest;
+        rc_para_release(&p);
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < parts[i].nmain; k++)
-            if (parts[i].main[k].hang) {
-                parts[i].main[k].indent = parts[i].main[k].hang;
-            }
+    return widest;
+}
+
+/* Hang an entry's labelled paragraphs by the section's widest label. */
+static void hang_labels(entry_parts *e, rc_scaled widest)
+{
+    for (size_t k = 0; k < e->nmain; k++) {
+        mpara *m = &e->main[k];
+        if (m->label && !m->bullet && !m->indent)
+            m->hang = widest + LABEL_GAP;
+    }
+    for (size_t k = 0; k < e->nmain; k++)
+        if (e->main[k].hang)
+            e->main[k].indent = e->main[k].hang;
+}
+
+/* Bytes an entry's built paragraphs hold. */
+static size_t parts_bytes(const entry_parts *e)
+{
+    size_t n = e->cap * sizeof(mpara);
+    for (size_t i = 0; i < e->nmain; i++)
+        n += rc_para_bytes(&e->main[i].p) + (e->main[i].side ? rc_para_bytes(e->main[i].side) : 0);
+    for (size_t i = 0; i < e->nside; i++)
+        n += rc_para_bytes(&e->side[i]);
+    return n;
+}
+
+/*
+ * Build entry i again, to set it, after it was built to measure the
+ * section and dropped; its messages were given the first time.
+ */
+static void rebuild_entry(ctx *c, const rc_section *sec, size_t i, entry_parts *e,
+                          rc_scaled widest_label)
+{
+    rc_diags quiet, *d = c->d;
+    rc_diags_init(&quiet);
+    c->d = &quiet;
+    build_entry(c, &sec->entries[i], i, sec->nentries, e);
+    c->d = d;
+    rc_diags_release(&quiet);
+    hang_labels(e, widest_label);
 }
 
 /* Whether a section is one of sections.show_time_spans_in (by key or title, any case). */
@@ -1304,11 +1332,30 @@ static int shows_time_spans(ctx *c, const rc_section *sec)
     return 0;
 }
 
+/*
+ * Bytes of built paragraphs a section keeps between measuring its entries
+ * (the date column and the degree column take the widest of the section)
+ * and setting them. An ordinary section keeps all: each entry is built
+ * once. In a huge one (thousands of entries) the entries beyond this are
+ * dropped once measured and built again when set, so that memory is in
+ * proportion to an entry, not to the section.
+ */
+#define SECTION_KEPT_MAX ((size_t)4 << 20)
+
 static void emit_section(ctx *c, const rc_section *sec)
 {
     c->time_spans = shows_time_spans(c, sec);
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
-    rc_scaled colw = 0;
+    unsigned char *dropped = rc_xcalloc(sec->nentries ? sec->nentries : 1, 1);
+    size_t kept = 0;
+    rc_scaled colw = 0, widest_label = -1;
+    /*
+     * The degree column is entries.degree_width wide, as in RenderCV, but
+     * never narrower than the longest word of a degree in the section (up
+     * to a quarter of the text): "Master of Philosophy" wraps in it rather
+     * than running into the text beside it.
+     */
+    rc_scaled degw = c->st->degree_width;
     for (size_t i = 0; i < sec->nentries; i++) {
         build_entry(c, &sec->entries[i], i, sec->nentries, &parts[i]);
         for (size_t k = 0; k < parts[i].nside; k++) {
@@ -1321,31 +1368,33 @@ static void emit_section(ctx *c, const rc_section *sec)
             rc_scaled w = side_width(parts[i].main[k].side);
             colw = w > colw ? w : colw;
         }
+        if (parts[i].degree) {
+            rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
+            degw = w > degw ? w : degw;
+        }
+        widest_label = label_width(c, &parts[i], widest_label);
+        kept += parts_bytes(&parts[i]);
+        if (kept > SECTION_KEPT_MAX) {
+            parts_release(&parts[i]);
+            dropped[i] = 1;
+        }
     }
     if (colw > c->st->date_column_max)
         colw = c->st->date_column_max;
-    /*
-     * The degree column is entries.degree_width wide, as in RenderCV, but
-     * never narrower than the longest word of a degree in the section (up
-     * to a quarter of the text): "Master of Philosophy" wraps in it rather
-     * than running into the text beside it.
-     */
-    rc_scaled degw = c->st->degree_width;
-    for (size_t i = 0; i < sec->nentries; i++) {
-        if (!parts[i].degree)
-            continue;
-        rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
-        degw = w > degw ? w : degw;
-    }
     if (degw > c->text_width / 4)
         degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;
-    hang_labels(c, parts, sec->nentries);
+    for (size_t i = 0; i < sec->nentries; i++)
+        if (!dropped[i])
+            hang_labels(&parts[i], widest_label);
     size_t start = c->vl.n;
     emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
+        if (dropped[i])
+            rebuild_entry(c, sec, i, &parts[i], widest_label);
         emit_entry(c, &parts[i], colw, degw, i == 0);
         parts_release(&parts[i]);
     }
+    free(dropped);
     free(parts);
     if (!c->st->section_page_break)
         keep_together(c, start);
