@@ -537,7 +537,7 @@ static rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
     rc_scaled h = l->height, dp = l->depth;
     rc_vitem *box = rc_vlist_add_box(&c->vl, h, dp, baselineskip);
     for (size_t i = 0; i < l->n; i++)
-        rc_vbox_add(box, &l->v[i]);
+        rc_vbox_add(&c->vl, box, &l->v[i]);
     return box;
 }
 
@@ -1217,7 +1217,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
             bm.kind = RC_DRAW_BOOKMARK;
             bm.y = -l->height;
             bm.text = sec->title;
-            rc_vbox_add(box, &bm);
+            rc_vbox_add(&c->vl, box, &bm);
         }
     }
     /* A rule under the title, kept with it and with the first entry. */
@@ -1241,7 +1241,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
         d.w = under;
         d.h = thick;
         d.color = ps.color;
-        rc_vbox_add(rule, &d);
+        rc_vbox_add(&c->vl, rule, &d);
         c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
     }
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
@@ -1613,7 +1613,7 @@ static void emit_header(ctx *c)
         rc_vitem *box = rc_vlist_add_box(&c->vl, photo_h, 0, 0);
         rc_draw ph = *c->photo_pending;
         ph.y = -photo_h;
-        rc_vbox_add(box, &ph);
+        rc_vbox_add(&c->vl, box, &ph);
         c->photo_pending = NULL;
     } else if (photo_h > c->header_height) {
         /* the first section starts below the photo */
@@ -1635,21 +1635,18 @@ static void emit_header(ctx *c)
 static void paginate(ctx *c, rc_doc *doc)
 {
     const rc_style *st = c->st;
-    rc_paginate(&c->vl, st, doc, 0);
-    if (doc->npages < 2)
-        return;
-    rc_doc tight;
-    rc_doc_init(&tight);
-    tight.width = doc->width;
-    tight.height = doc->height;
-    tight.fonts = doc->fonts;
-    rc_paginate(&c->vl, st, &tight, 1);
-    if (tight.npages < doc->npages) {
-        rc_doc_release(doc);
-        *doc = tight;
-    } else {
-        rc_doc_release(&tight);
+    rc_page_breaks loose = {0}, tight = {0};
+    rc_page_breaks_find(&c->vl, st, 0, &loose);
+    const rc_page_breaks *use = &loose;
+    if (loose.n >= 2) {
+        /* Only the breaks are compared: the draws are placed once. */
+        rc_page_breaks_find(&c->vl, st, 1, &tight);
+        if (tight.n < loose.n)
+            use = &tight;
     }
+    rc_page_place(&c->vl, use, st, doc);
+    rc_page_breaks_release(&loose);
+    rc_page_breaks_release(&tight);
 }
 
 /*

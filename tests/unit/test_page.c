@@ -26,7 +26,7 @@ static void add_line(rc_vlist *vl, const char *label)
     rc_draw d = {0};
     d.kind = RC_DRAW_NOTE;
     d.text = label;
-    rc_vbox_add(box, &d);
+    rc_vbox_add(vl, box, &d);
 }
 
 /* The label of the last and first box of each page, and the lowest baseline. */
@@ -147,7 +147,7 @@ static void test_tight(void)
         rc_draw d = {0};
         d.kind = RC_DRAW_NOTE;
         d.text = "L";
-        rc_vbox_add(box, &d);
+        rc_vbox_add(&vl, box, &d);
     }
     rc_doc loose, tight;
     rc_doc_init(&loose);
