@@ -219,7 +219,7 @@ static void link_close(const ctx *c, link_tracker *lt, line *l)
     d->y = -lt->ascent;
     d->w = lt->x1 - lt->x0;
     d->h = lt->ascent + lt->descent;
-    d->text = lt->url;
+    d->text = rc_arena_strdup(c->a, lt->url); /* the run's URL goes with its entry */
     if (c->st->link_underline) {
         rc_draw *u = line_add(l, RC_DRAW_RULE);
         u->x = lt->x0;
@@ -334,7 +334,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.actual = 0;
             if (run->actual && !starts_tail && !(in_head && i == from)) {
                 /* small caps show capitals; extraction gives the letters as written */
-                b.proto.span_begin = run->actual;
+                b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
                 b.proto.span_end = 1;
                 b.actual = 1;
             } else if (run->face == RC_FACE_ICONS) {
@@ -1310,6 +1310,14 @@ static void rebuild_entry(ctx *c, const rc_section *sec, size_t i, entry_parts *
     hang_labels(e, widest_label);
 }
 
+/* Make `scratch` the arena of what follows; returns the document's, to put back. */
+static rc_arena *scratch_arena(ctx *c, rc_arena *scratch)
+{
+    rc_arena *doc = c->a;
+    c->a = scratch;
+    return doc;
+}
+
 /* Whether a section is one of sections.show_time_spans_in (by key or title, any case). */
 static int shows_time_spans(ctx *c, const rc_section *sec)
 {
@@ -1342,11 +1350,22 @@ static int shows_time_spans(ctx *c, const rc_section *sec)
  */
 #define SECTION_KEPT_MAX ((size_t)4 << 20)
 
+/*
+ * What building an entry allocates (its texts' markup spans, expanded
+ * templates, dates) is needed only until the entry is set, so it goes into
+ * a scratch arena: `kept_mem` for the entries kept built, freed with the
+ * section, and `one_mem` for one dropped entry at a time. The draws copy
+ * the little of it they point to (a link's target, the written text of
+ * small capitals): the document's arena holds only what the pages show.
+ */
 static void emit_section(ctx *c, const rc_section *sec)
 {
     c->time_spans = shows_time_spans(c, sec);
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
     unsigned char *dropped = rc_xcalloc(sec->nentries ? sec->nentries : 1, 1);
+    rc_arena kept_mem, one_mem;
+    rc_arena_init(&kept_mem);
+    rc_arena_init(&one_mem);
     size_t kept = 0;
     rc_scaled colw = 0, widest_label = -1;
     /*
@@ -1357,6 +1376,8 @@ static void emit_section(ctx *c, const rc_section *sec)
      */
     rc_scaled degw = c->st->degree_width;
     for (size_t i = 0; i < sec->nentries; i++) {
+        rc_arena *mem = kept > SECTION_KEPT_MAX ? &one_mem : &kept_mem;
+        rc_arena *doc = scratch_arena(c, mem);
         build_entry(c, &sec->entries[i], i, sec->nentries, &parts[i]);
         for (size_t k = 0; k < parts[i].nside; k++) {
             rc_scaled w = side_width(&parts[i].side[k]);
@@ -1373,9 +1394,12 @@ static void emit_section(ctx *c, const rc_section *sec)
             degw = w > degw ? w : degw;
         }
         widest_label = label_width(c, &parts[i], widest_label);
+        c->a = doc;
         kept += parts_bytes(&parts[i]);
-        if (kept > SECTION_KEPT_MAX) {
+        if (kept + kept_mem.used_total > SECTION_KEPT_MAX) {
+            kept = SECTION_KEPT_MAX + 1; /* the rest go one at a time */
             parts_release(&parts[i]);
+            rc_arena_release(&one_mem);
             dropped[i] = 1;
         }
     }
@@ -1389,11 +1413,16 @@ static void emit_section(ctx *c, const rc_section *sec)
     size_t start = c->vl.n;
     emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
-        if (dropped[i])
+        if (dropped[i]) {
+            rc_arena *doc = scratch_arena(c, &one_mem);
             rebuild_entry(c, sec, i, &parts[i], widest_label);
+            c->a = doc;
+        }
         emit_entry(c, &parts[i], colw, degw, i == 0);
         parts_release(&parts[i]);
+        rc_arena_release(&one_mem);
     }
+    rc_arena_release(&kept_mem);
     free(dropped);
     free(parts);
     if (!c->st->section_page_break)
