@@ -29,6 +29,9 @@ struct rc_source {
     size_t nfiles;
     yaml_document_t doc; /* steps 1-3 */
     int have_doc;
+    /* After rc_source_drop_document: the photo of the variant loaded last. */
+    char *photo;
+    int photo_variant;
     variant_def *variants;
     size_t nvariants;
     int have_variants_key;
@@ -446,8 +449,20 @@ void rc_source_free(rc_source *s)
         return;
     if (s->have_doc)
         yaml_document_delete(&s->doc);
+    free(s->photo);
     rc_arena_release(&s->a);
     free(s);
+}
+
+void rc_source_drop_document(rc_source *s, int v)
+{
+    if (!s->have_doc)
+        return;
+    s->photo = rc_source_photo(s, v);
+    s->photo_variant = v;
+    yaml_document_delete(&s->doc);
+    memset(&s->doc, 0, sizeof(s->doc));
+    s->have_doc = 0;
 }
 
 size_t rc_source_nvariants(const rc_source *s)
@@ -577,6 +592,9 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
+    if (!s->have_doc)
+        return rc_error_class(d, RC_FAIL_INTERNAL, (rc_pos){s->files[0], 0, 0},
+                              "the merged document was already freed");
     if ((size_t)(v + 1) > s->nvariants)
         v = -1;
     yaml_document_t vd;
@@ -591,6 +609,8 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
 
 char *rc_source_photo(const rc_source *s, int v)
 {
+    if (!s->have_doc)
+        return s->photo && v == s->photo_variant ? rc_xstrdup(s->photo) : NULL;
     static const rc_path_seg segs[] = {{(char *)"cv", 0, 0}, {(char *)"photo", 0, 0}};
     rc_path path = {(rc_path_seg *)segs, 2};
     yaml_document_t vd, *doc = (yaml_document_t *)&s->doc;

@@ -64,4 +64,12 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
 /* The value of cv.photo in variant v (-1: none), or NULL: for dependency lists. */
 char *rc_source_photo(const rc_source *s, int v);
 
+/*
+ * Free the merged document once no more CV will be loaded from s (a run of
+ * one job, after its load): it is several times the size of the input and
+ * would otherwise be held through layout and PDF. rc_source_photo still
+ * answers for variant v; rc_source_load fails.
+ */
+void rc_source_drop_document(rc_source *s, int v);
+
 #endif
