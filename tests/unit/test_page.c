@@ -179,7 +179,7 @@ static void test_draw_blocks(void)
      * they started in moves them whole to the next; none is lost or
      * reordered, and each page's draws are exactly its boxes'.
      */
-    rc_style s = small_page(RC_PT(100000));
+    rc_style s = small_page(RC_PT(2000)); /* 70 lines of 12pt */
     rc_vlist vl;
     rc_vlist_init(&vl);
     static char labels[600][8];
