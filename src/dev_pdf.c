@@ -1570,6 +1570,8 @@ static int write_file(pdf_ctx *c, rc_buf *out)
                 HPDF_Obj_WriteValue(e->obj, so, NULL) != HPDF_OK ||
                 HPDF_Stream_WriteStr(so, "\nendobj\n") != HPDF_OK)
                 goto done;
+            /* Written once: its data moves to the file rather than being held twice. */
+            HPDF_MemStream_FreeData(((HPDF_Dict)e->obj)->stream);
         } else {
             row->type = 2;
             row->field = in_objstm++;

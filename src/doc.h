@@ -22,10 +22,13 @@ typedef enum rc_draw_kind {
     RC_DRAW_IMAGE     /* a photo (image; text: its path) over x, y (top-left), w, h */
 } rc_draw_kind;
 
+/* The 4-byte fields first, then the pointers: no padding (80 bytes, not 88). */
 typedef struct rc_draw {
     rc_draw_kind kind;
     rc_scaled x, y, w, h;
     uint32_t color; /* 0xRRGGBB, text and rules */
+    int level;      /* RC_DRAW_BOOKMARK: depth, 0 = top */
+    int span_end;   /* RC_DRAW_TEXT: see span_begin */
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -46,11 +49,9 @@ typedef struct rc_draw {
      * dev_pdf.c says why pieces are separate spans.
      */
     const char *span_begin;
-    int span_end;
 
     /* RC_DRAW_LINK: target; RC_DRAW_BOOKMARK and RC_DRAW_NOTE: text */
     const char *text;
-    int level; /* bookmark depth, 0 = top */
 
     /* RC_DRAW_IMAGE: the decoded photo (image.h), in the arena */
     const struct rc_image *image;

@@ -611,6 +611,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         rc_diags_release(&d);
         rc_diags_init(&d);
         if (b.njobs == 1) {
+            b.jobs[0].last_load = src;
             code = rc_compile_job(&b.jobs[0]);
         } else if (b.njobs > 1) {
             /*

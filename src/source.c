@@ -30,6 +30,10 @@ struct rc_source {
     rc_root root;        /* where the files the CV names may lie (files.h) */
     yaml_document_t doc; /* steps 1-3 */
     int have_doc;
+    /* After rc_source_drop_document: the files the variant loaded last names. */
+    rc_buf named;
+    size_t nnamed;
+    int named_variant;
     variant_def *variants;
     size_t nvariants;
     int have_variants_key;
@@ -440,8 +444,21 @@ void rc_source_free(rc_source *s)
     if (s->have_doc)
         yaml_document_delete(&s->doc);
     rc_root_release(&s->root);
+    rc_buf_release(&s->named);
     rc_arena_release(&s->a);
     free(s);
+}
+
+void rc_source_drop_document(rc_source *s, int v)
+{
+    if (!s->have_doc)
+        return;
+    rc_buf_reset(&s->named);
+    s->nnamed = rc_source_named_files(s, v, &s->named);
+    s->named_variant = v;
+    yaml_document_delete(&s->doc);
+    memset(&s->doc, 0, sizeof(s->doc));
+    s->have_doc = 0;
 }
 
 size_t rc_source_nvariants(const rc_source *s)
@@ -571,6 +588,9 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
+    if (!s->have_doc)
+        return rc_error_class(d, RC_FAIL_INTERNAL, (rc_pos){s->files[0], 0, 0},
+                              "the merged document was already freed");
     if ((size_t)(v + 1) > s->nvariants)
         v = -1;
     yaml_document_t vd;
@@ -606,6 +626,13 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
                                                 {(char *)"sections", 0, 0}};
     rc_path photo_path = {(rc_path_seg *)photo_segs, 2};
     rc_path sections_path = {(rc_path_seg *)sections_segs, 2};
+    if (!s->have_doc) {
+        /* the document was dropped: what it named was kept for the variant loaded */
+        if (v != s->named_variant)
+            return 0;
+        rc_buf_add(out, s->named.ptr, s->named.len);
+        return s->nnamed;
+    }
     yaml_document_t vd, *doc = (yaml_document_t *)&s->doc;
     rc_diags quiet;
     rc_diags_init(&quiet);

@@ -69,4 +69,12 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
  */
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out);
 
+/*
+ * Free the merged document once no more CV will be loaded from s (a run of
+ * one job, after its load): it is several times the size of the input and
+ * would otherwise be held through layout and PDF. rc_source_named_files
+ * still answers for variant v; rc_source_load fails.
+ */
+void rc_source_drop_document(rc_source *s, int v);
+
 #endif
