@@ -5,7 +5,10 @@
 # Rows: process start and a minimal libharu program (baselines), a one-line
 # CV, the academic flagship, a German CV (the largest hyphenation patterns),
 # generated CVs of about 1, 10 and 100 pages (cost per page should stay
-# flat), a 100-variant batch, and the pathological inputs of docs/limits.md.
+# flat), realistic CVs of 4 and 16 MB (bench/bigcv.py; peak memory should
+# stay within 20 times the input plus 20 MB), a 100-variant batch, the
+# pathological inputs of docs/limits.md, and a CV with a 4000 x 4000 RGBA
+# photo (memory must follow its printed size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
@@ -39,6 +42,9 @@ pages_cv 9 "$tmp/pages1.yaml"
 pages_cv 90 "$tmp/pages10.yaml"
 pages_cv 900 "$tmp/pages100.yaml"
 pages_cv 10000 "$tmp/entries10000.yaml"
+# Large realistic CVs: entries with highlights, one huge paragraph, long fields.
+python3 bench/bigcv.py 4000000 "$tmp/big4.yaml"
+python3 bench/bigcv.py 16000000 "$tmp/big16.yaml"
 word=$(printf 'a%.0s' $(seq 1 5000))
 printf 'cv:\n  name: X\n  sections:\n    text:\n      - Before %s after\n' "$word" > "$tmp/longword.yaml"
 {
@@ -64,6 +70,12 @@ sed '/^variants:/,$d' examples/variants.yaml > "$tmp/variants100.yaml"
         echo "      cv.headline: Variant number $i"
     done
 } >> "$tmp/variants100.yaml"
+
+# A CV with a large RGBA photo (tools/mkpng.py draws it: gradients and a
+# fading edge, 1.7 MB), printed at the classic theme's 3.5 cm.
+python3 tools/mkpng.py "$tmp/photo.png" 4000 4000
+printf 'cv:\n  name: Pat Example\n  photo: photo.png\n  email: pat@example.org\ndesign:\n  theme: classic\n' \
+    > "$tmp/photo.yaml"
 
 # ---- runs -----------------------------------------------------------------------
 # row LABEL RUNS PDF COMMAND...: a line of the table (PDF: the file it writes, or -)
@@ -96,12 +108,15 @@ row "German CV" "$RUNS" "$tmp/de.pdf" "$exe" tests/golden/locale_german.yaml -o 
 row "generated, 9 entries" "$RUNS" "$tmp/p1.pdf" "$exe" "$tmp/pages1.yaml" -o "$tmp/p1.pdf"
 row "generated, 90 entries" "$BIG" "$tmp/p10.pdf" "$exe" "$tmp/pages10.yaml" -o "$tmp/p10.pdf"
 row "generated, 900 entries" "$BIG" "$tmp/p100.pdf" "$exe" "$tmp/pages100.yaml" -o "$tmp/p100.pdf"
+row "generated, 4 MB (bench/bigcv.py)" "$BIG" "$tmp/b4.pdf" "$exe" "$tmp/big4.yaml" -o "$tmp/b4.pdf"
+row "generated, 16 MB (bench/bigcv.py)" "$BIG" "$tmp/b16.pdf" "$exe" "$tmp/big16.yaml" -o "$tmp/b16.pdf"
 row "100 variants, -j 1" "$BIG" - "$exe" "$tmp/variants100.yaml" --all-variants -o "$tmp/v1" -j 1
 row "100 variants, -j 2" "$BIG" - "$exe" "$tmp/variants100.yaml" --all-variants -o "$tmp/v2" -j 2
 row "pathological: 10,000 entries" "$BIG" "$tmp/e.pdf" "$exe" "$tmp/entries10000.yaml" -o "$tmp/e.pdf"
 row "pathological: a 5,000-letter word" "$BIG" "$tmp/w.pdf" "$exe" "$tmp/longword.yaml" -o "$tmp/w.pdf"
 row "pathological: nested markup" "$BIG" "$tmp/n.pdf" "$exe" "$tmp/nested.yaml" -o "$tmp/n.pdf"
 row "pathological: 100,000 words" "$BIG" "$tmp/t.pdf" "$exe" "$tmp/words100000.yaml" -o "$tmp/t.pdf"
+row "photo: 4000 x 4000 RGBA PNG" "$BIG" "$tmp/ph.pdf" "$exe" "$tmp/photo.yaml" -o "$tmp/ph.pdf"
 
 # The speed target (issue 7): the flagship against the libharu baseline, the
 # two run alternately, so that whatever the machine does meanwhile (clock

@@ -31,6 +31,15 @@ rescomp_require_lib(HYPHEN hyphen hyphen.h libhyphen-dev STATIC)
 rescomp_require_lib(BTPARSE btparse btparse.h libbtparse-dev)
 rescomp_require_lib(FONTCONFIG fontconfig fontconfig/fontconfig.h libfontconfig-dev)
 rescomp_require_lib(DEFLATE deflate libdeflate.h libdeflate-dev STATIC)
+# Photos: libpng and libjpeg(-turbo) are linked into the library only,
+# where src/image.c decodes. libharu loads libpng16.so and zlib itself, so
+# those stay shared (a static copy would be a second libpng in the process,
+# for no saved load); libjpeg, which nothing else loads, is linked in.
+rescomp_require_lib(PNG png16 png.h libpng-dev)
+rescomp_require_lib(JPEG jpeg jpeglib.h libjpeg-dev STATIC)
+rescomp_require_lib(ZLIB z zlib.h zlib1g-dev)
+set(RESCOMP_IMAGE_INCLUDE_DIRS ${PNG_INCLUDE_DIR} ${JPEG_INCLUDE_DIR})
+set(RESCOMP_IMAGE_LIBRARIES ${PNG_LIBRARY} ${JPEG_LIBRARY} ${ZLIB_LIBRARY} m)
 # Only the phone number module links libphonenumber (src/phone.c says why).
 rescomp_require_lib(PHONENUMBER phonenumber phonenumbers/phonenumberutil.h libphonenumber-dev)
 

@@ -11,8 +11,8 @@
  * two that do not exist) at any size, position and colour, of any code
  * points (in the faces or not, above U+FFFF, surrogates, controls), with
  * kerning adjustments and hyphenation spans; rules, links to any URL,
- * bookmarks at any level, notes, images (the test photos, a file that is
- * no image, a missing one) and page breaks. Everything layout could hand
+ * bookmarks at any level, notes, images (the test photos as image.c
+ * decodes them, pixels with and without opacity, none) and page breaks. Everything layout could hand
  * the device is reachable, and so are runs layout never makes.
  *
  * Properties: the device succeeds or reports an error (and then leaves
@@ -27,6 +27,7 @@
 
 #include "dev.h"
 #include "font.h"
+#include "image.h"
 
 #include <string.h>
 #include <zlib.h>
@@ -40,10 +41,36 @@
 
 static rc_fonts fonts;
 
+/* The photos a draw may show: the test PNG and JPEG, grey with opacity, none. */
+static rc_arena image_arena;
+static const rc_image *photos[4];
+
+static const rc_image *load_photo(const char *name)
+{
+    rc_image *im = rc_arena_alloc(&image_arena, sizeof(*im));
+    rc_diags d;
+    rc_diags_init(&d);
+    const char *path = rc_arena_printf(&image_arena, "%s/%s", RESCOMP_FUZZ_IMAGE_DIR, name);
+    if (rc_image_load(&image_arena, path, RC_PT(72), (rc_pos){0}, im, &d) != 0) {
+        rc_diags_print(&d, stderr);
+        exit(1);
+    }
+    rc_diags_release(&d);
+    return im;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     fuzz_load_fonts(&fonts, "fuzz_pdf");
+    rc_arena_init(&image_arena);
+    photos[0] = load_photo("photo.png");
+    photos[1] = load_photo("photo.jpg");
+    static const unsigned char grey[6] = {0, 50, 100, 150, 200, 250};
+    static const unsigned char alpha[6] = {255, 0, 128, 255, 7, 255};
+    static const rc_image grey_alpha = {3, 2, RC_IMAGE_PIXELS, 3, 2, 1, grey, 6, alpha};
+    photos[2] = &grey_alpha;
+    photos[3] = NULL;
     return 0;
 }
 
@@ -195,14 +222,11 @@ static void decode(reader *r, rc_arena *a, rc_doc *doc)
             d->text = string(r, a, 1);
             break;
         case RC_DRAW_NOTE: d->text = string(r, a, 1); break;
-        case RC_DRAW_IMAGE: {
-            static const char *const images[] = {"photo.png", "photo.jpg", "photo.trace",
-                                                 "no-such-photo.png"};
+        case RC_DRAW_IMAGE:
             box(r, d);
-            d->text = rc_arena_printf(a, "%s/%s", RESCOMP_FUZZ_IMAGE_DIR,
-                                      images[u8(r) % RC_ARRAY_LEN(images)]);
+            d->image = photos[u8(r) % RC_ARRAY_LEN(photos)];
+            d->text = "photo";
             break;
-        }
         }
     }
 }

@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh HARNESS [SECONDS] [extra libFuzzer options...]
 #
-# HARNESS is load, markup, pipeline, bibtex or pdf; SECONDS defaults to 600. Builds
+# HARNESS is load, markup, pipeline, bibtex, pdf or image; SECONDS defaults to 600. Builds
 # build-fuzz (CC=clang, -DRESCOMP_FUZZ=ON) when it is missing. New inputs
 # go to build-fuzz/fuzz-work/HARNESS, crashes to build-fuzz/fuzz-work/; the
 # committed corpus fuzz/corpus/HARNESS is read, never written. Afterwards,
@@ -12,7 +12,7 @@
 # fuzz/README.md.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-h=${1:?usage: fuzz/run.sh load|markup|pipeline|bibtex|pdf [SECONDS] [libFuzzer options]}
+h=${1:?usage: fuzz/run.sh load|markup|pipeline|bibtex|pdf|image [SECONDS] [libFuzzer options]}
 secs=${2:-600}
 [ $# -ge 2 ] && shift 2 || shift $#
 build=${BUILD_DIR:-$root/build-fuzz}
@@ -20,11 +20,12 @@ if [ ! -x "$build/fuzz/fuzz_$h" ]; then
   CC=clang cmake -S "$root" -B "$build" -DRESCOMP_FUZZ=ON -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$build" --target "fuzz_$h"
 fi
-# fuzz_pdf's input is a binary program (fuzz_pdf.c): no dictionary.
+# fuzz_pdf's input is a binary program (fuzz_pdf.c), fuzz_image's a PNG or
+# JPEG file: no dictionary.
 case $h in
   markup) dict=markup.dict ;;
   bibtex) dict=bibtex.dict ;;
-  pdf) dict= ;;
+  pdf|image) dict= ;;
   *) dict=yaml.dict ;;
 esac
 work=$build/fuzz-work

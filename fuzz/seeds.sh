@@ -3,13 +3,13 @@
 # project's own inputs: the CVs (YAML and JSON Resume) in examples/,
 # tests/golden/, tests/errors/, tests/inputs/, tests/locale/ and
 # bench/minimal.yaml, the examples of tests/spec/markup.txt and every .bib
-# file; and a few hand-written BibTeX files and PDF documents. Other files
+# file; a few hand-written BibTeX files and PDF documents; and photos. Other files
 # in the corpora (regress-* and the fuzzers' finds) are left alone.
 # Run it from anywhere; commit what changes.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$root/fuzz/corpus
-for h in load markup pipeline bibtex pdf; do
+for h in load markup pipeline bibtex pdf image; do
   mkdir -p "$corpus/$h"
   rm -f "$corpus/$h"/seed-*
 done
@@ -169,3 +169,32 @@ newpage() { byte 7; }
   byte 160; u16 20013; byte 160; u16 55357; byte 224; u32 128512; byte 192; byte 96; byte 0
 } > "$corpus/pdf/seed-missing-chars"
 { byte 0; byte 0; byte 0; } > "$corpus/pdf/seed-empty-page"
+
+# Photos, for fuzz_image: every PNG colour type, bit depth and interlacing,
+# with and without tRNS (tools/mkpng.py), the test photos, and some of
+# them cut short. The JPEGs libjpeg wrote (jpeg-*: grey, progressive,
+# CMYK) are kept as they are; they are cut short here too.
+python3 - "$root/tools" "$corpus/image" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import mkpng
+out = sys.argv[2]
+for ct, depths in {0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]}.items():
+    for depth in depths:
+        for interlace in (0, 1):
+            pixel, palette = mkpng.picture(9, 7, ct, depth)
+            trns = {0: [0], 2: [0, 0, 0], 3: [(i * 37) % 256 for i in range(len(palette or []))]}
+            for t in ([None, trns[ct]] if ct in trns else [None]):
+                png = mkpng.encode(9, 7, ct, depth, pixel, bool(interlace), palette, t)
+                name = "%s/seed-png-%d-%d%s%s" % (out, ct, depth, "-i" if interlace else "",
+                                                  "-trns" if t else "")
+                open(name, "wb").write(png)
+                if depth == 8 and t is None:
+                    open(name + "-cut", "wb").write(png[:len(png) * 2 // 3])
+PY
+cp "$root/tests/golden/photo.png" "$corpus/image/seed-golden-photo.png"
+cp "$root/tests/golden/photo.jpg" "$corpus/image/seed-golden-photo.jpg"
+for f in "$root/tests/golden/photo.jpg" "$corpus"/image/jpeg-*; do
+  n=$(wc -c < "$f")
+  head -c $(( n * 2 / 3 )) "$f" > "$corpus/image/seed-cut-$(basename "$f")"
+done

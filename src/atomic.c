@@ -6,11 +6,29 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/*
+ * The temporary file being written, for rc_atomic_cleanup in a signal
+ * handler: a static buffer (the handler may not allocate), valid while
+ * `pending` is set. It is set with SIGINT and SIGTERM blocked, so that no
+ * signal can come between creating the file and recording it.
+ */
+static char pending_path[4096];
+static volatile sig_atomic_t pending;
+
+void rc_atomic_cleanup(void)
+{
+    if (pending) {
+        pending = 0;
+        unlink(pending_path);
+    }
+}
 
 static int io_error(rc_diags *d, const char *path, int err)
 {
@@ -55,6 +73,7 @@ static int write_special(const char *path, const char *data, size_t len, rc_diag
 int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
 {
     struct stat sb;
+    int replaces = 0;
     if (!*path)
         return io_error(d, path, ENOENT);
     if (stat(path, &sb) == 0) {
@@ -62,6 +81,7 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
             return io_error(d, path, EISDIR);
         if (!S_ISREG(sb.st_mode))
             return write_special(path, data, len, d);
+        replaces = 1;
     }
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
@@ -71,6 +91,12 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
     rc_buf tmp = RC_BUF_INIT;
     int fd = -1, err = 0;
     static unsigned counter;
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
     for (unsigned attempt = 0; attempt < 100; attempt++) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -83,11 +109,22 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
         if (fd >= 0 || errno != EEXIST)
             break;
     }
+    err = fd < 0 ? errno : 0;
+    if (fd >= 0 && tmp.len < sizeof(pending_path)) {
+        memcpy(pending_path, tmp.ptr, tmp.len + 1);
+        pending = 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        err = errno;
         rc_buf_release(&tmp);
         return io_error(d, path, err);
     }
+    /*
+     * A rebuild keeps the file's permissions (a CV kept private with chmod
+     * 600 stays so); a new file has 0666 less the umask, from open.
+     */
+    if (replaces && fchmod(fd, sb.st_mode & 0777) != 0)
+        err = errno;
     /*
      * No fsync before the rename: the rename alone is what keeps a failed
      * or killed run from leaving a half-written or clobbered file. fsync
@@ -99,7 +136,7 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
      * variants would wait for 100 flushes. (ext4 and btrfs flush a file
      * renamed over another before the rename is committed anyway.)
      */
-    if (write_all(fd, data, len) != 0)
+    if (!err && write_all(fd, data, len) != 0)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
@@ -107,6 +144,7 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
         err = errno;
     if (err)
         unlink(rc_buf_str(&tmp));
+    pending = 0;
     rc_buf_release(&tmp);
     return err ? io_error(d, path, err) : 0;
 }

@@ -28,12 +28,66 @@ void rc_para_init(rc_para *p, rc_align align, rc_pos pos)
     p->pos = pos;
 }
 
+/*
+ * The runs' material: chunks that never move (runs point into them),
+ * growing with the paragraph from a size that fits a short one, so that a
+ * title or a bullet's marker costs one small block.
+ */
+struct rc_para_chunk {
+    rc_para_chunk *next;
+    size_t size, used; /* in 4-byte words */
+    uint32_t data[];
+};
+
+#define PARA_CHUNK_MIN 256     /* words: 1 KB */
+#define PARA_CHUNK_MAX 16384   /* words: 64 KB */
+
+static void free_chunks(rc_para *p)
+{
+    while (p->mem) {
+        rc_para_chunk *next = p->mem->next;
+        free(p->mem);
+        p->mem = next;
+    }
+}
+
+/* Room for n 4-byte words of a run's material. */
+static uint32_t *para_alloc(rc_para *p, size_t n)
+{
+    rc_para_chunk *c = p->mem;
+    if (!c || c->size - c->used < n) {
+        size_t size = c ? 2 * c->size : PARA_CHUNK_MIN;
+        if (size > PARA_CHUNK_MAX)
+            size = PARA_CHUNK_MAX;
+        if (size < n)
+            size = n;
+        c = rc_xmalloc(sizeof(*c) + size * sizeof(uint32_t));
+        c->size = size;
+        c->used = 0;
+        c->next = p->mem;
+        p->mem = c;
+    }
+    uint32_t *r = c->data + c->used;
+    c->used += n;
+    return r;
+}
+
 void rc_para_release(rc_para *p)
 {
     free(p->items);
     free(p->runs);
     free(p->src);
+    free_chunks(p);
     memset(p, 0, sizeof(*p));
+}
+
+size_t rc_para_bytes(const rc_para *p)
+{
+    size_t n = p->cap * sizeof(rc_item) + p->runs_cap * sizeof(rc_run) +
+               p->src_cap * sizeof(rc_para_source);
+    for (const rc_para_chunk *c = p->mem; c; c = c->next)
+        n += sizeof(*c) + c->size * sizeof(uint32_t);
+    return n;
 }
 
 rc_face_id rc_face_for_style(const rc_fonts *fonts, int family, unsigned style)
@@ -158,8 +212,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->face = w->face;
     run->size = w->size;
     run->color = w->color;
-    run->cps = rc_arena_memdup(a, w->cps + from, n, sizeof(uint32_t));
-    run->kern = rc_arena_memdup(a, kern + from, n, sizeof(rc_scaled));
+    uint32_t *mem = para_alloc(p, 2 * n);
+    memcpy(mem, w->cps + from, n * sizeof(uint32_t));
+    memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
+    run->cps = mem;
+    run->kern = (const rc_scaled *)(mem + n);
     run->n = n;
     /*
      * A box wider than any page (5,000 letters of one word) is kept at
@@ -419,6 +476,7 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
     p->nsrc = p->src_cap = 0;
     p->n = 0;
     p->nruns = 0;
+    free_chunks(p); /* the runs are built anew */
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {

@@ -29,7 +29,7 @@ typedef struct rc_run {
     rc_face_id face;
     rc_scaled size;
     uint32_t color;
-    const uint32_t *cps;
+    const uint32_t *cps;   /* owned by the paragraph (rc_para.mem) */
     const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
     size_t n;
     rc_scaled width;       /* advances plus kerning */
@@ -40,6 +40,8 @@ typedef struct rc_run {
 
 /* What a paragraph was built from, so it can be built again with hyphens. */
 typedef struct rc_para_source rc_para_source;
+/* Storage of the runs' code points and kerning (build.c). */
+typedef struct rc_para_chunk rc_para_chunk;
 
 typedef struct rc_para {
     rc_item *items;
@@ -52,6 +54,12 @@ typedef struct rc_para {
     rc_pos pos;            /* where the text came from, for messages */
     rc_para_source *src;
     size_t nsrc, src_cap;
+    /*
+     * The runs' code points and kerning, owned by the paragraph and freed
+     * with it: a CV's words are needed only until their lines are set, so
+     * they are not kept in the job's arena for the whole document.
+     */
+    rc_para_chunk *mem;
 } rc_para;
 
 /* How a paragraph's text is set. */
@@ -72,12 +80,17 @@ typedef struct rc_para_style {
 } rc_para_style;
 
 void rc_para_init(rc_para *p, rc_align align, rc_pos pos);
+/* Free the paragraph's items, runs and their material (run->cps, run->kern). */
 void rc_para_release(rc_para *p);
+/* Bytes the paragraph holds (items, runs and their material). */
+size_t rc_para_bytes(const rc_para *p);
 
 /*
  * Append spans (from rc_markup_parse) to the paragraph. A character its
  * face lacks comes from a fallback face (rc_fonts_fallback); characters no
  * font has are one error (RC_FAIL_FONT) at the first; returns -1 then.
+ * What a draw may point to after the paragraph is gone (the written text
+ * of small capitals) goes into the arena a.
  */
 int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a, rc_diags *d);

@@ -169,6 +169,8 @@ typedef struct rc_locale_fields {
 
 typedef struct rc_cv {
     const char *file;
+    /* where the files the CV names may lie (files.h); NULL: anywhere */
+    const struct rc_root *root;
     rc_text name, headline, location, photo;
     rc_texts emails, phones, websites;
     /* the tel: link of each phone, set with the shown form by rc_cv_format_phones (phone.h);

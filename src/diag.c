@@ -70,10 +70,55 @@ rc_pos rc_pos_advance(rc_pos pos, int offset)
     return pos;
 }
 
+/*
+ * Whether a terminal would act on code point cp rather than show it: C0
+ * controls (ESC starts the sequences that retitle a window, rewrite the
+ * screen or make links), DEL, C1 controls (U+009B is a one-byte CSI), the
+ * line and paragraph separators, and the bidirectional overrides and
+ * isolates that reorder what is shown ("Trojan Source").
+ */
+static int acts(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void rc_buf_add_shown(rc_buf *out, const char *s)
+{
+    size_t n = strlen(s);
+    while (n) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(s, n, &cp);
+        if (!k)
+            rc_buf_addf(out, "\\x%02x", (unsigned char)*s); /* not UTF-8: the byte */
+        else if (acts(cp) && cp < 0x80)
+            rc_buf_addf(out, "\\x%02x", (unsigned)cp);
+        else if (acts(cp))
+            rc_buf_addf(out, "\\u%04x", (unsigned)cp);
+        else
+            rc_buf_add(out, s, k);
+        k = k ? k : 1;
+        s += k;
+        n -= k;
+    }
+}
+
+const char *rc_diag_token(rc_arena *a, const char *s)
+{
+    size_t i = 0, chars = 0, n = strlen(s);
+    while (i < n && chars < RC_TOKEN_MAX) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        chars++;
+    }
+    return i < n ? rc_arena_printf(a, "%.*s...", (int)i, s) : s;
+}
+
 void rc_diag_format(const rc_diag *g, rc_buf *out)
 {
     if (g->pos.file) {
-        rc_buf_adds(out, g->pos.file);
+        rc_buf_add_shown(out, g->pos.file);
         if (g->pos.line > 0)
             rc_buf_addf(out, ":%d:%d", g->pos.line, g->pos.col > 0 ? g->pos.col : 1);
         rc_buf_adds(out, ": ");
@@ -81,7 +126,7 @@ void rc_diag_format(const rc_diag *g, rc_buf *out)
         rc_buf_adds(out, "rescomp: ");
     }
     rc_buf_adds(out, g->severity == RC_ERROR ? "error: " : "warning: ");
-    rc_buf_adds(out, g->message);
+    rc_buf_add_shown(out, g->message);
 }
 
 void rc_diags_print(const rc_diags *d, FILE *out)

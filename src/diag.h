@@ -59,10 +59,27 @@ void rc_warning(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((fo
 /* Position `offset` columns to the right of pos (same line). */
 rc_pos rc_pos_advance(rc_pos pos, int offset);
 
+/*
+ * Text from the input as it may be shown on a terminal: the characters a
+ * terminal would act on (controls, C1 controls, bidirectional overrides)
+ * and bytes that are not UTF-8 escaped as \x1b, \u0085, \u202e. Every
+ * diagnostic is printed through it, file name and message.
+ */
+void rc_buf_add_shown(rc_buf *out, const char *s);
+
 /* "file:line:col: error: message" lines, in the order they were added. */
 void rc_diags_print(const rc_diags *d, FILE *out);
 /* Format one diagnostic as it is printed (without the newline). */
 void rc_diag_format(const rc_diag *g, rc_buf *out);
+
+/*
+ * s as a message quotes it: at most RC_TOKEN_MAX characters, the rest cut
+ * to "...". A key that is a whole line of some file that is not a CV (a
+ * secret given as an overlay by mistake) is then not shown whole. s
+ * itself when it is short enough, else a copy in a.
+ */
+#define RC_TOKEN_MAX 40
+const char *rc_diag_token(rc_arena *a, const char *s);
 
 /*
  * The closest candidate to `word` among a NULL-terminated list, or NULL when

@@ -31,7 +31,14 @@ rc_page *rc_doc_add_page(rc_doc *doc)
 
 rc_draw *rc_page_add(rc_page *page, rc_draw_kind kind)
 {
-    RC_VEC_PUSH(page->v, page->n, page->cap);
+    /*
+     * A page's draws come in one block of their exact count (rc_page_place);
+     * what is added after (the footer) grows it by an eighth, not double.
+     */
+    if (page->n == page->cap) {
+        page->cap = page->cap ? page->cap + page->cap / 8 + 4 : 8;
+        page->v = rc_xrealloc(page->v, page->cap * sizeof(*page->v));
+    }
     rc_draw *d = &page->v[page->n++];
     memset(d, 0, sizeof(*d));
     d->kind = kind;

@@ -19,7 +19,7 @@ typedef enum rc_draw_kind {
     RC_DRAW_LINK,     /* a URI annotation over x, y (top-left), w, h */
     RC_DRAW_BOOKMARK, /* an outline entry pointing at y on this page */
     RC_DRAW_NOTE,     /* layout facts for the trace only (breaks, ratios) */
-    RC_DRAW_IMAGE     /* a PNG or JPEG file (text: its path) over x, y (top-left), w, h */
+    RC_DRAW_IMAGE     /* a photo (image; text: its path) over x, y (top-left), w, h */
 } rc_draw_kind;
 
 /*
@@ -63,11 +63,14 @@ typedef struct rc_node {
     const char *url;  /* RC_ST_LINK: the target */
 } rc_node;
 
+/* The 4-byte fields first, then the pointers: no padding. */
 typedef struct rc_draw {
     rc_draw_kind kind;
     rc_scaled x, y, w, h;
     uint32_t color; /* 0xRRGGBB, text and rules */
     uint32_t node;  /* the structure node shown, RC_NODE_NONE: decoration */
+    int16_t level;    /* RC_DRAW_BOOKMARK: depth, 0 = top */
+    int16_t span_end; /* RC_DRAW_TEXT: see span_begin */
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -88,11 +91,12 @@ typedef struct rc_draw {
      * dev_pdf.c says why pieces are separate spans.
      */
     const char *span_begin;
-    int span_end;
 
     /* RC_DRAW_LINK: target; RC_DRAW_BOOKMARK and RC_DRAW_NOTE: text */
     const char *text;
-    int level; /* bookmark depth, 0 = top */
+
+    /* RC_DRAW_IMAGE: the decoded photo (image.h), in the arena */
+    const struct rc_image *image;
 } rc_draw;
 
 typedef struct rc_page {

@@ -1,25 +1,49 @@
 /*
- * image: what a photo file is, read from its header (PNG or JPEG) before
- * anything is laid out, so that a missing, unreadable or corrupt photo is
- * an error at its YAML position rather than a failure deep in the PDF
- * device.
+ * image: a photo file read, validated and decoded before anything is laid
+ * out, so that a missing, unreadable or corrupt photo is an error at its
+ * YAML position rather than a failure deep in the PDF device, and so that
+ * the device embeds from memory and never reads a file.
+ *
+ * Every valid PNG (any colour type, bit depth and interlacing) and every
+ * JPEG libjpeg decodes without a warning is read; pictures larger than the
+ * page needs are scaled down to 300 pixels per inch of their printed
+ * width while they are decoded, row by row, so that memory follows the
+ * printed size rather than the file's. libpng and libjpeg are used here
+ * and nowhere else in the library.
  */
 #ifndef RC_IMAGE_H
 #define RC_IMAGE_H
 
+#include "base.h"
 #include "diag.h"
 
-typedef enum rc_image_kind { RC_IMAGE_PNG, RC_IMAGE_JPEG } rc_image_kind;
+typedef enum rc_image_format {
+    RC_IMAGE_PIXELS, /* 8-bit samples, rows top first, no padding */
+    RC_IMAGE_JPEG    /* a baseline or progressive JPEG, embedded as it is (DCTDecode) */
+} rc_image_format;
 
-typedef struct rc_image_info {
-    rc_image_kind kind;
-    int width, height; /* pixels */
-} rc_image_info;
+typedef struct rc_image {
+    int src_width, src_height; /* pixels of the file: its aspect ratio */
+    rc_image_format format;
+    int width, height; /* pixels of what is embedded */
+    int channels;      /* colour samples per pixel: 1 (grey) or 3 (RGB) */
+    /* the samples (RC_IMAGE_PIXELS) or the JPEG file; in the arena */
+    const unsigned char *data;
+    size_t size;
+    /* RC_IMAGE_PIXELS: width * height opacities (0 = transparent), or NULL when opaque */
+    const unsigned char *alpha;
+} rc_image;
 
 /*
- * Probe path. A file that cannot be read is RC_FAIL_IO; one that is not a
- * PNG or JPEG with sane dimensions (at most 10000 x 10000) is an input error.
+ * Read the photo at path and decode it for printing print_width wide.
+ * A file that cannot be read is RC_FAIL_IO; one that is not a valid PNG
+ * or JPEG, or one too large to decode, is an input error at pos.
  */
-int rc_image_probe(const char *path, rc_pos pos, rc_image_info *out, rc_diags *d);
+int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
+                  rc_image *out, rc_diags *d);
+
+/* The same over a file's bytes; name is the file's name in messages. */
+int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
+                    rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d);
 
 #endif

@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "build.h"
+#include "files.h"
 #include "linebreak.h"
 #include "markup.h"
 #include "page.h"
@@ -257,7 +258,7 @@ static void link_close(const ctx *c, link_tracker *lt, line *l)
     d->y = -lt->ascent;
     d->w = lt->x1 - lt->x0;
     d->h = lt->ascent + lt->descent;
-    d->text = lt->url;
+    d->text = rc_arena_strdup(c->a, lt->url); /* the run's URL goes with its entry */
     if (c->st->link_underline) {
         rc_draw *u = line_add(l, RC_DRAW_RULE);
         u->x = lt->x0;
@@ -390,7 +391,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.actual = 0;
             if (run->actual && !starts_tail && !(in_head && i == from)) {
                 /* small caps show capitals; extraction gives the letters as written */
-                b.proto.span_begin = run->actual;
+                b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
                 b.proto.span_end = 1;
                 b.actual = 1;
             } else if (run->face == RC_FACE_ICONS) {
@@ -597,7 +598,7 @@ static rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
     rc_scaled h = l->height, dp = l->depth;
     rc_vitem *box = rc_vlist_add_box(&c->vl, h, dp, baselineskip);
     for (size_t i = 0; i < l->n; i++)
-        rc_vbox_add(box, &l->v[i]);
+        rc_vbox_add(&c->vl, box, &l->v[i]);
     return box;
 }
 
@@ -1046,7 +1047,7 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->face = r->face;
         d->size = r->size;
         d->color = c->st->text_color;
-        d->cps = r->cps;
+        d->cps = rc_arena_memdup(c->a, r->cps, r->n, sizeof(uint32_t)); /* p's go with it */
         d->n = r->n;
         d->node = m->lbl;
         d->x = -gap - w; /* hanging left of the text, which starts at 0 */
@@ -1330,7 +1331,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
             bm.kind = RC_DRAW_BOOKMARK;
             bm.y = -l->height;
             bm.text = sec->title;
-            rc_vbox_add(box, &bm);
+            rc_vbox_add(&c->vl, box, &bm);
         }
     }
     /* A rule under the title, kept with it and with the first entry. */
@@ -1354,7 +1355,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
         d.w = under;
         d.h = thick;
         d.color = ps.color;
-        rc_vbox_add(rule, &d);
+        rc_vbox_add(&c->vl, rule, &d);
         c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
     }
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
@@ -1364,35 +1365,71 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
 /*
  * Labelled text paragraphs of a section (bibliography items) share one
  * hanging indent: the widest label plus a gap, so their texts align.
+ * label_width: the widest of `widest` and an entry's labels.
  */
-static void hang_labels(ctx *c, entry_parts *parts, size_t n)
+static rc_scaled label_width(ctx *c, const entry_parts *e, rc_scaled widest)
 {
-    rc_scaled widest = -1;
     rc_para_style ps = body_style(c, 0);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            for (size_t k = 0; k < parts[i].nmain; k++) {
-                mpara *m = &parts[i].main[k];
-                if (!m->label || m->bullet || m->indent)
-                    continue;
-                if (pass == 0) {
-                    rc_para p;
-                    rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
-                    add_spans(c, &p, literal(c, m->label, 0, NULL), &ps);
-                    rc_scaled w = rc_para_natural_width(&p, 0, p.n);
-                    widest = w > widest ? w : widest;
-                    rc_para_release(&p);
-                } else {
-                    m->hang = widest + LABEL_GAP;
-                }
-            }
-        }
+    for (size_t k = 0; k < e->nmain; k++) {
+        const mpara *m = &e->main[k];
+        if (!m->label || m->bullet || m->indent)
+            continue;
+        rc_para p;
+        rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
+        add_spans(c, &p, literal(c, m->label, 0, NULL), &ps);
+        rc_scaled w = rc_para_natural_width(&p, 0, p.n);
+        widest = w > widest ? w : widest;
+        rc_para_release(&p);
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < parts[i].nmain; k++)
-            if (parts[i].main[k].hang) {
-                parts[i].main[k].indent = parts[i].main[k].hang;
-            }
+    return widest;
+}
+
+/* Hang an entry's labelled paragraphs by the section's widest label. */
+static void hang_labels(entry_parts *e, rc_scaled widest)
+{
+    for (size_t k = 0; k < e->nmain; k++) {
+        mpara *m = &e->main[k];
+        if (m->label && !m->bullet && !m->indent)
+            m->hang = widest + LABEL_GAP;
+    }
+    for (size_t k = 0; k < e->nmain; k++)
+        if (e->main[k].hang)
+            e->main[k].indent = e->main[k].hang;
+}
+
+/* Bytes an entry's built paragraphs hold. */
+static size_t parts_bytes(const entry_parts *e)
+{
+    size_t n = e->cap * sizeof(mpara);
+    for (size_t i = 0; i < e->nmain; i++)
+        n += rc_para_bytes(&e->main[i].p) + (e->main[i].side ? rc_para_bytes(e->main[i].side) : 0);
+    for (size_t i = 0; i < e->nside; i++)
+        n += rc_para_bytes(&e->side[i]);
+    return n;
+}
+
+/*
+ * Build entry i again, to set it, after it was built to measure the
+ * section and dropped; its messages were given the first time.
+ */
+static void rebuild_entry(ctx *c, const rc_section *sec, size_t i, entry_parts *e,
+                          rc_scaled widest_label)
+{
+    rc_diags quiet, *d = c->d;
+    rc_diags_init(&quiet);
+    c->d = &quiet;
+    build_entry(c, &sec->entries[i], i, sec->nentries, e);
+    c->d = d;
+    rc_diags_release(&quiet);
+    hang_labels(e, widest_label);
+}
+
+/* Make `scratch` the arena of what follows; returns the document's, to put back. */
+static rc_arena *scratch_arena(ctx *c, rc_arena *scratch)
+{
+    rc_arena *doc = c->a;
+    c->a = scratch;
+    return doc;
 }
 
 /* Whether a section is one of sections.show_time_spans_in (by key or title, any case). */
@@ -1417,14 +1454,46 @@ static int shows_time_spans(ctx *c, const rc_section *sec)
     return 0;
 }
 
+/*
+ * Bytes of built paragraphs a section keeps between measuring its entries
+ * (the date column and the degree column take the widest of the section)
+ * and setting them. An ordinary section keeps all: each entry is built
+ * once. In a huge one (thousands of entries) the entries beyond this are
+ * dropped once measured and built again when set, so that memory is in
+ * proportion to an entry, not to the section.
+ */
+#define SECTION_KEPT_MAX ((size_t)4 << 20)
+
+/*
+ * What building an entry allocates (its texts' markup spans, expanded
+ * templates, dates) is needed only until the entry is set, so it goes into
+ * a scratch arena: `kept_mem` for the entries kept built, freed with the
+ * section, and `one_mem` for one dropped entry at a time. The draws copy
+ * the little of it they point to (a link's target, the written text of
+ * small capitals): the document's arena holds only what the pages show.
+ */
 static void emit_section(ctx *c, const rc_section *sec)
 {
     c->time_spans = shows_time_spans(c, sec);
     c->sect = add_node(c, RC_ST_SECT, RC_NODE_ROOT);
     c->sect_list = 0;
     entry_parts *parts = rc_xcalloc(sec->nentries ? sec->nentries : 1, sizeof(*parts));
-    rc_scaled colw = 0;
+    unsigned char *dropped = rc_xcalloc(sec->nentries ? sec->nentries : 1, 1);
+    rc_arena kept_mem, one_mem;
+    rc_arena_init(&kept_mem);
+    rc_arena_init(&one_mem);
+    size_t kept = 0;
+    rc_scaled colw = 0, widest_label = -1;
+    /*
+     * The degree column is entries.degree_width wide, as in RenderCV, but
+     * never narrower than the longest word of a degree in the section (up
+     * to a quarter of the text): "Master of Philosophy" wraps in it rather
+     * than running into the text beside it.
+     */
+    rc_scaled degw = c->st->degree_width;
     for (size_t i = 0; i < sec->nentries; i++) {
+        rc_arena *mem = kept > SECTION_KEPT_MAX ? &one_mem : &kept_mem;
+        rc_arena *doc = scratch_arena(c, mem);
         build_entry(c, &sec->entries[i], i, sec->nentries, &parts[i]);
         for (size_t k = 0; k < parts[i].nside; k++) {
             rc_scaled w = side_width(&parts[i].side[k]);
@@ -1436,31 +1505,41 @@ static void emit_section(ctx *c, const rc_section *sec)
             rc_scaled w = side_width(parts[i].main[k].side);
             colw = w > colw ? w : colw;
         }
+        if (parts[i].degree) {
+            rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
+            degw = w > degw ? w : degw;
+        }
+        widest_label = label_width(c, &parts[i], widest_label);
+        c->a = doc;
+        kept += parts_bytes(&parts[i]);
+        if (kept + kept_mem.used_total > SECTION_KEPT_MAX) {
+            kept = SECTION_KEPT_MAX + 1; /* the rest go one at a time */
+            parts_release(&parts[i]);
+            rc_arena_release(&one_mem);
+            dropped[i] = 1;
+        }
     }
     if (colw > c->st->date_column_max)
         colw = c->st->date_column_max;
-    /*
-     * The degree column is entries.degree_width wide, as in RenderCV, but
-     * never narrower than the longest word of a degree in the section (up
-     * to a quarter of the text): "Master of Philosophy" wraps in it rather
-     * than running into the text beside it.
-     */
-    rc_scaled degw = c->st->degree_width;
-    for (size_t i = 0; i < sec->nentries; i++) {
-        if (!parts[i].degree)
-            continue;
-        rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
-        degw = w > degw ? w : degw;
-    }
     if (degw > c->text_width / 4)
         degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;
-    hang_labels(c, parts, sec->nentries);
+    for (size_t i = 0; i < sec->nentries; i++)
+        if (!dropped[i])
+            hang_labels(&parts[i], widest_label);
     size_t start = c->vl.n;
     emit_section_title(c, sec, c->nsections_done++ == 0, colw);
     for (size_t i = 0; i < sec->nentries; i++) {
+        if (dropped[i]) {
+            rc_arena *doc = scratch_arena(c, &one_mem);
+            rebuild_entry(c, sec, i, &parts[i], widest_label);
+            c->a = doc;
+        }
         emit_entry(c, &parts[i], colw, degw, i == 0);
         parts_release(&parts[i]);
+        rc_arena_release(&one_mem);
     }
+    rc_arena_release(&kept_mem);
+    free(dropped);
     free(parts);
     if (!c->st->section_page_break)
         keep_together(c, start);
@@ -1591,14 +1670,19 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
     lines_release(&ls);
 }
 
-/* The photo's path: relative to the CV's own file, as RenderCV reads it. */
+/*
+ * The photo's path: relative to the CV's own file, as RenderCV reads it;
+ * NULL with an error when it leaves the project (files.h).
+ */
 static const char *photo_path(ctx *c)
 {
-    const char *p = c->cv->photo.s, *file = c->cv->file;
-    const char *slash = file ? strrchr(file, '/') : NULL;
-    if (p[0] == '/' || !slash)
-        return p;
-    return rc_arena_printf(c->a, "%.*s/%s", (int)(slash - file), file, p);
+    rc_buf b = RC_BUF_INIT;
+    rc_files_join(&b, c->cv->file, c->cv->photo.s);
+    const char *path = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    if (rc_files_check(c->cv->root, path, "photo", c->cv->photo.s, c->cv->photo.pos, c->d) < 0)
+        return NULL;
+    return path;
 }
 
 static void emit_header(ctx *c)
@@ -1608,9 +1692,19 @@ static void emit_header(ctx *c)
     rc_draw photo = {0};
     rc_scaled photo_h = 0;
     if (cv->photo.s && *cv->photo.s) {
-        rc_image_info info;
+        rc_image *img = rc_arena_alloc(c->a, sizeof(*img));
         const char *path = photo_path(c);
-        if (rc_image_probe(path, cv->photo.pos, &info, c->d) != 0) {
+        int64_t h = 0;
+        rc_scaled page = st->page_height - st->margin_top - st->margin_bottom;
+        if (!path || rc_image_load(c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
+            c->status = -1;
+        } else if ((h = (int64_t)st->photo_width * img->src_height / img->src_width) > page) {
+            /* (a strip of a picture, 1 x 30000 pixels, would overflow a length) */
+            rc_error(c->d, cv->photo.pos,
+                     "photo '%s' (%d x %d pixels) would be %.0f pt tall at "
+                     "header.photo_width, more than the page holds; crop it or make "
+                     "header.photo_width smaller",
+                     cv->photo.s, img->src_width, img->src_height, (double)h / RC_UNITY);
             c->status = -1;
         } else {
             photo.kind = RC_DRAW_IMAGE;
@@ -1620,8 +1714,9 @@ static void emit_header(ctx *c)
                 c->a, "Photo of %s", cv->name.s ? rc_spans_plain_text(c->a, rc_markup_parse(
                                                       c->a, cv->name.s, strlen(cv->name.s)))
                                                 : "the CV's author");
+            photo.image = img;
             photo.w = st->photo_width;
-            photo_h = (rc_scaled)((int64_t)st->photo_width * info.height / info.width);
+            photo_h = (rc_scaled)h;
             photo.h = photo_h;
             rc_scaled room = st->photo_width + st->photo_space_left + st->photo_space_right;
             if (st->photo_position == RC_ALIGN_RIGHT) {
@@ -1690,7 +1785,7 @@ static void emit_header(ctx *c)
         rc_vitem *box = rc_vlist_add_box(&c->vl, photo_h, 0, 0);
         rc_draw ph = *c->photo_pending;
         ph.y = -photo_h;
-        rc_vbox_add(box, &ph);
+        rc_vbox_add(&c->vl, box, &ph);
         c->photo_pending = NULL;
     } else if (photo_h > c->header_height) {
         /* the first section starts below the photo */
@@ -1712,27 +1807,18 @@ static void emit_header(ctx *c)
 static void paginate(ctx *c, rc_doc *doc)
 {
     const rc_style *st = c->st;
-    rc_paginate(&c->vl, st, doc, 0);
-    if (doc->npages < 2)
-        return;
-    rc_doc tight;
-    rc_doc_init(&tight);
-    tight.width = doc->width;
-    tight.height = doc->height;
-    tight.fonts = doc->fonts;
-    rc_paginate(&c->vl, st, &tight, 1);
-    if (tight.npages < doc->npages) {
-        /* the structure made during layout stays with the document */
-        tight.nodes = doc->nodes;
-        tight.nnodes = doc->nnodes;
-        tight.nodes_cap = doc->nodes_cap;
-        tight.notes = doc->notes;
-        doc->nodes = NULL;
-        rc_doc_release(doc);
-        *doc = tight;
-    } else {
-        rc_doc_release(&tight);
+    rc_page_breaks loose = {0}, tight = {0};
+    rc_page_breaks_find(&c->vl, st, 0, &loose);
+    const rc_page_breaks *use = &loose;
+    if (loose.n >= 2) {
+        /* Only the breaks are compared: the draws are placed once. */
+        rc_page_breaks_find(&c->vl, st, 1, &tight);
+        if (tight.n < loose.n)
+            use = &tight;
     }
+    rc_page_place(&c->vl, use, st, doc);
+    rc_page_breaks_release(&loose);
+    rc_page_breaks_release(&tight);
 }
 
 /*

@@ -20,13 +20,14 @@
  * `&a [*a]`), so every walk here is bounded by measure() first.
  */
 #include "load.h"
+
+#include "files.h"
 #include "load_ext.h"
 #include "load_yaml.h"
 #include "rc_locale.h"
 
 #include <yaml.h>
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,13 +227,14 @@ static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *
 {
     const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
     const char *in = *path ? "in " : "at ", *where = *path ? path : "the top level";
+    const char *key = rc_diag_token(L->a, rc_yaml_scalar(k));
     if (near)
-        return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)",
-                        rc_yaml_scalar(k), in, where, near);
+        return rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s (did you mean '%s'?)", key,
+                        in, where, near);
     rc_buf b = RC_BUF_INIT;
     list_keys(keys, &b);
-    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", rc_yaml_scalar(k), in,
-             where, rc_buf_str(&b));
+    rc_error(L->d, node_pos(L, k), "unknown key '%s' %s%s; expected %s", key, in, where,
+             rc_buf_str(&b));
     rc_buf_release(&b);
     return -1;
 }
@@ -998,7 +1000,7 @@ typedef struct section_state {
 /* `- bibtex: file.bib`: the item's slot becomes the file's publication entries. */
 static int load_bibtex_entries(loader *L, yaml_node_t *n, const char *path, section_state *ss)
 {
-    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles};
+    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles, L->cv->root};
     rc_entry *v = NULL;
     size_t count = 0;
     int rc = rc_bibtex_load_item(&y, n, path, L->cv->name.s, &v, &count);
@@ -2131,19 +2133,20 @@ static int load_document(loader *L)
                         "locale, settings), not %s", rc_yaml_kind(root));
     if (check_nodes(L) < 0 || check_size(L) < 0)
         return -1; /* walking a bad document would only repeat the problem */
-    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles};
+    rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles, L->cv->root};
     if (rc_jsonresume_detect(&y, root))
         return rc_jsonresume_load(&y, root, L->cv);
     rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
     return load_top(L, yaml_document_get_root_node(L->doc));
 }
 
-int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
-                      rc_diags *d)
+static int load_memory(rc_cv *cv, const char *name, const char *data, size_t len,
+                       const struct rc_root *root, rc_arena *a, rc_diags *d)
 {
     size_t errors_before = d->nerrors;
     memset(cv, 0, sizeof(*cv));
     cv->show_footer = -1;
+    cv->root = root;
     cv->file = rc_arena_strdup(a, name ? name : "<input>");
     loader L = {.cv = cv, .a = a, .d = d, .file = cv->file, .design = &cv->design};
     rc_pos whole = {L.file, 0, 0};
@@ -2170,6 +2173,12 @@ int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len,
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     return d->nerrors == errors_before ? 0 : -1;
+}
+
+int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
+                      rc_diags *d)
+{
+    return load_memory(cv, name, data, len, NULL, a, d);
 }
 
 int rc_load_design_memory(rc_design_values *out, const char *name, const char *data,
@@ -2203,24 +2212,17 @@ int rc_load_design_memory(rc_design_values *out, const char *name, const char *d
     return d->nerrors == errors_before ? 0 : -1;
 }
 
-int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d)
+int rc_load_cv_file(rc_cv *cv, const char *path, const struct rc_root *root, rc_arena *a,
+                    rc_diags *d)
 {
     rc_pos nowhere = {NULL, 0, 0};
     memset(cv, 0, sizeof(*cv)); /* callers may look at an empty model after a failure */
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
-                              strerror(errno));
     rc_buf b = RC_BUF_INIT;
     /* Read past the limit to tell "too large" from "exactly the limit". */
-    int err = rc_buf_add_stream(&b, f, MAX_INPUT_BYTES);
-    fclose(f);
-    int rc;
-    if (err) {
-        rc = rc_error_class(d, RC_FAIL_IO, nowhere, "cannot read '%s': %s", path, strerror(err));
-    } else {
+    int rc = rc_file_read(path, MAX_INPUT_BYTES, &b, nowhere, d);
+    if (rc == 0) {
         /* Too large a file is rejected there, with the file's name. */
-        rc = rc_load_cv_memory(cv, path, rc_buf_str(&b), b.len, a, d);
+        rc = load_memory(cv, path, rc_buf_str(&b), b.len, root, a, d);
     }
     rc_buf_release(&b);
     return rc;
@@ -2266,11 +2268,13 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
 }
 
 int rc_load_cv_document(rc_cv *cv, yaml_document_t *doc, const char *name,
-                        const char *const *files, size_t nfiles, rc_arena *a, rc_diags *d)
+                        const char *const *files, size_t nfiles, const struct rc_root *root,
+                        rc_arena *a, rc_diags *d)
 {
     size_t errors_before = d->nerrors;
     memset(cv, 0, sizeof(*cv));
     cv->show_footer = -1;
+    cv->root = root;
     cv->file = rc_arena_strdup(a, name ? name : "<input>");
     loader L;
     memset(&L, 0, sizeof(L));

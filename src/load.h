@@ -8,9 +8,14 @@
 
 #include "cv.h"
 
-/* Read and load a file. Unreadable file: RC_FAIL_IO; anything else: RC_FAIL_INPUT. */
-int rc_load_cv_file(rc_cv *cv, const char *path, rc_arena *a, rc_diags *d);
-/* Load from memory; `name` is used in positions. */
+/*
+ * Read and load a file. Unreadable file: RC_FAIL_IO; anything else:
+ * RC_FAIL_INPUT. The files it names must lie under root (files.h; NULL:
+ * anywhere), which must outlive the model.
+ */
+int rc_load_cv_file(rc_cv *cv, const char *path, const struct rc_root *root, rc_arena *a,
+                    rc_diags *d);
+/* Load from memory; `name` is used in positions. The files it names may lie anywhere. */
 int rc_load_cv_memory(rc_cv *cv, const char *name, const char *data, size_t len, rc_arena *a,
                       rc_diags *d);
 

@@ -12,6 +12,7 @@
  *     author_format: initials   # or full (the default)
  */
 #include "bib.h"
+#include "files.h"
 #include "load_ext.h"
 
 #include <stdlib.h>
@@ -93,14 +94,17 @@ static int is_false(const yaml_node_t *v)
     return 0;
 }
 
-/* The file's path: relative to the folder of the YAML file that names it, unless absolute. */
-static const char *resolve(const rc_yaml *y, const yaml_node_t *at, const char *name)
+/*
+ * The file's path: relative to the folder of the YAML file that names it,
+ * unless absolute; NULL with an error when it leaves the project (files.h).
+ */
+static const char *resolve(const rc_yaml *y, const yaml_node_t *at, const char *name, rc_pos pos)
 {
-    const char *yaml_file = rc_yaml_pos(y, at).file;
-    const char *slash = yaml_file ? strrchr(yaml_file, '/') : NULL;
-    if (name[0] == '/' || !slash)
-        return rc_arena_strdup(y->a, name);
-    return rc_arena_printf(y->a, "%.*s/%s", (int)(slash - yaml_file), yaml_file, name);
+    rc_buf b = RC_BUF_INIT;
+    rc_files_join(&b, rc_yaml_pos(y, at).file, name);
+    const char *path = rc_arena_strdup(y->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return rc_files_check(y->root, path, "BibTeX file", name, pos, y->d) < 0 ? NULL : path;
 }
 
 /* cv.name as written in the document, for the default highlight. */
@@ -183,6 +187,8 @@ int rc_bibtex_load_item(const rc_yaml *y, yaml_node_t *item, const char *path, c
     }
     if (rc < 0 || !file)
         return -1;
-    const char *resolved = resolve(y, file_node, file);
+    const char *resolved = resolve(y, file_node, file, o.at);
+    if (!resolved)
+        return -1;
     return rc_bib_load(resolved, resolved, &o, y->a, y->d, out, nout);
 }

@@ -30,6 +30,7 @@ typedef struct rc_yaml {
      * is the number of its file in `files` */
     const char *const *files;
     size_t nfiles;
+    const struct rc_root *root; /* for the files a document names (files.h); NULL: anywhere */
 } rc_yaml;
 
 static inline yaml_node_t *rc_yaml_node(const rc_yaml *y, int id)

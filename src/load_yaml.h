@@ -61,9 +61,12 @@ static inline const char *rc_yaml_kind(const yaml_node_t *n)
 /*
  * The schema walk of rc_load_cv_memory over a document. `name` is the main
  * file (for messages about the whole document); with `files` (may be
- * NULL), each mark's index names its file as described above.
+ * NULL), each mark's index names its file as described above. The files
+ * the CV names must lie under root (files.h; NULL: anywhere), which must
+ * outlive the model.
  */
 int rc_load_cv_document(rc_cv *cv, yaml_document_t *doc, const char *name,
-                        const char *const *files, size_t nfiles, rc_arena *a, rc_diags *d);
+                        const char *const *files, size_t nfiles, const struct rc_root *root,
+                        rc_arena *a, rc_diags *d);
 
 #endif

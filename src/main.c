@@ -41,6 +41,8 @@ static const char usage[] =
     "                     default: from the extension of -o (.txt, .md), else pdf\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
+    "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
+    "                     (default: INPUT's folder)\n"
     "      --list-themes  print the built-in themes, one a line\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
@@ -146,6 +148,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             output_extension = v;
         } else if ((v = value_of(argc, argv, &i, "--depfile", NULL, &missing))) {
             o.depfile = v;
+        } else if ((v = value_of(argc, argv, &i, "--root", NULL, &missing))) {
+            o.root = v;
         } else if ((v = value_of(argc, argv, &i, "--design", NULL, &missing))) {
             /* RenderCV's --design: a file holding only `design:`, over the CV's */
             overlay_keys[o.noverlays] = "design";

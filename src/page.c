@@ -10,6 +10,16 @@
 #define AWFUL_BAD INT64_MAX
 #define INF_BAD 10000
 
+/* A block of draws; blocks grow from a size that suits a one-page CV. */
+struct rc_vblock {
+    rc_vblock *next;
+    size_t n, cap;
+    rc_draw v[];
+};
+
+#define VBLOCK_MIN 64
+#define VBLOCK_MAX 2048
+
 void rc_vlist_init(rc_vlist *vl)
 {
     memset(vl, 0, sizeof(*vl));
@@ -17,8 +27,11 @@ void rc_vlist_init(rc_vlist *vl)
 
 void rc_vlist_release(rc_vlist *vl)
 {
-    for (size_t i = 0; i < vl->n; i++)
-        free(vl->v[i].draws);
+    while (vl->blocks) {
+        rc_vblock *next = vl->blocks->next;
+        free(vl->blocks);
+        vl->blocks = next;
+    }
     free(vl->v);
     memset(vl, 0, sizeof(*vl));
 }
@@ -64,10 +77,34 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
     return box;
 }
 
-void rc_vbox_add(rc_vitem *box, const rc_draw *draw)
+void rc_vbox_add(rc_vlist *vl, rc_vitem *box, const rc_draw *draw)
 {
-    RC_VEC_PUSH(box->draws, box->ndraws, box->cap);
-    box->draws[box->ndraws++] = *draw;
+    rc_vblock *b = vl->last_block;
+    if (!b || b->n == b->cap) {
+        /* A new block; the box's draws so far (at the old one's end) move with it. */
+        size_t cap = b ? 2 * b->cap : VBLOCK_MIN;
+        if (cap > VBLOCK_MAX)
+            cap = VBLOCK_MAX;
+        if (cap < box->ndraws + 1)
+            cap = box->ndraws + 1;
+        rc_vblock *nb = rc_xmalloc(sizeof(*nb) + cap * sizeof(rc_draw));
+        nb->next = NULL;
+        nb->cap = cap;
+        nb->n = box->ndraws;
+        if (box->ndraws) {
+            memcpy(nb->v, box->draws, box->ndraws * sizeof(rc_draw));
+            b->n -= box->ndraws;
+        }
+        box->draws = nb->v;
+        if (b)
+            b->next = nb;
+        else
+            vl->blocks = nb;
+        vl->last_block = b = nb;
+    }
+    b->v[b->n++] = *draw;
+    if (!box->ndraws++)
+        box->draws = &b->v[b->n - 1];
 }
 
 /* TeX's badness (§108): about 100 (t/s)^3, at most INF_BAD. */
@@ -106,16 +143,22 @@ static rc_scaled place(const rc_vlist *vl, size_t from, size_t to, const rc_styl
         from++;
     int64_t natural = 0, shrink = 0;
     rc_scaled last_depth = 0;
+    size_t ndraws = 0;
     for (size_t i = from; i < to; i++) {
         const rc_vitem *it = &vl->v[i];
         if (it->kind == RC_V_BOX) {
             natural += it->height + it->depth;
             last_depth = it->depth;
+            ndraws += it->ndraws;
         } else if (it->kind == RC_V_GLUE) {
             natural += it->size;
             shrink += it->shrink;
             last_depth = 0;
         }
+    }
+    if (ndraws) {
+        page->v = rc_xmalloc(ndraws * sizeof(rc_draw));
+        page->cap = ndraws;
     }
     int64_t excess = natural - last_depth - goal;
     if (excess < 0 || shrink == 0)
@@ -145,7 +188,19 @@ static rc_scaled place(const rc_vlist *vl, size_t from, size_t to, const rc_styl
     return y - s->margin_top;
 }
 
-rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int tight)
+static void add_range(rc_page_breaks *b, size_t from, size_t to)
+{
+    RC_VEC_PUSH(b->v, b->n, b->cap);
+    b->v[b->n++] = (rc_page_range){from, to};
+}
+
+void rc_page_breaks_release(rc_page_breaks *b)
+{
+    free(b->v);
+    memset(b, 0, sizeof(*b));
+}
+
+void rc_page_breaks_find(const rc_vlist *vl, const rc_style *s, int tight, rc_page_breaks *out)
 {
     const rc_scaled goal = s->page_height - s->margin_top - s->margin_bottom;
     /*
@@ -159,7 +214,7 @@ rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int ti
      * their spacing shrunk) rather than break early before a section.
      */
     const rc_scaled allowance = tight ? goal / 20 : goal / 5;
-    rc_scaled last_height = 0;
+    out->n = 0;
     size_t start = 0;
     while (start < vl->n) {
         while (start < vl->n && vl->v[start].kind != RC_V_BOX)
@@ -203,7 +258,7 @@ rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int ti
                  * box goes on each page.
                  */
                 size_t end = i > start ? i : i + 1;
-                place(vl, start, end, s, doc);
+                add_range(out, start, end);
                 start = end;
                 goto next_page;
             }
@@ -223,14 +278,31 @@ rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int ti
         }
         if (!fire) {
             /* The rest fits: it is the last page. */
-            last_height = place(vl, start, vl->n, s, doc);
+            add_range(out, start, vl->n);
             break;
         }
-        last_height = place(vl, start, cut, s, doc);
+        add_range(out, start, cut);
         start = cut + 1;
     next_page:;
     }
-    if (doc->npages == 0)
+}
+
+rc_scaled rc_page_place(const rc_vlist *vl, const rc_page_breaks *b, const rc_style *s,
+                        rc_doc *doc)
+{
+    rc_scaled last_height = 0;
+    for (size_t k = 0; k < b->n; k++)
+        last_height = place(vl, b->v[k].from, b->v[k].to, s, doc);
+    if (b->n == 0)
         rc_doc_add_page(doc);
+    return last_height;
+}
+
+rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int tight)
+{
+    rc_page_breaks b = {0};
+    rc_page_breaks_find(vl, s, tight, &b);
+    rc_scaled last_height = rc_page_place(vl, &b, s, doc);
+    rc_page_breaks_release(&b);
     return last_height;
 }

@@ -34,14 +34,22 @@ typedef struct rc_vitem {
     rc_scaled shrink;        /* glue: how much it may give when a page is tight */
     int penalty;             /* penalty */
     rc_draw *draws;          /* box content: x from the left margin, y from the baseline */
-    size_t ndraws, cap;
+    size_t ndraws;
 } rc_vitem;
+
+/* Storage of the boxes' draws (page.c). */
+typedef struct rc_vblock rc_vblock;
 
 typedef struct rc_vlist {
     rc_vitem *v;
     size_t n, cap;
     rc_scaled prev_depth;
     int after_box;           /* interline glue applies to the next box */
+    /*
+     * The draws of all boxes, in blocks in list order: a box's draws are
+     * contiguous in one block, and a line costs no allocation of its own.
+     */
+    rc_vblock *blocks, *last_block;
 } rc_vlist;
 
 void rc_vlist_init(rc_vlist *vl);
@@ -56,15 +64,38 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
                            rc_scaled baselineskip);
 void rc_vlist_add_glue(rc_vlist *vl, rc_scaled size, rc_scaled shrink);
 void rc_vlist_add_penalty(rc_vlist *vl, int penalty);
-/* Move a draw (copied) into a box. */
-void rc_vbox_add(rc_vitem *box, const rc_draw *draw);
+/* Copy a draw into box, which must be the list's last box. */
+void rc_vbox_add(rc_vlist *vl, rc_vitem *box, const rc_draw *draw);
+
+/* Where the pages break: page k holds the items [v[k].from, v[k].to). */
+typedef struct rc_page_range {
+    size_t from, to;
+} rc_page_range;
+
+typedef struct rc_page_breaks {
+    rc_page_range *v;
+    size_t n, cap;
+} rc_page_breaks;
 
 /*
- * Break the list into pages of the style's text height and place the
- * draws. Glue keeps its natural size unless `tight`, when a page may also
- * end where its glue must shrink to fit (TeX's page shrink, §975). Returns
- * the height of the material on the last page.
+ * Choose the page breaks of the list for pages of the style's text
+ * height. Glue keeps its natural size unless `tight`, when a page may also
+ * end where its glue must shrink to fit (TeX's page shrink, §975). No
+ * draw is copied, so settings can be compared before one is placed.
  */
+void rc_page_breaks_find(const rc_vlist *vl, const rc_style *s, int tight, rc_page_breaks *out);
+void rc_page_breaks_release(rc_page_breaks *b);
+
+/*
+ * Place the draws of the list on the pages `b` found, one page of doc per
+ * range (one empty page when there is none), each page's draws in one
+ * block of their exact size.
+ * Returns the height of the material on the last page.
+ */
+rc_scaled rc_page_place(const rc_vlist *vl, const rc_page_breaks *b, const rc_style *s,
+                        rc_doc *doc);
+
+/* Both: break the list into pages and place the draws. */
 rc_scaled rc_paginate(const rc_vlist *vl, const rc_style *s, rc_doc *doc, int tight);
 
 #endif

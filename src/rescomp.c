@@ -62,7 +62,10 @@ static int prepare(const rc_job *job, rc_cv *cv, rc_fonts *fonts, rc_style *st,
                    rc_arena *a, rc_diags *d)
 {
     /* The input with its overlays, --set values and variant (source.c). */
-    if (rc_source_load(job->source, job->variant, cv, a, d) != 0 || d->nerrors)
+    int loaded = rc_source_load(job->source, job->variant, cv, a, d);
+    if (job->last_load)
+        rc_source_drop_document(job->last_load, job->variant);
+    if (loaded != 0 || d->nerrors)
         return -1;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;

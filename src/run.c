@@ -7,7 +7,9 @@
 
 #include "dev_text.h"
 
+#include "atomic.h"
 #include "depfile.h"
+#include "files.h"
 #include "watch.h"
 
 #include <errno.h>
@@ -119,6 +121,58 @@ static int make_dirs(const char *dir, rc_diags *d)
     return rc;
 }
 
+/* ---- SIGINT, SIGTERM, SIGHUP ------------------------------------------------------- */
+
+/*
+ * An interrupted run leaves nothing behind: the handler stops the running
+ * variant jobs (each removes its own temporary file in its own handler),
+ * waits for them, removes this process's temporary file, and dies of the
+ * signal as it would have. Only async-signal-safe calls: kill, waitpid,
+ * unlink (rc_atomic_cleanup), sigaction, raise.
+ */
+static volatile pid_t *running;         /* the jobs' processes; 0 once reaped */
+static volatile sig_atomic_t nrunning;
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_signal(int sig)
+{
+    volatile pid_t *pids = running;
+    size_t n = pids ? (size_t)nrunning : 0;
+    for (size_t i = 0; i < n; i++)
+        if (pids[i] > 0)
+            kill(pids[i], sig);
+    for (size_t i = 0; i < n; i++)
+        if (pids[i] > 0)
+            while (waitpid(pids[i], NULL, 0) < 0 && errno == EINTR)
+                ;
+    rc_atomic_cleanup();
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof(dfl));
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, NULL);
+    raise(sig); /* delivered when the handler returns: the signal is blocked in it */
+}
+
+/* Install the handler (but where the signal is ignored, as under nohup); old[] to restore. */
+static void catch_signals(struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < RC_ARRAY_LEN(caught); i++)
+        sigaddset(&sa.sa_mask, caught[i]);
+    for (size_t i = 0; i < RC_ARRAY_LEN(caught); i++)
+        if (sigaction(caught[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
+            sigaction(caught[i], &sa, NULL);
+}
+
+static void restore_signals(const struct sigaction *old)
+{
+    for (size_t i = 0; i < RC_ARRAY_LEN(caught); i++)
+        sigaction(caught[i], &old[i], NULL);
+}
+
 /* ---- jobs in forked processes ------------------------------------------------------ */
 
 typedef struct child {
@@ -129,7 +183,8 @@ typedef struct child {
     int state;   /* 0 waiting, 1 running, 2 done */
 } child;
 
-static void start_child(const rc_job *job, child *c)
+/* Start job in a process; `slot`: its place in `running`. */
+static void start_child(const rc_job *job, child *c, size_t slot)
 {
     int fds[2];
     fflush(stdout);
@@ -141,8 +196,17 @@ static void start_child(const rc_job *job, child *c)
         c->status = RESCOMP_EXIT_INTERNAL << 8;
         return;
     }
+    /* No signal between the fork and noting the process in `running`. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < RC_ARRAY_LEN(caught); i++)
+        sigaddset(&block, caught[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
     if (pid == 0) {
+        running = NULL; /* the parent's jobs are not this one's to stop */
+        nrunning = 0;
+        sigprocmask(SIG_SETMASK, &old, NULL);
         close(fds[0]);
         dup2(fds[1], 2);
         close(fds[1]);
@@ -150,6 +214,9 @@ static void start_child(const rc_job *job, child *c)
         fflush(NULL);
         _exit(code);
     }
+    if (pid > 0)
+        running[slot] = pid;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
@@ -192,6 +259,7 @@ static void collect(child *cs, size_t n)
             close(c->fd);
             while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
                 ;
+            running[which[k]] = 0;
             c->state = 2;
         }
     }
@@ -227,20 +295,22 @@ static int child_code(const rc_job *job, child *c, rc_buf *note)
 static int run_forked(const rc_job *jobs, size_t n, int parallel)
 {
     child *cs = rc_xcalloc(n, sizeof(*cs));
-    size_t next = 0, printed = 0, running = 0;
+    size_t next = 0, printed = 0, busy = 0;
     int code = RESCOMP_EXIT_OK;
     if (parallel < 1)
         parallel = 1;
+    running = rc_xcalloc(n, sizeof(*running));
+    nrunning = (sig_atomic_t)n;
     while (printed < n) {
-        while (next < n && running < (size_t)parallel) {
-            start_child(&jobs[next], &cs[next]);
-            running += cs[next].state == 1;
+        while (next < n && busy < (size_t)parallel) {
+            start_child(&jobs[next], &cs[next], next);
+            busy += cs[next].state == 1;
             next++;
         }
         collect(cs, next);
-        running = 0;
+        busy = 0;
         for (size_t i = 0; i < next; i++)
-            running += cs[i].state == 1;
+            busy += cs[i].state == 1;
         while (printed < next && cs[printed].state == 2) {
             child *c = &cs[printed];
             rc_buf note = RC_BUF_INIT;
@@ -255,6 +325,10 @@ static int run_forked(const rc_job *jobs, size_t n, int parallel)
         }
     }
     fflush(stderr);
+    volatile pid_t *pids = running;
+    nrunning = 0;
+    running = NULL;
+    free((void *)pids);
     free(cs);
     return code;
 }
@@ -309,50 +383,117 @@ static int cores(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-/* Every file a build reads: the YAML files, the fonts, the photos. */
-static void prerequisites(const rescomp_options *o, rc_run *run, const build *b,
-                          const rc_source *src, char ***out, size_t *nout)
+/* A list of file names, each once (malloc'd). */
+typedef struct names {
+    char **v;
+    size_t n, cap;
+} names;
+
+static void names_add(names *l, const char *s)
 {
-    size_t nfonts = rc_font_store_count(run->fonts);
-    size_t n = 0, cap = 2 + o->noverlays + nfonts + b->njobs;
-    char **v = rc_xcalloc(cap, sizeof(*v));
-    v[n++] = rc_xstrdup(o->input);
+    for (size_t k = 0; k < l->n; k++)
+        if (!strcmp(l->v[k], s))
+            return;
+    RC_VEC_PUSH(l->v, l->n, l->cap);
+    l->v[l->n++] = rc_xstrdup(s);
+}
+
+/*
+ * The files a build reads that the command line and the CV name: the
+ * input, the overlays, and each job's photo and .bib files, as they are
+ * opened (files.h). The fonts are not known before the jobs load them.
+ */
+static void named_inputs(const rescomp_options *o, const build *b, const rc_source *src,
+                         names *l)
+{
+    names_add(l, o->input);
     for (size_t i = 0; i < o->noverlays; i++)
-        v[n++] = rc_xstrdup(o->overlays[i]);
-    /* A face of a collection appears once per file. */
-    for (size_t f = 0; f < nfonts; f++) {
-        const char *path = rc_face_path(rc_font_store_face(run->fonts, f));
-        int seen = 0;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = !strcmp(v[k], path);
-        if (!seen)
-            v[n++] = rc_xstrdup(path);
-    }
+        names_add(l, o->overlays[i]);
     for (size_t j = 0; src && j < b->njobs; j++) {
-        char *photo = rc_source_photo(src, b->jobs[j].variant);
-        if (!photo)
-            continue;
-        char *path = photo;
-        if (photo[0] != '/') {
-            char *dir = dir_of(o->input);
-            rc_buf p = RC_BUF_INIT;
-            if (strcmp(dir, "."))
-                rc_buf_addf(&p, "%s/", dir);
-            rc_buf_adds(&p, photo);
-            free(dir);
-            free(photo);
-            path = p.ptr;
-        }
-        size_t k = 0;
-        while (k < n && strcmp(v[k], path))
-            k++;
-        if (k < n)
-            free(path);
-        else
-            v[n++] = path;
+        rc_buf buf = RC_BUF_INIT;
+        size_t k = rc_source_named_files(src, b->jobs[j].variant, &buf);
+        const char *p = rc_buf_str(&buf);
+        for (size_t i = 0; i < k; i++, p += strlen(p) + 1)
+            names_add(l, p);
+        rc_buf_release(&buf);
     }
-    *out = v;
-    *nout = n;
+}
+
+/* Every file a build read, for the depfile: the YAML files, the fonts, the photos and .bib files. */
+static void prerequisites(const rescomp_options *o, rc_run *run, const names *named, names *l)
+{
+    size_t yaml = 1 + o->noverlays;
+    for (size_t i = 0; i < yaml && i < named->n; i++)
+        names_add(l, named->v[i]);
+    /* A face of a collection appears once per file. */
+    for (size_t f = 0; f < rc_font_store_count(run->fonts); f++)
+        names_add(l, rc_face_path(rc_font_store_face(run->fonts, f)));
+    for (size_t i = yaml; i < named->n; i++)
+        names_add(l, named->v[i]);
+}
+
+/*
+ * gcc's "input file is the same as output file": an output (-o, the
+ * default name, each variant's, --depfile) that is a file the run reads
+ * would be replaced by it, the CV by its own PDF. Compared by device and
+ * inode, so that another spelling or a hard link is caught too. A file
+ * that cannot be read is left for the run to report.
+ */
+static int check_outputs(const rescomp_options *o, const build *b, const names *in,
+                         rc_diags *d)
+{
+    rc_pos nowhere = {NULL, 0, 0};
+    int rc = 0;
+    struct stat *st = rc_xcalloc(in->n + 1, sizeof(*st));
+    int *have = rc_xcalloc(in->n + 1, sizeof(*have));
+    for (size_t k = 0; k < in->n; k++)
+        have[k] = stat(in->v[k], &st[k]) == 0 && S_ISREG(st[k].st_mode);
+    for (size_t j = 0; j <= b->njobs; j++) {
+        const char *out = j < b->njobs ? b->jobs[j].output : o->check ? NULL : o->depfile;
+        struct stat so;
+        if (!out || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+            continue;
+        for (size_t k = 0; k < in->n; k++) {
+            if (!have[k] || st[k].st_dev != so.st_dev || st[k].st_ino != so.st_ino)
+                continue;
+            if (j == b->njobs)
+                rc = rc_error_class(d, RC_FAIL_USAGE, nowhere, "--depfile '%s' would replace "
+                                    "'%s', which this run reads; name another file for the "
+                                    "rule", out, in->v[k]);
+            else
+                rc = rc_error_class(d, RC_FAIL_USAGE, nowhere, "the output '%s' would replace "
+                                    "'%s', which this run reads; name another output with -o",
+                                    out, in->v[k]);
+            break;
+        }
+    }
+    /* The depfile and an output, which need not exist yet, would overwrite each other. */
+    char *dep = o->depfile && !o->check ? rc_files_real(o->depfile) : NULL;
+    for (size_t j = 0; dep && j < b->njobs; j++) {
+        char *out = b->jobs[j].output ? rc_files_real(b->jobs[j].output) : NULL;
+        if (out && !strcmp(out, dep))
+            rc = rc_error_class(d, RC_FAIL_USAGE, nowhere, "--depfile '%s' is the output '%s'; "
+                                "name another file for the rule", o->depfile,
+                                b->jobs[j].output);
+        free(out);
+    }
+    free(dep);
+    free(st);
+    free(have);
+    return rc;
+}
+
+/* Before anything is written: whether make can read the depfile's names. */
+static int check_depfile_names(const rescomp_options *o, const build *b, const names *in,
+                               rc_diags *d)
+{
+    if (!o->depfile || o->check)
+        return 0;
+    int rc = rc_depfile_check((const char *const *)in->v, in->n, d);
+    for (size_t j = 0; j < b->njobs; j++)
+        if (b->jobs[j].output && rc_depfile_check(&b->jobs[j].output, 1, d) < 0)
+            rc = -1;
+    return rc;
 }
 
 static void free_strings(char **v, size_t n)
@@ -400,7 +541,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
     rc_diags d;
     rc_diags_init(&d);
     rc_source_spec spec = {o->input, o->overlays, o->overlay_keys, o->noverlays, o->sets,
-                           o->nsets};
+                           o->nsets, o->root};
     rc_source *src = NULL;
     if (rc_source_open(&src, &spec, &d) < 0) {
         int code = report(o, &d);
@@ -458,12 +599,19 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                 add_job(&b, o, run, src, (int)i);
     }
 
+    names named = {NULL, 0, 0};
+    named_inputs(o, &b, src, &named);
+    if (!d.nerrors) {
+        check_outputs(o, &b, &named, &d);
+        check_depfile_names(o, &b, &named, &d);
+    }
     if (d.nerrors) {
         code = report(o, &d);
     } else {
         rc_diags_release(&d);
         rc_diags_init(&d);
         if (b.njobs == 1) {
+            b.jobs[0].last_load = src;
             code = rc_compile_job(&b.jobs[0]);
         } else if (b.njobs > 1) {
             /*
@@ -481,9 +629,11 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         }
     }
 
-    char **pre = NULL;
-    size_t npre = 0;
-    prerequisites(o, run, &b, src, &pre, &npre);
+    names all = {NULL, 0, 0};
+    prerequisites(o, run, &named, &all);
+    free_strings(named.v, named.n);
+    char **pre = all.v;
+    size_t npre = all.n;
     if (code == RESCOMP_EXIT_OK && o->depfile && !o->check) {
         const char **targets = rc_xcalloc(b.njobs + 1, sizeof(*targets));
         size_t nt = 0;
@@ -498,7 +648,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         free(targets);
     }
     if (files) {
-        /* For --watch: the YAML files and photos (fonts are loaded once, not watched). */
+        /* For --watch: the YAML, photo and .bib files (fonts are loaded once, not watched). */
         size_t k = 0;
         for (size_t i = 0; i < npre; i++) {
             if (is_font_file(run, pre[i]))
@@ -535,8 +685,12 @@ static void watch_line(const rescomp_options *o, const char *changed, int code, 
     struct tm tm;
     if (localtime_r(&t, &tm))
         strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
-    if (changed)
-        fprintf(stderr, "rescomp: %s %s changed; ", clock, changed);
+    if (changed) {
+        rc_buf shown = RC_BUF_INIT;
+        rc_buf_add_shown(&shown, changed);
+        fprintf(stderr, "rescomp: %s %s changed; ", clock, rc_buf_str(&shown));
+        rc_buf_release(&shown);
+    }
     else
         fprintf(stderr, "rescomp: %s ", clock);
     if (code == 0)
@@ -568,24 +722,33 @@ static int watch_loop(const rescomp_options *o, rc_run *run)
     int code = 0;
     const char *changed = NULL;
     char *changed_copy = NULL;
-    for (long rebuilds = 0;; rebuilds++) {
-        /* Watch before building, so that no change made during the build is lost. */
-        if (rc_watch_files(w, (const char *const *)files, nfiles, &d) < 0) {
-            code = report(o, &d);
-            break;
-        }
+    /* Watch before building, so that no change made during the build is lost. */
+    int watching = rc_watch_files(w, (const char *const *)files, nfiles, &d) == 0;
+    if (!watching)
+        code = report(o, &d);
+    for (long rebuilds = 0; watching; rebuilds++) {
         double t0 = now_ms();
         char **read = NULL;
         size_t nread = 0;
         code = build_once(o, run, &read, &nread);
-        watch_line(o, changed, code, now_ms() - t0);
+        /*
+         * What the build read (a .bib file, a photo) is watched from now
+         * on, before the build is reported: folders already watched keep
+         * their events (watch.h).
+         */
         if (nread) {
             free_strings(files, nfiles);
             files = read;
             nfiles = nread;
+            if (rc_watch_files(w, (const char *const *)files, nfiles, &d) < 0) {
+                watch_line(o, changed, code, now_ms() - t0);
+                code = report(o, &d);
+                break;
+            }
         } else {
             free(read);
         }
+        watch_line(o, changed, code, now_ms() - t0);
         if (limit >= 0 && rebuilds >= limit)
             break;
         changed = rc_watch_wait(w);
@@ -608,7 +771,10 @@ int rc_run_main(const rescomp_options *o)
         return code;
     rc_run run;
     memset(&run, 0, sizeof(run));
+    struct sigaction old[RC_ARRAY_LEN(caught)];
+    catch_signals(old);
     code = o->watch ? watch_loop(o, &run) : build_once(o, &run, NULL, NULL);
+    restore_signals(old);
     rc_font_store_free(run.fonts);
     return code;
 }

@@ -28,6 +28,7 @@ typedef struct rc_job {
     const char *output;       /* the PDF to write, or NULL */
     FILE *trace;              /* where the trace goes, or NULL */
     const char *heading;      /* printed before the job's messages when it has any */
+    rc_source *last_load;     /* the only job: its source, whose document it frees once loaded */
 } rc_job;
 
 /*

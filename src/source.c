@@ -5,11 +5,11 @@
  */
 #include "source.h"
 
+#include "files.h"
 #include "load_yaml.h"
 #include "merge.h"
 #include "variant.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +27,13 @@ struct rc_source {
     rc_arena a;
     const char **files; /* input, overlays..., "<command line>" */
     size_t nfiles;
+    rc_root root;        /* where the files the CV names may lie (files.h) */
     yaml_document_t doc; /* steps 1-3 */
     int have_doc;
+    /* After rc_source_drop_document: the files the variant loaded last names. */
+    rc_buf named;
+    size_t nnamed;
+    int named_variant;
     variant_def *variants;
     size_t nvariants;
     int have_variants_key;
@@ -59,26 +64,15 @@ static const char *scalar(const yaml_node_t *n)
 
 /* ---- reading files ------------------------------------------------------------ */
 
-/* The file's bytes (up to one past the size limit, which the parser reports). */
-static int read_file(const char *path, rc_buf *b, rc_diags *d)
-{
-    rc_pos nowhere = {NULL, 0, 0};
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot open '%s': %s", path,
-                              strerror(errno));
-    int err = rc_buf_add_stream(b, f, MAX_FILE_BYTES);
-    fclose(f);
-    if (err)
-        return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot read '%s': %s", path,
-                              strerror(err));
-    return 0;
-}
-
+/*
+ * A file named on the command line: anywhere (files.h), but a regular file.
+ * Up to one past the size limit is read, which the parser reports.
+ */
 static int parse_file(const char *path, yaml_document_t *doc, rc_diags *d)
 {
     rc_buf b = RC_BUF_INIT;
-    int rc = read_file(path, &b, d);
+    rc_pos nowhere = {NULL, 0, 0};
+    int rc = rc_file_read(path, MAX_FILE_BYTES, &b, nowhere, d);
     if (rc == 0)
         rc = rc_yaml_parse(doc, path, rc_buf_str(&b), b.len, d);
     rc_buf_release(&b);
@@ -112,8 +106,9 @@ static int check_only_key(rc_source *s, size_t file, yaml_document_t *ov, yaml_n
         rc_pos p = {s->files[file], k ? (int)k->start_mark.line + 1 : 0,
                     k ? (int)k->start_mark.column + 1 : 0};
         rc = rc_error(d, p, "a --%s file holds only '%s:'; move '%s' to the CV file", only,
-                      only, k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value
-                                                             : "this key");
+                      only, k && k->type == YAML_SCALAR_NODE
+                                ? rc_diag_token(&s->a, (const char *)k->data.scalar.value)
+                                : "this key");
     }
     return rc;
 }
@@ -420,6 +415,8 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
     for (size_t i = 0; i < spec->noverlays; i++)
         s->files[i + 1] = rc_arena_strdup(&s->a, spec->overlays[i]);
     s->files[s->nfiles - 1] = CMDLINE;
+    if (rc_root_init(&s->root, spec->root, spec->input, d) < 0)
+        return -1;
 
     if (rc_merge_doc_init(&s->doc) < 0)
         return out_of_memory(d, spec->input);
@@ -446,8 +443,22 @@ void rc_source_free(rc_source *s)
         return;
     if (s->have_doc)
         yaml_document_delete(&s->doc);
+    rc_root_release(&s->root);
+    rc_buf_release(&s->named);
     rc_arena_release(&s->a);
     free(s);
+}
+
+void rc_source_drop_document(rc_source *s, int v)
+{
+    if (!s->have_doc)
+        return;
+    rc_buf_reset(&s->named);
+    s->nnamed = rc_source_named_files(s, v, &s->named);
+    s->named_variant = v;
+    yaml_document_delete(&s->doc);
+    memset(&s->doc, 0, sizeof(s->doc));
+    s->have_doc = 0;
 }
 
 size_t rc_source_nvariants(const rc_source *s)
@@ -577,22 +588,51 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
+    if (!s->have_doc)
+        return rc_error_class(d, RC_FAIL_INTERNAL, (rc_pos){s->files[0], 0, 0},
+                              "the merged document was already freed");
     if ((size_t)(v + 1) > s->nvariants)
         v = -1;
     yaml_document_t vd;
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;
-    int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, a, d);
+    int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, &s->root, a, d);
     yaml_document_delete(&vd);
     if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
     return rc;
 }
 
-char *rc_source_photo(const rc_source *s, int v)
+/* A scalar that says something (not empty, not null), or NULL. */
+static const yaml_node_t *text_node(yaml_document_t *doc, int id)
 {
-    static const rc_path_seg segs[] = {{(char *)"cv", 0, 0}, {(char *)"photo", 0, 0}};
-    rc_path path = {(rc_path_seg *)segs, 2};
+    const yaml_node_t *n = id ? yaml_document_get_node(doc, id) : NULL;
+    return n && n->type == YAML_SCALAR_NODE && !is_empty(n) ? n : NULL;
+}
+
+static void add_named(rc_buf *list, size_t *n, const char *from, const char *name)
+{
+    rc_buf p = RC_BUF_INIT;
+    rc_files_join(&p, from, name);
+    rc_buf_add(list, rc_buf_str(&p), p.len + 1);
+    rc_buf_release(&p);
+    ++*n;
+}
+
+size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
+{
+    static const rc_path_seg photo_segs[] = {{(char *)"cv", 0, 0}, {(char *)"photo", 0, 0}};
+    static const rc_path_seg sections_segs[] = {{(char *)"cv", 0, 0},
+                                                {(char *)"sections", 0, 0}};
+    rc_path photo_path = {(rc_path_seg *)photo_segs, 2};
+    rc_path sections_path = {(rc_path_seg *)sections_segs, 2};
+    if (!s->have_doc) {
+        /* the document was dropped: what it named was kept for the variant loaded */
+        if (v != s->named_variant)
+            return 0;
+        rc_buf_add(out, s->named.ptr, s->named.len);
+        return s->nnamed;
+    }
     yaml_document_t vd, *doc = (yaml_document_t *)&s->doc;
     rc_diags quiet;
     rc_diags_init(&quiet);
@@ -600,10 +640,39 @@ char *rc_source_photo(const rc_source *s, int v)
     rc_diags_release(&quiet);
     if (own)
         doc = &vd;
-    int id = rc_merge_get(doc, &path);
-    const yaml_node_t *n = id ? yaml_document_get_node(doc, id) : NULL;
-    char *photo = n && n->type == YAML_SCALAR_NODE && !is_empty(n) ? rc_xstrdup(scalar(n)) : NULL;
+    size_t n = 0;
+    const yaml_node_t *photo = yaml_document_get_root_node(doc)
+                                   ? text_node(doc, rc_merge_get(doc, &photo_path))
+                                   : NULL;
+    /* The photo is relative to the CV's own file, as layout.c resolves it. */
+    if (photo)
+        add_named(out, &n, s->files[0], scalar(photo));
+    int sid = yaml_document_get_root_node(doc) ? rc_merge_get(doc, &sections_path) : 0;
+    const yaml_node_t *secs = sid ? yaml_document_get_node(doc, sid) : NULL;
+    for (yaml_node_pair_t *p = secs && secs->type == YAML_MAPPING_NODE
+                                   ? secs->data.mapping.pairs.start : NULL;
+         p && p < secs->data.mapping.pairs.top; p++) {
+        const yaml_node_t *list = yaml_document_get_node(doc, p->value);
+        if (!list || list->type != YAML_SEQUENCE_NODE)
+            continue;
+        for (yaml_node_item_t *it = list->data.sequence.items.start;
+             it < list->data.sequence.items.top; it++) {
+            const yaml_node_t *item = yaml_document_get_node(doc, *it);
+            if (!item || item->type != YAML_MAPPING_NODE)
+                continue;
+            for (yaml_node_pair_t *q = item->data.mapping.pairs.start;
+                 q < item->data.mapping.pairs.top; q++) {
+                const yaml_node_t *k = yaml_document_get_node(doc, q->key);
+                const yaml_node_t *bib = text_node(doc, q->value);
+                /* A .bib file is relative to the YAML file that names it (load_bibtex.c). */
+                if (k && k->type == YAML_SCALAR_NODE && !strcmp(scalar(k), "bibtex") && bib)
+                    add_named(out, &n, bib->start_mark.index < s->nfiles
+                                           ? s->files[bib->start_mark.index] : s->files[0],
+                              scalar(bib));
+            }
+        }
+    }
     if (own)
         yaml_document_delete(&vd);
-    return photo;
+    return n;
 }

@@ -39,6 +39,7 @@ typedef struct rc_source_spec {
     size_t noverlays;
     const char *const *sets; /* "dotted.path=value" */
     size_t nsets;
+    const char *root; /* --root: the folder the CV's files must lie in; NULL: the input's */
 } rc_source_spec;
 
 /*
@@ -61,7 +62,19 @@ int rc_source_find_variant(const rc_source *s, const char *name, rc_diags *d);
  */
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d);
 
-/* The value of cv.photo in variant v (-1: none), or NULL: for dependency lists. */
-char *rc_source_photo(const rc_source *s, int v);
+/*
+ * The files variant v (-1: none) names, its photo and its .bib files, as
+ * paths to open (files.h): appended to out, each ending in a NUL. Returns
+ * how many. For dependency lists and --watch.
+ */
+size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out);
+
+/*
+ * Free the merged document once no more CV will be loaded from s (a run of
+ * one job, after its load): it is several times the size of the input and
+ * would otherwise be held through layout and PDF. rc_source_named_files
+ * still answers for variant v; rc_source_load fails.
+ */
+void rc_source_drop_document(rc_source *s, int v);
 
 #endif

@@ -39,12 +39,15 @@ rc_watch *rc_watch_open(rc_diags *d)
     return w;
 }
 
-static void clear(rc_watch *w)
+/* Drop the list; stop watching its folders but those in keep[0..nkeep) (wds). */
+static void clear(rc_watch *w, const watched *keep, size_t nkeep)
 {
     for (size_t i = 0; i < w->n; i++) {
         int dup = 0;
         for (size_t j = 0; j < i; j++)
             dup |= w->v[j].wd == w->v[i].wd;
+        for (size_t j = 0; j < nkeep; j++)
+            dup |= keep[j].wd == w->v[i].wd;
         if (!dup && w->v[i].wd >= 0)
             inotify_rm_watch(w->fd, w->v[i].wd);
         free(w->v[i].path);
@@ -59,17 +62,25 @@ void rc_watch_close(rc_watch *w)
 {
     if (!w)
         return;
-    clear(w);
+    clear(w, NULL, 0);
     close(w->fd);
     free(w->last);
     free(w);
 }
 
+/*
+ * The new list's folders are added before the old ones are dropped: a
+ * folder in both keeps its watch descriptor (inotify gives the same one
+ * back), so events already queued for it still match, and a change made
+ * while a build ran is not lost when the build's files become the list.
+ */
 int rc_watch_files(rc_watch *w, const char *const *files, size_t n, rc_diags *d)
 {
-    clear(w);
+    rc_watch old = *w;
     w->v = rc_xcalloc(n ? n : 1, sizeof(*w->v));
-    for (size_t i = 0; i < n; i++) {
+    w->n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         watched *x = &w->v[w->n++];
         x->path = rc_xstrdup(files[i]);
         x->dir = rc_xstrdup(files[i]);
@@ -87,10 +98,11 @@ int rc_watch_files(rc_watch *w, const char *const *files, size_t n, rc_diags *d)
         x->wd = inotify_add_watch(w->fd, x->dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE |
                                                      IN_ATTRIB | IN_DELETE | IN_MODIFY);
         if (x->wd < 0)
-            return rc_error_class(d, RC_FAIL_IO, (rc_pos){0}, "cannot watch '%s': %s", x->dir,
-                                  strerror(errno));
+            rc = rc_error_class(d, RC_FAIL_IO, (rc_pos){0}, "cannot watch '%s': %s", x->dir,
+                                strerror(errno));
     }
-    return 0;
+    clear(&old, w->v, w->n);
+    return rc;
 }
 
 /* Read the pending events; the first watched file they name, or NULL. */

@@ -42,6 +42,9 @@ typedef struct rescomp_options {
     int list_variants;           /* print the variants' names on stdout, one a line */
     const char *depfile;         /* write a make rule: outputs depend on the files read */
     int watch;                   /* compile again whenever an input changes */
+    /* the folder the files a CV names (photo, .bib) must lie in; NULL: the
+     * input's folder (files named here, input and overlays, may lie anywhere) */
+    const char *root;
 
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
      * the output's extension (.txt, .md), else pdf. */

@@ -40,7 +40,7 @@ static const char *data_path(const char *name)
 static int load_file(const char *name)
 {
     reset();
-    return rc_load_cv_file(&cv, data_path(name), &arena, &diags);
+    return rc_load_cv_file(&cv, data_path(name), NULL, &arena, &diags);
 }
 
 /* How many diagnostics of this severity contain `text`. */

@@ -698,14 +698,14 @@ static void test_limits(void)
 static void test_files(void)
 {
     rc_diags_release(&diags);
-    CHECK_INT(rc_load_cv_file(&cv, "/nonexistent/cv.yaml", &arena, &diags), -1);
+    CHECK_INT(rc_load_cv_file(&cv, "/nonexistent/cv.yaml", NULL, &arena, &diags), -1);
     CHECK_INT(diags.nerrors, 1);
     if (diags.n == 1) {
         CHECK_INT(diags.v[0].failure, RC_FAIL_IO);
         CHECK(strstr(diags.v[0].message, "cannot open '/nonexistent/cv.yaml': ") != NULL);
     }
     rc_diags_release(&diags);
-    CHECK_INT(rc_load_cv_file(&cv, "/", &arena, &diags), -1);
+    CHECK_INT(rc_load_cv_file(&cv, "/", NULL, &arena, &diags), -1);
     CHECK_INT(diags.n, 1);
     if (diags.n == 1)
         CHECK_INT(diags.v[0].failure, RC_FAIL_IO);
@@ -719,7 +719,7 @@ static void test_files(void)
     CHECK_INT(write(fd, yaml, sizeof(yaml) - 1), (long long)(sizeof(yaml) - 1));
     close(fd);
     rc_diags_release(&diags);
-    CHECK_INT(rc_load_cv_file(&cv, path, &arena, &diags), -1);
+    CHECK_INT(rc_load_cv_file(&cv, path, NULL, &arena, &diags), -1);
     CHECK_STR(cv.name.s, "From File");
     CHECK_INT(diags.nerrors, 1);
     if (diags.n == 1) {

@@ -6,6 +6,7 @@
 #include "harness.h"
 #include "page.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static rc_style small_page(rc_scaled text_height)
@@ -26,7 +27,7 @@ static void add_line(rc_vlist *vl, const char *label)
     rc_draw d = {0};
     d.kind = RC_DRAW_NOTE;
     d.text = label;
-    rc_vbox_add(box, &d);
+    rc_vbox_add(vl, box, &d);
 }
 
 /* The label of the last and first box of each page, and the lowest baseline. */
@@ -147,7 +148,7 @@ static void test_tight(void)
         rc_draw d = {0};
         d.kind = RC_DRAW_NOTE;
         d.text = "L";
-        rc_vbox_add(box, &d);
+        rc_vbox_add(&vl, box, &d);
     }
     rc_doc loose, tight;
     rc_doc_init(&loose);
@@ -171,6 +172,46 @@ static void test_tight(void)
     rc_vlist_release(&vl);
 }
 
+static void test_draw_blocks(void)
+{
+    /*
+     * The list keeps draws in blocks: a box whose draws outgrow the block
+     * they started in moves them whole to the next; none is lost or
+     * reordered, and each page's draws are exactly its boxes'.
+     */
+    rc_style s = small_page(RC_PT(2000)); /* 70 lines of 12pt */
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    static char labels[600][8];
+    size_t n = 0;
+    for (int b = 0; b < 70; b++) {
+        size_t per_box = b == 60 ? 300 : b % 3 + 1; /* box 60 spans several blocks */
+        rc_vitem *box = rc_vlist_add_box(&vl, RC_PT(8), RC_PT(2), RC_PT(12));
+        for (size_t k = 0; k < per_box; k++, n++) {
+            snprintf(labels[n], sizeof(labels[n]), "%zu", n);
+            rc_draw d = {0};
+            d.kind = RC_DRAW_NOTE;
+            d.text = labels[n];
+            rc_vbox_add(&vl, box, &d);
+        }
+        CHECK_INT(box->ndraws, per_box);
+    }
+    rc_page_breaks br = {0};
+    rc_page_breaks_find(&vl, &s, 0, &br);
+    CHECK_INT(br.n, 1);
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_page_place(&vl, &br, &s, &doc);
+    CHECK_INT(doc.npages, 1);
+    CHECK_INT(doc.pages[0].n, n);
+    CHECK_INT(doc.pages[0].cap, n); /* exactly its draws */
+    for (size_t i = 0; i < n && i < doc.pages[0].n; i++)
+        CHECK_STR(doc.pages[0].v[i].text, labels[i]);
+    rc_page_breaks_release(&br);
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
 static void test_empty(void)
 {
     rc_style s = small_page(RC_PT(100));
@@ -190,6 +231,7 @@ int main(void)
     test_fill_and_forced_break();
     test_block_taller_than_page();
     test_tight();
+    test_draw_blocks();
     test_empty();
     return rc_test_report("test_page");
 }
