@@ -2,7 +2,9 @@
  * build: styled spans to box/glue/penalty items (see build.h).
  */
 #include "build.h"
+#include "grapheme.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,12 +293,15 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
 {
     record(p, spans, ps);
     pending w = {0};
-    int status = 0;
     int want_space = 0, want_nbsp = 0;
     rc_face_id space_face = RC_FACE_REGULAR; /* the face the pending space was written in */
     rc_buf missing = RC_BUF_INIT;             /* characters no font has, for one message */
-    size_t nmissing = 0;
+    size_t nmissing = 0, nlisted = 0; /* occurrences, and distinct ones in the message */
+    int more_missing = 0;
     rc_pos missing_pos = p->pos;
+    size_t marks = 0;                         /* characters extending the current cluster */
+    size_t dropped = 0;                       /* those beyond RC_MAX_CLUSTER_MARKS */
+    rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
 
@@ -312,6 +317,13 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 k = 1; /* the loader rejects invalid UTF-8; be safe anyway */
             size_t at = i;
             i += k;
+            if (!rc_extends_cluster(cp)) {
+                marks = 0;
+            } else if (++marks > RC_MAX_CLUSTER_MARKS) {
+                if (dropped++ == 0)
+                    dropped_pos = char_pos(p->pos, spans, s, at);
+                continue;
+            }
             rc_face_id face = span_face;
             if (is_space(cp) || cp == 0xA0) {
                 flush_run(p, &w, ps, fonts, a);
@@ -326,18 +338,27 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
-                /* Another font has it (fontconfig's fallback), or none does. */
-                face = rc_fonts_fallback(fonts, face, cp);
+                /*
+                 * Another font has it (fontconfig's fallback), or none
+                 * does: then the span's face draws its .notdef box, which
+                 * the PDF's /ToUnicode maps back to the character, so the
+                 * text extracts as written.
+                 */
+                face = rc_fonts_fallback(fonts, span_face, cp);
                 if (face < 0) {
+                    face = span_face;
                     if (nmissing++ == 0)
                         missing_pos = char_pos(p->pos, spans, s, at);
-                    if (nmissing <= 8) {
-                        char utf8[5] = {0};
-                        rc_utf8_encode(cp, utf8);
-                        rc_buf_addf(&missing, "%s'%s' (U+%04X)", nmissing > 1 ? ", " : "", utf8,
-                                    (unsigned)cp);
+                    char utf8[5] = {0}, code[16];
+                    rc_utf8_encode(cp, utf8);
+                    snprintf(code, sizeof(code), "(U+%04X)", (unsigned)cp);
+                    if (strstr(rc_buf_str(&missing), code)) {
+                        /* listed already */
+                    } else if (nlisted++ < 8) {
+                        rc_buf_addf(&missing, "%s'%s' %s", nlisted > 1 ? ", " : "", utf8, code);
+                    } else {
+                        more_missing = 1;
                     }
-                    continue;
                 }
             }
             if (want_space) {
@@ -380,16 +401,20 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
         space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
     free(w.orig);
-    if (nmissing) {
-        status = rc_error_class(d, RC_FAIL_FONT, missing_pos,
-                                "no installed font has %s %s%s; install a font that has %s "
-                                "(fontconfig finds it), or remove %s",
-                                nmissing == 1 ? "the character" : "the characters",
-                                rc_buf_str(&missing), nmissing > 8 ? " and more" : "",
-                                nmissing == 1 ? "it" : "them", nmissing == 1 ? "it" : "them");
-    }
+    if (nmissing)
+        rc_warning(d, missing_pos,
+                   "no installed font has %s %s%s, shown as %s; install a font that has %s "
+                   "(fontconfig finds it), or remove %s",
+                   nlisted == 1 ? "the character" : "the characters", rc_buf_str(&missing),
+                   more_missing ? " and more" : "", nlisted == 1 ? "a box" : "boxes",
+                   nlisted == 1 ? "it" : "them", nlisted == 1 ? "it" : "them");
+    if (dropped)
+        rc_warning(d, dropped_pos,
+                   "more than %d combining characters on one letter, %zu left out; keep at "
+                   "most %d accents, joiners or selectors on a letter",
+                   RC_MAX_CLUSTER_MARKS, dropped, RC_MAX_CLUSTER_MARKS);
     rc_buf_release(&missing);
-    return status;
+    return 0;
 }
 
 void rc_para_finish(rc_para *p)
