@@ -73,6 +73,7 @@ static void add_glue(rc_para *p, rc_scaled w, rc_scaled stretch, rc_scaled shrin
     it->stretch = stretch;
     it->shrink = shrink;
     it->payload = run;
+    p->word_width = 0;
 }
 
 /* 1/1000 em times size, in scaled points. */
@@ -164,12 +165,16 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->kern = rc_arena_memdup(a, kern + from, n, sizeof(rc_scaled));
     run->n = n;
     /*
-     * A box wider than any page (5,000 letters of one word) is kept at
-     * 16,000pt, so that sums of widths stay within a scaled point's range;
-     * the line is reported as overfull all the same.
+     * A word wider than any page (5,000 letters) is kept at 16,000pt, so
+     * that sums of widths stay within a scaled point's range; the line is
+     * reported as overfull all the same. The bound is on the word's boxes
+     * together: a word whose letters come from alternating fonts (a base
+     * letter, then an accent from a fallback font) is a box per letter.
      */
     int64_t width = width_milli * w->size / 1000 + kern_total;
-    run->width = (rc_scaled)(width < MAX_BOX_WIDTH ? width : MAX_BOX_WIDTH);
+    int64_t room = MAX_BOX_WIDTH - p->word_width;
+    run->width = (rc_scaled)(width < room ? width : room > 0 ? room : 0);
+    p->word_width += run->width;
     run->actual = NULL;
     if (w->small) {
         rc_buf b = RC_BUF_INIT;
@@ -443,6 +448,7 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
     p->nsrc = p->src_cap = 0;
     p->n = 0;
     p->nruns = 0;
+    p->word_width = 0;
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {

@@ -49,6 +49,7 @@ typedef struct rc_para {
     int items_line;        /* a line of items (header connections): ragged lines may end
                               after any item, however short, whatever the alignment */
     rc_pos pos;            /* where the text came from, for messages */
+    rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     rc_para_source *src;
     size_t nsrc, src_cap;
 } rc_para;

@@ -233,6 +233,41 @@ static void test_cluster_marks(void)
     rc_buf_release(&in);
 }
 
+/*
+ * A word of 5,000 accented letters whose accents come from a fallback
+ * font is a box per letter and per accent: together they are kept at
+ * 16,000pt, as a one-box word is, so that a line's sum of widths cannot
+ * overflow. The next word starts afresh.
+ */
+static void test_long_word_of_many_boxes(void)
+{
+    rc_buf in = RC_BUF_INIT;
+    for (int i = 0; i < 5000; i++)
+        rc_buf_adds(&in, "e\xCC\x81");
+    rc_buf_adds(&in, " xyz");
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, rc_buf_str(&in), RC_ALIGN_JUSTIFY, &d), 0);
+    CHECK_INT((int)d.n, 0);
+    int64_t word = 0, last = 0;
+    size_t boxes = 0, i = 0;
+    for (; i < p.n && p.items[i].type != RC_ITEM_GLUE; i++)
+        if (p.items[i].type == RC_ITEM_BOX) {
+            word += p.items[i].width;
+            boxes++;
+        }
+    for (; i < p.n; i++)
+        if (p.items[i].type == RC_ITEM_BOX)
+            last += p.items[i].width;
+    CHECK_INT((int64_t)boxes, 10000);
+    CHECK_INT(word, RC_PT(16000));
+    CHECK(last > 0 && last < RC_PT(100));
+    rc_para_release(&p);
+    rc_diags_release(&d);
+    rc_buf_release(&in);
+}
+
 int main(void)
 {
     rc_arena_init(&arena);
@@ -253,6 +288,7 @@ int main(void)
     test_ragged();
     test_missing_character();
     test_cluster_marks();
+    test_long_word_of_many_boxes();
     rc_fonts_release(&fonts);
     rc_diags_release(&d);
     rc_arena_release(&arena);
