@@ -76,7 +76,9 @@ void rc_para_release(rc_para *p);
 /*
  * Append spans (from rc_markup_parse) to the paragraph. A character its
  * face lacks comes from a fallback face (rc_fonts_fallback); characters no
- * font has are one error (RC_FAIL_FONT) at the first; returns -1 then.
+ * font has are drawn as their face's .notdef box, with one warning at the
+ * first. A letter keeps RC_MAX_CLUSTER_MARKS combining characters and loses
+ * the rest, with one warning. Returns 0 (the status is kept for callers).
  */
 int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a, rc_diags *d);
