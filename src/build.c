@@ -2,7 +2,9 @@
  * build: styled spans to box/glue/penalty items (see build.h).
  */
 #include "build.h"
+#include "grapheme.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +127,7 @@ static void add_glue(rc_para *p, rc_scaled w, rc_scaled stretch, rc_scaled shrin
     it->stretch = stretch;
     it->shrink = shrink;
     it->payload = run;
+    p->word_width = 0;
 }
 
 /* 1/1000 em times size, in scaled points. */
@@ -219,12 +222,16 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->kern = (const rc_scaled *)(mem + n);
     run->n = n;
     /*
-     * A box wider than any page (5,000 letters of one word) is kept at
-     * 16,000pt, so that sums of widths stay within a scaled point's range;
-     * the line is reported as overfull all the same.
+     * A word wider than any page (5,000 letters) is kept at 16,000pt, so
+     * that sums of widths stay within a scaled point's range; the line is
+     * reported as overfull all the same. The bound is on the word's boxes
+     * together: a word whose letters come from alternating fonts (a base
+     * letter, then an accent from a fallback font) is a box per letter.
      */
     int64_t width = width_milli * w->size / 1000 + kern_total;
-    run->width = (rc_scaled)(width < MAX_BOX_WIDTH ? width : MAX_BOX_WIDTH);
+    int64_t room = MAX_BOX_WIDTH - p->word_width;
+    run->width = (rc_scaled)(width < room ? width : room > 0 ? room : 0);
+    p->word_width += run->width;
     run->actual = NULL;
     if (w->small) {
         rc_buf b = RC_BUF_INIT;
@@ -348,12 +355,15 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
 {
     record(p, spans, ps);
     pending w = {0};
-    int status = 0;
     int want_space = 0, want_nbsp = 0;
     rc_face_id space_face = RC_FACE_REGULAR; /* the face the pending space was written in */
     rc_buf missing = RC_BUF_INIT;             /* characters no font has, for one message */
-    size_t nmissing = 0;
+    size_t nmissing = 0, nlisted = 0; /* occurrences, and distinct ones in the message */
+    int more_missing = 0;
     rc_pos missing_pos = p->pos;
+    size_t marks = 0;                         /* characters extending the current cluster */
+    size_t dropped = 0;                       /* those beyond RC_MAX_CLUSTER_MARKS */
+    rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
 
@@ -369,6 +379,13 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 k = 1; /* the loader rejects invalid UTF-8; be safe anyway */
             size_t at = i;
             i += k;
+            if (!rc_extends_cluster(cp)) {
+                marks = 0;
+            } else if (++marks > RC_MAX_CLUSTER_MARKS) {
+                if (dropped++ == 0)
+                    dropped_pos = char_pos(p->pos, spans, s, at);
+                continue;
+            }
             rc_face_id face = span_face;
             if (is_space(cp) || cp == 0xA0) {
                 flush_run(p, &w, ps, fonts, a);
@@ -383,18 +400,27 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
-                /* Another font has it (fontconfig's fallback), or none does. */
-                face = rc_fonts_fallback(fonts, face, cp);
+                /*
+                 * Another font has it (fontconfig's fallback), or none
+                 * does: then the span's face draws its .notdef box, which
+                 * the PDF's /ToUnicode maps back to the character, so the
+                 * text extracts as written.
+                 */
+                face = rc_fonts_fallback(fonts, span_face, cp);
                 if (face < 0) {
+                    face = span_face;
                     if (nmissing++ == 0)
                         missing_pos = char_pos(p->pos, spans, s, at);
-                    if (nmissing <= 8) {
-                        char utf8[5] = {0};
-                        rc_utf8_encode(cp, utf8);
-                        rc_buf_addf(&missing, "%s'%s' (U+%04X)", nmissing > 1 ? ", " : "", utf8,
-                                    (unsigned)cp);
+                    char utf8[5] = {0}, code[16];
+                    rc_utf8_encode(cp, utf8);
+                    snprintf(code, sizeof(code), "(U+%04X)", (unsigned)cp);
+                    if (strstr(rc_buf_str(&missing), code)) {
+                        /* listed already */
+                    } else if (nlisted++ < 8) {
+                        rc_buf_addf(&missing, "%s'%s' %s", nlisted > 1 ? ", " : "", utf8, code);
+                    } else {
+                        more_missing = 1;
                     }
-                    continue;
                 }
             }
             if (want_space) {
@@ -437,16 +463,20 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
         space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
     free(w.orig);
-    if (nmissing) {
-        status = rc_error_class(d, RC_FAIL_FONT, missing_pos,
-                                "no installed font has %s %s%s; install a font that has %s "
-                                "(fontconfig finds it), or remove %s",
-                                nmissing == 1 ? "the character" : "the characters",
-                                rc_buf_str(&missing), nmissing > 8 ? " and more" : "",
-                                nmissing == 1 ? "it" : "them", nmissing == 1 ? "it" : "them");
-    }
+    if (nmissing)
+        rc_warning(d, missing_pos,
+                   "no installed font has %s %s%s, shown as %s; install a font that has %s "
+                   "(fontconfig finds it), or remove %s",
+                   nlisted == 1 ? "the character" : "the characters", rc_buf_str(&missing),
+                   more_missing ? " and more" : "", nlisted == 1 ? "a box" : "boxes",
+                   nlisted == 1 ? "it" : "them", nlisted == 1 ? "it" : "them");
+    if (dropped)
+        rc_warning(d, dropped_pos,
+                   "more than %d combining characters on one letter, %zu left out; keep at "
+                   "most %d accents, joiners or selectors on a letter",
+                   RC_MAX_CLUSTER_MARKS, dropped, RC_MAX_CLUSTER_MARKS);
     rc_buf_release(&missing);
-    return status;
+    return 0;
 }
 
 void rc_para_finish(rc_para *p)
@@ -476,6 +506,7 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
     p->n = 0;
     p->nruns = 0;
     free_chunks(p); /* the runs are built anew */
+    p->word_width = 0;
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {

@@ -51,6 +51,7 @@ typedef struct rc_para {
     int items_line;        /* a line of items (header connections): ragged lines may end
                               after any item, however short, whatever the alignment */
     rc_pos pos;            /* where the text came from, for messages */
+    rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     rc_para_source *src;
     size_t nsrc, src_cap;
     /*
@@ -86,7 +87,9 @@ size_t rc_para_bytes(const rc_para *p);
 /*
  * Append spans (from rc_markup_parse) to the paragraph. A character its
  * face lacks comes from a fallback face (rc_fonts_fallback); characters no
- * font has are one error (RC_FAIL_FONT) at the first; returns -1 then.
+ * font has are drawn as their face's .notdef box, with one warning at the
+ * first. A letter keeps RC_MAX_CLUSTER_MARKS combining characters and loses
+ * the rest, with one warning. Returns 0 (the status is kept for callers).
  * What a draw may point to after the paragraph is gone (the written text
  * of small capitals) goes into the arena a.
  */
