@@ -209,13 +209,18 @@ static rc_text make_text(loader *L, const yaml_node_t *n)
  * and it keeps what the PDF must hold as one string (the document title,
  * a link's URI, a bookmark) within the format's 65,535 bytes.
  */
+int rc_yaml_check_length(rc_diags *d, rc_pos pos, size_t len, const char *path)
+{
+    if (len <= RC_YAML_MAX_FIELD)
+        return 0;
+    return rc_error(d, pos, "%s is %zu bytes long, more than the %d such a field may hold; "
+                    "shorten it (long text belongs in a summary or highlights)", path, len,
+                    RC_YAML_MAX_FIELD);
+}
+
 static int check_length(loader *L, const yaml_node_t *n, const char *path)
 {
-    if (n->data.scalar.length <= RC_YAML_MAX_FIELD)
-        return 0;
-    return rc_error(L->d, text_pos(L, n), "%s is %zu bytes long, more than the %d such a "
-                    "field may hold; shorten it (long text belongs in a summary or highlights)",
-                    path, n->data.scalar.length, RC_YAML_MAX_FIELD);
+    return rc_yaml_check_length(L->d, text_pos(L, n), n->data.scalar.length, path);
 }
 
 /* A list item that YAML read as nothing: "- #1 in sales" is a dash and a comment. */
@@ -260,6 +265,18 @@ static int leading_nbsp(const char *s, size_t n)
     while (i < n && (s[i] == ' ' || s[i] == '-'))
         i++;
     return i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
+}
+
+/* U+00A0 on the line of byte `at`, where YAML wants a space: indentation, or after ':'. */
+static int nbsp_slip(const char *data, size_t len, size_t at)
+{
+    size_t start = at < len ? at : len, end = start;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    while (end < len && data[end] != '\n')
+        end++;
+    return leading_nbsp(data + start, end - start) ||
+           has_bytes(data + start, end - start, ":\xC2\xA0", 3);
 }
 
 /* ---- value loaders: fn(L, value, path, target) -------------------------- */
@@ -392,6 +409,10 @@ static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *
 static int check_key(loader *L, yaml_node_t *k, const char *path)
 {
     if (k->type == YAML_SCALAR_NODE && !rc_yaml_is_null(k)) {
+        if (has_bytes(rc_yaml_scalar(k), k->data.scalar.length, ":\xC2\xA0", 3))
+            return rc_error(L->d, node_pos(L, k), "key '%s' holds ':' and a non-breaking "
+                            "space (U+00A0), which is not a space to YAML; replace it with an "
+                            "ordinary space", rc_yaml_scalar(k));
         if (!leading_nbsp(rc_yaml_scalar(k), k->data.scalar.length))
             return 0;
         return rc_error(L->d, node_pos(L, k), "key '%s' starts with a non-breaking space "
@@ -1987,12 +2008,10 @@ static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *dat
     }
     const char *hint = "check the indentation, and quote values that contain ': ' or start "
                        "with a special character";
-    size_t line_start = at < len ? at : len, context_at = mark_offset(data, len, p->context_mark);
-    while (line_start > 0 && data[line_start - 1] != '\n')
-        line_start--;
+    size_t context_at = mark_offset(data, len, p->context_mark);
     if (at < len && data[at] == '\t')
         hint = "YAML does not allow tabs for indentation; indent with spaces";
-    else if (leading_nbsp(data + line_start, len - line_start))
+    else if (nbsp_slip(data, len, at) || (p->context && nbsp_slip(data, len, context_at)))
         hint = NBSP_HINT;
     else if (strstr(problem, "alias") || strstr(p->context ? p->context : "", "alias")) {
         size_t star = strstr(p->context ? p->context : "", "alias") ? context_at : at;

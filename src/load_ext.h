@@ -58,6 +58,9 @@ static inline const char *rc_yaml_scalar(const yaml_node_t *n)
  */
 #define RC_YAML_MAX_FIELD 4096
 
+/* The error for a one-line field of len bytes, when len > RC_YAML_MAX_FIELD; else 0. */
+int rc_yaml_check_length(rc_diags *d, rc_pos pos, size_t len, const char *path);
+
 /*
  * Right-to-left scripts (Hebrew, Arabic, ...) are not shaped or reordered
  * yet: warn once for a field that holds such characters, naming them.
