@@ -2382,7 +2382,7 @@ static int expand_merges(composer *c, yaml_document_t *doc, int id)
 {
     yaml_node_t *map = yaml_document_get_node(doc, id);
     yaml_node_pair_t *start = map->data.mapping.pairs.start, *top = map->data.mapping.pairs.top;
-    size_t total = 0, nmerge = 0;
+    size_t total = 0, nmerge = 0; /* pairs at most, own and merged; merge keys */
     for (yaml_node_pair_t *p = start; p < top; p++) {
         if (!is_merge_key(yaml_document_get_node(doc, p->key))) {
             total++;
@@ -2396,14 +2396,16 @@ static int expand_merges(composer *c, yaml_document_t *doc, int id)
         for (size_t i = 0; i < nsrc; i++) {
             yaml_node_t *m = yaml_document_get_node(
                 doc, v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start[i] : p->value);
-            if (m->type == YAML_MAPPING_NODE)
-                total += (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+            if (m->type == YAML_MAPPING_NODE) {
+                size_t k = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+                total += k;
+                /* merged pairs are values the document grows by: bounded like those written */
+                c->lim.nodes += k;
+            }
         }
     }
     if (!nmerge)
         return 0;
-    /* Merged pairs are values the document grows by: bounded like those written. */
-    c->lim.nodes += total;
     if (c->lim.nodes > MAX_NODES)
         return rc_error(c->L->d, mark_pos(c->L, map->start_mark), "merge keys ('<<') make "
                         "more than %d values; a CV needs far fewer, so this looks like an "
