@@ -101,10 +101,14 @@ static void check_entry(const rc_entry *e, rc_entry_type type, int jsonresume)
                               &e->url,         &e->journal, &e->label,   &e->details,
                               &e->bullet,      &e->number, &e->reversed_number,
                               &e->text,        &e->location, &e->summary};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         check_text(texts[i]);
-        FUZZ_CHECK(!texts[i]->s || strlen(texts[i]->s) <= RC_YAML_MAX_FIELD);
-    }
+    /* one-line fields (JSON Resume joins some, "title, awarder") */
+    const rc_text *lines[] = {&e->institution, &e->area, &e->degree, &e->company, &e->position,
+                              &e->name,        &e->title, &e->doi,   &e->url,     &e->journal,
+                              &e->label,       &e->location};
+    for (size_t i = 0; !jsonresume && i < sizeof lines / sizeof lines[0]; i++)
+        FUZZ_CHECK(!lines[i]->s || strlen(lines[i]->s) <= RC_YAML_MAX_FIELD);
     check_texts(&e->authors);
     for (size_t i = 0; i < e->nhighlights; i++) {
         FUZZ_CHECK(e->highlights[i].level == 0 || e->highlights[i].level == 1);
@@ -155,7 +159,8 @@ static void check_cv(const rc_cv *cv, int jsonresume)
                               &cv->theme, &cv->page_size, &cv->language, &cv->pdf_title};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         check_text(texts[i]);
-        FUZZ_CHECK(!texts[i]->s || strlen(texts[i]->s) <= RC_YAML_MAX_FIELD);
+        /* one-line fields (a JSON Resume location joins city, region and country) */
+        FUZZ_CHECK(!texts[i]->s || jsonresume || strlen(texts[i]->s) <= RC_YAML_MAX_FIELD);
     }
     check_texts(&cv->emails);
     check_texts(&cv->phones);

@@ -1043,9 +1043,9 @@ static int add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, siz
         return 0;
     if (v->type != YAML_SCALAR_NODE) {
         if (!near_miss) /* that warning says it all */
-            rc_warning(L->d, node_pos(L, k), "custom field '%s' is %s, which no template can show; "
-                   "it is left out, so make it text or remove it", rc_yaml_scalar(k),
-                   rc_yaml_kind(v));
+            rc_warning(L->d, node_pos(L, k), "custom field '%s' is %s, which no template can "
+                       "show; it is left out, so make it text or remove it", rc_yaml_scalar(k),
+                       rc_yaml_kind(v));
         return 0;
     }
     if (check_length(L, v, child_path(L, path, rc_yaml_scalar(k))) < 0)
@@ -2248,19 +2248,19 @@ static const char *mark_surrogates(loader *L, const char *data, size_t *len, rc_
     }
     if (!L->marker[0])
         return data;
+    size_t run = 0; /* backslashes just before data[i]: an odd count escapes it */
     for (size_t i = 0; i < *len; i++) {
-        size_t run = 0; /* backslashes before this one: an odd count escapes it */
-        while (run < i && data[i - 1 - run] == '\\')
-            run++;
         if (data[i] == '\\' && run % 2 == 0 && surrogate_pair_at(data + i, *len - i)) {
             rc_buf_add(copy, L->marker, 3);
             rc_buf_add(copy, data + i + 1, 5);
             rc_buf_add(copy, L->marker, 3);
             rc_buf_add(copy, data + i + 7, 5);
             i += 11;
-        } else {
-            rc_buf_addc(copy, data[i]);
+            run = 0;
+            continue;
         }
+        run = data[i] == '\\' ? run + 1 : 0;
+        rc_buf_addc(copy, data[i]);
     }
     *len = copy->len;
     return rc_buf_str(copy);
