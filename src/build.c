@@ -369,6 +369,11 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
+        if (sp->url && (s == 0 || sp->url != spans.v[s - 1].url) &&
+            strlen(sp->url) > RC_MARKUP_MAX_URL)
+            status = rc_error(d, char_pos(p->pos, spans, s, 0), "a link's target is %zu bytes "
+                              "long, more than the %d a PDF link may hold; shorten it",
+                              strlen(sp->url), RC_MARKUP_MAX_URL);
         rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
         uint32_t color = sp->url ? ps->link_color : ps->color;
         size_t i = 0;

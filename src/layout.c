@@ -705,6 +705,9 @@ static const char *shown_url(ctx *c, const char *url)
 }
 
 /* The fields an entry offers its templates, by RenderCV's placeholder names. */
+/* The fields of every entry (and then its nextra custom fields) entry_fields() gives. */
+#define ENTRY_FIELDS 16
+
 static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfield *f)
 {
     size_t n = 0;
@@ -730,6 +733,12 @@ static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfie
     FIELD("LOCATION", en->location.s);
     FIELD("DATE", date);
     FIELD("SUMMARY", en->summary.s);
+    /* custom fields, as RenderCV names them: foo_bar is FOO_BAR */
+    for (size_t i = 0; i < en->nextra; i++) {
+        const char *ph = rc_template_placeholder(c->a, en->extra[i].key);
+        if (ph)
+            FIELD(ph, en->extra[i].value.s);
+    }
 #undef FIELD
     return n;
 }
@@ -751,7 +760,7 @@ static const char *expand_phrases(ctx *c, const char *tmpl)
  */
 static void build_from_templates(ctx *c, const rc_entry *en, const char *date, entry_parts *e)
 {
-    rc_tfield f[24];
+    rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
     size_t nf = entry_fields(c, en, date, f);
     const char *main = expand_phrases(c, c->st->main_template[en->type]);
     const char *side = c->st->side_template[en->type];
@@ -848,7 +857,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         }
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
-            rc_tfield f[24];
+            rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
             size_t nf = entry_fields(c, en, date, f);
             const char *deg = rc_template_expand(c->a, c->st->degree_template, f, nf);
             if (*deg) {

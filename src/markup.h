@@ -32,6 +32,13 @@ typedef struct rc_spans {
     size_t n;
 } rc_spans;
 
+/*
+ * The longest link target, in bytes, a document may hold (build.c refuses
+ * longer ones): a PDF link's /URI is one string, at most 65,535 bytes in
+ * libharu, and each byte beyond ASCII is written there as %XX.
+ */
+#define RC_MARKUP_MAX_URL 16384
+
 /* Parse src[0..len); span texts and URLs are allocated in the arena. */
 rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len);
 
