@@ -366,6 +366,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
     rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
+    int status = 0;             /* a link too long for a PDF makes it -1 */
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
@@ -481,7 +482,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                    "most %d accents, joiners or selectors on a letter",
                    RC_MAX_CLUSTER_MARKS, dropped, RC_MAX_CLUSTER_MARKS);
     rc_buf_release(&missing);
-    return 0;
+    return status;
 }
 
 void rc_para_finish(rc_para *p)

@@ -89,7 +89,8 @@ size_t rc_para_bytes(const rc_para *p);
  * face lacks comes from a fallback face (rc_fonts_fallback); characters no
  * font has are drawn as their face's .notdef box, with one warning at the
  * first. A letter keeps RC_MAX_CLUSTER_MARKS combining characters and loses
- * the rest, with one warning. Returns 0 (the status is kept for callers).
+ * the rest, with one warning. A link target too long for a PDF is an error:
+ * returns -1 then, else 0.
  * What a draw may point to after the paragraph is gone (the written text
  * of small capitals) goes into the arena a.
  */
