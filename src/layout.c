@@ -1078,7 +1078,10 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
         space_before[i] = m->space_before;
     }
 
+    /* The entry is as tall as its tallest column: no column's lines are cut. */
     size_t n = main.n > side.n ? main.n : side.n;
+    if (degree.n > n)
+        n = degree.n;
     for (size_t k = 0; k < n; k++) {
         line merged = {0};
         const line *ml = k < main.n ? &main.v[k] : NULL;
