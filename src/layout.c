@@ -1704,6 +1704,61 @@ static rc_date reference_date(const rc_cv *cv)
     return (rc_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+/* ---- markup checks ------------------------------------------------------- */
+
+static void check_text(ctx *c, rc_text t)
+{
+    if (t.s)
+        rc_markup_check(t.s, strlen(t.s), t.pos, c->d);
+}
+
+static void check_highlights(ctx *c, const rc_highlight *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        check_text(c, h[i].text);
+}
+
+/*
+ * Every text field the CV prints is markup: warn, once per field as
+ * written (not per template that shows it), where its stars would print
+ * as written although they look like emphasis (markup.h).
+ */
+static void check_markup(ctx *c)
+{
+    const rc_cv *cv = c->cv;
+    check_text(c, cv->name);
+    check_text(c, cv->headline);
+    check_text(c, cv->location);
+    for (size_t i = 0; i < cv->ncustom_connections; i++)
+        check_text(c, cv->custom_connections[i].placeholder);
+    for (size_t s = 0; s < cv->nsections; s++) {
+        const rc_section *sec = &cv->sections[s];
+        for (size_t k = 0; k < sec->nentries; k++) {
+            const rc_entry *en = &sec->entries[k];
+            const rc_text fields[] = {
+                en->institution, en->area,  en->degree,    en->company, en->position,
+                en->name,        en->title, en->journal,   en->label,   en->details,
+                en->bullet,      en->number, en->reversed_number, en->text, en->location,
+                en->summary,     en->when.kind == RC_WHEN_TEXT ? en->when.text : (rc_text){0},
+            };
+            for (size_t f = 0; f < RC_ARRAY_LEN(fields); f++)
+                check_text(c, fields[f]);
+            for (size_t a = 0; a < en->authors.n; a++)
+                check_text(c, en->authors.v[a]);
+            check_highlights(c, en->highlights, en->nhighlights);
+            for (size_t p = 0; p < en->npositions; p++) {
+                const rc_position *ps = &en->positions[p];
+                check_text(c, ps->position);
+                check_text(c, ps->location);
+                check_text(c, ps->summary);
+                if (ps->when.kind == RC_WHEN_TEXT)
+                    check_text(c, ps->when.text);
+                check_highlights(c, ps->highlights, ps->nhighlights);
+            }
+        }
+    }
+}
+
 /* ---- document ------------------------------------------------------------ */
 
 static void document_info(ctx *c, rc_doc *doc)
@@ -1762,6 +1817,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
         }
     }
     c.st = &fixed;
+    check_markup(&c);
     rc_vlist_init(&c.vl);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */

@@ -599,63 +599,80 @@ static rc_spans builder_finish(builder *b, rc_arena *a)
     return out;
 }
 
-rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
+/* Scan src[0..len) into p's items and resolve its emphasis. */
+static void scan(parser *p, rc_arena *a, const char *src, size_t len)
 {
-    parser p;
-    memset(&p, 0, sizeof p);
-    p.arena = a;
-    p.src = src;
-    p.len = src ? len : 0;
-    p.last_delim = NONE;
+    memset(p, 0, sizeof *p);
+    p->arena = a;
+    p->src = src;
+    p->len = src ? len : 0;
+    p->last_delim = NONE;
 
-    for (size_t i = 0; i < p.len;) {
+    for (size_t i = 0; i < p->len;) {
         unsigned char c = (unsigned char)src[i];
         switch (c) {
         case '\\':
-            if (i + 1 < p.len && is_ascii_punct((unsigned char)src[i + 1])) {
+            if (i + 1 < p->len && is_ascii_punct((unsigned char)src[i + 1])) {
                 /*
                  * Pinned: the escaped character is not adjacent to the text
                  * before it in the source, the backslash is between.
                  */
-                push_item(&p, src + i + 1, 1, i, 0, true);
+                push_item(p, src + i + 1, 1, i, 0, true);
                 i += 2;
             } else {
-                push_item(&p, src + i, 1, i, 0, false);
+                push_item(p, src + i, 1, i, 0, false);
                 i++;
             }
             break;
         case '`':
-            i = handle_backticks(&p, i);
+            i = handle_backticks(p, i);
             break;
         case '*':
-            i = handle_stars(&p, i);
+            i = handle_stars(p, i);
             break;
         case '[':
-            push_item(&p, src + i, 1, i, 0, true);
-            RC_VEC_PUSH(p.brackets, p.nbrackets, p.cbrackets);
-            p.brackets[p.nbrackets++] = (bracket){p.nitems - 1, p.ndelims, i};
+            push_item(p, src + i, 1, i, 0, true);
+            RC_VEC_PUSH(p->brackets, p->nbrackets, p->cbrackets);
+            p->brackets[p->nbrackets++] = (bracket){p->nitems - 1, p->ndelims, i};
             i++;
             break;
         case ']':
-            i = handle_close_bracket(&p, i);
+            i = handle_close_bracket(p, i);
             break;
         case '-':
-            i = handle_hyphens(&p, i);
+            i = handle_hyphens(p, i);
             break;
         case '~':
-            push_item(&p, NBSP, 2, i, 0, true);
+            push_item(p, NBSP, 2, i, 0, true);
             i++;
             break;
         default: {
             size_t j = i + 1;
-            while (j < p.len && !is_special((unsigned char)src[j]))
+            while (j < p->len && !is_special((unsigned char)src[j]))
                 j++;
-            push_item(&p, src + i, j - i, i, 0, false);
+            push_item(p, src + i, j - i, i, 0, false);
             i = j;
         }
         }
     }
-    process_emphasis(&p, 0);
+    process_emphasis(p, 0);
+}
+
+static void parser_release(parser *p)
+{
+    free(p->items);
+    free(p->delims);
+    free(p->brackets);
+    free(p->ranges);
+    free(p->paren_match);
+    free(p->tick_bucket);
+    free(p->tick_starts);
+}
+
+rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
+{
+    parser p;
+    scan(&p, a, src, len);
 
     /*
      * Sum the emphasis ranges (difference arrays) and apply the links,
@@ -686,14 +703,213 @@ rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
     }
     free(bold);
     free(italic);
-    free(p.items);
-    free(p.delims);
-    free(p.brackets);
-    free(p.ranges);
-    free(p.paren_match);
-    free(p.tick_bucket);
-    free(p.tick_starts);
+    parser_release(&p);
     return builder_finish(&b, a);
+}
+
+/* ---- checking: stars that print as written -------------------------- */
+
+/*
+ * A run of '*' left in the output as written, with the classes of its
+ * neighbours (the flanking rules' inputs).
+ */
+typedef struct literal_run {
+    size_t start, n;  /* the run's characters in the source */
+    size_t left;      /* of them, how many print (fewer than n: partly matched) */
+    int before, after;
+    bool can_open, can_close, explained;
+} literal_run;
+
+static const char *emphasis_name(size_t n)
+{
+    return n == 1 ? "italic" : n == 2 ? "bold" : "bold italic";
+}
+
+/* A UTF-8 boundary at or after i. */
+static size_t boundary(const char *s, size_t i, size_t end)
+{
+    while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* The last words of s[from, to) within about 24 bytes, "…" first when cut. */
+static void put_tail(rc_buf *b, const char *s, size_t from, size_t to)
+{
+    if (to - from > 24) {
+        size_t i = boundary(s, to - 20, to);
+        for (size_t k = i; k < to; k++)
+            if (s[k] == ' ') {
+                i = k + 1;
+                break;
+            }
+        rc_buf_adds(b, "\xE2\x80\xA6");
+        from = i;
+    }
+    rc_buf_add(b, s + from, to - from);
+}
+
+/* The first words of s[from, to) within about 24 bytes, "…" last when cut. */
+static void put_head(rc_buf *b, const char *s, size_t from, size_t to)
+{
+    if (to - from > 24) {
+        size_t i = boundary(s, from + 20, to);
+        for (size_t k = i; k > from; k--)
+            if (s[k - 1] == ' ') {
+                i = k - 1;
+                break;
+            }
+        rc_buf_add(b, s + from, i - from);
+        rc_buf_adds(b, "\xE2\x80\xA6");
+        return;
+    }
+    rc_buf_add(b, s + from, to - from);
+}
+
+static bool space_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '~';
+}
+
+/* Where the run at byte `at` is: its column on the field's first line, else the field. */
+static rc_pos run_pos(const char *src, size_t at, rc_pos pos)
+{
+    int cps = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (src[i] == '\n')
+            return pos;
+        cps += ((unsigned char)src[i] & 0xC0) != 0x80;
+    }
+    return rc_pos_advance(pos, cps);
+}
+
+/*
+ * The literal runs of a scanned field, in source order: the star items
+ * that kept characters (an escaped star's item starts at its backslash,
+ * a code span's is code, so neither counts).
+ */
+static literal_run *literal_runs(const parser *p, size_t *count)
+{
+    literal_run *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t k = 0; k < p->nitems; k++) {
+        const item *it = &p->items[k];
+        if (!it->len || (it->style & RC_STYLE_CODE) || it->text < p->src ||
+            it->text >= p->src + p->len || it->src != (size_t)(it->text - p->src) ||
+            *it->text != '*')
+            continue;
+        size_t start = it->src, end = it->src;
+        while (start > 0 && p->src[start - 1] == '*')
+            start--;
+        while (end < p->len && p->src[end] == '*')
+            end++;
+        RC_VEC_PUSH(v, n, cap);
+        literal_run *r = &v[n++];
+        memset(r, 0, sizeof(*r));
+        r->start = start;
+        r->n = end - start;
+        r->left = it->len;
+        r->before = class_before(p->src, start);
+        r->after = class_at(p->src, p->len, end);
+        r->can_open = r->after != CL_SPACE && (r->after != CL_PUNCT || r->before != CL_OTHER);
+        r->can_close = r->before != CL_SPACE && (r->before != CL_PUNCT || r->after != CL_OTHER);
+    }
+    *count = n;
+    return v;
+}
+
+void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
+{
+    if (!src || !memchr(src, '*', len))
+        return;
+    rc_arena a;
+    rc_arena_init(&a);
+    parser p;
+    scan(&p, &a, src, len);
+    size_t n;
+    literal_run *r = literal_runs(&p, &n);
+    rc_buf b = RC_BUF_INIT;
+    for (size_t j = 0; j < n; j++) {
+        literal_run *c = &r[j];
+        if (c->left < c->n) {
+            /* "**a*": the runs pair, one star too many */
+            rc_warning(d, run_pos(src, c->start, pos),
+                       "'%.*s' pairs with a shorter run of '*', so %zu '*' %s as written; "
+                       "open and close emphasis with as many stars",
+                       (int)c->n, src + c->start, c->left, c->left == 1 ? "prints" : "print");
+            c->explained = true;
+            continue;
+        }
+        if (c->n > 3)
+            continue; /* "****" is a row of stars, not emphasis */
+        /* "**GraphQL **": the closer has a space before it */
+        if (c->before == CL_SPACE) {
+            size_t i = j;
+            while (i > 0 && r[i - 1].n != c->n)
+                i--;
+            literal_run *o = i > 0 ? &r[i - 1] : NULL;
+            if (o && !o->explained && o->left == o->n && o->can_open) {
+                size_t inner = o->start + o->n, e = c->start;
+                while (e > inner && space_at(src, e - 1))
+                    e--;
+                if (e > inner) {
+                    rc_buf_reset(&b);
+                    if (e - inner <= 24)
+                        rc_buf_add(&b, src + o->start, o->n);
+                    put_tail(&b, src, inner, e);
+                    rc_buf_add(&b, src + c->start, c->n);
+                    rc_buf_add(&b, src + e, c->start - e);
+                    rc_warning(d, run_pos(src, c->start, pos),
+                               "'%.*s' does not close %s because a space precedes it; write '%s'",
+                               (int)c->n, src + c->start, emphasis_name(c->n), rc_buf_str(&b));
+                    o->explained = c->explained = true;
+                    continue;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        literal_run *o = &r[i];
+        if (o->explained || o->n > 3)
+            continue;
+        /* "* foo*": the opener has a space after it */
+        if (o->after == CL_SPACE && !o->can_close) {
+            size_t j = i + 1;
+            while (j < n && r[j].n != o->n)
+                j++;
+            literal_run *c = j < n ? &r[j] : NULL;
+            if (c && !c->explained && c->can_close) {
+                size_t s = o->start + o->n, inner_end = c->start;
+                while (s < inner_end && space_at(src, s))
+                    s++;
+                if (s < inner_end) {
+                    rc_buf_reset(&b);
+                    rc_buf_add(&b, src + o->start, o->n);
+                    put_head(&b, src, s, inner_end);
+                    if (inner_end - s <= 24)
+                        rc_buf_add(&b, src + c->start, c->n);
+                    rc_warning(d, run_pos(src, o->start, pos),
+                               "'%.*s' does not open %s because a space follows it; write '%s'",
+                               (int)o->n, src + o->start, emphasis_name(o->n), rc_buf_str(&b));
+                    o->explained = c->explained = true;
+                    continue;
+                }
+            }
+        }
+        /* "**unclosed": a would-be opener of bold that nothing closes */
+        if (o->n >= 2 && o->can_open && !o->can_close) {
+            rc_warning(d, run_pos(src, o->start, pos),
+                       "'%.*s' opens %s that is never closed, so it prints as written; close it "
+                       "with '%.*s', or write '%s' for the stars themselves",
+                       (int)o->n, src + o->start, emphasis_name(o->n), (int)o->n,
+                       src + o->start, o->n == 2 ? "\\*\\*" : "\\*\\*\\*");
+            o->explained = true;
+        }
+    }
+    rc_buf_release(&b);
+    free(r);
+    parser_release(&p);
+    rc_arena_release(&a);
 }
 
 /* ---- bold keywords -------------------------------------------------- */
