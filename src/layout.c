@@ -474,6 +474,22 @@ static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
     return s;
 }
 
+/* Whether a line of the breaks sticks out by more than TeX's \hfuzz (0.1pt). */
+static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widths,
+                    size_t nwidths)
+{
+    size_t start = 0;
+    for (size_t k = 0; k < br->n; k++) {
+        if (br->v[k].overfull) {
+            rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+            if (rc_para_natural_width(p, start, br->v[k].index) > w + RC_PT(0.1))
+                return 1;
+        }
+        start = br->v[k].index + 1;
+    }
+    return 0;
+}
+
 /*
  * Break a finished paragraph with the given line widths (the last repeats)
  * and append its lines. Overfull lines are warnings at the paragraph's
@@ -486,9 +502,24 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
     rc_breaks br;
     rc_breaks_init(&br);
     rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    const rc_hyph *h = NULL;
     if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
         /* TeX's second pass: only now are words hyphenated (§863, §891). */
-        rc_para_rebuild(p, c->hyph, c->fonts, c->a);
+        h = c->hyph;
+        rc_para_rebuild(p, h, 0, 0, c->fonts, c->a);
+        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    }
+    /*
+     * A word wider than the column (a long URL, a date with no space)
+     * would run into the margin or the next column: build the paragraph
+     * again with breaks inside such words, at their punctuation first,
+     * anywhere when that is not enough. Only such paragraphs pay for it.
+     */
+    for (int anywhere = 0; anywhere < 2 && too_wide(p, &br, widths, nwidths); anywhere++) {
+        rc_scaled narrowest = widths[0];
+        for (size_t k = 1; k < nwidths; k++)
+            narrowest = widths[k] < narrowest ? widths[k] : narrowest;
+        rc_para_rebuild(p, h, narrowest > 0 ? narrowest : 1, anywhere, c->fonts, c->a);
         rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
     }
     size_t start = 0, head_to = 0;
@@ -501,6 +532,7 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         line *l = &out->v[out->n++];
         memset(l, 0, sizeof(*l));
         word_split ws = {SIZE_MAX, NULL, head_to};
+        const size_t continued = head_to; /* the previous line's word goes on here */
         head_to = 0;
         const rc_item *end = &p->items[br.v[k].index];
         if (end->type == RC_ITEM_PENALTY && end->flagged && k + 1 < br.n) {
@@ -509,8 +541,17 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
                 ws_from--;
             while (ws_to < p->n && p->items[ws_to].type != RC_ITEM_GLUE)
                 ws_to++;
-            ws.tail_from = ws_from;
-            ws.word = word_text(c, p, ws_from, ws_to);
+            if (ws_from == from && continued > from) {
+                /*
+                 * A word broken over three lines or more (a long URL): the
+                 * first piece's ActualText holds all of it, so this middle
+                 * piece and the next one extract as nothing.
+                 */
+                ws.head_to = ws_to;
+            } else {
+                ws.tail_from = ws_from;
+                ws.word = word_text(c, p, ws_from, ws_to);
+            }
             head_to = ws_to;
         }
         render_line(c, p, from, br.v[k].index, &br.v[k], w, &ws, l);

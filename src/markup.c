@@ -818,6 +818,12 @@ static literal_run *literal_runs(const parser *p, size_t *count)
     return v;
 }
 
+/* What is wrong with a literal run, for its warning. */
+enum { RUN_FINE, RUN_PARTLY, RUN_NO_CLOSE, RUN_NO_OPEN, RUN_UNCLOSED };
+
+/* A field's warnings beyond this many are counted in one more. */
+#define MAX_RUN_WARNINGS 3
+
 void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
 {
     if (!src || !memchr(src, '*', len))
@@ -828,85 +834,115 @@ void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
     scan(&p, &a, src, len);
     size_t n;
     literal_run *r = literal_runs(&p, &n);
-    rc_buf b = RC_BUF_INIT;
+    unsigned char *verdict = rc_xcalloc(n ? n : 1, 1);
+    size_t *partner = rc_xmalloc((n ? n : 1) * sizeof(size_t));
+
+    /*
+     * A run is judged with the nearest literal run of its length before
+     * it (may this one have closed it?) or after it (may that one have
+     * closed this?): last[] and next[] find them in constant time.
+     */
+    size_t last[4] = {NONE, NONE, NONE, NONE};
     for (size_t j = 0; j < n; j++) {
         literal_run *c = &r[j];
         if (c->left < c->n) {
-            /* "**a*": the runs pair, one star too many */
-            rc_warning(d, run_pos(src, c->start, pos),
+            verdict[j] = RUN_PARTLY; /* "**a*": the runs pair, one star too many */
+            c->explained = true;
+        } else if (c->n <= 3 && c->before == CL_SPACE && last[c->n] != NONE) {
+            /* "**GraphQL **": the closer has a space before it */
+            literal_run *o = &r[last[c->n]];
+            size_t e = c->start;
+            while (e > o->start + o->n && space_at(src, e - 1))
+                e--;
+            if (!o->explained && o->left == o->n && o->can_open && e > o->start + o->n) {
+                verdict[j] = RUN_NO_CLOSE;
+                partner[j] = last[c->n];
+                o->explained = c->explained = true;
+            }
+        }
+        if (c->n <= 3)
+            last[c->n] = j;
+    }
+    size_t next[4] = {NONE, NONE, NONE, NONE};
+    for (size_t i = n; i-- > 0;) {
+        literal_run *o = &r[i];
+        if (o->n > 3)
+            continue; /* "****" is a row of stars, not emphasis */
+        if (!o->explained && o->after == CL_SPACE && !o->can_close && next[o->n] != NONE) {
+            /* "* foo*": the opener has a space after it */
+            literal_run *c = &r[next[o->n]];
+            size_t s = o->start + o->n;
+            while (s < c->start && space_at(src, s))
+                s++;
+            if (!c->explained && c->can_close && s < c->start) {
+                verdict[i] = RUN_NO_OPEN;
+                partner[i] = next[o->n];
+                o->explained = c->explained = true;
+            }
+        }
+        next[o->n] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!r[i].explained && r[i].n >= 2 && r[i].n <= 3 && r[i].can_open && !r[i].can_close)
+            verdict[i] = RUN_UNCLOSED; /* "**unclosed": bold that nothing closes */
+
+    rc_buf b = RC_BUF_INIT;
+    size_t given = 0, more = 0;
+    for (size_t j = 0; j < n; j++) {
+        const literal_run *c = &r[j];
+        if (verdict[j] == RUN_FINE)
+            continue;
+        if (given == MAX_RUN_WARNINGS) {
+            more++;
+            continue;
+        }
+        given++;
+        rc_pos at = run_pos(src, c->start, pos);
+        int k = (int)c->n;
+        const char *stars = src + c->start;
+        rc_buf_reset(&b);
+        if (verdict[j] == RUN_PARTLY) {
+            rc_warning(d, at,
                        "'%.*s' pairs with a shorter run of '*', so %zu '*' %s as written; "
                        "open and close emphasis with as many stars",
-                       (int)c->n, src + c->start, c->left, c->left == 1 ? "prints" : "print");
-            c->explained = true;
-            continue;
-        }
-        if (c->n > 3)
-            continue; /* "****" is a row of stars, not emphasis */
-        /* "**GraphQL **": the closer has a space before it */
-        if (c->before == CL_SPACE) {
-            size_t i = j;
-            while (i > 0 && r[i - 1].n != c->n)
-                i--;
-            literal_run *o = i > 0 ? &r[i - 1] : NULL;
-            if (o && !o->explained && o->left == o->n && o->can_open) {
-                size_t inner = o->start + o->n, e = c->start;
-                while (e > inner && space_at(src, e - 1))
-                    e--;
-                if (e > inner) {
-                    rc_buf_reset(&b);
-                    if (e - inner <= 24)
-                        rc_buf_add(&b, src + o->start, o->n);
-                    put_tail(&b, src, inner, e);
-                    rc_buf_add(&b, src + c->start, c->n);
-                    rc_buf_add(&b, src + e, c->start - e);
-                    rc_warning(d, run_pos(src, c->start, pos),
-                               "'%.*s' does not close %s because a space precedes it; write '%s'",
-                               (int)c->n, src + c->start, emphasis_name(c->n), rc_buf_str(&b));
-                    o->explained = c->explained = true;
-                    continue;
-                }
-            }
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        literal_run *o = &r[i];
-        if (o->explained || o->n > 3)
-            continue;
-        /* "* foo*": the opener has a space after it */
-        if (o->after == CL_SPACE && !o->can_close) {
-            size_t j = i + 1;
-            while (j < n && r[j].n != o->n)
-                j++;
-            literal_run *c = j < n ? &r[j] : NULL;
-            if (c && !c->explained && c->can_close) {
-                size_t s = o->start + o->n, inner_end = c->start;
-                while (s < inner_end && space_at(src, s))
-                    s++;
-                if (s < inner_end) {
-                    rc_buf_reset(&b);
-                    rc_buf_add(&b, src + o->start, o->n);
-                    put_head(&b, src, s, inner_end);
-                    if (inner_end - s <= 24)
-                        rc_buf_add(&b, src + c->start, c->n);
-                    rc_warning(d, run_pos(src, o->start, pos),
-                               "'%.*s' does not open %s because a space follows it; write '%s'",
-                               (int)o->n, src + o->start, emphasis_name(o->n), rc_buf_str(&b));
-                    o->explained = c->explained = true;
-                    continue;
-                }
-            }
-        }
-        /* "**unclosed": a would-be opener of bold that nothing closes */
-        if (o->n >= 2 && o->can_open && !o->can_close) {
-            rc_warning(d, run_pos(src, o->start, pos),
+                       k, stars, c->left, c->left == 1 ? "prints" : "print");
+        } else if (verdict[j] == RUN_NO_CLOSE) {
+            const literal_run *o = &r[partner[j]];
+            size_t inner = o->start + o->n, e = c->start;
+            while (e > inner && space_at(src, e - 1))
+                e--;
+            if (e - inner <= 24)
+                rc_buf_add(&b, src + o->start, o->n);
+            put_tail(&b, src, inner, e);
+            rc_buf_add(&b, stars, c->n);
+            rc_buf_add(&b, src + e, c->start - e);
+            rc_warning(d, at, "'%.*s' does not close %s because a space precedes it; write '%s'",
+                       k, stars, emphasis_name(c->n), rc_buf_str(&b));
+        } else if (verdict[j] == RUN_NO_OPEN) {
+            const literal_run *e = &r[partner[j]];
+            size_t s = c->start + c->n;
+            while (s < e->start && space_at(src, s))
+                s++;
+            rc_buf_add(&b, stars, c->n);
+            put_head(&b, src, s, e->start);
+            if (e->start - s <= 24)
+                rc_buf_add(&b, src + e->start, e->n);
+            rc_warning(d, at, "'%.*s' does not open %s because a space follows it; write '%s'",
+                       k, stars, emphasis_name(c->n), rc_buf_str(&b));
+        } else {
+            rc_warning(d, at,
                        "'%.*s' opens %s that is never closed, so it prints as written; close it "
                        "with '%.*s', or write '%s' for the stars themselves",
-                       (int)o->n, src + o->start, emphasis_name(o->n), (int)o->n,
-                       src + o->start, o->n == 2 ? "\\*\\*" : "\\*\\*\\*");
-            o->explained = true;
+                       k, stars, emphasis_name(c->n), k, stars,
+                       c->n == 2 ? "\\*\\*" : "\\*\\*\\*");
         }
     }
+    if (more)
+        rc_warning(d, pos, "%zu more runs of '*' in this field print as written; write '\\*' "
+                           "for a star, or mend the emphasis as above", more);
     rc_buf_release(&b);
+    free(verdict);
+    free(partner);
     free(r);
     parser_release(&p);
     rc_arena_release(&a);
