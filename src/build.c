@@ -10,6 +10,9 @@
 
 #define MAX_BOX_WIDTH ((int64_t)RC_PT(16000))
 
+/* The cost of a break where none belongs: taken only when nothing else fits. */
+#define EMERGENCY_PENALTY 5000
+
 struct rc_para_source {
     rc_spans spans;        /* spans.v == NULL: inter-word glue */
     rc_para_style ps;
@@ -156,7 +159,7 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
     rc_scaled w = milli_em(rc_face_advance(fonts->faces[face], ' '), size);
     if (nobreak) {
         /* A tie stretches only in justified text; elsewhere spaces keep their width. */
-        add_penalty(p, RC_INF_PENALTY, 0);
+        add_penalty(p, nobreak > 1 ? EMERGENCY_PENALTY : RC_INF_PENALTY, 0);
         add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, w / 3, r);
     } else if (p->align == RC_ALIGN_JUSTIFY) {
         add_glue(p, w, w / 2, w / 3, r);
@@ -182,7 +185,8 @@ void rc_para_add_space(rc_para *p, const rc_para_style *ps, rc_fonts *fonts)
 {
     record(p, (rc_spans){NULL, 0}, ps);
     if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
-        space_glue(p, fonts, ps->no_breaks, rc_face_for_style(fonts, ps->family, ps->style),
+        space_glue(p, fonts, ps->no_breaks ? (ps->break_wider > 0 ? 2 : 1) : 0,
+                   rc_face_for_style(fonts, ps->family, ps->style),
                    ps->size);
 }
 
@@ -277,6 +281,63 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     return count;
 }
 
+/* Characters after which a URL, a path or a date may break ("/", "2024-06-"). */
+static int breaks_after(uint32_t cp)
+{
+    return cp == '/' || cp == '-' || cp == '_' || cp == ':' || cp == '?' || cp == '&' ||
+           cp == '=' || cp == '#' || cp == ';' || cp == ',' || cp == '+' || cp == '|' ||
+           cp == 0x2013 || cp == 0x2014;
+}
+
+/* A URL, an e-mail address, a path or a date: a break in it shows no hyphen. */
+static int url_like(const pending *w)
+{
+    if (w->url)
+        return 1;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->cps[i] == '/' || w->cps[i] == '@' || (w->cps[i] >= '0' && w->cps[i] <= '9'))
+            return 1;
+    return 0;
+}
+
+/*
+ * Where a word may break when its paragraph is built again for a line
+ * that was too wide (rc_para_rebuild with break_wider): kinds[i] after
+ * cps[i] is 1 after the punctuation of a URL, a path or a date, or before
+ * a '.' or '@' (Chicago's rule: the dot starts the next line), never
+ * inside "//" or a number ("2.1"); else, with break_anywhere and in a
+ * word wider than break_wider, 2: the last resort. Such a paragraph holds
+ * a word wider than its line, often a URL written as text whose explicit
+ * hyphens cut it into runs that each fit: every URL-like run gets its
+ * punctuation breaks, so that the lines around it need not gape.
+ */
+static int emergency_breaks(const pending *w, const rc_para_style *ps, const rc_face *face,
+                            const rc_scaled *kern, unsigned char *kinds)
+{
+    memset(kinds, 0, w->n);
+    if (ps->break_wider <= 0 || w->n < 2 || w->face == RC_FACE_ICONS)
+        return 0;
+    int64_t width = 0;
+    for (size_t i = 0; i < w->n; i++)
+        width += (int64_t)rc_face_advance(face, w->cps[i]) * w->size / 1000 + kern[i];
+    int wide = width > ps->break_wider;
+    if (!wide && !url_like(w))
+        return 0;
+    int any = 0;
+    for (size_t i = 0; i + 1 < w->n; i++) {
+        uint32_t c = w->cps[i], next = w->cps[i + 1];
+        int digits = (c >= '0' && c <= '9') && i + 2 < w->n && w->cps[i + 2] >= '0' &&
+                     w->cps[i + 2] <= '9';
+        if ((breaks_after(c) && !breaks_after(next) && next != '.') ||
+            ((next == '.' || next == '@') && !breaks_after(c) && c != '.' && !digits))
+            kinds[i] = 1;
+        else if (ps->break_anywhere && wide)
+            kinds[i] = 2;
+        any |= kinds[i];
+    }
+    return any;
+}
+
 static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a)
 {
@@ -292,22 +353,38 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
 
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
+    unsigned char *kinds = NULL;
+    if (ps->break_wider > 0) {
+        kinds = rc_xmalloc(w->n);
+        npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
+    }
     size_t from = 0;
     if (npoints) {
         rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), w->size);
+        int url = kinds && url_like(w);
         for (size_t i = 0; i + 1 < w->n; i++) {
-            if (!points[i])
+            if (!points[i] && !(kinds && kinds[i]))
                 continue;
             add_box(p, w, from, i + 1, ps, face, kern, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
-            pen->penalty = ps->hyphen_penalty;
+            /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
-            pen->discretionary = 1;
-            pen->width = hyphen;
+            if (points[i]) {
+                pen->penalty = ps->hyphen_penalty;
+                pen->discretionary = 1;
+                pen->width = hyphen;
+            } else if (kinds[i] == 1) {
+                pen->penalty = ps->hyphen_penalty;
+            } else {
+                pen->penalty = EMERGENCY_PENALTY;
+                pen->width = !url && is_letter(w->cps[i]) && is_letter(w->cps[i + 1]) ? hyphen
+                                                                                       : 0;
+            }
             from = i + 1;
         }
     }
     add_box(p, w, from, w->n, ps, face, kern, a);
+    free(kinds);
     free(points);
     free(kern);
     w->n = 0;
@@ -399,7 +476,11 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                     if (!want_space)
                         space_face = face;
                     want_space = 1;
-                    want_nbsp |= cp == 0xA0 || ps->no_breaks;
+                    /* no_breaks ties may break in an emergency (2), a written '~' never */
+                    if (cp == 0xA0)
+                        want_nbsp = 1;
+                    else if (ps->no_breaks && !want_nbsp)
+                        want_nbsp = ps->break_wider > 0 ? 2 : 1;
                 }
                 prev = 0;
                 hyphen_break = 0;
@@ -503,7 +584,8 @@ int rc_para_hyphenatable(const rc_para *p)
     return 0;
 }
 
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int anywhere,
+                     rc_fonts *fonts, rc_arena *a)
 {
     rc_para_source *src = p->src;
     size_t nsrc = p->nsrc;
@@ -518,6 +600,8 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
     for (size_t i = 0; i < nsrc; i++) {
         rc_para_style ps = src[i].ps;
         ps.hyph = h;
+        ps.break_wider = break_wider;
+        ps.break_anywhere = anywhere;
         if (src[i].spans.v)
             rc_para_add_spans(p, src[i].spans, &ps, fonts, a, &quiet);
         else

@@ -76,6 +76,9 @@ typedef struct rc_para_style {
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
     int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
+    rc_scaled break_wider; /* > 0 only when built again for a line that was too wide:
+                              a word wider than this may break (emergency_breaks) */
+    int break_anywhere;    /* ... between any two characters too, when that was not enough */
 } rc_para_style;
 
 void rc_para_init(rc_para *p, rc_align align, rc_pos pos);
@@ -107,8 +110,16 @@ int rc_para_hyphenatable(const rc_para *p);
  * Build the paragraph again from its text with hyphenation points from h
  * (TeX hyphenates only when a paragraph cannot be set without), and
  * finish it. Diagnostics were given the first time and are not repeated.
+ * With break_wider > 0 (a line was still too wide), a word wider than
+ * that may also break where no hyphenation point is: after the
+ * punctuation of a URL, a path or a date ('/', '-', '_', ':', before '.'),
+ * with no hyphen shown, and the ties of no_breaks text may break at a
+ * high cost. With `anywhere` too (that was not enough), such a word may
+ * break between any two characters, at a high cost (showing a hyphen
+ * between letters of a word that is not a link, a path or a date).
  */
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a);
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int anywhere,
+                     rc_fonts *fonts, rc_arena *a);
 
 /* Natural width of the items [from, to), as if set on one line. */
 rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to);

@@ -11,6 +11,7 @@
 #define RC_MARKUP_H
 
 #include "base.h"
+#include "diag.h"
 
 enum {
     RC_STYLE_BOLD = 1u << 0,
@@ -41,6 +42,16 @@ typedef struct rc_spans {
 
 /* Parse src[0..len); span texts and URLs are allocated in the arena. */
 rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len);
+
+/*
+ * Warn where stars print as written although they look like emphasis: a
+ * run that CommonMark's flanking rules keep from closing because a space
+ * precedes it ("**GraphQL **") or from opening because a space follows it
+ * ("* foo*"), a run that pairs with a shorter one ("**a*"), a "**" that is
+ * never closed. Each warning says what to write instead. The field starts
+ * at pos; the parse is the same as rc_markup_parse's, which never warns.
+ */
+void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d);
 
 /*
  * Set RC_STYLE_BOLD on every whole-word occurrence of one of the keywords
