@@ -134,9 +134,12 @@ elif CASE == "clusters":
     check(re.search(r"warning: more than 32 combining characters on one letter, 968 left out",
                     err), "no warning for the ZWJs:\n" + err)
     check(err.count("combining") == 1, "one warning for clusters expected:\n" + err)
-    check(err.count("line too wide") == 2, "two overfull lines expected:\n" + err)
+    # Words wider than the column break anywhere as a last resort (layout.c);
+    # the accented word, 200,000 boxes in two faces whose width is capped at
+    # 16,000pt (build.c), may still overflow once. Either way the time and
+    # memory of drawing it stay linear (a box of many draws, page.c).
+    check(err.count("line too wide") <= 2, "at most two overfull lines expected:\n" + err)
     if rc == 0:
-        # The long words run off the page: what is on it extracts.
         t = text()
         check("a" + "e\u0301" * 100 in t, "the accented word does not extract:\n" + t[:500])
 
