@@ -1298,9 +1298,11 @@ static size_t expansion_limit(const bib_ctx *c)
  * it: its length with every macro expanded, what the macros add, and its
  * literals' nesting. Every stored macro passed this check, so their lengths
  * (bt_macro_length, an int) are small. `name` is what it is the value of
- * (a field or a macro), found on `line`; `is_macro` for an @string.
+ * (a field or a macro), found on `line`; `is_macro` for an @string. The
+ * text of @comment and @preamble is never converted (nor its depth a risk).
  */
-static int value_ok(bib_ctx *c, const AST *v, const char *name, int line, int is_macro)
+static int value_ok(bib_ctx *c, const AST *v, const char *name, int line, int is_macro,
+                    int converted)
 {
     size_t len = 0, from_macros = 0;
     int deepest = 0;
@@ -1316,7 +1318,7 @@ static int value_ok(bib_ctx *c, const AST *v, const char *name, int line, int is
         }
     }
     rc_buf m = RC_BUF_INIT;
-    if (deepest > MAX_BIB_DEPTH) {
+    if (converted && deepest > MAX_BIB_DEPTH) {
         rc_buf_addf(&m, "braces nest deeper than %d levels in %s", MAX_BIB_DEPTH,
                     is_macro ? "@string " : "");
         add_token_text(&m, name, '\'');
@@ -1427,7 +1429,7 @@ void bt_postprocess_entry(AST *top, btshort options)
     if (cur && cur->nodetype == BTAST_KEY)
         cur = cur->right;
     if (top->metatype == BTE_COMMENT || top->metatype == BTE_PREAMBLE) {
-        if (c && !value_ok(c, cur, top->text, top->line, 0)) {
+        if (c && !value_ok(c, cur, top->text, top->line, 0, 0)) {
             top->metatype = BTE_UNKNOWN;
             return;
         }
@@ -1438,7 +1440,7 @@ void bt_postprocess_entry(AST *top, btshort options)
     }
     for (; cur; cur = cur->right) {
         int is_macro = top->metatype == BTE_MACRODEF;
-        if (c && (!value_ok(c, cur->down, cur->text, cur->line, is_macro) ||
+        if (c && (!value_ok(c, cur->down, cur->text, cur->line, is_macro, 1) ||
                   (is_macro && !macro_ok(c, cur->text, cur->line)))) {
             top->metatype = BTE_UNKNOWN;
             return;

@@ -148,6 +148,17 @@ static void test_nesting(void)
     check_one_error("braces nest deeper than 64 levels in 'title'", 1, 13);
     check_next_file_reads();
 
+    /* a comment is not converted: its braces may nest deeper */
+    rc_buf_reset(&b);
+    rc_buf_adds(&b, "@comment{");
+    for (int i = 0; i < 1000; i++)
+        rc_buf_addc(&b, '{');
+    for (int i = 0; i < 1000; i++)
+        rc_buf_addc(&b, '}');
+    rc_buf_adds(&b, "}\n@article{k, title = {T}, year = 2020}\n");
+    CHECK_INT(read_bib(rc_buf_str(&b)), 0);
+    CHECK_INT(nentries, 1);
+
     /* 64 levels, the limit, are read (the outer braces delimit the value) */
     rc_buf_reset(&b);
     rc_buf_adds(&b, "@article{k, title = {");
