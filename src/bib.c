@@ -1274,10 +1274,10 @@ static int brace_depth(const char *s)
 {
     int depth = 0, deepest = 0;
     for (; *s; s++) {
-        if (*s == '{' && ++depth > deepest)
-            deepest = depth;
+        if (*s == '{')
+            deepest = ++depth > deepest ? depth : deepest;
         else if (*s == '}' && depth > 0)
-            depth--;
+            depth--; /* a stray '}' closes nothing, as in convert() */
     }
     return deepest;
 }
