@@ -32,6 +32,8 @@
 #define _GNU_SOURCE /* RTLD_NEXT: see field() */
 #include "bib.h"
 
+#include "files.h"
+
 #include <btparse.h>
 
 #include <dlfcn.h>
@@ -1512,18 +1514,10 @@ static void lexer_error(const char *what)
 
 static int read_file(const char *path, rc_buf *b, int *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = errno;
+    /* only a regular file: a FIFO or a device (/dev/stdin) could block or never end */
+    FILE *f = rc_file_fopen(path, err);
+    if (!f)
         return -1;
-    }
-    /* a FIFO or a device (/dev/stdin) could block or never end: only files */
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        *err = S_ISDIR(sb.st_mode) ? EISDIR : -1; /* -1: not a regular file */
-        fclose(f);
-        return -1;
-    }
     char chunk[65536];
     size_t n;
     while (b->len <= MAX_BIB_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -1927,7 +1921,7 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
     if (read_file(path, &data, &err) < 0) {
         rc_buf_release(&data);
         return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown,
-                              err < 0 ? "not a regular file" : strerror(err));
+                              rc_file_strerror(err));
     }
     int rc = rc_bib_load_memory(data.ptr ? data.ptr : "", data.len, shown, o, a, d, out, nout);
     rc_buf_release(&data);
