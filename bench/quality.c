@@ -199,7 +199,7 @@ static int set_para(job *j, const para_src *s, rc_scaled width, int alg, rc_aren
     *break_ms += now_ms() - t0;
     if (alg == ALG_KP && br->pass > 1 && rc_para_hyphenatable(p) && j->hyph) {
         /* TeX's second pass: only now are words hyphenated (§863, §891). */
-        rc_para_rebuild(p, j->hyph, &j->fonts, scratch);
+        rc_para_rebuild(p, j->hyph, 0, 0, &j->fonts, scratch);
         t0 = now_ms();
         rc_linebreak(p->items, p->n, &width, 1, &lb, br);
         *break_ms += now_ms() - t0;

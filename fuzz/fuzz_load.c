@@ -5,12 +5,14 @@
  * message formats as valid UTF-8 with a sane position; a CV that loads
  * holds only valid, NUL-free UTF-8 text with real positions, entries of
  * their section's type with their required fields (any content, for a
- * JSON Resume), real dates and ranges that do not run backwards.
+ * JSON Resume), real dates and ranges that do not run backwards; one-line
+ * fields (a name, a section title, ...) within RC_YAML_MAX_FIELD bytes.
  */
 #include "fuzz.h"
 
 #include "diag.h"
 #include "load.h"
+#include "load_ext.h"
 #include "load_yaml.h"
 
 #include <string.h>
@@ -101,6 +103,12 @@ static void check_entry(const rc_entry *e, rc_entry_type type, int jsonresume)
                               &e->text,        &e->location, &e->summary};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         check_text(texts[i]);
+    /* one-line fields (JSON Resume joins some, "title, awarder") */
+    const rc_text *lines[] = {&e->institution, &e->area, &e->degree, &e->company, &e->position,
+                              &e->name,        &e->title, &e->doi,   &e->url,     &e->journal,
+                              &e->label,       &e->location};
+    for (size_t i = 0; !jsonresume && i < sizeof lines / sizeof lines[0]; i++)
+        FUZZ_CHECK(!lines[i]->s || strlen(lines[i]->s) <= RC_YAML_MAX_FIELD);
     check_texts(&e->authors);
     for (size_t i = 0; i < e->nhighlights; i++) {
         FUZZ_CHECK(e->highlights[i].level == 0 || e->highlights[i].level == 1);
@@ -149,8 +157,11 @@ static void check_cv(const rc_cv *cv, int jsonresume)
 {
     const rc_text *texts[] = {&cv->name,  &cv->headline,  &cv->location, &cv->photo,
                               &cv->theme, &cv->page_size, &cv->language, &cv->pdf_title};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         check_text(texts[i]);
+        /* one-line fields (a JSON Resume location joins city, region and country) */
+        FUZZ_CHECK(!texts[i]->s || jsonresume || strlen(texts[i]->s) <= RC_YAML_MAX_FIELD);
+    }
     check_texts(&cv->emails);
     check_texts(&cv->phones);
     check_texts(&cv->websites);
@@ -173,6 +184,7 @@ static void check_cv(const rc_cv *cv, int jsonresume)
         const rc_section *s = &cv->sections[i];
         FUZZ_CHECK(s->key.s && s->title);
         check_text(&s->key);
+        FUZZ_CHECK(strlen(s->key.s) <= RC_YAML_MAX_FIELD);
         FUZZ_CHECK(rc_utf8_find_invalid(s->title, strlen(s->title)) == (size_t)-1);
         FUZZ_CHECK(s->type < RC_ENTRY_TYPE_COUNT);
         for (size_t j = 0; j < s->nentries; j++)

@@ -1,6 +1,6 @@
 /*
  * fuzz_markup: bytes -> rc_markup_parse -> rc_markup_bold_keywords ->
- * rc_spans_render_html and rc_spans_plain_text.
+ * rc_spans_render_html and rc_spans_plain_text; and rc_markup_check.
  *
  * Input: the field's text, then optionally a NUL byte and the keywords,
  * separated by NUL bytes ("text\0kw1\0kw2"). The loader never passes a
@@ -11,7 +11,10 @@
  * and URL; styles are known bits; source offsets never decrease (and are
  * inside the field, but for the estimates of keyword pieces); valid UTF-8 in gives valid UTF-8 out; parsing is
  * deterministic; keyword bolding changes styles only (the plain text is
- * the same), only adds bold, and keeps the other invariants.
+ * the same), only adds bold, and keeps the other invariants. The check
+ * of stars that print as written gives at most four warnings (three and
+ * one that counts the rest), the same ones each time, on the field's line
+ * at a column inside it, in valid UTF-8 when the field is.
  */
 #include "fuzz.h"
 
@@ -141,6 +144,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc_spans_render_html(bolded, &html);
     if (utf8 && kw_utf8)
         FUZZ_CHECK(valid(html.ptr, html.len));
+
+    for (int round = 0; round < 2; round++) {
+        static size_t first_count;
+        rc_diags d;
+        rc_diags_init(&d);
+        rc_markup_check(src, len, (rc_pos){"f", 1, 1}, &d);
+        FUZZ_CHECK(d.n <= 4 && d.nerrors == 0);
+        FUZZ_CHECK(round == 0 || d.n == first_count);
+        first_count = d.n;
+        for (size_t i = 0; i < d.n; i++) {
+            FUZZ_CHECK(d.v[i].pos.line == 1 && d.v[i].pos.col >= 1 &&
+                       (size_t)d.v[i].pos.col <= len + 1);
+            if (utf8)
+                FUZZ_CHECK(valid(d.v[i].message, strlen(d.v[i].message)));
+        }
+        rc_diags_release(&d);
+    }
 
     rc_buf_release(&html);
     rc_buf_release(&again);

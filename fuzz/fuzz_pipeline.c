@@ -15,10 +15,14 @@
  *
  * Properties: each stage fails exactly when it reports an error; a
  * document that lays out has pages of the style's size, runs whose code
- * points are all in their face (layout must report a missing character,
- * never pass it on), no negative sizes, and a trace that is valid UTF-8.
+ * points are all in their face unless a warning said that no font has one
+ * (it is then drawn as the face's .notdef box), no combining character
+ * past the 32nd on one letter, no negative sizes, and a trace that is
+ * valid UTF-8.
  */
 #include "fuzz.h"
+
+#include "grapheme.h"
 
 #include "design.h"
 #include "dev.h"
@@ -27,8 +31,20 @@
 #include "source.h"
 #include "style.h"
 
+#include <fontconfig/fontconfig.h>
 #include <string.h>
 #include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FUZZ_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FUZZ_LSAN 1
+#endif
+#endif
+#ifdef FUZZ_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #define MAX_SETS 4
 #define MAX_VARIANTS 3
@@ -54,6 +70,26 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     fuzz_load_fonts(&fonts, "fuzz_pipeline");
+    /*
+     * fontconfig 2.14 loses a pattern of each <rejectfont><pattern> it
+     * reads (Debian's 70-no-bitmaps.conf has one) while it loads its
+     * configuration, once a process: a leak in the library, which LSan
+     * reports for the first input that needs a fallback font. A line of
+     * lsan.supp cannot single it out: ASan's fast unwinder stops at
+     * fontconfig's first frame (the library keeps no frame pointers), so
+     * the stack names no function to match, and matching the whole module
+     * would hide any fontconfig object that fontset.c forgets to free. So
+     * fontconfig is set up here, before the first input, with leak
+     * detection off for exactly that call (fontset.c's FcInit then finds
+     * it ready).
+     */
+#ifdef FUZZ_LSAN
+    __lsan_disable();
+#endif
+    FcInit();
+#ifdef FUZZ_LSAN
+    __lsan_enable();
+#endif
     make_temp(cv_path, sizeof cv_path);
     make_temp(overlay_path, sizeof overlay_path);
     atexit(remove_files);
@@ -68,8 +104,18 @@ static void write_file(const char *path, const char *data, size_t len)
     FUZZ_CHECK(fclose(f) == 0);
 }
 
-static void check_doc(const rc_doc *doc, const rc_style *st)
+/* Whether a diagnostic's message contains s. */
+static int said(const rc_diags *d, const char *s)
 {
+    for (size_t i = 0; i < d->n; i++)
+        if (strstr(d->v[i].message, s))
+            return 1;
+    return 0;
+}
+
+static void check_doc(const rc_doc *doc, const rc_style *st, const rc_diags *d)
+{
+    int missing = said(d, "no installed font has");
     FUZZ_CHECK(doc->npages >= 1);
     FUZZ_CHECK(doc->width == st->page_width && doc->height == st->page_height);
     for (size_t p = 0; p < doc->npages; p++) {
@@ -82,8 +128,11 @@ static void check_doc(const rc_doc *doc, const rc_style *st)
             FUZZ_CHECK(dr->face >= 0 && (size_t)dr->face < fonts.nfaces && dr->size > 0);
             FUZZ_CHECK(dr->n == 0 || dr->cps != NULL);
             const rc_face *face = fonts.faces[dr->face];
+            size_t marks = 0;
             for (size_t k = 0; k < dr->n; k++) {
-                if (!rc_face_has_char(face, dr->cps[k])) {
+                marks = rc_extends_cluster(dr->cps[k]) ? marks + 1 : 0;
+                FUZZ_CHECK(marks <= RC_MAX_CLUSTER_MARKS);
+                if (!rc_face_has_char(face, dr->cps[k]) && !missing) {
                     rc_buf t = RC_BUF_INIT;
                     for (size_t m = 0; m < dr->n; m++)
                         rc_buf_add_utf8(&t, dr->cps[m]);
@@ -91,7 +140,7 @@ static void check_doc(const rc_doc *doc, const rc_style *st)
                             (unsigned)dr->cps[k], rc_face_name(face), rc_buf_str(&t));
                     rc_buf_release(&t);
                 }
-                FUZZ_CHECK(rc_face_has_char(face, dr->cps[k]));
+                FUZZ_CHECK(rc_face_has_char(face, dr->cps[k]) || missing);
             }
         }
     }
@@ -120,7 +169,7 @@ static void run_variant(const rc_source *src, int v)
         FUZZ_CHECK(rc == 0 || rc == -1);
         FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
         if (rc == 0) {
-            check_doc(&doc, &st);
+            check_doc(&doc, &st, &d);
             rc_buf b = RC_BUF_INIT;
             rc_trace_write(&doc, &b);
             FUZZ_CHECK(b.len > 0 && rc_utf8_find_invalid(b.ptr, b.len) == (size_t)-1);

@@ -29,9 +29,14 @@
  * conversion, and crashed. This file's zzsyn builds the same message and
  * passes it as data.
  */
+#define _GNU_SOURCE /* RTLD_NEXT: see field() */
 #include "bib.h"
 
+#include "files.h"
+
 #include <btparse.h>
+
+#include <dlfcn.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -42,6 +47,27 @@
 
 #define MAX_BIB_BYTES (16u << 20)
 
+/*
+ * Limits on what a .bib can make btparse do (docs/limits.md). The first
+ * two bound @string expansion: each value may reference macros that
+ * reference macros, so ten lines can double a text thirty times (btparse
+ * sums the lengths in an int, which then wraps, and writes past its
+ * buffer). Every value is measured before btparse expands it.
+ */
+#define MAX_BIB_VALUE (1u << 20)     /* bytes of one value, its macros expanded */
+#define MAX_BIB_EXPANSION (512u << 10) /* bytes macro references add in all (or the file's) */
+#define MAX_BIB_DEPTH 64             /* levels of braces in a value */
+/*
+ * btparse's parser reads the fields of an entry by recursion, on a stack
+ * of 400 slots that exit()s the program when full (at 98 fields); it
+ * keeps the names of @string macros in a table of 400,960 characters that
+ * exit()s the same way, and never frees a name (not even a redefined one).
+ */
+#define MAX_BIB_FIELDS 64            /* fields in one entry */
+#define MAX_BIB_MACROS 5000          /* @string definitions in a file */
+#define MAX_BIB_MACRO_NAME 64        /* characters of an @string name */
+#define MAX_BIB_WARNINGS 100         /* BibTeX warnings shown for a file; then a count */
+
 /* ---- LaTeX to text --------------------------------------------------- */
 
 typedef struct tex {
@@ -50,6 +76,7 @@ typedef struct tex {
     rc_buf *out;
     int markup; /* emit inline markup, escaping literal markup characters */
     int math;   /* inside $...$ */
+    int depth;  /* groups open: convert() recurses for each */
 } tex;
 
 /* Accents: the letters they compose with, as UTF-8 pairs base/composed. */
@@ -398,8 +425,43 @@ static void command(tex *t, const char **closer)
     /* An unknown command is dropped; a group after it is shown as text. */
 }
 
+/*
+ * A group nested deeper than MAX_BIB_DEPTH, which the loader refuses, but
+ * rc_bib_tex_to_markup can be given any text: its characters as they are,
+ * braces dropped, up to its '}', without recursion.
+ */
+static void flat_group(tex *t)
+{
+    for (int depth = 1; t->i < t->n;) {
+        char c = t->s[t->i];
+        if (c == '{' || c == '}') {
+            t->i++;
+            depth += c == '{' ? 1 : -1;
+            if (!depth)
+                return;
+            continue;
+        }
+        size_t k = char_len(t);
+        emit_text(t, t->s + t->i, k);
+        t->i += k;
+    }
+}
+
+static void convert_text(tex *t, int in_group);
+
 /* Convert up to the end, or (in_group) to the '}' that closes the group. */
 static void convert(tex *t, int in_group)
+{
+    if (in_group && t->depth > MAX_BIB_DEPTH) { /* the top level is depth 1 */
+        flat_group(t);
+        return;
+    }
+    t->depth++;
+    convert_text(t, in_group);
+    t->depth--;
+}
+
+static void convert_text(tex *t, int in_group)
 {
     const char *closer = NULL;
     size_t closer_at = t->out->len;
@@ -488,7 +550,7 @@ static void convert(tex *t, int in_group)
 
 static void tex_convert(rc_buf *out, const char *s, int markup)
 {
-    tex t = {s, 0, strlen(s), out, markup, 0};
+    tex t = {s, 0, strlen(s), out, markup, 0, 0};
     convert(&t, 0);
 }
 
@@ -531,13 +593,17 @@ static size_t strip_marks(const char *s, size_t n, rc_buf *marks)
             break;
         if (k == 0)
             break; /* a name that is only marks stays as written */
-        /* marks are kept in their order */
+        end = k;
+    }
+    /* the marks, in their order and without the spaces between them, go first */
+    if (end < n) {
         char *old = rc_xstrdup(rc_buf_str(marks));
         rc_buf_reset(marks);
-        rc_buf_add(marks, s + k, end - k);
+        for (size_t i = end; i < n; i++)
+            if (s[i] != ' ')
+                rc_buf_addc(marks, s[i]);
         rc_buf_adds(marks, old);
         free(old);
-        end = k;
     }
     return end;
 }
@@ -630,23 +696,30 @@ static void format_split_name(bt_name *nm, rc_buf *full, rc_buf *init, rc_buf *m
 static char *strip_mark_words(const char *name, rc_buf *marks)
 {
     char *s = rc_xstrdup(name);
+    size_t n = strlen(s);
+    /* the spaces at brace depth 0, found once: each iteration only cuts the end */
+    size_t *spaces = NULL, nspaces = 0, cap = 0;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{') {
+            depth++;
+        } else if (s[i] == '}') {
+            depth--;
+        } else if (s[i] == ' ' && depth == 0) {
+            RC_VEC_PUSH(spaces, nspaces, cap);
+            spaces[nspaces++] = i;
+        }
+    }
+    rc_buf found = RC_BUF_INIT; /* the mark words' marks, the last word's first, NUL-separated */
+    size_t nfound = 0;
     for (;;) {
-        size_t n = strlen(s);
         while (n > 0 && s[n - 1] == ' ')
             s[--n] = 0;
-        /* the last space at brace depth 0 */
-        int depth = 0;
-        size_t sp = (size_t)-1;
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '{')
-                depth++;
-            else if (s[i] == '}')
-                depth--;
-            else if (s[i] == ' ' && depth == 0)
-                sp = i;
-        }
-        if (sp == (size_t)-1)
+        while (nspaces && spaces[nspaces - 1] >= n)
+            nspaces--;
+        if (!nspaces)
             break;
+        size_t sp = spaces[nspaces - 1]; /* the last space at brace depth 0 */
         rc_buf word = RC_BUF_INIT, m = RC_BUF_INIT;
         rc_bib_tex_to_text(&word, s + sp + 1);
         size_t left = strip_marks(rc_buf_str(&word), word.len, &m);
@@ -669,18 +742,32 @@ static char *strip_mark_words(const char *name, rc_buf *marks)
             }
         }
         if (only_marks) {
-            char *old = rc_xstrdup(rc_buf_str(marks));
-            rc_buf_reset(marks);
-            rc_buf_adds(marks, rc_buf_str(&m));
-            rc_buf_adds(marks, old);
-            free(old);
+            rc_buf_add(&found, rc_buf_str(&m), m.len + 1);
+            nfound++;
             s[sp] = 0;
+            n = sp;
         }
         rc_buf_release(&word);
         rc_buf_release(&m);
         if (!only_marks)
             break;
     }
+    if (nfound) {
+        /* marks are kept in their order: the words' from the left, then those found before */
+        const char **piece = rc_xcalloc(nfound, sizeof(char *));
+        const char *p = found.ptr;
+        for (size_t i = 0; i < nfound; i++, p += strlen(p) + 1)
+            piece[i] = p;
+        char *old = rc_xstrdup(rc_buf_str(marks));
+        rc_buf_reset(marks);
+        for (size_t i = nfound; i-- > 0;)
+            rc_buf_adds(marks, piece[i]);
+        rc_buf_adds(marks, old);
+        free(old);
+        free(piece);
+    }
+    rc_buf_release(&found);
+    free(spaces);
     return s;
 }
 
@@ -876,6 +963,12 @@ typedef struct bib_ctx {
     rc_diags *d;
     size_t errors;
     int lexer_line; /* the last line the lexer warned about */
+    FILE *in;       /* what btparse reads: a limit passed sends it to the end */
+    int stopped;    /* a limit was passed: nothing more is read or said */
+    size_t expanded;     /* bytes macro references added so far (MAX_BIB_EXPANSION) */
+    size_t macros;       /* @string definitions so far */
+    size_t entry_fields; /* fields of the entry being parsed */
+    size_t warnings;     /* btparse's and the lexer's, shown or not (warning_shown) */
 } bib_ctx;
 
 static bib_ctx *current; /* the file btparse is reading, for print_error */
@@ -943,6 +1036,7 @@ extern char *zzlextext;
 #define BT_SHOWN_TOKEN 40 /* characters of an offending token a message shows */
 
 extern char *zztokens[];
+void alloc_lex_buffer(int size);
 extern char *InputFilename;
 int zzset_deg(unsigned char *set);
 void initialize_lexer_state(void);
@@ -954,8 +1048,13 @@ static int token_names_ok(void)
     return !strncmp(zztokens[BT_ENTRY_CLOSE], "end of entry", 12);
 }
 
-/* "TEXT" of a token, its first BT_SHOWN_TOKEN characters and "…" after a long one. */
-static void add_token_text(rc_buf *m, const char *t)
+/*
+ * "TEXT" of a token, its first BT_SHOWN_TOKEN characters and "…" after a
+ * long one: a message shows no more of the file than that (a token can be
+ * a whole line, and a .bib can be any file a CV points at). `quote` is
+ * the character around it, or 0 for none.
+ */
+static void add_token_text(rc_buf *m, const char *t, char quote)
 {
     t = t ? t : "";
     size_t n = 0, chars = 0;
@@ -965,9 +1064,13 @@ static void add_token_text(rc_buf *m, const char *t)
             n++;
         chars++;
     }
-    rc_buf_addc(m, '"');
+    if (quote)
+        rc_buf_addc(m, quote);
     rc_buf_add(m, t, n);
-    rc_buf_adds(m, t[n] ? "\"\xE2\x80\xA6" : "\"");
+    if (quote)
+        rc_buf_addc(m, quote);
+    if (t[n])
+        rc_buf_adds(m, "\xE2\x80\xA6");
 }
 
 void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
@@ -983,13 +1086,13 @@ void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int
         rc_buf_adds(&m, "at end of input");
     } else {
         rc_buf_adds(&m, "found ");
-        add_token_text(&m, bad_text);
+        add_token_text(&m, bad_text, '"');
     }
     if (known && (etok || eset)) {
         rc_buf_adds(&m, ", ");
         if (k != 1) {
             rc_buf_adds(&m, "; ");
-            add_token_text(&m, bad_text);
+            add_token_text(&m, bad_text, '"');
             rc_buf_adds(&m, degree > 1 ? " not in" : " not");
         }
         if (degree > 0) {
@@ -1019,6 +1122,45 @@ void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int
     rc_buf_release(&m);
 }
 
+/*
+ * Whether to show one more of btparse's warnings: the first MAX_BIB_WARNINGS
+ * of a file. btparse warns at every use of an undefined macro, and a
+ * line of `u # u # u ...` would otherwise be a warning for every 4 bytes.
+ */
+static int warning_shown(bib_ctx *c)
+{
+    return c->warnings++ < MAX_BIB_WARNINGS;
+}
+
+/*
+ * btparse's message with each token it quotes ("name" or 'text') cut as
+ * add_token_text cuts one: a token can be a line long ("undefined macro
+ * "..."" quotes a name as long as the .bib makes it).
+ */
+static char *shorten_tokens(const char *msg)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (const char *p = msg; *p;) {
+        if (*p != '"' && *p != '\'') {
+            rc_buf_addc(&b, *p++);
+            continue;
+        }
+        /* btparse cuts a long message at 1,024 bytes or so, maybe inside the token */
+        const char *close = strchr(p + 1, *p);
+        if (!close)
+            close = p + strlen(p);
+        char *token = rc_xmalloc((size_t)(close - p));
+        memcpy(token, p + 1, (size_t)(close - p - 1));
+        token[close - p - 1] = 0;
+        add_token_text(&b, token, *p);
+        free(token);
+        p = *close ? close + 1 : close;
+    }
+    char *s = rc_xstrdup(rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
 /* btparse's error hook: see the comment at the top of this file. */
 void print_error(bt_error *err);
 void print_error(bt_error *err)
@@ -1030,7 +1172,8 @@ void print_error(bt_error *err)
                 err->filename ? "," : "", "", err->line, err->message);
         return;
     }
-    if (err->errclass == BTERR_NOTIFY)
+    if (err->errclass == BTERR_NOTIFY || current->stopped ||
+        (err->errclass < BTERR_LEXERR && !warning_shown(current)))
         return;
     /* 'found "journal", expected end of entry (...) (skipping to next "@")' */
     /* a token in the message may be a piece of a character (the lexer splits some) */
@@ -1042,18 +1185,20 @@ void print_error(bt_error *err)
         rc_buf_add_utf8(&valid, cp); /* U+FFFD for an invalid byte */
         i += k ? k : 1;
     }
-    char *msg = rc_xstrdup(rc_buf_str(&valid));
+    char *msg = shorten_tokens(rc_buf_str(&valid));
     rc_buf_release(&valid);
     char *skip = strstr(msg, " (skipping");
     if (skip)
         *skip = 0;
     char found[64] = "";
     const char *q = strncmp(msg, "found \"", 7) ? NULL : msg + 7;
-    if (q) {
+    /* the column of the token quoted: the one found, or the macro (undefined macro "x") */
+    const char *word = q ? q : strchr(msg, '"') ? strchr(msg, '"') + 1 : NULL;
+    if (word) {
         size_t k = 0;
-        while (q[k] && q[k] != '"' && k + 1 < sizeof(found))
+        while (word[k] && word[k] != '"' && k + 1 < sizeof(found))
             k++;
-        memcpy(found, q, k);
+        memcpy(found, word, k);
         found[k] = 0;
     }
     rc_pos pos = bib_pos(current, err->line, found[0] ? found : NULL);
@@ -1110,17 +1255,171 @@ static int sound_entry(const AST *top)
     }
 }
 
+/* ---- limits (docs/limits.md) ------------------------------------------------- */
+
+/*
+ * A limit was passed: the error, and from then on nothing more is read or
+ * said. btparse is sent to the end of its input, where its parser ends
+ * the entry it is in; print_error, the lexer hook and the post-processing
+ * ignore the rest.
+ */
+static void stop_at_limit(bib_ctx *c, rc_pos pos, const char *msg)
+{
+    rc_error(c->d, pos, "%s", msg);
+    c->errors++;
+    c->stopped = 1;
+    fseek(c->in, 0, SEEK_END);
+}
+
+/* The deepest nesting of braces in a text. */
+static int brace_depth(const char *s)
+{
+    int depth = 0, deepest = 0;
+    for (; *s; s++) {
+        if (*s == '{')
+            deepest = ++depth > deepest ? depth : deepest;
+        else if (*s == '}' && depth > 0)
+            depth--; /* a stray '}' closes nothing, as in convert() */
+    }
+    return deepest;
+}
+
+/*
+ * What macro references may add to a file in all: as much as the file has,
+ * or 512 KiB in a smaller file. A bibliography expands a journal's name or
+ * a month at a time, far less than its own size; the layout of a text
+ * costs some 16 bytes a byte, and this keeps a small file within 20 MB.
+ */
+static size_t expansion_limit(const bib_ctx *c)
+{
+    return c->len > MAX_BIB_EXPANSION ? c->len : MAX_BIB_EXPANSION;
+}
+
+/*
+ * Measure a value (its simple values, from `v` on) before btparse expands
+ * it: its length with every macro expanded, what the macros add, and its
+ * literals' nesting. Every stored macro passed this check, so their lengths
+ * (bt_macro_length, an int) are small. `name` is what it is the value of
+ * (a field or a macro), found on `line`; `is_macro` for an @string. The
+ * text of @comment and @preamble is never converted (nor its depth a risk).
+ */
+static int value_ok(bib_ctx *c, const AST *v, const char *name, int line, int is_macro,
+                    int converted)
+{
+    size_t len = 0, from_macros = 0;
+    int deepest = 0;
+    for (; v; v = v->right) {
+        if (v->nodetype == BTAST_MACRO) {
+            int m = v->text ? bt_macro_length(v->text) : 0;
+            len += (size_t)(m > 0 ? m : 0);
+            from_macros += (size_t)(m > 0 ? m : 0);
+        } else if (v->text) {
+            len += strlen(v->text);
+            int depth = v->nodetype == BTAST_STRING ? brace_depth(v->text) : 0;
+            deepest = depth > deepest ? depth : deepest;
+        }
+    }
+    rc_buf m = RC_BUF_INIT;
+    if (converted && deepest > MAX_BIB_DEPTH) {
+        rc_buf_addf(&m, "braces nest deeper than %d levels in %s", MAX_BIB_DEPTH,
+                    is_macro ? "@string " : "");
+        add_token_text(&m, name, '\'');
+        rc_buf_adds(&m, "; a BibTeX value needs far fewer, so check the braces");
+    } else if (len > MAX_BIB_VALUE) {
+        rc_buf_adds(&m, is_macro ? "@string " : "");
+        add_token_text(&m, name, '\'');
+        rc_buf_addf(&m, " is longer than 1 MiB (%u bytes)%s; a CV needs far less, so %s",
+                    MAX_BIB_VALUE, from_macros ? " once its @string macros are expanded" : "",
+                    from_macros ? "this looks like a macro bomb" : "check that this is the "
+                    "right file");
+    } else if (from_macros > expansion_limit(c) - c->expanded) {
+        rc_buf_addf(&m, "@string macros expand to more than %zu bytes in all (512 KiB, or the "
+                    "size of the file if larger); a CV needs far less, so this looks like a "
+                    "macro bomb", expansion_limit(c));
+    }
+    c->expanded += from_macros;
+    int ok = m.len == 0;
+    if (!ok)
+        stop_at_limit(c, bib_pos(c, line, name), rc_buf_str(&m));
+    rc_buf_release(&m);
+    return ok;
+}
+
+/* One more @string definition, named `name`, on `line`. */
+static int macro_ok(bib_ctx *c, const char *name, int line)
+{
+    rc_buf m = RC_BUF_INIT;
+    if (++c->macros > MAX_BIB_MACROS) {
+        rc_buf_addf(&m, "more than %d @string definitions; a CV needs far fewer, so check "
+                    "that this is the right file", MAX_BIB_MACROS);
+    } else if (rc_utf8_length(name, strlen(name)) > MAX_BIB_MACRO_NAME) {
+        rc_buf_adds(&m, "@string name ");
+        add_token_text(&m, name, '\'');
+        rc_buf_addf(&m, " is longer than %d characters; use a shorter name",
+                    MAX_BIB_MACRO_NAME);
+    }
+    int ok = m.len == 0;
+    if (!ok)
+        stop_at_limit(c, bib_pos(c, line, name), rc_buf_str(&m));
+    rc_buf_release(&m);
+    return ok;
+}
+
+/*
+ * btparse's parser rule for one field, `NAME = value`, which its rule for
+ * a list of fields calls (through the symbol, like print_error) before it
+ * recurses for the next: this one counts the fields of the entry and lets
+ * btparse's run only while they are within the limit. Past it, it reads
+ * nothing, and the input is at its end (stop_at_limit): the list rule
+ * fails there and returns, and so does the entry.
+ */
+void field(AST **root);
+void field(AST **root)
+{
+    static void (*real)(AST **);
+    if (!real) {
+        void *sym = dlsym(RTLD_NEXT, "field");
+        memcpy(&real, &sym, sizeof(real)); /* POSIX's way from void * to a function */
+    }
+    bib_ctx *c = current;
+    if (c && !c->stopped && ++c->entry_fields > MAX_BIB_FIELDS) {
+        int line = zzline < 1 ? 1 : (size_t)zzline > c->nlines ? (int)c->nlines : zzline;
+        rc_buf m = RC_BUF_INIT;
+        rc_buf_addf(&m, "more than %d fields in one entry; a CV needs far fewer, so check "
+                    "that this is the right file", MAX_BIB_FIELDS);
+        stop_at_limit(c, bib_pos(c, line, zzlextext), rc_buf_str(&m));
+        rc_buf_release(&m);
+    }
+    if (!real && c && !c->stopped) {
+        rc_error_class(c->d, RC_FAIL_INTERNAL, bib_pos(c, 0, NULL),
+                       "cannot find btparse's parser (dlsym: %s)", dlerror());
+        c->errors++;
+        c->stopped = 1;
+        fseek(c->in, 0, SEEK_END);
+    }
+    if (real && !(c && c->stopped))
+        real(root);
+}
+
 /* btparse's post-processing of an entry (see the top of this file). */
 void bt_postprocess_entry(AST *top, btshort options)
 {
     if (!top)
         return;
+    bib_ctx *c = priming ? NULL : current;
+    if (c && c->stopped) {
+        top->metatype = BTE_UNKNOWN;
+        return;
+    }
     if (!sound_entry(top)) {
-        if (current && !priming) {
-            rc_error(current->d, bib_pos(current, top->line, top->text),
-                     "BibTeX syntax error: '@%s' is not followed by '{' and the entry's key "
-                     "and fields", top->text ? top->text : "");
-            current->errors++;
+        if (c) {
+            rc_buf m = RC_BUF_INIT;
+            rc_buf_adds(&m, "BibTeX syntax error: '@");
+            add_token_text(&m, top->text, 0);
+            rc_buf_adds(&m, "' is not followed by '{' and the entry's key and fields");
+            rc_error(c->d, bib_pos(c, top->line, top->text), "%s", rc_buf_str(&m));
+            rc_buf_release(&m);
+            c->errors++;
         }
         top->metatype = BTE_UNKNOWN; /* not an entry to read */
         return;
@@ -1132,11 +1431,25 @@ void bt_postprocess_entry(AST *top, btshort options)
     if (cur && cur->nodetype == BTAST_KEY)
         cur = cur->right;
     if (top->metatype == BTE_COMMENT || top->metatype == BTE_PREAMBLE) {
-        bt_postprocess_value(cur, options, TRUE);
+        if (c && !value_ok(c, cur, top->text, top->line, 0, 0)) {
+            top->metatype = BTE_UNKNOWN;
+            return;
+        }
+        char *text = bt_postprocess_value(cur, options, TRUE);
+        if (text && cur && text != cur->text)
+            free(text); /* btparse's strdup("") for an undefined macro, in no tree */
         return;
     }
     for (; cur; cur = cur->right) {
-        bt_postprocess_field(cur, options, TRUE);
+        int is_macro = top->metatype == BTE_MACRODEF;
+        if (c && (!value_ok(c, cur->down, cur->text, cur->line, is_macro, 1) ||
+                  (is_macro && !macro_ok(c, cur->text, cur->line)))) {
+            top->metatype = BTE_UNKNOWN;
+            return;
+        }
+        char *text = bt_postprocess_field(cur, options, TRUE);
+        if (text && cur->down && text != cur->down->text)
+            free(text); /* btparse's strdup("") for an undefined macro, in no tree */
         if (top->metatype == BTE_MACRODEF && !(options & BTO_NOSTORE)) {
             /*
              * A macro defined as one that is not (@string{a = nosuch}) has
@@ -1156,6 +1469,9 @@ static void lexer_error(const char *what)
     (void)what; /* "invalid token" */
     bib_ctx *c = current;
     int line = zzline < 1 ? 1 : (size_t)zzline > c->nlines ? (int)c->nlines : zzline;
+    /* before looking for the character on the line, which is as long as the file can be */
+    if (c->stopped || c->lexer_line == line)
+        return; /* one warning a line is enough: the column is a guess anyway */
     const char *s = c->data + c->line_start[line];
     size_t end = (size_t)line < c->nlines ? c->line_start[line + 1] : c->len;
     size_t n = end - c->line_start[line], at = n;
@@ -1177,9 +1493,9 @@ static void lexer_error(const char *what)
     }
     if (cp == '%' && (size_t)line == c->nlines)
         return; /* a comment that ends the file without a newline: the lexer wants one */
-    if (c->lexer_line == line)
-        return; /* one warning a line is enough: the column is a guess anyway */
     c->lexer_line = line;
+    if (!warning_shown(c))
+        return;
     rc_pos pos = {c->shown, line, 1};
     if (at + k <= n && k)
         pos.col = (int)rc_utf8_length(s, at) + 1;
@@ -1198,18 +1514,10 @@ static void lexer_error(const char *what)
 
 static int read_file(const char *path, rc_buf *b, int *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = errno;
+    /* only a regular file: a FIFO or a device (/dev/stdin) could block or never end */
+    FILE *f = rc_file_fopen(path, err);
+    if (!f)
         return -1;
-    }
-    /* a FIFO or a device (/dev/stdin) could block or never end: only files */
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        *err = S_ISDIR(sb.st_mode) ? EISDIR : -1; /* -1: not a regular file */
-        fclose(f);
-        return -1;
-    }
     char chunk[65536];
     size_t n;
     while (b->len <= MAX_BIB_BYTES && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -1427,16 +1735,16 @@ static void build_item(bib_ctx *c, rc_arena *a, AST *entry, const rc_bib_options
     memset(&f, 0, sizeof(f));
     char *texts[64];
     size_t ntexts = 0;
-    AST *field = NULL;
+    AST *fld = NULL; /* not `field`: that is btparse's parser rule (see field()) */
     char *name;
-    while ((field = bt_next_field(entry, field, &name)) != NULL) {
+    while ((fld = bt_next_field(entry, fld, &name)) != NULL) {
         for (size_t k = 0; k < RC_ARRAY_LEN(field_names); k++)
             if (name && !strcasecmp(name, field_names[k]) && !f.v[k] &&
                 ntexts < RC_ARRAY_LEN(texts)) {
-                char *v = bt_get_text(field);
+                char *v = bt_get_text(fld);
                 texts[ntexts++] = v;
                 f.v[k] = v ? v : "";
-                f.line[k] = field->line;
+                f.line[k] = fld->line;
             }
     }
     memset(&it->e, 0, sizeof(it->e));
@@ -1517,7 +1825,19 @@ static void parse_entries(bib_ctx *c, FILE *in, const rc_bib_options *o, rc_aren
     size_t index = 0;
     void (*lexer_hook)(const char *) = zzerr;
     zzerr = lexer_error;
-    while ((entry = bt_parse_entry(in, file, 0, &ok)) != NULL) {
+    /*
+     * The lexer's buffer for one token, as large as the file: btparse grows
+     * it by a constant step (PCCTS's ZZLEXBUFSIZE), a realloc() each time
+     * that may copy it, which is quadratic in a long value (2 MiB took a
+     * minute under ASan). Its first bt_parse_entry keeps a buffer that
+     * exists, and frees it at the end of the file.
+     */
+    alloc_lex_buffer((int)c->len + 1);
+    c->in = in;
+    for (;;) {
+        c->entry_fields = 0; /* one call parses one entry (field() counts its fields) */
+        if ((entry = bt_parse_entry(in, file, 0, &ok)) == NULL)
+            break;
         if (!ok && !c->errors) {
             /* btparse's own message did not reach print_error (see the top of this file) */
             rc_error(c->d, bib_pos(c, entry->line, "@"), "BibTeX syntax error in this entry");
@@ -1601,7 +1921,7 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
     if (read_file(path, &data, &err) < 0) {
         rc_buf_release(&data);
         return rc_error_class(d, RC_FAIL_IO, o->at, "cannot read '%s': %s", shown,
-                              err < 0 ? "not a regular file" : strerror(err));
+                              rc_file_strerror(err));
     }
     int rc = rc_bib_load_memory(data.ptr ? data.ptr : "", data.len, shown, o, a, d, out, nout);
     rc_buf_release(&data);
@@ -1668,6 +1988,9 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
             fclose(in);
         }
         free(copy);
+        if (c.warnings > MAX_BIB_WARNINGS)
+            rc_warning(d, bib_pos(&c, 0, NULL), "%zu more BibTeX warnings in '%s' are not shown",
+                       c.warnings - MAX_BIB_WARNINGS, shown);
         if (c.errors)
             rc = -1;
     }
@@ -1685,9 +2008,13 @@ int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc
         else if (nchosen > 1 && o->sort == RC_BIB_SORT_OLDEST_FIRST)
             qsort(chosen, nchosen, sizeof(*chosen), oldest_first);
         for (size_t i = 0; i < nchosen; i++)
-            if (!chosen[i].e.title.s)
-                rc_warning(d, chosen[i].e.pos, "BibTeX entry '%s' has no title; it is shown "
-                           "without one", chosen[i].key);
+            if (!chosen[i].e.title.s) {
+                rc_buf key = RC_BUF_INIT;
+                add_token_text(&key, chosen[i].key, '\'');
+                rc_warning(d, chosen[i].e.pos, "BibTeX entry %s has no title; it is shown "
+                           "without one", rc_buf_str(&key));
+                rc_buf_release(&key);
+            }
         if (!nchosen)
             rc_warning(d, o->at, "no BibTeX entries to show from '%s'%s", shown,
                        o->types.n ? " of the types asked for" : "");

@@ -2,11 +2,16 @@
  * build: styled spans to box/glue/penalty items (see build.h).
  */
 #include "build.h"
+#include "grapheme.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_BOX_WIDTH ((int64_t)RC_PT(16000))
+
+/* The cost of a break where none belongs: taken only when nothing else fits. */
+#define EMERGENCY_PENALTY 5000
 
 struct rc_para_source {
     rc_spans spans;        /* spans.v == NULL: inter-word glue */
@@ -125,6 +130,7 @@ static void add_glue(rc_para *p, rc_scaled w, rc_scaled stretch, rc_scaled shrin
     it->stretch = stretch;
     it->shrink = shrink;
     it->payload = run;
+    p->word_width = 0;
 }
 
 /* 1/1000 em times size, in scaled points. */
@@ -153,7 +159,7 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
     rc_scaled w = milli_em(rc_face_advance(fonts->faces[face], ' '), size);
     if (nobreak) {
         /* A tie stretches only in justified text; elsewhere spaces keep their width. */
-        add_penalty(p, RC_INF_PENALTY, 0);
+        add_penalty(p, nobreak > 1 ? EMERGENCY_PENALTY : RC_INF_PENALTY, 0);
         add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, w / 3, r);
     } else if (p->align == RC_ALIGN_JUSTIFY) {
         add_glue(p, w, w / 2, w / 3, r);
@@ -179,7 +185,8 @@ void rc_para_add_space(rc_para *p, const rc_para_style *ps, rc_fonts *fonts)
 {
     record(p, (rc_spans){NULL, 0}, ps);
     if (p->n && p->items[p->n - 1].type == RC_ITEM_BOX)
-        space_glue(p, fonts, ps->no_breaks, rc_face_for_style(fonts, ps->family, ps->style),
+        space_glue(p, fonts, ps->no_breaks ? (ps->break_wider > 0 ? 2 : 1) : 0,
+                   rc_face_for_style(fonts, ps->family, ps->style),
                    ps->size);
 }
 
@@ -219,12 +226,16 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->kern = (const rc_scaled *)(mem + n);
     run->n = n;
     /*
-     * A box wider than any page (5,000 letters of one word) is kept at
-     * 16,000pt, so that sums of widths stay within a scaled point's range;
-     * the line is reported as overfull all the same.
+     * A word wider than any page (5,000 letters) is kept at 16,000pt, so
+     * that sums of widths stay within a scaled point's range; the line is
+     * reported as overfull all the same. The bound is on the word's boxes
+     * together: a word whose letters come from alternating fonts (a base
+     * letter, then an accent from a fallback font) is a box per letter.
      */
     int64_t width = width_milli * w->size / 1000 + kern_total;
-    run->width = (rc_scaled)(width < MAX_BOX_WIDTH ? width : MAX_BOX_WIDTH);
+    int64_t room = MAX_BOX_WIDTH - p->word_width;
+    run->width = (rc_scaled)(width < room ? width : room > 0 ? room : 0);
+    p->word_width += run->width;
     run->actual = NULL;
     if (w->small) {
         rc_buf b = RC_BUF_INIT;
@@ -271,6 +282,63 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     return count;
 }
 
+/* Characters after which a URL, a path or a date may break ("/", "2024-06-"). */
+static int breaks_after(uint32_t cp)
+{
+    return cp == '/' || cp == '-' || cp == '_' || cp == ':' || cp == '?' || cp == '&' ||
+           cp == '=' || cp == '#' || cp == ';' || cp == ',' || cp == '+' || cp == '|' ||
+           cp == 0x2013 || cp == 0x2014;
+}
+
+/* A URL, an e-mail address, a path or a date: a break in it shows no hyphen. */
+static int url_like(const pending *w)
+{
+    if (w->url)
+        return 1;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->cps[i] == '/' || w->cps[i] == '@' || (w->cps[i] >= '0' && w->cps[i] <= '9'))
+            return 1;
+    return 0;
+}
+
+/*
+ * Where a word may break when its paragraph is built again for a line
+ * that was too wide (rc_para_rebuild with break_wider): kinds[i] after
+ * cps[i] is 1 after the punctuation of a URL, a path or a date, or before
+ * a '.' or '@' (Chicago's rule: the dot starts the next line), never
+ * inside "//" or a number ("2.1"); else, with break_anywhere and in a
+ * word wider than break_wider, 2: the last resort. Such a paragraph holds
+ * a word wider than its line, often a URL written as text whose explicit
+ * hyphens cut it into runs that each fit: every URL-like run gets its
+ * punctuation breaks, so that the lines around it need not gape.
+ */
+static int emergency_breaks(const pending *w, const rc_para_style *ps, const rc_face *face,
+                            const rc_scaled *kern, unsigned char *kinds)
+{
+    memset(kinds, 0, w->n);
+    if (ps->break_wider <= 0 || w->n < 2 || w->face == RC_FACE_ICONS)
+        return 0;
+    int64_t width = 0;
+    for (size_t i = 0; i < w->n; i++)
+        width += (int64_t)rc_face_advance(face, w->cps[i]) * w->size / 1000 + kern[i];
+    int wide = width > ps->break_wider;
+    if (!wide && !url_like(w))
+        return 0;
+    int any = 0;
+    for (size_t i = 0; i + 1 < w->n; i++) {
+        uint32_t c = w->cps[i], next = w->cps[i + 1];
+        int digits = (c >= '0' && c <= '9') && i + 2 < w->n && w->cps[i + 2] >= '0' &&
+                     w->cps[i + 2] <= '9';
+        if ((breaks_after(c) && !breaks_after(next) && next != '.') ||
+            ((next == '.' || next == '@') && !breaks_after(c) && c != '.' && !digits))
+            kinds[i] = 1;
+        else if (ps->break_anywhere && wide)
+            kinds[i] = 2;
+        any |= kinds[i];
+    }
+    return any;
+}
+
 static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a)
 {
@@ -286,22 +354,38 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
 
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
+    unsigned char *kinds = NULL;
+    if (ps->break_wider > 0) {
+        kinds = rc_xmalloc(w->n);
+        npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
+    }
     size_t from = 0;
     if (npoints) {
         rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), w->size);
+        int url = kinds && url_like(w);
         for (size_t i = 0; i + 1 < w->n; i++) {
-            if (!points[i])
+            if (!points[i] && !(kinds && kinds[i]))
                 continue;
             add_box(p, w, from, i + 1, ps, face, kern, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
-            pen->penalty = ps->hyphen_penalty;
+            /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
-            pen->discretionary = 1;
-            pen->width = hyphen;
+            if (points[i]) {
+                pen->penalty = ps->hyphen_penalty;
+                pen->discretionary = 1;
+                pen->width = hyphen;
+            } else if (kinds[i] == 1) {
+                pen->penalty = ps->hyphen_penalty;
+            } else {
+                pen->penalty = EMERGENCY_PENALTY;
+                pen->width = !url && is_letter(w->cps[i]) && is_letter(w->cps[i + 1]) ? hyphen
+                                                                                       : 0;
+            }
             from = i + 1;
         }
     }
     add_box(p, w, from, w->n, ps, face, kern, a);
+    free(kinds);
     free(points);
     free(kern);
     w->n = 0;
@@ -349,17 +433,26 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
 {
     record(p, spans, ps);
     pending w = {0};
-    int status = 0;
     int want_space = 0, want_nbsp = 0;
     rc_face_id space_face = RC_FACE_REGULAR; /* the face the pending space was written in */
     rc_buf missing = RC_BUF_INIT;             /* characters no font has, for one message */
-    size_t nmissing = 0;
+    size_t nmissing = 0, nlisted = 0; /* occurrences, and distinct ones in the message */
+    int more_missing = 0;
     rc_pos missing_pos = p->pos;
+    size_t marks = 0;                         /* characters extending the current cluster */
+    size_t dropped = 0;                       /* those beyond RC_MAX_CLUSTER_MARKS */
+    rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
+    int status = 0;             /* a link too long for a PDF makes it -1 */
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
+        if (sp->url && (s == 0 || sp->url != spans.v[s - 1].url) &&
+            strlen(sp->url) > RC_MARKUP_MAX_URL)
+            status = rc_error(d, char_pos(p->pos, spans, s, 0), "a link's target is %zu bytes "
+                              "long, more than the %d a PDF link may hold; shorten it",
+                              strlen(sp->url), RC_MARKUP_MAX_URL);
         rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
         uint32_t color = sp->url ? ps->link_color : ps->color;
         size_t i = 0;
@@ -370,6 +463,13 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 k = 1; /* the loader rejects invalid UTF-8; be safe anyway */
             size_t at = i;
             i += k;
+            if (!rc_extends_cluster(cp)) {
+                marks = 0;
+            } else if (++marks > RC_MAX_CLUSTER_MARKS) {
+                if (dropped++ == 0)
+                    dropped_pos = char_pos(p->pos, spans, s, at);
+                continue;
+            }
             rc_face_id face = span_face;
             if (is_space(cp) || cp == 0xA0) {
                 flush_run(p, &w, ps, fonts, a);
@@ -377,25 +477,38 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                     if (!want_space)
                         space_face = face;
                     want_space = 1;
-                    want_nbsp |= cp == 0xA0 || ps->no_breaks;
+                    /* no_breaks ties may break in an emergency (2), a written '~' never */
+                    if (cp == 0xA0)
+                        want_nbsp = 1;
+                    else if (ps->no_breaks && !want_nbsp)
+                        want_nbsp = ps->break_wider > 0 ? 2 : 1;
                 }
                 prev = 0;
                 hyphen_break = 0;
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
-                /* Another font has it (fontconfig's fallback), or none does. */
-                face = rc_fonts_fallback(fonts, face, cp);
+                /*
+                 * Another font has it (fontconfig's fallback), or none
+                 * does: then the span's face draws its .notdef box, which
+                 * the PDF's /ToUnicode maps back to the character, so the
+                 * text extracts as written.
+                 */
+                face = rc_fonts_fallback(fonts, span_face, cp);
                 if (face < 0) {
+                    face = span_face;
                     if (nmissing++ == 0)
                         missing_pos = char_pos(p->pos, spans, s, at);
-                    if (nmissing <= 8) {
-                        char utf8[5] = {0};
-                        rc_utf8_encode(cp, utf8);
-                        rc_buf_addf(&missing, "%s'%s' (U+%04X)", nmissing > 1 ? ", " : "", utf8,
-                                    (unsigned)cp);
+                    char utf8[5] = {0}, code[16];
+                    rc_utf8_encode(cp, utf8);
+                    snprintf(code, sizeof(code), "(U+%04X)", (unsigned)cp);
+                    if (strstr(rc_buf_str(&missing), code)) {
+                        /* listed already */
+                    } else if (nlisted++ < 8) {
+                        rc_buf_addf(&missing, "%s'%s' %s", nlisted > 1 ? ", " : "", utf8, code);
+                    } else {
+                        more_missing = 1;
                     }
-                    continue;
                 }
             }
             if (want_space) {
@@ -438,14 +551,18 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
         space_glue(p, fonts, want_nbsp, space_face, ps->size);
     free(w.cps);
     free(w.orig);
-    if (nmissing) {
-        status = rc_error_class(d, RC_FAIL_FONT, missing_pos,
-                                "no installed font has %s %s%s; install a font that has %s "
-                                "(fontconfig finds it), or remove %s",
-                                nmissing == 1 ? "the character" : "the characters",
-                                rc_buf_str(&missing), nmissing > 8 ? " and more" : "",
-                                nmissing == 1 ? "it" : "them", nmissing == 1 ? "it" : "them");
-    }
+    if (nmissing)
+        rc_warning(d, missing_pos,
+                   "no installed font has %s %s%s, shown as %s; install a font that has %s "
+                   "(fontconfig finds it), or remove %s",
+                   nlisted == 1 ? "the character" : "the characters", rc_buf_str(&missing),
+                   more_missing ? " and more" : "", nlisted == 1 ? "a box" : "boxes",
+                   nlisted == 1 ? "it" : "them", nlisted == 1 ? "it" : "them");
+    if (dropped)
+        rc_warning(d, dropped_pos,
+                   "more than %d combining characters on one letter, %zu left out; keep at "
+                   "most %d accents, joiners or selectors on a letter",
+                   RC_MAX_CLUSTER_MARKS, dropped, RC_MAX_CLUSTER_MARKS);
     rc_buf_release(&missing);
     return status;
 }
@@ -468,7 +585,8 @@ int rc_para_hyphenatable(const rc_para *p)
     return 0;
 }
 
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int anywhere,
+                     rc_fonts *fonts, rc_arena *a)
 {
     rc_para_source *src = p->src;
     size_t nsrc = p->nsrc;
@@ -477,11 +595,14 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a)
     p->n = 0;
     p->nruns = 0;
     free_chunks(p); /* the runs are built anew */
+    p->word_width = 0;
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {
         rc_para_style ps = src[i].ps;
         ps.hyph = h;
+        ps.break_wider = break_wider;
+        ps.break_anywhere = anywhere;
         if (src[i].spans.v)
             rc_para_add_spans(p, src[i].spans, &ps, fonts, a, &quiet);
         else

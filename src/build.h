@@ -52,6 +52,7 @@ typedef struct rc_para {
     int items_line;        /* a line of items (header connections): ragged lines may end
                               after any item, however short, whatever the alignment */
     rc_pos pos;            /* where the text came from, for messages */
+    rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     rc_para_source *src;
     size_t nsrc, src_cap;
     /*
@@ -76,6 +77,9 @@ typedef struct rc_para_style {
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
     int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
+    rc_scaled break_wider; /* > 0 only when built again for a line that was too wide:
+                              a word wider than this may break (emergency_breaks) */
+    int break_anywhere;    /* ... between any two characters too, when that was not enough */
     uint32_t node;         /* the structure node the text shows (doc.h); 0: decoration */
 } rc_para_style;
 
@@ -88,7 +92,10 @@ size_t rc_para_bytes(const rc_para *p);
 /*
  * Append spans (from rc_markup_parse) to the paragraph. A character its
  * face lacks comes from a fallback face (rc_fonts_fallback); characters no
- * font has are one error (RC_FAIL_FONT) at the first; returns -1 then.
+ * font has are drawn as their face's .notdef box, with one warning at the
+ * first. A letter keeps RC_MAX_CLUSTER_MARKS combining characters and loses
+ * the rest, with one warning. A link target too long for a PDF is an error:
+ * returns -1 then, else 0.
  * What a draw may point to after the paragraph is gone (the written text
  * of small capitals) goes into the arena a.
  */
@@ -105,8 +112,16 @@ int rc_para_hyphenatable(const rc_para *p);
  * Build the paragraph again from its text with hyphenation points from h
  * (TeX hyphenates only when a paragraph cannot be set without), and
  * finish it. Diagnostics were given the first time and are not repeated.
+ * With break_wider > 0 (a line was still too wide), a word wider than
+ * that may also break where no hyphenation point is: after the
+ * punctuation of a URL, a path or a date ('/', '-', '_', ':', before '.'),
+ * with no hyphen shown, and the ties of no_breaks text may break at a
+ * high cost. With `anywhere` too (that was not enough), such a word may
+ * break between any two characters, at a high cost (showing a hyphen
+ * between letters of a word that is not a link, a path or a date).
  */
-void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_fonts *fonts, rc_arena *a);
+void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int anywhere,
+                     rc_fonts *fonts, rc_arena *a);
 
 /* Natural width of the items [from, to), as if set on one line. */
 rc_scaled rc_para_natural_width(const rc_para *p, size_t from, size_t to);

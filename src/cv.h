@@ -76,6 +76,7 @@ typedef struct rc_highlight {
 typedef struct rc_extra_field {
     const char *key;
     rc_text value;
+    int warned; /* the loader has warned about this key already (a near miss) */
 } rc_extra_field;
 
 /*

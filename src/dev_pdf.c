@@ -101,7 +101,11 @@
 /* Outline depth we track; deeper bookmarks nest under the deepest one. */
 #define MAX_OUTLINE_DEPTH 16
 
-/* The faces cover the Basic Multilingual Plane only (font.h). */
+/*
+ * The code points of the Basic Multilingual Plane, which a face's codes
+ * are looked up for in a table; those above (emoji, historic scripts) are
+ * rare, and searched for in a sorted list.
+ */
 #define NUM_CODE_POINTS 0x10000
 
 /* Length of a subset tag ("KQWZTB+"), as PDF fonts name subsets. */
@@ -110,9 +114,12 @@
 /* One face as the document uses it (face ids that share a font file share this). */
 typedef struct pdf_face {
     const rc_face *face;
-    uint8_t *used;   /* bitmap of the code points shown, NULL: face unused */
+    uint8_t *used;   /* bitmap of the BMP code points shown, NULL: face unused */
+    uint32_t *astral; /* the code points above U+FFFF shown, as met */
+    size_t nastral, astral_cap;
     uint32_t *cps;   /* cps[k - 1]: the code point shown with code k, sorted */
     size_t n;        /* codes 1 .. n */
+    size_t nbmp;     /* codes 1 .. nbmp show BMP code points, the rest astral ones */
     uint16_t *code[NUM_CODE_POINTS >> 8]; /* code[cp >> 8][cp & 255], 0: none */
     HPDF_Dict font;  /* the Type0 font dictionary */
     const char *res; /* its resource name on the current page, NULL: none yet */
@@ -471,17 +478,20 @@ static void map_faces(pdf_ctx *c)
     }
 }
 
-/* A code point the faces can have: above U+FFFF none has, so a space. */
-static uint32_t bmp(uint32_t cp)
+static int compare_u32(const void *a, const void *b)
 {
-    return cp < NUM_CODE_POINTS ? cp : 0x20;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
 }
 
 /* The code a code point is shown with in a face (collect_codes made it). */
 static unsigned code_of(const pdf_face *f, uint32_t cp)
 {
-    cp = bmp(cp);
-    return f->code[cp >> 8][cp & 0xFF];
+    if (cp < NUM_CODE_POINTS)
+        return f->code[cp >> 8][cp & 0xFF];
+    const uint32_t *at = bsearch(&cp, f->cps + f->nbmp, f->n - f->nbmp, sizeof(*f->cps),
+                                 compare_u32);
+    return at ? (unsigned)(at - f->cps + 1) : 0;
 }
 
 /*
@@ -521,8 +531,13 @@ static int collect_codes(pdf_ctx *c)
             if (!f->used)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
             for (size_t k = 0; k < d->n; k++) {
-                uint32_t cp = bmp(d->cps[k]);
-                f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+                uint32_t cp = d->cps[k];
+                if (cp < NUM_CODE_POINTS) {
+                    f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+                } else if (!f->nastral || f->astral[f->nastral - 1] != cp) {
+                    RC_VEC_PUSH(f->astral, f->nastral, f->astral_cap);
+                    f->astral[f->nastral++] = cp;
+                }
             }
         }
     }
@@ -531,7 +546,14 @@ static int collect_codes(pdf_ctx *c)
         pdf_face *f = &c->faces[face];
         if (!f->used)
             continue;
-        size_t n = 0;
+        /* The astral code points, sorted, each once, come after the BMP's. */
+        size_t nastral = 0;
+        if (f->nastral)
+            qsort(f->astral, f->nastral, sizeof(*f->astral), compare_u32);
+        for (size_t k = 0; k < f->nastral; k++)
+            if (k == 0 || f->astral[k] != f->astral[k - 1])
+                f->astral[nastral++] = f->astral[k];
+        size_t n = nastral;
         for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++)
             n += (size_t)__builtin_popcountll(used_word(f->used, w));
         if (n > 0xFFFF) /* codes are 2 bytes, and 0 is .notdef's */
@@ -548,6 +570,9 @@ static int collect_codes(pdf_ctx *c)
                 (*page)[cp & 0xFF] = (uint16_t)f->n;
             }
         }
+        f->nbmp = f->n;
+        for (size_t k = 0; k < nastral; k++)
+            f->cps[f->n++] = f->astral[k];
     }
     return 0;
 }
@@ -641,7 +666,12 @@ static hb_blob_t *subset_face(hb_face_t *hbf, const pdf_face *f, uint16_t *gids)
                 hb_set_add(drop, tags[i]);
         offset += count;
     } while (count == RC_ARRAY_LEN(tags));
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* .notdef's box is drawn for a character the face lacks (build.c): keep it then. */
+    int notdef = 0;
+    for (size_t k = 0; k < f->n && !notdef; k++)
+        notdef = !rc_face_has_char(f->face, f->cps[k]);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+                                      (notdef ? HB_SUBSET_FLAGS_NOTDEF_OUTLINE : 0));
 
     hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(hbf, in);
     hb_subset_input_destroy(in);
@@ -752,7 +782,10 @@ static void read_facts(const rc_face *rf, font_facts *ff)
     read_ps_name(name, name ? len : 0, ff->name, sizeof(ff->name));
 }
 
-/* Append "<lo> <hi> <dst>" (a range) or "<lo> <dst>" (one code). */
+/*
+ * Append "<lo> <hi> <dst>" (a range) or "<lo> <dst>" (one code); dst in
+ * UTF-16BE, a surrogate pair above U+FFFF.
+ */
 static void add_cmap_entry(rc_buf *b, const unsigned v[3])
 {
     rc_buf_addc(b, '<');
@@ -762,7 +795,12 @@ static void add_cmap_entry(rc_buf *b, const unsigned v[3])
         add_hex16(b, v[1]);
     }
     rc_buf_adds(b, "> <");
-    add_hex16(b, v[2]);
+    if (v[2] > 0xFFFF) {
+        add_hex16(b, 0xD800 + ((v[2] - 0x10000) >> 10));
+        add_hex16(b, 0xDC00 + ((v[2] - 0x10000) & 0x3FF));
+    } else {
+        add_hex16(b, v[2]);
+    }
     rc_buf_adds(b, ">\n");
 }
 
@@ -785,9 +823,11 @@ static int is_surrogate(uint32_t cp)
 
 /*
  * The /ToUnicode CMap: each code to its code point, a bfrange for each run
- * of consecutive codes showing consecutive code points (neither may carry
- * into the high byte within a range), a bfchar for the rest. Surrogate code
- * points have no Unicode value and get no entry.
+ * of consecutive codes showing consecutive BMP code points (neither may
+ * carry into the high byte within a range), a bfchar for the rest (a code
+ * point above U+FFFF is a surrogate pair, which a range would have to
+ * increment in its low half). Surrogate code points have no Unicode value
+ * and get no entry.
  */
 static HPDF_Dict to_unicode(pdf_ctx *c, const pdf_face *f)
 {
@@ -812,7 +852,8 @@ static HPDF_Dict to_unicode(pdf_ctx *c, const pdf_face *f)
         }
         size_t end = k;
         while (end < f->n && (end & 0xFF) != 0xFF && (f->cps[end - 1] & 0xFF) != 0xFF &&
-               f->cps[end] == f->cps[end - 1] + 1 && !is_surrogate(f->cps[end]))
+               f->cps[end] == f->cps[end - 1] + 1 && !is_surrogate(f->cps[end]) &&
+               f->cps[end] <= 0xFFFF)
             end++;
         unsigned *e = end > k ? ranges[nr++] : singles[ns++];
         e[0] = (unsigned)k;
@@ -2012,6 +2053,7 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     for (size_t f = 0; f < c.nfaces; f++) {
         pdf_face *pf = &c.faces[f];
         free(pf->used);
+        free(pf->astral);
         free(pf->cps);
         for (size_t i = 0; i < RC_ARRAY_LEN(pf->code); i++)
             free(pf->code[i]);

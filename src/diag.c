@@ -157,5 +157,15 @@ const char *rc_did_you_mean(const char *word, const char *const *candidates)
         allowed = 1;
     if (allowed > 3)
         allowed = 3;
-    return best_d <= allowed ? best : NULL;
+    if (best_d <= allowed)
+        return best;
+    /*
+     * The first word of a longer key ('start' for 'start_date', 'social'
+     * for 'social_networks'): too many edits away, but plainly meant.
+     */
+    size_t n = strlen(word);
+    for (size_t i = 0; n >= 3 && candidates[i]; i++)
+        if (!strncmp(candidates[i], word, n) && candidates[i][n] == '_')
+            return candidates[i];
+    return NULL;
 }

@@ -28,7 +28,7 @@ typedef enum rc_severity { RC_WARNING, RC_ERROR } rc_severity;
 typedef enum rc_failure {
     RC_FAIL_INPUT,   /* the CV is wrong: syntax, schema, values */
     RC_FAIL_IO,      /* a file could not be read or written */
-    RC_FAIL_FONT,    /* a font is missing, corrupt, or lacks a character */
+    RC_FAIL_FONT,    /* a font is missing or corrupt */
     RC_FAIL_INTERNAL, /* a bug or a library failure we did not expect */
     RC_FAIL_USAGE     /* the command line asks for what cannot be: --set syntax, --variant */
 } rc_failure;

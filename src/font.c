@@ -68,12 +68,16 @@ struct rc_face {
     hb_font_t *font;
     unsigned upem;
     /*
-     * Coverage and widths of the Basic Multilingual Plane, two-level so that
-     * a face covering ~500 characters costs a few KB: page[cp >> 8] is NULL
-     * when no character of that page is covered. Characters above U+FFFF
-     * are never covered: libharu's code points are 16-bit.
+     * Coverage and widths, two-level so that a face covering ~500
+     * characters costs a few KB: page[cp >> 8] is NULL when no character of
+     * that page is covered. The Basic Multilingual Plane's pages are in the
+     * face; those above U+FFFF (emoji, historic scripts) in astral, made
+     * only for a face that covers such a character. The PDF device writes
+     * its own CID fonts, so no code point is too large for it.
      */
     rc_glyph_info *page[256];
+    rc_glyph_info **astral; /* astral[(cp >> 8) - 256], for U+10000 .. U+10FFFF */
+    int notdef_width;       /* 1/1000 em, -1 until asked for (rc_face_advance) */
     int ascender, descender, cap_height, x_height;
     /* The kerning memo: open addressing, at most half full. */
     kern_memo *memo;
@@ -153,11 +157,18 @@ static int milli_advance(uint32_t aw, unsigned upem)
     return w >= 0x8000u ? (int)w - 0x10000 : (int)w;
 }
 
+#define MAX_CODE_POINT 0x10FFFF
+#define ASTRAL_PAGES ((MAX_CODE_POINT + 1 - 0x10000) >> 8)
+
 static const rc_glyph_info *lookup(const rc_face *face, uint32_t cp)
 {
-    if (cp > 0xFFFF)
+    const rc_glyph_info *page;
+    if (cp <= 0xFFFF)
+        page = face->page[cp >> 8];
+    else if (cp <= MAX_CODE_POINT && face->astral)
+        page = face->astral[(cp >> 8) - 256];
+    else
         return NULL;
-    const rc_glyph_info *page = face->page[cp >> 8];
     if (!page || page[cp & 0xFF].gid == 0)
         return NULL;
     return &page[cp & 0xFF];
@@ -169,6 +180,9 @@ static void face_free(rc_face *face)
         return;
     for (size_t i = 0; i < RC_ARRAY_LEN(face->page); i++)
         free(face->page[i]);
+    for (size_t i = 0; face->astral && i < ASTRAL_PAGES; i++)
+        free(face->astral[i]);
+    free(face->astral);
     free(face->memo);
     rc_arena_release(&face->memo_arena);
     if (face->face) { /* a shipped face may never have needed HarfBuzz */
@@ -242,11 +256,13 @@ static void tabulate(rc_face *face)
     hb_set_t *set = hb_set_create();
     hb_face_collect_unicodes(face->face, set);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(set, &cp) && cp <= 0xFFFF) {
+    while (hb_set_next(set, &cp) && cp <= MAX_CODE_POINT) {
         hb_codepoint_t gid;
         if (!hb_font_get_nominal_glyph(face->font, cp, &gid) || gid == 0 || gid > 0xFFFF)
             continue;
-        rc_glyph_info **page = &face->page[cp >> 8];
+        if (cp > 0xFFFF && !face->astral)
+            face->astral = rc_xcalloc(ASTRAL_PAGES, sizeof(*face->astral));
+        rc_glyph_info **page = cp <= 0xFFFF ? &face->page[cp >> 8] : &face->astral[(cp >> 8) - 256];
         if (!*page)
             *page = rc_xcalloc(256, sizeof(rc_glyph_info));
         /* The scale is upem, so this is the hmtx advance in font units. */
@@ -332,6 +348,7 @@ rc_face *rc_store_face(rc_font_store *s, const char *path, unsigned index, const
     face->path = rc_xstrdup(path);
     face->index = index;
     face->fd = -1;
+    face->notdef_width = -1;
     *why = NULL;
     if (map_file(face, why) == 0) {
         ensure_hb(face);
@@ -453,6 +470,7 @@ static rc_face *store_builtin_face(rc_font_store *s, const char *path, const cha
     rc_face *face = rc_xcalloc(1, sizeof(*face));
     face->path = rc_xstrdup(path);
     face->fd = fd;
+    face->notdef_width = -1;
     tabulate_builtin(face, b);
     face->name = rc_xstrdup(name ? name : file);
     rc_arena_init(&face->memo_arena);
@@ -588,10 +606,28 @@ int rc_face_has_char(const rc_face *face, uint32_t cp)
     return lookup(face, cp) != NULL;
 }
 
+/*
+ * The width of glyph 0, .notdef, the box a character the face lacks is
+ * drawn with. Asked for the first time only when a document has such a
+ * character, so a shipped face makes its HarfBuzz objects then and not
+ * before; remembered, which changes no metric (the face stays logically
+ * const).
+ */
+static int notdef_advance(const rc_face *face)
+{
+    if (face->notdef_width < 0) {
+        rc_face *f = (rc_face *)face;
+        ensure_hb(f);
+        hb_position_t aw = f->upem ? hb_font_get_glyph_h_advance(f->font, 0) : 0;
+        f->notdef_width = f->upem ? milli_advance((uint32_t)(aw < 0 ? 0 : aw), f->upem) : 0;
+    }
+    return face->notdef_width;
+}
+
 int rc_face_advance(const rc_face *face, uint32_t cp)
 {
     const rc_glyph_info *g = lookup(face, cp);
-    return g ? g->width : 0;
+    return g ? g->width : notdef_advance(face);
 }
 
 /*

@@ -115,7 +115,10 @@ rc_face_id rc_fonts_fallback(rc_fonts *f, rc_face_id id, uint32_t cp);
 const char *rc_face_path(const rc_face *face);
 const char *rc_face_name(const rc_face *face); /* "CMU Serif Bold" */
 int rc_face_has_char(const rc_face *face, uint32_t cp);
-/* Advance width in 1/1000 em, as libharu's /W (0 for a missing char). */
+/*
+ * Advance width in 1/1000 em, as libharu's /W. A character the face lacks
+ * is drawn with its .notdef glyph (a box), and has that glyph's width.
+ */
 int rc_face_advance(const rc_face *face, uint32_t cp);
 /*
  * The kerning of n code points set as one run: out[i] receives the

@@ -534,6 +534,22 @@ static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
     return s;
 }
 
+/* Whether a line of the breaks sticks out by more than TeX's \hfuzz (0.1pt). */
+static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widths,
+                    size_t nwidths)
+{
+    size_t start = 0;
+    for (size_t k = 0; k < br->n; k++) {
+        if (br->v[k].overfull) {
+            rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+            if (rc_para_natural_width(p, start, br->v[k].index) > w + RC_PT(0.1))
+                return 1;
+        }
+        start = br->v[k].index + 1;
+    }
+    return 0;
+}
+
 /*
  * Break a finished paragraph with the given line widths (the last repeats)
  * and append its lines. Overfull lines are warnings at the paragraph's
@@ -547,9 +563,24 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
     rc_breaks br;
     rc_breaks_init(&br);
     rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    const rc_hyph *h = NULL;
     if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
         /* TeX's second pass: only now are words hyphenated (§863, §891). */
-        rc_para_rebuild(p, c->hyph, c->fonts, c->a);
+        h = c->hyph;
+        rc_para_rebuild(p, h, 0, 0, c->fonts, c->a);
+        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    }
+    /*
+     * A word wider than the column (a long URL, a date with no space)
+     * would run into the margin or the next column: build the paragraph
+     * again with breaks inside such words, at their punctuation first,
+     * anywhere when that is not enough. Only such paragraphs pay for it.
+     */
+    for (int anywhere = 0; anywhere < 2 && too_wide(p, &br, widths, nwidths); anywhere++) {
+        rc_scaled narrowest = widths[0];
+        for (size_t k = 1; k < nwidths; k++)
+            narrowest = widths[k] < narrowest ? widths[k] : narrowest;
+        rc_para_rebuild(p, h, narrowest > 0 ? narrowest : 1, anywhere, c->fonts, c->a);
         rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
     }
     size_t start = 0, head_to = 0;
@@ -562,6 +593,7 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
         line *l = &out->v[out->n++];
         memset(l, 0, sizeof(*l));
         word_split ws = {SIZE_MAX, NULL, head_to};
+        const size_t continued = head_to; /* the previous line's word goes on here */
         head_to = 0;
         const rc_item *end = &p->items[br.v[k].index];
         if (end->type == RC_ITEM_PENALTY && end->flagged && k + 1 < br.n) {
@@ -570,8 +602,17 @@ static void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nw
                 ws_from--;
             while (ws_to < p->n && p->items[ws_to].type != RC_ITEM_GLUE)
                 ws_to++;
-            ws.tail_from = ws_from;
-            ws.word = word_text(c, p, ws_from, ws_to);
+            if (ws_from == from && continued > from) {
+                /*
+                 * A word broken over three lines or more (a long URL): the
+                 * first piece's ActualText holds all of it, so this middle
+                 * piece and the next one extract as nothing.
+                 */
+                ws.head_to = ws_to;
+            } else {
+                ws.tail_from = ws_from;
+                ws.word = word_text(c, p, ws_from, ws_to);
+            }
             head_to = ws_to;
         }
         render_line(c, p, from, br.v[k].index, &br.v[k], w, &ws, l);
@@ -791,6 +832,9 @@ static const char *shown_url(ctx *c, const char *url)
 }
 
 /* The fields an entry offers its templates, by RenderCV's placeholder names. */
+/* The fields of every entry (and then its nextra custom fields) entry_fields() gives. */
+#define ENTRY_FIELDS 16
+
 static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfield *f)
 {
     size_t n = 0;
@@ -816,6 +860,12 @@ static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfie
     FIELD("LOCATION", en->location.s);
     FIELD("DATE", date);
     FIELD("SUMMARY", en->summary.s);
+    /* custom fields, as RenderCV names them: foo_bar is FOO_BAR */
+    for (size_t i = 0; i < en->nextra; i++) {
+        const char *ph = rc_template_placeholder(c->a, en->extra[i].key);
+        if (ph)
+            FIELD(ph, en->extra[i].value.s);
+    }
 #undef FIELD
     return n;
 }
@@ -837,7 +887,7 @@ static const char *expand_phrases(ctx *c, const char *tmpl)
  */
 static void build_from_templates(ctx *c, const rc_entry *en, const char *date, entry_parts *e)
 {
-    rc_tfield f[24];
+    rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
     size_t nf = entry_fields(c, en, date, f);
     const char *main = expand_phrases(c, c->st->main_template[en->type]);
     const char *side = c->st->side_template[en->type];
@@ -951,7 +1001,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         }
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
-            rc_tfield f[24];
+            rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
             size_t nf = entry_fields(c, en, date, f);
             const char *deg = rc_template_expand(c->a, c->st->degree_template, f, nf);
             if (*deg) {
@@ -1191,7 +1241,10 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
         space_before[i] = m->space_before;
     }
 
+    /* The entry is as tall as its tallest column: no column's lines are cut. */
     size_t n = main.n > side.n ? main.n : side.n;
+    if (degree.n > n)
+        n = degree.n;
     for (size_t k = 0; k < n; k++) {
         line merged = {0};
         const line *ml = k < main.n ? &main.v[k] : NULL;
@@ -1919,6 +1972,61 @@ static rc_date reference_date(const rc_cv *cv)
     return (rc_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+/* ---- markup checks ------------------------------------------------------- */
+
+static void check_text(ctx *c, rc_text t)
+{
+    if (t.s)
+        rc_markup_check(t.s, strlen(t.s), t.pos, c->d);
+}
+
+static void check_highlights(ctx *c, const rc_highlight *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        check_text(c, h[i].text);
+}
+
+/*
+ * Every text field the CV prints is markup: warn, once per field as
+ * written (not per template that shows it), where its stars would print
+ * as written although they look like emphasis (markup.h).
+ */
+static void check_markup(ctx *c)
+{
+    const rc_cv *cv = c->cv;
+    check_text(c, cv->name);
+    check_text(c, cv->headline);
+    check_text(c, cv->location);
+    for (size_t i = 0; i < cv->ncustom_connections; i++)
+        check_text(c, cv->custom_connections[i].placeholder);
+    for (size_t s = 0; s < cv->nsections; s++) {
+        const rc_section *sec = &cv->sections[s];
+        for (size_t k = 0; k < sec->nentries; k++) {
+            const rc_entry *en = &sec->entries[k];
+            const rc_text fields[] = {
+                en->institution, en->area,  en->degree,    en->company, en->position,
+                en->name,        en->title, en->journal,   en->label,   en->details,
+                en->bullet,      en->number, en->reversed_number, en->text, en->location,
+                en->summary,     en->when.kind == RC_WHEN_TEXT ? en->when.text : (rc_text){0},
+            };
+            for (size_t f = 0; f < RC_ARRAY_LEN(fields); f++)
+                check_text(c, fields[f]);
+            for (size_t a = 0; a < en->authors.n; a++)
+                check_text(c, en->authors.v[a]);
+            check_highlights(c, en->highlights, en->nhighlights);
+            for (size_t p = 0; p < en->npositions; p++) {
+                const rc_position *ps = &en->positions[p];
+                check_text(c, ps->position);
+                check_text(c, ps->location);
+                check_text(c, ps->summary);
+                if (ps->when.kind == RC_WHEN_TEXT)
+                    check_text(c, ps->when.text);
+                check_highlights(c, ps->highlights, ps->nhighlights);
+            }
+        }
+    }
+}
+
 /* ---- document ------------------------------------------------------------ */
 
 static void document_info(ctx *c, rc_doc *doc)
@@ -1980,6 +2088,7 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
         }
     }
     c.st = &fixed;
+    check_markup(&c);
     rc_vlist_init(&c.vl);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */

@@ -28,6 +28,8 @@
 
 #include <yaml.h>
 
+#include <ctype.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,10 @@ typedef struct loader {
      * is the number of its file in `files`, not a byte offset. */
     const char *const *files;
     size_t nfiles;
+    /* UTF-8 of the character that stands for the backslashes of \uD83D\uDE00
+     * surrogate pairs while libyaml reads the input ("" when none): see
+     * mark_surrogates */
+    char marker[4];
 } loader;
 
 /* ---- nodes, positions, paths ------------------------------------------- */
@@ -100,12 +106,43 @@ static const char *index_path(loader *L, const char *path, size_t i)
     return rc_arena_printf(L->a, "%s[%zu]", path, i);
 }
 
+/* Does s[0..n) contain the m bytes? */
+static int has_bytes(const char *s, size_t n, const char *m, size_t mlen)
+{
+    for (const char *p = s, *end = s + n; (p = memchr(p, m[0], (size_t)(end - p)));
+         p++)
+        if ((size_t)(end - p) >= mlen && !memcmp(p, m, mlen))
+            return 1;
+    return 0;
+}
+
+/* Four hex digits at s (not NUL-terminated), as a number. */
+static int hex4(const char *s, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char ch = s[i];
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+        if (d < 0)
+            return 0;
+        v = v << 4 | (uint32_t)d;
+    }
+    *out = v;
+    return 1;
+}
+
 /* Error unless n has the wanted type; `what` describes what is expected. */
 static int expect(loader *L, yaml_node_t *n, yaml_node_type_t type, const char *path,
                   const char *what)
 {
     if (n->type == type && !(type == YAML_SCALAR_NODE && rc_yaml_is_null(n)))
         return 0;
+    if (type == YAML_MAPPING_NODE && n->type == YAML_SCALAR_NODE &&
+        has_bytes(rc_yaml_scalar(n), n->data.scalar.length, ":\xC2\xA0", 3))
+        return rc_error(L->d, node_pos(L, n), "%s must be %s, not text: after ':' comes a "
+                        "non-breaking space (U+00A0), which is not a space to YAML; replace it "
+                        "with an ordinary space", path, what);
     return rc_error(L->d, node_pos(L, n), "%s must be %s, not %s", path, what, rc_yaml_kind(n));
 }
 
@@ -119,13 +156,129 @@ static rc_pos text_pos(loader *L, const yaml_node_t *n)
     return p;
 }
 
+/* Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and their presentation forms (UAX #9's R and AL). */
+static int is_rtl(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+           (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+void rc_yaml_warn_rtl(rc_diags *d, rc_pos pos, const char *s, size_t len)
+{
+    /* Every such character is at least 0xD6 in its first byte: ASCII costs one compare. */
+    size_t i = 0, first = len, last = 0;
+    uint32_t cp;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0xD6) {
+            i++;
+            continue;
+        }
+        size_t k = rc_utf8_decode(s + i, len - i, &cp);
+        k = k ? k : 1;
+        if (is_rtl(cp)) {
+            first = first < len ? first : i;
+            last = i + k;
+        }
+        i += k;
+    }
+    if (first == len)
+        return;
+    /* The characters from the first to the last of them, at most 40 of them. */
+    size_t end = first, n = 0;
+    while (end < last && n++ < 40) {
+        size_t k = rc_utf8_decode(s + end, last - end, &cp);
+        end += k ? k : 1;
+    }
+    rc_warning(d, pos, "right-to-left text '%.*s%s' is not supported yet and will be set left "
+               "to right, its letters unjoined", (int)(end - first), s + first,
+               end < last ? "..." : "");
+}
+
 /* A scalar as text (numbers and booleans are text too); UTF-8 was checked up front. */
 static rc_text make_text(loader *L, const yaml_node_t *n)
 {
     rc_text t;
     t.s = rc_arena_strndup(L->a, rc_yaml_scalar(n), n->data.scalar.length);
     t.pos = text_pos(L, n);
+    rc_yaml_warn_rtl(L->d, t.pos, t.s, n->data.scalar.length);
     return t;
+}
+
+/*
+ * Text that is set on one line or two, not a paragraph (a name, a title,
+ * a URL, a key): at most RC_YAML_MAX_FIELD bytes. Far above any real one,
+ * and it keeps what the PDF must hold as one string (the document title,
+ * a link's URI, a bookmark) within the format's 65,535 bytes.
+ */
+int rc_yaml_check_length(rc_diags *d, rc_pos pos, size_t len, const char *path)
+{
+    if (len <= RC_YAML_MAX_FIELD)
+        return 0;
+    return rc_error(d, pos, "%s is %zu bytes long, more than the %d such a field may hold; "
+                    "shorten it (long text belongs in a summary or highlights)", path, len,
+                    RC_YAML_MAX_FIELD);
+}
+
+static int check_length(loader *L, const yaml_node_t *n, const char *path)
+{
+    return rc_yaml_check_length(L->d, text_pos(L, n), n->data.scalar.length, path);
+}
+
+/* A list item that YAML read as nothing: "- #1 in sales" is a dash and a comment. */
+static int empty_item(loader *L, const yaml_node_t *item, const char *path)
+{
+    return rc_error(L->d, node_pos(L, item), "%s is empty; write its text after the '-' or "
+                    "remove the line (a '#' after '- ' starts a comment: quote text that "
+                    "begins with '#', as in '- \"#1 in sales\"')", path);
+}
+
+/*
+ * A mapping of one pair written as plain text, "Result: grew revenue",
+ * is most likely text with ': ' in it. The hint for it, or "".
+ */
+static const char *colon_hint(loader *L, const yaml_node_t *n, int text_like_key)
+{
+    if (n->type != YAML_MAPPING_NODE || n->data.mapping.style == YAML_FLOW_MAPPING_STYLE ||
+        n->data.mapping.pairs.top - n->data.mapping.pairs.start != 1)
+        return "";
+    yaml_node_t *k = node_at(L, n->data.mapping.pairs.start->key),
+                *v = node_at(L, n->data.mapping.pairs.start->value);
+    if (k->type != YAML_SCALAR_NODE || k->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+        v->type != YAML_SCALAR_NODE || v->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return "";
+    /* where keys are allowed, only one no schema would use: a capital, a space, ... */
+    const char *key = rc_yaml_scalar(k);
+    if (text_like_key && key[strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_")] == 0)
+        return "";
+    return rc_arena_printf(L->a, "; YAML reads '%s: ...' as a mapping because of the ': ', so "
+                           "if this is text, quote it: \"%s: %s\"", rc_yaml_scalar(k),
+                           rc_yaml_scalar(k), rc_yaml_scalar(v));
+}
+
+/* U+00A0 looks like a space in an editor, but to YAML it is text like any letter. */
+#define NBSP_HINT "a non-breaking space (U+00A0) is not a space to YAML; replace it with an " \
+                  "ordinary space"
+
+/* Does the line (or key) start with U+00A0, after spaces and list dashes? */
+static int leading_nbsp(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '-'))
+        i++;
+    return i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0;
+}
+
+/* U+00A0 on the line of byte `at`, where YAML wants a space: indentation, or after ':'. */
+static int nbsp_slip(const char *data, size_t len, size_t at)
+{
+    size_t start = at < len ? at : len, end = start;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    while (end < len && data[end] != '\n')
+        end++;
+    return leading_nbsp(data + start, end - start) ||
+           has_bytes(data + start, end - start, ":\xC2\xA0", 3);
 }
 
 /* ---- value loaders: fn(L, value, path, target) -------------------------- */
@@ -134,6 +287,17 @@ typedef int (*load_fn)(loader *L, yaml_node_t *v, const char *path, void *target
 
 /* Optional text: empty leaves the field absent. */
 static int load_text(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    if (rc_yaml_is_null(v))
+        return 0;
+    if (expect(L, v, YAML_SCALAR_NODE, path, "text") < 0 || check_length(L, v, path) < 0)
+        return -1;
+    *(rc_text *)target = make_text(L, v);
+    return 0;
+}
+
+/* Optional text set as a paragraph (a summary): as long as it likes. */
+static int load_paragraph(loader *L, yaml_node_t *v, const char *path, void *target)
 {
     if (rc_yaml_is_null(v))
         return 0;
@@ -149,6 +313,8 @@ static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out
     if (rc_yaml_is_null(v))
         return 0;
     if (scalar_ok && v->type == YAML_SCALAR_NODE) {
+        if (check_length(L, v, path) < 0)
+            return -1;
         out->v = rc_arena_alloc(L->a, sizeof(rc_text));
         out->v[0] = make_text(L, v);
         out->n = 1;
@@ -164,9 +330,13 @@ static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = node_at(L, it[i]);
-        if (rc_yaml_is_null(item))
+        const char *ipath = index_path(L, path, i);
+        if (rc_yaml_is_null(item)) {
+            rc = empty_item(L, item, ipath);
             continue;
-        if (expect(L, item, YAML_SCALAR_NODE, index_path(L, path, i), "text") < 0) {
+        }
+        if (expect(L, item, YAML_SCALAR_NODE, ipath, "text") < 0 ||
+            check_length(L, item, ipath) < 0) {
             rc = -1;
             continue;
         }
@@ -241,8 +411,17 @@ static int unknown_key(loader *L, yaml_node_t *k, const char *path, const char *
 
 static int check_key(loader *L, yaml_node_t *k, const char *path)
 {
-    if (k->type == YAML_SCALAR_NODE && !rc_yaml_is_null(k))
-        return 0;
+    if (k->type == YAML_SCALAR_NODE && !rc_yaml_is_null(k)) {
+        if (has_bytes(rc_yaml_scalar(k), k->data.scalar.length, ":\xC2\xA0", 3))
+            return rc_error(L->d, node_pos(L, k), "key '%s' holds ':' and a non-breaking "
+                            "space (U+00A0), which is not a space to YAML; replace it with an "
+                            "ordinary space", rc_yaml_scalar(k));
+        if (!leading_nbsp(rc_yaml_scalar(k), k->data.scalar.length))
+            return 0;
+        return rc_error(L->d, node_pos(L, k), "key '%s' starts with a non-breaking space "
+                        "(U+00A0), so YAML does not read it as indentation; replace it with "
+                        "ordinary spaces", rc_yaml_scalar(k));
+    }
     return rc_error(L->d, node_pos(L, k), "keys in %s must be text, not %s",
                     *path ? path : "the top level", rc_yaml_kind(k));
 }
@@ -383,8 +562,14 @@ static int date_error(loader *L, const rc_text *t, const char *path, const char 
     if (why == RC_DATE_OUT_OF_RANGE)
         return rc_error(L->d, t->pos, "%s.%s '%s' is not a real date; check the month and day",
                         path, key, t->s);
-    return rc_error(L->d, t->pos, "%s.%s '%s' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY%s",
-                    path, key, t->s, strcmp(key, "end_date") ? "" : ", or present");
+    /* "Spring 2021", "Summer 2019 - now": words where a date belongs */
+    int words = 0;
+    for (const char *p = t->s; *p; p++)
+        words |= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+    return rc_error(L->d, t->pos, "%s.%s '%s' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY%s%s",
+                    path, key, t->s, strcmp(key, "end_date") ? "" : ", or present",
+                    words ? " (text such as 'Spring 2021' goes in 'date:', which is shown as "
+                            "written, instead of start_date and end_date)" : "");
 }
 
 /* The raw date fields of an entry, resolved after all its keys are read. */
@@ -482,6 +667,7 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
 static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
 {
     const char *s = rc_yaml_scalar(n);
+    rc_yaml_warn_rtl(L->d, text_pos(L, n), s, n->data.scalar.length);
     const char *p = strstr(s, " - ");
     if (!p) {
         push_highlight(L, hv, n, s, 0, strlen(s), 0);
@@ -586,11 +772,16 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++, i++) {
         yaml_node_t *item = node_at(L, *it);
-        if (rc_yaml_is_null(item))
+        if (rc_yaml_is_null(item)) {
+            rc = empty_item(L, item, index_path(L, path, i));
             continue;
+        }
         if (is_tagged_highlight(L, item)) {
             if (load_tagged_highlight(L, item, index_path(L, path, i), &hv) < 0)
                 rc = -1;
+        } else if (*colon_hint(L, item, 0)) {
+            rc = rc_error(L->d, node_pos(L, item), "%s must be text, not a mapping%s",
+                          index_path(L, path, i), colon_hint(L, item, 0));
         } else if (item->type == YAML_MAPPING_NODE) {
             rc = rc_error(L->d, node_pos(L, item), "%s must be text, not a mapping (a highlight "
                           "with tags is written {text: ..., tags: [..]})", index_path(L, path, i));
@@ -620,7 +811,7 @@ static const field position_fields[] = {
     {"end_date", load_text, offsetof(position_in, dates.end)},
     {"date", load_text, offsetof(position_in, dates.date)},
     {"location", load_text, offsetof(position_in, p.location)},
-    {"summary", load_text, offsetof(position_in, p.summary)},
+    {"summary", load_paragraph, offsetof(position_in, p.summary)},
     {"highlights", load_highlights, offsetof(position_in, hl)},
 };
 static const mapping_schema position_schema = {position_fields, RC_ARRAY_LEN(position_fields),
@@ -751,17 +942,17 @@ static const struct entry_field {
     OWN("url", PUBLICATION, 0, load_text, e.url),
     OWN("journal", PUBLICATION, 0, load_text, e.journal),
     OWN("label", ONE_LINE, 1, load_text, e.label),
-    OWN("details", ONE_LINE, 1, load_text, e.details),
-    OWN("bullet", BULLET, 1, load_text, e.bullet),
-    OWN("number", NUMBERED, 1, load_text, e.number),
-    OWN("reversed_number", REVERSED_NUMBERED, 1, load_text, e.reversed_number),
+    OWN("details", ONE_LINE, 1, load_paragraph, e.details),
+    OWN("bullet", BULLET, 1, load_paragraph, e.bullet),
+    OWN("number", NUMBERED, 1, load_paragraph, e.number),
+    OWN("reversed_number", REVERSED_NUMBERED, 1, load_paragraph, e.reversed_number),
     OWN("positions", EXPERIENCE, 0, load_positions, e),
     OWN("bibtex", PUBLICATION, 0, load_text, bibtex),
     SHARED("date", load_text, dates.date),
     SHARED("start_date", load_text, dates.start),
     SHARED("end_date", load_text, dates.end),
     SHARED("location", load_text, e.location),
-    SHARED("summary", load_text, e.summary),
+    SHARED("summary", load_paragraph, e.summary),
     SHARED("highlights", load_highlights, e),
     SHARED("page_break_before", load_flag, e.page_break_before),
     SHARED("tags", load_text_or_list, e.tags),
@@ -847,16 +1038,28 @@ static int field_present(const entry_in *in, const struct entry_field *f)
     return ((const rc_text *)p)->s != NULL;
 }
 
-static void add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, size_t cap)
+static int add_extra(loader *L, rc_entry *e, yaml_node_t *k, yaml_node_t *v, size_t cap,
+                     const char *path, int near_miss)
 {
     /* Only text extras are kept: templates print them; lists wait for their feature. */
-    if (v->type != YAML_SCALAR_NODE || rc_yaml_is_null(v))
-        return;
+    if (rc_yaml_is_null(v))
+        return 0;
+    if (v->type != YAML_SCALAR_NODE) {
+        if (!near_miss) /* that warning says it all */
+            rc_warning(L->d, node_pos(L, k), "custom field '%s' is %s, which no template can "
+                       "show; it is left out, so make it text or remove it", rc_yaml_scalar(k),
+                       rc_yaml_kind(v));
+        return 0;
+    }
+    if (check_length(L, v, child_path(L, path, rc_yaml_scalar(k))) < 0)
+        return -1;
     if (!e->extra)
         e->extra = rc_arena_alloc(L->a, cap * sizeof(*e->extra));
     rc_extra_field *x = &e->extra[e->nextra++];
     x->key = rc_arena_strdup(L->a, rc_yaml_scalar(k));
     x->value = make_text(L, v);
+    x->warned = near_miss;
+    return 0;
 }
 
 /* What reading an entry's keys found, for the checks made after it. */
@@ -948,7 +1151,8 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
             sc.near_key[sc.nnear] = k;
             sc.near_field[sc.nnear++] = near;
         }
-        add_extra(L, &in.e, k, v, npairs);
+        if (add_extra(L, &in.e, k, v, npairs, path, near != NULL) < 0)
+            rc = -1;
     }
     if (check_required(L, map, &in, t, path, &sc) < 0)
         rc = -1;
@@ -965,6 +1169,9 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
 /* A mapping that shows no type: point at a misspelt characteristic key if there is one. */
 static int no_type_error(loader *L, yaml_node_t *map, const char *path)
 {
+    const char *hint = colon_hint(L, map, 1);
+    if (*hint)
+        return rc_error(L->d, node_pos(L, map), "%s matches no entry type%s", path, hint);
     const char *all[RC_ARRAY_LEN(entry_fields) + 1];
     size_t n = 0;
     for (size_t i = 0; i < RC_ARRAY_LEN(detect_order); i++)
@@ -1022,8 +1229,9 @@ static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
 {
     const char *path = index_path(L, ss->path, i);
     if (rc_yaml_is_null(n))
-        return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-'",
-                        path);
+        return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-' "
+                        "(a '#' after '- ' starts a comment: quote text that begins with '#', "
+                        "as in '- \"#1 in sales\"')", path);
     if (n->type == YAML_SEQUENCE_NODE)
         return rc_error(L->d, node_pos(L, n),
                         "%s must be text or a mapping of entry fields, not a list", path);
@@ -1103,6 +1311,10 @@ static int load_sections(loader *L, yaml_node_t *v, const char *path, void *targ
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node_at(L, p->key);
         if (check_key(L, k, path) < 0) {
+            rc = -1;
+            continue;
+        }
+        if (check_length(L, k, path) < 0) {
             rc = -1;
             continue;
         }
@@ -1482,9 +1694,47 @@ static const struct {
     const char *old_name, *new_name;
 } renamed_top[] = {{"rendercv_settings", "settings"}, {"locale_catalog", "locale"}};
 
+/*
+ * A file without 'cv:' whose top level holds CV fields (name, sections,
+ * ...) forgot the root: one error naming them, not one per key.
+ */
+static int missing_cv_root(loader *L, yaml_node_t *root)
+{
+    if (map_has_key(L, root, "cv"))
+        return 0;
+    rc_buf b = RC_BUF_INIT;
+    yaml_node_t *first = NULL;
+    size_t n = 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        for (size_t i = 0; k->type == YAML_SCALAR_NODE && i < RC_ARRAY_LEN(cv_fields); i++)
+            if (!strcmp(cv_fields[i].key, rc_yaml_scalar(k))) {
+                rc_buf_addf(&b, "%s'%s'", n++ ? ", " : "", rc_yaml_scalar(k));
+                first = first ? first : k;
+            }
+    }
+    if (first)
+        rc_error(L->d, node_pos(L, first), "no 'cv' key at the top level, but %s %s of a CV; "
+                 "add a line 'cv:' above them and indent them under it", rc_buf_str(&b),
+                 n == 1 ? "is a field" : "are fields");
+    rc_buf_release(&b);
+    return first ? -1 : 0;
+}
+
+/* Is k a field of `cv` (written at the top level, reported by missing_cv_root)? */
+static int is_cv_field(const yaml_node_t *k)
+{
+    for (size_t i = 0; i < RC_ARRAY_LEN(cv_fields); i++)
+        if (!strcmp(cv_fields[i].key, rc_yaml_scalar(k)))
+            return 1;
+    return 0;
+}
+
 static int load_top(loader *L, yaml_node_t *root)
 {
     int rc = 0, have_cv = 0;
+    int no_root = missing_cv_root(L, root) < 0;
     /* Walk the pairs ourselves: renamed keys are loaded under their new name. */
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
          p++) {
@@ -1505,6 +1755,10 @@ static int load_top(loader *L, yaml_node_t *root)
             if (!strcmp(top_fields[i].key, key))
                 f = &top_fields[i];
         if (!f) {
+            if (no_root && is_cv_field(k)) {
+                rc = -1;
+                continue;
+            }
             const char *keys[8];
             candidates_of(&top_schema, keys, RC_ARRAY_LEN(keys));
             rc = unknown_key(L, k, "", keys);
@@ -1514,7 +1768,7 @@ static int load_top(loader *L, yaml_node_t *root)
         if (f->load(L, v, key, NULL) < 0)
             rc = -1;
     }
-    if (!have_cv) {
+    if (!have_cv && !no_root) {
         rc_pos whole = {L->file, 0, 0};
         rc = rc_error(L->d, whole, "no 'cv' key at the top level; add 'cv:' with your name and "
                       "sections");
@@ -1744,12 +1998,42 @@ static void report_yaml_error(loader *L, const yaml_parser_t *p, const char *dat
     }
     const char *problem = p->problem ? p->problem : "invalid YAML";
     size_t at = mark_offset(data, len, p->problem_mark);
+    uint32_t half;
+    if (strstr(problem, "Unicode character escape") && at >= 2 && at + 4 <= len &&
+        !memcmp(data + at - 2, "\\u", 2) && hex4(data + at, &half) && half >= 0xD800 &&
+        half <= 0xDFFF) {
+        /* mark_surrogates took the pairs: this half has no other half */
+        rc_error(L->d, rc_pos_advance(mark_pos(L, p->problem_mark), -2),
+                 "'\\u%.4s' is half of a UTF-16 surrogate pair, without its other half; write "
+                 "the character itself, or both halves ('\\ud83d\\ude00' is one emoji)",
+                 data + at);
+        return;
+    }
     const char *hint = "check the indentation, and quote values that contain ': ' or start "
                        "with a special character";
+    size_t context_at = mark_offset(data, len, p->context_mark);
     if (at < len && data[at] == '\t')
         hint = "YAML does not allow tabs for indentation; indent with spaces";
-    else if (strstr(problem, "alias"))
-        hint = "define the anchor ('&name') before using it ('*name')";
+    else if (nbsp_slip(data, len, at) || (p->context && nbsp_slip(data, len, context_at)))
+        hint = NBSP_HINT;
+    else if (strstr(problem, "alias") || strstr(p->context ? p->context : "", "alias")) {
+        size_t star = strstr(p->context ? p->context : "", "alias") ? context_at : at;
+        /* '*Led* the team' fails in the alias's name; '*Led the team' names no anchor,
+         * but text follows it, which an alias never has */
+        size_t after = star + 1;
+        while (after < len && (isalnum((unsigned char)data[after]) || data[after] == '_' ||
+                               data[after] == '-'))
+            after++;
+        int text = star < len && data[star] == '*' &&
+                   (!strstr(problem, "undefined") ||
+                    (after + 1 < len && data[after] == ' ' && !strchr("#\r\n", data[after + 1])));
+        if (text)
+            hint = "a highlight (or any text) that starts with '*' must be quoted, since YAML "
+                   "reads '*name' as an alias: write '- \"*Led* the team\"'; to use an anchor, "
+                   "define it ('&name') before the alias";
+        else
+            hint = "define the anchor ('&name') before using it ('*name')";
+    }
     if (p->context && (p->context_mark.line != p->problem_mark.line ||
                        p->context_mark.column != p->problem_mark.column))
         rc_error(L->d, mark_pos(L, p->problem_mark), "%s (%s at %d:%d); %s", problem, p->context,
@@ -1921,7 +2205,263 @@ static yaml_char_t *node_tag(yaml_char_t *tag)
     return tag && strcmp((const char *)tag, "!") == 0 ? NULL : tag;
 }
 
-/* The node of one event into doc; 1 at the document's end, 0 to go on, -1 on error. */
+/* ---- JSON's surrogate pairs ---------------------------------------------------------- */
+
+/*
+ * JSON writes a character beyond U+FFFF as two \u escapes, a UTF-16
+ * surrogate pair ("\ud83d\ude00", what Python's json.dumps writes for an
+ * emoji), which libyaml rejects as invalid escapes. Before libyaml reads
+ * the input, the two backslashes of each pair become a private-use
+ * character that the input does not contain (one character for one, so
+ * every line and column stays as written); where a scalar is read, the
+ * pair is decoded in a double-quoted scalar, and in any other style (where
+ * the escape is plain text) the backslashes come back. A lone surrogate is
+ * left alone, for libyaml to reject at its position.
+ */
+/* A surrogate pair "\uD8xx\uDCxx" at s (12 characters), as its code point; 0 if none. */
+static uint32_t surrogate_pair_at(const char *s, size_t n)
+{
+    uint32_t hi, lo;
+    if (n < 12 || s[0] != '\\' || s[1] != 'u' || s[6] != '\\' || s[7] != 'u' ||
+        !hex4(s + 2, &hi) || !hex4(s + 8, &lo) || hi < 0xD800 || hi > 0xDBFF || lo < 0xDC00 ||
+        lo > 0xDFFF)
+        return 0;
+    return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+}
+
+/*
+ * The input as libyaml is to read it: data itself when it holds no
+ * surrogate pair, else a copy in *copy with L->marker standing for their
+ * backslashes.
+ */
+static const char *mark_surrogates(loader *L, const char *data, size_t *len, rc_buf *copy)
+{
+    L->marker[0] = 0;
+    const char *p = data, *end = data + *len;
+    while ((p = memchr(p, '\\', (size_t)(end - p))) && !surrogate_pair_at(p, (size_t)(end - p)))
+        p++;
+    if (!p)
+        return data; /* the common case: one memchr pass */
+    /* A marker the input does not contain, so that every one found later is ours. */
+    for (uint32_t cp = 0xE000; cp < 0xE100 && !L->marker[0]; cp++) {
+        char m[5] = {0};
+        rc_utf8_encode(cp, m);
+        if (!has_bytes(data, *len, m, 3))
+            memcpy(L->marker, m, 4);
+    }
+    if (!L->marker[0])
+        return data;
+    size_t run = 0; /* backslashes just before data[i]: an odd count escapes it */
+    for (size_t i = 0; i < *len; i++) {
+        if (data[i] == '\\' && run % 2 == 0 && surrogate_pair_at(data + i, *len - i)) {
+            rc_buf_add(copy, L->marker, 3);
+            rc_buf_add(copy, data + i + 1, 5);
+            rc_buf_add(copy, L->marker, 3);
+            rc_buf_add(copy, data + i + 7, 5);
+            i += 11;
+            run = 0;
+            continue;
+        }
+        run = data[i] == '\\' ? run + 1 : 0;
+        rc_buf_addc(copy, data[i]);
+    }
+    *len = copy->len;
+    return rc_buf_str(copy);
+}
+
+/* The value of a scalar with markers: pairs decoded (double-quoted), or backslashes back. */
+static void unmark_surrogates(const char *marker, yaml_char_t *value, size_t *length,
+                              yaml_scalar_style_t style)
+{
+    char *s = (char *)value;
+    size_t n = *length, out = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + 3 <= n && !memcmp(s + i, marker, 3)) {
+            char pair[12];
+            uint32_t cp = 0;
+            if (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && i + 16 <= n &&
+                !memcmp(s + i + 8, marker, 3)) {
+                pair[0] = pair[6] = '\\';
+                memcpy(pair + 1, s + i + 3, 5);
+                memcpy(pair + 7, s + i + 11, 5);
+                cp = surrogate_pair_at(pair, sizeof(pair));
+            }
+            if (cp) {
+                out += rc_utf8_encode(cp, s + out);
+                i += 16;
+            } else {
+                s[out++] = '\\';
+                i += 3;
+            }
+            continue;
+        }
+        s[out++] = s[i++];
+    }
+    s[out] = 0;
+    *length = out;
+}
+
+/* ---- YAML merge keys ------------------------------------------------------------- */
+
+/*
+ * `<<: *base` (YAML 1.1's merge key, which RenderCV's reader follows)
+ * adds to a mapping the pairs of another mapping, or of each mapping in a
+ * list, whose keys it does not have itself; the first merged mapping
+ * wins over later ones. It is expanded in the composer, where each mapping
+ * is complete, so that every reader of the document (the schema, design,
+ * overlays, JSON Resume) sees one rule: the pairs go where '<<' stands,
+ * sharing their nodes as aliases do (check_size counts them).
+ */
+static int is_merge_key(const yaml_node_t *k)
+{
+    return k->type == YAML_SCALAR_NODE && k->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           k->data.scalar.length == 2 && !memcmp(k->data.scalar.value, "<<", 2);
+}
+
+/* The open-addressing set of scalar keys a merged mapping has so far. */
+typedef struct key_set {
+    int *ids;
+    size_t cap;
+} key_set;
+
+/* Add key node id; 0 if the mapping already has that key. */
+static int key_set_add(key_set *ks, yaml_document_t *doc, int id)
+{
+    yaml_node_t *k = yaml_document_get_node(doc, id);
+    if (k->type != YAML_SCALAR_NODE)
+        return 1;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < k->data.scalar.length; i++)
+        h = (h ^ k->data.scalar.value[i]) * 16777619u;
+    for (size_t i = h & (ks->cap - 1);; i = (i + 1) & (ks->cap - 1)) {
+        if (!ks->ids[i]) {
+            ks->ids[i] = id;
+            return 1;
+        }
+        yaml_node_t *o = yaml_document_get_node(doc, ks->ids[i]);
+        if (o->data.scalar.length == k->data.scalar.length &&
+            !memcmp(o->data.scalar.value, k->data.scalar.value, k->data.scalar.length))
+            return 0;
+    }
+}
+
+static int is_open(const composer *c, int id)
+{
+    for (size_t i = 0; i < c->nopen; i++)
+        if (c->open[i] == id)
+            return 1;
+    return 0;
+}
+
+/* The mappings a '<<' value names, checked; -1 after an error. */
+static int merge_sources(composer *c, yaml_document_t *doc, int value, int *out, size_t *n)
+{
+    yaml_node_t *v = yaml_document_get_node(doc, value);
+    int one = value;
+    int *ids = &one;
+    size_t count = 1;
+    if (v->type == YAML_SEQUENCE_NODE) {
+        ids = v->data.sequence.items.start;
+        count = (size_t)(v->data.sequence.items.top - ids);
+    }
+    *n = 0;
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *m = yaml_document_get_node(doc, ids[i]);
+        if (m->type != YAML_MAPPING_NODE)
+            return rc_error(c->L->d, mark_pos(c->L, m->start_mark),
+                            "the value of '<<' (a merge key) must be a mapping or a list of "
+                            "mappings, such as '*base', not %s", rc_yaml_kind(m));
+        if (is_open(c, ids[i]))
+            return rc_error(c->L->d, mark_pos(c->L, m->start_mark),
+                            "'<<' merges a mapping that contains it; YAML here cannot be "
+                            "recursive");
+        out[(*n)++] = ids[i];
+    }
+    return 0;
+}
+
+/* Replace each '<<' pair of mapping id by the pairs it merges; -1 after an error. */
+static int expand_merges(composer *c, yaml_document_t *doc, int id)
+{
+    yaml_node_t *map = yaml_document_get_node(doc, id);
+    yaml_node_pair_t *start = map->data.mapping.pairs.start, *top = map->data.mapping.pairs.top;
+    size_t total = 0, nmerge = 0; /* pairs at most, own and merged; merge keys */
+    for (yaml_node_pair_t *p = start; p < top; p++) {
+        if (!is_merge_key(yaml_document_get_node(doc, p->key))) {
+            total++;
+            continue;
+        }
+        nmerge++;
+        yaml_node_t *v = yaml_document_get_node(doc, p->value);
+        size_t nsrc = v->type == YAML_SEQUENCE_NODE
+                          ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
+                          : 1;
+        for (size_t i = 0; i < nsrc; i++) {
+            yaml_node_t *m = yaml_document_get_node(
+                doc, v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start[i] : p->value);
+            if (m->type == YAML_MAPPING_NODE) {
+                size_t k = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+                total += k;
+                /* merged pairs are values the document grows by: bounded like those written */
+                c->lim.nodes += k;
+            }
+        }
+    }
+    if (!nmerge)
+        return 0;
+    if (c->lim.nodes > MAX_NODES)
+        return rc_error(c->L->d, mark_pos(c->L, map->start_mark), "merge keys ('<<') make "
+                        "more than %d values; a CV needs far fewer, so this looks like an "
+                        "alias bomb", MAX_NODES);
+    key_set ks = {NULL, 16};
+    while (ks.cap < 2 * total)
+        ks.cap *= 2;
+    ks.ids = rc_xcalloc(ks.cap, sizeof(int));
+    yaml_node_pair_t *out = rc_xmalloc((total ? total : 1) * sizeof(*out));
+    size_t n = 0;
+    int *src = NULL;
+    int rc = 0;
+    for (yaml_node_pair_t *p = start; p < top; p++) /* the mapping's own keys win */
+        if (!is_merge_key(yaml_document_get_node(doc, p->key)))
+            key_set_add(&ks, doc, p->key);
+    for (yaml_node_pair_t *p = start; p < top && rc == 0; p++) {
+        if (!is_merge_key(yaml_document_get_node(doc, p->key))) {
+            out[n++] = *p;
+            continue;
+        }
+        yaml_node_t *v = yaml_document_get_node(doc, p->value);
+        size_t nsrc = v->type == YAML_SEQUENCE_NODE
+                          ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
+                          : 1;
+        src = rc_xrealloc(src, (nsrc ? nsrc : 1) * sizeof(int));
+        if (merge_sources(c, doc, p->value, src, &nsrc) < 0) {
+            rc = -2;
+            break;
+        }
+        for (size_t i = 0; i < nsrc; i++) {
+            yaml_node_t *m = yaml_document_get_node(doc, src[i]);
+            for (yaml_node_pair_t *q = m->data.mapping.pairs.start;
+                 q < m->data.mapping.pairs.top; q++)
+                if (key_set_add(&ks, doc, q->key))
+                    out[n++] = *q;
+        }
+    }
+    free(src);
+    free(ks.ids);
+    if (rc < 0) {
+        free(out);
+        return rc;
+    }
+    map = yaml_document_get_node(doc, id);
+    free(map->data.mapping.pairs.start); /* libyaml allocates with malloc */
+    map->data.mapping.pairs.start = out;
+    map->data.mapping.pairs.top = out + n;
+    map->data.mapping.pairs.end = out + (total ? total : 1);
+    return 0;
+}
+
+/* The node of one event into doc; 1 at the document's end, 0 to go on, -1 on a
+ * syntax error (the parser holds it), -2 after an error reported here. */
 static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
 {
     int id = 0;
@@ -1948,6 +2488,10 @@ static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
             n->data.scalar.value = e->data.scalar.value;
             n->data.scalar.length = e->data.scalar.length;
             e->data.scalar.value = NULL;
+            if (c->L->marker[0] && has_bytes((const char *)n->data.scalar.value,
+                                             n->data.scalar.length, c->L->marker, 3))
+                unmark_surrogates(c->L->marker, n->data.scalar.value, &n->data.scalar.length,
+                                  n->data.scalar.style);
         }
         break;
     case YAML_SEQUENCE_START_EVENT:
@@ -1963,6 +2507,8 @@ static int compose_event(composer *c, yaml_document_t *doc, yaml_event_t *e)
         /* The collection ends where its closing event does (libyaml's end mark). */
         yaml_document_get_node(doc, c->open[c->nopen - 1])->end_mark = e->end_mark;
         c->nopen--;
+        if (e->type == YAML_MAPPING_END_EVENT)
+            return expand_merges(c, doc, c->open[c->nopen]);
         return 0;
     default:
         return 0;
@@ -2027,7 +2573,7 @@ static int compose_document(composer *c, yaml_document_t *doc)
             state = compose_event(c, doc, &e);
             if (state < 0) {
                 yaml_event_delete(&e);
-                return -1;
+                return state;
             }
         }
         yaml_event_delete(&e);
@@ -2159,9 +2705,12 @@ static int load_memory(rc_cv *cv, const char *name, const char *data, size_t len
     int after;
     if (!yaml_parser_initialize(&parser))
         return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
+    rc_buf marked = RC_BUF_INIT;
+    data = mark_surrogates(&L, data, &len, &marked);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     if (compose(&L, &parser, data, len, &doc, &doc2, &after) < 0) {
         yaml_parser_delete(&parser);
+        rc_buf_release(&marked);
         return -1;
     }
     L.doc = &doc;
@@ -2172,6 +2721,7 @@ static int load_memory(rc_cv *cv, const char *name, const char *data, size_t len
         yaml_document_delete(&doc2);
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
+    rc_buf_release(&marked);
     return d->nerrors == errors_before ? 0 : -1;
 }
 
@@ -2248,9 +2798,12 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
     int after;
     if (!yaml_parser_initialize(&parser))
         return rc_error_class(d, RC_FAIL_INTERNAL, whole, "cannot initialize the YAML parser");
+    rc_buf marked = RC_BUF_INIT;
+    data = mark_surrogates(&L, data, &len, &marked);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     if (compose(&L, &parser, data, len, doc, &doc2, &after) < 0) {
         yaml_parser_delete(&parser);
+        rc_buf_release(&marked);
         memset(doc, 0, sizeof(*doc));
         return -1;
     }
@@ -2260,6 +2813,7 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
     if (after == AFTER_SECOND_DOCUMENT)
         yaml_document_delete(&doc2);
     yaml_parser_delete(&parser);
+    rc_buf_release(&marked);
     if (d->nerrors == errors_before)
         return 0;
     yaml_document_delete(doc);

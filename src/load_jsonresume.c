@@ -59,6 +59,13 @@ static const char *sub(const jr *j, const char *path, const char *key)
     return rc_arena_printf(j->y->a, "%s.%s", path, key);
 }
 
+/* Fields set as paragraphs, of any length; the others are one-line fields (load_ext.h). */
+static int is_paragraph(const char *key)
+{
+    return !strcmp(key, "summary") || !strcmp(key, "description") ||
+           !strcmp(key, "reference") || !strcmp(key, "highlights");
+}
+
 /* An optional text field: absent, null and "" leave it NULL; not text is an error. */
 static rc_text text_of(jr *j, const yaml_node_t *map, const char *key, const char *path)
 {
@@ -69,6 +76,11 @@ static rc_text text_of(jr *j, const yaml_node_t *map, const char *key, const cha
     if (v->type != YAML_SCALAR_NODE) {
         j->rc = rc_error(j->y->d, rc_yaml_pos(j->y, v), "%s must be text, not %s",
                          sub(j, path, key), rc_yaml_kind(v));
+        return t;
+    }
+    if (!is_paragraph(key) && rc_yaml_check_length(j->y->d, rc_yaml_pos(j->y, v),
+                                                   v->data.scalar.length, sub(j, path, key)) < 0) {
+        j->rc = -1;
         return t;
     }
     return rc_yaml_text(j->y, v);
@@ -103,6 +115,12 @@ static rc_texts texts_of(jr *j, const yaml_node_t *map, const char *key, const c
         if (it->type != YAML_SCALAR_NODE) {
             j->rc = rc_error(j->y->d, rc_yaml_pos(j->y, it), "%s[%zu] must be text, not %s",
                              sub(j, path, key), i, rc_yaml_kind(it));
+            continue;
+        }
+        if (!is_paragraph(key) &&
+            rc_yaml_check_length(j->y->d, rc_yaml_pos(j->y, it), it->data.scalar.length,
+                                 rc_arena_printf(j->y->a, "%s[%zu]", sub(j, path, key), i)) < 0) {
+            j->rc = -1;
             continue;
         }
         out.v[out.n++] = rc_yaml_text(j->y, it);
@@ -665,6 +683,13 @@ static void load_basics(jr *j, const yaml_node_t *k, const yaml_node_t *basics)
     cv->name = text_of(j, basics, "name", "basics");
     cv->headline = text_of(j, basics, "label", "basics");
     cv->photo = text_or(j, basics, "image", "picture", "basics");
+    if (cv->photo.s && (strstr(cv->photo.s, "://") || !strncmp(cv->photo.s, "//", 2))) {
+        /* the schema asks for a URL, but a compiler fetches nothing from the network */
+        rc_warning(j->y->d, cv->photo.pos, "basics.image '%s' is a URL, and remote images are "
+                   "not fetched, so the CV has no photo; download the image and give its file "
+                   "name instead", cv->photo.s);
+        cv->photo.s = NULL;
+    }
     cv->emails = one_text(j, text_of(j, basics, "email", "basics"));
     cv->phones = one_text(j, text_of(j, basics, "phone", "basics"));
     cv->websites = one_text(j, text_or(j, basics, "url", "website", "basics"));

@@ -49,7 +49,7 @@ static const char usage[] =
     "\n"
     "Exit codes: 0 ok, 1 errors in the CV (or warnings with --strict),\n"
     "2 bad command line, 3 a file could not be read or written,\n"
-    "4 a font is missing or lacks a character, 5 internal error.\n";
+    "4 a font is missing or corrupt, 5 internal error.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {

@@ -599,63 +599,80 @@ static rc_spans builder_finish(builder *b, rc_arena *a)
     return out;
 }
 
-rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
+/* Scan src[0..len) into p's items and resolve its emphasis. */
+static void scan(parser *p, rc_arena *a, const char *src, size_t len)
 {
-    parser p;
-    memset(&p, 0, sizeof p);
-    p.arena = a;
-    p.src = src;
-    p.len = src ? len : 0;
-    p.last_delim = NONE;
+    memset(p, 0, sizeof *p);
+    p->arena = a;
+    p->src = src;
+    p->len = src ? len : 0;
+    p->last_delim = NONE;
 
-    for (size_t i = 0; i < p.len;) {
+    for (size_t i = 0; i < p->len;) {
         unsigned char c = (unsigned char)src[i];
         switch (c) {
         case '\\':
-            if (i + 1 < p.len && is_ascii_punct((unsigned char)src[i + 1])) {
+            if (i + 1 < p->len && is_ascii_punct((unsigned char)src[i + 1])) {
                 /*
                  * Pinned: the escaped character is not adjacent to the text
                  * before it in the source, the backslash is between.
                  */
-                push_item(&p, src + i + 1, 1, i, 0, true);
+                push_item(p, src + i + 1, 1, i, 0, true);
                 i += 2;
             } else {
-                push_item(&p, src + i, 1, i, 0, false);
+                push_item(p, src + i, 1, i, 0, false);
                 i++;
             }
             break;
         case '`':
-            i = handle_backticks(&p, i);
+            i = handle_backticks(p, i);
             break;
         case '*':
-            i = handle_stars(&p, i);
+            i = handle_stars(p, i);
             break;
         case '[':
-            push_item(&p, src + i, 1, i, 0, true);
-            RC_VEC_PUSH(p.brackets, p.nbrackets, p.cbrackets);
-            p.brackets[p.nbrackets++] = (bracket){p.nitems - 1, p.ndelims, i};
+            push_item(p, src + i, 1, i, 0, true);
+            RC_VEC_PUSH(p->brackets, p->nbrackets, p->cbrackets);
+            p->brackets[p->nbrackets++] = (bracket){p->nitems - 1, p->ndelims, i};
             i++;
             break;
         case ']':
-            i = handle_close_bracket(&p, i);
+            i = handle_close_bracket(p, i);
             break;
         case '-':
-            i = handle_hyphens(&p, i);
+            i = handle_hyphens(p, i);
             break;
         case '~':
-            push_item(&p, NBSP, 2, i, 0, true);
+            push_item(p, NBSP, 2, i, 0, true);
             i++;
             break;
         default: {
             size_t j = i + 1;
-            while (j < p.len && !is_special((unsigned char)src[j]))
+            while (j < p->len && !is_special((unsigned char)src[j]))
                 j++;
-            push_item(&p, src + i, j - i, i, 0, false);
+            push_item(p, src + i, j - i, i, 0, false);
             i = j;
         }
         }
     }
-    process_emphasis(&p, 0);
+    process_emphasis(p, 0);
+}
+
+static void parser_release(parser *p)
+{
+    free(p->items);
+    free(p->delims);
+    free(p->brackets);
+    free(p->ranges);
+    free(p->paren_match);
+    free(p->tick_bucket);
+    free(p->tick_starts);
+}
+
+rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
+{
+    parser p;
+    scan(&p, a, src, len);
 
     /*
      * Sum the emphasis ranges (difference arrays) and apply the links,
@@ -686,14 +703,249 @@ rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
     }
     free(bold);
     free(italic);
-    free(p.items);
-    free(p.delims);
-    free(p.brackets);
-    free(p.ranges);
-    free(p.paren_match);
-    free(p.tick_bucket);
-    free(p.tick_starts);
+    parser_release(&p);
     return builder_finish(&b, a);
+}
+
+/* ---- checking: stars that print as written -------------------------- */
+
+/*
+ * A run of '*' left in the output as written, with the classes of its
+ * neighbours (the flanking rules' inputs).
+ */
+typedef struct literal_run {
+    size_t start, n;  /* the run's characters in the source */
+    size_t left;      /* of them, how many print (fewer than n: partly matched) */
+    int before, after;
+    bool can_open, can_close, explained;
+} literal_run;
+
+static const char *emphasis_name(size_t n)
+{
+    return n == 1 ? "italic" : n == 2 ? "bold" : "bold italic";
+}
+
+/* A UTF-8 boundary at or after i. */
+static size_t boundary(const char *s, size_t i, size_t end)
+{
+    while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* The last words of s[from, to) within about 24 bytes, "…" first when cut. */
+static void put_tail(rc_buf *b, const char *s, size_t from, size_t to)
+{
+    if (to - from > 24) {
+        size_t i = boundary(s, to - 20, to);
+        for (size_t k = i; k < to; k++)
+            if (s[k] == ' ') {
+                i = k + 1;
+                break;
+            }
+        rc_buf_adds(b, "\xE2\x80\xA6");
+        from = i;
+    }
+    rc_buf_add(b, s + from, to - from);
+}
+
+/* The first words of s[from, to) within about 24 bytes, "…" last when cut. */
+static void put_head(rc_buf *b, const char *s, size_t from, size_t to)
+{
+    if (to - from > 24) {
+        size_t i = boundary(s, from + 20, to);
+        for (size_t k = i; k > from; k--)
+            if (s[k - 1] == ' ') {
+                i = k - 1;
+                break;
+            }
+        rc_buf_add(b, s + from, i - from);
+        rc_buf_adds(b, "\xE2\x80\xA6");
+        return;
+    }
+    rc_buf_add(b, s + from, to - from);
+}
+
+static bool space_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '~';
+}
+
+/* Where the run at byte `at` is: its column on the field's first line, else the field. */
+static rc_pos run_pos(const char *src, size_t at, rc_pos pos)
+{
+    int cps = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (src[i] == '\n')
+            return pos;
+        cps += ((unsigned char)src[i] & 0xC0) != 0x80;
+    }
+    return rc_pos_advance(pos, cps);
+}
+
+/*
+ * The literal runs of a scanned field, in source order: the star items
+ * that kept characters (an escaped star's item starts at its backslash,
+ * a code span's is code, so neither counts).
+ */
+static literal_run *literal_runs(const parser *p, size_t *count)
+{
+    literal_run *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t k = 0; k < p->nitems; k++) {
+        const item *it = &p->items[k];
+        if (!it->len || (it->style & RC_STYLE_CODE) || it->text < p->src ||
+            it->text >= p->src + p->len || it->src != (size_t)(it->text - p->src) ||
+            *it->text != '*')
+            continue;
+        size_t start = it->src, end = it->src;
+        while (start > 0 && p->src[start - 1] == '*')
+            start--;
+        while (end < p->len && p->src[end] == '*')
+            end++;
+        RC_VEC_PUSH(v, n, cap);
+        literal_run *r = &v[n++];
+        memset(r, 0, sizeof(*r));
+        r->start = start;
+        r->n = end - start;
+        r->left = it->len;
+        r->before = class_before(p->src, start);
+        r->after = class_at(p->src, p->len, end);
+        r->can_open = r->after != CL_SPACE && (r->after != CL_PUNCT || r->before != CL_OTHER);
+        r->can_close = r->before != CL_SPACE && (r->before != CL_PUNCT || r->after != CL_OTHER);
+    }
+    *count = n;
+    return v;
+}
+
+/* What is wrong with a literal run, for its warning. */
+enum { RUN_FINE, RUN_PARTLY, RUN_NO_CLOSE, RUN_NO_OPEN, RUN_UNCLOSED };
+
+/* A field's warnings beyond this many are counted in one more. */
+#define MAX_RUN_WARNINGS 3
+
+void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
+{
+    if (!src || !memchr(src, '*', len))
+        return;
+    rc_arena a;
+    rc_arena_init(&a);
+    parser p;
+    scan(&p, &a, src, len);
+    size_t n;
+    literal_run *r = literal_runs(&p, &n);
+    unsigned char *verdict = rc_xcalloc(n ? n : 1, 1);
+    size_t *partner = rc_xmalloc((n ? n : 1) * sizeof(size_t));
+
+    /*
+     * A run is judged with the nearest literal run of its length before
+     * it (may this one have closed it?) or after it (may that one have
+     * closed this?): last[] and next[] find them in constant time.
+     */
+    size_t last[4] = {NONE, NONE, NONE, NONE};
+    for (size_t j = 0; j < n; j++) {
+        literal_run *c = &r[j];
+        if (c->left < c->n) {
+            verdict[j] = RUN_PARTLY; /* "**a*": the runs pair, one star too many */
+            c->explained = true;
+        } else if (c->n <= 3 && c->before == CL_SPACE && last[c->n] != NONE) {
+            /* "**GraphQL **": the closer has a space before it */
+            literal_run *o = &r[last[c->n]];
+            size_t e = c->start;
+            while (e > o->start + o->n && space_at(src, e - 1))
+                e--;
+            if (!o->explained && o->left == o->n && o->can_open && e > o->start + o->n) {
+                verdict[j] = RUN_NO_CLOSE;
+                partner[j] = last[c->n];
+                o->explained = c->explained = true;
+            }
+        }
+        if (c->n <= 3)
+            last[c->n] = j;
+    }
+    size_t next[4] = {NONE, NONE, NONE, NONE};
+    for (size_t i = n; i-- > 0;) {
+        literal_run *o = &r[i];
+        if (o->n > 3)
+            continue; /* "****" is a row of stars, not emphasis */
+        if (!o->explained && o->after == CL_SPACE && !o->can_close && next[o->n] != NONE) {
+            /* "* foo*": the opener has a space after it */
+            literal_run *c = &r[next[o->n]];
+            size_t s = o->start + o->n;
+            while (s < c->start && space_at(src, s))
+                s++;
+            if (!c->explained && c->can_close && s < c->start) {
+                verdict[i] = RUN_NO_OPEN;
+                partner[i] = next[o->n];
+                o->explained = c->explained = true;
+            }
+        }
+        next[o->n] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!r[i].explained && r[i].n >= 2 && r[i].n <= 3 && r[i].can_open && !r[i].can_close)
+            verdict[i] = RUN_UNCLOSED; /* "**unclosed": bold that nothing closes */
+
+    rc_buf b = RC_BUF_INIT;
+    size_t given = 0, more = 0;
+    for (size_t j = 0; j < n; j++) {
+        const literal_run *c = &r[j];
+        if (verdict[j] == RUN_FINE)
+            continue;
+        if (given == MAX_RUN_WARNINGS) {
+            more++;
+            continue;
+        }
+        given++;
+        rc_pos at = run_pos(src, c->start, pos);
+        int k = (int)c->n;
+        const char *stars = src + c->start;
+        rc_buf_reset(&b);
+        if (verdict[j] == RUN_PARTLY) {
+            rc_warning(d, at,
+                       "'%.*s' pairs with a shorter run of '*', so %zu '*' %s as written; "
+                       "open and close emphasis with as many stars",
+                       k, stars, c->left, c->left == 1 ? "prints" : "print");
+        } else if (verdict[j] == RUN_NO_CLOSE) {
+            const literal_run *o = &r[partner[j]];
+            size_t inner = o->start + o->n, e = c->start;
+            while (e > inner && space_at(src, e - 1))
+                e--;
+            if (e - inner <= 24)
+                rc_buf_add(&b, src + o->start, o->n);
+            put_tail(&b, src, inner, e);
+            rc_buf_add(&b, stars, c->n);
+            rc_buf_add(&b, src + e, c->start - e);
+            rc_warning(d, at, "'%.*s' does not close %s because a space precedes it; write '%s'",
+                       k, stars, emphasis_name(c->n), rc_buf_str(&b));
+        } else if (verdict[j] == RUN_NO_OPEN) {
+            const literal_run *e = &r[partner[j]];
+            size_t s = c->start + c->n;
+            while (s < e->start && space_at(src, s))
+                s++;
+            rc_buf_add(&b, stars, c->n);
+            put_head(&b, src, s, e->start);
+            if (e->start - s <= 24)
+                rc_buf_add(&b, src + e->start, e->n);
+            rc_warning(d, at, "'%.*s' does not open %s because a space follows it; write '%s'",
+                       k, stars, emphasis_name(c->n), rc_buf_str(&b));
+        } else {
+            rc_warning(d, at,
+                       "'%.*s' opens %s that is never closed, so it prints as written; close it "
+                       "with '%.*s', or write '%s' for the stars themselves",
+                       k, stars, emphasis_name(c->n), k, stars,
+                       c->n == 2 ? "\\*\\*" : "\\*\\*\\*");
+        }
+    }
+    if (more)
+        rc_warning(d, pos, "%zu more runs of '*' in this field print as written; write '\\*' "
+                           "for a star, or mend the emphasis as above", more);
+    rc_buf_release(&b);
+    free(verdict);
+    free(partner);
+    free(r);
+    parser_release(&p);
+    rc_arena_release(&a);
 }
 
 /* ---- bold keywords -------------------------------------------------- */

@@ -11,6 +11,7 @@
 #define RC_MARKUP_H
 
 #include "base.h"
+#include "diag.h"
 
 enum {
     RC_STYLE_BOLD = 1u << 0,
@@ -32,8 +33,25 @@ typedef struct rc_spans {
     size_t n;
 } rc_spans;
 
+/*
+ * The longest link target, in bytes, a document may hold (build.c refuses
+ * longer ones): a PDF link's /URI is one string, at most 65,535 bytes in
+ * libharu, and each byte beyond ASCII is written there as %XX.
+ */
+#define RC_MARKUP_MAX_URL 16384
+
 /* Parse src[0..len); span texts and URLs are allocated in the arena. */
 rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len);
+
+/*
+ * Warn where stars print as written although they look like emphasis: a
+ * run that CommonMark's flanking rules keep from closing because a space
+ * precedes it ("**GraphQL **") or from opening because a space follows it
+ * ("* foo*"), a run that pairs with a shorter one ("**a*"), a "**" that is
+ * never closed. Each warning says what to write instead. The field starts
+ * at pos; the parse is the same as rc_markup_parse's, which never warns.
+ */
+void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d);
 
 /*
  * Set RC_STYLE_BOLD on every whole-word occurrence of one of the keywords

@@ -86,7 +86,7 @@ void rc_vbox_add(rc_vlist *vl, rc_vitem *box, const rc_draw *draw)
         if (cap > VBLOCK_MAX)
             cap = VBLOCK_MAX;
         if (cap < box->ndraws + 1)
-            cap = box->ndraws + 1;
+            cap = 2 * (box->ndraws + 1); /* a box of many draws: doubling, not one more each */
         rc_vblock *nb = rc_xmalloc(sizeof(*nb) + cap * sizeof(rc_draw));
         nb->next = NULL;
         nb->cap = cap;

@@ -9,6 +9,7 @@
  * known one), never silence.
  */
 #include "style.h"
+#include "template.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -99,6 +100,13 @@ static const paper papers[] = {
     {"us-executive", 184.15, 266.7},
 };
 
+/*
+ * The longest length a design option may have: past any page (an A4 page
+ * is 842pt high), and small enough that the sums and differences layout
+ * makes of a few of them stay far inside a scaled point's range (16,383pt).
+ */
+#define MAX_LENGTH_PT 2000.0
+
 /* A length: a number and a unit (cm, mm, in, pt, em = the body size). */
 static int parse_length(const rc_style *s, rc_text t, rc_scaled *out, rc_diags *d)
 {
@@ -110,21 +118,21 @@ static int parse_length(const rc_style *s, rc_text t, rc_scaled *out, rc_diags *
     double v = strtod(t.s, &end);
     while (*end == ' ')
         end++;
-    if (end != t.s && (v < 0 || v >= 1000))
-        return rc_error(d, t.pos, "length '%s' is out of range; use a value from 0 to 1000 in "
-                                  "its unit",
-                        t.s);
-    if (end != t.s) {
-        if (strcmp(end, "em") == 0) {
-            *out = (rc_scaled)(v * s->body_size + 0.5);
-            return 0;
+    double pt = 0; /* the length in points, checked before it becomes a scaled point */
+    int unit = end != t.s && strcmp(end, "em") == 0;
+    if (unit)
+        pt = v * s->body_size / RC_UNITY;
+    for (size_t i = 0; end != t.s && i < RC_ARRAY_LEN(units); i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            pt = v * units[i].pt;
+            unit = 1;
         }
-        for (size_t i = 0; i < RC_ARRAY_LEN(units); i++) {
-            if (strcmp(end, units[i].unit) == 0) {
-                *out = RC_PT(v * units[i].pt);
-                return 0;
-            }
-        }
+    if (unit && !(pt >= 0 && pt <= MAX_LENGTH_PT)) /* NaN too */
+        return rc_error(d, t.pos, "length '%s' is out of range; use one from 0pt to %gpt, "
+                        "which is longer than any page", t.s, MAX_LENGTH_PT);
+    if (unit) {
+        *out = RC_PT(pt);
+        return 0;
     }
     return rc_error(d, t.pos, "length '%s' is not a number with a unit; write e.g. 2cm, 15mm, "
                               "0.7in, 36pt or 1.2em",
@@ -498,6 +506,36 @@ static void explicit_values(const rc_cv *cv, rc_design_value *out, size_t *n)
         out[(*n)++] = (rc_design_value){"typography.alignment", cv->alignment};
 }
 
+/*
+ * A custom field (an entry key that is not a field of its type) is shown
+ * only where a template of the entry's type names it (foo as FOO): say so
+ * when none does, since nothing else would tell that it is not printed.
+ */
+static void warn_unshown_fields(const rc_style *s, const rc_cv *cv, rc_diags *d)
+{
+    for (size_t i = 0; i < cv->nsections; i++) {
+        const rc_section *sec = &cv->sections[i];
+        for (size_t j = 0; j < sec->nentries; j++) {
+            const rc_entry *en = &sec->entries[j];
+            const char *main = s->main_template[en->type];
+            for (size_t k = 0; k < en->nextra; k++) {
+                const rc_extra_field *x = &en->extra[k];
+                if (x->warned)
+                    continue;
+                int shown = main && *main &&
+                            (rc_template_shows(main, x->key) ||
+                             rc_template_shows(s->side_template[en->type], x->key) ||
+                             (en->type == RC_ENTRY_EDUCATION &&
+                              rc_template_shows(s->degree_template, x->key)));
+                if (!shown)
+                    rc_warning(d, x->value.pos, "'%s' is not shown by any template of the "
+                               "theme; add it to a template of the %s (design.templates) or "
+                               "remove it", x->key, rc_entry_type_name(en->type));
+            }
+        }
+    }
+}
+
 int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const *themes,
                     size_t nthemes, rc_diags *d)
 {
@@ -532,6 +570,7 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
      */
     if (s->date_column_gutter < s->body_size)
         s->date_column_gutter = s->body_size;
+    warn_unshown_fields(s, cv, d);
     if (rc_style_text_width(s) < RC_PT(72) ||
         s->page_height - s->margin_top - s->margin_bottom < RC_PT(72))
         return rc_error(d, cv->margins[0].s ? cv->margins[0].pos : cv->margins[2].pos,

@@ -122,10 +122,11 @@ static size_t points_len(const unsigned char *p, size_t len, unsigned points)
 
 /*
  * glyf: each glyph's outline, its instructions and the file's padding left
- * out, padded to an even length; loca: the offsets, in bytes.
+ * out, padded to an even length; loca: the offsets, in bytes. notdef: keep
+ * the outline of .notdef, which some code point is shown with.
  */
-static int write_glyf(const font_in *f, const uint16_t *glyphs, size_t n, rc_buf *out,
-                      uint32_t *loca)
+static int write_glyf(const font_in *f, const uint16_t *glyphs, size_t n, int notdef,
+                      rc_buf *out, uint32_t *loca)
 {
     size_t base = out->len;
     for (size_t i = 0; i < n; i++) {
@@ -134,11 +135,10 @@ static int write_glyf(const font_in *f, const uint16_t *glyphs, size_t n, rc_buf
         if (glyph_range(f, glyphs[i], &start, &end) != 0)
             return -1;
         /*
-         * An empty glyph (a space), and .notdef, whose box no text shows
-         * (every character the PDF uses has its glyph), empty as
-         * hb-subset leaves it.
+         * An empty glyph (a space), and .notdef unless a character the
+         * face lacks is drawn with its box: empty as hb-subset leaves it.
          */
-        if (start == end || glyphs[i] == 0)
+        if (start == end || (glyphs[i] == 0 && !notdef))
             continue;
         const unsigned char *g = f->glyf + start;
         size_t len = end - start;
@@ -297,7 +297,9 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
         rc_buf_add(out, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
 
     uint32_t *loca = rc_xmalloc((n + 1) * sizeof(*loca));
-    int failed = 0, long_loca = 0;
+    int failed = 0, long_loca = 0, notdef = 0;
+    for (size_t k = 0; k < m && !notdef; k++)
+        notdef = new_gids[k] == 0;
     for (int t = 0; t < TABLES && !failed; t++) {
         while (out->len % 4)
             rc_buf_addc(out, 0);
@@ -313,7 +315,7 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
             failed = write_cmap(cps, new_gids, m, out);
             break;
         case 2:
-            failed = write_glyf(&f, glyphs, n, out, loca);
+            failed = write_glyf(&f, glyphs, n, notdef, out, loca);
             long_loca = loca[n] > 0x1FFFE;
             break;
         case 3: /* head: the loca format, whole-file checksum set at the end */

@@ -20,7 +20,8 @@
  * Write into *out (reset first) face `index` of the font file cut down to
  * n glyphs: new glyph i is old glyph glyphs[i], glyphs[0] is 0 (.notdef)
  * and the rest ascending. Its cmap maps cps[k] to new glyph new_gids[k]
- * (m code points, ascending). The tables are the ones a PDF font program
+ * (m code points, ascending); .notdef keeps its outline (a box) only when
+ * some cps[k] maps to it, a character the face lacks. The tables are the ones a PDF font program
  * needs and no more: OS/2, cmap, glyf, head, hhea, hmtx, loca, maxp, name
  * (names 0-6 in US English only), post (version 3, no glyph names). 0 or -1.
  */

@@ -207,3 +207,32 @@ char *rc_template_expand(rc_arena *a, const char *line, const rc_tfield *fields,
     rc_buf_release(&out);
     return result;
 }
+
+const char *rc_template_placeholder(rc_arena *a, const char *key)
+{
+    char *p = rc_arena_strdup(a, key);
+    for (char *q = p; *q; q++) {
+        if (*q >= 'a' && *q <= 'z')
+            *q = (char)(*q - 'a' + 'A');
+        else if (!is_upper(*q))
+            return NULL;
+    }
+    return *p ? p : NULL;
+}
+
+int rc_template_shows(const char *tmpl, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *s = tmpl; s && *s; s++) {
+        /* a whole placeholder, as tokenize() finds them, that upper-cases key */
+        if ((s != tmpl && is_word(s[-1])) || !is_upper(*s))
+            continue;
+        size_t i = 0;
+        while (i < n && s[i] && (s[i] == key[i] || (key[i] >= 'a' && key[i] <= 'z' &&
+                                                    s[i] == key[i] - 'a' + 'A')))
+            i++;
+        if (i == n && !is_word(s[n]))
+            return 1;
+    }
+    return 0;
+}

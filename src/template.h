@@ -26,4 +26,14 @@ typedef struct rc_tfield {
  */
 char *rc_template_expand(rc_arena *a, const char *line, const rc_tfield *fields, size_t nfields);
 
+/*
+ * The placeholder a custom field's key is written as in templates
+ * ("FOO_BAR" for foo_bar; RenderCV upper-cases the key), or NULL when the
+ * key cannot be one (it has characters other than letters and '_').
+ */
+const char *rc_template_placeholder(rc_arena *a, const char *key);
+
+/* Does template text (any number of lines; NULL is none) show custom field `key`? */
+int rc_template_shows(const char *tmpl, const char *key);
+
 #endif

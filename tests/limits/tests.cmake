@@ -30,8 +30,9 @@ limit_test(values_million -DEXIT=1
 
 # Big but legitimate: a PDF.
 limit_test(entries_10000 -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)
-limit_test(long_word -DEXIT=0 -DPDF=1 -DNO_ERRORS=1 "-DSTDERR=long_word\\.yaml:[0-9]+:[0-9]+: warning: line too wide")
-limit_test(long_word_wide -DEXIT=0 -DPDF=1 -DNO_ERRORS=1
-  "-DSTDERR=long_word_wide\\.yaml:[0-9]+:[0-9]+: warning: line too wide")
+# A word of 5,000 letters is wider than any line: it breaks, as a last
+# resort anywhere (with hyphens), and nothing runs into the margin.
+limit_test(long_word -DEXIT=0 -DPDF=1 -DNO_ERRORS=1 "-DSTDERR=^$")
+limit_test(long_word_wide -DEXIT=0 -DPDF=1 -DNO_ERRORS=1 "-DSTDERR=^$")
 limit_test(nested_markup -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)
 limit_test(words_100000 -DEXIT=0 -DPDF=1 -DNO_ERRORS=1)

@@ -3,6 +3,7 @@
  * source text, in reading order?
  *
  *   check_words [--any-order] SOURCE.txt EXTRACTED.txt
+ *   check_words --cv CV.yaml EXTRACTED.txt
  *
  * Both texts are reduced to word tokens the same way: markup of the source
  * (link targets "(#)", <i> tags, *, [, ], \) and punctuation are dropped,
@@ -16,11 +17,20 @@
  * With --any-order, only the words count: every source word must be
  * extracted as often as it occurs (so no word was joined with its
  * neighbour or split), whatever the order.
+ *
+ * With --cv, the source is the CV itself: the words of every text field
+ * under `cv:` that a theme prints as written (names, institutions,
+ * degrees, locations, free-text dates, summaries, highlights, section
+ * titles...), with their markup resolved, checked in any order. Fields
+ * that a theme reformats (ISO dates, phone numbers, URLs behind links,
+ * social network accounts shown by network name) are left out.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <yaml.h>
 
 #define GAP 12
 #define BACK 40
@@ -117,6 +127,197 @@ static char *read_file(const char *path)
     return buf;
 }
 
+/* ---- the words of a CV, from its YAML ------------------------------- */
+
+typedef struct text {
+    char *s;
+    size_t n, cap;
+} text;
+
+static void put(text *t, char c)
+{
+    if (t->n + 2 > t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 4096;
+        t->s = realloc(t->s, t->cap);
+        if (!t->s)
+            abort();
+    }
+    t->s[t->n++] = c;
+    t->s[t->n] = 0;
+}
+
+/*
+ * One field as a line of plain text: escapes resolved, link targets
+ * dropped ("[text](url)" shows "text"), '~' a space. Stars, backticks and
+ * brackets are punctuation, which the tokenizer drops anyway.
+ */
+static void put_field(text *t, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+            put(t, s[++i]);
+        } else if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
+            int depth = 0;
+            for (i++; i < n; i++) {
+                depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+                if (depth == 0)
+                    break;
+            }
+        } else {
+            put(t, s[i] == '~' || s[i] == '\n' ? ' ' : s[i]);
+        }
+    }
+    put(t, '\n');
+}
+
+static yaml_node_t *value_of(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, key))
+            return yaml_document_get_node(doc, p->value);
+    }
+    return NULL;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* A scalar, or each scalar of a list (or each `text:` of a list of mappings). */
+static void put_texts(text *t, yaml_document_t *doc, yaml_node_t *n)
+{
+    if (!n)
+        return;
+    if (n->type == YAML_SCALAR_NODE) {
+        put_field(t, scalar(n));
+    } else if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+             i++) {
+            yaml_node_t *item = yaml_document_get_node(doc, *i);
+            put_texts(t, doc, item && item->type == YAML_MAPPING_NODE
+                                  ? value_of(doc, item, "text")
+                                  : item);
+        }
+    }
+}
+
+/* A date that a theme formats (2021-03, 2014, present) is not printed as written. */
+static int formatted_date(const char *s)
+{
+    size_t n = strlen(s);
+    if (!strcmp(s, "present"))
+        return 1;
+    if (n != 4 && n != 7 && n != 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(isdigit((unsigned char)s[i]) || (s[i] == '-' && (i == 4 || i == 7))))
+            return 0;
+    return 1;
+}
+
+static void put_entry(text *t, yaml_document_t *doc, yaml_node_t *e)
+{
+    static const char *const printed[] = {
+        "institution", "area",    "degree",          "company",  "position", "name",
+        "title",       "journal", "label",           "details",  "bullet",   "number",
+        "reversed_number", "location", "summary",    "authors",  "highlights",
+    };
+    for (size_t i = 0; i < sizeof(printed) / sizeof(*printed); i++)
+        put_texts(t, doc, value_of(doc, e, printed[i]));
+    const char *date = scalar(value_of(doc, e, "date"));
+    if (date && !formatted_date(date))
+        put_field(t, date);
+    yaml_node_t *positions = value_of(doc, e, "positions");
+    if (positions && positions->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *i = positions->data.sequence.items.start;
+             i < positions->data.sequence.items.top; i++)
+            put_entry(t, doc, yaml_document_get_node(doc, *i));
+}
+
+/* The printed text of the CV in `path`, one field a line. */
+static char *cv_words(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    if (!yaml_parser_load(&parser, &doc)) {
+        fprintf(stderr, "%s: not YAML: %s\n", path, parser.problem);
+        exit(2);
+    }
+    text t = {0};
+    put(&t, '\n');
+    yaml_node_t *cv = value_of(&doc, yaml_document_get_root_node(&doc), "cv");
+    static const char *const header[] = {"name", "headline", "location", "email"};
+    for (size_t i = 0; i < sizeof(header) / sizeof(*header); i++)
+        put_texts(&t, &doc, value_of(&doc, cv, header[i]));
+    /* a website shows without its scheme */
+    text sites = {0};
+    put_texts(&sites, &doc, value_of(&doc, cv, "website"));
+    for (char *l = sites.s, *nl; l && (nl = strchr(l, '\n')); l = nl + 1) {
+        *nl = 0;
+        char *s = strstr(l, "://") ? strstr(l, "://") + 3 : l;
+        put_field(&t, s);
+    }
+    free(sites.s);
+    /* accounts show their user name, except those shown by the network's name */
+    yaml_node_t *socials = value_of(&doc, cv, "social_networks");
+    if (socials && socials->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *i = socials->data.sequence.items.start;
+             i < socials->data.sequence.items.top; i++) {
+            yaml_node_t *s = yaml_document_get_node(&doc, *i);
+            const char *net = scalar(value_of(&doc, s, "network"));
+            if (net && strcmp(net, "Google Scholar") && strcmp(net, "ORCID") &&
+                strcmp(net, "StackOverflow") && strcmp(net, "WhatsApp") &&
+                strcmp(net, "Mastodon"))
+                put_texts(&t, &doc, value_of(&doc, s, "username"));
+        }
+    yaml_node_t *custom = value_of(&doc, cv, "custom_connections");
+    if (custom && custom->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *i = custom->data.sequence.items.start;
+             i < custom->data.sequence.items.top; i++)
+            put_texts(&t, &doc, value_of(&doc, yaml_document_get_node(&doc, *i), "placeholder"));
+    yaml_node_t *sections = value_of(&doc, cv, "sections");
+    if (sections && sections->type == YAML_MAPPING_NODE)
+        for (yaml_node_pair_t *p = sections->data.mapping.pairs.start;
+             p < sections->data.mapping.pairs.top; p++) {
+            /* "work_experience" is titled "Work Experience" */
+            const char *key = scalar(yaml_document_get_node(&doc, p->key));
+            int as_is = 0;
+            for (const char *k = key; k && *k; k++)
+                as_is |= *k == ' ' || isupper((unsigned char)*k);
+            for (const char *k = key; k && *k; k++)
+                put(&t, *k == '_' && !as_is ? ' ' : *k);
+            put(&t, '\n');
+            yaml_node_t *list = yaml_document_get_node(&doc, p->value);
+            if (!list || list->type != YAML_SEQUENCE_NODE)
+                continue;
+            for (yaml_node_item_t *i = list->data.sequence.items.start;
+                 i < list->data.sequence.items.top; i++) {
+                yaml_node_t *e = yaml_document_get_node(&doc, *i);
+                if (e && e->type == YAML_SCALAR_NODE)
+                    put_field(&t, scalar(e));
+                else if (e && e->type == YAML_MAPPING_NODE)
+                    put_entry(&t, &doc, e);
+            }
+        }
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return t.s;
+}
+
 /* First start >= from where line tokens [a, a+k) match as a gapped subsequence. */
 static long find_line(const tokens *doc, size_t from, char **line, size_t k)
 {
@@ -168,16 +369,18 @@ static size_t missing_words(tokens *src, tokens *doc)
 
 int main(int argc, char **argv)
 {
-    int any_order = argc == 4 && strcmp(argv[1], "--any-order") == 0;
+    int from_cv = argc == 4 && strcmp(argv[1], "--cv") == 0;
+    int any_order = from_cv || (argc == 4 && strcmp(argv[1], "--any-order") == 0);
     if (any_order) {
         argv++;
         argc--;
     }
     if (argc != 3) {
-        fprintf(stderr, "usage: check_words [--any-order] SOURCE.txt EXTRACTED.txt\n");
+        fprintf(stderr, "usage: check_words [--any-order] SOURCE.txt EXTRACTED.txt\n"
+                        "       check_words --cv CV.yaml EXTRACTED.txt\n");
         return 2;
     }
-    char *src = read_file(argv[1]);
+    char *src = from_cv ? cv_words(argv[1]) : read_file(argv[1]);
     char *ext = read_file(argv[2]);
     tokens doc = {0}, all = {0};
     for (char *save = NULL, *l = strtok_r(ext, "\n", &save); l; l = strtok_r(NULL, "\n", &save))

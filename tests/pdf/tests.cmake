@@ -3,6 +3,9 @@
 # metadata and determinism are checked.
 add_executable(check_words ${CMAKE_CURRENT_LIST_DIR}/check_words.c)
 rescomp_add_compile_options(check_words)
+# --cv reads the words of a CV from its YAML (tests/words)
+target_include_directories(check_words PRIVATE ${YAML_INCLUDE_DIR})
+target_link_libraries(check_words PRIVATE ${YAML_LIBRARY})
 
 # name, then the CV it renders; name-words.txt holds the text it must extract.
 set(PDF_CASES

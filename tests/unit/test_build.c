@@ -152,20 +152,120 @@ static void test_ragged(void)
     rc_diags_release(&d);
 }
 
+/* The code points of the paragraph's boxes, and the box count. */
+static size_t box_text(const rc_para *p, uint32_t *out, size_t cap, size_t *nboxes)
+{
+    size_t n = 0;
+    *nboxes = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (p->items[i].type != RC_ITEM_BOX || p->items[i].payload == RC_NO_RUN)
+            continue;
+        const rc_run *r = &p->runs[p->items[i].payload];
+        (*nboxes)++;
+        for (size_t k = 0; k < r->n && n < cap; k++)
+            out[n++] = r->cps[k];
+    }
+    return n;
+}
+
 static void test_missing_character(void)
 {
     rc_diags d;
     rc_diags_init(&d);
     rc_para p;
-    /* Ethiopic: neither the shipped fonts nor the tests' installed ones have it. */
-    CHECK_INT(build(&p, "ab \xE1\x88\x80 c", RC_ALIGN_JUSTIFY, &d), 1);
-    CHECK_INT(d.v[0].failure, RC_FAIL_FONT);
+    /*
+     * Ethiopic: neither the shipped fonts nor the tests' installed ones
+     * have it. A warning, and the character stays in the text, drawn as
+     * the face's .notdef box with that glyph's width.
+     */
+    CHECK_INT(build(&p, "ab \xE1\x88\x80\xE1\x88\x80 c \xE1\x88\x80", RC_ALIGN_JUSTIFY, &d), 0);
+    CHECK_INT((int)d.n, 1);
+    CHECK_INT(d.v[0].failure, 0);
     CHECK_INT(d.v[0].pos.line, 4);
     CHECK_INT(d.v[0].pos.col, 13); /* the field starts at column 10; the character is 3 bytes in */
-    CHECK(strstr(d.v[0].message, "U+1200") != NULL);
-    CHECK(strstr(d.v[0].message, "no installed font has") != NULL);
+    CHECK(strstr(d.v[0].message, "no installed font has the character '\xE1\x88\x80' "
+                                 "(U+1200), shown as a box") != NULL);
+    uint32_t cps[8];
+    size_t nboxes, n = box_text(&p, cps, 8, &nboxes);
+    CHECK_INT((int)n, 6);
+    CHECK(n == 6 && cps[2] == 0x1200 && cps[3] == 0x1200 && cps[5] == 0x1200);
+    const rc_face *reg = fonts.faces[RC_FACE_REGULAR];
+    CHECK(!rc_face_has_char(reg, 0x1200));
+    CHECK_INT(p.items[2].width, em(2 * rc_face_advance(reg, 0x1200)));
+    CHECK(rc_face_advance(reg, 0x1200) > 0);
     rc_para_release(&p);
     rc_diags_release(&d);
+}
+
+/*
+ * At most RC_MAX_CLUSTER_MARKS characters extend a letter; the rest are
+ * left out, with one warning at the first, however many clusters overflow.
+ * Marks on many letters, and marks after a space, each count afresh.
+ */
+static void test_cluster_marks(void)
+{
+    rc_buf in = RC_BUF_INIT;
+    rc_buf_adds(&in, "x e");
+    for (int i = 0; i < 100; i++)
+        rc_buf_adds(&in, i % 2 ? "\xCC\x81" : "\xE2\x80\x8D"); /* U+0301, ZWJ */
+    rc_buf_adds(&in, " ");
+    for (int i = 0; i < 40; i++)
+        rc_buf_adds(&in, "a\xCC\x81\xEF\xB8\x8F"); /* a, U+0301, U+FE0F */
+    rc_buf_adds(&in, " o");
+    for (int i = 0; i < 33; i++)
+        rc_buf_adds(&in, "\xCC\x88");
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, rc_buf_str(&in), RC_ALIGN_LEFT, &d), 0);
+    CHECK_INT((int)d.n, 1);
+    CHECK(d.n == 1 && strstr(d.v[0].message, "more than 32 combining characters on one "
+                                             "letter, 69 left out") != NULL);
+    CHECK(d.n == 1 && d.v[0].pos.line == 4 && d.v[0].pos.col == 10 + 3 + 32 * 3 - 16);
+    uint32_t cps[512];
+    size_t nboxes, n = box_text(&p, cps, 512, &nboxes);
+    CHECK_INT((int)n, 1 + (1 + 32) + 40 * 3 + (1 + 32));
+    CHECK_INT(cps[1], 'e');
+    CHECK_INT(cps[2 + 32], 'a'); /* the 68 marks after the 32nd went */
+    CHECK_INT(cps[n - 1], 0x308);
+    rc_para_release(&p);
+    rc_diags_release(&d);
+    rc_buf_release(&in);
+}
+
+/*
+ * A word of 5,000 accented letters whose accents come from a fallback
+ * font is a box per letter and per accent: together they are kept at
+ * 16,000pt, as a one-box word is, so that a line's sum of widths cannot
+ * overflow. The next word starts afresh.
+ */
+static void test_long_word_of_many_boxes(void)
+{
+    rc_buf in = RC_BUF_INIT;
+    for (int i = 0; i < 5000; i++)
+        rc_buf_adds(&in, "e\xCC\x81");
+    rc_buf_adds(&in, " xyz");
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, rc_buf_str(&in), RC_ALIGN_JUSTIFY, &d), 0);
+    CHECK_INT((int)d.n, 0);
+    int64_t word = 0, last = 0;
+    size_t boxes = 0, i = 0;
+    for (; i < p.n && p.items[i].type != RC_ITEM_GLUE; i++)
+        if (p.items[i].type == RC_ITEM_BOX) {
+            word += p.items[i].width;
+            boxes++;
+        }
+    for (; i < p.n; i++)
+        if (p.items[i].type == RC_ITEM_BOX)
+            last += p.items[i].width;
+    CHECK_INT((int64_t)boxes, 10000);
+    CHECK_INT(word, RC_PT(16000));
+    CHECK(last > 0 && last < RC_PT(100));
+    rc_para_release(&p);
+    rc_diags_release(&d);
+    rc_buf_release(&in);
 }
 
 int main(void)
@@ -187,6 +287,8 @@ int main(void)
     test_faces();
     test_ragged();
     test_missing_character();
+    test_cluster_marks();
+    test_long_word_of_many_boxes();
     rc_fonts_release(&fonts);
     rc_diags_release(&d);
     rc_arena_release(&arena);

@@ -5,7 +5,10 @@
  * children, marks. Compared over every YAML input of the repository (the
  * examples, the tests' inputs and error cases, the load fuzzer's corpus)
  * and over cases made for it (anchors, tags, flow styles, empty and
- * second documents); libyaml's composer errors read the same.
+ * second documents); libyaml's composer errors read the same. Two
+ * differences are made on purpose (test_load_trust checks them): a merge
+ * key (`<<: *base`) is expanded, and a JSON surrogate pair ("\ud83d\ude00"),
+ * which libyaml refuses, is read as its character.
  */
 #include "base.h"
 #include "diag.h"
@@ -61,6 +64,31 @@ static int compare(yaml_document_t *a, yaml_document_t *b)
 
 static int compared, differing;
 
+/* Does the document have a merge key, a plain '<<' key (which compose expands)? */
+static int has_merge_key(yaml_document_t *doc)
+{
+    for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++)
+        if (n->type == YAML_MAPPING_NODE)
+            for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+                 p < n->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = yaml_document_get_node(doc, p->key);
+                if (k->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, "<<") &&
+                    k->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+                    return 1;
+            }
+    return 0;
+}
+
+/* Does data hold the escape of a surrogate pair's first half (compose reads pairs)? */
+static int has_surrogate_escape(const char *data, size_t len)
+{
+    for (size_t i = 0; i + 3 < len; i++)
+        if (data[i] == '\\' && data[i + 1] == 'u' && (data[i + 2] | 0x20) == 'd' &&
+            strchr("89abAB", data[i + 3]))
+            return 1;
+    return 0;
+}
+
 /* Compose data both ways; compare when both succeed. */
 static void check_same(const char *name, const char *data, size_t len)
 {
@@ -72,7 +100,7 @@ static void check_same(const char *name, const char *data, size_t len)
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
     int their_ok = yaml_parser_load(&p, &theirs);
-    if (ok && their_ok) {
+    if (ok && their_ok && !has_merge_key(&theirs)) {
         compared++;
         int at = compare(&ours, &theirs);
         if (at != 0) {
@@ -81,7 +109,7 @@ static void check_same(const char *name, const char *data, size_t len)
         }
     }
     /* a document libyaml cannot compose is never composed here */
-    CHECK(their_ok || !ok);
+    CHECK(their_ok || !ok || has_surrogate_escape(data, len));
     if (their_ok)
         yaml_document_delete(&theirs);
     if (ok)

@@ -337,8 +337,10 @@ static void test_coverage(const rc_fonts *f)
             CHECK(rc_face_advance(face, needed[i]) > 0);
         }
         CHECK(!rc_face_has_char(face, 0x4E2D));  /* 中: not covered */
-        CHECK_INT(rc_face_advance(face, 0x4E2D), 0);
-        CHECK(!rc_face_has_char(face, 0x1F600)); /* beyond the BMP: never */
+        /* A missing character is drawn as .notdef (CMU Serif's box, 760/1000 em wide). */
+        CHECK_INT(rc_face_advance(face, 0x4E2D), 760);
+        CHECK_INT(rc_face_advance(face, 0x1F600), 760);
+        CHECK(!rc_face_has_char(face, 0x1F600)); /* the shipped faces have no emoji */
         CHECK(!rc_face_has_char(face, 0x110000));
         CHECK(!rc_face_has_char(face, 0x0A));    /* control characters: no glyph */
     }
@@ -902,6 +904,14 @@ static void test_families(const char *dir)
     CHECK(cjk_bold >= 0 && f.faces[cjk_bold] == f.faces[cjk]);
     CHECK(cjk_bold >= 0 && f.synthetic[cjk_bold] == RC_SYNTH_BOLD);
     CHECK_INT(rc_fonts_fallback(&f, serif_bold, 0x4EAC), cjk_bold);
+    /* Beyond the BMP: DejaVu Sans has U+1F600 (an emoji), the typewriter face not. */
+    const rc_face *sans = f.faces[RC_FACE_REGULAR];
+    CHECK_INT(rc_fonts_fallback(&f, RC_FACE_MONO, 0x1F600), RC_FACE_REGULAR);
+    CHECK(rc_face_has_char(sans, 0x1F600));
+    CHECK(rc_face_glyph(sans, 0x1F600) != 0);
+    CHECK(rc_face_advance(sans, 0x1F600) > 0);
+    CHECK(!rc_face_has_char(sans, 0x1F6FF0)); /* beyond Unicode */
+    CHECK(!rc_face_has_char(sans, 0x110000));
     /* No font has Ethiopic; icons never fall back. */
     CHECK_INT(rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x1200), -1);
     CHECK_INT(rc_fonts_fallback(&f, RC_FACE_REGULAR, 0x1200), -1);

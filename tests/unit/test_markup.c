@@ -3,7 +3,9 @@
  *
  * Part one runs every example of tests/spec/markup.txt (cmark's literate
  * format: input, a "." line, the expected rc_spans_render_html output; "→"
- * stands for a tab). The directory comes from RESCOMP_TEST_DATA, else from
+ * stands for a tab; then, after a second "." line, the warnings that
+ * rc_markup_check gives for the field, which is "field", line 1, column 1;
+ * an example without them must give none). The directory comes from RESCOMP_TEST_DATA, else from
  * argv[1]. Part two checks the API directly: span fields, merging, source
  * offsets, keyword bolding, plain text, and pathological inputs whose
  * output must still be right (their speed is watched by hand, not here).
@@ -61,9 +63,9 @@ static int run_spec(const char *path)
         return -1;
     }
     int examples = 0, failed = 0;
-    enum { OUTSIDE, INPUT, OUTPUT } state = OUTSIDE;
-    rc_buf in = RC_BUF_INIT, want = RC_BUF_INIT;
-    int start_line = 0, line_no = 0, in_lines = 0, want_lines = 0;
+    enum { OUTSIDE, INPUT, OUTPUT, WARNINGS } state = OUTSIDE;
+    rc_buf in = RC_BUF_INIT, want = RC_BUF_INIT, want_warn = RC_BUF_INIT;
+    int start_line = 0, line_no = 0, in_lines = 0, want_lines = 0, warn_lines = 0;
     for (size_t pos = 0; pos < len;) {
         size_t eol = pos;
         while (eol < len && text[eol] != '\n')
@@ -78,13 +80,16 @@ static int run_spec(const char *path)
                 start_line = line_no;
                 rc_buf_reset(&in);
                 rc_buf_reset(&want);
-                in_lines = want_lines = 0;
+                rc_buf_reset(&want_warn);
+                in_lines = want_lines = warn_lines = 0;
             }
         } else if (state == INPUT) {
             if (n == 1 && line[0] == '.')
                 state = OUTPUT;
             else
                 add_spec_line(&in, &in_lines, line, n);
+        } else if (state == OUTPUT && n == 1 && line[0] == '.') {
+            state = WARNINGS;
         } else if (n == strlen(FENCE) && memcmp(line, FENCE, n) == 0) {
             state = OUTSIDE;
             examples++;
@@ -118,14 +123,38 @@ static int run_spec(const char *path)
                              strcmp(spans.v[i].url, spans.v[i - 1].url) == 0)));
             }
             CHECK_INT(strlen(plain), plain_len);
+            /* The warnings for the field, one a line. */
+            rc_diags d;
+            rc_diags_init(&d);
+            rc_markup_check(rc_buf_str(&in), in.len, (rc_pos){"field", 1, 1}, &d);
+            rc_buf_reset(&got);
+            for (size_t k = 0; k < d.n; k++) {
+                if (k)
+                    rc_buf_addc(&got, '\n');
+                rc_diag_format(&d.v[k], &got);
+            }
+            rc_diags_release(&d);
+            rc_test_checks++;
+            if (strcmp(rc_buf_str(&got), rc_buf_str(&want_warn)) != 0) {
+                rc_test_failures++;
+                failed++;
+                fprintf(stderr,
+                        "%s:%d: example %d warned otherwise\n  input:    \"%s\"\n"
+                        "  expected: \"%s\"\n  got:      \"%s\"\n",
+                        path, start_line, examples, rc_buf_str(&in), rc_buf_str(&want_warn),
+                        rc_buf_str(&got));
+            }
             rc_buf_release(&got);
             rc_arena_release(&a);
+        } else if (state == WARNINGS) {
+            add_spec_line(&want_warn, &warn_lines, line, n);
         } else {
             add_spec_line(&want, &want_lines, line, n);
         }
     }
     rc_buf_release(&in);
     rc_buf_release(&want);
+    rc_buf_release(&want_warn);
     free(text);
     if (state != OUTSIDE) {
         fprintf(stderr, "%s:%d: example not closed\n", path, start_line);

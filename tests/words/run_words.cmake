@@ -1,0 +1,60 @@
+# Compile one CV under one theme and check that nothing of it is cut:
+#  1. every line the layout set is placed on a page: in the trace, the
+#     notes "break k/n" of an n-line paragraph come for every k, so for
+#     each n each k occurs as often as k = 1 does (a degree column cut to
+#     the height of its entry's body loses its last "break n/n");
+#  2. every word of its text fields comes out of the PDF (pdftotext -raw,
+#     check_words --cv), in every column of every entry.
+file(MAKE_DIRECTORY ${WORKDIR})
+set(pdf ${WORKDIR}/${NAME}.pdf)
+find_program(PDFTOTEXT pdftotext)
+if(NOT PDFTOTEXT)
+  message(FATAL_ERROR "pdftotext not found: install poppler-utils")
+endif()
+execute_process(COMMAND ${EXE} ${INPUT} --set design.theme=${THEME} -o ${pdf} --trace
+                RESULT_VARIABLE rc OUTPUT_VARIABLE trace ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "rescomp failed (${rc}):\n${err}")
+endif()
+
+string(REGEX MATCHALL "note \"break [0-9]+/[0-9]+" breaks "${trace}")
+set(sizes "")
+foreach(b ${breaks})
+  string(REGEX MATCH "([0-9]+)/([0-9]+)" _ "${b}")
+  set(key ${CMAKE_MATCH_1}_${CMAKE_MATCH_2})
+  if(NOT DEFINED count_${key})
+    set(count_${key} 0)
+  endif()
+  math(EXPR count_${key} "${count_${key}} + 1")
+  list(APPEND sizes ${CMAKE_MATCH_2})
+endforeach()
+list(REMOVE_DUPLICATES sizes)
+set(cut "")
+foreach(n ${sizes})
+  foreach(k RANGE 1 ${n})
+    if(NOT DEFINED count_${k}_${n})
+      set(count_${k}_${n} 0)
+    endif()
+    if(NOT count_${k}_${n} EQUAL count_1_${n})
+      string(APPEND cut "  ${count_1_${n}} paragraphs of ${n} lines set, line ${k} placed ${count_${k}_${n}} times\n")
+    endif()
+  endforeach()
+endforeach()
+set(failure "")
+if(cut)
+  set(failure "${THEME}: lines of ${INPUT} were set but not placed:\n${cut}")
+endif()
+
+execute_process(COMMAND ${PDFTOTEXT} -raw ${pdf} ${WORKDIR}/${NAME}.txt RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pdftotext -raw failed on ${pdf}")
+endif()
+execute_process(COMMAND ${CHECK_WORDS} --cv ${INPUT} ${WORKDIR}/${NAME}.txt
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  string(APPEND failure "${THEME}: words of ${INPUT} missing from the PDF:\n${err}${out}")
+endif()
+if(failure)
+  message(FATAL_ERROR "${failure}")
+endif()
+message(STATUS "${out}")
