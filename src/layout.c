@@ -113,7 +113,7 @@ static uint32_t run_node(ctx *c, const rc_run *run)
             return c->links[i].node;
     RC_VEC_PUSH(c->links, c->nlinks, c->links_cap);
     uint32_t n = add_node(c, RC_ST_LINK, run->node);
-    c->doc->nodes[n].url = run->url;
+    c->doc->nodes[n].url = rc_arena_strdup(c->a, run->url); /* the run's goes with its entry */
     c->links[c->nlinks++] = (struct link_node){run->url, n};
     return n;
 }
