@@ -152,6 +152,11 @@ typedef struct pdf_ctx {
     size_t run_at_cap;
     int32_t next_mcid;        /* this page's next MCID */
     int32_t *page_mcids;      /* per page: how many MCIDs it has */
+    size_t **mcid_kid;        /* per page and MCID: its kid of the tree */
+    HPDF_Dict *elem;          /* per node: its StructElem, NULL: not in the tree */
+    void *elem_recs;          /* what write_element needs of each */
+    HPDF_Dict struct_root;
+    rc_buf elem_buf;          /* an element's entries as they are written */
     int open_mc;              /* 0 none, 1 a tagged run, 2 an artifact */
     size_t open_end;          /* the draw after the open tagged run */
     rc_buf scratch;
@@ -1553,6 +1558,114 @@ static void mark_after(pdf_ctx *c, content_state *st, size_t i)
         close_marked(c, st);
 }
 
+/*
+ * A structure element is an empty libharu dictionary (an object number and
+ * little else) whose entries this hook writes when the file is written:
+ * a libharu dictionary entry holds a 128-byte key, so a tree of 100,000
+ * elements built of libharu objects took 100 MB; written here, nothing is
+ * kept but one record per element.
+ */
+static uint32_t obj_number(const void *obj);
+
+typedef struct elem_rec {
+    pdf_ctx *c;
+    uint32_t node;
+} elem_rec;
+
+static void add_ref(rc_buf *b, const void *obj)
+{
+    rc_buf_addf(b, " %u 0 R", (unsigned)obj_number(obj));
+}
+
+static HPDF_STATUS write_element(HPDF_Dict obj, HPDF_Stream stream)
+{
+    const elem_rec *r = obj->attr;
+    pdf_ctx *c = r->c;
+    const rc_struct *t = &c->tree;
+    const rc_node *node = &c->doc->nodes[r->node];
+    rc_buf *b = &c->elem_buf;
+    rc_buf_reset(b);
+    rc_buf_addf(b, "/S /%s /P", rc_stype_name(node->type));
+    add_ref(b, r->node == RC_NODE_ROOT ? (void *)c->struct_root : (void *)c->elem[node->parent]);
+    if (node->alt && *node->alt) {
+        rc_buf_adds(b, " /Alt ");
+        add_text_string(b, node->alt);
+    }
+    HPDF_Page elem_pg = NULL;
+    for (size_t k = t->start[r->node]; k < t->start[r->node + 1] && !elem_pg; k++)
+        if (t->kids[k].node == RC_NODE_NONE)
+            elem_pg = c->pages[t->kids[k].page];
+    if (elem_pg) {
+        rc_buf_adds(b, " /Pg");
+        add_ref(b, elem_pg);
+    }
+    rc_buf_adds(b, " /K [");
+    for (size_t k = t->start[r->node]; k < t->start[r->node + 1]; k++) {
+        const rc_skid *kid = &t->kids[k];
+        if (kid->node != RC_NODE_NONE) {
+            add_ref(b, c->elem[kid->node]);
+            continue;
+        }
+        HPDF_Page pg = c->pages[kid->page];
+        if (c->kid_annot[k]) {
+            rc_buf_adds(b, " <</Type /OBJR /Obj");
+            add_ref(b, c->kid_annot[k]);
+            if (pg != elem_pg) {
+                rc_buf_adds(b, " /Pg");
+                add_ref(b, pg);
+            }
+            rc_buf_adds(b, ">>");
+        } else if (c->kid_mcid[k] >= 0 && pg == elem_pg) {
+            rc_buf_addf(b, " %d", (int)c->kid_mcid[k]);
+        } else if (c->kid_mcid[k] >= 0) {
+            rc_buf_addf(b, " <</Type /MCR /MCID %d /Pg", (int)c->kid_mcid[k]);
+            add_ref(b, pg);
+            rc_buf_adds(b, ">>");
+        }
+    }
+    rc_buf_adds(b, " ]");
+    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+}
+
+/*
+ * The ParentTree's number tree, written the same way: for each page the
+ * elements of its MCIDs, then one entry per link annotation.
+ */
+static HPDF_STATUS write_parent_tree(HPDF_Dict obj, HPDF_Stream stream)
+{
+    pdf_ctx *c = obj->attr;
+    const rc_struct *t = &c->tree;
+    size_t npages = c->doc->npages, nkids = t->start[t->nnodes];
+    rc_buf *b = &c->elem_buf;
+    rc_buf_reset(b);
+    /* the owner of every content kid, to find each MCID's element */
+    uint32_t *owner = rc_xmalloc((nkids ? nkids : 1) * sizeof(*owner));
+    for (size_t n = 0; n < t->nnodes; n++)
+        for (size_t k = t->start[n]; k < t->start[n + 1]; k++)
+            owner[k] = (uint32_t)n;
+    rc_buf_adds(b, "/Nums [");
+    for (size_t p = 0; p < npages; p++) {
+        rc_buf_addf(b, " %zu [", p);
+        for (int32_t m = 0; m < c->page_mcids[p]; m++) {
+            size_t k = c->mcid_kid[p][m];
+            if (k == SIZE_MAX || !c->elem[owner[k]])
+                rc_buf_adds(b, " null");
+            else
+                add_ref(b, c->elem[owner[k]]);
+        }
+        rc_buf_adds(b, " ]");
+    }
+    int32_t key = (int32_t)npages;
+    for (size_t k = 0; k < nkids; k++)
+        if (c->kid_annot[k] && c->elem[owner[k]]) {
+            rc_buf_addf(b, " %d", (int)key++);
+            add_ref(b, c->elem[owner[k]]);
+        }
+    rc_buf_adds(b, " ]");
+    free(owner);
+    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+}
+
 /* The nodes in the tree, parents first (depth-first, in reading order), into order. */
 static size_t tree_order(const rc_struct *t, uint32_t *order)
 {
@@ -1570,128 +1683,63 @@ static size_t tree_order(const rc_struct *t, uint32_t *order)
     return n;
 }
 
-/* One element's dictionary: /S, /P, /Alt, /Pg and /K (content, annotations, children). */
-static int fill_element(pdf_ctx *c, uint32_t n, HPDF_Dict *elem, HPDF_Dict root,
-                        HPDF_Dict **by_mcid, HPDF_Dict *by_annot, int32_t *nannots)
-{
-    const rc_struct *t = &c->tree;
-    const rc_node *node = &c->doc->nodes[n];
-    HPDF_MMgr mmgr = c->pdf->mmgr;
-    HPDF_Dict e = elem[n];
-    HPDF_Array kids = HPDF_Array_New(mmgr);
-    if (!kids)
-        return check(c, HPDF_FAILD_TO_ALLOC_MEM);
-    /* /Type /StructElem is optional; a file of many small elements is smaller without */
-    HPDF_STATUS s = HPDF_Dict_AddName(e, "S", rc_stype_name(node->type));
-    s += HPDF_Dict_Add(e, "P", n == RC_NODE_ROOT ? root : elem[node->parent]);
-    if (node->alt && *node->alt)
-        s += HPDF_Dict_Add(e, "Alt", text_string(c, node->alt));
-    s += HPDF_Dict_Add(e, "K", kids);
-    if (check(c, s))
-        return -1;
-    HPDF_Page elem_pg = NULL; /* the element's /Pg: an MCID on it needs no reference of its own */
-    for (size_t k = t->start[n]; k < t->start[n + 1]; k++) {
-        const rc_skid *kid = &t->kids[k];
-        if (kid->node != RC_NODE_NONE) {
-            if (check(c, HPDF_Array_Add(kids, elem[kid->node])))
-                return -1;
-            continue;
-        }
-        HPDF_Page pg = c->pages[kid->page];
-        if (!elem_pg) {
-            if (check(c, HPDF_Dict_Add(e, "Pg", pg)))
-                return -1;
-            elem_pg = pg;
-        }
-        if (c->kid_annot[k]) {
-            /* an annotation: an object reference, and the way back by /StructParent */
-            HPDF_Dict ref = HPDF_Dict_New(mmgr);
-            if (!ref)
-                return check(c, HPDF_FAILD_TO_ALLOC_MEM);
-            s = HPDF_Dict_AddName(ref, "Type", "OBJR");
-            s += HPDF_Dict_Add(ref, "Obj", c->kid_annot[k]);
-            if (pg != elem_pg)
-                s += HPDF_Dict_Add(ref, "Pg", pg);
-            s += HPDF_Dict_AddNumber(c->kid_annot[k], "StructParent",
-                                     (HPDF_INT32)c->doc->npages + *nannots);
-            s += HPDF_Array_Add(kids, ref);
-            by_annot[(*nannots)++] = e;
-        } else if (c->kid_mcid[k] >= 0) {
-            by_mcid[kid->page][c->kid_mcid[k]] = e;
-            if (pg == elem_pg) {
-                s = HPDF_Array_AddNumber(kids, c->kid_mcid[k]);
-            } else {
-                HPDF_Dict ref = HPDF_Dict_New(mmgr);
-                if (!ref)
-                    return check(c, HPDF_FAILD_TO_ALLOC_MEM);
-                s = HPDF_Dict_AddName(ref, "Type", "MCR");
-                s += HPDF_Dict_AddNumber(ref, "MCID", c->kid_mcid[k]);
-                s += HPDF_Dict_Add(ref, "Pg", pg);
-                s += HPDF_Array_Add(kids, ref);
-            }
-        }
-        if (check(c, s))
-            return -1;
-    }
-    return 0;
-}
-
 /*
  * The StructElem objects, the ParentTree and the StructTreeRoot, and the
  * catalog's /MarkInfo, /Lang and /ViewerPreferences. Elements are made
  * parents first, in reading order, so the file is the same for the same
- * document.
+ * document; their entries are written with the file (write_element).
  */
 static int write_structure(pdf_ctx *c)
 {
     const rc_doc *doc = c->doc;
     const rc_struct *t = &c->tree;
     HPDF_MMgr mmgr = c->pdf->mmgr;
-    size_t nn = t->nnodes, npages = doc->npages;
+    size_t nn = t->nnodes, npages = doc->npages, nkids = t->start[nn];
     uint32_t *order = rc_xmalloc(nn * sizeof(*order));
     size_t norder = tree_order(t, order);
-    HPDF_Dict *elem = rc_xcalloc(nn, sizeof(*elem));
-    HPDF_Dict *by_annot = rc_xcalloc(t->start[nn] ? t->start[nn] : 1, sizeof(*by_annot));
-    HPDF_Dict **by_mcid = rc_xcalloc(npages, sizeof(*by_mcid));
-    for (size_t p = 0; p < npages; p++)
-        by_mcid[p] = rc_xcalloc(c->page_mcids[p] ? c->page_mcids[p] : 1, sizeof(**by_mcid));
+    c->elem = rc_xcalloc(nn, sizeof(*c->elem));
+    c->elem_recs = rc_xcalloc(nn, sizeof(elem_rec));
+    elem_rec *recs = c->elem_recs;
+    /* each page's MCIDs: the kid each is */
+    c->mcid_kid = rc_xcalloc(npages, sizeof(*c->mcid_kid));
+    for (size_t p = 0; p < npages; p++) {
+        c->mcid_kid[p] = rc_xmalloc((c->page_mcids[p] ? c->page_mcids[p] : 1) * sizeof(size_t));
+        for (int32_t m = 0; m < c->page_mcids[p]; m++)
+            c->mcid_kid[p][m] = SIZE_MAX;
+    }
+    for (size_t k = 0; k < nkids; k++)
+        if (t->kids[k].node == RC_NODE_NONE && c->kid_mcid[k] >= 0 && !c->kid_annot[k])
+            c->mcid_kid[t->kids[k].page][c->kid_mcid[k]] = k;
     int rc = -1;
 
-    HPDF_Dict root = new_object(c);
-    HPDF_Dict parent_tree = root ? HPDF_Dict_New(mmgr) : NULL;
-    HPDF_Array nums = parent_tree ? HPDF_Array_New(mmgr) : NULL;
-    if (!nums)
+    HPDF_Dict root = c->struct_root = new_object(c);
+    HPDF_Dict parent_tree = root ? new_object(c) : NULL;
+    if (!parent_tree)
         goto done;
-    for (size_t i = 0; i < norder; i++)
-        if (!(elem[order[i]] = new_object(c)))
+    for (size_t i = 0; i < norder; i++) {
+        HPDF_Dict e = c->elem[order[i]] = new_object(c);
+        if (!e)
             goto done;
-    /* the annotations' keys follow the pages' */
-    int32_t nannots = 0;
-    for (size_t i = 0; i < norder; i++)
-        if (fill_element(c, order[i], elem, root, by_mcid, by_annot, &nannots))
-            goto done;
+        recs[order[i]].c = c;
+        recs[order[i]].node = order[i];
+        e->attr = &recs[order[i]];
+        e->write_fn = write_element;
+    }
+    parent_tree->attr = c;
+    parent_tree->write_fn = write_parent_tree;
 
-    /* /Nums [0 [page 1's elements by MCID] 1 [...] ... key element ...], keys ascending */
     HPDF_STATUS s = HPDF_OK;
+    int32_t nannots = 0;
+    for (size_t k = 0; k < nkids; k++)
+        if (c->kid_annot[k]) /* the way back from an annotation to its element */
+            s += HPDF_Dict_AddNumber(c->kid_annot[k], "StructParent", (HPDF_INT32)npages + nannots++);
     for (size_t p = 0; p < npages; p++) {
-        HPDF_Array a = HPDF_Array_New(mmgr);
-        if (!a)
-            goto done;
-        for (int32_t m = 0; m < c->page_mcids[p]; m++)
-            s += by_mcid[p][m] ? HPDF_Array_Add(a, by_mcid[p][m]) : HPDF_Array_Add(a, HPDF_Null_New(mmgr));
-        s += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-        s += HPDF_Array_Add(nums, a);
         s += HPDF_Dict_AddNumber(c->pages[p], "StructParents", (HPDF_INT32)p);
         /* PDF/UA: the tab order follows the structure */
         s += HPDF_Dict_AddName(c->pages[p], "Tabs", "S");
     }
-    for (int32_t i = 0; i < nannots; i++) {
-        s += HPDF_Array_AddNumber(nums, (HPDF_INT32)npages + i);
-        s += HPDF_Array_Add(nums, by_annot[i]);
-    }
-    s += HPDF_Dict_Add(parent_tree, "Nums", nums);
     s += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    s += HPDF_Dict_Add(root, "K", elem[RC_NODE_ROOT]);
+    s += HPDF_Dict_Add(root, "K", c->elem[RC_NODE_ROOT]);
     s += HPDF_Dict_Add(root, "ParentTree", parent_tree);
     s += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages + nannots);
 
@@ -1708,11 +1756,6 @@ static int write_structure(pdf_ctx *c)
         s += HPDF_Dict_Add(catalog, "Lang", text_string(c, doc->lang));
     rc = check(c, s) ? -1 : 0;
 done:
-    for (size_t p = 0; p < npages; p++)
-        free(by_mcid[p]);
-    free(by_mcid);
-    free(by_annot);
-    free(elem);
     free(order);
     return rc;
 }
@@ -2064,6 +2107,12 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     free(c.kid_mcid);
     free(c.kid_annot);
     free(c.pages);
+    for (size_t p = 0; c.mcid_kid && p < doc->npages; p++)
+        free(c.mcid_kid[p]);
+    free(c.mcid_kid);
+    free(c.elem);
+    free(c.elem_recs);
+    rc_buf_release(&c.elem_buf);
     free(c.page_mcids);
     free(c.run_at);
     for (size_t i = 0; i < RC_ARRAY_LEN(c.zc); i++)
