@@ -822,9 +822,22 @@ static HPDF_Dict to_unicode(pdf_ctx *c, const pdf_face *f)
     unsigned(*ranges)[3] = rc_xmalloc((f->n + 1) * sizeof(*ranges));
     unsigned(*singles)[3] = rc_xmalloc((f->n + 1) * sizeof(*singles));
     size_t nr = 0, ns = 0;
+    /*
+     * Icons are pictures (artifacts, with an empty /ActualText), but most
+     * extractors read neither and would give their private-use code points
+     * ("\uF0E0"); a space is what they read instead.
+     */
+    const rc_fonts *fonts = c->doc->fonts;
+    int icons = fonts && fonts->nfaces > RC_FACE_ICONS && f->face == fonts->faces[RC_FACE_ICONS];
     for (size_t k = 1; k <= f->n; k++) {
         if (is_surrogate(f->cps[k - 1]))
             continue;
+        if (icons && f->cps[k - 1] >= 0xE000 && f->cps[k - 1] <= 0xF8FF) {
+            unsigned *e = singles[ns++];
+            e[0] = e[1] = (unsigned)k;
+            e[2] = ' ';
+            continue;
+        }
         size_t end = k;
         while (end < f->n && (end & 0xFF) != 0xFF && (f->cps[end - 1] & 0xFF) != 0xFF &&
                f->cps[end] == f->cps[end - 1] + 1 && !is_surrogate(f->cps[end]) &&
