@@ -20,26 +20,7 @@ function(text_section var)
   set(${var} "${s}" PARENT_SCOPE)
 endfunction()
 
-# n copies of a template joined, each with '@' replaced by its number
-# (0 .. n-1). Built in blocks of 100: appending to one long string in a
-# loop copies it every time, which is quadratic in CMake.
-function(numbered var n)
-  string(CONCAT template ${ARGN})
-  math(EXPR nblocks "(${n} + 99) / 100")
-  set(all "")
-  foreach(b RANGE 1 ${nblocks})
-    set(block "")
-    foreach(k RANGE 0 99)
-      math(EXPR i "(${b} - 1) * 100 + ${k}")
-      if(i LESS n)
-        string(REPLACE "@" "${i}" one "${template}")
-        string(APPEND block "${one}")
-      endif()
-    endforeach()
-    string(APPEND all "${block}")
-  endforeach()
-  set(${var} "${all}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/numbered.cmake)
 
 if(CASE STREQUAL "alias_bomb")
   # Billion laughs: nine lines that expand to 10^9 values.
@@ -55,7 +36,7 @@ elseif(CASE STREQUAL "too_many_aliases")
   set(yaml "${head}  headline: &a Engineer\n  email: [*a${refs}]\n")
 elseif(CASE STREQUAL "too_many_anchors")
   # 10,001 distinct anchors (libyaml rejects a repeated one).
-  numbered(items 10001 "&a@ x, ")
+  numbered(items 10001 "&a@N x, ")
   set(yaml "${head}  email: [${items}]\n")
 elseif(CASE STREQUAL "nesting_65")
   string(REPEAT "[" 65 open)
@@ -83,9 +64,9 @@ elseif(CASE STREQUAL "values_million")
   string(REPEAT "a," 1200000 items)
   set(yaml "${head}  email: [${items}a]\n")
 elseif(CASE STREQUAL "entries_10000")
-  numbered(entries 10000 "      - company: Company @\n        position: Engineer\n"
+  numbered(entries 10000 "      - company: Company @N\n        position: Engineer\n"
                         "        start_date: 2020-01\n        end_date: 2021-02\n"
-                        "        highlights:\n          - Shipped release @ on time\n")
+                        "        highlights:\n          - Shipped release @N on time\n")
   set(yaml "${head}  sections:\n    experience:\n${entries}")
 elseif(CASE STREQUAL "long_word")
   string(REPEAT "a" 5000 word)
