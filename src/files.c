@@ -13,8 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* "dir" for "dir/cv.yaml", "." for "cv.yaml", "/" for "/cv.yaml". */
-static char *dir_of(const char *path)
+char *rc_files_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -92,7 +91,7 @@ int rc_root_init(rc_root *r, const char *dir, const char *input, rc_diags *d)
     rc_pos nowhere = {NULL, 0, 0};
     memset(r, 0, sizeof(*r));
     r->given = dir != NULL;
-    r->shown = dir ? rc_xstrdup(dir) : dir_of(input);
+    r->shown = dir ? rc_xstrdup(dir) : rc_files_dir_of(input);
     r->real = realpath(r->shown, NULL);
     if (!dir)
         return 0; /* a missing folder: reading the input will say so; nothing is under it */

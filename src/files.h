@@ -59,6 +59,9 @@ int rc_files_check(const rc_root *root, const char *path, const char *what, cons
  */
 char *rc_files_real(const char *path);
 
+/* The folder of a file, malloc'ed: "dir" for "dir/cv.yaml", "." for "cv.yaml", "/" for "/cv.yaml". */
+char *rc_files_dir_of(const char *path);
+
 /* `name` as written in file `from`: relative to from's folder unless absolute; into out. */
 void rc_files_join(rc_buf *out, const char *from, const char *name);
 

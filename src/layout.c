@@ -1257,17 +1257,25 @@ static void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, i
                 d->x += st->side_space;
             }
         }
-        if (ml) {
-            for (size_t j = 0; j < ml->n; j++)
-                *line_add(&merged, RC_DRAW_TEXT) = ml->v[j];
-            h = ml->height > h ? ml->height : h;
-            dp = ml->depth > dp ? ml->depth : dp;
-        }
-        if (sl) {
-            for (size_t j = 0; j < sl->n; j++) {
-                rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
-                *d = sl->v[j];
-                d->x += st->side_space + (left ? 0 : width - colw);
+        /*
+         * The draws in reading order, which is left to right: extractors
+         * that follow the content stream (pdf.js, PDFBox) would otherwise
+         * read a left date column's text glued to the end of the body's
+         * line ("Munich, GermanySept 2016").
+         */
+        for (int pass = 0; pass < 2; pass++) {
+            if (ml && pass == left) {
+                for (size_t j = 0; j < ml->n; j++)
+                    *line_add(&merged, RC_DRAW_TEXT) = ml->v[j];
+                h = ml->height > h ? ml->height : h;
+                dp = ml->depth > dp ? ml->depth : dp;
+            }
+            if (sl && pass != left) {
+                for (size_t j = 0; j < sl->n; j++) {
+                    rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
+                    *d = sl->v[j];
+                    d->x += st->side_space + (left ? 0 : width - colw);
+                }
             }
         }
         merged.height = h;

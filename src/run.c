@@ -78,19 +78,6 @@ static char *stem_of(const char *input)
     return s;
 }
 
-/* "dir" for "dir/cv.yaml", "." for "cv.yaml", "/" for "/cv.yaml". */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return rc_xstrdup(".");
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    char *s = rc_xmalloc(n + 1);
-    memcpy(s, path, n);
-    s[n] = '\0';
-    return s;
-}
-
 /* mkdir -p */
 static int make_dirs(const char *dir, rc_diags *d)
 {
@@ -570,7 +557,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         }
     } else if (o->all_variants) {
         size_t n = rc_source_nvariants(src);
-        char *dir = o->output_dir ? rc_xstrdup(o->output_dir) : dir_of(o->input);
+        char *dir = o->output_dir ? rc_xstrdup(o->output_dir) : rc_files_dir_of(o->input);
         char *stem = stem_of(o->input);
         if (n == 0) {
             rc_pos whole = {o->input, 0, 0};

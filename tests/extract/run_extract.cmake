@@ -17,6 +17,13 @@ execute_process(COMMAND ${EXTRACT} ${ENGINE} ${pdf} OUTPUT_FILE ${WORKDIR}/text.
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${ENGINE} could not read the PDF (${rc}):\n${err}")
 endif()
+# Never a private-use character (an icon's code point, U+E000-U+F8FF).
+execute_process(COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
+                        grep -c -P "[\\x{E000}-\\x{F8FF}]" ${WORKDIR}/text.txt
+                OUTPUT_VARIABLE pua OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT pua STREQUAL "0")
+  message(FATAL_ERROR "${ENGINE} reads private-use characters (icons) on ${pua} lines")
+endif()
 execute_process(COMMAND ${CHECK_WORDS} --any-order ${WORDS} ${WORKDIR}/text.txt
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

@@ -1,0 +1,47 @@
+# The checks of a run that limit tests share (included after execute_process
+# set rc and err; the caller's -D values say what to expect):
+#   EXIT              the exit code
+#   STDERR            a regular expression stderr must match
+#   NOT_STDERR        one it must not match
+#   MAX_STDERR_LINES  at most this many lines on stderr
+#   NO_ERRORS         no "error:" at all
+#   PDF               a PDF was written to WORKDIR/out.pdf (else none may be)
+string(LENGTH "${err}" errlen)
+if(errlen GREATER 4000)
+  string(SUBSTRING "${err}" 0 4000 err_shown)
+  set(err_shown "${err_shown}\n[... ${errlen} bytes in all]")
+else()
+  set(err_shown "${err}")
+endif()
+if(NOT rc STREQUAL EXIT)
+  message(FATAL_ERROR "exit code ${rc}, expected ${EXIT}\nstderr:\n${err_shown}")
+endif()
+if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+  message(FATAL_ERROR "stderr does not match '${STDERR}':\n${err_shown}")
+endif()
+if(DEFINED NOT_STDERR AND err MATCHES "${NOT_STDERR}")
+  message(FATAL_ERROR "stderr matches '${NOT_STDERR}':\n${err_shown}")
+endif()
+if(DEFINED MAX_STDERR_LINES)
+  string(REGEX MATCHALL "\n" newlines "${err}")
+  list(LENGTH newlines nlines)
+  if(nlines GREATER MAX_STDERR_LINES)
+    message(FATAL_ERROR "${nlines} lines on stderr, at most ${MAX_STDERR_LINES} expected:\n${err_shown}")
+  endif()
+endif()
+if(NO_ERRORS AND err MATCHES "error:")
+  message(FATAL_ERROR "unexpected error:\n${err_shown}")
+endif()
+if(PDF)
+  if(NOT EXISTS ${WORKDIR}/out.pdf)
+    message(FATAL_ERROR "no PDF was written\nstderr:\n${err_shown}")
+  endif()
+  file(READ ${WORKDIR}/out.pdf magic LIMIT 5 HEX)
+  if(NOT magic STREQUAL "255044462d") # %PDF-
+    message(FATAL_ERROR "out.pdf does not start with %PDF-")
+  endif()
+elseif(EXISTS ${WORKDIR}/out.pdf)
+  message(FATAL_ERROR "a failed run wrote out.pdf")
+endif()
+string(SUBSTRING "${err}" 0 600 err_head)
+message(STATUS "exit ${rc}; stderr begins:\n${err_head}")
