@@ -1,0 +1,281 @@
+/*
+ * pdf_tags: tagged PDF, the structure tree of the layout as PDF marks it.
+ */
+#include "pdf.h"
+
+/* ---- structure ------------------------------------------------------- */
+
+/*
+ * Tagged PDF (ISO 32000-1, 14.7-14.8). The layout's structure tree
+ * (doc.h) gives the order and meaning; here every content run of a node
+ * becomes a marked-content sequence "/Role <</MCID n>> BDC ... EMC" on its
+ * page, every draw of no node an "/Artifact BMC ... EMC", and after the
+ * pages the tree becomes StructElem objects under a StructTreeRoot, with a
+ * ParentTree from each page's MCIDs (and each link annotation) back to its
+ * element. Marked content never straddles BT/ET: text objects are closed
+ * at each boundary.
+ */
+
+/* The kids of the tree on page p that start a run, indexed by draw. */
+void pdf_index_runs(pdf_ctx *c, size_t p)
+{
+    const rc_page *pg = &c->doc->pages[p];
+    if (pg->n > c->run_at_cap) {
+        free(c->run_at);
+        c->run_at = rc_xmalloc(pg->n * sizeof(*c->run_at));
+        c->run_at_cap = pg->n;
+    }
+    memset(c->run_at, 0, pg->n * sizeof(*c->run_at));
+    const rc_struct *t = &c->tree;
+    for (size_t k = 0; k < t->start[t->nnodes]; k++)
+        if (t->kids[k].node == RC_NODE_NONE && t->kids[k].page == p)
+            c->run_at[t->kids[k].first] = k + 1;
+}
+
+void pdf_close_marked(pdf_ctx *c, content_state *st)
+{
+    if (c->open_mc) {
+        pdf_end_text(&c->content, st);
+        rc_buf_adds(&c->content, "EMC\n");
+        c->open_mc = 0;
+    }
+}
+
+/* Open what draw i belongs to, before it is drawn. */
+void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d)
+{
+    if (!c->tagged || !rc_draw_shows(d))
+        return;
+    rc_buf *b = &c->content;
+    if (d->node == RC_NODE_NONE || d->node >= c->doc->nnodes) {
+        if (d->kind == RC_DRAW_LINK || c->open_mc == 2)
+            return;
+        pdf_close_marked(c, st);
+        pdf_end_text(b, st);
+        rc_buf_adds(b, "/Artifact BMC\n");
+        c->open_mc = 2;
+        return;
+    }
+    size_t k = c->run_at[i];
+    if (!k)
+        return; /* inside the open run */
+    pdf_close_marked(c, st);
+    if (d->kind == RC_DRAW_LINK)
+        return; /* an annotation: no content, its kid is an OBJR */
+    pdf_end_text(b, st);
+    const rc_skid *kid = &c->tree.kids[k - 1];
+    c->kid_mcid[k - 1] = c->next_mcid;
+    rc_buf_addf(b, "/%s <</MCID %" PRId32 ">> BDC\n", rc_stype_name(c->doc->nodes[d->node].type),
+                c->next_mcid++);
+    c->open_mc = 1;
+    c->open_end = kid->end;
+}
+
+/* Close the open run after draw i when it is its last. */
+void pdf_mark_after(pdf_ctx *c, content_state *st, size_t i)
+{
+    if (c->open_mc == 1 && i + 1 >= c->open_end)
+        pdf_close_marked(c, st);
+}
+
+/*
+ * A structure element is an empty libharu dictionary (an object number and
+ * little else) whose entries this hook writes when the file is written:
+ * a libharu dictionary entry holds a 128-byte key, so a tree of 100,000
+ * elements built of libharu objects took 100 MB; written here, nothing is
+ * kept but one record per element.
+ */
+uint32_t pdf_obj_number(const void *obj);
+
+typedef struct elem_rec {
+    pdf_ctx *c;
+    uint32_t node;
+} elem_rec;
+
+static void add_ref(rc_buf *b, const void *obj)
+{
+    rc_buf_addf(b, " %u 0 R", (unsigned)pdf_obj_number(obj));
+}
+
+static HPDF_STATUS write_element(HPDF_Dict obj, HPDF_Stream stream)
+{
+    const elem_rec *r = obj->attr;
+    pdf_ctx *c = r->c;
+    const rc_struct *t = &c->tree;
+    const rc_node *node = &c->doc->nodes[r->node];
+    rc_buf *b = &c->elem_buf;
+    rc_buf_reset(b);
+    rc_buf_addf(b, "/S /%s /P", rc_stype_name(node->type));
+    add_ref(b, r->node == RC_NODE_ROOT ? (void *)c->struct_root : (void *)c->elem[node->parent]);
+    if (node->alt && *node->alt) {
+        rc_buf_adds(b, " /Alt ");
+        pdf_add_text_string(b, node->alt);
+    }
+    HPDF_Page elem_pg = NULL;
+    for (size_t k = t->start[r->node]; k < t->start[r->node + 1] && !elem_pg; k++)
+        if (t->kids[k].node == RC_NODE_NONE)
+            elem_pg = c->pages[t->kids[k].page];
+    if (elem_pg) {
+        rc_buf_adds(b, " /Pg");
+        add_ref(b, elem_pg);
+    }
+    rc_buf_adds(b, " /K [");
+    for (size_t k = t->start[r->node]; k < t->start[r->node + 1]; k++) {
+        const rc_skid *kid = &t->kids[k];
+        if (kid->node != RC_NODE_NONE) {
+            add_ref(b, c->elem[kid->node]);
+            continue;
+        }
+        HPDF_Page pg = c->pages[kid->page];
+        if (c->kid_annot[k]) {
+            rc_buf_adds(b, " <</Type /OBJR /Obj");
+            add_ref(b, c->kid_annot[k]);
+            if (pg != elem_pg) {
+                rc_buf_adds(b, " /Pg");
+                add_ref(b, pg);
+            }
+            rc_buf_adds(b, ">>");
+        } else if (c->kid_mcid[k] >= 0 && pg == elem_pg) {
+            rc_buf_addf(b, " %d", (int)c->kid_mcid[k]);
+        } else if (c->kid_mcid[k] >= 0) {
+            rc_buf_addf(b, " <</Type /MCR /MCID %d /Pg", (int)c->kid_mcid[k]);
+            add_ref(b, pg);
+            rc_buf_adds(b, ">>");
+        }
+    }
+    rc_buf_adds(b, " ]");
+    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+}
+
+/*
+ * The ParentTree's number tree, written the same way: for each page the
+ * elements of its MCIDs, then one entry per link annotation.
+ */
+static HPDF_STATUS write_parent_tree(HPDF_Dict obj, HPDF_Stream stream)
+{
+    pdf_ctx *c = obj->attr;
+    const rc_struct *t = &c->tree;
+    size_t npages = c->doc->npages, nkids = t->start[t->nnodes];
+    rc_buf *b = &c->elem_buf;
+    rc_buf_reset(b);
+    /* the owner of every content kid, to find each MCID's element */
+    uint32_t *owner = rc_xmalloc((nkids ? nkids : 1) * sizeof(*owner));
+    for (size_t n = 0; n < t->nnodes; n++)
+        for (size_t k = t->start[n]; k < t->start[n + 1]; k++)
+            owner[k] = (uint32_t)n;
+    rc_buf_adds(b, "/Nums [");
+    for (size_t p = 0; p < npages; p++) {
+        rc_buf_addf(b, " %zu [", p);
+        for (int32_t m = 0; m < c->page_mcids[p]; m++) {
+            size_t k = c->mcid_kid[p][m];
+            if (k == SIZE_MAX || !c->elem[owner[k]])
+                rc_buf_adds(b, " null");
+            else
+                add_ref(b, c->elem[owner[k]]);
+        }
+        rc_buf_adds(b, " ]");
+    }
+    int32_t key = (int32_t)npages;
+    for (size_t k = 0; k < nkids; k++)
+        if (c->kid_annot[k] && c->elem[owner[k]]) {
+            rc_buf_addf(b, " %d", (int)key++);
+            add_ref(b, c->elem[owner[k]]);
+        }
+    rc_buf_adds(b, " ]");
+    free(owner);
+    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+}
+
+/* The nodes in the tree, parents first (depth-first, in reading order), into order. */
+static size_t tree_order(const rc_struct *t, uint32_t *order)
+{
+    size_t n = 0, top = 0;
+    uint32_t *stack = rc_xmalloc(t->nnodes * sizeof(*stack));
+    stack[top++] = RC_NODE_ROOT;
+    while (top > 0) {
+        uint32_t node = stack[--top];
+        order[n++] = node;
+        for (size_t k = t->start[node + 1]; k-- > t->start[node];)
+            if (t->kids[k].node != RC_NODE_NONE)
+                stack[top++] = t->kids[k].node;
+    }
+    free(stack);
+    return n;
+}
+
+/*
+ * The StructElem objects, the ParentTree and the StructTreeRoot, and the
+ * catalog's /MarkInfo, /Lang and /ViewerPreferences. Elements are made
+ * parents first, in reading order, so the file is the same for the same
+ * document; their entries are written with the file (write_element).
+ */
+int pdf_write_structure(pdf_ctx *c)
+{
+    const rc_doc *doc = c->doc;
+    const rc_struct *t = &c->tree;
+    HPDF_MMgr mmgr = c->pdf->mmgr;
+    size_t nn = t->nnodes, npages = doc->npages, nkids = t->start[nn];
+    uint32_t *order = rc_xmalloc(nn * sizeof(*order));
+    size_t norder = tree_order(t, order);
+    c->elem = rc_xcalloc(nn, sizeof(*c->elem));
+    c->elem_recs = rc_xcalloc(nn, sizeof(elem_rec));
+    elem_rec *recs = c->elem_recs;
+    /* each page's MCIDs: the kid each is */
+    c->mcid_kid = rc_xcalloc(npages, sizeof(*c->mcid_kid));
+    for (size_t p = 0; p < npages; p++) {
+        c->mcid_kid[p] = rc_xmalloc((c->page_mcids[p] ? c->page_mcids[p] : 1) * sizeof(size_t));
+        for (int32_t m = 0; m < c->page_mcids[p]; m++)
+            c->mcid_kid[p][m] = SIZE_MAX;
+    }
+    for (size_t k = 0; k < nkids; k++)
+        if (t->kids[k].node == RC_NODE_NONE && c->kid_mcid[k] >= 0 && !c->kid_annot[k])
+            c->mcid_kid[t->kids[k].page][c->kid_mcid[k]] = k;
+    int rc = -1;
+
+    HPDF_Dict root = c->struct_root = pdf_new_object(c);
+    HPDF_Dict parent_tree = root ? pdf_new_object(c) : NULL;
+    if (!parent_tree)
+        goto done;
+    for (size_t i = 0; i < norder; i++) {
+        HPDF_Dict e = c->elem[order[i]] = pdf_new_object(c);
+        if (!e)
+            goto done;
+        recs[order[i]].c = c;
+        recs[order[i]].node = order[i];
+        e->attr = &recs[order[i]];
+        e->write_fn = write_element;
+    }
+    parent_tree->attr = c;
+    parent_tree->write_fn = write_parent_tree;
+
+    HPDF_STATUS s = HPDF_OK;
+    int32_t nannots = 0;
+    for (size_t k = 0; k < nkids; k++)
+        if (c->kid_annot[k]) /* the way back from an annotation to its element */
+            s += HPDF_Dict_AddNumber(c->kid_annot[k], "StructParent", (HPDF_INT32)npages + nannots++);
+    for (size_t p = 0; p < npages; p++) {
+        s += HPDF_Dict_AddNumber(c->pages[p], "StructParents", (HPDF_INT32)p);
+        /* PDF/UA: the tab order follows the structure */
+        s += HPDF_Dict_AddName(c->pages[p], "Tabs", "S");
+    }
+    s += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    s += HPDF_Dict_Add(root, "K", c->elem[RC_NODE_ROOT]);
+    s += HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    s += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages + nannots);
+
+    HPDF_Dict catalog = c->pdf->catalog;
+    HPDF_Dict mark = HPDF_Dict_New(mmgr), prefs = mark ? HPDF_Dict_New(mmgr) : NULL;
+    if (!prefs || pdf_check(c, s))
+        goto done;
+    s += HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));
+    s += HPDF_Dict_Add(catalog, "MarkInfo", mark);
+    s += HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+    s += HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(mmgr, HPDF_TRUE));
+    s += HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    if (doc->lang && *doc->lang)
+        s += HPDF_Dict_Add(catalog, "Lang", pdf_text_string(c, doc->lang));
+    rc = pdf_check(c, s) ? -1 : 0;
+done:
+    free(order);
+    return rc;
+}
