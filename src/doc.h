@@ -120,6 +120,8 @@ typedef struct rc_doc {
      * line a printf, which a PDF, which shows none, need not pay.
      */
     int notes;
+    /* Set by the caller: the PDF leaves the structure out (--no-pdf-tags). */
+    int untagged;
 } rc_doc;
 
 void rc_doc_init(rc_doc *doc);

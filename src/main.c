@@ -39,6 +39,8 @@ static const char usage[] =
     "      --watch        compile again whenever an input file changes\n"
     "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
     "                     default: from the extension of -o (.txt, .md), else pdf\n"
+    "      --no-pdf-tags  write an untagged PDF (tagged: its structure for screen\n"
+    "                     readers and text extraction; the default)\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
@@ -182,6 +184,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.quiet = 1;
         } else if (strcmp(arg, "--strict") == 0) {
             o.strict = 1;
+        } else if (strcmp(arg, "--no-pdf-tags") == 0) {
+            o.no_pdf_tags = 1;
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage, stdout);
             return RESCOMP_EXIT_OK;

@@ -49,6 +49,7 @@ typedef struct rescomp_options {
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
      * the output's extension (.txt, .md), else pdf. */
     const char *format;
+    int no_pdf_tags; /* an untagged PDF (tagged is the default) */
 } rescomp_options;
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
