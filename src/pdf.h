@@ -10,7 +10,6 @@
 #include "atomic.h"
 #include "image.h"
 #include "sfnt.h"
-#include "subset.h"
 
 #include <errno.h>
 #include <fcntl.h>
