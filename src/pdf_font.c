@@ -112,6 +112,8 @@ int pdf_collect_codes(pdf_ctx *c)
             pdf_face *f = &c->faces[c->slot[d->face]];
             if (!f->used)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
+            if (pdf_spaced_label(c, d))
+                f->used[' ' >> 3] |= (uint8_t)(1u << (' ' & 7));
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
                 if (cp < NUM_CODE_POINTS) {
