@@ -3,8 +3,9 @@
 # (check_hyphens.c states the rule), never a piece twice, as PDFium read
 # "resulting sulting" when the pieces after the first carried an empty
 # /ActualText (dev_pdf.c says how they are marked now). The flagship as it
-# is, and a narrow page with many broken words: in bold, italic and links,
-# at their own hyphens (the name in the header), labels, three pages.
+# is, and a narrow page with many broken words: in bold and italic, with
+# a change of face inside, at their own hyphens (the name in the header),
+# after hanging labels, on three pages (links are not hyphenated).
 add_executable(check_hyphens ${CMAKE_CURRENT_LIST_DIR}/check_hyphens.c)
 rescomp_add_compile_options(check_hyphens)
 set(HYPHEN_CASES academic ${PROJECT_SOURCE_DIR}/examples/academic.yaml
