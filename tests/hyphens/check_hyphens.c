@@ -56,6 +56,13 @@ static void push(strs *t, char *s)
     t->v[t->n++] = s;
 }
 
+static void free_strs(strs *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+}
+
 static char *read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -366,12 +373,30 @@ int main(int argc, char **argv)
                         check.v[i], bw[k].word, g, w);
                 failures++;
             }
-            free(check.v[i]);
         }
-        free(check.v);
+        free_strs(&check);
     }
     printf("check_hyphens: %zu broken words; %zu wrong counts\n", nbw, failures);
     if (nbw == 0)
         fprintf(stderr, "%s: no word is broken across lines\n", argv[1]);
+
+    free_strs(&want);
+    free_strs(&got);
+    for (size_t k = 0; k < nbw; k++) {
+        free_strs(&bw[k].runs);
+        free_strs(&bw[k].pieces);
+    }
+    free(bw);
+    for (size_t i = 0; i < nruns; i++) {
+        free(runs[i].text);
+        free(runs[i].span);
+    }
+    free(runs);
+    free(piece.s);
+    free(doc.s);
+    if (text != ext)
+        free(text);
+    free(ext);
+    free(trace);
     return failures || nbw == 0 ? 1 : 0;
 }
