@@ -161,6 +161,22 @@ static void set_render(rc_buf *b, content_state *st, int bold, const rc_draw *d)
     }
 }
 
+/*
+ * Whether the run is a list label ("[1]", "•", "2.") that gets a space
+ * after it. The label hangs left of its item's text with a gap, and pypdf
+ * puts a space between two runs only when the second starts 7.5 spaces
+ * or more after the first does ("[1]Hanze", as one word, otherwise): so
+ * the space is drawn, past the label's end, where it moves nothing.
+ */
+int pdf_spaced_label(const pdf_ctx *c, const rc_draw *d)
+{
+    const rc_doc *doc = c->doc;
+    return d->kind == RC_DRAW_TEXT && d->n > 0 && d->cps[d->n - 1] != ' ' &&
+           d->node != RC_NODE_NONE && d->node < doc->nnodes &&
+           doc->nodes[d->node].type == RC_ST_LBL &&
+           rc_face_has_char(doc->fonts->faces[d->face], ' ');
+}
+
 static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
 {
     rc_buf *b = &c->content;
@@ -234,28 +250,112 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
             }
         }
     }
+    if (pdf_spaced_label(c, d))
+        pdf_add_code(b, pdf_code_of(f, ' '));
     rc_buf_adds(b, ")] TJ\n");
     return 0;
 }
 
+/* The run continues a word of the lines before (an icon's span is a picture). */
+static int continues_word(const rc_draw *d)
+{
+    return d->kind == RC_DRAW_TEXT && d->span_begin && !*d->span_begin && d->face != RC_FACE_ICONS;
+}
+
+/* Whether the span that run i of the page begins is a word that the next text goes on with. */
+static int word_goes_on(const rc_page *pg, size_t i)
+{
+    while (i < pg->n && !(pg->v[i].kind == RC_DRAW_TEXT && pg->v[i].span_end))
+        i++;
+    for (i++; i < pg->n && pg->v[i].kind != RC_DRAW_TEXT; i++)
+        ;
+    return i < pg->n && continues_word(&pg->v[i]);
+}
+
+/* A page's /Properties: the property list of each broken word (pdf_words). */
+static HPDF_STATUS write_words(HPDF_Dict obj, HPDF_Stream stream)
+{
+    const pdf_words *w = obj->attr;
+    rc_buf b = RC_BUF_INIT;
+    for (size_t k = 0; k < w->n; k++) {
+        rc_buf_addf(&b, " /W%zu <</ActualText ", k + 1);
+        pdf_add_text_string(&b, w->v[k]);
+        rc_buf_adds(&b, ">>");
+    }
+    HPDF_STATUS st = HPDF_Stream_Write(stream, (const HPDF_BYTE *)b.ptr, (HPDF_UINT)b.len);
+    rc_buf_release(&b);
+    return st;
+}
+
 /*
- * A run, and the marked content that makes a hyphenated word extract whole.
- * The display list brackets the word's pieces with span_begin (first run)
- * and span_end (last run). Measured with pdftotext 22.12: one /Span around
- * all pieces extracts the word whole but as a line of its own ("This is an
- * / extraordinary / word."), because the replacement text is placed over
- * the bounding box of both lines. So the first piece carries the whole word
- * as its ActualText and every later piece an empty one: "This is an
- * extraordinary / word." in pdftotext's default, -layout and -raw modes,
- * and each piece is complete in itself, so a word may even continue on
- * the next page. Marked content must not straddle BT/ET: the span opens
- * and closes inside the text object, which goes on around it.
+ * Give the broken word `word` a property list on this page (c->word).
+ * The page's /Properties is an empty libharu dictionary whose entries
+ * write_words writes with the file: a libharu entry costs a 128-byte key,
+ * and a string at most 64 KB.
  */
-static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
+static int add_word_property(pdf_ctx *c, HPDF_Page page, const char *word)
+{
+    if (!c->words)
+        c->words = rc_xcalloc(c->doc->npages, sizeof(*c->words));
+    pdf_words *w = &c->words[c->page];
+    if (w->n == 0) {
+        HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+        HPDF_Dict props = res ? HPDF_Dict_New(c->pdf->mmgr) : NULL;
+        if (!props || pdf_check(c, HPDF_Dict_Add(res, "Properties", props))) {
+            pdf_check(c, HPDF_FAILD_TO_ALLOC_MEM);
+            return -1;
+        }
+        props->attr = w;
+        props->write_fn = write_words;
+    }
+    RC_VEC_PUSH(w->v, w->n, w->cap);
+    w->v[w->n++] = word;
+    c->word = w->n;
+    return 0;
+}
+
+/*
+ * A run, and the marked content that makes a word broken across lines
+ * extract once. The display list brackets the word's pieces with
+ * span_begin (first run) and span_end (last run). Measured with pdftotext
+ * 22.12: one /Span around all pieces extracts the word whole but as a line
+ * of its own ("This is an / extraordinary / word."), because poppler places
+ * the replacement text over the bounding box of both lines. So each piece
+ * is a /Span of its own: the first carries the whole word as its
+ * ActualText and every later piece an empty one: "This is an
+ * extraordinary / word." in pdftotext's default, -layout and -raw modes.
+ *
+ * PDFium (Chrome) reads an empty ActualText as none, and so read the word
+ * and then its second half again. What it skips is a text object whose
+ * innermost marked content has the very property list of the text object
+ * before it: its part of the word was read already. So inside each piece's
+ * /Span, every piece of a word is also marked "/Word /Wn BDC", /Wn being
+ * one property list of the page's /Resources, <</ActualText (the word)>>:
+ * PDFium reads the word at the first piece and skips the others, which
+ * follow it. Poppler reads an ActualText only under a /Span tag and the
+ * other extractors read none, so for them nothing changes: they read the
+ * word, or its two halves, once. A word that goes on on the next page
+ * cannot follow its first piece there, so PDFium reads its pieces there
+ * as they are drawn (the second half as well).
+ *
+ * Marked content must not straddle BT/ET: the spans open and close inside
+ * the text object, which goes on around them (as it does untagged: tagging
+ * moves nothing), and nest in the run's tagged marked content, which
+ * pdf_mark_before opens and pdf_mark_after closes around draws.
+ */
+static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_page *pg, size_t i)
 {
     rc_buf *b = &c->content;
+    const rc_draw *d = &pg->v[i];
     const char *actual = d->span_begin ? d->span_begin : c->in_span ? "" : NULL;
 
+    if (d->span_begin && *d->span_begin) {
+        c->word = 0;
+        if (word_goes_on(pg, i) && add_word_property(c, page, d->span_begin))
+            return -1;
+    } else if (!actual || (d->span_begin && !continues_word(d))) {
+        c->word = 0; /* text of its own, or an icon */
+    }
     if (actual) {
         pdf_begin_text(b, st);
         rc_buf_adds(b, "/Span <</ActualText ");
@@ -264,11 +364,13 @@ static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw
         else
             rc_buf_adds(b, "()");
         rc_buf_adds(b, ">> BDC\n");
+        if (c->word)
+            rc_buf_addf(b, "/Word /W%zu BDC\n", c->word);
     }
     if (d->n > 0 && draw_text(c, page, st, d))
         return -1;
     if (actual)
-        rc_buf_adds(b, "EMC\n");
+        rc_buf_adds(b, c->word ? "EMC\nEMC\n" : "EMC\n");
     if (d->span_begin)
         c->in_span = 1;
     if (d->span_end)
@@ -393,6 +495,8 @@ static int render_page(pdf_ctx *c, size_t index)
         return -1;
 
     content_state st = {.face = -1, .fill = 0x000000, .stroke = 0x000000};
+    c->page = index;
+    c->word = 0; /* property lists are per page */
     for (size_t f = 0; f < c->nfaces; f++)
         c->faces[f].res = NULL; /* resource names are per page */
     rc_buf *b = &c->content;
@@ -403,7 +507,7 @@ static int render_page(pdf_ctx *c, size_t index)
         pdf_mark_before(c, &st, i, d);
         switch (d->kind) {
         case RC_DRAW_TEXT:
-            if (draw_run(c, page, &st, d))
+            if (draw_run(c, page, &st, pg, i))
                 return -1;
             break;
         case RC_DRAW_RULE:
@@ -534,6 +638,9 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     free(c.run_at);
     free(c.page_start);
     free(c.page_kids);
+    for (size_t p = 0; c.words && p < doc->npages; p++)
+        free(c.words[p].v);
+    free(c.words);
     pdf_deflate_release(&c);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);

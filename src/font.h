@@ -132,11 +132,16 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
 /* How many times the face was shaped (the rest came from its table or memory). */
 size_t rc_face_shape_count(const rc_face *face);
 /*
- * The face's HarfBuzz face, owned by the face and valid while it lives: the
- * PDF device subsets it, so what is embedded is exactly what was measured.
- * Declared without hb.h (HarfBuzz's typedef names this same struct).
+ * The face cut down to n code points (cps, ascending, each once), as a
+ * TrueType font program a device embeds (font_subset.c), into *out (reset
+ * first): the glyphs those code points need and the tables a PDF font
+ * needs, no hinting. gids[k] (n + 1 of them) receives the program's glyph
+ * for cps[k - 1], 0 (.notdef) for a character the face lacks, whose box it
+ * then keeps; gids[0] is 0. The subset is cut from the very file that was
+ * measured. 0, or -1 (RC_FAIL_FONT) when the file cannot be cut.
  */
-struct hb_face_t *rc_face_hb(const rc_face *face);
+int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
+                   rc_buf *out, rc_diags *d);
 /*
  * The face's font file as mapped in memory (valid while the face lives;
  * mapped on the first call for a shipped face), its size, and the face's

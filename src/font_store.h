@@ -1,6 +1,6 @@
 /*
- * font_store: what fontset.c needs of font.c's faces and their store.
- * Private to the two: the rest of rescomp sees font.h.
+ * font_store: what fontset.c and font_subset.c need of font.c's faces and
+ * their store. Private to the font layer: the rest of rescomp sees font.h.
  */
 #ifndef RC_FONT_STORE_H
 #define RC_FONT_STORE_H
@@ -32,6 +32,12 @@ rc_face *rc_store_shipped_face(rc_font_store *s, const char *file, const char *n
  * table's checkSumAdjustment. 0 when the face has no head table.
  */
 int rc_face_fingerprint(const rc_face *face, uint32_t *size, uint32_t *checksum);
+/*
+ * The face's HarfBuzz face, owned by the face and valid while it lives:
+ * font_subset.c cuts it, so what is embedded is exactly what was measured.
+ * Declared without hb.h (HarfBuzz's typedef names this same struct).
+ */
+struct hb_face_t *rc_face_hb(const rc_face *face);
 /* The characters fontconfig found in no installed font, asked once each. */
 int rc_store_known_missing(const rc_font_store *s, uint32_t cp);
 void rc_store_note_missing(rc_font_store *s, uint32_t cp);

@@ -10,7 +10,6 @@
 #include "atomic.h"
 #include "image.h"
 #include "sfnt.h"
-#include "subset.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +81,16 @@ typedef struct pdf_face {
     const char *res; /* its resource name on the current page, NULL: none yet */
 } pdf_face;
 
+/*
+ * The words broken across lines on a page, in the order drawn: word k is
+ * the property list /W<k+1> <</ActualText (word)>> of the page's
+ * /Resources /Properties, which a hook writes (dev_pdf.c, draw_run).
+ */
+typedef struct pdf_words {
+    const char **v; /* the words, in the document's arena */
+    size_t n, cap;
+} pdf_words;
+
 typedef struct pdf_ctx {
     HPDF_Doc pdf;
     /* The first libharu error (sticky: everything after it is noise). */
@@ -98,6 +107,9 @@ typedef struct pdf_ctx {
     HPDF_Outline outline[MAX_OUTLINE_DEPTH];
     int outline_depth; /* valid entries in outline[] */
     int in_span;       /* inside a hyphenated word, after its first run */
+    struct pdf_words *words; /* per page: its broken words' property lists (draw_run) */
+    size_t page;       /* the page being drawn */
+    size_t word;       /* 1 + the property list of the broken word being drawn, 0: none */
     rc_buf content;    /* the page content stream being built */
     /* Tagged PDF (pdf_tags.c); tagged only when the document has nodes. */
     int tagged;
@@ -194,5 +206,6 @@ int pdf_write_file(pdf_ctx *c, rc_buf *out);
 /* dev_pdf.c: page content */
 void pdf_begin_text(rc_buf *b, content_state *st);
 void pdf_end_text(rc_buf *b, content_state *st);
+int pdf_spaced_label(const pdf_ctx *c, const rc_draw *d);
 
 #endif

@@ -11,11 +11,10 @@
  * - the code points a face shows are collected in one pass over the display
  *   list and numbered densely in code-point order: the k-th (k = 1, 2 ...)
  *   is shown with the 2-byte code k, which is also its CID (/Identity-H);
- * - HarfBuzz's subsetter (hb-subset) cuts the face down to those code points
- *   and the glyphs they need, composites and their parts included, with
- *   only the tables a PDF font program needs; the subset is the /FontFile2
- *   as HarfBuzz wrote it, and its plan gives each code's glyph for the
- *   /CIDToGIDMap;
+ * - the font layer cuts the face down to those code points and the glyphs
+ *   they need, with only the tables a PDF font program needs
+ *   (rc_face_subset); the subset is the /FontFile2 as it comes, and the
+ *   glyph it gives each code makes the /CIDToGIDMap;
  * - /W holds rc_face_advance of each code point, the very widths the layout
  *   used, so what viewers place is what was laid out;
  * - /ToUnicode maps each code to its code point (a valid CMap of bfrange and
@@ -30,10 +29,6 @@
  *
  */
 #include "pdf.h"
-
-#include <hb-ot.h>
-#include <hb-subset.h>
-#include <hb.h>
 
 /* ---- fonts ------------------------------------------------------------ */
 
@@ -117,6 +112,8 @@ int pdf_collect_codes(pdf_ctx *c)
             pdf_face *f = &c->faces[c->slot[d->face]];
             if (!f->used)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
+            if (pdf_spaced_label(c, d))
+                f->used[' ' >> 3] |= (uint8_t)(1u << (' ' & 7));
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
                 if (cp < NUM_CODE_POINTS) {
@@ -177,113 +174,6 @@ static void subset_tag(const pdf_face *f, int face, char tag[TAG_LEN + 1])
     for (int i = 0; i < TAG_LEN; i++, h /= 26)
         tag[i] = (char)('A' + h % 26);
     tag[TAG_LEN] = 0;
-}
-
-/* The tables a TrueType font program in a PDF needs (as libharu embeds). */
-static int table_needed(hb_tag_t t)
-{
-    static const char *const tags[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
-                                       "hmtx", "loca", "maxp", "name", "post", "prep"};
-    for (size_t i = 0; i < RC_ARRAY_LEN(tags); i++)
-        if (t == HB_TAG(tags[i][0], tags[i][1], tags[i][2], tags[i][3]))
-            return 1;
-    return 0;
-}
-
-static int compare_u16(const void *a, const void *b)
-{
-    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
-}
-
-/*
- * A shipped face cut down to the code points it shows (subset.c), into
- * out; gids[k] receives the subset's glyph for code k. Glyphs keep their
- * order, .notdef first, as hb-subset orders them. 0, or -1 when subset.c
- * cannot cut the file (HarfBuzz then does).
- */
-static int subset_builtin(const rc_face *rf, const pdf_face *f, uint16_t *gids, rc_buf *out)
-{
-    /* The glyphs: .notdef (0, the smallest) and each code's, sorted, each once. */
-    uint16_t *glyphs = rc_xmalloc((f->n + 1) * sizeof(*glyphs));
-    glyphs[0] = 0;
-    for (size_t k = 1; k <= f->n; k++)
-        glyphs[k] = (uint16_t)rc_face_glyph(rf, f->cps[k - 1]);
-    qsort(glyphs, f->n + 1, sizeof(*glyphs), compare_u16);
-    size_t n = 1;
-    for (size_t k = 1; k <= f->n; k++)
-        if (glyphs[k] != glyphs[n - 1])
-            glyphs[n++] = glyphs[k];
-    gids[0] = 0;
-    for (size_t k = 1; k <= f->n; k++) {
-        uint16_t g = (uint16_t)rc_face_glyph(rf, f->cps[k - 1]);
-        const uint16_t *at = bsearch(&g, glyphs, n, sizeof(*glyphs), compare_u16);
-        gids[k] = (uint16_t)(at - glyphs);
-    }
-    size_t size;
-    unsigned index;
-    const unsigned char *file = rc_face_file(rf, &size, &index);
-    int r = rc_subset_truetype(file, size, index, glyphs, n, f->cps, gids + 1, f->n, out);
-    free(glyphs);
-    return r;
-}
-
-/*
- * The face cut down to the code points it shows, as a TrueType file (a
- * blob to destroy), or NULL; gids[k] receives the subset's glyph for code
- * k (0, .notdef, for a character the face lacks). Tables a PDF font does
- * not use (GPOS, kern ...) are dropped before subsetting, so no time goes
- * into them, and so are hinting instructions, which viewers do not run.
- */
-static hb_blob_t *subset_face(hb_face_t *hbf, const pdf_face *f, uint16_t *gids)
-{
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in)
-        return NULL;
-    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    for (size_t k = 0; k < f->n; k++)
-        hb_set_add(unicodes, f->cps[k]);
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    hb_tag_t tags[64];
-    unsigned offset = 0, count;
-    do {
-        count = RC_ARRAY_LEN(tags);
-        hb_face_get_table_tags(hbf, offset, &count, tags);
-        for (unsigned i = 0; i < count; i++)
-            if (!table_needed(tags[i]))
-                hb_set_add(drop, tags[i]);
-        offset += count;
-    } while (count == RC_ARRAY_LEN(tags));
-    /* .notdef's box is drawn for a character the face lacks (build.c): keep it then. */
-    int notdef = 0;
-    for (size_t k = 0; k < f->n && !notdef; k++)
-        notdef = !rc_face_has_char(f->face, f->cps[k]);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
-                                      (notdef ? HB_SUBSET_FLAGS_NOTDEF_OUTLINE : 0));
-
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(hbf, in);
-    hb_subset_input_destroy(in);
-    if (!plan)
-        return NULL;
-    const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
-    const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    gids[0] = 0;
-    for (size_t k = 1; k <= f->n; k++) {
-        hb_codepoint_t g = hb_map_get(to_old, f->cps[k - 1]);
-        if (g != HB_MAP_VALUE_INVALID)
-            g = hb_map_get(to_new, g);
-        gids[k] = g == HB_MAP_VALUE_INVALID || g > 0xFFFF ? 0 : (uint16_t)g;
-    }
-    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
-    if (!sub)
-        return NULL;
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    hb_face_destroy(sub);
-    if (hb_blob_get_length(blob) == 0) {
-        hb_blob_destroy(blob);
-        return NULL;
-    }
-    return blob;
 }
 
 /* What the font descriptor needs from the font's own tables. */
@@ -498,23 +388,11 @@ int pdf_build_font(pdf_ctx *c, int face)
                               "(OS/2 fsType 0x%04X)",
                               rc_face_path(rf), ff.fs_type);
 
-    /* The shipped faces are cut here; installed fonts, and any file subset.c refuses, by HarfBuzz. */
     uint16_t *gids = rc_xmalloc((f->n + 1) * sizeof(*gids));
-    hb_blob_t *blob = NULL;
     rc_buf *program = &c->font_program;
-    if (!rc_face_is_builtin(rf) || subset_builtin(rf, f, gids, program) != 0) {
-        rc_buf_reset(program);
-        blob = subset_face(rc_face_hb(rf), f, gids);
-        if (!blob) {
-            free(gids);
-            return rc_error_class(c->diags, RC_FAIL_FONT, pdf_no_pos,
-                                  "cannot embed font '%s': HarfBuzz cannot subset it",
-                                  rc_face_path(rf));
-        }
-        unsigned blob_len = 0;
-        const char *data = hb_blob_get_data(blob, &blob_len);
-        rc_buf_add(program, data, blob_len);
-        hb_blob_destroy(blob);
+    if (rc_face_subset(rf, f->cps, f->n, gids, program, c->diags) != 0) {
+        free(gids);
+        return -1;
     }
     /* The CIDToGIDMap: two bytes per CID, big-endian. */
     unsigned char *map = rc_xmalloc(2 * (f->n + 1));

@@ -1,12 +1,12 @@
 /*
  * subset: a TrueType font cut down to the glyphs a document shows, for
- * the PDF device to embed, without HarfBuzz.
+ * a device to embed, without HarfBuzz (font_subset.c calls it).
  *
  * It is made for the shipped faces (fonts/prepare.py flattens their
  * outlines and drops hinting and layout tables): glyph outlines are copied
  * byte for byte, instructions left out. A font it cannot cut this way (a
- * composite glyph, a missing or inconsistent table) gets -1, and the PDF
- * device subsets it with HarfBuzz's hb-subset instead.
+ * composite glyph, a missing or inconsistent table) gets -1, and
+ * font_subset.c cuts it with HarfBuzz's hb-subset instead.
  */
 #ifndef RC_SUBSET_H
 #define RC_SUBSET_H

@@ -1,10 +1,10 @@
 # Text extraction by the engines applicant-tracking systems, search and
 # browsers use (extract.sh lists them): each must read every word of a CV.
 # pdf.js and PDFium come from npm (package-lock.json here; scripts/test.sh
-# runs `npm ci` when node_modules is missing). pypdf is left out until it
-# reads a hanging label and the text after it as two words ("[1]" and
-# "Hanze", today "[1]Hanze"), which the structure work is to settle.
-set(EXTRACT_ENGINES pdftotext pdftotext-raw mutool pdfminer pdfbox pdfjs pdfium)
+# runs `npm ci` when node_modules is missing). pypdf read a hanging label
+# and the text after it as one word ("[1]Hanze") until the PDF device drew
+# a space after each label (dev_pdf.c, pdf_spaced_label).
+set(EXTRACT_ENGINES pdftotext pdftotext-raw mutool pdfminer pypdf pdfbox pdfjs pdfium)
 # Hyphenation off: an extractor that ignores /ActualText would see the two
 # halves of a hyphenated word; with it off, every word must come out whole,
 # and no icon as a private-use character. The engineer example shows icons

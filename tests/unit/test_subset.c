@@ -164,6 +164,48 @@ static void test_composite_refused(void)
     rc_font_store_free(s);
 }
 
+/*
+ * rc_face_subset, what a device embeds: a composite (DejaVu's é) is cut by
+ * HarfBuzz, each code's glyph is the subset's, and a character the face
+ * lacks gets glyph 0 (.notdef, kept for its box).
+ */
+static void test_face_subset(void)
+{
+    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (access(dejavu, R_OK) != 0) {
+        fprintf(stderr, "test_subset: %s not installed; rc_face_subset not checked\n", dejavu);
+        return;
+    }
+    rc_font_store *s = rc_font_store_new(NULL);
+    const char *why = NULL;
+    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
+    CHECK(face != NULL);
+    if (face) {
+        const uint32_t cps[] = {'a', 0xE9, 0x4E2D}; /* a, é, and 中, which DejaVu Sans lacks */
+        uint16_t gids[4] = {9, 9, 9, 9};
+        rc_buf out = RC_BUF_INIT;
+        rc_diags d;
+        rc_diags_init(&d);
+        CHECK_INT(rc_face_subset(face, cps, 3, gids, &out, &d), 0);
+        CHECK_INT(gids[0], 0);
+        CHECK_INT(gids[3], 0);
+        CHECK(gids[1] != 0 && gids[2] != 0 && gids[1] != gids[2]);
+        hb_blob_t *blob = hb_blob_create(out.ptr, (unsigned)out.len, HB_MEMORY_MODE_READONLY,
+                                         NULL, NULL);
+        hb_face_t *sub_face = hb_face_create(blob, 0);
+        hb_font_t *sub = hb_font_create(sub_face), *full = hb_font_create(rc_face_hb(face));
+        CHECK(hb_face_get_glyph_count(sub_face) >= 4); /* .notdef, a, é and its parts */
+        CHECK_INT(glyphs_agree(full, sub, cps, gids + 1, 2), 0);
+        hb_font_destroy(sub);
+        hb_font_destroy(full);
+        hb_face_destroy(sub_face);
+        hb_blob_destroy(blob);
+        rc_buf_release(&out);
+        rc_diags_release(&d);
+    }
+    rc_font_store_free(s);
+}
+
 int main(void)
 {
     const char *dir = getenv("RESCOMP_FONT_DIR");
@@ -174,5 +216,6 @@ int main(void)
     for (size_t i = 0; i < RC_ARRAY_LEN(files); i++)
         test_shipped(dir, files[i]);
     test_composite_refused();
+    test_face_subset();
     return rc_test_report("test_subset");
 }

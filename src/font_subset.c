@@ -1,0 +1,136 @@
+/*
+ * font_subset: a face cut down to the code points a document shows, for
+ * a device to embed (see rc_face_subset in font.h). The shipped faces are
+ * cut by subset.c, which copies their flattened outlines byte for byte;
+ * installed fonts, and any file subset.c refuses, by HarfBuzz's subsetter
+ * (hb-subset), which only the font layer calls.
+ */
+#include "font.h"
+#include "font_store.h"
+#include "subset.h"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <stdlib.h>
+
+static int compare_u16(const void *a, const void *b)
+{
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/*
+ * A shipped face cut by subset.c. Glyphs keep their order, .notdef first,
+ * as hb-subset orders them. 0, or -1 when subset.c cannot cut the file.
+ */
+static int subset_builtin(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
+                          rc_buf *out)
+{
+    /* The glyphs: .notdef (0, the smallest) and each code's, sorted, each once. */
+    uint16_t *glyphs = rc_xmalloc((n + 1) * sizeof(*glyphs));
+    glyphs[0] = 0;
+    for (size_t k = 1; k <= n; k++)
+        glyphs[k] = (uint16_t)rc_face_glyph(face, cps[k - 1]);
+    qsort(glyphs, n + 1, sizeof(*glyphs), compare_u16);
+    size_t ng = 1;
+    for (size_t k = 1; k <= n; k++)
+        if (glyphs[k] != glyphs[ng - 1])
+            glyphs[ng++] = glyphs[k];
+    gids[0] = 0;
+    for (size_t k = 1; k <= n; k++) {
+        uint16_t g = (uint16_t)rc_face_glyph(face, cps[k - 1]);
+        const uint16_t *at = bsearch(&g, glyphs, ng, sizeof(*glyphs), compare_u16);
+        gids[k] = (uint16_t)(at - glyphs);
+    }
+    size_t size;
+    unsigned index;
+    const unsigned char *file = rc_face_file(face, &size, &index);
+    int r = rc_subset_truetype(file, size, index, glyphs, ng, cps, gids + 1, n, out);
+    free(glyphs);
+    return r;
+}
+
+/* The tables a TrueType font program in a PDF needs (as libharu embeds). */
+static int table_needed(hb_tag_t t)
+{
+    static const char *const tags[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+                                       "hmtx", "loca", "maxp", "name", "post", "prep"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(tags); i++)
+        if (t == HB_TAG(tags[i][0], tags[i][1], tags[i][2], tags[i][3]))
+            return 1;
+    return 0;
+}
+
+/*
+ * Any face cut by hb-subset, into out. Tables a PDF font does not use
+ * (GPOS, kern ...) are dropped before subsetting, so no time goes into
+ * them, and so are hinting instructions, which viewers do not run. The
+ * subset plan gives each code's glyph. 0, or -1 when HarfBuzz cannot.
+ */
+static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
+                           rc_buf *out)
+{
+    hb_face_t *hbf = rc_face_hb(face);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return -1;
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    for (size_t k = 0; k < n; k++)
+        hb_set_add(unicodes, cps[k]);
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    hb_tag_t tags[64];
+    unsigned offset = 0, count;
+    do {
+        count = RC_ARRAY_LEN(tags);
+        hb_face_get_table_tags(hbf, offset, &count, tags);
+        for (unsigned i = 0; i < count; i++)
+            if (!table_needed(tags[i]))
+                hb_set_add(drop, tags[i]);
+        offset += count;
+    } while (count == RC_ARRAY_LEN(tags));
+    /* .notdef's box is drawn for a character the face lacks (build.c): keep it then. */
+    int notdef = 0;
+    for (size_t k = 0; k < n && !notdef; k++)
+        notdef = !rc_face_has_char(face, cps[k]);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+                                      (notdef ? HB_SUBSET_FLAGS_NOTDEF_OUTLINE : 0));
+
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(hbf, in);
+    hb_subset_input_destroy(in);
+    if (!plan)
+        return -1;
+    const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+    const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    gids[0] = 0;
+    for (size_t k = 1; k <= n; k++) {
+        hb_codepoint_t g = hb_map_get(to_old, cps[k - 1]);
+        if (g != HB_MAP_VALUE_INVALID)
+            g = hb_map_get(to_new, g);
+        gids[k] = g == HB_MAP_VALUE_INVALID || g > 0xFFFF ? 0 : (uint16_t)g;
+    }
+    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+    if (!sub)
+        return -1;
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    rc_buf_reset(out);
+    rc_buf_add(out, data, len);
+    hb_blob_destroy(blob);
+    return len ? 0 : -1;
+}
+
+int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
+                   rc_buf *out, rc_diags *d)
+{
+    if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, gids, out) == 0)
+        return 0;
+    if (subset_harfbuzz(face, cps, n, gids, out) == 0)
+        return 0;
+    rc_pos nowhere = {NULL, 0, 0};
+    return rc_error_class(d, RC_FAIL_FONT, nowhere, "cannot embed font '%s': HarfBuzz cannot subset it",
+                          rc_face_path(face));
+}

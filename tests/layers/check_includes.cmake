@@ -1,0 +1,20 @@
+# Fail when a file of SRC other than OWNERS includes a header matching the
+# regular expression HEADER (as `#include <...`):
+#   -DSRC=dir -DHEADER=regex -DOWNERS=file;file...
+cmake_policy(VERSION 3.16)
+file(GLOB files ${SRC}/*.c ${SRC}/*.h ${SRC}/*.cc)
+set(bad)
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  if(name IN_LIST OWNERS)
+    continue()
+  endif()
+  file(STRINGS ${f} hits REGEX "^[ \t]*#[ \t]*include[ \t]*${HEADER}")
+  if(hits)
+    list(APPEND bad "${name}: ${hits}")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n  " bad "${bad}")
+  message(FATAL_ERROR "only ${OWNERS} may include ${HEADER}; these do:\n  ${bad}")
+endif()
