@@ -105,10 +105,16 @@ static rc_scaled run_width(const rc_doc *doc, const rc_draw *d)
  * /ActualText reads it: a word broken across lines once, small caps as
  * written, icons not at all, and a space where a line ends.
  */
-static void node_text(const rc_doc *doc, const rc_skid *kid, rc_buf *text)
+/* The draw a node's text reached: the node's next run goes on from it. */
+typedef struct last_draw {
+    const rc_draw *d; /* NULL: none yet */
+    uint32_t page;
+} last_draw;
+
+/* A content run's text into text, after what *prev reached. */
+static void node_text(const rc_doc *doc, const rc_skid *kid, rc_buf *text, last_draw *prev)
 {
     const rc_page *page = &doc->pages[kid->page];
-    const rc_draw *prev = NULL;
     for (size_t i = kid->first; i < kid->end; i++) {
         const rc_draw *d = &page->v[i];
         if (d->kind == RC_DRAW_IMAGE)
@@ -117,7 +123,7 @@ static void node_text(const rc_doc *doc, const rc_skid *kid, rc_buf *text)
             continue;
         /* a new line is a space, unless it continues a word broken at its end */
         int continues = d->span_begin && !*d->span_begin;
-        if (prev && prev->y != d->y && !continues && text->len &&
+        if (prev->d && (prev->page != kid->page || prev->d->y != d->y) && !continues && text->len &&
             text->ptr[text->len - 1] != ' ')
             rc_buf_addc(text, ' ');
         if (d->span_begin)
@@ -125,7 +131,8 @@ static void node_text(const rc_doc *doc, const rc_skid *kid, rc_buf *text)
         else
             for (size_t k = 0; k < d->n; k++)
                 rc_buf_add_utf8(text, d->cps[k]);
-        prev = d;
+        prev->d = d;
+        prev->page = kid->page;
     }
 }
 
@@ -161,8 +168,9 @@ static void put_structure(const rc_doc *doc, rc_buf *out)
             put_quoted(out, node->alt);
         }
         rc_buf_reset(&text);
+        last_draw prev = {NULL, 0};
         for (size_t k = t.start[n]; !mixed && k < t.start[n + 1]; k++)
-            node_text(doc, &t.kids[k], &text);
+            node_text(doc, &t.kids[k], &text, &prev);
         if (text.len) {
             rc_buf_addc(out, ' ');
             put_quoted(out, rc_buf_str(&text));
@@ -177,7 +185,8 @@ static void put_structure(const rc_doc *doc, rc_buf *out)
             /* content runs on top of the stack: print them here, in order */
             size_t d = stack[--top], k = ~stack[--top];
             rc_buf_reset(&text);
-            node_text(doc, &t.kids[k], &text);
+            last_draw none = {NULL, 0};
+            node_text(doc, &t.kids[k], &text, &none);
             put_indent(out, d);
             put_quoted(out, rc_buf_str(&text));
             rc_buf_addc(out, '\n');
