@@ -120,6 +120,8 @@ typedef struct rc_doc {
      * line a printf, which a PDF, which shows none, need not pay.
      */
     int notes;
+    /* Set by the caller: the standards the PDF must meet (RESCOMP_PDF_* bits). */
+    unsigned pdf_standards;
 } rc_doc;
 
 void rc_doc_init(rc_doc *doc);
