@@ -547,9 +547,8 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     for (size_t p = 0; c.mcid_kid && p < doc->npages; p++)
         free(c.mcid_kid[p]);
     free(c.mcid_kid);
-    free(c.elem);
-    free(c.elem_recs);
-    rc_buf_release(&c.elem_buf);
+    free(c.elem_order);
+    free(c.elem_obj);
     free(c.page_mcids);
     free(c.run_at);
     pdf_deflate_release(&c);

@@ -112,10 +112,15 @@ typedef struct pdf_ctx {
     int32_t next_mcid;        /* this page's next MCID */
     int32_t *page_mcids;      /* per page: how many MCIDs it has */
     size_t **mcid_kid;        /* per page and MCID: its kid of the tree */
-    HPDF_Dict *elem;          /* per node: its StructElem, NULL: not in the tree */
-    void *elem_recs;          /* what write_element needs of each */
+    uint32_t *elem_order;     /* the nodes in the tree, in the order of their elements */
+    uint32_t *elem_obj;       /* per node: its element's raw object, 0: not in the tree */
     HPDF_Dict struct_root;
-    rc_buf elem_buf;          /* an element's entries as they are written */
+    /*
+     * Objects written by the device itself (pdf_write_raw), numbered after
+     * libharu's: raw object i is object raw_base + i.
+     */
+    size_t nraw;
+    uint32_t raw_base; /* set by pdf_write_file before it writes anything */
     int open_mc;              /* 0 none, 1 a tagged run, 2 an artifact */
     size_t open_end;          /* the draw after the open tagged run */
     int64_t date;             /* SOURCE_DATE_EPOCH, when dated */
@@ -179,6 +184,8 @@ void pdf_close_marked(pdf_ctx *c, content_state *st);
 void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d);
 void pdf_mark_after(pdf_ctx *c, content_state *st, size_t i);
 int pdf_write_structure(pdf_ctx *c);
+/* Raw object i (a dictionary) into b. */
+void pdf_write_raw(pdf_ctx *c, size_t i, rc_buf *b);
 
 /* pdf_std.c: the standards of --pdf-standard (doc->pdf_standards) */
 int pdf_std_pdfa_part(const pdf_ctx *c);

@@ -27,9 +27,17 @@
  * length other than the object stream's own may be).
  */
 typedef struct xref_row {
-    uint8_t type;   /* 0 free, 1 at an offset, 2 in the object stream */
-    uint32_t field; /* offset, or index in the object stream */
+    uint8_t type;   /* 0 free, 1 at an offset, 2 in an object stream */
+    uint32_t field; /* offset, or the number of the object stream */
+    uint32_t index; /* in the object stream */
 } xref_row;
+
+/*
+ * An object stream is written out when its objects' text reaches this
+ * size, so the objects of a long CV (its structure elements above all)
+ * are never all held at once; a CV's fit in one.
+ */
+#define OBJSTM_BYTES (1u << 20)
 
 static HPDF_STATUS append_to_buf(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT siz)
 {
@@ -78,41 +86,80 @@ static int add_stream_object(pdf_ctx *c, rc_buf *out, uint32_t num, const char *
     return 0;
 }
 
+/* The object stream being filled: its index ("num offset ...") and the objects' text. */
+typedef struct objstm {
+    rc_buf index, bodies;
+    uint32_t n;      /* objects in it */
+    uint32_t number; /* its object number */
+} objstm;
+
+/* Start object num in the object stream; its text is then added to bodies. */
+static void objstm_begin(objstm *m, xref_row *row, uint32_t num)
+{
+    row->type = 2;
+    row->field = m->number;
+    row->index = m->n++;
+    add_uint(&m->index, num);
+    rc_buf_addc(&m->index, ' ');
+    add_uint(&m->index, m->bodies.len);
+    rc_buf_addc(&m->index, ' ');
+}
+
+/* Write the object stream (when it has objects) at its row; the next one is numbered after it. */
+static int objstm_flush(pdf_ctx *c, objstm *m, rc_buf *out, xref_row *rows)
+{
+    if (m->n == 0)
+        return 0;
+    rows[m->number].type = 1;
+    rows[m->number].field = (uint32_t)out->len;
+    rc_buf_reset(&c->scratch);
+    rc_buf_adds(&c->scratch, "/Type /ObjStm /N ");
+    add_uint(&c->scratch, m->n);
+    rc_buf_adds(&c->scratch, " /First ");
+    add_uint(&c->scratch, m->index.len);
+    rc_buf_add(&m->index, m->bodies.ptr, m->bodies.len);
+    int rc = add_stream_object(c, out, m->number, rc_buf_str(&c->scratch), m->index.ptr,
+                               m->index.len);
+    rc_buf_reset(&m->index);
+    rc_buf_reset(&m->bodies);
+    m->n = 0;
+    m->number++;
+    return rc;
+}
+
 int pdf_write_file(pdf_ctx *c, rc_buf *out)
 {
     HPDF_Doc pdf = c->pdf;
     HPDF_List entries = pdf->xref->entries;
-    rc_buf index = RC_BUF_INIT, bodies = RC_BUF_INIT;
+    objstm m = {RC_BUF_INIT, RC_BUF_INIT, 0, 0};
     xref_row *rows = NULL;
-    size_t nrows = 0, cap = 0;
-    uint32_t in_objstm = 0;
     int rc = -1;
 
+    /*
+     * Numbers: libharu's objects, then the raw ones, then the object
+     * streams (at most one per object, so the rows are allocated at
+     * once), then the cross-reference stream.
+     */
+    uint32_t nobj = (uint32_t)entries->count;
+    c->raw_base = nobj;
+    uint32_t nall = nobj + (uint32_t)c->nraw;
+    size_t nrows_max = 2 * (size_t)nall + 1;
+    rows = calloc(nrows_max, sizeof(*rows));
     HPDF_Stream so = HPDF_CallbackWriter_New(pdf->mmgr, append_to_buf, out);
-    HPDF_Stream sb = HPDF_CallbackWriter_New(pdf->mmgr, append_to_buf, &bodies);
-    if (!so || !sb || pdf->xref->prev || pdf->xref->start_offset != 0 || !pdf->catalog)
+    HPDF_Stream sb = HPDF_CallbackWriter_New(pdf->mmgr, append_to_buf, &m.bodies);
+    if (!rows || !so || !sb || pdf->xref->prev || pdf->xref->start_offset != 0 || !pdf->catalog)
         goto done;
+    m.number = nall;
     /* A binary comment on the second line marks the file as binary. */
     static const char header[] = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
     if (HPDF_Stream_Write(so, (const HPDF_BYTE *)header, sizeof(header) - 1) != HPDF_OK)
         goto done;
 
-    /* The list may grow while it is written (a hook adding an object). */
-    for (HPDF_UINT i = 0; i < entries->count; i++) {
-        if (nrows == cap) {
-            cap = cap ? cap * 2 : 128;
-            xref_row *grown = realloc(rows, cap * sizeof(*rows));
-            if (!grown)
-                goto done;
-            rows = grown;
-        }
+    for (HPDF_UINT i = 1; i < nobj; i++) {
         HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
-        xref_row *row = &rows[nrows++];
-        if (i == 0 || !e || e->entry_typ != HPDF_IN_USE_ENTRY || !e->obj) {
-            row->type = 0;
-            row->field = 0;
+        xref_row *row = &rows[i];
+        if (!e || e->entry_typ != HPDF_IN_USE_ENTRY || !e->obj)
             continue;
-        }
         const HPDF_Obj_Header *h = e->obj;
         int is_stream = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT &&
                         ((HPDF_Dict)e->obj)->stream;
@@ -129,48 +176,42 @@ int pdf_write_file(pdf_ctx *c, rc_buf *out)
             /* Written once: its data moves to the file rather than being held twice. */
             HPDF_MemStream_FreeData(((HPDF_Dict)e->obj)->stream);
         } else {
-            row->type = 2;
-            row->field = in_objstm++;
-            add_uint(&index, i);
-            rc_buf_addc(&index, ' ');
-            add_uint(&index, bodies.len);
-            rc_buf_addc(&index, ' ');
+            objstm_begin(&m, row, i);
             if (HPDF_Obj_WriteValue(e->obj, sb, NULL) != HPDF_OK)
                 goto done;
-            rc_buf_addc(&bodies, '\n');
+            rc_buf_addc(&m.bodies, '\n');
         }
         if (pdf_failed(c))
             goto done;
+        if (m.bodies.len >= OBJSTM_BYTES && objstm_flush(c, &m, out, rows))
+            goto done;
     }
-
-    /* The object stream, then the cross-reference stream. */
-    uint32_t objstm = (uint32_t)nrows, xrefstm = objstm + 1;
-    uint32_t objstm_offset = so->size;
-    rc_buf_reset(&c->scratch);
-    rc_buf_adds(&c->scratch, "/Type /ObjStm /N ");
-    add_uint(&c->scratch, in_objstm);
-    rc_buf_adds(&c->scratch, " /First ");
-    add_uint(&c->scratch, index.len);
-    rc_buf_add(&index, bodies.ptr, bodies.len);
-    if (add_stream_object(c, out, objstm, rc_buf_str(&c->scratch), index.ptr, index.len))
+    /* Every object was numbered before the writing began: a hook that adds one is a bug. */
+    if (entries->count != nobj)
         goto done;
+    for (size_t k = 0; k < c->nraw; k++) {
+        objstm_begin(&m, &rows[nobj + k], nobj + (uint32_t)k);
+        pdf_write_raw(c, k, &m.bodies);
+        rc_buf_addc(&m.bodies, '\n');
+        if (m.bodies.len >= OBJSTM_BYTES && objstm_flush(c, &m, out, rows))
+            goto done;
+    }
+    if (objstm_flush(c, &m, out, rows))
+        goto done;
+
+    /* The cross-reference stream: a row per object, its own included. */
     if (out->len > 0xFFFFFFFFu)
         goto done;
-    uint32_t xref_offset = (uint32_t)out->len;
+    uint32_t xrefstm = m.number, xref_offset = (uint32_t)out->len;
+    rows[xrefstm].type = 1;
+    rows[xrefstm].field = xref_offset;
     int ow = xref_offset <= 0xFFFF ? 2 : xref_offset <= 0xFFFFFF ? 3 : 4;
-
     rc_buf table = RC_BUF_INIT;
-    for (size_t i = 0; i < nrows; i++) {
+    for (size_t i = 0; i <= xrefstm; i++) {
         rc_buf_addc(&table, (char)rows[i].type);
-        add_be(&table, rows[i].type == 2 ? objstm : rows[i].field, ow);
-        add_be(&table, rows[i].type == 2 ? rows[i].field : i == 0 ? 0xFFFF : 0, 2);
+        add_be(&table, rows[i].field, ow);
+        add_be(&table, rows[i].type == 2 ? rows[i].index : i == 0 ? 0xFFFF : 0, 2);
     }
-    rc_buf_addc(&table, 1);
-    add_be(&table, objstm_offset, ow);
-    add_be(&table, 0, 2);
-    rc_buf_addc(&table, 1);
-    add_be(&table, xref_offset, ow);
-    add_be(&table, 0, 2);
 
     rc_buf_reset(&c->scratch);
     rc_buf_adds(&c->scratch, "/Type /XRef /Size ");
@@ -200,11 +241,9 @@ done:
     if (sb)
         HPDF_Stream_Free(sb);
     free(rows);
-    rc_buf_release(&index);
-    rc_buf_release(&bodies);
+    rc_buf_release(&m.index);
+    rc_buf_release(&m.bodies);
     if (rc && !pdf_failed(c))
         pdf_check(c, HPDF_FAILD_TO_ALLOC_MEM);
     return rc;
 }
-
-/* Build the whole PDF in memory, into out. */

@@ -79,110 +79,122 @@ void pdf_mark_after(pdf_ctx *c, content_state *st, size_t i)
 }
 
 /*
- * A structure element is an empty libharu dictionary (an object number and
- * little else) whose entries this hook writes when the file is written:
- * a libharu dictionary entry holds a 128-byte key, so a tree of 100,000
- * elements built of libharu objects took 100 MB; written here, nothing is
- * kept but one record per element.
+ * The structure elements, and the ParentTree, are objects this file
+ * writes itself (pdf_file.c numbers them after libharu's and asks for
+ * each in turn): a libharu dictionary holds each key in a 128-byte array,
+ * so a tree of 100,000 elements built of libharu objects took 100 MB.
+ * Raw object 0 is the ParentTree, raw object i > 0 the element of the
+ * node order[i - 1]; c->elem_obj[node] is that i, 0: not in the tree.
  */
-uint32_t pdf_obj_number(const void *obj);
-
-typedef struct elem_rec {
-    pdf_ctx *c;
-    uint32_t node;
-} elem_rec;
-
-static void add_ref(rc_buf *b, const void *obj)
+static void add_ref(rc_buf *b, uint32_t num)
 {
-    rc_buf_addf(b, " %u 0 R", (unsigned)pdf_obj_number(obj));
+    rc_buf_addf(b, " %" PRIu32 " 0 R", num);
 }
 
-static HPDF_STATUS write_element(HPDF_Dict obj, HPDF_Stream stream)
+static uint32_t elem_ref(const pdf_ctx *c, uint32_t node)
 {
-    const elem_rec *r = obj->attr;
-    pdf_ctx *c = r->c;
+    return c->raw_base + c->elem_obj[node];
+}
+
+static void write_element(pdf_ctx *c, uint32_t node, rc_buf *b)
+{
     const rc_struct *t = &c->tree;
-    const rc_node *node = &c->doc->nodes[r->node];
-    rc_buf *b = &c->elem_buf;
-    rc_buf_reset(b);
-    rc_buf_addf(b, "/S /%s /P", rc_stype_name(node->type));
-    add_ref(b, r->node == RC_NODE_ROOT ? (void *)c->struct_root : (void *)c->elem[node->parent]);
-    if (node->alt && *node->alt) {
+    const rc_node *n = &c->doc->nodes[node];
+    rc_buf_addf(b, "<</Type /StructElem /S /%s /P", rc_stype_name(n->type));
+    add_ref(b, node == RC_NODE_ROOT ? pdf_obj_number(c->struct_root) : elem_ref(c, n->parent));
+    if (n->alt && *n->alt) {
         rc_buf_adds(b, " /Alt ");
-        pdf_add_text_string(b, node->alt);
+        pdf_add_text_string(b, n->alt);
     }
     HPDF_Page elem_pg = NULL;
-    for (size_t k = t->start[r->node]; k < t->start[r->node + 1] && !elem_pg; k++)
+    for (size_t k = t->start[node]; k < t->start[node + 1] && !elem_pg; k++)
         if (t->kids[k].node == RC_NODE_NONE)
             elem_pg = c->pages[t->kids[k].page];
     if (elem_pg) {
         rc_buf_adds(b, " /Pg");
-        add_ref(b, elem_pg);
+        add_ref(b, pdf_obj_number(elem_pg));
     }
     rc_buf_adds(b, " /K [");
-    for (size_t k = t->start[r->node]; k < t->start[r->node + 1]; k++) {
+    for (size_t k = t->start[node]; k < t->start[node + 1]; k++) {
         const rc_skid *kid = &t->kids[k];
         if (kid->node != RC_NODE_NONE) {
-            add_ref(b, c->elem[kid->node]);
+            add_ref(b, elem_ref(c, kid->node));
             continue;
         }
         HPDF_Page pg = c->pages[kid->page];
         if (c->kid_annot[k]) {
             rc_buf_adds(b, " <</Type /OBJR /Obj");
-            add_ref(b, c->kid_annot[k]);
+            add_ref(b, pdf_obj_number(c->kid_annot[k]));
             if (pg != elem_pg) {
                 rc_buf_adds(b, " /Pg");
-                add_ref(b, pg);
+                add_ref(b, pdf_obj_number(pg));
             }
             rc_buf_adds(b, ">>");
         } else if (c->kid_mcid[k] >= 0 && pg == elem_pg) {
             rc_buf_addf(b, " %d", (int)c->kid_mcid[k]);
         } else if (c->kid_mcid[k] >= 0) {
             rc_buf_addf(b, " <</Type /MCR /MCID %d /Pg", (int)c->kid_mcid[k]);
-            add_ref(b, pg);
+            add_ref(b, pdf_obj_number(pg));
             rc_buf_adds(b, ">>");
         }
     }
-    rc_buf_adds(b, " ]");
-    return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+    rc_buf_adds(b, " ]>>");
 }
 
 /*
- * The ParentTree's number tree, written the same way: for each page the
- * elements of its MCIDs, then one entry per link annotation.
+ * The ParentTree's number tree: for each page the elements of its MCIDs,
+ * then one entry per link annotation.
  */
-static HPDF_STATUS write_parent_tree(HPDF_Dict obj, HPDF_Stream stream)
+static void write_parent_tree(pdf_ctx *c, rc_buf *b)
 {
-    pdf_ctx *c = obj->attr;
     const rc_struct *t = &c->tree;
     size_t npages = c->doc->npages, nkids = t->start[t->nnodes];
-    rc_buf *b = &c->elem_buf;
-    rc_buf_reset(b);
     /* the owner of every content kid, to find each MCID's element */
     uint32_t *owner = rc_xmalloc((nkids ? nkids : 1) * sizeof(*owner));
     for (size_t n = 0; n < t->nnodes; n++)
         for (size_t k = t->start[n]; k < t->start[n + 1]; k++)
             owner[k] = (uint32_t)n;
-    rc_buf_adds(b, "/Nums [");
+    rc_buf_adds(b, "<</Nums [");
     for (size_t p = 0; p < npages; p++) {
         rc_buf_addf(b, " %zu [", p);
         for (int32_t m = 0; m < c->page_mcids[p]; m++) {
             size_t k = c->mcid_kid[p][m];
-            if (k == SIZE_MAX || !c->elem[owner[k]])
+            if (k == SIZE_MAX || !c->elem_obj[owner[k]])
                 rc_buf_adds(b, " null");
             else
-                add_ref(b, c->elem[owner[k]]);
+                add_ref(b, elem_ref(c, owner[k]));
         }
         rc_buf_adds(b, " ]");
     }
     int32_t key = (int32_t)npages;
     for (size_t k = 0; k < nkids; k++)
-        if (c->kid_annot[k] && c->elem[owner[k]]) {
+        if (c->kid_annot[k] && c->elem_obj[owner[k]]) {
             rc_buf_addf(b, " %d", (int)key++);
-            add_ref(b, c->elem[owner[k]]);
+            add_ref(b, elem_ref(c, owner[k]));
         }
-    rc_buf_adds(b, " ]");
+    rc_buf_adds(b, " ]>>");
     free(owner);
+}
+
+void pdf_write_raw(pdf_ctx *c, size_t i, rc_buf *b)
+{
+    if (i == 0)
+        write_parent_tree(c, b);
+    else
+        write_element(c, c->elem_order[i - 1], b);
+}
+
+/* The StructTreeRoot's references to raw objects, known when the file is written. */
+static HPDF_STATUS write_root_refs(HPDF_Dict obj, HPDF_Stream stream)
+{
+    pdf_ctx *c = obj->attr;
+    rc_buf *b = &c->scratch;
+    rc_buf_reset(b);
+    rc_buf_adds(b, "/K");
+    add_ref(b, elem_ref(c, RC_NODE_ROOT));
+    rc_buf_adds(b, " /ParentTree");
+    add_ref(b, c->raw_base);
+    rc_buf_addc(b, '\n');
     return HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
 }
 
@@ -204,10 +216,10 @@ static size_t tree_order(const rc_struct *t, uint32_t *order)
 }
 
 /*
- * The StructElem objects, the ParentTree and the StructTreeRoot, and the
- * catalog's /MarkInfo, /Lang and /ViewerPreferences. Elements are made
- * parents first, in reading order, so the file is the same for the same
- * document; their entries are written with the file (write_element).
+ * The StructTreeRoot, with the elements and the ParentTree as raw objects
+ * (pdf_write_raw), and the catalog's /MarkInfo, /Lang and
+ * /ViewerPreferences. Elements are numbered parents first, in reading
+ * order, so the file is the same for the same document.
  */
 int pdf_write_structure(pdf_ctx *c)
 {
@@ -215,11 +227,12 @@ int pdf_write_structure(pdf_ctx *c)
     const rc_struct *t = &c->tree;
     HPDF_MMgr mmgr = c->pdf->mmgr;
     size_t nn = t->nnodes, npages = doc->npages, nkids = t->start[nn];
-    uint32_t *order = rc_xmalloc(nn * sizeof(*order));
-    size_t norder = tree_order(t, order);
-    c->elem = rc_xcalloc(nn, sizeof(*c->elem));
-    c->elem_recs = rc_xcalloc(nn, sizeof(elem_rec));
-    elem_rec *recs = c->elem_recs;
+    c->elem_order = rc_xmalloc(nn * sizeof(*c->elem_order));
+    size_t norder = tree_order(t, c->elem_order);
+    c->elem_obj = rc_xcalloc(nn, sizeof(*c->elem_obj));
+    for (size_t i = 0; i < norder; i++)
+        c->elem_obj[c->elem_order[i]] = (uint32_t)(i + 1);
+    c->nraw = norder + 1;
     /* each page's MCIDs: the kid each is */
     c->mcid_kid = rc_xcalloc(npages, sizeof(*c->mcid_kid));
     for (size_t p = 0; p < npages; p++) {
@@ -230,23 +243,12 @@ int pdf_write_structure(pdf_ctx *c)
     for (size_t k = 0; k < nkids; k++)
         if (t->kids[k].node == RC_NODE_NONE && c->kid_mcid[k] >= 0 && !c->kid_annot[k])
             c->mcid_kid[t->kids[k].page][c->kid_mcid[k]] = k;
-    int rc = -1;
 
     HPDF_Dict root = c->struct_root = pdf_new_object(c);
-    HPDF_Dict parent_tree = root ? pdf_new_object(c) : NULL;
-    if (!parent_tree)
-        goto done;
-    for (size_t i = 0; i < norder; i++) {
-        HPDF_Dict e = c->elem[order[i]] = pdf_new_object(c);
-        if (!e)
-            goto done;
-        recs[order[i]].c = c;
-        recs[order[i]].node = order[i];
-        e->attr = &recs[order[i]];
-        e->write_fn = write_element;
-    }
-    parent_tree->attr = c;
-    parent_tree->write_fn = write_parent_tree;
+    if (!root)
+        return -1;
+    root->attr = c;
+    root->write_fn = write_root_refs;
 
     HPDF_STATUS s = HPDF_OK;
     int32_t nannots = 0;
@@ -259,14 +261,12 @@ int pdf_write_structure(pdf_ctx *c)
         s += HPDF_Dict_AddName(c->pages[p], "Tabs", "S");
     }
     s += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    s += HPDF_Dict_Add(root, "K", c->elem[RC_NODE_ROOT]);
-    s += HPDF_Dict_Add(root, "ParentTree", parent_tree);
     s += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages + nannots);
 
     HPDF_Dict catalog = c->pdf->catalog;
     HPDF_Dict mark = HPDF_Dict_New(mmgr), prefs = mark ? HPDF_Dict_New(mmgr) : NULL;
     if (!prefs || pdf_check(c, s))
-        goto done;
+        return -1;
     s += HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));
     s += HPDF_Dict_Add(catalog, "MarkInfo", mark);
     s += HPDF_Dict_Add(catalog, "StructTreeRoot", root);
@@ -274,8 +274,5 @@ int pdf_write_structure(pdf_ctx *c)
     s += HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
     if (doc->lang && *doc->lang)
         s += HPDF_Dict_Add(catalog, "Lang", pdf_text_string(c, doc->lang));
-    rc = pdf_check(c, s) ? -1 : 0;
-done:
-    free(order);
-    return rc;
+    return pdf_check(c, s) ? -1 : 0;
 }
