@@ -50,10 +50,19 @@ int pdf_std_check(pdf_ctx *c)
     if (!doc->lang || !*doc->lang)
         return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
                               "PDF/UA-1 needs the document's language; set locale.language");
-    for (size_t n = RC_NODE_ROOT; n < doc->nnodes; n++)
+    int h1 = 0, h2 = 0;
+    for (size_t n = RC_NODE_ROOT; n < doc->nnodes; n++) {
+        h1 |= doc->nodes[n].type == RC_ST_H1;
+        h2 |= doc->nodes[n].type == RC_ST_H2;
         if (doc->nodes[n].type == RC_ST_FIGURE && (!doc->nodes[n].alt || !*doc->nodes[n].alt))
             return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                                   "PDF/UA-1 needs an alternative text for the photo");
+    }
+    /* Matterhorn 14-002: numbered headings start at H1, which is the CV's name. */
+    if (h2 && !h1)
+        return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
+                              "PDF/UA-1 needs the headings to start at the CV's name (H1), and "
+                              "the CV has none; set cv.name");
     c->reported = 0;
     return 0;
 }

@@ -122,7 +122,7 @@ def check_xmp(name, pdf, std, info):
 def info_dict(pdf):
     out = {}
     for line in pdfinfo(pdf, "-isodates").splitlines():
-        m = re.match(r"(\w+):\s+(.*)$", line)
+        m = re.match(r"([^:]+):\s+(.*)$", line)
         if m:
             out[m.group(1)] = m.group(2)
     return out
