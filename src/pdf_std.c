@@ -68,22 +68,39 @@ int pdf_std_check(pdf_ctx *c)
 }
 
 /*
- * PDF/A-2u: every code of a font maps to Unicode. The only codes without
- * a ToUnicode entry are surrogate code points (pdf_font.c), which no
- * Unicode text holds.
+ * What a face's codes must be:
+ * - no standard allows .notdef, the box drawn for a character the face
+ *   lacks: PDF/A-2 says so (ISO 19005-2, 6.2.11.8), PDFBox's Preflight
+ *   finds no glyph for such a code in PDF/A-1 (3.3.1), and PDF/UA-1 text
+ *   must be readable (Typst refuses it too);
+ * - PDF/A-2u: every code maps to Unicode. The only codes without a
+ *   ToUnicode entry are surrogate code points (pdf_font.c), which no
+ *   Unicode text holds.
  */
 int pdf_std_check_face(pdf_ctx *c, const pdf_face *f)
 {
-    if (!(c->doc->pdf_standards & RESCOMP_PDF_A2U))
-        return 0;
-    for (size_t k = 0; k < f->n; k++)
-        if ((f->cps[k] & 0xFFFFF800u) == 0xD800) {
+    unsigned std = c->doc->pdf_standards;
+    for (size_t k = 0; k < f->n && std; k++) {
+        uint32_t cp = f->cps[k];
+        if ((std & RESCOMP_PDF_A2U) && (cp & 0xFFFFF800u) == 0xD800) {
             c->reported = 1;
             return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
                                   "PDF/A-2u needs Unicode for every character, and U+%04X is a "
                                   "lone surrogate; remove it from the CV",
-                                  (unsigned)f->cps[k]);
+                                  (unsigned)cp);
         }
+        if (!rc_face_has_char(f->face, cp)) {
+            c->reported = 1;
+            return rc_error_class(c->diags, RC_FAIL_FONT, pdf_no_pos,
+                                  "%s does not allow missing-glyph boxes, and font '%s' has no U+%04X; "
+                                  "use a font that has it or remove the character",
+                                  std & RESCOMP_PDF_A1B   ? "PDF/A-1b"
+                                  : std & RESCOMP_PDF_A2B ? "PDF/A-2b"
+                                  : std & RESCOMP_PDF_A2U ? "PDF/A-2u"
+                                                          : "PDF/UA-1",
+                                  rc_face_path(f->face), (unsigned)cp);
+        }
+    }
     return 0;
 }
 
