@@ -33,14 +33,78 @@ int pdf_std_pdfa_part(const pdf_ctx *c)
                                                                         : 0;
 }
 
+/*
+ * Text for XMP, the same characters as the information dictionary's text
+ * string (pdf_text_string): bytes that are not UTF-8 become U+FFFD there,
+ * so here too; the characters XML reserves are entities, and a carriage
+ * return a character reference, which XML would otherwise read as a line
+ * feed. Controls XML cannot hold at all were refused (pdf_std_check).
+ */
+static void add_xml(rc_buf *b, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        if (!k)
+            cp = 0xFFFD;
+        switch (cp) {
+        case '&': rc_buf_adds(b, "&amp;"); break;
+        case '<': rc_buf_adds(b, "&lt;"); break;
+        case '>': rc_buf_adds(b, "&gt;"); break;
+        case '"': rc_buf_adds(b, "&quot;"); break;
+        case '\r': rc_buf_adds(b, "&#13;"); break;
+        default: {
+            char utf8[4];
+            rc_buf_add(b, utf8, rc_utf8_encode(cp, utf8));
+        }
+        }
+    }
+}
+
+/* A character XML 1.0 cannot hold, even as a reference, in s; 0: none. */
+static uint32_t xml_forbidden(const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        if (k && ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+                  cp == 0xFFFF))
+            return cp;
+    }
+    return 0;
+}
+
 /* What the document must be before anything is written. */
 int pdf_std_check(pdf_ctx *c)
 {
     const rc_doc *doc = c->doc;
     unsigned std = doc->pdf_standards;
-    if (!(std & RESCOMP_PDF_UA1))
+    if (!std)
         return 0;
     c->reported = 1;
+    /* The XMP metadata repeats the document information, in XML. */
+    const struct {
+        const char *what, *value;
+    } info[] = {{"title", doc->title},     {"author", doc->author},
+                {"subject", doc->subject}, {"keywords (section titles)", doc->keywords},
+                {"creator", doc->creator}};
+    for (size_t i = 0; i < RC_ARRAY_LEN(info); i++) {
+        uint32_t cp = xml_forbidden(info[i].value);
+        if (cp)
+            return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
+                                  "the document's %s holds the control character U+%04X, which "
+                                  "the XMP metadata of PDF/A and PDF/UA cannot hold; remove it "
+                                  "from the CV",
+                                  info[i].what, (unsigned)cp);
+    }
+    if (!(std & RESCOMP_PDF_UA1)) {
+        c->reported = 0;
+        return 0;
+    }
     if (!doc->title || !*doc->title)
         return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
                               "PDF/UA-1 needs a document title; set settings.pdf_title");
@@ -102,21 +166,6 @@ int pdf_std_check_face(pdf_ctx *c, const pdf_face *f)
         }
     }
     return 0;
-}
-
-/* Text for XML: the five characters XML reserves as entities. */
-static void add_xml(rc_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': rc_buf_adds(b, "&amp;"); break;
-        case '<': rc_buf_adds(b, "&lt;"); break;
-        case '>': rc_buf_adds(b, "&gt;"); break;
-        case '"': rc_buf_adds(b, "&quot;"); break;
-        case '\'': rc_buf_adds(b, "&apos;"); break;
-        default: rc_buf_addc(b, *s); break;
-        }
-    }
 }
 
 static void add_prop(rc_buf *b, const char *tag, const char *value)

@@ -22,8 +22,9 @@ RESCOMP, WORK, PROJECT, CLASSPATH = sys.argv[1:5]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def compile_cv(src, pdf, *args):
-    r = subprocess.run([RESCOMP, src, "-q", "-o", pdf, *args], capture_output=True, text=True)
+def compile_cv(src, pdf, *args, env=None):
+    r = subprocess.run([RESCOMP, src, "-q", "-o", pdf, *args], capture_output=True, text=True,
+                       env=env)
     if r.returncode != 0:
         sys.exit("rescomp %s %s failed (%d):\n%s" % (src, " ".join(args), r.returncode, r.stderr))
 
@@ -44,16 +45,18 @@ def main():
     compile_cv(os.path.join(PROJECT, "tests", "golden", "fonts.yaml"),
                os.path.join(out, "installed-fonts.pdf"), "--pdf-standard", "a-1b")
     expected["installed-fonts.pdf"] = True
-    # a photo whose edges fade out: PDF/A-1 has no transparency
+    # a photo whose edges fade out (PDF/A-1 has no transparency); characters
+    # XML escapes in the metadata; dates, in the information dictionary and XMP
     photo_dir = os.path.join(WORK, "photo")
     os.makedirs(photo_dir)
     subprocess.run([sys.executable, os.path.join(PROJECT, "tools", "mkpng.py"),
                     os.path.join(photo_dir, "photo.png"), "60", "60"], check=True)
     with open(os.path.join(photo_dir, "cv.yaml"), "w") as f:
-        f.write("cv:\n  name: Pat Example\n  photo: photo.png\n  email: pat@example.org\n"
-                "  sections:\n    about:\n      - A paragraph of [text](https://example.org).\n")
+        f.write("cv:\n  name: \"Pat & <Co> \\\"Example\\\"\"\n  photo: photo.png\n"
+                "  email: pat@example.org\n  sections:\n    \"R&D <lab>\":\n"
+                "      - A paragraph of [text](https://example.org).\n")
     compile_cv(os.path.join(photo_dir, "cv.yaml"), os.path.join(out, "photo-alpha.pdf"),
-               "--pdf-standard", "a-1b")
+               "--pdf-standard", "a-1b", env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
     expected["photo-alpha.pdf"] = True
     # every variant of a CV at once (--all-variants): the option reaches each
     variants = os.path.join(WORK, "variants")
