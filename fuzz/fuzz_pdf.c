@@ -393,7 +393,7 @@ static void check_xref_table(const char *pdf, size_t n, long xoff)
         FUZZ_CHECK((size_t)off < n && n - (size_t)off > (size_t)k && !memcmp(pdf + off, head, (size_t)k));
     }
     const char *t = p + 20 * size;
-    FUZZ_CHECK(!memcmp(t, "trailer\n<< /Size ", 18));
+    FUZZ_CHECK(!memcmp(t, "trailer\n<< /Size ", 17));
     const char *end = find(t, (size_t)(pdf + n - t), ">>\nstartxref\n");
     FUZZ_CHECK(end != NULL);
     size_t tlen = (size_t)(end - t);
