@@ -2,7 +2,7 @@
  * quality: the line-breaking quality report (issue 3).
  *
  * Sets every paragraph of a plain-text corpus the way the product sets a
- * justified body paragraph (src/layout.c's set_paragraph: markup ->
+ * justified body paragraph (src/layout_line.c's set_paragraph: markup ->
  * rc_para_add_spans at 10pt -> rc_linebreak, and when Knuth-Plass needs
  * its second or third pass, rc_para_rebuild with hyphenation points and
  * a second rc_linebreak), at a few measures, with Knuth-Plass and with

@@ -104,6 +104,7 @@ fi
 row "one-line CV" "$RUNS" "$tmp/min.pdf" "$exe" bench/minimal.yaml -o "$tmp/min.pdf"
 row "academic CV, trace only" "$RUNS" - "$exe" examples/academic.yaml --trace
 row "academic CV" "$RUNS" "$tmp/academic.pdf" "$exe" examples/academic.yaml -o "$tmp/academic.pdf"
+row "academic CV, untagged" "$RUNS" "$tmp/untagged.pdf" "$exe" examples/academic.yaml --no-pdf-tags -o "$tmp/untagged.pdf"
 row "German CV" "$RUNS" "$tmp/de.pdf" "$exe" tests/golden/locale_german.yaml -o "$tmp/de.pdf"
 row "generated, 9 entries" "$RUNS" "$tmp/p1.pdf" "$exe" "$tmp/pages1.yaml" -o "$tmp/p1.pdf"
 row "generated, 90 entries" "$BIG" "$tmp/p10.pdf" "$exe" "$tmp/pages10.yaml" -o "$tmp/p10.pdf"
@@ -118,22 +119,29 @@ row "pathological: nested markup" "$BIG" "$tmp/n.pdf" "$exe" "$tmp/nested.yaml" 
 row "pathological: 100,000 words" "$BIG" "$tmp/t.pdf" "$exe" "$tmp/words100000.yaml" -o "$tmp/t.pdf"
 row "photo: 4000 x 4000 RGBA PNG" "$BIG" "$tmp/ph.pdf" "$exe" "$tmp/photo.yaml" -o "$tmp/ph.pdf"
 
-# The speed target (issue 7): the flagship against the libharu baseline, the
-# two run alternately, so that whatever the machine does meanwhile (clock
-# changes, other load) hits both alike (10 x RUNS rounds: the machine is shared,
-# and its speed drifts); each run is one warm-up and one timed
-# run of bench/bench.c. Target: at most half the baseline's median.
+# The speed target (issue 7): the flagship against the libharu baseline,
+# and the flagship untagged (what tagging costs), run alternately, so that
+# whatever the machine does meanwhile (clock changes, other load) hits all
+# alike (10 x RUNS rounds: the machine is shared, and its speed drifts);
+# each run is one warm-up and one timed run of bench/bench.c. Target: at most half the baseline's median.
 if [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
     rounds=$(( RUNS * 10 ))
     for _ in $(seq "$rounds"); do
         "$tmp/bench" 1 "$tmp/baseline_libharu" "$tmp/baseline.pdf" | awk '{print "baseline", $2}'
         "$tmp/bench" 1 "$exe" examples/academic.yaml -o "$tmp/academic.pdf" |
             awk '{print "academic", $2}'
+        "$tmp/bench" 1 "$exe" examples/academic.yaml --no-pdf-tags -o "$tmp/untagged.pdf" |
+            awk '{print "untagged", $2}'
     done > "$tmp/pairs"
     med() { grep "^$1 " "$tmp/pairs" | awk '{print $2}' | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
     b=$(med baseline)
     r=$(med academic)
+    u=$(med untagged)
     echo
     awk -v b="$b" -v r="$r" -v n="$rounds" 'BEGIN {
         printf "Interleaved, %d rounds: baseline %.2f ms, academic CV %.2f ms: %.2f of the baseline (target: at most 0.50)\n", n, b, r, r / b }'
+    # What the tags cost (issue 13): time in the same rounds, size of the two files.
+    awk -v r="$r" -v u="$u" -v st="$(stat -c %s "$tmp/academic.pdf")" -v su="$(stat -c %s "$tmp/untagged.pdf")" 'BEGIN {
+        printf "Tagging: %.2f ms tagged, %.2f ms untagged: %+.1f%% time (target: at most +10%%); %.1f KB, %.1f KB: %+.1f%% size (target: at most +20%%)\n",
+               r, u, (r / u - 1) * 100, st / 1024, su / 1024, (st / su - 1) * 100 }'
 fi

@@ -112,6 +112,16 @@ static int set_document_info(pdf_ctx *c)
 /* ---- page content ---------------------------------------------------- */
 
 
+void pdf_begin_text(rc_buf *b, content_state *st)
+{
+    if (!st->in_text) {
+        rc_buf_adds(b, "BT\n");
+        st->in_text = 1;
+        st->tx = st->ty = 0;
+        st->slanted = 0; /* BT starts from the identity matrix */
+    }
+}
+
 void pdf_end_text(rc_buf *b, content_state *st)
 {
     if (st->in_text) {
@@ -174,12 +184,7 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
     }
     const char *res = f->res;
 
-    if (!st->in_text) {
-        rc_buf_adds(b, "BT\n");
-        st->in_text = 1;
-        st->tx = st->ty = 0;
-        st->slanted = 0; /* BT starts from the identity matrix */
-    }
+    pdf_begin_text(b, st);
     if ((int)c->slot[d->face] != st->face || d->size != st->size) {
         rc_buf_addf(b, "/%s ", res);
         pdf_add_sp(b, d->size);
@@ -250,8 +255,8 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
  * as its ActualText and every later piece an empty one: "This is an
  * extraordinary / word." in pdftotext's default, -layout and -raw modes,
  * and each piece is complete in itself, so a word may even continue on
- * the next page. Marked content must not straddle BT/ET, so a spanned
- * piece gets a text object of its own.
+ * the next page. Marked content must not straddle BT/ET: the span opens
+ * and closes inside the text object, which goes on around it.
  */
 static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
 {
@@ -259,7 +264,7 @@ static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw
     const char *actual = d->span_begin ? d->span_begin : c->in_span ? "" : NULL;
 
     if (actual) {
-        pdf_end_text(b, st);
+        pdf_begin_text(b, st);
         rc_buf_adds(b, "/Span <</ActualText ");
         if (*actual)
             pdf_add_text_string(b, actual);
@@ -269,10 +274,8 @@ static int draw_run(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw
     }
     if (d->n > 0 && draw_text(c, page, st, d))
         return -1;
-    if (actual) {
-        pdf_end_text(b, st);
+    if (actual)
         rc_buf_adds(b, "EMC\n");
-    }
     if (d->span_begin)
         c->in_span = 1;
     if (d->span_end)
@@ -480,7 +483,7 @@ static int render(pdf_ctx *c, rc_buf *out)
     if (set_document_info(c))
         return pdf_haru_error(c, RC_FAIL_INTERNAL, "cannot set the document information");
 
-    if (doc->nnodes > RC_NODE_ROOT) {
+    if (doc->nnodes > RC_NODE_ROOT && !doc->untagged) {
         c->tagged = 1;
         rc_struct_build(doc, &c->tree);
         size_t nkids = c->tree.start[c->tree.nnodes];
@@ -490,6 +493,7 @@ static int render(pdf_ctx *c, rc_buf *out)
         c->kid_annot = rc_xcalloc(nkids ? nkids : 1, sizeof(*c->kid_annot));
         c->pages = rc_xcalloc(doc->npages, sizeof(*c->pages));
         c->page_mcids = rc_xcalloc(doc->npages, sizeof(*c->page_mcids));
+        pdf_index_pages(c);
     }
 
     if (pdf_std_check(c))
@@ -551,6 +555,8 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
     free(c.elem_obj);
     free(c.page_mcids);
     free(c.run_at);
+    free(c.page_start);
+    free(c.page_kids);
     pdf_deflate_release(&c);
     rc_buf_release(&c.content);
     rc_buf_release(&c.scratch);

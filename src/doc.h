@@ -122,6 +122,8 @@ typedef struct rc_doc {
     int notes;
     /* Set by the caller: the standards the PDF must meet (RESCOMP_PDF_* bits). */
     unsigned pdf_standards;
+    /* Set by the caller: the PDF leaves the structure out (--no-pdf-tags). */
+    int untagged;
 } rc_doc;
 
 void rc_doc_init(rc_doc *doc);

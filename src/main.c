@@ -42,6 +42,8 @@ static const char usage[] =
     "      --pdf-standard LIST  make the PDF meet these standards: a-1b, a-2b,\n"
     "                     a-2u (PDF/A) and ua-1 (PDF/UA); comma-separated, with\n"
     "                     one PDF/A level at most, and ua-1 only with a-2b or a-2u\n"
+    "      --no-pdf-tags  write an untagged PDF (tagged: its structure for screen\n"
+    "                     readers and text extraction; the default)\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
@@ -189,6 +191,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.quiet = 1;
         } else if (strcmp(arg, "--strict") == 0) {
             o.strict = 1;
+        } else if (strcmp(arg, "--no-pdf-tags") == 0) {
+            o.no_pdf_tags = 1;
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage, stdout);
             return RESCOMP_EXIT_OK;
@@ -216,6 +220,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                            "--all-variants");
     if (o.check && (o.output || trace || o.depfile))
         return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
+    if ((o.pdf_standards & RESCOMP_PDF_UA1) && o.no_pdf_tags)
+        return usage_error("%s", "PDF/UA-1 is a tagged PDF: drop --no-pdf-tags or ua-1");
     if (o.pdf_standards && o.format && strcmp(o.format, "pdf"))
         return usage_error("%s", "--pdf-standard is about a PDF; drop it or --format");
     if (o.all_variants) {

@@ -121,7 +121,10 @@ typedef struct pdf_ctx {
      */
     size_t nraw;
     uint32_t raw_base; /* set by pdf_write_file before it writes anything */
+    size_t *page_start;       /* page p's content kids: page_kids[page_start[p] .. page_start[p + 1] - 1] */
+    size_t *page_kids;
     int open_mc;              /* 0 none, 1 a tagged run, 2 an artifact */
+    int mc_in_text;           /* it was opened inside a text object */
     size_t open_end;          /* the draw after the open tagged run */
     int64_t date;             /* SOURCE_DATE_EPOCH, when dated */
     int dated;
@@ -179,6 +182,7 @@ int pdf_build_font(pdf_ctx *c, int face);
 int pdf_draw_image(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d);
 
 /* pdf_tags.c: tagged PDF */
+void pdf_index_pages(pdf_ctx *c);
 void pdf_index_runs(pdf_ctx *c, size_t p);
 void pdf_close_marked(pdf_ctx *c, content_state *st);
 void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d);
@@ -198,6 +202,7 @@ uint32_t pdf_obj_number(const void *obj);
 int pdf_write_file(pdf_ctx *c, rc_buf *out);
 
 /* dev_pdf.c: page content */
+void pdf_begin_text(rc_buf *b, content_state *st);
 void pdf_end_text(rc_buf *b, content_state *st);
 
 #endif

@@ -109,8 +109,10 @@ int pdf_std_check(pdf_ctx *c)
         return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
                               "PDF/UA-1 needs a document title; set settings.pdf_title");
     if (!c->tagged)
-        return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
-                              "PDF/UA-1 needs a tagged PDF, and the layout made no structure");
+        return rc_error_class(c->diags, doc->untagged ? RC_FAIL_USAGE : RC_FAIL_INTERNAL,
+                              pdf_no_pos, "PDF/UA-1 is a tagged PDF, and %s",
+                              doc->untagged ? "the PDF is asked to be untagged"
+                                            : "the layout made no structure");
     if (!doc->lang || !*doc->lang)
         return rc_error_class(c->diags, RC_FAIL_INPUT, pdf_no_pos,
                               "PDF/UA-1 needs the document's language; set locale.language");

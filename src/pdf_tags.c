@@ -12,9 +12,38 @@
  * page, every draw of no node an "/Artifact BMC ... EMC", and after the
  * pages the tree becomes StructElem objects under a StructTreeRoot, with a
  * ParentTree from each page's MCIDs (and each link annotation) back to its
- * element. Marked content never straddles BT/ET: text objects are closed
- * at each boundary.
+ * element.
+ *
+ * Marked content must not straddle BT/ET, and tagging must not move
+ * anything: a text object that ends where the untagged PDF's goes on would
+ * make the next run's position absolute where it was relative, which a
+ * renderer rounds differently in the last bit. So the content stream
+ * changes level (BT or ET) only where the untagged one does, before a
+ * draw that needs it, and marked content opens at the level of its first
+ * draw: text runs inside the text object, rules and photos outside. A
+ * node's runs are all text (the layout makes rules and icons decoration),
+ * and an artifact that changes level is closed and opened again.
  */
+
+/* For each page, its content kids of the tree (page_kids[page_start[p] ..]). */
+void pdf_index_pages(pdf_ctx *c)
+{
+    const rc_struct *t = &c->tree;
+    size_t npages = c->doc->npages, nkids = t->start[t->nnodes];
+    c->page_start = rc_xcalloc(npages + 1, sizeof(*c->page_start));
+    c->page_kids = rc_xmalloc((nkids ? nkids : 1) * sizeof(*c->page_kids));
+    for (size_t k = 0; k < nkids; k++)
+        if (t->kids[k].node == RC_NODE_NONE)
+            c->page_start[t->kids[k].page + 1]++;
+    for (size_t p = 0; p < npages; p++)
+        c->page_start[p + 1] += c->page_start[p];
+    size_t *fill = rc_xmalloc((npages ? npages : 1) * sizeof(*fill));
+    memcpy(fill, c->page_start, npages * sizeof(*fill));
+    for (size_t k = 0; k < nkids; k++)
+        if (t->kids[k].node == RC_NODE_NONE)
+            c->page_kids[fill[t->kids[k].page]++] = k;
+    free(fill);
+}
 
 /* The kids of the tree on page p that start a run, indexed by draw. */
 void pdf_index_runs(pdf_ctx *c, size_t p)
@@ -27,18 +56,30 @@ void pdf_index_runs(pdf_ctx *c, size_t p)
     }
     memset(c->run_at, 0, pg->n * sizeof(*c->run_at));
     const rc_struct *t = &c->tree;
-    for (size_t k = 0; k < t->start[t->nnodes]; k++)
-        if (t->kids[k].node == RC_NODE_NONE && t->kids[k].page == p)
-            c->run_at[t->kids[k].first] = k + 1;
+    for (size_t j = c->page_start[p]; j < c->page_start[p + 1]; j++) {
+        size_t k = c->page_kids[j];
+        c->run_at[t->kids[k].first] = k + 1;
+    }
 }
 
+/* Close the open marked content at the level it was opened at. */
 void pdf_close_marked(pdf_ctx *c, content_state *st)
 {
     if (c->open_mc) {
-        pdf_end_text(&c->content, st);
+        if (!c->mc_in_text)
+            pdf_end_text(&c->content, st);
         rc_buf_adds(&c->content, "EMC\n");
         c->open_mc = 0;
     }
+}
+
+/* Inside a text object for text, outside for anything else. */
+static void set_level(pdf_ctx *c, content_state *st, int text)
+{
+    if (text)
+        pdf_begin_text(&c->content, st);
+    else
+        pdf_end_text(&c->content, st);
 }
 
 /* Open what draw i belongs to, before it is drawn. */
@@ -47,13 +88,15 @@ void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d)
     if (!c->tagged || !rc_draw_shows(d))
         return;
     rc_buf *b = &c->content;
+    int text = d->kind == RC_DRAW_TEXT;
     if (d->node == RC_NODE_NONE || d->node >= c->doc->nnodes) {
-        if (d->kind == RC_DRAW_LINK || c->open_mc == 2)
+        if (d->kind == RC_DRAW_LINK || (c->open_mc == 2 && c->mc_in_text == text))
             return;
         pdf_close_marked(c, st);
-        pdf_end_text(b, st);
+        set_level(c, st, text);
         rc_buf_adds(b, "/Artifact BMC\n");
         c->open_mc = 2;
+        c->mc_in_text = text;
         return;
     }
     size_t k = c->run_at[i];
@@ -62,12 +105,13 @@ void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d)
     pdf_close_marked(c, st);
     if (d->kind == RC_DRAW_LINK)
         return; /* an annotation: no content, its kid is an OBJR */
-    pdf_end_text(b, st);
+    set_level(c, st, text);
     const rc_skid *kid = &c->tree.kids[k - 1];
     c->kid_mcid[k - 1] = c->next_mcid;
     rc_buf_addf(b, "/%s <</MCID %" PRId32 ">> BDC\n", rc_stype_name(c->doc->nodes[d->node].type),
                 c->next_mcid++);
     c->open_mc = 1;
+    c->mc_in_text = text;
     c->open_end = kid->end;
 }
 

@@ -644,7 +644,7 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     const yaml_node_t *photo = yaml_document_get_root_node(doc)
                                    ? text_node(doc, rc_merge_get(doc, &photo_path))
                                    : NULL;
-    /* The photo is relative to the CV's own file, as layout.c resolves it. */
+    /* The photo is relative to the CV's own file, as layout_header.c resolves it. */
     if (photo)
         add_named(out, &n, s->files[0], scalar(photo));
     int sid = yaml_document_get_root_node(doc) ? rc_merge_get(doc, &sections_path) : 0;

@@ -63,6 +63,7 @@ typedef struct rescomp_options {
     const char *format;
     /* RESCOMP_PDF_* bits: the standards the PDF must meet; 0: none claimed */
     unsigned pdf_standards;
+    int no_pdf_tags; /* an untagged PDF (tagged is the default) */
 } rescomp_options;
 
 /*

@@ -124,6 +124,38 @@ static int has_bytes(const char *hay, size_t n, const char *needle)
     return 0;
 }
 
+/*
+ * Whether the content's marked content nests with its text objects: each
+ * BDC or BMC closes (EMC) at the BT/ET level it opened at, as ISO 32000
+ * asks, and none is left open. Operators are read at line starts, as the
+ * device writes them.
+ */
+static int marks_nest(const char *s, size_t n)
+{
+    int in_text = 0, depth = 0, opened_in_text[64];
+    for (size_t i = 0; i < n;) {
+        const char *line = s + i;
+        const char *nl = memchr(line, '\n', n - i);
+        size_t len = nl ? (size_t)(nl - line) : n - i;
+        i += len + 1;
+        if (len == 2 && !memcmp(line, "BT", 2)) {
+            in_text = 1;
+        } else if (len == 2 && !memcmp(line, "ET", 2)) {
+            if (depth && opened_in_text[depth - 1])
+                return 0; /* a text object ends inside marked content it holds */
+            in_text = 0;
+        } else if (len >= 3 && (!memcmp(line + len - 3, "BDC", 3) || !memcmp(line + len - 3, "BMC", 3))) {
+            if (depth == 64)
+                return 0;
+            opened_in_text[depth++] = in_text;
+        } else if (len == 3 && !memcmp(line, "EMC", 3)) {
+            if (!depth || opened_in_text[--depth] != in_text)
+                return 0;
+        }
+    }
+    return depth == 0;
+}
+
 static int contains(const char *hay, const char *needle)
 {
     return hay && strstr(hay, needle) != NULL;
@@ -624,8 +656,9 @@ static void test_sample(fixture *fx)
         free(reg);
         /* The hyphenated word: whole on its first piece, empty on the rest. */
         CHECK(has_bytes(raw, n, "/Span <</ActualText <FEFF00650078007400720061006F007200640069006E0061"
-                                "00720079>>> BDC\nBT\n"));
-        CHECK(has_bytes(raw, n, "/Span <</ActualText ()>> BDC\nBT\n"));
+                                "00720079>>> BDC\n"));
+        CHECK(has_bytes(raw, n, "/Span <</ActualText ()>> BDC\n"));
+        CHECK(marks_nest(raw, n));
         CHECK(has_bytes(raw, n, "0.2 0.4 0.6 rg\n72 661.49 451.276 0.4 re f"));
         CHECK(has_bytes(raw, n, "0.122 0.306 0.475 rg"));
         CHECK(has_bytes(raw, n, "/URI (https://example.org/cv)"));

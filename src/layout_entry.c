@@ -1,0 +1,417 @@
+/*
+ * layout_entry: an entry of the model built into its parts (layout_parts.h)
+ * -- title rows, summary, highlights and the date and location column --
+ * from RenderCV's templates or the theme's fixed rows, and the dates
+ * formatted as the CV's locale writes them. Setting the parts as lines is
+ * layout_entry_emit.c's work.
+ */
+#include "layout_parts.h"
+
+#include "template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- dates ------------------------------------------------------------- */
+
+char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
+                     const rc_when *w)
+{
+    return rc_locale_format_when(a, loc ? loc : rc_locale_english(), t, w);
+}
+
+/* ---- entries ------------------------------------------------------------ */
+
+static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
+{
+    RC_VEC_PUSH(e->main, e->nmain, e->cap);
+    mpara *m = &e->main[e->nmain++];
+    memset(m, 0, sizeof(*m));
+    rc_para_init(&m->p, c->st->body_align, pos);
+    m->space_before = e->nmain > 1 ? space_before : 0;
+    return m;
+}
+
+void parts_release(entry_parts *e)
+{
+    for (size_t i = 0; i < e->nmain; i++) {
+        rc_para_release(&e->main[i].p);
+        if (e->main[i].side) {
+            rc_para_release(e->main[i].side);
+            free(e->main[i].side);
+        }
+    }
+    free(e->main);
+    for (size_t i = 0; i < e->nside; i++)
+        rc_para_release(&e->side[i]);
+    memset(e, 0, sizeof(*e));
+}
+
+/* A title row: its first paragraph, set ragged so it never stretches. */
+static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
+{
+    if (!t.s || !*t.s)
+        return;
+    mpara *m = add_mpara(c, e, t.pos, 0);
+    m->p.align = RC_ALIGN_LEFT;
+    rc_para_style ps = body_style(c, style);
+    ps.node = add_node(c, RC_ST_P, e->node);
+    ps.hyphenate = 0; /* names of institutions and titles are not hyphenated */
+    add_spans(c, &m->p, parse_text(c, t.s), &ps);
+}
+
+static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
+{
+    if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
+        return;
+    rc_para *p = &e->side[e->nside++];
+    rc_align align = c->st->date_column_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT
+                                                                  : c->st->date_column_align;
+    rc_para_init(p, align, pos);
+    rc_para_style ps = body_style(c, 0);
+    ps.align = align;
+    ps.hyphenate = 0;
+    ps.node = add_node(c, RC_ST_P, e->node);
+    add_spans(c, p, parse_text(c, s), &ps);
+}
+
+static void add_body(ctx *c, entry_parts *e, rc_text t)
+{
+    if (!t.s)
+        return;
+    mpara *m = add_mpara(c, e, t.pos, c->st->paragraph_space);
+    m->indent = c->st->summary_indent;
+    rc_para_style ps = body_style(c, 0);
+    ps.node = add_node(c, RC_ST_P, e->node);
+    add_spans(c, &m->p, parse_text(c, t.s), &ps);
+}
+
+/* Where a bullet's text starts: RenderCV's space_left, the bullet, the gap. */
+static rc_scaled bullet_text_indent(ctx *c, uint32_t bullet)
+{
+    rc_face_id id = RC_FACE_REGULAR;
+    if (!rc_face_has_char(c->fonts->faces[id], bullet))
+        id = rc_fonts_fallback(c->fonts, id, bullet); /* rc_layout_cv made sure one has it */
+    const rc_face *f = c->fonts->faces[id < 0 ? RC_FACE_REGULAR : id];
+    return c->st->bullet_indent + milli_em(rc_face_advance(f, bullet), c->st->body_size) +
+           c->st->bullet_gap;
+}
+
+static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
+{
+    for (size_t i = 0; i < en->nhighlights; i++) {
+        const rc_highlight *h = &en->highlights[i];
+        mpara *m = add_mpara(c, e, h->text.pos,
+                             i == 0 ? c->st->highlights_space_above : c->st->highlight_space);
+        m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
+        m->indent = bullet_text_indent(c, c->st->bullet_char) +
+                    (h->level ? bullet_text_indent(c, m->bullet) - c->st->bullet_indent : 0);
+        /* a list of items, each a label (the bullet) and a body; nested ones in the last body */
+        uint32_t list;
+        if (!h->level) {
+            if (!e->list)
+                e->list = add_node(c, RC_ST_L, e->node);
+            list = e->list;
+            e->nested = 0;
+        } else {
+            if (!e->nested)
+                e->nested = add_node(c, RC_ST_L, e->last_body ? e->last_body : e->node);
+            list = e->nested;
+        }
+        uint32_t li = add_node(c, RC_ST_LI, list);
+        m->lbl = add_node(c, RC_ST_LBL, li);
+        rc_para_style ps = body_style(c, 0);
+        ps.node = add_node(c, RC_ST_LBODY, li);
+        if (!h->level)
+            e->last_body = ps.node;
+        add_spans(c, &m->p, parse_text(c, h->text.s), &ps);
+    }
+}
+
+static const char *join_texts(ctx *c, const rc_texts *t, const char *sep)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < t->n; i++) {
+        if (i)
+            rc_buf_adds(&b, sep);
+        rc_buf_adds(&b, t->v[i].s);
+    }
+    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
+/* A link written in markup, with its text escaped so it shows as written. */
+static const char *markup_link(ctx *c, const char *shown, const char *url)
+{
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_addc(&b, '[');
+    for (const char *p = shown; *p; p++) {
+        if (strchr("\\*[]()`~-", *p))
+            rc_buf_addc(&b, '\\');
+        rc_buf_addc(&b, *p);
+    }
+    rc_buf_addf(&b, "](%s)", url);
+    const char *r = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return r;
+}
+
+/* A URL as shown: without the scheme and the trailing slash. */
+const char *shown_url(ctx *c, const char *url)
+{
+    const char *s = url;
+    if (strncmp(s, "https://", 8) == 0)
+        s += 8;
+    else if (strncmp(s, "http://", 7) == 0)
+        s += 7;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == '/')
+        n--;
+    return rc_arena_strndup(c->a, s, n);
+}
+
+/* The fields an entry offers its templates, by RenderCV's placeholder names. */
+/* The fields of every entry (and then its nextra custom fields) entry_fields() gives. */
+#define ENTRY_FIELDS 16
+
+static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfield *f)
+{
+    size_t n = 0;
+#define FIELD(name, value) f[n++] = (rc_tfield){name, value}
+    FIELD("INSTITUTION", en->institution.s);
+    FIELD("AREA", en->area.s);
+    FIELD("DEGREE", en->degree.s);
+    FIELD("COMPANY", en->company.s);
+    FIELD("POSITION", en->position.s);
+    FIELD("NAME", en->name.s);
+    FIELD("TITLE", en->title.s);
+    FIELD("AUTHORS", en->authors.n ? join_texts(c, &en->authors, ", ") : NULL);
+    FIELD("JOURNAL", en->journal.s);
+    const char *doi = en->doi.s ? markup_link(c, rc_arena_printf(c->a, "doi:%s", en->doi.s),
+                                              rc_arena_printf(c->a, "https://doi.org/%s",
+                                                              en->doi.s))
+                                : NULL;
+    FIELD("DOI", doi);
+    /* RenderCV's URL shows the DOI when there is one, else the URL itself. */
+    FIELD("URL", doi ? doi : en->url.s ? markup_link(c, shown_url(c, en->url.s), en->url.s) : NULL);
+    FIELD("LABEL", en->label.s);
+    FIELD("DETAILS", en->details.s);
+    FIELD("LOCATION", en->location.s);
+    FIELD("DATE", date);
+    FIELD("SUMMARY", en->summary.s);
+    /* custom fields, as RenderCV names them: foo_bar is FOO_BAR */
+    for (size_t i = 0; i < en->nextra; i++) {
+        const char *ph = rc_template_placeholder(c->a, en->extra[i].key);
+        if (ph)
+            FIELD(ph, en->extra[i].value.s);
+    }
+#undef FIELD
+    return n;
+}
+
+/* RenderCV's phrase placeholder, in the CV's language ("DEGREE in AREA"). */
+static const char *expand_phrases(ctx *c, const char *tmpl)
+{
+    const char *ph = strstr(tmpl, "DEGREE_WITH_AREA");
+    if (!ph)
+        return tmpl;
+    return rc_arena_printf(c->a, "%.*s%s%s", (int)(ph - tmpl), tmpl,
+                           c->locale.degree_with_area, ph + 16);
+}
+
+/*
+ * Lay out an entry from its type's templates: each line of the main
+ * template is a row (or the summary, or the highlights), each line of the
+ * date-and-location template a line of the date column.
+ */
+static void build_from_templates(ctx *c, const rc_entry *en, const char *date, entry_parts *e)
+{
+    rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
+    size_t nf = entry_fields(c, en, date, f);
+    const char *main = expand_phrases(c, c->st->main_template[en->type]);
+    const char *side = c->st->side_template[en->type];
+    for (const char *ln = main; *ln;) {
+        const char *nl = strchr(ln, '\n');
+        size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
+        char *one = rc_arena_strndup(c->a, ln, len);
+        const char *trim = one;
+        while (*trim == ' ')
+            trim++;
+        if (!strcmp(trim, "SUMMARY")) {
+            add_body(c, e, en->summary);
+        } else if (!strcmp(trim, "HIGHLIGHTS")) {
+            add_highlights(c, e, en);
+        } else {
+            rc_text row = {rc_template_expand(c->a, one, f, nf), en->pos};
+            if (en->type == RC_ENTRY_ONE_LINE) {
+                /* a one-line entry is running text: justified, hyphenated when needed */
+                rc_text body = {row.s, en->label.pos};
+                mpara *m = add_mpara(c, e, body.pos, 0);
+                rc_para_style ps = body_style(c, 0);
+                ps.node = add_node(c, RC_ST_P, e->node);
+                add_spans(c, &m->p, parse_text(c, body.s), &ps);
+            } else {
+                add_row(c, e, row, 0);
+            }
+        }
+        ln += len + (nl ? 1 : 0);
+    }
+    if (!side)
+        return;
+    for (const char *ln = side; *ln;) {
+        const char *nl = strchr(ln, '\n');
+        size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
+        add_side(c, e, rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf),
+                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos);
+        ln += len + (nl ? 1 : 0);
+    }
+}
+
+/*
+ * Several positions at one employer: under the company's rows, each
+ * position is a row of its own with its dates beside it, then its summary
+ * and highlights.
+ */
+static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *dt,
+                          entry_parts *e)
+{
+    for (size_t i = 0; i < en->npositions; i++) {
+        const rc_position *ps = &en->positions[i];
+        rc_text title = ps->position;
+        if (ps->location.s)
+            title.s = rc_arena_printf(c->a, "*%s* -- %s", ps->position.s, ps->location.s);
+        else
+            title.s = rc_arena_printf(c->a, "*%s*", ps->position.s);
+        add_row(c, e, title, 0);
+        e->list = 0; /* each position has a list of its own */
+        mpara *m = &e->main[e->nmain - 1];
+        m->space_before = c->st->paragraph_space * 2;
+        const char *date = rc_format_when(c->a, &c->locale, dt, &ps->when);
+        if (date) {
+            m->side = rc_xcalloc(1, sizeof(rc_para));
+            rc_align align = c->st->date_column_align == RC_ALIGN_JUSTIFY
+                                 ? RC_ALIGN_LEFT
+                                 : c->st->date_column_align;
+            rc_para_init(m->side, align, ps->when.pos);
+            rc_para_style st = body_style(c, 0);
+            st.align = align;
+            st.hyphenate = 0;
+            st.node = add_node(c, RC_ST_P, e->node);
+            add_spans(c, m->side, parse_text(c, date), &st);
+        }
+        add_body(c, e, ps->summary);
+        rc_entry sub = {0};
+        sub.highlights = ps->highlights;
+        sub.nhighlights = ps->nhighlights;
+        add_highlights(c, e, &sub);
+    }
+}
+
+void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
+                 entry_parts *e)
+{
+    rc_date_templates dt = {c->st->single_date_template, c->st->date_range_template,
+                            c->st->time_span_template};
+    char *date = rc_format_when(c->a, &c->locale, &dt, &en->when);
+    e->page_break_before = en->page_break_before;
+    /* Bullet, numbered and labelled entries are the items of one list; others Divs. */
+    int labelled = en->type == RC_ENTRY_TEXT && rc_bracket_label_length(en->text.s);
+    if (en->type == RC_ENTRY_BULLET || en->type == RC_ENTRY_NUMBERED ||
+        en->type == RC_ENTRY_REVERSED_NUMBERED || labelled) {
+        if (!c->sect_list)
+            c->sect_list = add_node(c, RC_ST_L, c->sect);
+        uint32_t li = add_node(c, RC_ST_LI, c->sect_list);
+        e->lbl = add_node(c, RC_ST_LBL, li);
+        e->node = add_node(c, RC_ST_LBODY, li);
+    } else {
+        c->sect_list = 0;
+        /* a text entry is a paragraph of the section; any other, a division of it */
+        e->node = en->type == RC_ENTRY_TEXT ? c->sect : add_node(c, RC_ST_DIV, c->sect);
+    }
+    const char *tmpl = c->st->main_template[en->type];
+    if (tmpl && *tmpl) {
+        /* With several positions, each carries its own dates. */
+        build_from_templates(c, en, en->npositions ? NULL : date, e);
+        add_positions(c, en, &dt, e);
+        if (c->time_spans && !en->npositions) {
+            char *span = rc_locale_time_span(c->a, &c->locale, &dt, &en->when, c->today);
+            if (span && *span)
+                add_side(c, e, span, en->when.pos);
+        }
+        if (c->st->degree_template && *c->st->degree_template &&
+            en->type == RC_ENTRY_EDUCATION) {
+            rc_tfield *f = rc_arena_alloc(c->a, (ENTRY_FIELDS + en->nextra) * sizeof(*f));
+            size_t nf = entry_fields(c, en, date, f);
+            const char *deg = rc_template_expand(c->a, c->st->degree_template, f, nf);
+            if (*deg) {
+                e->degree = deg;
+                e->degree_pos = en->degree.pos;
+                e->degree_node = add_node(c, RC_ST_P, e->node);
+            }
+        }
+    } else {
+        switch (en->type) {
+        case RC_ENTRY_BULLET: {
+            mpara *m = add_mpara(c, e, en->bullet.pos, 0);
+            m->bullet = c->st->bullet_char;
+            m->indent = bullet_text_indent(c, m->bullet);
+            m->lbl = e->lbl;
+            rc_para_style ps = body_style(c, 0);
+            ps.node = add_node(c, RC_ST_P, e->node);
+            add_spans(c, &m->p, parse_text(c, en->bullet.s), &ps);
+            break;
+        }
+        case RC_ENTRY_NUMBERED:
+        case RC_ENTRY_REVERSED_NUMBERED: {
+            rc_text t = en->type == RC_ENTRY_NUMBERED ? en->number : en->reversed_number;
+            mpara *m = add_mpara(c, e, t.pos, 0);
+            m->indent = bullet_text_indent(c, c->st->bullet_char) + RC_PT(6);
+            size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
+            m->label = rc_arena_printf(c->a, "%zu.", num);
+            m->lbl = e->lbl;
+            rc_para_style ps = body_style(c, 0);
+            ps.node = add_node(c, RC_ST_P, e->node);
+            add_spans(c, &m->p, parse_text(c, t.s), &ps);
+            break;
+        }
+        case RC_ENTRY_TEXT: {
+            /*
+             * A paragraph that starts with a bracketed label ("[12] Authors,
+             * Title...") is a bibliography item: the label hangs to the left
+             * of the text, as LaTeX's thebibliography sets it.
+             */
+            size_t k = rc_bracket_label_length(en->text.s);
+            if (k) {
+                rc_text rest = en->text;
+                rest.s = en->text.s + k;
+                while (*rest.s == ' ')
+                    rest.s++;
+                rest.pos = rc_pos_advance(en->text.pos, (int)(rest.s - en->text.s));
+                add_body(c, e, rest);
+                e->main[e->nmain - 1].lbl = e->lbl;
+                e->main[e->nmain - 1].label = rc_arena_strndup(c->a, en->text.s, k);
+                e->main[e->nmain - 1].indent = 0;
+            } else {
+                add_body(c, e, en->text);
+            }
+            break;
+        }
+        default:
+            /* A type whose template was emptied: its fields in a plain row. */
+            build_from_templates(c, en, date, e);
+            break;
+        }
+        add_body(c, e, en->type == RC_ENTRY_TEXT ? (rc_text){0} : en->summary);
+        if (en->type != RC_ENTRY_TEXT)
+            add_highlights(c, e, en);
+        if (date)
+            add_side(c, e, date, en->when.pos);
+    }
+    e->paragraph = en->type == RC_ENTRY_TEXT;
+    /* Entries that are one line by nature (skills, awards, list items) sit tight. */
+    e->compact = en->type == RC_ENTRY_ONE_LINE || en->type == RC_ENTRY_BULLET ||
+                 en->type == RC_ENTRY_NUMBERED || en->type == RC_ENTRY_REVERSED_NUMBERED ||
+                 en->type == RC_ENTRY_TEXT ||
+                 (en->type == RC_ENTRY_NORMAL && !en->summary.s && !en->nhighlights);
+}

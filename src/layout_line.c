@@ -1,0 +1,496 @@
+/*
+ * layout_line: a paragraph broken into lines (linebreak.h), and each line
+ * rendered into draws: words become text draws with their kerning, links
+ * get their structure nodes, and the lines go on the vertical list as
+ * boxes. The other parts of the layout module call this one, never the
+ * other way round (layout_parts.h).
+ */
+#include "layout_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void lines_release(lines *ls)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        free(ls->v[i].v);
+    free(ls->v);
+    memset(ls, 0, sizeof(*ls));
+}
+
+rc_draw *line_add(line *l, rc_draw_kind kind)
+{
+    RC_VEC_PUSH(l->v, l->n, l->cap);
+    rc_draw *d = &l->v[l->n++];
+    memset(d, 0, sizeof(*d));
+    d->kind = kind;
+    return d;
+}
+
+/*
+ * The node a run shows: an icon is decoration, link text a Link node of
+ * its own (one per link of the paragraph, whatever lines it spans), the
+ * rest its paragraph's node.
+ */
+static uint32_t run_node(ctx *c, const rc_run *run)
+{
+    if (run->face == RC_FACE_ICONS || run->node == RC_NODE_NONE)
+        return RC_NODE_NONE;
+    if (!run->url)
+        return run->node;
+    for (size_t i = 0; i < c->nlinks; i++)
+        if (c->links[i].url == run->url)
+            return c->links[i].node;
+    RC_VEC_PUSH(c->links, c->nlinks, c->links_cap);
+    uint32_t n = add_node(c, RC_ST_LINK, run->node);
+    c->doc->nodes[n].url = rc_arena_strdup(c->a, run->url); /* the run's goes with its entry */
+    c->links[c->nlinks++] = (struct link_node){run->url, n};
+    return n;
+}
+
+/* ---- setting lines ----------------------------------------------------- */
+
+typedef struct draw_builder {
+    uint32_t *cps;
+    rc_scaled *adj;
+    size_t n, cap;
+    rc_draw proto;   /* face, size, color, x of the open text draw */
+    int open;
+    int actual;      /* the open draw is small caps with its written text as ActualText */
+} draw_builder;
+
+static void db_close(ctx *c, draw_builder *b, line *l)
+{
+    if (!b->open)
+        return;
+    rc_draw *d = line_add(l, RC_DRAW_TEXT);
+    *d = b->proto;
+    d->kind = RC_DRAW_TEXT;
+    d->cps = rc_arena_memdup(c->a, b->cps, b->n, sizeof(uint32_t));
+    int any = 0;
+    for (size_t i = 0; i < b->n; i++)
+        any |= b->adj[i] != 0;
+    d->adjust = any ? rc_arena_memdup(c->a, b->adj, b->n, sizeof(rc_scaled)) : NULL;
+    d->n = b->n;
+    b->n = 0;
+    b->open = 0;
+}
+
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
+        b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
+    }
+    b->cps[b->n] = cp;
+    b->adj[b->n] = adj;
+    b->n++;
+}
+
+typedef struct link_tracker {
+    const char *url;
+    uint32_t node;   /* its Link node */
+    rc_scaled x0, x1, ascent, descent;
+    rc_scaled size;  /* of the link's text, for its underline */
+    uint32_t color;
+} link_tracker;
+
+/*
+ * The annotation over a link's text, and (links.underline) a rule under
+ * it in the link's colour, a tenth of the size below the baseline.
+ */
+static void link_close(const ctx *c, link_tracker *lt, line *l)
+{
+    if (!lt->url)
+        return;
+    rc_draw *d = line_add(l, RC_DRAW_LINK);
+    d->node = lt->node;
+    d->x = lt->x0;
+    d->y = -lt->ascent;
+    d->w = lt->x1 - lt->x0;
+    d->h = lt->ascent + lt->descent;
+    d->text = rc_arena_strdup(c->a, lt->url); /* the run's URL goes with its entry */
+    if (c->st->link_underline) {
+        rc_draw *u = line_add(l, RC_DRAW_RULE);
+        u->x = lt->x0;
+        u->y = lt->size / 10;
+        u->w = lt->x1 - lt->x0;
+        u->h = lt->size / 25;
+        u->color = lt->color;
+    }
+    lt->url = NULL;
+}
+
+/* Width of a glue item once the line's adjustment ratio is applied (TeX §625). */
+static rc_scaled set_glue(const rc_item *it, int32_t ratio)
+{
+    int64_t extra = 0;
+    if (ratio > 0)
+        extra = ((int64_t)ratio * it->stretch) >> 16;
+    else if (ratio < 0)
+        extra = ((int64_t)ratio * it->shrink) / 65536;
+    return it->width + (rc_scaled)extra;
+}
+
+/*
+ * Typeset items [from, to) of p as one line whose break is `brk` (the
+ * item at brk->index ends it). Spaces become real space characters whose
+ * TJ adjustment carries the stretch or shrink, so text extracts with
+ * spaces and viewers still justify exactly.
+ */
+/*
+ * A word broken across two lines (at a hyphen) must extract whole: the
+ * piece ending the line carries the whole word as its ActualText and the
+ * piece starting the next line an empty one (dev_pdf.c explains why).
+ */
+typedef struct word_split {
+    size_t tail_from;      /* first item of the piece that ends this line, or SIZE_MAX */
+    const char *word;      /* the whole word, for the tail piece */
+    size_t head_to;        /* items before this one continue the previous line's word */
+} word_split;
+
+static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const rc_break *brk,
+                        rc_scaled width, const word_split *ws, line *l)
+{
+    draw_builder b = {0};
+    link_tracker lt = {0};
+    rc_scaled x = 0, pending = 0;
+    int has_box = 0, has_glue = 0;
+    int head_open = 0; /* the open draw continues the previous line's word */
+    rc_scaled height = 0, depth = 0;
+
+    for (size_t i = from; i < to; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type == RC_ITEM_GLUE) {
+            pending += set_glue(it, brk->ratio);
+            has_glue = 1;
+            continue;
+        }
+        if (it->type != RC_ITEM_BOX)
+            continue;
+        if (it->payload == RC_NO_RUN) {
+            x += pending + it->width;
+            pending = 0;
+            has_glue = 0;
+            continue;
+        }
+        const rc_run *run = &p->runs[it->payload];
+        const rc_face *face = c->fonts->faces[run->face];
+        uint32_t node = run_node(c, run);
+        if (head_open && i >= ws->head_to && b.open) {
+            /* The continued word ends here: its span closes before the space. */
+            rc_draw keep = b.proto;
+            b.proto.span_end = 1;
+            db_close(c, &b, l);
+            head_open = 0;
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = keep.face;
+            b.proto.size = keep.size;
+            b.proto.color = keep.color;
+            b.proto.node = keep.node;
+            b.proto.x = x;
+            b.open = 1;
+        }
+        if (has_glue && has_box && b.open && b.proto.face == RC_FACE_ICONS) {
+            /* the icon font has no space: the space after an icon is the text's */
+            rc_draw keep = b.proto;
+            db_close(c, &b, l);
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = keep.size;
+            b.proto.color = keep.color;
+            b.proto.node = node;
+            b.proto.x = x;
+            b.open = 1;
+        }
+        if (has_glue && has_box && b.open && b.proto.node != node && run->face != RC_FACE_ICONS &&
+            !head_open && c->doc->nodes[b.proto.node].type == RC_ST_LINK) {
+            /* the space after a link is the text's that follows, not the link's */
+            db_close(c, &b, l);
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = run->size;
+            b.proto.color = run->color;
+            b.proto.node = node;
+            b.proto.x = x;
+            b.actual = 0;
+            b.open = 1;
+        }
+        if (has_glue && has_box && b.open) {
+            rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
+                                       b.proto.size);
+            db_push(&b, ' ', pending - space);
+            if (b.actual) /* the space is in the span: its ActualText has it too */
+                b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
+        }
+        x += pending;
+        pending = 0;
+        has_glue = 0;
+        int starts_tail = i == ws->tail_from;
+        int in_head = i < ws->head_to;
+        if (b.open && (starts_tail || b.actual || run->actual || b.proto.face != run->face ||
+                       b.proto.size != run->size || b.proto.color != run->color ||
+                       b.proto.node != node))
+            db_close(c, &b, l);
+        if (!b.open) {
+            memset(&b.proto, 0, sizeof(b.proto));
+            b.proto.face = run->face;
+            b.proto.size = run->size;
+            b.proto.color = run->color;
+            b.proto.node = node;
+            b.proto.x = x;
+            b.actual = 0;
+            if (run->actual && !starts_tail && !(in_head && i == from)) {
+                /* small caps show capitals; extraction gives the letters as written */
+                b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
+                b.proto.span_end = 1;
+                b.actual = 1;
+            } else if (run->face == RC_FACE_ICONS) {
+                /* an icon is a picture: text extraction must not see its code */
+                b.proto.span_begin = "";
+                b.proto.span_end = 1;
+            } else if (starts_tail)
+                b.proto.span_begin = ws->word;
+            else if (in_head && i == from) {
+                b.proto.span_begin = "";
+                head_open = 1;
+            }
+            b.open = 1;
+        }
+        for (size_t k = 0; k < run->n; k++)
+            db_push(&b, run->cps[k], run->kern[k]);
+        rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
+        rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
+        /*
+         * A line's box is as tall as TeX's boxes of text usually are (the
+         * parentheses of cmr10: 0.75em above the baseline, 0.25em below),
+         * not the font's ascender, which leaves room for accented capitals;
+         * so \baselineskip, not \lineskip, spaces the lines.
+         */
+        if (run->size * 3 / 4 > height)
+            height = run->size * 3 / 4;
+        if (run->size / 4 > depth)
+            depth = run->size / 4;
+        if (run->url != lt.url || (run->url && lt.url && strcmp(run->url, lt.url) != 0)) {
+            link_close(c, &lt, l);
+            if (run->url) {
+                lt.url = run->url;
+                lt.node = node;
+                lt.x0 = x;
+                lt.size = run->size;
+                lt.color = run->color;
+            }
+        }
+        x += run->width;
+        if (lt.url) {
+            lt.x1 = x;
+            if (lt.node == RC_NODE_NONE)
+                lt.node = node; /* a link may start with its icon */
+            if (asc > lt.ascent)
+                lt.ascent = asc;
+            if (desc > lt.descent)
+                lt.descent = desc;
+        }
+        has_box = 1;
+    }
+    /* A line that ends at a hyphenation break shows the hyphen. */
+    const rc_item *end = &p->items[brk->index];
+    if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
+        db_push(&b, '-', 0);
+        x += end->width;
+    }
+    if (b.open && (ws->tail_from != SIZE_MAX || head_open))
+        b.proto.span_end = 1;
+    db_close(c, &b, l);
+    link_close(c, &lt, l);
+    free(b.cps);
+    free(b.adj);
+
+    rc_scaled shift = 0;
+    if (p->align == RC_ALIGN_CENTER)
+        shift = (width - x) / 2;
+    else if (p->align == RC_ALIGN_RIGHT)
+        shift = width - x;
+    if (shift)
+        for (size_t k = 0; k < l->n; k++)
+            l->v[k].x += shift;
+    l->height = height;
+    l->depth = depth;
+    l->width = x;
+}
+
+/*
+ * The hyphenation patterns of the CV's language, loaded the first time a
+ * paragraph needs them: loading costs more than laying out a whole CV, and
+ * many CVs set every paragraph without a hyphen.
+ */
+static const rc_hyph *patterns(ctx *c)
+{
+    if (!c->hyph_opened) {
+        c->hyph_opened = 1;
+        c->hyph = rc_hyph_open(c->cv->language.s, c->cv->language.pos, c->d);
+    }
+    return c->hyph;
+}
+
+/* A ratio in 1/65536 as a decimal with three places, from integers only. */
+static void put_ratio(rc_buf *b, int32_t ratio)
+{
+    int64_t r = ratio;
+    const char *sign = r < 0 ? "-" : "";
+    if (r < 0)
+        r = -r;
+    int64_t milli = (r * 1000 + 32768) >> 16;
+    rc_buf_addf(b, "%s%lld.%03lld", sign, (long long)(milli / 1000), (long long)(milli % 1000));
+}
+
+/*
+ * What the breaker decided for line k, for --trace: where the line ends
+ * (glue, penalty, hyphen), the pass, the adjustment ratio, the line's
+ * demerits and fitness class, and whether it is overfull.
+ */
+static void add_break_note(ctx *c, line *l, const rc_para *p, const rc_breaks *br, size_t k)
+{
+    const rc_break *b = &br->v[k];
+    const rc_item *end = &p->items[b->index];
+    const char *kind = end->type == RC_ITEM_GLUE ? "glue"
+                       : end->discretionary      ? "hyphen"
+                       : end->flagged            ? "explicit-hyphen"
+                       : k + 1 == br->n          ? "end"
+                                                 : "penalty";
+    rc_buf t = RC_BUF_INIT;
+    rc_buf_addf(&t, "break %zu/%zu at %s pass %d ratio ", k + 1, br->n, kind, br->pass);
+    put_ratio(&t, b->ratio);
+    rc_buf_addf(&t, " demerits %lld fitness %d%s", (long long)b->demerits, b->fitness,
+                b->overfull ? " overfull" : "");
+    rc_draw *d = line_add(l, RC_DRAW_NOTE);
+    d->text = rc_arena_strdup(c->a, rc_buf_str(&t));
+    rc_buf_release(&t);
+}
+
+/* The text of the boxes [from, to): a word as it extracts. */
+static const char *word_text(ctx *c, const rc_para *p, size_t from, size_t to)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = from; i < to; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type != RC_ITEM_BOX || it->payload == RC_NO_RUN)
+            continue;
+        const rc_run *run = &p->runs[it->payload];
+        for (size_t k = 0; k < run->n; k++)
+            rc_buf_add_utf8(&b, run->cps[k]);
+    }
+    const char *s = rc_arena_strdup(c->a, rc_buf_str(&b));
+    rc_buf_release(&b);
+    return s;
+}
+
+/* Whether a line of the breaks sticks out by more than TeX's \hfuzz (0.1pt). */
+static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widths,
+                    size_t nwidths)
+{
+    size_t start = 0;
+    for (size_t k = 0; k < br->n; k++) {
+        if (br->v[k].overfull) {
+            rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+            if (rc_para_natural_width(p, start, br->v[k].index) > w + RC_PT(0.1))
+                return 1;
+        }
+        start = br->v[k].index + 1;
+    }
+    return 0;
+}
+
+/*
+ * Break a finished paragraph with the given line widths (the last repeats)
+ * and append its lines. Overfull lines are warnings at the paragraph's
+ * source position.
+ */
+void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
+                   int para_index, lines *out)
+{
+    c->nlinks = 0; /* a link's node is one per setting of its paragraph */
+    rc_para_finish(p);
+    rc_breaks br;
+    rc_breaks_init(&br);
+    rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    const rc_hyph *h = NULL;
+    if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
+        /* TeX's second pass: only now are words hyphenated (§863, §891). */
+        h = c->hyph;
+        rc_para_rebuild(p, h, 0, 0, c->fonts, c->a);
+        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    }
+    /*
+     * A word wider than the column (a long URL, a date with no space)
+     * would run into the margin or the next column: build the paragraph
+     * again with breaks inside such words, at their punctuation first,
+     * anywhere when that is not enough. Only such paragraphs pay for it.
+     */
+    for (int anywhere = 0; anywhere < 2 && too_wide(p, &br, widths, nwidths); anywhere++) {
+        rc_scaled narrowest = widths[0];
+        for (size_t k = 1; k < nwidths; k++)
+            narrowest = widths[k] < narrowest ? widths[k] : narrowest;
+        rc_para_rebuild(p, h, narrowest > 0 ? narrowest : 1, anywhere, c->fonts, c->a);
+        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    }
+    size_t start = 0, head_to = 0;
+    for (size_t k = 0; k < br.n; k++) {
+        size_t from = start;
+        while (from < br.v[k].index && p->items[from].type != RC_ITEM_BOX)
+            from++;
+        rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+        RC_VEC_PUSH(out->v, out->n, out->cap);
+        line *l = &out->v[out->n++];
+        memset(l, 0, sizeof(*l));
+        word_split ws = {SIZE_MAX, NULL, head_to};
+        const size_t continued = head_to; /* the previous line's word goes on here */
+        head_to = 0;
+        const rc_item *end = &p->items[br.v[k].index];
+        if (end->type == RC_ITEM_PENALTY && end->flagged && k + 1 < br.n) {
+            size_t ws_from = br.v[k].index, ws_to = br.v[k].index;
+            while (ws_from > from && p->items[ws_from - 1].type != RC_ITEM_GLUE)
+                ws_from--;
+            while (ws_to < p->n && p->items[ws_to].type != RC_ITEM_GLUE)
+                ws_to++;
+            if (ws_from == from && continued > from) {
+                /*
+                 * A word broken over three lines or more (a long URL): the
+                 * first piece's ActualText holds all of it, so this middle
+                 * piece and the next one extract as nothing.
+                 */
+                ws.head_to = ws_to;
+            } else {
+                ws.tail_from = ws_from;
+                ws.word = word_text(c, p, ws_from, ws_to);
+            }
+            head_to = ws_to;
+        }
+        render_line(c, p, from, br.v[k].index, &br.v[k], w, &ws, l);
+        l->para = para_index;
+        l->first = k == 0;
+        l->last = k + 1 == br.n;
+        if (c->notes)
+            add_break_note(c, l, p, &br, k);
+        /* Like TeX's \hfuzz, overflows under 0.1pt are not worth a warning. */
+        if (br.v[k].overfull && l->width > w + RC_PT(0.1))
+            rc_warning(c->d, p->pos,
+                       "line too wide by %.2fpt; shorten the text or allow a break "
+                       "(e.g. a space or a hyphen)",
+                       (double)(l->width - w) / RC_UNITY);
+        start = br.v[k].index + 1;
+    }
+    rc_breaks_release(&br);
+}
+
+/* ---- vertical list helpers ---------------------------------------------- */
+
+rc_vitem *add_line_box(ctx *c, const line *l, rc_scaled baselineskip)
+{
+    rc_scaled h = l->height, dp = l->depth;
+    rc_vitem *box = rc_vlist_add_box(&c->vl, h, dp, baselineskip);
+    for (size_t i = 0; i < l->n; i++)
+        rc_vbox_add(&c->vl, box, &l->v[i]);
+    return box;
+}
