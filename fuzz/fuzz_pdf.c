@@ -4,7 +4,9 @@
  * $RESCOMP_FONT_DIR (the source tree's fonts/ when unset).
  *
  * Input: a program that builds the document (set_date() and decode()
- * below): a SOURCE_DATE_EPOCH (none, or printable ASCII), which
+ * below): a SOURCE_DATE_EPOCH (none, or printable ASCII) and the PDF
+ * standards asked for (--pdf-standard: none, or one of the combinations
+ * that hold), which
  * information strings are set, the page size, the strings (title, author,
  * subject, keywords, creator: any bytes), then draws until the bytes run
  * out: text runs in any of the faces (and
@@ -21,12 +23,17 @@
  * each object written at an offset starts there ("N 0 obj"), each object
  * in the object stream is listed there at its index and offset, and the
  * catalog and information dictionary are objects of the file; the same
- * document gives byte-identical output twice.
+ * document gives byte-identical output twice. Under a standard: the
+ * standard's version; a trailer /ID; XMP metadata that is UTF-8 without a
+ * control XML cannot hold; for PDF/A-1 the classic form, whose
+ * cross-reference table is as sound (each row's object starts at its
+ * offset) and which has no object or cross-reference streams.
  */
 #include "fuzz.h"
 
 #include "dev.h"
 #include "font.h"
+#include "rescomp/rescomp.h"
 #include "image.h"
 
 #include <string.h>
@@ -231,13 +238,29 @@ static void decode(reader *r, rc_arena *a, rc_doc *doc)
     }
 }
 
-/* SOURCE_DATE_EPOCH for this input: none, or printable ASCII (it is in messages). */
-static void set_date(reader *r)
+/* The --pdf-standard combinations that hold (standard.c), and none. */
+static const unsigned standards[8] = {
+    0,
+    RESCOMP_PDF_A1B,
+    RESCOMP_PDF_A2B,
+    RESCOMP_PDF_A2U,
+    RESCOMP_PDF_UA1,
+    RESCOMP_PDF_A2B | RESCOMP_PDF_UA1,
+    RESCOMP_PDF_A2U | RESCOMP_PDF_UA1,
+    0,
+};
+
+/*
+ * SOURCE_DATE_EPOCH for this input: none, or printable ASCII (it is in
+ * messages); and in the same byte (bits 4-6), the standards.
+ */
+static unsigned set_date(reader *r)
 {
     unsigned len = u8(r);
+    unsigned std = standards[(len >> 4) & 7];
     if (!(len & 0x80)) {
         unsetenv("SOURCE_DATE_EPOCH");
-        return;
+        return std;
     }
     rc_buf s = RC_BUF_INIT;
     for (unsigned i = 0; i < (len & 15); i++) {
@@ -247,6 +270,7 @@ static void set_date(reader *r)
     }
     setenv("SOURCE_DATE_EPOCH", rc_buf_str(&s), 1);
     rc_buf_release(&s);
+    return std;
 }
 
 /* ---- checking the PDF ----------------------------------------------- */
@@ -333,9 +357,75 @@ static uint32_t be(const unsigned char *p, int bytes)
     return v;
 }
 
-static void check_pdf(const char *pdf, size_t n)
+/* A trailer's "/ID [<32 hex digits><the same>]". */
+static void check_id(const char *dict, size_t n)
+{
+    const char *id = find(dict, n, "/ID [<");
+    FUZZ_CHECK(id != NULL && (size_t)(dict + n - id) >= 6 + 32 + 2 + 32 + 2);
+    id += 6;
+    for (int i = 0; i < 32; i++)
+        FUZZ_CHECK(strchr("0123456789abcdef", id[i]) != NULL && id[i] != 0);
+    FUZZ_CHECK(!memcmp(id + 32, "><", 2) && !memcmp(id + 34, id, 32) && id[66] == '>');
+}
+
+/* The classic cross-reference table at xoff (PDF/A-1) and its trailer. */
+static void check_xref_table(const char *pdf, size_t n, long xoff)
+{
+    const char *p = pdf + xoff;
+    FUZZ_CHECK(n - (size_t)xoff > 7 && !memcmp(p, "xref\n0 ", 7));
+    p += 7;
+    long size = number_at(&p, pdf + n);
+    FUZZ_CHECK(size > 1 && p[-1] == '\n' && (size_t)(pdf + n - p) > (size_t)size * 20);
+    FUZZ_CHECK(!memcmp(p, "0000000000 65535 f\r\n", 20));
+    for (long i = 1; i < size; i++) {
+        const char *row = p + 20 * i;
+        FUZZ_CHECK(row[18] == '\r' && row[19] == '\n' && row[10] == ' ' && row[16] == ' ');
+        if (row[17] == 'f')
+            continue;
+        FUZZ_CHECK(row[17] == 'n' && !memcmp(row + 11, "00000", 5));
+        long off = 0;
+        for (int k = 0; k < 10; k++) {
+            FUZZ_CHECK(row[k] >= '0' && row[k] <= '9');
+            off = off * 10 + (row[k] - '0');
+        }
+        char head[32];
+        int k = snprintf(head, sizeof head, "%ld 0 obj\n", i);
+        FUZZ_CHECK((size_t)off < n && n - (size_t)off > (size_t)k + 16 &&
+                   !memcmp(pdf + off, head, (size_t)k));
+        /* no object or cross-reference streams (as the PDF 1.5 writer begins them) */
+        FUZZ_CHECK(memcmp(pdf + off + k, "<</Type /ObjStm", 15) &&
+                   memcmp(pdf + off + k, "<</Type /XRef", 13));
+    }
+    const char *t = p + 20 * size;
+    FUZZ_CHECK(!memcmp(t, "trailer\n<< /Size ", 17));
+    const char *end = find(t, (size_t)(pdf + n - t), ">>\nstartxref\n");
+    FUZZ_CHECK(end != NULL);
+    size_t tlen = (size_t)(end - t);
+    FUZZ_CHECK(number_after(t, tlen, "/Size ") == size);
+    long root = number_after(t, tlen, "/Root ");
+    FUZZ_CHECK(root > 0 && root < size);
+    check_id(t, tlen);
+}
+
+/* The XMP packet: there, UTF-8, and without a control XML 1.0 cannot hold. */
+static void check_xmp(const char *pdf, size_t n)
+{
+    const char *begin = find(pdf, n, "<?xpacket begin=");
+    FUZZ_CHECK(begin != NULL);
+    const char *end = find(begin, (size_t)(pdf + n - begin), "<?xpacket end=\"w\"?>");
+    FUZZ_CHECK(end != NULL);
+    size_t len = (size_t)(end - begin);
+    FUZZ_CHECK(rc_utf8_find_invalid(begin, len) == (size_t)-1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)begin[i];
+        FUZZ_CHECK(ch >= 0x20 || ch == '\t' || ch == '\n');
+    }
+}
+
+static void check_pdf(const char *pdf, size_t n, unsigned std)
 {
     FUZZ_CHECK(n > 32 && !memcmp(pdf, "%PDF-", 5));
+    FUZZ_CHECK(!memcmp(pdf + 5, std & RESCOMP_PDF_A1B ? "1.4" : std ? "1.7" : "1.5", 3));
     FUZZ_CHECK(!memcmp(pdf + n - 7, "\n%%EOF\n", 7));
     /* startxref\n<offset>\n%%EOF\n */
     const char *sx = NULL;
@@ -346,6 +436,12 @@ static void check_pdf(const char *pdf, size_t n)
     const char *p = sx + 10;
     long xoff = number_at(&p, pdf + n);
     FUZZ_CHECK(xoff > 0 && p == pdf + n - 6);
+    if (std)
+        check_xmp(pdf, n);
+    if (std & RESCOMP_PDF_A1B) {
+        check_xref_table(pdf, n, xoff);
+        return;
+    }
 
     /* The cross-reference stream: its number is the last, its /Size one more. */
     const char *q = pdf + xoff;
@@ -359,6 +455,8 @@ static void check_pdf(const char *pdf, size_t n)
     long root = number_after(dict, dlen, "/Root ");
     long info = number_after(dict, dlen, "/Info ");
     FUZZ_CHECK(size == xnum + 1 && ow >= 1 && ow <= 4);
+    if (std)
+        check_id(dict, dlen);
     size_t w = 3 + (size_t)ow;
     FUZZ_CHECK(table.len == (size_t)size * w);
     const unsigned char *t = (const unsigned char *)table.ptr;
@@ -409,7 +507,7 @@ static void check_pdf(const char *pdf, size_t n)
 
 /* ---- the harness ------------------------------------------------------ */
 
-static int render(const uint8_t *data, size_t size, rc_buf *out)
+static int render(const uint8_t *data, size_t size, rc_buf *out, unsigned *std)
 {
     reader r = {data, size};
     rc_arena a;
@@ -418,8 +516,9 @@ static int render(const uint8_t *data, size_t size, rc_buf *out)
     rc_arena_init(&a);
     rc_doc_init(&doc);
     rc_diags_init(&d);
-    set_date(&r);
+    *std = set_date(&r);
     decode(&r, &a, &doc);
+    doc.pdf_standards = *std;
     int rc = rc_pdf_render(&doc, out, &d);
     FUZZ_CHECK(rc == 0 || rc == -1);
     FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
@@ -441,10 +540,11 @@ static int render(const uint8_t *data, size_t size, rc_buf *out)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     rc_buf first = RC_BUF_INIT, second = RC_BUF_INIT;
-    int rc = render(data, size, &first);
+    unsigned std;
+    int rc = render(data, size, &first, &std);
     if (rc == 0)
-        check_pdf(first.ptr, first.len);
-    FUZZ_CHECK(render(data, size, &second) == rc);
+        check_pdf(first.ptr, first.len, std);
+    FUZZ_CHECK(render(data, size, &second, &std) == rc);
     FUZZ_CHECK(first.len == second.len && (!first.len || !memcmp(first.ptr, second.ptr,
                                                                   first.len)));
     rc_buf_release(&first);

@@ -82,7 +82,14 @@ static int set_dates(pdf_ctx *c)
     date.hour = tm.tm_hour;
     date.minutes = tm.tm_min;
     date.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec; /* a leap second */
-    date.ind = 'Z';
+    /*
+     * "Z" is written "Z00'00'", which PDFBox's Preflight does not read as
+     * a time zone, and then finds the date different from the XMP's: a
+     * file claiming a standard says +00'00'.
+     */
+    date.ind = c->doc->pdf_standards ? '+' : 'Z';
+    c->date = v;
+    c->dated = 1;
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
     return pdf_failed(c) ? -1 : 0;
@@ -425,6 +432,9 @@ static int draw_link(pdf_ctx *c, HPDF_Page page, size_t i, const rc_draw *d)
         return -1;
     /* No border: a link looks like the text it covers. */
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    /* PDF/A: an annotation is printed (/F 4, Print), as it is shown */
+    if (pdf_std_pdfa_part(c) && pdf_check(c, HPDF_Dict_AddNumber(annot, "F", 4)))
+        return -1;
     if (c->tagged && d->node != RC_NODE_NONE && d->node < c->doc->nnodes && c->run_at[i]) {
         /* tagged: the Link element refers to it, and PDF/UA wants a description */
         const rc_node *node = &c->doc->nodes[d->node];
@@ -454,7 +464,12 @@ static int draw_bookmark(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
     HPDF_Binary title = o && !pdf_failed(c) ? pdf_text_string(c, d->text ? d->text : "") : NULL;
     if (!title || pdf_check(c, HPDF_Dict_Add(o, "Title", title)))
         return -1;
-    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    /*
+     * PDFBox's Preflight reads an outline's /Dest only as a direct array,
+     * so a PDF/A file has one (libharu's destination is an object).
+     */
+    int direct = pdf_std_pdfa_part(c) != 0;
+    HPDF_Destination dst = direct ? HPDF_Array_New(c->pdf->mmgr) : HPDF_Page_CreateDestination(page);
     if (!dst || pdf_failed(c))
         return -1;
 
@@ -469,7 +484,10 @@ static int draw_bookmark(pdf_ctx *c, HPDF_Page page, const rc_draw *d)
     st += HPDF_Array_Add(dst, HPDF_Null_New(c->pdf->mmgr));
     if (pdf_check(c, st))
         return -1;
-    HPDF_Outline_SetDestination(o, dst);
+    if (direct)
+        pdf_check(c, HPDF_Dict_Add(o, "Dest", dst));
+    else
+        HPDF_Outline_SetDestination(o, dst);
     HPDF_Outline_SetOpened(o, HPDF_TRUE);
     if (pdf_failed(c))
         return -1;
@@ -582,6 +600,9 @@ static int render(pdf_ctx *c, rc_buf *out)
         pdf_index_pages(c);
     }
 
+    if (pdf_std_check(c))
+        return -1;
+
     for (size_t p = 0; p < doc->npages; p++) {
         if (render_page(c, p)) {
             if (c->reported)
@@ -594,6 +615,8 @@ static int render(pdf_ctx *c, rc_buf *out)
 
     if (c->tagged && pdf_write_structure(c))
         return pdf_haru_error(c, RC_FAIL_INTERNAL, "cannot write the structure tree");
+    if (pdf_std_write(c))
+        return pdf_haru_error(c, RC_FAIL_INTERNAL, "cannot write the PDF/A or PDF/UA metadata");
 
     if (pdf_write_file(c, out))
         return pdf_haru_error(c, RC_FAIL_INTERNAL, "cannot assemble the PDF");

@@ -120,6 +120,8 @@ typedef struct rc_doc {
      * line a printf, which a PDF, which shows none, need not pay.
      */
     int notes;
+    /* Set by the caller: the standards the PDF must meet (RESCOMP_PDF_* bits). */
+    unsigned pdf_standards;
     /* Set by the caller: the PDF leaves the structure out (--no-pdf-tags). */
     int untagged;
 } rc_doc;

@@ -39,6 +39,9 @@ static const char usage[] =
     "      --watch        compile again whenever an input file changes\n"
     "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
     "                     default: from the extension of -o (.txt, .md), else pdf\n"
+    "      --pdf-standard LIST  make the PDF meet these standards: a-1b, a-2b,\n"
+    "                     a-2u (PDF/A) and ua-1 (PDF/UA); comma-separated, with\n"
+    "                     one PDF/A level at most, and ua-1 only with a-2b or a-2u\n"
     "      --no-pdf-tags  write an untagged PDF (tagged: its structure for screen\n"
     "                     readers and text extraction; the default)\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
@@ -148,6 +151,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                 return usage_error("--format must be pdf, txt or md, not '%s'", v);
             o.format = v;
             output_extension = v;
+        } else if ((v = value_of(argc, argv, &i, "--pdf-standard", NULL, &missing))) {
+            char why[160];
+            if (rescomp_pdf_standards(v, &o.pdf_standards, why, sizeof(why)))
+                return usage_error("%s", why);
         } else if ((v = value_of(argc, argv, &i, "--depfile", NULL, &missing))) {
             o.depfile = v;
         } else if ((v = value_of(argc, argv, &i, "--root", NULL, &missing))) {
@@ -213,6 +220,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                            "--all-variants");
     if (o.check && (o.output || trace || o.depfile))
         return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
+    if ((o.pdf_standards & RESCOMP_PDF_UA1) && o.no_pdf_tags)
+        return usage_error("%s", "PDF/UA-1 is a tagged PDF: drop --no-pdf-tags or ua-1");
+    if (o.pdf_standards && o.format && strcmp(o.format, "pdf"))
+        return usage_error("%s", "--pdf-standard is about a PDF; drop it or --format");
     if (o.all_variants) {
         o.output_dir = o.output; /* -o DIR */
         o.output = NULL;

@@ -7,6 +7,8 @@
 
 #include "dev.h"
 
+#include "rescomp/rescomp.h"
+
 #include "atomic.h"
 #include "image.h"
 #include "sfnt.h"
@@ -136,6 +138,8 @@ typedef struct pdf_ctx {
     int open_mc;              /* 0 none, 1 a tagged run, 2 an artifact */
     int mc_in_text;           /* it was opened inside a text object */
     size_t open_end;          /* the draw after the open tagged run */
+    int64_t date;             /* SOURCE_DATE_EPOCH, when dated */
+    int dated;
     rc_buf scratch;
     rc_buf font_program; /* a subset font file, for build_font */
 } pdf_ctx;
@@ -198,6 +202,12 @@ void pdf_mark_after(pdf_ctx *c, content_state *st, size_t i);
 int pdf_write_structure(pdf_ctx *c);
 /* Raw object i (a dictionary) into b. */
 void pdf_write_raw(pdf_ctx *c, size_t i, rc_buf *b);
+
+/* pdf_std.c: the standards of --pdf-standard (doc->pdf_standards) */
+int pdf_std_pdfa_part(const pdf_ctx *c);
+int pdf_std_check(pdf_ctx *c);
+int pdf_std_check_face(pdf_ctx *c, const pdf_face *f);
+int pdf_std_write(pdf_ctx *c);
 
 /* pdf_file.c: the file */
 uint32_t pdf_obj_number(const void *obj);

@@ -388,6 +388,9 @@ int pdf_build_font(pdf_ctx *c, int face)
                               "(OS/2 fsType 0x%04X)",
                               rc_face_path(rf), ff.fs_type);
 
+    if (pdf_std_check_face(c, f))
+        return -1;
+
     uint16_t *gids = rc_xmalloc((f->n + 1) * sizeof(*gids));
     rc_buf *program = &c->font_program;
     if (rc_face_subset(rf, f->cps, f->n, gids, program, c->diags) != 0) {
@@ -443,6 +446,23 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Dict_AddNumber(desc, "XHeight", rc_face_x_height(rf));
     st += HPDF_Dict_AddNumber(desc, "StemV", ff.stem_v);
     st += HPDF_Dict_Add(desc, "FontFile2", file);
+    if (pdf_std_pdfa_part(c)) {
+        /*
+         * PDF/A-1 wants a subset's CIDs listed (ISO 19005-1, 6.3.5): a
+         * bit per CID, the first the high bit of the first byte. Every
+         * CID 0 .. n has its glyph.
+         */
+        size_t nbytes = (f->n + 1 + 7) / 8;
+        unsigned char *bits = rc_xmalloc(nbytes);
+        memset(bits, 0xFF, nbytes);
+        if ((f->n + 1) % 8)
+            bits[nbytes - 1] = (unsigned char)(0xFF << (8 - (f->n + 1) % 8));
+        HPDF_Dict cidset = pdf_new_stream(c, bits, nbytes);
+        free(bits);
+        if (!cidset)
+            return font_error(c, rf);
+        st += HPDF_Dict_Add(desc, "CIDSet", cidset);
+    }
 
     /* /W [1 [w1 w2 ... wn]]: the widths the layout used, code by code. */
     st += HPDF_Array_AddNumber(w, 1);

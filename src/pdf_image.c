@@ -54,11 +54,35 @@ static HPDF_Image embed_pixels(pdf_ctx *c, const unsigned char *px, int w, int h
     return img;
 }
 
+/*
+ * PDF/A-1 has no transparency: a photo with an alpha channel is drawn on
+ * the white page, so it is composed onto white here and has no soft mask.
+ */
+static unsigned char *flatten_on_white(const rc_image *im)
+{
+    size_t npx = (size_t)im->width * (size_t)im->height;
+    unsigned char *px = rc_xmalloc(npx * (size_t)im->channels);
+    for (size_t i = 0; i < npx; i++) {
+        unsigned a = im->alpha[i];
+        for (int ch = 0; ch < im->channels; ch++) {
+            size_t at = i * (size_t)im->channels + (size_t)ch;
+            px[at] = (unsigned char)((im->data[at] * a + 255 * (255 - a) + 127) / 255);
+        }
+    }
+    return px;
+}
+
 static HPDF_Image embed_image(pdf_ctx *c, const rc_image *im)
 {
     if (im->format == RC_IMAGE_JPEG) {
         HPDF_Image img = HPDF_LoadJpegImageFromMem(c->pdf, im->data, (HPDF_UINT)im->size);
         return pdf_failed(c) ? NULL : img;
+    }
+    if (im->alpha && pdf_std_pdfa_part(c) == 1) {
+        unsigned char *px = flatten_on_white(im);
+        HPDF_Image img = embed_pixels(c, px, im->width, im->height, im->channels);
+        free(px);
+        return img;
     }
     HPDF_Image img = embed_pixels(c, im->data, im->width, im->height, im->channels);
     if (img && im->alpha) {

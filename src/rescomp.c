@@ -92,6 +92,7 @@ int rc_compile_job(const rc_job *job)
     rc_arena_init(&a);
     rc_doc_init(&doc);
     doc.notes = job->trace != NULL; /* only the trace shows how lines were broken */
+    doc.pdf_standards = o->pdf_standards;
     doc.untagged = o->no_pdf_tags;
 
     int format = rc_format_of(o->format, job->output);

@@ -19,6 +19,18 @@ enum {
     RESCOMP_EXIT_INTERNAL = 5  /* a bug: please report it */
 };
 
+/*
+ * PDF standards a PDF may be written to (--pdf-standard, Typst's names):
+ * bits of rescomp_options.pdf_standards. rescomp_pdf_standards says which
+ * combine.
+ */
+enum {
+    RESCOMP_PDF_A1B = 1, /* "a-1b": PDF/A-1b (ISO 19005-1, PDF 1.4) */
+    RESCOMP_PDF_A2B = 2, /* "a-2b": PDF/A-2b (ISO 19005-2, PDF 1.7) */
+    RESCOMP_PDF_A2U = 4, /* "a-2u": PDF/A-2u, PDF/A-2b with Unicode for every glyph */
+    RESCOMP_PDF_UA1 = 8  /* "ua-1": PDF/UA-1 (ISO 14289-1, PDF 1.7) */
+};
+
 typedef struct rescomp_options {
     const char *input;       /* the CV file */
     const char *output;      /* the PDF to write; NULL: no PDF */
@@ -49,8 +61,17 @@ typedef struct rescomp_options {
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
      * the output's extension (.txt, .md), else pdf. */
     const char *format;
+    /* RESCOMP_PDF_* bits: the standards the PDF must meet; 0: none claimed */
+    unsigned pdf_standards;
     int no_pdf_tags; /* an untagged PDF (tagged is the default) */
 } rescomp_options;
+
+/*
+ * Parse a --pdf-standard value, names separated by commas ("a-2b,ua-1"),
+ * into RESCOMP_PDF_* bits. Returns 0, or -1 with why (size n) saying what
+ * is wrong: an unknown name, or standards that cannot hold at once.
+ */
+int rescomp_pdf_standards(const char *list, unsigned *bits, char *why, size_t n);
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
 int rescomp_compile(const rescomp_options *opts);
