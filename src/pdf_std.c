@@ -272,15 +272,26 @@ static void xmp_packet(const pdf_ctx *c, rc_buf *b)
                    "<?xpacket end=\"w\"?>");
 }
 
+/* Whether the document information holds a character XML cannot (pdf_std_check). */
+static int info_xml_forbidden(const rc_doc *doc)
+{
+    return xml_forbidden(doc->title) || xml_forbidden(doc->author) ||
+           xml_forbidden(doc->subject) || xml_forbidden(doc->keywords) ||
+           xml_forbidden(doc->creator);
+}
+
 /*
- * The catalog's /Metadata and, for PDF/A, its /OutputIntents. The XMP
- * stream is not compressed: PDF/A-1 wants metadata a reader finds without
- * a filter, and it is a few kilobytes.
+ * The catalog's /Metadata and, for PDF/A, its /OutputIntents. A tagged
+ * PDF has the XMP metadata too (the title there is what assistive
+ * technology and archives read), without the standards' identification;
+ * it is left out when the information holds a character XML cannot,
+ * which only a standard makes an error. Under PDF/A-1 the stream is not
+ * compressed (metadata a reader finds without a filter); otherwise it is.
  */
 int pdf_std_write(pdf_ctx *c)
 {
     unsigned std = c->doc->pdf_standards;
-    if (!std)
+    if (!std && (!c->tagged || info_xml_forbidden(c->doc)))
         return 0;
     HPDF_Doc pdf = c->pdf;
     HPDF_MMgr mmgr = pdf->mmgr;
@@ -290,7 +301,10 @@ int pdf_std_write(pdf_ctx *c)
     HPDF_Dict meta = HPDF_DictStream_New(mmgr, pdf->xref);
     if (!meta || pdf_failed(c))
         return -1;
-    HPDF_STATUS s = HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len);
+    HPDF_STATUS s = pdf_std_pdfa_part(c) == 1
+                        ? HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len)
+                        : (pdf_put_deflated(c, meta, b->ptr, b->len, OTHER_LEVEL) ? HPDF_FAILD_TO_ALLOC_MEM
+                                                                                 : HPDF_OK);
     s += HPDF_Dict_AddName(meta, "Type", "Metadata");
     s += HPDF_Dict_AddName(meta, "Subtype", "XML");
     s += HPDF_Dict_Add(pdf->catalog, "Metadata", meta);

@@ -5,7 +5,7 @@
 #   [-DANY_ORDER=1: WORDS was written for another theme, whose templates
 #    may order an entry's fields differently: only the words count]
 # Every character is in tagged content or an artifact (pdf.js's count),
-# poppler sees a tagged PDF, the catalog has /Lang, /MarkInfo and
+# poppler sees a tagged PDF with its title in the XMP, the catalog has /Lang, /MarkInfo and
 # DisplayDocTitle, marked content nests with BT/ET, the pages look as
 # untagged (--no-pdf-tags), and the text of the
 # structure tree, in tree order, holds every word of WORDS in order.
@@ -31,6 +31,14 @@ foreach(key Lang MarkInfo/Marked ViewerPreferences/DisplayDocTitle)
     message(FATAL_ERROR "the catalog's /${key} is '${value}'")
   endif()
 endforeach()
+# The title in the XMP metadata too, as in the information dictionary.
+execute_process(COMMAND pdfinfo -meta ${pdf} OUTPUT_VARIABLE meta)
+string(REGEX MATCH "(^|\n)Title: +([^\n]*)" found "${info}")
+set(title "${CMAKE_MATCH_2}")
+string(FIND "${meta}" "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">${title}</rdf:li>" at)
+if(title STREQUAL "" OR at LESS 0)
+  message(FATAL_ERROR "the XMP metadata lacks the title '${title}':\n${meta}")
+endif()
 # Tagging moves nothing: the pages of the untagged PDF look the same, pixel for pixel.
 execute_process(COMMAND ${EXE} ${INPUT} ${args} --no-pdf-tags -o ${WORKDIR}/untagged.pdf
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
