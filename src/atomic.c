@@ -33,6 +33,9 @@ void rc_atomic_cleanup(void)
 static int io_error(rc_diags *d, const char *path, int err)
 {
     rc_pos nowhere = {NULL, 0, 0};
+    if (err == EEXIST)
+        return rc_error_class(d, RC_FAIL_IO, nowhere,
+                              "'%s' exists already; move it away or choose another name", path);
     return rc_error_class(d, RC_FAIL_IO, nowhere, "cannot write '%s': %s", path, strerror(err));
 }
 
@@ -70,12 +73,15 @@ static int write_special(const char *path, const char *data, size_t len, rc_diag
     return 0;
 }
 
-int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
+/* The file through a temporary beside it; fresh: never replace a file (link, not rename). */
+static int write_via_temp(const char *path, const void *data, size_t len, int fresh, rc_diags *d)
 {
     struct stat sb;
     int replaces = 0;
     if (!*path)
         return io_error(d, path, ENOENT);
+    if (fresh && lstat(path, &sb) == 0)
+        return io_error(d, path, EEXIST);
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
             return io_error(d, path, EISDIR);
@@ -140,11 +146,22 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
-    if (!err && rename(rc_buf_str(&tmp), path) != 0)
+    /* link fails when the name was taken meanwhile, where rename would replace it */
+    if (!err && (fresh ? link(rc_buf_str(&tmp), path) : rename(rc_buf_str(&tmp), path)) != 0)
         err = errno;
-    if (err)
+    if (err || fresh)
         unlink(rc_buf_str(&tmp));
     pending = 0;
     rc_buf_release(&tmp);
     return err ? io_error(d, path, err) : 0;
+}
+
+int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
+{
+    return write_via_temp(path, data, len, 0, d);
+}
+
+int rc_write_new(const char *path, const void *data, size_t len, rc_diags *d)
+{
+    return write_via_temp(path, data, len, 1, d);
 }

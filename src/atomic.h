@@ -12,6 +12,9 @@
 
 /* RC_FAIL_IO "cannot write 'PATH': ..." on failure; the target is then untouched. */
 int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d);
+/* The same for a file that must not exist yet: "'PATH' exists already" otherwise, even
+ * when another process makes it meanwhile. */
+int rc_write_new(const char *path, const void *data, size_t len, rc_diags *d);
 
 /*
  * Remove the temporary file of a write in progress, if any: for a SIGINT

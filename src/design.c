@@ -9,11 +9,11 @@
 
 int rc_style_load(rc_style *st, const rc_cv *cv, rc_arena *a, rc_diags *d)
 {
-    const char *names[2] = {"classic", cv->theme.s};
+    const char *names[2] = {RC_DEFAULT_THEME, cv->theme.s};
     const rc_design_values *layers[2];
     size_t n = 0;
     for (size_t i = 0; i < 2; i++) {
-        if (!names[i] || (i == 1 && strcmp(names[i], "classic") == 0))
+        if (!names[i] || (i == 1 && strcmp(names[i], RC_DEFAULT_THEME) == 0))
             continue;
         /* compiled at build time: no theme is parsed at run time (theme.h) */
         layers[n] = rc_theme_design(names[i]);

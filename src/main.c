@@ -16,8 +16,12 @@
 
 static const char usage[] =
     "usage: rescomp INPUT [OVERLAY...] [-o OUTPUT] [options]\n"
+    "       rescomp new \"Full Name\" [--theme THEME] [--format yaml|json]\n"
     "\n"
     "Typeset a CV written in YAML (RenderCV's format) into a PDF.\n"
+    "'rescomp new' writes Full_Name_CV.yaml, a CV to start from (every entry\n"
+    "type, with comments), or Full_Name_CV.json in JSON Resume's format;\n"
+    "it never overwrites a file.\n"
     "OVERLAY files are merged over INPUT in order (later ones win).\n"
     "\n"
     "  -o, --output FILE  the PDF (or .txt, .md) to write (default: INPUT with .pdf;\n"
@@ -125,6 +129,34 @@ static const char *value_of(int argc, char **argv, int *i, const char *lng, cons
         return NULL;
     }
     return argv[++*i];
+}
+
+/* rescomp new "Full Name" [--theme T] [--format yaml|json] [-q] */
+static int new_command(int argc, char **argv)
+{
+    const char *name = NULL, *theme = NULL, *format = NULL;
+    int quiet = 0, missing = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i], *v;
+        if ((v = value_of(argc, argv, &i, "--theme", NULL, &missing))) {
+            theme = v;
+        } else if ((v = value_of(argc, argv, &i, "--format", NULL, &missing))) {
+            format = v;
+        } else if (missing) {
+            return usage_error("option '%s' needs a value", arg);
+        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+            quiet = 1;
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            return usage_error("unknown option '%s' of 'rescomp new'", arg);
+        } else if (name) {
+            return usage_error("'rescomp new' takes one name (quote it: \"%s ...\")", name);
+        } else {
+            name = arg;
+        }
+    }
+    if (!name)
+        return usage_error("%s", "'rescomp new' needs the CV's name, as in: rescomp new \"Jane Doe\"");
+    return rescomp_new(name, theme, format, quiet);
 }
 
 /* The command line, with room for its --set values and overlays (freed by main). */
@@ -257,6 +289,8 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 1 << 20);
 #endif
+    if (argc >= 2 && strcmp(argv[1], "new") == 0)
+        return new_command(argc, argv); /* a CV file named "new" is ./new */
     const char **sets = calloc((size_t)argc, sizeof(*sets));
     const char **overlays = calloc((size_t)argc, sizeof(*overlays));
     const char **overlay_keys = calloc((size_t)argc, sizeof(*overlay_keys));

@@ -20,7 +20,7 @@
  */
 #include "pdf.h"
 
-/* The sRGB profile, color/sRGB.icc compiled in (cmake/EmbedBinary.cmake). */
+/* The sRGB profile, color/sRGB.icc compiled in (cmake/EmbedFile.cmake). */
 extern const unsigned char rc_srgb_icc[];
 extern const size_t rc_srgb_icc_len;
 

@@ -3,7 +3,7 @@
  * editors (`rescomp --schema`; yaml-language-server reads it from a
  * `# yaml-language-server: $schema=...` comment, which YAML ignores).
  * The schema is docs/rescomp.schema.json, compiled in byte for byte
- * (cmake/EmbedSchema.cmake); tests check that --schema prints exactly
+ * (cmake/EmbedFile.cmake); tests check that --schema prints exactly
  * that file and that every example validates against it.
  */
 #include "rescomp/rescomp.h"

@@ -14,6 +14,9 @@ typedef struct rc_theme_source {
     const char *yaml;
 } rc_theme_source;
 
+/* The theme under every other, and of a CV that names none: RenderCV's default. */
+#define RC_DEFAULT_THEME "classic"
+
 /* All themes, ending with {NULL, NULL}; sorted by name. */
 extern const rc_theme_source rc_theme_sources[];
 

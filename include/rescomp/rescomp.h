@@ -79,6 +79,15 @@ int rescomp_compile(const rescomp_options *opts);
 /* Print the JSON Schema (draft-07) of the YAML input (docs/rescomp.schema.json). */
 int rescomp_print_schema(FILE *out);
 
+/*
+ * rescomp new: write a starter CV for name into the current folder,
+ * Full_Name_CV.yaml (format NULL or "yaml": RenderCV's format, in theme,
+ * NULL: the default) or Full_Name_CV.json ("json": JSON Resume), never
+ * over an existing file. Prints what it wrote (unless quiet) or the error
+ * on stderr; returns one of RESCOMP_EXIT_*.
+ */
+int rescomp_new(const char *name, const char *theme, const char *format, int quiet);
+
 /* Print the built-in themes, one a line with what each is; returns an exit code. */
 int rescomp_list_themes(FILE *out);
 

@@ -1,0 +1,27 @@
+# What rescomp new refuses: writing over a file (which stays as it was),
+# an unknown theme or format, a theme for JSON Resume, no name.
+#   -DEXE -DWORKDIR
+file(REMOVE_RECURSE ${WORKDIR})
+file(MAKE_DIRECTORY ${WORKDIR})
+file(WRITE ${WORKDIR}/Jane_Doe_CV.yaml "cv:\n  name: Someone's own CV\n")
+function(expect_refusal code pattern)
+  execute_process(COMMAND ${EXE} new ${ARGN} WORKING_DIRECTORY ${WORKDIR}
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL code OR NOT err MATCHES "${pattern}")
+    message(FATAL_ERROR "rescomp new ${ARGN}: exit ${rc}, expected ${code} and '${pattern}':\n${err}")
+  endif()
+endfunction()
+expect_refusal(3 "'Jane_Doe_CV.yaml' exists already; move it away" "Jane Doe")
+file(READ ${WORKDIR}/Jane_Doe_CV.yaml kept)
+if(NOT kept STREQUAL "cv:\n  name: Someone's own CV\n")
+  message(FATAL_ERROR "rescomp new changed an existing file:\n${kept}")
+endif()
+expect_refusal(1 "unknown theme 'nope'" "Ann Smith" --theme nope)
+expect_refusal(1 "unknown starter format 'toml'" "Ann Smith" --format toml)
+expect_refusal(1 "JSON Resume file holds no design" "Ann Smith" --format json --theme ink)
+expect_refusal(2 "needs the CV's name")
+expect_refusal(2 "takes one name" Ann Smith)
+file(GLOB left RELATIVE ${WORKDIR} ${WORKDIR}/*)
+if(NOT left STREQUAL "Jane_Doe_CV.yaml")
+  message(FATAL_ERROR "refused runs left files behind: ${left}")
+endif()
