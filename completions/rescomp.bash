@@ -4,7 +4,7 @@ _rescomp()
     local cur prev
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
-    local options="-o --output --trace -q --quiet --strict --no-pdf-tags --set --variant
+    local options="-o --output --trace -q --quiet --strict --no-pdf-tags --pdf-standard --set --variant
         --all-variants -j --jobs --list-variants --check --depfile --watch --format --schema
         --design --root --list-themes -h --help --version"
 
@@ -25,6 +25,8 @@ _rescomp()
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur")); return ;;
         --format)
             COMPREPLY=($(compgen -W "pdf txt md" -- "$cur")); return ;;
+        --pdf-standard)
+            COMPREPLY=($(compgen -W "a-1b a-2b a-2u ua-1 a-2b,ua-1 a-2u,ua-1" -- "$cur")); return ;;
         --variant)
             # the variants of the CV named before on the line
             local w input=

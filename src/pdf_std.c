@@ -285,8 +285,9 @@ static int info_xml_forbidden(const rc_doc *doc)
  * PDF has the XMP metadata too (the title there is what assistive
  * technology and archives read), without the standards' identification;
  * it is left out when the information holds a character XML cannot,
- * which only a standard makes an error. Under PDF/A-1 the stream is not
- * compressed (metadata a reader finds without a filter); otherwise it is.
+ * which only a standard makes an error. Under a standard the stream is
+ * not compressed (PDF/A wants metadata a reader finds without a filter:
+ * ISO 19005-1 6.7.2, 19005-2 6.6.2.1); otherwise it is.
  */
 int pdf_std_write(pdf_ctx *c)
 {
@@ -301,8 +302,7 @@ int pdf_std_write(pdf_ctx *c)
     HPDF_Dict meta = HPDF_DictStream_New(mmgr, pdf->xref);
     if (!meta || pdf_failed(c))
         return -1;
-    HPDF_STATUS s = pdf_std_pdfa_part(c) == 1
-                        ? HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len)
+    HPDF_STATUS s = std ? HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len)
                         : (pdf_put_deflated(c, meta, b->ptr, b->len, OTHER_LEVEL) ? HPDF_FAILD_TO_ALLOC_MEM
                                                                                  : HPDF_OK);
     s += HPDF_Dict_AddName(meta, "Type", "Metadata");
