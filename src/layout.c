@@ -720,7 +720,7 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
 
-static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
+static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos, unsigned hints)
 {
     if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
         return;
@@ -732,6 +732,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     ps.align = align;
     ps.hyphenate = 0;
     ps.node = add_node(c, RC_ST_P, e->node);
+    c->doc->nodes[ps.node].hints = RC_HINT_ASIDE | hints;
     add_spans(c, p, parse_text(c, s), &ps);
 }
 
@@ -923,7 +924,8 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
         const char *nl = strchr(ln, '\n');
         size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
         add_side(c, e, rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf),
-                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos);
+                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos,
+                 len == 4 && !memcmp(ln, "DATE", 4) ? RC_HINT_DATE : 0);
         ln += len + (nl ? 1 : 0);
     }
 }
@@ -958,6 +960,7 @@ static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *d
             st.align = align;
             st.hyphenate = 0;
             st.node = add_node(c, RC_ST_P, e->node);
+            c->doc->nodes[st.node].hints = RC_HINT_ASIDE | RC_HINT_DATE | RC_HINT_ROW;
             add_spans(c, m->side, parse_text(c, date), &st);
         }
         add_body(c, e, ps->summary);
@@ -997,7 +1000,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         if (c->time_spans && !en->npositions) {
             char *span = rc_locale_time_span(c->a, &c->locale, &dt, &en->when, c->today);
             if (span && *span)
-                add_side(c, e, span, en->when.pos);
+                add_side(c, e, span, en->when.pos, RC_HINT_DATE);
         }
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
@@ -1008,6 +1011,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                 e->degree = deg;
                 e->degree_pos = en->degree.pos;
                 e->degree_node = add_node(c, RC_ST_P, e->node);
+                c->doc->nodes[e->degree_node].hints = RC_HINT_LABEL;
             }
         }
     } else {
@@ -1066,7 +1070,7 @@ static void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         if (en->type != RC_ENTRY_TEXT)
             add_highlights(c, e, en);
         if (date)
-            add_side(c, e, date, en->when.pos);
+            add_side(c, e, date, en->when.pos, RC_HINT_DATE);
     }
     e->paragraph = en->type == RC_ENTRY_TEXT;
     /* Entries that are one line by nature (skills, awards, list items) sit tight. */
@@ -1816,6 +1820,7 @@ static void emit_header(ctx *c)
     p.items_line = 1; /* a line of connections may end after any of them */
     int count = 0;
     uint32_t conn = add_node(c, RC_ST_P, RC_NODE_ROOT);
+    c->doc->nodes[conn].hints = RC_HINT_CONNECTIONS;
     if (cv->location.s)
         add_connection(c, &p, conn, &count, cv->location.s, NULL, 0xF041);
     for (size_t i = 0; i < cv->emails.n; i++)
