@@ -53,43 +53,124 @@ static const char *mark(unsigned style)
     return "";
 }
 
-/*
- * Pieces first .. end - 1 of x->in with their emphasis, less the styles
- * in `common` (a heading's own face: its words are not emphasised).
- */
-static void styled(md *x, size_t first, size_t end, unsigned common, rc_buf *out)
+static void add_url(rc_buf *out, const char *url)
 {
-    const tx_inline *in = &x->in;
-    for (size_t i = first; i < end; i++) {
-        const tx_piece *p = &in->v[i];
-        const char *s = in->text.ptr + p->off;
-        unsigned style = p->style & ~common;
-        /* emphasis hugs its text: spaces at either end go outside */
-        size_t a = 0, e = p->len;
-        while (a < e && s[a] == ' ')
-            a++;
-        while (e > a && s[e - 1] == ' ')
-            e--;
-        rc_buf_add(out, s, a);
-        if ((style & TX_MONO) && a < e) {
-            int tick = memchr(s + a, '`', e - a) != NULL;
-            rc_buf_adds(out, tick ? "`` " : "`");
-            rc_buf_add(out, s + a, e - a);
-            rc_buf_adds(out, tick ? " ``" : "`");
-        } else {
-            const char *m = a < e ? mark(style) : "";
-            rc_buf_adds(out, m);
-            escape(out, s + a, e - a);
-            rc_buf_adds(out, m);
-        }
-        rc_buf_add(out, s + e, p->len - e);
+    rc_buf_adds(out, "](");
+    for (const char *u = url; *u; u++) {
+        if (*u == '(' || *u == ')' || *u == ' ' || *u == '<' || *u == '>')
+            rc_buf_addf(out, "%%%02X", (unsigned)(unsigned char)*u);
+        else
+            rc_buf_addc(out, *u);
     }
+    rc_buf_addc(out, ')');
 }
 
 /*
- * x->in as Markdown: links as [text](url), emphasis where the face has it
- * (emph 1), or where it differs from what all the text has (emph 2: a
- * heading, set in a bold face, emphasises what its source did).
+ * Emphasis as marks that nest: "**DNA repair in *E. coli* - a study**".
+ * Open marks are a stack (the innermost on top); before text of another
+ * style the marks it has not are closed (and those above them), then the
+ * ones it has are opened. Spaces wait between: marks hug the text.
+ */
+typedef struct marks {
+    unsigned open[2];
+    int depth;
+    size_t spaces; /* spaces written after the last text, not yet out */
+} marks;
+
+static void marks_to(marks *m, unsigned style, rc_buf *out)
+{
+    style &= TX_BOLD | TX_ITALIC;
+    int keep = 0;
+    while (keep < m->depth && (style & m->open[keep]))
+        keep++;
+    while (m->depth > keep)
+        rc_buf_adds(out, mark(m->open[--m->depth]));
+    for (; m->spaces; m->spaces--)
+        rc_buf_addc(out, ' ');
+    static const unsigned order[] = {TX_BOLD, TX_ITALIC};
+    for (int i = 0; i < 2; i++) {
+        int have = 0;
+        for (int k = 0; k < m->depth; k++)
+            have |= m->open[k] == order[i];
+        if ((style & order[i]) && !have) {
+            m->open[m->depth++] = order[i];
+            rc_buf_adds(out, mark(order[i]));
+        }
+    }
+}
+
+/* Text of `style` (less `common`), its spaces at either end left waiting. */
+static void marked(marks *m, const char *s, size_t n, unsigned style, rc_buf *out)
+{
+    size_t a = 0, e = n;
+    while (a < e && s[a] == ' ')
+        a++;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    m->spaces += a;
+    if (a == e)
+        return;
+    marks_to(m, style, out);
+    if (style & TX_MONO) {
+        int tick = memchr(s + a, '`', e - a) != NULL;
+        rc_buf_adds(out, tick ? "`` " : "`");
+        rc_buf_add(out, s + a, e - a);
+        rc_buf_adds(out, tick ? " ``" : "`");
+    } else {
+        escape(out, s + a, e - a);
+    }
+    m->spaces = n - e;
+}
+
+/*
+ * Pieces first .. end - 1 of x->in with their emphasis less `common`, in
+ * the link `inside` (or none); another link is [text](url) in the
+ * emphasis its text all has, with what only some of it has inside its
+ * brackets.
+ */
+static void pieces(md *x, size_t first, size_t end, unsigned common, uint32_t inside,
+                   rc_buf *out)
+{
+    const tx_inline *in = &x->in;
+    marks m = {{0}, 0, 0};
+    rc_buf inner = RC_BUF_INIT;
+    for (size_t i = first; i < end;) {
+        const tx_piece *p = &in->v[i];
+        if (p->link == inside) {
+            marked(&m, in->text.ptr + p->off, p->len, p->style & ~common, out);
+            i++;
+            continue;
+        }
+        size_t e = i;
+        unsigned all = ~0u;
+        for (; e < end && in->v[e].link == p->link; e++)
+            all &= in->v[e].style;
+        rc_buf_reset(&inner);
+        pieces(x, i, e, all | common, p->link, &inner);
+        const char *url = tx_node(x->t, p->link)->url;
+        if (url && inner.len) {
+            size_t a = 0, z = inner.len;
+            while (a < z && inner.ptr[a] == ' ')
+                a++;
+            while (z > a && inner.ptr[z - 1] == ' ')
+                z--;
+            m.spaces += a;
+            marks_to(&m, all & ~common & ~(unsigned)TX_MONO, out);
+            rc_buf_addc(out, '[');
+            rc_buf_add(out, inner.ptr + a, z - a);
+            add_url(out, url);
+            m.spaces = inner.len - z;
+        }
+        i = e;
+    }
+    marks_to(&m, 0, out);
+    rc_buf_release(&inner);
+}
+
+/*
+ * x->in as Markdown: emphasis where the face has it (emph 1), or where it
+ * differs from what all the text has (emph 2: a heading, set in a bold
+ * face, emphasises what its source did).
  */
 static void inline_text(md *x, int emph, rc_buf *out)
 {
@@ -98,39 +179,7 @@ static void inline_text(md *x, int emph, rc_buf *out)
     unsigned common = emph == 1 ? 0 : ~0u;
     for (size_t i = 0; emph == 2 && i < in->n; i++)
         common &= in->v[i].style;
-    for (size_t i = 0; i < in->n;) {
-        size_t j = i;
-        while (j < in->n && in->v[j].link == in->v[i].link)
-            j++;
-        const char *url = in->v[i].link ? tx_node(x->t, in->v[i].link)->url : NULL;
-        if (!url) {
-            styled(x, i, j, common, out);
-            i = j;
-            continue;
-        }
-        /* the link's spaces at either end stay outside its brackets */
-        rc_buf inner = RC_BUF_INIT;
-        styled(x, i, j, common, &inner);
-        size_t lead = 0, end = inner.len;
-        while (lead < end && inner.ptr[lead] == ' ')
-            lead++;
-        while (end > lead && inner.ptr[end - 1] == ' ')
-            end--;
-        rc_buf_add(out, " ", lead ? 1 : 0);
-        rc_buf_addc(out, '[');
-        rc_buf_add(out, inner.ptr + lead, end - lead);
-        rc_buf_adds(out, "](");
-        for (const char *u = url; *u; u++) {
-            if (*u == '(' || *u == ')' || *u == ' ' || *u == '<' || *u == '>')
-                rc_buf_addf(out, "%%%02X", (unsigned)(unsigned char)*u);
-            else
-                rc_buf_addc(out, *u);
-        }
-        rc_buf_addc(out, ')');
-        rc_buf_add(out, " ", end < inner.len ? 1 : 0);
-        rc_buf_release(&inner);
-        i = j;
-    }
+    pieces(x, 0, in->n, common, RC_NODE_NONE, out);
     /* a paragraph that would start a heading, a list or a quote */
     if (out->len > start) {
         char c = out->ptr[start];
