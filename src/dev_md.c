@@ -180,15 +180,24 @@ static void inline_text(md *x, int emph, rc_buf *out)
     for (size_t i = 0; emph == 2 && i < in->n; i++)
         common &= in->v[i].style;
     pieces(x, 0, in->n, common, RC_NODE_NONE, out);
-    /* a paragraph that would start a heading, a list or a quote */
+    /*
+     * Text that would start a block (a heading, a list item, a thematic
+     * break or a heading's underline) where it starts a line: its first
+     * character escaped.
+     */
     if (out->len > start) {
-        char c = out->ptr[start];
-        size_t d = start;
-        while (d < out->len && out->ptr[d] >= '0' && out->ptr[d] <= '9')
+        const char *t = out->ptr + start;
+        size_t n = out->len - start, d = 0, same = 0;
+        while (d < n && d < 9 && t[d] >= '0' && t[d] <= '9')
             d++;
-        int numbered = d > start && d < out->len && (out->ptr[d] == '.' || out->ptr[d] == ')');
-        if (c == '#' || c == '-' || c == '+' || c == '=' || numbered) {
-            size_t at = numbered ? d : start;
+        while (same < n && t[same] == t[0])
+            same++;
+        char c = t[0], after = d + 1 < n ? t[d + 1] : ' ';
+        int numbered = d > 0 && d < n && (t[d] == '.' || t[d] == ')') && after == ' ';
+        int marker = (c == '-' || c == '+') && (n == 1 || t[1] == ' ');
+        int rule = (c == '-' || c == '=') && same == n;
+        if (c == '#' || marker || rule || numbered) {
+            size_t at = start + (numbered ? d : 0);
             rc_buf_addc(out, ' ');
             memmove(out->ptr + at + 1, out->ptr + at, out->len - at - 1);
             out->ptr[at] = '\\';

@@ -539,6 +539,15 @@ static void test_text(void)
     CHECK(strstr(rc_buf_str(&b), "**bold** [link](https://a.org) `code` 50% a\\_b\n") != NULL);
     render(RC_FORMAT_TXT, &b);
     CHECK(strstr(rc_buf_str(&b), "A B\n===\n") != NULL);
+    /* text that would start a Markdown block is escaped; a date is not a list */
+    CHECK_INT(load("cv:\n  sections:\n    x:\n      - '- a'\n      - '1. b'\n      - '# c'\n"
+                   "      - '2023.8 d'\n      - '==='\n"),
+              0);
+    render(RC_FORMAT_MD, &b);
+    CHECK(strstr(rc_buf_str(&b), "\n\\- a\n\n1\\. b\n\n\\# c\n\n2023.8 d\n\n\\===\n") != NULL);
+    load("cv:\n  name: A *B*\n  sections:\n    x:\n      - '**bold** [link](https://a.org) "
+         "`code` 50% a_b'\n");
+    render(RC_FORMAT_TXT, &b);
     CHECK(strstr(rc_buf_str(&b), "bold link (https://a.org) code 50% a_b\n") != NULL);
     rc_buf_release(&b);
     CHECK_INT(rc_format_of(NULL, "cv.txt"), RC_FORMAT_TXT);
