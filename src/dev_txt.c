@@ -520,7 +520,10 @@ static void underlined(txt *x, tlines *ls, uint32_t n, char rule)
     free(r);
 }
 
-/* An entry that is one paragraph (a skill, an award): such entries sit tight, as in the PDF. */
+/*
+ * An entry that is one paragraph and nothing beside it (a skill, an
+ * award): such entries sit tight, as in the PDF.
+ */
 static int one_paragraph(txt *x, uint32_t n)
 {
     if (tx_node(x->t, n)->type != RC_ST_DIV)
@@ -529,9 +532,7 @@ static int one_paragraph(txt *x, uint32_t n)
     TX_KIDS(x->t, n, k)
     {
         uint32_t m = x->t->s.kids[k].node;
-        if (hints(x, m) & (RC_HINT_ASIDE | RC_HINT_LABEL))
-            continue;
-        if (m == RC_NODE_NONE || tx_node(x->t, m)->type != RC_ST_P)
+        if (m == RC_NODE_NONE || tx_node(x->t, m)->type != RC_ST_P || hints(x, m))
             return 0;
         main++;
     }
