@@ -70,9 +70,9 @@ enum {
 };
 
 typedef struct rc_node {
-    rc_stype type;
-    uint32_t parent;  /* RC_NODE_NONE for the root */
-    unsigned hints;   /* RC_HINT_* bits */
+    rc_stype type : 8;
+    unsigned hints : 8; /* RC_HINT_* bits (a node is 24 bytes: a 4 MB CV has a million) */
+    uint32_t parent;    /* RC_NODE_NONE for the root */
     const char *alt;  /* alternative text (a figure; a link's description), or NULL */
     const char *url;  /* RC_ST_LINK: the target */
 } rc_node;
