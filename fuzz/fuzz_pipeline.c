@@ -1,7 +1,7 @@
 /*
  * fuzz_pipeline: bytes -> source (input, overlay, --set, variants) ->
- * style -> layout (build, linebreak, page) -> trace device: what a run of
- * rescomp does for each output, minus the PDF writer (libharu is not ours
+ * style -> layout (build, linebreak, page) -> trace, txt and md devices:
+ * what a run of rescomp does for each output, minus the PDF writer (libharu is not ours
  * to fuzz, and writing a file per input is slow). The fonts are loaded
  * once, in LLVMFuzzerInitialize, from $RESCOMP_FONT_DIR (set to the
  * source tree's fonts/ when unset).
@@ -17,8 +17,8 @@
  * document that lays out has pages of the style's size, runs whose code
  * points are all in their face unless a warning said that no font has one
  * (it is then drawn as the face's .notdef box), no combining character
- * past the 32nd on one letter, no negative sizes, and a trace that is
- * valid UTF-8.
+ * past the 32nd on one letter, no negative sizes, and a trace, txt and
+ * md that are valid UTF-8.
  */
 #include "fuzz.h"
 
@@ -26,6 +26,7 @@
 
 #include "design.h"
 #include "dev.h"
+#include "dev_text.h"
 #include "font.h"
 #include "layout.h"
 #include "source.h"
@@ -147,6 +148,19 @@ static void check_doc(const rc_doc *doc, const rc_style *st, const rc_diags *d)
 }
 
 /* One output: variant v (-1: the CV as written) laid out and traced. */
+/* What the text devices write is valid UTF-8 without NUL bytes; no txt line ends in a space. */
+static void check_text(const rc_buf *b, rc_format f)
+{
+    FUZZ_CHECK(rc_utf8_find_invalid(b->ptr ? b->ptr : "", b->len) == (size_t)-1);
+    FUZZ_CHECK(!b->len || memchr(b->ptr, 0, b->len) == NULL);
+    for (size_t i = 0; f == RC_FORMAT_TXT && i < b->len;) {
+        const char *line = b->ptr + i, *nl = memchr(line, '\n', b->len - i);
+        size_t n = nl ? (size_t)(nl - line) : b->len - i;
+        FUZZ_CHECK(n == 0 || line[n - 1] != ' ');
+        i += n + 1;
+    }
+}
+
 static void run_variant(const rc_source *src, int v)
 {
     rc_arena a;
@@ -173,6 +187,12 @@ static void run_variant(const rc_source *src, int v)
             rc_buf b = RC_BUF_INIT;
             rc_trace_write(&doc, &b);
             FUZZ_CHECK(b.len > 0 && rc_utf8_find_invalid(b.ptr, b.len) == (size_t)-1);
+            /* the text devices over the same tree */
+            for (int f = RC_FORMAT_TXT; f <= RC_FORMAT_MD; f++) {
+                rc_buf_reset(&b);
+                rc_text_render(&doc, (rc_format)f, &b);
+                check_text(&b, (rc_format)f);
+            }
             rc_buf_release(&b);
         }
     }

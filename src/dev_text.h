@@ -2,17 +2,20 @@
  * dev_text: the CV as plain text or Markdown, for job portals and emails
  * (`-o cv.txt`, `-o cv.md`, `--format txt|md`).
  *
- * Unlike the PDF and trace devices it reads the CV model, not the laid-out
- * pages: text is laid out here, to a fixed width of 80 columns with each
- * entry's location and date flush right (txt), or as Markdown with one
- * paragraph a line (md). Inline markup becomes plain text, links shown as
- * "text (url)" (txt), or Markdown emphasis, code and links (md).
+ * Like the PDF and trace devices they read the laid-out document (doc.h)
+ * and its structure tree, not the CV model: what the design's templates,
+ * locale and options made of the CV is what they write, word for word as
+ * the PDF shows it. Decoration (rules, separators, icons, page numbers,
+ * the top note and footer) is left out. Plain text (dev_txt.c) is set to
+ * 80 columns with each entry's date and location column flush right
+ * beside its first lines; Markdown (dev_md.c) has headings, lists, links
+ * and the emphasis of the faces the PDF sets the text in.
  */
 #ifndef RC_DEV_TEXT_H
 #define RC_DEV_TEXT_H
 
-#include "cv.h"
-#include "rc_locale.h"
+#include "diag.h"
+#include "doc.h"
 
 typedef enum rc_format { RC_FORMAT_PDF, RC_FORMAT_TXT, RC_FORMAT_MD } rc_format;
 
@@ -27,15 +30,10 @@ int rc_format_of(const char *name, const char *path);
 /* The file extension of a format, without the dot: "pdf", "txt", "md". */
 const char *rc_format_extension(rc_format f);
 
-/*
- * Render the CV (f is RC_FORMAT_TXT or RC_FORMAT_MD) into out. `dates`
- * are the design's date templates (NULL: RenderCV's defaults).
- */
-void rc_text_render(const rc_cv *cv, rc_format f, const rc_date_templates *dates, rc_arena *a,
-                    rc_buf *out);
+/* Render the laid-out document (f is RC_FORMAT_TXT or RC_FORMAT_MD), appending to out. */
+void rc_text_render(const rc_doc *doc, rc_format f, rc_buf *out);
 
 /* Render and write to path atomically (temporary file and rename); RC_FAIL_IO on failure. */
-int rc_text_write(const rc_cv *cv, const char *path, rc_format f, const rc_date_templates *dates,
-                  rc_arena *a, rc_diags *d);
+int rc_text_write(const rc_doc *doc, const char *path, rc_format f, rc_diags *d);
 
 #endif

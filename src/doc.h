@@ -56,9 +56,23 @@ const char *rc_stype_name(rc_stype type);
 #define RC_NODE_NONE 0u
 #define RC_NODE_ROOT 1u
 
+/*
+ * What a node is beyond its role, for the devices that write text (txt
+ * sets the date column flush right, html will want <time>): bits, set by
+ * the layout where it makes the node.
+ */
+enum {
+    RC_HINT_ASIDE = 1,       /* a line of the column beside an entry's main one (dates, places) */
+    RC_HINT_DATE = 2,        /* a date, a range of dates or a time span */
+    RC_HINT_ROW = 4,         /* with ASIDE: beside the paragraph before it (a position's dates) */
+    RC_HINT_LABEL = 8,       /* the column left of an entry's main one that labels it (a degree) */
+    RC_HINT_CONNECTIONS = 16 /* the header's connections: each content run and link is one */
+};
+
 typedef struct rc_node {
-    rc_stype type;
-    uint32_t parent;  /* RC_NODE_NONE for the root */
+    rc_stype type : 8;
+    unsigned hints : 8; /* RC_HINT_* bits (a node is 24 bytes: a 4 MB CV has a million) */
+    uint32_t parent;    /* RC_NODE_NONE for the root */
     const char *alt;  /* alternative text (a figure; a link's description), or NULL */
     const char *url;  /* RC_ST_LINK: the target */
 } rc_node;

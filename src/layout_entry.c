@@ -60,7 +60,8 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
     add_spans(c, &m->p, parse_text(c, t.s), &ps);
 }
 
-static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
+/* A line of the entry's date/location column; hints: what else it is (doc.h, RC_HINT_DATE). */
+static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos, unsigned hints)
 {
     if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
         return;
@@ -72,6 +73,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos)
     ps.align = align;
     ps.hyphenate = 0;
     ps.node = add_node(c, RC_ST_P, e->node);
+    c->doc->nodes[ps.node].hints = RC_HINT_ASIDE | hints;
     add_spans(c, p, parse_text(c, s), &ps);
 }
 
@@ -263,7 +265,8 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
         const char *nl = strchr(ln, '\n');
         size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
         add_side(c, e, rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf),
-                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos);
+                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos,
+                 len == 4 && !memcmp(ln, "DATE", 4) ? RC_HINT_DATE : 0);
         ln += len + (nl ? 1 : 0);
     }
 }
@@ -298,6 +301,7 @@ static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *d
             st.align = align;
             st.hyphenate = 0;
             st.node = add_node(c, RC_ST_P, e->node);
+            c->doc->nodes[st.node].hints = RC_HINT_ASIDE | RC_HINT_DATE | RC_HINT_ROW;
             add_spans(c, m->side, parse_text(c, date), &st);
         }
         add_body(c, e, ps->summary);
@@ -337,7 +341,7 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         if (c->time_spans && !en->npositions) {
             char *span = rc_locale_time_span(c->a, &c->locale, &dt, &en->when, c->today);
             if (span && *span)
-                add_side(c, e, span, en->when.pos);
+                add_side(c, e, span, en->when.pos, RC_HINT_DATE);
         }
         if (c->st->degree_template && *c->st->degree_template &&
             en->type == RC_ENTRY_EDUCATION) {
@@ -348,6 +352,7 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
                 e->degree = deg;
                 e->degree_pos = en->degree.pos;
                 e->degree_node = add_node(c, RC_ST_P, e->node);
+                c->doc->nodes[e->degree_node].hints = RC_HINT_LABEL;
             }
         }
     } else {
@@ -406,7 +411,7 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         if (en->type != RC_ENTRY_TEXT)
             add_highlights(c, e, en);
         if (date)
-            add_side(c, e, date, en->when.pos);
+            add_side(c, e, date, en->when.pos, RC_HINT_DATE);
     }
     e->paragraph = en->type == RC_ENTRY_TEXT;
     /* Entries that are one line by nature (skills, awards, list items) sit tight. */

@@ -221,6 +221,7 @@ void emit_header(ctx *c)
     p.items_line = 1; /* a line of connections may end after any of them */
     int count = 0;
     uint32_t conn = add_node(c, RC_ST_P, RC_NODE_ROOT);
+    c->doc->nodes[conn].hints = RC_HINT_CONNECTIONS;
     if (cv->location.s)
         add_connection(c, &p, conn, &count, cv->location.s, NULL, 0xF041);
     for (size_t i = 0; i < cv->emails.n; i++)

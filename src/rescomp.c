@@ -96,18 +96,7 @@ int rc_compile_job(const rc_job *job)
     doc.untagged = o->no_pdf_tags;
 
     int format = rc_format_of(o->format, job->output);
-    if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD) {
-        /* Text and Markdown are written from the model: no fonts, no layout. */
-        if (rc_source_load(job->source, job->variant, &cv, &a, &d) == 0 && d.nerrors == 0 &&
-            rc_style_load(&st, &cv, &a, &d) == 0 && d.nerrors == 0) {
-            rc_cv_format_phones(&cv, st.phone_format, &a, &d);
-            if (job->output && !(o->strict && d.nwarnings)) {
-                rc_date_templates dates = {st.single_date_template, st.date_range_template,
-                                           st.time_span_template};
-                rc_text_write(&cv, job->output, (rc_format)format, &dates, &a, &d);
-            }
-        }
-    } else if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
+    if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
         rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
         int strict_failed = o->strict && d.nwarnings;
         if (job->trace) {
@@ -117,8 +106,13 @@ int rc_compile_job(const rc_job *job)
             rc_buf_release(&b);
         }
         /* Under --strict a warning fails the run, so nothing is written. */
-        if (job->output && !strict_failed)
-            rc_pdf_write(&doc, job->output, &d);
+        if (job->output && !strict_failed) {
+            /* Text and Markdown are the same laid-out document, written as text. */
+            if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD)
+                rc_text_write(&doc, job->output, (rc_format)format, &d);
+            else
+                rc_pdf_write(&doc, job->output, &d);
+        }
     }
 
     rc_job_heading(job, &d);

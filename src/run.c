@@ -603,12 +603,11 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         } else if (b.njobs > 1) {
             /*
              * The default fonts first, so that every job shares them (text
-             * and Markdown need none); a job whose design names other
-             * families loads those itself.
+             * and Markdown are laid out as the PDF is); a job whose design
+             * names other families loads those itself.
              */
             rc_fonts fonts;
-            int f = rc_format_of(o->format, b.jobs[0].output);
-            if ((f < 0 || f == RC_FORMAT_PDF) && rc_run_fonts(run, NULL, &fonts, &d) < 0)
+            if (rc_run_fonts(run, NULL, &fonts, &d) < 0)
                 code = report(o, &d);
             else
                 code = run_forked(b.jobs, b.njobs, o->jobs > 0 ? o->jobs : cores());

@@ -56,7 +56,8 @@ static void add_file_name(rc_buf *b, const char *name, const char *ext)
 static void fill(rc_buf *out, const char *tmpl, const char *name, const char *theme,
                  const char *file)
 {
-    const char *stem_end = strrchr(file, '.');
+    const char *dot = strrchr(file, '.');
+    size_t stem = dot ? (size_t)(dot - file) : strlen(file);
     for (const char *p = tmpl; *p;) {
         if (!strncmp(p, "@NAME@", 6)) {
             add_quoted_text(out, name);
@@ -68,7 +69,7 @@ static void fill(rc_buf *out, const char *tmpl, const char *name, const char *th
             rc_buf_adds(out, file);
             p += 6;
         } else if (!strncmp(p, "@STEM@", 6)) {
-            rc_buf_add(out, file, (size_t)(stem_end - file));
+            rc_buf_add(out, file, stem);
             p += 6;
         } else {
             rc_buf_addc(out, *p++);

@@ -2,11 +2,14 @@
  * Tests of the inputs beyond RenderCV 2.8 YAML: JSON Resume
  * (load_jsonresume.c), older RenderCV files (load_legacy.c), positions at
  * one employer (load.c), BibTeX (bib.c, load_bibtex.c), and the text and
- * Markdown device (dev_text.c). Files come from tests/inputs/.
+ * Markdown devices (dev_text.c) over the laid-out CV. Files come from
+ * tests/inputs/.
  */
 #include "bib.h"
+#include "design.h"
 #include "dev_text.h"
 #include "harness.h"
+#include "layout.h"
 #include "load.h"
 
 #include <stdlib.h>
@@ -483,13 +486,28 @@ static void test_bibtex(void)
 
 /* ---- text and Markdown ------------------------------------------------------------ */
 
+static rc_fonts fonts;
+
+/* The loaded CV laid out as the PDF is, then written as text or Markdown into b. */
+static void render(rc_format f, rc_buf *b)
+{
+    rc_style st;
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_buf_reset(b);
+    CHECK_INT(rc_style_load(&st, &cv, &arena, &diags), 0);
+    CHECK_INT(rc_layout_cv(&cv, &st, &fonts, &arena, &doc, &diags), 0);
+    rc_text_render(&doc, f, b);
+    rc_doc_release(&doc);
+}
+
 static void test_text(void)
 {
     static const char *const files[] = {"jsonresume.json", "bibtex.yaml", "rendercv_v2.yaml"};
     for (size_t f = 0; f < RC_ARRAY_LEN(files); f++) {
         CHECK_INT(load_file(files[f]), 0);
         rc_buf b = RC_BUF_INIT;
-        rc_text_render(&cv, RC_FORMAT_TXT, NULL, &arena, &b);
+        render(RC_FORMAT_TXT, &b);
         /* no line is wider than 80 columns (the longest unbreakable word aside) */
         const char *s = rc_buf_str(&b);
         int lines = 0, right_aligned = 0;
@@ -516,12 +534,20 @@ static void test_text(void)
                    "`code` 50% a_b'\n"),
               0);
     rc_buf b = RC_BUF_INIT;
-    rc_text_render(&cv, RC_FORMAT_MD, NULL, &arena, &b);
+    render(RC_FORMAT_MD, &b);
     CHECK(strstr(rc_buf_str(&b), "# A *B*\n") != NULL);
     CHECK(strstr(rc_buf_str(&b), "**bold** [link](https://a.org) `code` 50% a\\_b\n") != NULL);
-    rc_buf_reset(&b);
-    rc_text_render(&cv, RC_FORMAT_TXT, NULL, &arena, &b);
+    render(RC_FORMAT_TXT, &b);
     CHECK(strstr(rc_buf_str(&b), "A B\n===\n") != NULL);
+    /* text that would start a Markdown block is escaped; a date is not a list */
+    CHECK_INT(load("cv:\n  sections:\n    x:\n      - '- a'\n      - '1. b'\n      - '# c'\n"
+                   "      - '2023.8 d'\n      - '==='\n"),
+              0);
+    render(RC_FORMAT_MD, &b);
+    CHECK(strstr(rc_buf_str(&b), "\n\\- a\n\n1\\. b\n\n\\# c\n\n2023.8 d\n\n\\===\n") != NULL);
+    load("cv:\n  name: A *B*\n  sections:\n    x:\n      - '**bold** [link](https://a.org) "
+         "`code` 50% a_b'\n");
+    render(RC_FORMAT_TXT, &b);
     CHECK(strstr(rc_buf_str(&b), "bold link (https://a.org) code 50% a_b\n") != NULL);
     rc_buf_release(&b);
     CHECK_INT(rc_format_of(NULL, "cv.txt"), RC_FORMAT_TXT);
@@ -542,7 +568,13 @@ int main(void)
     test_positions();
     test_tex();
     test_bibtex();
-    test_text();
+    char *dir = rc_fonts_find_dir();
+    CHECK(dir != NULL);
+    if (dir && rc_fonts_load(&fonts, dir, &diags) == 0) {
+        test_text();
+        rc_fonts_release(&fonts);
+    }
+    free(dir);
     rc_diags_release(&diags);
     rc_arena_release(&arena);
     return rc_test_report("test_inputs");
