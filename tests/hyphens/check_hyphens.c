@@ -25,6 +25,8 @@
  * trace without broken words is an error too: the test would prove
  * nothing.
  */
+#include "base.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,41 +68,14 @@ static void free_strs(strs *t)
 static char *read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) {
+    rc_buf b = RC_BUF_INIT;
+    if (!f || rc_buf_add_stream(&b, f, SIZE_MAX) != 0) {
         perror(path);
         exit(2);
     }
-    size_t cap = 1 << 16, n = 0, k;
-    char *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (n + 1 == cap)
-            buf = realloc(buf, cap *= 2);
-    }
     fclose(f);
-    if (!buf)
-        abort();
-    buf[n] = 0;
-    return buf;
-}
-
-/* A growing string. */
-typedef struct str {
-    char *s;
-    size_t n, cap;
-} str;
-
-static void add(str *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        b->cap = (b->n + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-        if (!b->s)
-            abort();
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = 0;
+    rc_buf_add(&b, "", 0); /* a buffer, also for an empty file */
+    return b.ptr;
 }
 
 /* ---- the trace --------------------------------------------------------- */
@@ -119,15 +94,15 @@ static char *unquote(const char **p)
     const char *s = *p;
     if (*s != '"')
         return NULL;
-    str b = {0};
-    add(&b, "", 0);
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_add(&b, "", 0);
     for (s++; *s && *s != '"'; s++) {
         if (*s == '\\' && s[1])
             s++;
-        add(&b, s, 1);
+        rc_buf_add(&b, s, 1);
     }
     *p = *s ? s + 1 : s;
-    return b.s;
+    return b.ptr;
 }
 
 /* "text X Y w=W FACE SIZE #COLOR "TEXT" [span="S"] [span-end] ..." */
@@ -198,7 +173,7 @@ static int word_char(const unsigned char *s, size_t *len)
 static void words(const char *s, strs *out)
 {
     const unsigned char *p = (const unsigned char *)s;
-    str w = {0};
+    rc_buf w = RC_BUF_INIT;
     while (*p) {
         size_t len;
         if (dropped(p, &len)) {
@@ -206,19 +181,19 @@ static void words(const char *s, strs *out)
         } else if (word_char(p, &len)) {
             for (size_t i = 0; i < len; i++) {
                 char c = (char)(len == 1 ? tolower(p[i]) : p[i]);
-                add(&w, &c, 1);
+                rc_buf_add(&w, &c, 1);
             }
             p += len;
         } else {
-            if (w.n)
-                push(out, xstrndup(w.s, w.n));
-            w.n = 0;
+            if (w.len)
+                push(out, xstrndup(w.ptr, w.len));
+            w.len = 0;
             p += len;
         }
     }
-    if (w.n)
-        push(out, xstrndup(w.s, w.n));
-    free(w.s);
+    if (w.len)
+        push(out, xstrndup(w.ptr, w.len));
+    free(w.ptr);
 }
 
 static size_t count(const strs *t, const char *word)
@@ -237,8 +212,8 @@ static size_t count(const strs *t, const char *word)
  */
 static char *join_pieces(const char *text, const broken *b)
 {
-    str out = {0};
-    add(&out, "", 0);
+    rc_buf out = RC_BUF_INIT;
+    rc_buf_add(&out, "", 0);
     const char *p = text;
     const char *first = b->runs.v[0];
     size_t first_len = strlen(first);
@@ -260,16 +235,16 @@ static char *join_pieces(const char *text, const broken *b)
             q += len;
         }
         if (ok) {
-            add(&out, p, (size_t)(at - p));
-            add(&out, b->word, strlen(b->word));
+            rc_buf_add(&out, p, (size_t)(at - p));
+            rc_buf_add(&out, b->word, strlen(b->word));
             p = q;
         } else {
-            add(&out, p, (size_t)(at - p) + 1);
+            rc_buf_add(&out, p, (size_t)(at - p) + 1);
             p = at + 1;
         }
     }
-    add(&out, p, strlen(p));
-    return out.s;
+    rc_buf_add(&out, p, strlen(p));
+    return out.ptr;
 }
 
 int main(int argc, char **argv)
@@ -296,14 +271,14 @@ int main(int argc, char **argv)
     }
 
     /* The document's text, and its broken words. */
-    str doc = {0};
-    add(&doc, "", 0);
+    rc_buf doc = RC_BUF_INIT;
+    rc_buf_add(&doc, "", 0);
     broken *bw = NULL;
     size_t nbw = 0;
     const run *prev = NULL;
     int in_span = 0;      /* inside a span, after its first run */
     broken *open = NULL;  /* the broken word whose pieces are being read */
-    str piece = {0};
+    rc_buf piece = RC_BUF_INIT;
     for (size_t i = 0; i < nruns; i++) {
         const run *r = &runs[i];
         int continues = r->span && !*r->span && !r->icon;
@@ -325,23 +300,23 @@ int main(int argc, char **argv)
         }
         if (open) {
             if (r->span) /* a new piece */
-                piece.n = 0;
+                piece.len = 0;
             if (open->runs.n < sizeof(open->starts))
                 open->starts[open->runs.n] = r->span != NULL;
             push(&open->runs, xstrndup(r->text, strlen(r->text)));
-            add(&piece, r->text, strlen(r->text));
+            rc_buf_add(&piece, r->text, strlen(r->text));
             if (r->span_end)
-                push(&open->pieces, xstrndup(piece.s, piece.n));
+                push(&open->pieces, xstrndup(piece.ptr, piece.len));
         }
         /* the document's text */
         const char *t = r->span ? r->span : in_span ? "" : r->text;
         if (prev && *t) {
             if (prev->y != r->y)
-                add(&doc, "\n", 1);
+                rc_buf_add(&doc, "\n", 1);
             else if (r->x - (prev->x + prev->w) > 0.01 || r->x - (prev->x + prev->w) < -0.01)
-                add(&doc, " ", 1);
+                rc_buf_add(&doc, " ", 1);
         }
-        add(&doc, t, strlen(t));
+        rc_buf_add(&doc, t, strlen(t));
         prev = r;
         if (r->span)
             in_span = 1;
@@ -350,7 +325,7 @@ int main(int argc, char **argv)
     }
 
     strs want = {0}, got = {0};
-    words(doc.s, &want);
+    words(doc.ptr, &want);
     char *text = ext;
     for (size_t k = 0; k < nbw; k++) {
         char *joined = join_pieces(text, &bw[k]);
@@ -392,8 +367,8 @@ int main(int argc, char **argv)
         free(runs[i].span);
     }
     free(runs);
-    free(piece.s);
-    free(doc.s);
+    free(piece.ptr);
+    free(doc.ptr);
     if (text != ext)
         free(text);
     free(ext);

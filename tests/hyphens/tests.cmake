@@ -8,6 +8,7 @@
 # after hanging labels, on three pages (links are not hyphenated).
 add_executable(check_hyphens ${CMAKE_CURRENT_LIST_DIR}/check_hyphens.c)
 rescomp_add_compile_options(check_hyphens)
+target_link_libraries(check_hyphens PRIVATE rescomp_core) # rc_buf
 set(HYPHEN_CASES academic ${PROJECT_SOURCE_DIR}/examples/academic.yaml
                  narrow ${CMAKE_CURRENT_LIST_DIR}/narrow.yaml)
 list(LENGTH HYPHEN_CASES n)
