@@ -170,6 +170,7 @@ int pdf_check(pdf_ctx *c, HPDF_STATUS st);
 int pdf_haru_error(pdf_ctx *c, rc_failure failure, const char *what);
 int64_t pdf_round_div(int64_t num, int64_t den);
 void pdf_add_milli(rc_buf *b, int64_t v);
+void pdf_add_uint(rc_buf *b, uint64_t v);
 int64_t pdf_sp_to_milli(int64_t sp);
 void pdf_add_sp(rc_buf *b, int64_t sp);
 void pdf_add_hex16(rc_buf *b, unsigned v);

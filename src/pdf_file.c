@@ -2,11 +2,10 @@
  * pdf_file: the PDF file, assembled from libharu's objects.
  *
  * The file. Streams are compressed here, with one zlib state for the whole
- * document, and the file is written in PDF 1.5 form (write_file): the
+ * document, and the file is written in PDF 1.5 form (pdf_write_file): the
  * objects libharu would write uncompressed go into compressed object
  * streams, and the cross-reference table becomes a compressed stream; or,
  * for PDF/A-1, in the classic form of PDF 1.4 (struct writer).
- *
  */
 #include "pdf.h"
 
@@ -20,7 +19,7 @@
  * the objects are written in the same order by the same function
  * (HPDF_Obj_WriteValue, which runs the same hooks: page trees count their
  * kids, outlines link theirs), but in PDF 1.5 form: streams as they are,
- * every other object into one compressed object stream, and the
+ * every other object into compressed object streams, and the
  * cross-reference table as a compressed cross-reference stream. For the
  * academic example that is 10 KB less (48 KB to 38 KB).
  *
@@ -48,18 +47,6 @@ static HPDF_STATUS append_to_buf(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_
     return HPDF_OK;
 }
 
-static void add_uint(rc_buf *b, uint64_t v)
-{
-    char tmp[24];
-    char *p = tmp + sizeof(tmp);
-    *--p = 0;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    rc_buf_adds(b, p);
-}
-
 static void add_be(rc_buf *b, uint32_t v, int bytes)
 {
     for (int i = bytes - 1; i >= 0; i--)
@@ -78,11 +65,11 @@ static int add_stream_object(pdf_ctx *c, rc_buf *out, uint32_t num, const char *
     long clen = pdf_deflate_buf(c, data, len, OTHER_LEVEL);
     if (clen < 0)
         return -1;
-    add_uint(out, num);
+    pdf_add_uint(out, num);
     rc_buf_adds(out, " 0 obj\n<<");
     rc_buf_adds(out, dict);
     rc_buf_adds(out, " /Filter /FlateDecode /Length ");
-    add_uint(out, (uint64_t)clen);
+    pdf_add_uint(out, (uint64_t)clen);
     rc_buf_adds(out, ">>\nstream\r\n");
     rc_buf_add(out, c->zbuf, (size_t)clen);
     rc_buf_adds(out, "\nendstream\nendobj\n");
@@ -102,9 +89,9 @@ static void objstm_begin(objstm *m, xref_row *row, uint32_t num)
     row->type = 2;
     row->field = m->number;
     row->index = m->n++;
-    add_uint(&m->index, num);
+    pdf_add_uint(&m->index, num);
     rc_buf_addc(&m->index, ' ');
-    add_uint(&m->index, m->bodies.len);
+    pdf_add_uint(&m->index, m->bodies.len);
     rc_buf_addc(&m->index, ' ');
 }
 
@@ -117,9 +104,9 @@ static int objstm_flush(pdf_ctx *c, objstm *m, rc_buf *out, xref_row *rows)
     rows[m->number].field = (uint32_t)out->len;
     rc_buf_reset(&c->scratch);
     rc_buf_adds(&c->scratch, "/Type /ObjStm /N ");
-    add_uint(&c->scratch, m->n);
+    pdf_add_uint(&c->scratch, m->n);
     rc_buf_adds(&c->scratch, " /First ");
-    add_uint(&c->scratch, m->index.len);
+    pdf_add_uint(&c->scratch, m->index.len);
     rc_buf_add(&m->index, m->bodies.ptr, m->bodies.len);
     int rc = add_stream_object(c, out, m->number, rc_buf_str(&c->scratch), m->index.ptr,
                                m->index.len);
@@ -154,7 +141,7 @@ static void top_begin(writer *w, uint32_t num)
 {
     w->rows[num].type = 1;
     w->rows[num].field = (uint32_t)w->out->len;
-    add_uint(w->out, num);
+    pdf_add_uint(w->out, num);
     rc_buf_adds(w->out, " 0 obj\n");
 }
 
@@ -231,11 +218,11 @@ static void add_trailer_refs(writer *w, rc_buf *b)
 {
     HPDF_Doc pdf = w->c->pdf;
     rc_buf_adds(b, " /Root ");
-    add_uint(b, pdf_obj_number(pdf->catalog));
+    pdf_add_uint(b, pdf_obj_number(pdf->catalog));
     rc_buf_adds(b, " 0 R");
     if (pdf->info) {
         rc_buf_adds(b, " /Info ");
-        add_uint(b, pdf_obj_number(pdf->info));
+        pdf_add_uint(b, pdf_obj_number(pdf->info));
         rc_buf_adds(b, " 0 R");
     }
     if (w->c->doc->pdf_standards)
@@ -248,7 +235,7 @@ static void write_xref_table(writer *w, uint32_t nrows)
     rc_buf *out = w->out;
     size_t xref_offset = out->len;
     rc_buf_adds(out, "xref\n0 ");
-    add_uint(out, nrows);
+    pdf_add_uint(out, nrows);
     rc_buf_adds(out, "\n0000000000 65535 f\r\n");
     for (uint32_t i = 1; i < nrows; i++) {
         if (w->rows[i].type != 1) {
@@ -262,10 +249,10 @@ static void write_xref_table(writer *w, uint32_t nrows)
     rc_buf_reset(&w->c->scratch);
     add_trailer_refs(w, &w->c->scratch);
     rc_buf_adds(out, "trailer\n<< /Size ");
-    add_uint(out, nrows);
+    pdf_add_uint(out, nrows);
     rc_buf_adds(out, rc_buf_str(&w->c->scratch));
     rc_buf_adds(out, " >>\nstartxref\n");
-    add_uint(out, xref_offset);
+    pdf_add_uint(out, xref_offset);
     rc_buf_adds(out, "\n%%EOF\n");
 }
 
@@ -287,9 +274,9 @@ static int write_xref_stream(writer *w, uint32_t xrefstm)
 
     rc_buf_reset(&c->scratch);
     rc_buf_adds(&c->scratch, "/Type /XRef /Size ");
-    add_uint(&c->scratch, xrefstm + 1);
+    pdf_add_uint(&c->scratch, xrefstm + 1);
     rc_buf_adds(&c->scratch, " /W [1 ");
-    add_uint(&c->scratch, (uint64_t)ow);
+    pdf_add_uint(&c->scratch, (uint64_t)ow);
     rc_buf_adds(&c->scratch, " 2]");
     add_trailer_refs(w, &c->scratch);
     int bad = add_stream_object(c, out, xrefstm, rc_buf_str(&c->scratch), table.ptr, table.len);
@@ -297,7 +284,7 @@ static int write_xref_stream(writer *w, uint32_t xrefstm)
     if (bad)
         return -1;
     rc_buf_adds(out, "startxref\n");
-    add_uint(out, xref_offset);
+    pdf_add_uint(out, xref_offset);
     rc_buf_adds(out, "\n%%EOF\n");
     return 0;
 }

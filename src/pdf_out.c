@@ -192,6 +192,19 @@ void pdf_add_text_string(rc_buf *b, const char *s)
     rc_buf_addc(b, '>');
 }
 
+/* An unsigned integer in decimal (object numbers, MCIDs, lengths): no printf. */
+void pdf_add_uint(rc_buf *b, uint64_t v)
+{
+    char tmp[24];
+    char *p = tmp + sizeof(tmp);
+    *--p = 0;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    rc_buf_adds(b, p);
+}
+
 /* ---- compressed streams ------------------------------------------------ */
 
 

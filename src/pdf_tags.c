@@ -108,8 +108,11 @@ void pdf_mark_before(pdf_ctx *c, content_state *st, size_t i, const rc_draw *d)
     set_level(c, st, text);
     const rc_skid *kid = &c->tree.kids[k - 1];
     c->kid_mcid[k - 1] = c->next_mcid;
-    rc_buf_addf(b, "/%s <</MCID %" PRId32 ">> BDC\n", rc_stype_name(c->doc->nodes[d->node].type),
-                c->next_mcid++);
+    rc_buf_addc(b, '/');
+    rc_buf_adds(b, rc_stype_name(c->doc->nodes[d->node].type));
+    rc_buf_adds(b, " <</MCID ");
+    pdf_add_uint(b, (uint32_t)c->next_mcid++);
+    rc_buf_adds(b, ">> BDC\n");
     c->open_mc = 1;
     c->mc_in_text = text;
     c->open_end = kid->end;
@@ -132,7 +135,9 @@ void pdf_mark_after(pdf_ctx *c, content_state *st, size_t i)
  */
 static void add_ref(rc_buf *b, uint32_t num)
 {
-    rc_buf_addf(b, " %" PRIu32 " 0 R", num);
+    rc_buf_addc(b, ' ');
+    pdf_add_uint(b, num);
+    rc_buf_adds(b, " 0 R");
 }
 
 static uint32_t elem_ref(const pdf_ctx *c, uint32_t node)
@@ -144,7 +149,9 @@ static void write_element(pdf_ctx *c, uint32_t node, rc_buf *b)
 {
     const rc_struct *t = &c->tree;
     const rc_node *n = &c->doc->nodes[node];
-    rc_buf_addf(b, "<</Type /StructElem /S /%s /P", rc_stype_name(n->type));
+    rc_buf_adds(b, "<</Type /StructElem /S /");
+    rc_buf_adds(b, rc_stype_name(n->type));
+    rc_buf_adds(b, " /P");
     add_ref(b, node == RC_NODE_ROOT ? pdf_obj_number(c->struct_root) : elem_ref(c, n->parent));
     if (n->alt && *n->alt) {
         rc_buf_adds(b, " /Alt ");
@@ -175,9 +182,12 @@ static void write_element(pdf_ctx *c, uint32_t node, rc_buf *b)
             }
             rc_buf_adds(b, ">>");
         } else if (c->kid_mcid[k] >= 0 && pg == elem_pg) {
-            rc_buf_addf(b, " %d", (int)c->kid_mcid[k]);
+            rc_buf_addc(b, ' ');
+            pdf_add_uint(b, (uint32_t)c->kid_mcid[k]);
         } else if (c->kid_mcid[k] >= 0) {
-            rc_buf_addf(b, " <</Type /MCR /MCID %d /Pg", (int)c->kid_mcid[k]);
+            rc_buf_adds(b, " <</Type /MCR /MCID ");
+            pdf_add_uint(b, (uint32_t)c->kid_mcid[k]);
+            rc_buf_adds(b, " /Pg");
             add_ref(b, pdf_obj_number(pg));
             rc_buf_adds(b, ">>");
         }
@@ -200,7 +210,9 @@ static void write_parent_tree(pdf_ctx *c, rc_buf *b)
             owner[k] = (uint32_t)n;
     rc_buf_adds(b, "<</Nums [");
     for (size_t p = 0; p < npages; p++) {
-        rc_buf_addf(b, " %zu [", p);
+        rc_buf_addc(b, ' ');
+        pdf_add_uint(b, p);
+        rc_buf_adds(b, " [");
         for (int32_t m = 0; m < c->page_mcids[p]; m++) {
             size_t k = c->mcid_kid[p][m];
             if (k == SIZE_MAX || !c->elem_obj[owner[k]])
@@ -213,7 +225,8 @@ static void write_parent_tree(pdf_ctx *c, rc_buf *b)
     int32_t key = (int32_t)npages;
     for (size_t k = 0; k < nkids; k++)
         if (c->kid_annot[k] && c->elem_obj[owner[k]]) {
-            rc_buf_addf(b, " %d", (int)key++);
+            rc_buf_addc(b, ' ');
+            pdf_add_uint(b, (uint32_t)key++);
             add_ref(b, elem_ref(c, owner[k]));
         }
     rc_buf_adds(b, " ]>>");
