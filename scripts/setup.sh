@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 $SUDO apt-get update
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(cat .ci/packages .ci/test-packages)
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(cat .ci/build-packages .ci/packages)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/rescomp examples/academic.yaml -o examples/academic.pdf
