@@ -76,6 +76,19 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     b->open = 0;
 }
 
+/* Open a text draw in the run's face, size and colour, for node, at x. */
+static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled x)
+{
+    memset(&b->proto, 0, sizeof(b->proto));
+    b->proto.face = run->face;
+    b->proto.size = run->size;
+    b->proto.color = run->color;
+    b->proto.node = node;
+    b->proto.x = x;
+    b->actual = 0;
+    b->open = 1;
+}
+
 static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
 {
     if (b->n == b->cap) {
@@ -208,14 +221,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             !head_open && c->doc->nodes[b.proto.node].type == RC_ST_LINK) {
             /* the space after a link is the text's that follows, not the link's */
             db_close(c, &b, l);
-            memset(&b.proto, 0, sizeof(b.proto));
-            b.proto.face = run->face;
-            b.proto.size = run->size;
-            b.proto.color = run->color;
-            b.proto.node = node;
-            b.proto.x = x;
-            b.actual = 0;
-            b.open = 1;
+            db_open(&b, run, node, x);
         }
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
@@ -234,13 +240,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                        b.proto.node != node))
             db_close(c, &b, l);
         if (!b.open) {
-            memset(&b.proto, 0, sizeof(b.proto));
-            b.proto.face = run->face;
-            b.proto.size = run->size;
-            b.proto.color = run->color;
-            b.proto.node = node;
-            b.proto.x = x;
-            b.actual = 0;
+            db_open(&b, run, node, x);
             if (run->actual && !starts_tail && !(in_head && i == from)) {
                 /* small caps show capitals; extraction gives the letters as written */
                 b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
@@ -256,7 +256,6 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                 b.proto.span_begin = "";
                 head_open = 1;
             }
-            b.open = 1;
         }
         for (size_t k = 0; k < run->n; k++)
             db_push(&b, run->cps[k], run->kern[k]);
