@@ -67,7 +67,9 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
          * give a little, but only in a tight setting (see rc_paginate).
          */
         rc_scaled gap = baselineskip - vl->prev_depth - height;
-        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, gap < LINESKIP ? 0 : baselineskip / 25);
+        rc_scaled give = gap < LINESKIP ? 0 : baselineskip / 25;
+        rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, give);
+        vl->v[vl->n - 1].leading = give;
     }
     rc_vitem *box = add(vl, RC_V_BOX);
     box->height = height;
@@ -130,50 +132,88 @@ static int is_breakpoint(const rc_vlist *vl, size_t i)
     return 0;
 }
 
-/*
- * Place items [from, to) on a new page, discarding glue and penalties at
- * its top. When the material is taller than the page, glue shrinks in
- * proportion to its shrinkability (never beyond it).
- */
-static rc_scaled place(const rc_vlist *vl, size_t from, size_t to, const rc_style *s, rc_doc *doc)
+/* What a page's items [from, to) need and may give. */
+typedef struct page_sums {
+    int64_t excess;  /* how much taller than the page: 0 when it fits */
+    int64_t shrink;  /* what the space between entries and sections may give */
+    int64_t leading; /* what the leading may give */
+} page_sums;
+
+static page_sums sum_page(const rc_vlist *vl, size_t from, size_t to, const rc_style *s)
 {
     const rc_scaled goal = s->page_height - s->margin_top - s->margin_bottom;
-    rc_page *page = rc_doc_add_page(doc);
+    page_sums p = {0, 0, 0};
+    int64_t natural = 0;
+    rc_scaled last_depth = 0;
     while (from < to && vl->v[from].kind != RC_V_BOX)
         from++;
-    int64_t natural = 0, shrink = 0;
-    rc_scaled last_depth = 0;
-    size_t ndraws = 0;
     for (size_t i = from; i < to; i++) {
         const rc_vitem *it = &vl->v[i];
         if (it->kind == RC_V_BOX) {
             natural += it->height + it->depth;
             last_depth = it->depth;
-            ndraws += it->ndraws;
         } else if (it->kind == RC_V_GLUE) {
             natural += it->size;
-            shrink += it->shrink;
+            p.shrink += it->shrink - it->leading;
+            p.leading += it->leading;
             last_depth = 0;
         }
     }
+    p.excess = natural - last_depth - goal;
+    if (p.excess < 0)
+        p.excess = 0;
+    return p;
+}
+
+/* The share of its leading's give, in 1/65536, that a page must take. */
+static int64_t leading_share(const page_sums *p)
+{
+    int64_t need = p->excess - p->shrink; /* the space between entries gives first */
+    if (need <= 0 || p->leading == 0)
+        return 0;
+    return need >= p->leading ? 65536 : (need * 65536 + p->leading - 1) / p->leading;
+}
+
+/*
+ * Place items [from, to) on a new page, discarding glue and penalties at
+ * its top. The leading gives `share` of its shrinkability (the same on
+ * every page); when the material is still taller than the page, the
+ * space between entries and sections shrinks in proportion to its
+ * shrinkability (never beyond it).
+ */
+static rc_scaled place(const rc_vlist *vl, size_t from, size_t to, const rc_style *s, rc_doc *doc,
+                       int64_t share)
+{
+    rc_page *page = rc_doc_add_page(doc);
+    page_sums sums = sum_page(vl, from, to, s);
+    while (from < to && vl->v[from].kind != RC_V_BOX)
+        from++;
+    size_t ndraws = 0;
+    for (size_t i = from; i < to; i++)
+        if (vl->v[i].kind == RC_V_BOX)
+            ndraws += vl->v[i].ndraws;
     if (ndraws) {
         page->v = rc_xmalloc(ndraws * sizeof(rc_draw));
         page->cap = ndraws;
     }
-    int64_t excess = natural - last_depth - goal;
-    if (excess < 0 || shrink == 0)
+    int64_t excess = sums.excess - sums.leading * share / 65536;
+    if (excess < 0 || sums.shrink == 0)
         excess = 0;
-    if (excess > shrink)
-        excess = shrink;
+    if (excess > sums.shrink)
+        excess = sums.shrink;
     rc_scaled y = s->margin_top;
-    int64_t shrunk = 0, seen = 0; /* cumulative, so the rounding adds up to `excess` */
+    /* cumulative, so the rounding adds up to `excess` and to the leading's share */
+    int64_t shrunk = 0, seen = 0, led = 0, seen_leading = 0;
     for (size_t i = from; i < to; i++) {
         const rc_vitem *it = &vl->v[i];
         if (it->kind == RC_V_GLUE) {
-            seen += it->shrink;
-            int64_t upto = shrink ? excess * seen / shrink : 0;
-            y += it->size - (rc_scaled)(upto - shrunk);
+            seen += it->shrink - it->leading;
+            seen_leading += it->leading;
+            int64_t upto = sums.shrink ? excess * seen / sums.shrink : 0;
+            int64_t lead_upto = seen_leading * share / 65536;
+            y += it->size - (rc_scaled)(upto - shrunk) - (rc_scaled)(lead_upto - led);
             shrunk = upto;
+            led = lead_upto;
         } else if (it->kind == RC_V_BOX) {
             rc_scaled baseline = y + it->height;
             for (size_t k = 0; k < it->ndraws; k++) {
@@ -290,9 +330,17 @@ void rc_page_breaks_find(const rc_vlist *vl, const rc_style *s, int tight, rc_pa
 rc_scaled rc_page_place(const rc_vlist *vl, const rc_page_breaks *b, const rc_style *s,
                         rc_doc *doc)
 {
+    /* The leading of the page that needs most of it, for every page. */
+    int64_t share = 0;
+    for (size_t k = 0; k < b->n; k++) {
+        page_sums p = sum_page(vl, b->v[k].from, b->v[k].to, s);
+        int64_t need = leading_share(&p);
+        if (need > share)
+            share = need;
+    }
     rc_scaled last_height = 0;
     for (size_t k = 0; k < b->n; k++)
-        last_height = place(vl, b->v[k].from, b->v[k].to, s, doc);
+        last_height = place(vl, b->v[k].from, b->v[k].to, s, doc, share);
     if (b->n == 0)
         rc_doc_add_page(doc);
     return last_height;

@@ -32,6 +32,12 @@ typedef struct rc_vitem {
     rc_scaled height, depth; /* box */
     rc_scaled size;          /* glue: natural size */
     rc_scaled shrink;        /* glue: how much it may give when a page is tight */
+    /*
+     * interline glue: how much of `shrink` is leading. A tight document
+     * gives the same share of it on every page (rc_page_place), so no two
+     * pages differ in leading.
+     */
+    rc_scaled leading;
     int penalty;             /* penalty */
     rc_draw *draws;          /* box content: x from the left margin, y from the baseline */
     size_t ndraws;

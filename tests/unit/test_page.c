@@ -1,7 +1,8 @@
 /*
  * Unit tests of the page builder: pages never overflow, a heading never
  * ends a page, material kept together stays together, forced breaks,
- * glue vanishes at the top of a page.
+ * glue vanishes at the top of a page, a tight document's pages share
+ * one leading.
  */
 #include "harness.h"
 #include "page.h"
@@ -172,6 +173,40 @@ static void test_tight(void)
     rc_vlist_release(&vl);
 }
 
+static void test_tight_leading_same_on_every_page(void)
+{
+    /*
+     * Two paragraphs of 12pt leading (give 0.48pt a line) split by a
+     * penalty, the first 0.4pt a line too tall for its page and the
+     * second short: the second page's lines sit as close as the first's,
+     * not at their natural 12pt (the flagship had 12.25 against 12.4 pt).
+     */
+    rc_style s = small_page(RC_PT(8 + 8 * 12 - 8 * 0.4));
+    rc_vlist vl;
+    rc_vlist_init(&vl);
+    for (int i = 0; i < 9; i++)
+        add_line(&vl, "A");
+    rc_vlist_add_penalty(&vl, RC_EJECT_PENALTY);
+    for (int i = 0; i < 3; i++)
+        add_line(&vl, "B");
+    rc_doc doc;
+    rc_doc_init(&doc);
+    rc_paginate(&vl, &s, &doc, 1);
+    CHECK_INT(doc.npages, 2);
+    if (doc.npages == 2 && doc.pages[0].n == 9 && doc.pages[1].n == 3) {
+        rc_scaled first = doc.pages[0].v[1].y - doc.pages[0].v[0].y;
+        CHECK(first < RC_PT(12) && first >= RC_PT(12 - 0.48));
+        /* equal, up to the rounding of a scaled point */
+        for (size_t k = 1; k < 3; k++)
+            CHECK(abs(doc.pages[1].v[k].y - doc.pages[1].v[k - 1].y - first) <= 1);
+    } else {
+        CHECK(0);
+    }
+    check_no_overflow(&doc, &s);
+    rc_doc_release(&doc);
+    rc_vlist_release(&vl);
+}
+
 static void test_draw_blocks(void)
 {
     /*
@@ -231,6 +266,7 @@ int main(void)
     test_fill_and_forced_break();
     test_block_taller_than_page();
     test_tight();
+    test_tight_leading_same_on_every_page();
     test_draw_blocks();
     test_empty();
     return rc_test_report("test_page");
