@@ -174,7 +174,8 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
          * which evens out the line ends; centred and flush-right lines and
          * lines of header items, mostly unbreakable, may end anywhere.
          */
-        rc_scaled ragged = (p->align == RC_ALIGN_LEFT && !p->items_line ? 3 : 12) * size;
+        rc_scaled ragged = p->balance ? p->balance
+                           : (p->align == RC_ALIGN_LEFT && !p->items_line ? 3 : 12) * size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
         add_glue(p, w, -ragged, w / 3, r);
@@ -573,7 +574,7 @@ void rc_para_finish(rc_para *p)
     while (p->n && p->items[p->n - 1].type != RC_ITEM_BOX)
         p->n--;
     add_penalty(p, RC_INF_PENALTY, 0);
-    add_glue(p, 0, RC_PT(10000), 0, RC_NO_RUN);
+    add_glue(p, 0, p->balance ? p->balance : RC_PT(10000), 0, RC_NO_RUN);
     add_penalty(p, RC_EJECT_PENALTY, 0);
 }
 

@@ -51,6 +51,13 @@ typedef struct rc_para {
     rc_align align;
     int items_line;        /* a line of items (header connections): ragged lines may end
                               after any item, however short, whatever the alignment */
+    /*
+     * > 0: a title set balanced (as CSS's text-wrap: balance), its lines of
+     * about equal length rather than a full line and a word alone: the
+     * stretch of its ragged line ends and of its last line, about the
+     * measure, so a short line costs as much wherever it falls.
+     */
+    rc_scaled balance;
     rc_pos pos;            /* where the text came from, for messages */
     rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     rc_para_source *src;

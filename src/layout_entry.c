@@ -47,13 +47,18 @@ void parts_release(entry_parts *e)
     memset(e, 0, sizeof(*e));
 }
 
-/* A title row: its first paragraph, set ragged so it never stretches. */
+/*
+ * A title row: its first paragraph, set ragged so it never stretches, and
+ * balanced, so a long award title does not leave "USTC)" alone on its
+ * second line.
+ */
 static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
 {
     if (!t.s || !*t.s)
         return;
     mpara *m = add_mpara(c, e, t.pos, 0);
     m->p.align = RC_ALIGN_LEFT;
+    m->p.balance = c->text_width;
     rc_para_style ps = body_style(c, style);
     ps.node = add_node(c, RC_ST_P, e->node);
     ps.hyphenate = 0; /* names of institutions and titles are not hyphenated */
@@ -223,6 +228,34 @@ static const char *expand_phrases(ctx *c, const char *tmpl)
 }
 
 /*
+ * A row that ends with a colon ("**Conference Reviewer:**") labels what
+ * follows it: set as a run-in head of the summary, as a LaTeX CV sets
+ * \textbf{Conference Reviewer:} ICLR 2024; ..., not as a line of its own.
+ */
+static int is_run_in_label(const char *row)
+{
+    size_t n = strlen(row);
+    while (n && (row[n - 1] == '*' || row[n - 1] == '_' || row[n - 1] == ' '))
+        n--; /* the markup that closes it */
+    return n > 1 && row[n - 1] == ':';
+}
+
+/* The next line of a template after ln, or "" at its end. */
+static const char *next_line(const char *ln)
+{
+    const char *nl = strchr(ln, '\n');
+    return nl ? nl + 1 : "";
+}
+
+static int line_is(const char *ln, const char *what)
+{
+    while (*ln == ' ')
+        ln++;
+    size_t n = strlen(what);
+    return !strncmp(ln, what, n) && (ln[n] == '\n' || !ln[n]);
+}
+
+/*
  * Lay out an entry from its type's templates: each line of the main
  * template is a row (or the summary, or the highlights), each line of the
  * date-and-location template a line of the date column.
@@ -233,6 +266,7 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
     size_t nf = entry_fields(c, en, date, f);
     const char *main = expand_phrases(c, c->st->main_template[en->type]);
     const char *side = c->st->side_template[en->type];
+    int summary_done = 0; /* set run in after its label */
     for (const char *ln = main; *ln;) {
         const char *nl = strchr(ln, '\n');
         size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
@@ -241,12 +275,23 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
         while (*trim == ' ')
             trim++;
         if (!strcmp(trim, "SUMMARY")) {
-            add_body(c, e, en->summary);
+            if (!summary_done)
+                add_body(c, e, en->summary);
         } else if (!strcmp(trim, "HIGHLIGHTS")) {
             add_highlights(c, e, en);
         } else {
             rc_text row = {rc_template_expand(c->a, one, f, nf), en->pos};
-            if (en->type == RC_ENTRY_ONE_LINE) {
+            int run_in = en->summary.s && *en->summary.s && en->when.kind == RC_WHEN_NONE &&
+                         !en->location.s && line_is(next_line(ln), "SUMMARY") &&
+                         is_run_in_label(row.s);
+            if (run_in) {
+                rc_text body = {rc_arena_printf(c->a, "%s %s", row.s, en->summary.s),
+                                en->summary.pos};
+                add_body(c, e, body);
+                e->main[e->nmain - 1].space_before = 0; /* it is the entry's first line */
+                e->main[e->nmain - 1].indent = 0;       /* and starts where the others do */
+                summary_done = 1;
+            } else if (en->type == RC_ENTRY_ONE_LINE) {
                 /* a one-line entry is running text: justified, hyphenated when needed */
                 rc_text body = {row.s, en->label.pos};
                 mpara *m = add_mpara(c, e, body.pos, 0);

@@ -119,6 +119,16 @@ void keep_together(ctx *c, size_t from)
             c->vl.v[i].penalty = RC_INF_PENALTY;
 }
 
+/* The paragraph's width set on one line: its boxes and glue at their natural size. */
+static int64_t natural_width(const rc_para *p)
+{
+    int64_t w = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->items[i].type == RC_ITEM_BOX || p->items[i].type == RC_ITEM_GLUE)
+            w += p->items[i].width;
+    return w;
+}
+
 void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int first)
 {
     size_t start = c->vl.n;
@@ -152,6 +162,14 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
             widths[k] = (k < nnarrow || all_narrow ? narrow : width - degree_w) - m->indent;
+        /*
+         * A balanced title that needs more than its first line keeps to
+         * that line's width, as in a table's cell: its lines are then of
+         * one length, none under the date column.
+         */
+        if (m->p.balance && natural_width(&m->p) > widths[0])
+            for (size_t k = 1; k < nw; k++)
+                widths[k] = widths[0];
         size_t before = main.n;
         set_paragraph(c, &m->p, widths, nw, (int)i, &main);
         free(widths);
