@@ -63,39 +63,44 @@ static void list_formats(rc_buf *out)
                     formats[f].name);
 }
 
-int rc_format_choose(const char *name, const char *path, rc_diags *d)
+/* A usage error about a format, in d: fmt's %s are arg (shown), then the formats' list. */
+static void format_error(rc_diags *d, const char *fmt, const char *arg)
 {
-    rc_pos nowhere = {NULL, 0, 0};
     rc_buf known = RC_BUF_INIT, shown = RC_BUF_INIT;
     list_formats(&known);
+    rc_buf_add_shown(&shown, arg);
+    rc_error_class(d, RC_FAIL_USAGE, (rc_pos){NULL, 0, 0}, fmt, rc_buf_str(&shown),
+                   rc_buf_str(&known));
+    rc_buf_release(&known);
+    rc_buf_release(&shown);
+}
+
+/* Nothing is allocated unless there is an error: this runs before every compilation. */
+int rc_format_choose(const char *name, const char *path, rc_diags *d)
+{
     int f = name ? format_named(name, strlen(name)) : -1;
     const char *ext = path ? extension_of(path) : "";
     int by_ext = *ext ? format_named(ext, strlen(ext)) : -1;
-    if (name)
-        rc_buf_add_shown(&shown, name);
-    else if (path)
-        rc_buf_add_shown(&shown, path);
     if (name && f < 0) {
-        rc_error_class(d, RC_FAIL_USAGE, nowhere, "unknown format '%s'; --format takes %s",
-                       rc_buf_str(&shown), rc_buf_str(&known));
-    } else if (!name && *ext && by_ext < 0) {
-        /* not a PDF by default: 'cv.html' or 'cv.docx' asks for what this is not */
-        rc_error_class(d, RC_FAIL_USAGE, nowhere, "cannot tell the format of '%s' from its "
-                       "extension: the formats are %s; name one with --format",
-                       rc_buf_str(&shown), rc_buf_str(&known));
-    } else if (name && by_ext >= 0 && by_ext != f) {
-        rc_buf_reset(&shown);
-        rc_buf_add_shown(&shown, path);
-        rc_error_class(d, RC_FAIL_USAGE, nowhere, "--format %s contradicts the output '%s'; "
-                       "drop --format or name the output '.%s'", formats[f].name,
-                       rc_buf_str(&shown), formats[f].name);
-        f = -1;
-    } else {
-        f = name ? f : by_ext >= 0 ? by_ext : RC_FORMAT_PDF;
+        format_error(d, "unknown format '%s'; --format takes %s", name);
+        return -1;
     }
-    rc_buf_release(&known);
-    rc_buf_release(&shown);
-    return f;
+    if (!name && *ext && by_ext < 0) {
+        /* not a PDF by default: 'cv.html' or 'cv.docx' asks for what this is not */
+        format_error(d, "cannot tell the format of '%s' from its extension: the formats are "
+                     "%s; name one with --format", path);
+        return -1;
+    }
+    if (name && by_ext >= 0 && by_ext != f) {
+        rc_buf shown = RC_BUF_INIT;
+        rc_buf_add_shown(&shown, path);
+        rc_error_class(d, RC_FAIL_USAGE, (rc_pos){NULL, 0, 0}, "--format %s contradicts the "
+                       "output '%s'; drop --format or name the output '.%s'", formats[f].name,
+                       rc_buf_str(&shown), formats[f].name);
+        rc_buf_release(&shown);
+        return -1;
+    }
+    return name ? f : by_ext >= 0 ? by_ext : RC_FORMAT_PDF;
 }
 
 const char *rc_format_extension(rc_format f)
