@@ -5,7 +5,7 @@ _rescomp()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     local options="-o --output --trace -q --quiet --strict --no-pdf-tags --pdf-standard --set --variant
-        --all-variants -j --jobs --list-variants --check --depfile --watch --format --schema
+        --all-variants -j --jobs --list-variants --check --depfile --watch --format --width --schema
         --design --root --list-themes -h --help --version"
 
     if [[ ${COMP_WORDS[1]} == new ]]; then
@@ -35,6 +35,8 @@ _rescomp()
             done
             [[ $input ]] && COMPREPLY=($(compgen -W "$(rescomp "$input" --list-variants 2>/dev/null)" -- "$cur"))
             return ;;
+        --width)
+            COMPREPLY=($(compgen -W "0 60 72 80 100" -- "$cur")); return ;;
         --set|-j|--jobs)
             return ;;
     esac

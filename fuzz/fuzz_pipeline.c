@@ -161,6 +161,19 @@ static void check_text(const rc_buf *b, rc_format f)
     }
 }
 
+/* The bytes of a text that are not spaces or newlines; doc: render it at 80 columns first. */
+static size_t visible(rc_buf *b, rc_format f, const rc_doc *doc)
+{
+    if (doc) {
+        rc_buf_reset(b);
+        rc_text_render(doc, f, b);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < b->len; i++)
+        n += b->ptr[i] != ' ' && b->ptr[i] != '\n';
+    return n;
+}
+
 static void run_variant(const rc_source *src, int v)
 {
     rc_arena a;
@@ -192,6 +205,15 @@ static void run_variant(const rc_source *src, int v)
                 rc_buf_reset(&b);
                 rc_text_render(&doc, (rc_format)f, &b);
                 check_text(&b, (rc_format)f);
+            }
+            /* --width: narrow, and no hard wrapping; the same text, only its spaces moved */
+            size_t shown = visible(&b, RC_FORMAT_TXT, &doc);
+            static const int widths[] = {RC_TEXT_MIN_WIDTH, 0};
+            for (size_t w = 0; w < RC_ARRAY_LEN(widths); w++) {
+                rc_buf_reset(&b);
+                rc_text_render_width(&doc, RC_FORMAT_TXT, widths[w], &b);
+                check_text(&b, RC_FORMAT_TXT);
+                FUZZ_CHECK(visible(&b, RC_FORMAT_TXT, NULL) == shown);
             }
             rc_buf_release(&b);
         }

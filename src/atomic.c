@@ -165,3 +165,19 @@ int rc_write_new(const char *path, const void *data, size_t len, rc_diags *d)
 {
     return write_via_temp(path, data, len, 1, d);
 }
+
+int rc_is_stdout(const char *path)
+{
+    return path && !strcmp(path, "-");
+}
+
+int rc_write_output(const char *path, const void *data, size_t len, rc_diags *d)
+{
+    if (!rc_is_stdout(path))
+        return rc_write_atomic(path, data, len, d);
+    fflush(stdout); /* nothing else is written there (run.c refuses --trace with it) */
+    if (write_all(STDOUT_FILENO, data, len) != 0)
+        return rc_error_class(d, RC_FAIL_IO, (rc_pos){NULL, 0, 0},
+                              "cannot write to standard output: %s", strerror(errno));
+    return 0;
+}

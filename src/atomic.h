@@ -17,6 +17,14 @@ int rc_write_atomic(const char *path, const void *data, size_t len, rc_diags *d)
 int rc_write_new(const char *path, const void *data, size_t len, rc_diags *d);
 
 /*
+ * An output as the command line names it: "-" is standard output (written
+ * there whole, in one go once rendered), anything else a file written with
+ * rc_write_atomic. A file named "-" is "./-".
+ */
+int rc_is_stdout(const char *path);
+int rc_write_output(const char *path, const void *data, size_t len, rc_diags *d);
+
+/*
  * Remove the temporary file of a write in progress, if any: for a SIGINT
  * or SIGTERM handler (async-signal-safe: one unlink of a static path).
  */

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#include <mach-o/dyld.h> /* _NSGetExecutablePath */
+#endif
 
 static void out_of_memory(size_t n)
 {
@@ -372,30 +375,49 @@ char *rc_path_join(const char *dir, const char *name)
     return b.ptr;
 }
 
-char *rc_exe_dir(void)
+/*
+ * The running executable's path, malloc'ed, or NULL: Linux's
+ * /proc/self/exe, macOS's _NSGetExecutablePath (made real, as the link
+ * /proc gives is); elsewhere none, and the install's own paths are used.
+ */
+static char *exe_path(void)
 {
-    size_t cap = 256;
-    for (;;) {
+#if defined(__APPLE__)
+    uint32_t size = 0;
+    _NSGetExecutablePath(NULL, &size); /* the size it needs */
+    char *p = rc_xmalloc(size + 1);
+    char *real = _NSGetExecutablePath(p, &size) == 0 ? realpath(p, NULL) : NULL;
+    free(p);
+    return real;
+#elif defined(__linux__)
+    for (size_t cap = 256;; cap *= 2) {
         char *p = rc_xmalloc(cap);
         ssize_t n = readlink("/proc/self/exe", p, cap);
-        if (n < 0) {
-            free(p);
-            return NULL;
-        }
-        if ((size_t)n < cap) {
+        if (n >= 0 && (size_t)n < cap) {
             p[n] = '\0';
-            char *slash = strrchr(p, '/');
-            if (!slash) {
-                free(p);
-                return NULL;
-            }
-            if (slash == p)
-                slash[1] = '\0'; /* a program in "/" */
-            else
-                *slash = '\0';
             return p;
         }
-        free(p); /* truncated: try a larger buffer */
-        cap *= 2;
+        free(p);
+        if (n < 0)
+            return NULL;
+        /* truncated: try a larger buffer */
     }
+#else
+    return NULL;
+#endif
+}
+
+char *rc_exe_dir(void)
+{
+    char *p = exe_path();
+    char *slash = p ? strrchr(p, '/') : NULL;
+    if (!slash) {
+        free(p);
+        return NULL;
+    }
+    if (slash == p)
+        slash[1] = '\0'; /* a program in "/" */
+    else
+        *slash = '\0';
+    return p;
 }

@@ -108,7 +108,7 @@ size_t rc_utf8_length(const char *s, size_t n);
 int rc_edit_distance(const char *a, const char *b);
 
 /*
- * Directory of the running executable, from /proc (Linux), or NULL; the
+ * Directory of the running executable (Linux, macOS), or NULL; the
  * caller frees it. Shipped files (fonts, the phone module) are found from it.
  */
 char *rc_exe_dir(void);

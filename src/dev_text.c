@@ -10,32 +10,102 @@
 #include <string.h>
 #include <strings.h>
 
+/*
+ * The output formats, one row each: the name --format takes, which is the
+ * extension written, then other names and extensions that mean it. A new
+ * format is a row here (and its rc_format).
+ */
+static const struct {
+    const char *name;
+    const char *also[3];
+} formats[] = {
+    [RC_FORMAT_PDF] = {"pdf", {NULL}},
+    [RC_FORMAT_TXT] = {"txt", {"text", NULL}},
+    [RC_FORMAT_MD] = {"md", {"markdown", NULL}},
+};
+
+/* The format a name (or extension, without its dot) means, any case; -1: none. */
+static int format_named(const char *name, size_t n)
+{
+    for (size_t f = 0; f < RC_ARRAY_LEN(formats); f++) {
+        if (strlen(formats[f].name) == n && !strncasecmp(name, formats[f].name, n))
+            return (int)f;
+        for (size_t a = 0; formats[f].also[a]; a++)
+            if (strlen(formats[f].also[a]) == n && !strncasecmp(name, formats[f].also[a], n))
+                return (int)f;
+    }
+    return -1;
+}
+
+/* The extension of path's last component, after its last dot ("" when it has none). */
+static const char *extension_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : ""; /* ".profile" is a name */
+}
+
 int rc_format_of(const char *name, const char *path)
 {
-    static const char *const names[] = {"pdf", "txt", "md"};
-    if (name) {
-        for (int i = 0; i < 3; i++)
-            if (!strcmp(name, names[i]))
-                return i;
-        if (!strcmp(name, "text"))
-            return RC_FORMAT_TXT;
-        if (!strcmp(name, "markdown"))
-            return RC_FORMAT_MD;
+    if (name)
+        return format_named(name, strlen(name));
+    const char *ext = path ? extension_of(path) : "";
+    int f = *ext ? format_named(ext, strlen(ext)) : -1;
+    return f < 0 ? RC_FORMAT_PDF : f;
+}
+
+/* "pdf, txt or md" */
+static void list_formats(rc_buf *out)
+{
+    for (size_t f = 0; f < RC_ARRAY_LEN(formats); f++)
+        rc_buf_addf(out, "%s%s", f == 0 ? "" : f + 1 == RC_ARRAY_LEN(formats) ? " or " : ", ",
+                    formats[f].name);
+}
+
+/* A usage error about a format, in d: fmt's %s are arg (shown), then the formats' list. */
+static void format_error(rc_diags *d, const char *fmt, const char *arg)
+{
+    rc_buf known = RC_BUF_INIT, shown = RC_BUF_INIT;
+    list_formats(&known);
+    rc_buf_add_shown(&shown, arg);
+    rc_error_class(d, RC_FAIL_USAGE, (rc_pos){NULL, 0, 0}, fmt, rc_buf_str(&shown),
+                   rc_buf_str(&known));
+    rc_buf_release(&known);
+    rc_buf_release(&shown);
+}
+
+/* Nothing is allocated unless there is an error: this runs before every compilation. */
+int rc_format_choose(const char *name, const char *path, rc_diags *d)
+{
+    int f = name ? format_named(name, strlen(name)) : -1;
+    const char *ext = path ? extension_of(path) : "";
+    int by_ext = *ext ? format_named(ext, strlen(ext)) : -1;
+    if (name && f < 0) {
+        format_error(d, "unknown format '%s'; --format takes %s", name);
         return -1;
     }
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (dot && !strchr(dot, '/')) {
-        if (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".text"))
-            return RC_FORMAT_TXT;
-        if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"))
-            return RC_FORMAT_MD;
+    if (!name && *ext && by_ext < 0) {
+        /* not a PDF by default: 'cv.html' or 'cv.docx' asks for what this is not */
+        format_error(d, "cannot tell the format of '%s' from its extension: the formats are "
+                     "%s; name one with --format", path);
+        return -1;
     }
-    return RC_FORMAT_PDF;
+    if (name && by_ext >= 0 && by_ext != f) {
+        rc_buf shown = RC_BUF_INIT;
+        rc_buf_add_shown(&shown, path);
+        rc_error_class(d, RC_FAIL_USAGE, (rc_pos){NULL, 0, 0}, "--format %s contradicts the "
+                       "output '%s'; drop --format or name the output '.%s'", formats[f].name,
+                       rc_buf_str(&shown), formats[f].name);
+        rc_buf_release(&shown);
+        return -1;
+    }
+    return name ? f : by_ext >= 0 ? by_ext : RC_FORMAT_PDF;
 }
 
 const char *rc_format_extension(rc_format f)
 {
-    return f == RC_FORMAT_TXT ? "txt" : f == RC_FORMAT_MD ? "md" : "pdf";
+    return (size_t)f < RC_ARRAY_LEN(formats) ? formats[f].name : "pdf";
 }
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -221,13 +291,18 @@ void tx_bare_url(const char *url, rc_buf *out)
 
 void rc_text_render(const rc_doc *doc, rc_format f, rc_buf *out)
 {
+    rc_text_render_width(doc, f, RC_TEXT_WIDTH, out);
+}
+
+void rc_text_render_width(const rc_doc *doc, rc_format f, int width, rc_buf *out)
+{
     tx_tree t;
     tx_tree_init(&t, doc);
     if (t.s.nnodes > RC_NODE_ROOT) {
         if (f == RC_FORMAT_MD)
             rc_md_render(&t, out);
         else
-            rc_txt_render(&t, out);
+            rc_txt_render(&t, width, out);
     }
     tx_tree_release(&t);
 }

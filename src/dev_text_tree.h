@@ -73,7 +73,7 @@ const char *tx_label_kind(const char *label);
 void tx_bare_url(const char *url, rc_buf *out);
 
 /* The two devices. */
-void rc_txt_render(const tx_tree *t, rc_buf *out);
+void rc_txt_render(const tx_tree *t, int width, rc_buf *out); /* 0: no hard wrapping */
 void rc_md_render(const tx_tree *t, rc_buf *out);
 
 #endif

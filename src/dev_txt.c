@@ -1,6 +1,6 @@
 /*
- * dev_txt: the laid-out document as plain text, 80 columns wide. See
- * dev_text.h.
+ * dev_txt: the laid-out document as plain text, 80 columns wide (or as
+ * --width says, or a paragraph a line with --width 0). See dev_text.h.
  *
  * The look is a typewriter's copy of the PDF's: the name underlined with
  * '=', each section title with '-', the connections on a line separated
@@ -18,6 +18,7 @@
  */
 #include "dev_text_tree.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,8 @@ typedef struct frame {
 
 typedef struct txt {
     const tx_tree *t;
+    int width;  /* the columns of a line */
+    int nowrap; /* no hard wrapping (--width 0): width is then more than any line */
     tx_inline in;
     rc_buf b, url;
 } txt;
@@ -92,9 +95,9 @@ static void insert(tlines *ls, size_t at, tlines *from)
     from->n = 0;
 }
 
-static int avail(const frame *f, size_t line)
+static int avail(const txt *x, const frame *f, size_t line)
 {
-    return RC_TEXT_WIDTH - (f && line < f->n && f->narrow[line] ? f->side : 0);
+    return x->width - (f && line < f->n && f->narrow[line] ? f->side : 0);
 }
 
 /*
@@ -102,8 +105,8 @@ static int avail(const frame *f, size_t line)
  * the rest at `indent`, each as wide as the frame leaves it; a word longer
  * than a line gets a line of its own. No-break spaces are not broken at.
  */
-static void wrap(tlines *ls, const frame *f, const char *s, int first_indent, const char *label,
-                 int indent)
+static void wrap(const txt *x, tlines *ls, const frame *f, const char *s, int first_indent,
+                 const char *label, int indent)
 {
     size_t n = strlen(s), i = 0;
     int lw = label ? columns(label, strlen(label)) : 0;
@@ -113,7 +116,7 @@ static void wrap(tlines *ls, const frame *f, const char *s, int first_indent, co
             i++;
         if (i >= n && !(first && label))
             break;
-        int width = avail(f, ls->n) - (first ? first_indent + lw : indent);
+        int width = avail(x, f, ls->n) - (first ? first_indent + lw : indent);
         if (width < 10)
             width = 10;
         size_t end = i;
@@ -227,7 +230,7 @@ static void connections(txt *x, tlines *ls, const frame *f, uint32_t n, int inde
                 rc_buf_addc(&line, *s);
         }
     }
-    wrap(ls, f, rc_buf_str(&line), indent, NULL, indent);
+    wrap(x, ls, f, rc_buf_str(&line), indent, NULL, indent);
     rc_buf_release(&line);
 }
 
@@ -304,7 +307,7 @@ static void para(txt *x, tlines *ls, const frame *f, uint32_t n, int indent)
     }
     const char *s = text_of(x, n);
     if (*s)
-        wrap(ls, f, s, indent, NULL, indent);
+        wrap(x, ls, f, s, indent, NULL, indent);
 }
 
 static void block(txt *x, tlines *ls, const frame *f, uint32_t n, int indent)
@@ -356,7 +359,7 @@ static void parts(txt *x, tlines *ls, const frame *f, uint32_t n, int indent, si
             tx_inline_trim(&x->in);
             const char *t = plain(x);
             if (*t)
-                wrap(ls, f, t, indent, NULL, indent);
+                wrap(x, ls, f, t, indent, NULL, indent);
             continue;
         }
         /* an entry's highlights are indented under it, as in the PDF */
@@ -398,7 +401,7 @@ static void container(txt *x, tlines *ls, const frame *f, uint32_t n, int indent
         label = rc_xstrdup(text_of(x, label_node));
         int lw = columns(label, strlen(label));
         if (lw > MAX_LABEL) {
-            wrap(ls, f, label, indent, NULL, indent);
+            wrap(x, ls, f, label, indent, NULL, indent);
             free(label);
             label = NULL;
         } else if (lw) {
@@ -440,7 +443,7 @@ static void container(txt *x, tlines *ls, const frame *f, uint32_t n, int indent
     }
     frame own = {NULL, 0, width + GAP};
     tlines tmp = {0};
-    int beside = RC_TEXT_WIDTH - body - own.side >= MIN_MAIN;
+    int beside = x->width - body - own.side >= MIN_MAIN;
     for (int round = 0; round < 8; round++) {
         lines_release(&tmp);
         size_t nparts = 0;
@@ -470,7 +473,7 @@ static void container(txt *x, tlines *ls, const frame *f, uint32_t n, int indent
         /* too wide to stand beside: each line of the column on a line of its own */
         for (size_t i = 0; i < nsides; i++) {
             const char *t = text_of(x, side[i]);
-            push(ls, RC_TEXT_WIDTH - columns(t, strlen(t)), t, strlen(t));
+            push(ls, x->width - columns(t, strlen(t)), t, strlen(t));
         }
     } else {
         for (size_t i = nsides; i-- > 0;) {
@@ -479,21 +482,23 @@ static void container(txt *x, tlines *ls, const frame *f, uint32_t n, int indent
             while (tmp.n <= at[i])
                 push(&tmp, 0, "", 0);
             tline *l = &tmp.v[at[i]];
-            if (l->cols + GAP + w > RC_TEXT_WIDTH) {
+            if (l->cols + GAP + w > x->width) {
                 tlines one = {0};
-                push(&one, RC_TEXT_WIDTH - w > 0 ? RC_TEXT_WIDTH - w : 0, t, strlen(t));
+                push(&one, x->width - w > 0 ? x->width - w : 0, t, strlen(t));
                 insert(&tmp, at[i], &one);
                 free(one.v);
                 continue;
             }
             rc_buf b = RC_BUF_INIT;
             rc_buf_adds(&b, l->s);
-            for (int c = l->cols; c < RC_TEXT_WIDTH - w; c++)
+            /* without a right edge, the column follows the line after the gap */
+            int to = x->nowrap ? l->cols + GAP : x->width - w;
+            for (int c = l->cols; c < to; c++)
                 rc_buf_addc(&b, ' ');
             rc_buf_adds(&b, t);
             free(l->s);
             l->s = b.ptr;
-            l->cols = RC_TEXT_WIDTH;
+            l->cols = to + w;
         }
     }
     insert(ls, ls->n, &tmp);
@@ -559,18 +564,20 @@ static void section(txt *x, tlines *ls, uint32_t n)
             tx_inline_reset(&x->in);
             tx_inline_add_kid(x->t, kid, &x->in);
             tx_inline_trim(&x->in);
-            wrap(ls, NULL, plain(x), 0, NULL, 0);
+            wrap(x, ls, NULL, plain(x), 0, NULL, 0);
         } else {
             block(x, ls, NULL, kid->node, 0);
         }
     }
 }
 
-void rc_txt_render(const tx_tree *t, rc_buf *out)
+void rc_txt_render(const tx_tree *t, int width, rc_buf *out)
 {
     txt x;
     memset(&x, 0, sizeof(x));
     x.t = t;
+    x.nowrap = width <= 0;
+    x.width = x.nowrap ? INT_MAX / 4 : width;
     tlines ls = {0};
     TX_KIDS(t, RC_NODE_ROOT, k)
     {

@@ -115,18 +115,42 @@ const char *rc_diag_token(rc_arena *a, const char *s)
     return i < n ? rc_arena_printf(a, "%.*s...", (int)i, s) : s;
 }
 
-void rc_diag_format(const rc_diag *g, rc_buf *out)
+/* gcc's colours (GCC_COLORS' defaults): locus bold, error bold red, warning bold magenta. */
+#define SGR_LOCUS "\033[1m"
+#define SGR_ERROR "\033[1;31m"
+#define SGR_WARNING "\033[1;35m"
+#define SGR_RESET "\033[m"
+
+void rc_diag_add_severity(rc_buf *out, rc_severity severity, int color)
 {
+    const char *word = severity == RC_ERROR ? "error:" : "warning:";
+    if (color)
+        rc_buf_addf(out, "%s%s" SGR_RESET " ", severity == RC_ERROR ? SGR_ERROR : SGR_WARNING,
+                    word);
+    else
+        rc_buf_addf(out, "%s ", word);
+}
+
+void rc_diag_format_color(const rc_diag *g, int color, rc_buf *out)
+{
+    if (color)
+        rc_buf_adds(out, SGR_LOCUS);
     if (g->pos.file) {
         rc_buf_add_shown(out, g->pos.file);
         if (g->pos.line > 0)
             rc_buf_addf(out, ":%d:%d", g->pos.line, g->pos.col > 0 ? g->pos.col : 1);
-        rc_buf_adds(out, ": ");
+        rc_buf_adds(out, ":");
     } else {
-        rc_buf_adds(out, "rescomp: ");
+        rc_buf_adds(out, "rescomp:");
     }
-    rc_buf_adds(out, g->severity == RC_ERROR ? "error: " : "warning: ");
+    rc_buf_adds(out, color ? SGR_RESET " " : " ");
+    rc_diag_add_severity(out, g->severity, color);
     rc_buf_add_shown(out, g->message);
+}
+
+void rc_diag_format(const rc_diag *g, rc_buf *out)
+{
+    rc_diag_format_color(g, 0, out);
 }
 
 void rc_diags_print(const rc_diags *d, FILE *out)

@@ -71,6 +71,14 @@ void rc_buf_add_shown(rc_buf *out, const char *s);
 void rc_diags_print(const rc_diags *d, FILE *out);
 /* Format one diagnostic as it is printed (without the newline). */
 void rc_diag_format(const rc_diag *g, rc_buf *out);
+/*
+ * The same for a terminal when color is set: the position in bold and the
+ * severity in bold red ("error:") or magenta ("warning:"), as gcc and git
+ * show them (SGR escapes; the text itself is never coloured).
+ */
+void rc_diag_format_color(const rc_diag *g, int color, rc_buf *out);
+/* "error: " or "warning: ", coloured when color is set. */
+void rc_diag_add_severity(rc_buf *out, rc_severity severity, int color);
 
 /*
  * s as a message quotes it: at most RC_TOKEN_MAX characters, the rest cut

@@ -6,9 +6,12 @@
 
 #include <signal.h>
 #include <stdio.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt: glibc's (macOS and the BSDs have no <malloc.h>) */
+#endif
 
 #ifndef RESCOMP_VERSION
 #define RESCOMP_VERSION "0.0.0"
@@ -25,7 +28,7 @@ static const char usage[] =
     "OVERLAY files are merged over INPUT in order (later ones win).\n"
     "\n"
     "  -o, --output FILE  the PDF (or .txt, .md) to write (default: INPUT with .pdf;\n"
-    "                     with --variant NAME: INPUT-NAME.pdf)\n"
+    "                     with --variant NAME: INPUT-NAME.pdf); -: standard output\n"
     "      --trace        print the laid-out pages as text on stdout\n"
     "                     (no PDF is written unless -o is given too)\n"
     "  -q, --quiet        print nothing but errors\n"
@@ -43,6 +46,8 @@ static const char usage[] =
     "      --watch        compile again whenever an input file changes\n"
     "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
     "                     default: from the extension of -o (.txt, .md), else pdf\n"
+    "      --width N      the columns of --format txt (default 80; 0: no hard\n"
+    "                     wrapping, a paragraph a line, for the text boxes of forms)\n"
     "      --pdf-standard LIST  make the PDF meet these standards: a-1b, a-2b,\n"
     "                     a-2u (PDF/A) and ua-1 (PDF/UA); comma-separated, with\n"
     "                     one PDF/A level at most, and ua-1 only with a-2b or a-2u\n"
@@ -52,17 +57,32 @@ static const char usage[] =
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
     "                     (default: INPUT's folder)\n"
-    "      --list-themes  print the built-in themes, one a line\n"
+    "      --list-themes  print the built-in themes, one a line with what each is\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
+    "\n"
+    "A terminal gets diagnostics in colour (not with NO_COLOR set) and a line\n"
+    "for each file written (not with -q).\n"
     "\n"
     "Exit codes: 0 ok, 1 errors in the CV (or warnings with --strict),\n"
     "2 bad command line, 3 a file could not be read or written,\n"
     "4 a font is missing or corrupt, 5 internal error.\n";
 
+/*
+ * Whether stderr shows colours: a terminal, not a dumb one, and no
+ * NO_COLOR (https://no-color.org: set and not empty).
+ */
+static int stderr_color(void)
+{
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(STDERR_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
-    fprintf(stderr, "rescomp: error: ");
+    /* coloured as the library colours its diagnostics (diag.c) */
+    fputs(stderr_color() ? "\033[1mrescomp:\033[m \033[1;31merror:\033[m " : "rescomp: error: ",
+          stderr);
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'rescomp --help' for more information.\n");
     return RESCOMP_EXIT_USAGE;
@@ -175,14 +195,16 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
         } else if ((v = value_of(argc, argv, &i, "--variant", NULL, &missing))) {
             o.variant = v;
         } else if ((v = value_of(argc, argv, &i, "--format", NULL, &missing))) {
-            if (!strcmp(v, "text"))
-                v = "txt";
-            else if (!strcmp(v, "markdown"))
-                v = "md";
-            if (strcmp(v, "pdf") && strcmp(v, "txt") && strcmp(v, "md"))
-                return usage_error("--format must be pdf, txt or md, not '%s'", v);
+            /* an unknown one is the library's usage error, which lists the formats */
             o.format = v;
-            output_extension = v;
+            output_extension = rescomp_format_extension(v) ? rescomp_format_extension(v) : "pdf";
+        } else if ((v = value_of(argc, argv, &i, "--width", NULL, &missing))) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || end == v || n < 0 || n > 100000)
+                return usage_error("--width needs a number of columns (0: no hard wrapping), "
+                                   "not '%s'", v);
+            o.text_width = n == 0 ? RESCOMP_NO_WRAP : (int)n; /* the library checks the range */
         } else if ((v = value_of(argc, argv, &i, "--pdf-standard", NULL, &missing))) {
             char why[160];
             if (rescomp_pdf_standards(v, &o.pdf_standards, why, sizeof(why)))
@@ -211,12 +233,15 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.check = 1;
         } else if (strcmp(arg, "--watch") == 0) {
             o.watch = 1;
-        } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
-            if (++i >= argc)
+        } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
+                   strncmp(arg, "--output=", 9) == 0) {
+            const char *name = arg[1] == '-' && arg[8] == '=' ? arg + 9 : NULL;
+            if (!name && ++i >= argc)
                 return usage_error("option '%s' needs a file name", arg);
-            o.output = argv[i];
-        } else if (strncmp(arg, "--output=", 9) == 0) {
-            o.output = arg + 9;
+            if (o.output)
+                return usage_error("-o is given twice (the first is '%s'); name one output",
+                                   o.output);
+            o.output = name ? name : argv[i];
         } else if (strcmp(arg, "--trace") == 0) {
             trace = 1;
         } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
@@ -261,6 +286,14 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
         o.output = NULL;
     }
 
+    /* A PDF is no text for a terminal: git and curl refuse to print binary data too. */
+    if (o.output && !strcmp(o.output, "-") && !strcmp(output_extension, "pdf") &&
+        isatty(STDOUT_FILENO))
+        return usage_error("%s", "-o - would print the PDF on the terminal; redirect it "
+                           "(rescomp cv.yaml -o - > cv.pdf) or name a file with -o");
+    o.color = stderr_color();
+    o.summary = !o.quiet && isatty(STDERR_FILENO);
+
     /* A file size limit must fail the write, not kill the process. */
     signal(SIGXFSZ, SIG_IGN);
 
@@ -278,7 +311,7 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
 
 int main(int argc, char **argv)
 {
-#ifdef M_MMAP_THRESHOLD
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
     /*
      * A run lives a few milliseconds and needs a few megabytes: grow the
      * heap a megabyte at a time and keep freed memory in it, rather than

@@ -7,6 +7,7 @@
  */
 #include "rescomp/rescomp.h"
 
+#include "atomic.h"
 #include "dev.h"
 #include "diag.h"
 #include "font.h"
@@ -44,14 +45,14 @@ int rc_exit_code(const rc_diags *d, int strict)
     return RESCOMP_EXIT_OK;
 }
 
-void rc_print_diags(const rc_diags *d, int quiet)
+void rc_print_diags(const rc_diags *d, int quiet, int color)
 {
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d->n; i++) {
         if (quiet && d->v[i].severity == RC_WARNING)
             continue;
         rc_buf_reset(&b);
-        rc_diag_format(&d->v[i], &b);
+        rc_diag_format_color(&d->v[i], color, &b);
         fprintf(stderr, "%s\n", rc_buf_str(&b));
     }
     rc_buf_release(&b);
@@ -74,6 +75,69 @@ static int prepare(const rc_job *job, rc_cv *cv, rc_fonts *fonts, rc_style *st,
     return rc_run_fonts(job->run, st->font_family, fonts, d);
 }
 
+/* "38 KB" */
+static void add_size(rc_buf *out, size_t bytes)
+{
+    if (bytes < 1024)
+        rc_buf_addf(out, "%zu bytes", bytes);
+    else if (bytes < 1024 * 1024)
+        rc_buf_addf(out, "%zu KB", (bytes + 512) / 1024);
+    else
+        rc_buf_addf(out, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+}
+
+/*
+ * What -q leaves out and a terminal shows: "wrote cv.pdf: 2 pages, 38 KB".
+ * Text is counted in lines and characters, the units of the text boxes of
+ * job portals ("at most 4000 characters").
+ */
+static void summarize(const char *path, const rc_doc *doc, rc_format f, const rc_buf *file,
+                      rc_buf *out)
+{
+    rc_buf_adds(out, "wrote ");
+    if (rc_is_stdout(path))
+        rc_buf_adds(out, "standard output");
+    else
+        rc_buf_add_shown(out, path);
+    rc_buf_adds(out, ": ");
+    if (f == RC_FORMAT_PDF) {
+        rc_buf_addf(out, "%zu page%s, ", doc->npages, doc->npages == 1 ? "" : "s");
+        add_size(out, file->len);
+        return;
+    }
+    size_t lines = 0;
+    for (size_t i = 0; i < file->len; i++)
+        lines += file->ptr[i] == '\n';
+    rc_buf_addf(out, "%zu line%s, %zu characters", lines, lines == 1 ? "" : "s",
+                rc_utf8_length(rc_buf_str(file), file->len));
+}
+
+/* The document in its format, written to the job's output (see atomic.h), and the summary. */
+static void write_output(const rc_job *job, const rc_doc *doc, rc_format f, rc_buf *summary,
+                         rc_diags *d)
+{
+    const rescomp_options *o = job->o;
+    rc_buf file = RC_BUF_INIT;
+    int rc = 0;
+    /* Text and Markdown are the same laid-out document, written as text. */
+    if (f == RC_FORMAT_TXT || f == RC_FORMAT_MD)
+        rc_text_render_width(doc, f, o->text_width == RESCOMP_NO_WRAP ? 0
+                                     : o->text_width > 0 ? o->text_width : RC_TEXT_WIDTH, &file);
+    else
+        rc = rc_pdf_render(doc, &file, d);
+    if (rc == 0)
+        rc = rc_write_output(job->output, rc_buf_str(&file), file.len, d);
+    if (rc == 0 && o->summary)
+        summarize(job->output, doc, f, &file, summary);
+    rc_buf_release(&file);
+}
+
+const char *rescomp_format_extension(const char *format)
+{
+    int f = format ? rc_format_of(format, NULL) : -1;
+    return f < 0 ? NULL : rc_format_extension((rc_format)f);
+}
+
 int rescomp_compile(const rescomp_options *o)
 {
     return rc_run_main(o);
@@ -88,6 +152,7 @@ int rc_compile_job(const rc_job *job)
     rc_fonts fonts = {0};
     rc_style st;
     rc_doc doc;
+    rc_buf summary = RC_BUF_INIT;
     rc_diags_init(&d);
     rc_arena_init(&a);
     rc_doc_init(&doc);
@@ -106,17 +171,15 @@ int rc_compile_job(const rc_job *job)
             rc_buf_release(&b);
         }
         /* Under --strict a warning fails the run, so nothing is written. */
-        if (job->output && !strict_failed) {
-            /* Text and Markdown are the same laid-out document, written as text. */
-            if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD)
-                rc_text_write(&doc, job->output, (rc_format)format, &d);
-            else
-                rc_pdf_write(&doc, job->output, &d);
-        }
+        if (job->output && !strict_failed)
+            write_output(job, &doc, (rc_format)format, &summary, &d);
     }
 
     rc_job_heading(job, &d);
-    rc_print_diags(&d, o->quiet);
+    rc_print_diags(&d, o->quiet, o->color);
+    if (summary.len)
+        fprintf(stderr, "%s\n", rc_buf_str(&summary));
+    rc_buf_release(&summary);
     int code = rc_exit_code(&d, o->strict);
     rc_doc_release(&doc);
     rc_fonts_release(&fonts);

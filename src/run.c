@@ -262,15 +262,20 @@ static int child_code(const rc_job *job, child *c, rc_buf *note)
         code = WEXITSTATUS(c->status);
     } else {
         code = RESCOMP_EXIT_INTERNAL;
-        if (WIFSIGNALED(c->status))
-            rc_buf_addf(note, "rescomp: error: %s crashed (signal %d); this is a bug, please "
-                        "report it\n", job->variant >= 0 ? "a variant" : "the job",
-                        WTERMSIG(c->status));
+        if (WIFSIGNALED(c->status)) {
+            rc_buf_adds(note, "rescomp: ");
+            rc_diag_add_severity(note, RC_ERROR, job->o->color);
+            rc_buf_addf(note, "%s crashed (signal %d); this is a bug, please report it\n",
+                        job->variant >= 0 ? "a variant" : "the job", WTERMSIG(c->status));
+        }
     }
-    if (code != 0 && job->variant >= 0)
-        rc_buf_addf(note, "rescomp: error: variant '%s' failed%s\n",
+    if (code != 0 && job->variant >= 0) {
+        rc_buf_adds(note, "rescomp: ");
+        rc_diag_add_severity(note, RC_ERROR, job->o->color);
+        rc_buf_addf(note, "variant '%s' failed%s\n",
                     rc_source_variant_name(job->source, (size_t)job->variant),
                     job->output ? "; its PDF was not written" : "");
+    }
     return code;
 }
 
@@ -438,7 +443,7 @@ static int check_outputs(const rescomp_options *o, const build *b, const names *
     for (size_t j = 0; j <= b->njobs; j++) {
         const char *out = j < b->njobs ? b->jobs[j].output : o->check ? NULL : o->depfile;
         struct stat so;
-        if (!out || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+        if (!out || rc_is_stdout(out) || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
             continue;
         for (size_t k = 0; k < in->n; k++) {
             if (!have[k] || st[k].st_dev != so.st_dev || st[k].st_ino != so.st_ino)
@@ -493,30 +498,53 @@ static void free_strings(char **v, size_t n)
 /* Print the run's own diagnostics, and the exit code they give. */
 static int report(const rescomp_options *o, rc_diags *d)
 {
-    rc_print_diags(d, o->quiet);
+    rc_print_diags(d, o->quiet, o->color);
     int code = rc_exit_code(d, o->strict);
     rc_diags_release(d);
     return code;
 }
 
-static int usage(const char *msg)
-{
-    fprintf(stderr, "rescomp: error: %s\n", msg);
-    return RESCOMP_EXIT_USAGE;
-}
-
-/* The options that cannot go together, as the library sees them. */
+/* The options that cannot go together, as the library sees them; an exit code. */
 static int check_options(const rescomp_options *o)
 {
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_pos nowhere = {NULL, 0, 0};
+    /* the program names --all-variants' folder with -o too */
+    int to_stdout = rc_is_stdout(o->output) || rc_is_stdout(o->output_dir);
+#define USAGE(...) rc_error_class(&d, RC_FAIL_USAGE, nowhere, __VA_ARGS__)
     if (!o->input)
-        return usage("no input file given");
-    if (o->variant && o->all_variants)
-        return usage("--variant and --all-variants cannot be combined; pick one");
-    if (o->trace && o->all_variants)
-        return usage("--trace shows one CV; use it with --variant NAME, not --all-variants");
-    if (o->check && (o->output || o->output_dir || o->trace || o->depfile))
-        return usage("--check writes nothing; drop -o, --trace and --depfile");
-    return 0;
+        USAGE("no input file given");
+    else if (o->variant && o->all_variants)
+        USAGE("--variant and --all-variants cannot be combined; pick one");
+    else if (o->trace && o->all_variants)
+        USAGE("--trace shows one CV; use it with --variant NAME, not --all-variants");
+    else if (o->check && (o->output || o->output_dir || o->trace || o->depfile))
+        USAGE("--check writes nothing; drop -o, --trace and --depfile");
+    else if (to_stdout && o->all_variants)
+        USAGE("-o - writes one CV to standard output; --all-variants writes a file for each "
+              "variant: drop one of them");
+    else if (to_stdout && o->trace)
+        USAGE("--trace and -o - would both write to standard output; name a file with -o");
+    else if (to_stdout && o->watch)
+        USAGE("--watch writes its output again at every change; name a file with -o, not -");
+    else if (to_stdout && o->depfile)
+        USAGE("--depfile needs a file for the rule's target; name one with -o, not -");
+    if (d.nerrors)
+        return report(o, &d);
+    /* -o DIR of --all-variants has no format of its own */
+    int f = rc_format_choose(o->format, o->all_variants ? NULL : o->output, &d);
+    if (f >= 0 && o->text_width) {
+        if (o->text_width != RESCOMP_NO_WRAP &&
+            (o->text_width < RC_TEXT_MIN_WIDTH || o->text_width > RC_TEXT_MAX_WIDTH))
+            USAGE("--width must be 0 (no hard wrapping) or %d to %d columns, not %d",
+                  RC_TEXT_MIN_WIDTH, RC_TEXT_MAX_WIDTH, o->text_width);
+        else if (f != RC_FORMAT_TXT)
+            USAGE("--width sets the lines of plain text, not of %s: add --format txt (or "
+                  "-o FILE.txt)", f == RC_FORMAT_PDF ? "a PDF" : rc_format_extension((rc_format)f));
+    }
+#undef USAGE
+    return report(o, &d);
 }
 
 /*

@@ -43,8 +43,11 @@ void rc_job_heading(const rc_job *job, const rc_diags *d);
 
 /* rescomp.c: compile one job and print its messages; returns RESCOMP_EXIT_*. */
 int rc_compile_job(const rc_job *job);
-/* rescomp.c: print diagnostics (-q drops warnings), and the exit code they give. */
-void rc_print_diags(const rc_diags *d, int quiet);
+/*
+ * rescomp.c: print diagnostics (-q drops warnings; color: for a terminal),
+ * and the exit code they give.
+ */
+void rc_print_diags(const rc_diags *d, int quiet, int color);
 int rc_exit_code(const rc_diags *d, int strict);
 
 /* run.c: the whole of rescomp_compile. */

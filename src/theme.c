@@ -31,12 +31,14 @@ static size_t summary(const char *yaml, const char **start)
     return n;
 }
 
+/* "NAME  what it is", the name first so that `cut -d' ' -f1` lists the names (completions/). */
 int rescomp_list_themes(FILE *out)
 {
     for (const rc_theme_source *t = rc_theme_sources; t->name; t++) {
         const char *what;
         size_t n = summary(t->yaml, &what);
-        fprintf(out, "%-20s %.*s\n", t->name, (int)n, what);
+        fprintf(out, "%-20s %.*s%s\n", t->name, (int)n, what,
+                strcmp(t->name, RC_DEFAULT_THEME) ? "" : " (the default)");
     }
     return ferror(out) ? RESCOMP_EXIT_IO : RESCOMP_EXIT_OK;
 }

@@ -31,9 +31,12 @@ enum {
     RESCOMP_PDF_UA1 = 8  /* "ua-1": PDF/UA-1 (ISO 14289-1, PDF 1.7) */
 };
 
+/* rescomp_options.text_width: plain text without hard line breaks (--width 0) */
+#define RESCOMP_NO_WRAP (-1)
+
 typedef struct rescomp_options {
     const char *input;       /* the CV file */
-    const char *output;      /* the PDF to write; NULL: no PDF */
+    const char *output;      /* the PDF to write ("-": standard output); NULL: no PDF */
     FILE *trace;             /* write the layout trace here; NULL: none */
     int quiet;               /* no warnings on stderr */
     int strict;              /* warnings fail the run */
@@ -59,11 +62,18 @@ typedef struct rescomp_options {
     const char *root;
 
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
-     * the output's extension (.txt, .md), else pdf. */
+     * the output's extension (.txt, .md), else pdf. An extension that is no
+     * format's, or another format's than this, is a usage error. */
     const char *format;
+    /* columns of plain text, 20 to 1000; 0: 80; RESCOMP_NO_WRAP: a paragraph a line */
+    int text_width;
     /* RESCOMP_PDF_* bits: the standards the PDF must meet; 0: none claimed */
     unsigned pdf_standards;
     int no_pdf_tags; /* an untagged PDF (tagged is the default) */
+
+    /* How messages on stderr look; the program sets these for a terminal. */
+    int color;   /* the severity of each diagnostic in colour, as gcc shows it */
+    int summary; /* a line for each file written: "wrote cv.pdf: 2 pages, 38 KB" */
 } rescomp_options;
 
 /*
@@ -72,6 +82,12 @@ typedef struct rescomp_options {
  * is wrong: an unknown name, or standards that cannot hold at once.
  */
 int rescomp_pdf_standards(const char *list, unsigned *bits, char *why, size_t n);
+
+/*
+ * The extension of the output format a --format value names ("txt" for
+ * "text"), or NULL for a name that is not a format's.
+ */
+const char *rescomp_format_extension(const char *format);
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
 int rescomp_compile(const rescomp_options *opts);

@@ -4,6 +4,7 @@
 #   [-DPREVIOUS=1]   an existing out.pdf must survive the (failed) run
 #   [-DCREATES=file] the run must create this file (starting with %PDF-)
 #   [-DCREATES_TEXT=file] the run must create this file, text (not a PDF)
+#   [-DABSENT=file]  the run must not create this file
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 if(DEFINED SETUP)
@@ -56,6 +57,9 @@ if(DEFINED CREATES_TEXT)
   if(head STREQUAL "255044462d" OR head STREQUAL "")
     message(FATAL_ERROR "${CREATES_TEXT} is empty or a PDF, not text")
   endif()
+endif()
+if(DEFINED ABSENT AND EXISTS ${WORKDIR}/${ABSENT})
+  message(FATAL_ERROR "${ABSENT} was created")
 endif()
 file(GLOB_RECURSE leftovers ${WORKDIR}/*.tmp)
 if(leftovers)

@@ -83,7 +83,7 @@ cli_test(photo_jpeg
 
 # Themes: the list, and RenderCV's --design FILE (only `design:` in it).
 cli_test(list_themes "-DARGS=--list-themes" -DEXIT=0
-         "-DSTDOUT=^classic +RenderCV's classic theme\nember .*latex +rescomp's own look.*sb2nov +RenderCV's sb2nov theme\n$")
+         "-DSTDOUT=^classic +RenderCV's classic theme \\(the default\\)\nember .*latex +rescomp's own look.*sb2nov +RenderCV's sb2nov theme\n$")
 cli_test(design_file "-DSETUP=printf 'design:\\n  theme: harvard\\n  page:\\n    size: a5\\n' > d.yaml"
          "-DARGS=${MINI}\;--design\;d.yaml\;--trace" -DEXIT=0
          "-DSTDOUT=^body-font \"Rescomp Serif\"\npage 1 419\\.528x595\\.276\n")

@@ -137,7 +137,7 @@ def check(std_arg, d):
     if r.returncode != 0:
         fail("%s: exit %d: %s" % (name, r.returncode, r.stderr.decode()))
         return
-    again = pdf + ".again"
+    again = pdf[:-len(".pdf")] + ".again.pdf"  # the extension names the format
     run([RESCOMP, "cv.yaml", "-q", "-o", again, "--pdf-standard", std_arg], cwd=d, env=env)
     if open(pdf, "rb").read() != open(again, "rb").read():
         fail("%s: two runs give different bytes" % name)

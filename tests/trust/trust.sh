@@ -189,11 +189,13 @@ output_is_input)
     ln cv.yaml hard.pdf
     sums=$(cat cv.yaml me.jpg p.bib over.yaml design.yaml | cksum)
     same='would replace'
-    run 2 "^rescomp: error: the output 'cv\.yaml' $same 'cv\.yaml', which this run reads; name another output with -o$" cv.yaml -o cv.yaml
-    run 2 "the output '\./me\.jpg' $same 'me\.jpg'" cv.yaml -o ./me.jpg
-    run 2 "the output 'p\.bib' $same 'p\.bib'" cv.yaml -o p.bib
-    run 2 "the output 'over\.yaml' $same 'over\.yaml'" cv.yaml over.yaml -o over.yaml
-    run 2 "the output 'design\.yaml' $same 'design\.yaml'" cv.yaml --design design.yaml -o design.yaml
+    # an extension that is no format's is refused first; with --format the names are compared
+    run 2 "^rescomp: error: cannot tell the format of 'cv\.yaml' from its extension" cv.yaml -o cv.yaml
+    run 2 "^rescomp: error: the output 'cv\.yaml' $same 'cv\.yaml', which this run reads; name another output with -o$" cv.yaml -o cv.yaml --format pdf
+    run 2 "the output '\./me\.jpg' $same 'me\.jpg'" cv.yaml -o ./me.jpg --format pdf
+    run 2 "the output 'p\.bib' $same 'p\.bib'" cv.yaml -o p.bib --format txt
+    run 2 "the output 'over\.yaml' $same 'over\.yaml'" cv.yaml over.yaml -o over.yaml --format pdf
+    run 2 "the output 'design\.yaml' $same 'design\.yaml'" cv.yaml --design design.yaml -o design.yaml --format md
     run 2 "the output 'hard\.pdf' $same 'cv\.yaml'" cv.yaml -o hard.pdf
     run 2 "^rescomp: error: --depfile 'cv\.yaml' $same 'cv\.yaml', which this run reads" cv.yaml -o out.pdf --depfile cv.yaml
     run 2 "^rescomp: error: --depfile 'o\.pdf' is the output 'o\.pdf'" cv.yaml -o o.pdf --depfile o.pdf
@@ -260,9 +262,10 @@ permissions)
     [ "$(stat -c %a new.pdf)" = 600 ] || fail "the rebuilt PDF is $(stat -c %a new.pdf), not 600"
     [ "$(stat -c %a new.d)" = 600 ] || fail "the rebuilt depfile is $(stat -c %a new.d), not 600"
     pdftotext new.pdf - | grep -q Y || fail "the PDF was not rebuilt"
-    chmod 640 new.pdf
-    run 0 EMPTY cv.yaml -o new.pdf --format txt
-    [ "$(stat -c %a new.pdf)" = 640 ] || fail "a text rebuild lost the mode"
+    printf 'previous\n' > new.txt
+    chmod 640 new.txt
+    run 0 EMPTY cv.yaml -o new.txt
+    [ "$(stat -c %a new.txt)" = 640 ] || fail "a text rebuild lost the mode"
     ;;
 sigterm)
     [ -n "$shim" ] || fail "no shim"
