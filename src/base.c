@@ -1,7 +1,10 @@
 /*
  * base: allocation, arena, byte buffer, UTF-8. See base.h for invariants.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "base.h"
+
+#include <dlfcn.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -398,4 +401,25 @@ char *rc_exe_dir(void)
         free(p); /* truncated: try a larger buffer */
         cap *= 2;
     }
+}
+
+char *rc_lib_dir(void)
+{
+    Dl_info info;
+    void (*self)(void) = (void (*)(void))rc_lib_dir;
+    void *at;
+    memcpy(&at, &self, sizeof(at)); /* POSIX's way from a function pointer to void * */
+    if (!dladdr(at, &info) || !info.dli_fname || !strchr(info.dli_fname, '/'))
+        return NULL;
+    char *p = realpath(info.dli_fname, NULL);
+    char *slash = p ? strrchr(p, '/') : NULL;
+    if (!slash) {
+        free(p);
+        return NULL;
+    }
+    if (slash == p)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    return p;
 }
