@@ -1,6 +1,9 @@
 # Finds the Debian packages rescomp builds against. Each failure names the
 # package to install, because that is the only thing a user can act on.
 find_package(PkgConfig)
+# librescomp serialises btparse and sets up fontconfig once (pthread_once, a mutex).
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 
 # Libraries whose Debian -dev package also ships an archive are linked into
 # the program: every shared library is one more file the dynamic loader
