@@ -1,7 +1,7 @@
 # The library installed into a prefix of its own, examples/embed built
 # against it with pkg-config as any program would be, and run: a CV on
 # stdin, its PDF on stdout, checked with poppler.
-#   -DBUILD (the build tree) -DSOURCE (the source tree) -DWORKDIR
+#   -DBUILD (the build tree) -DSOURCE (the source tree) -DWORKDIR [-DCFLAGS]
 set(prefix ${WORKDIR}/prefix)
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
@@ -29,7 +29,7 @@ if(NOT rc EQUAL 0 OR NOT flags MATCHES "-I${prefix}/[^ ]*include" OR NOT flags M
   message(FATAL_ERROR "pkg-config does not find the installed rescomp (${rc}): ${flags}")
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
-execute_process(COMMAND cc -std=c11 -Wall -Werror -o ${WORKDIR}/embed
+execute_process(COMMAND cc -std=c11 -Wall -Werror ${CFLAGS} -o ${WORKDIR}/embed
                         ${SOURCE}/examples/embed/embed.c ${flags}
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

@@ -32,14 +32,22 @@ typedef struct job {
 } job;
 
 static job jobs[] = {
-    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, NULL},
-    {"examples/engineer.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, NULL},
-    {"examples/variants.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, "industry"},
-    {"tests/inputs/bibtex.yaml", "tests/inputs", RESCOMP_FORMAT_PDF, NULL, NULL},
-    {"tests/golden/photo.yaml", "tests/golden", RESCOMP_FORMAT_PDF, NULL, NULL},
-    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_TXT, NULL, NULL},
-    {"examples/engineer.yaml", "examples", RESCOMP_FORMAT_MD, NULL, NULL},
-    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_PDF, "sb2nov", NULL},
+    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"examples/engineer.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"examples/variants.yaml", "examples", RESCOMP_FORMAT_PDF, NULL, "industry",
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"tests/inputs/bibtex.yaml", "tests/inputs", RESCOMP_FORMAT_PDF, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"tests/golden/photo.yaml", "tests/golden", RESCOMP_FORMAT_PDF, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_TXT, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"examples/engineer.yaml", "examples", RESCOMP_FORMAT_MD, NULL, NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
+    {"examples/academic.yaml", "examples", RESCOMP_FORMAT_PDF, "sb2nov", NULL,
+     NULL, 0, NULL, 0, NULL, 0, 0},
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

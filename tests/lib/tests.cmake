@@ -19,8 +19,14 @@ set_tests_properties(lib_threads PROPERTIES ENVIRONMENT "SOURCE_DATE_EPOCH=17000
 
 # cmake --install into a prefix of its own, examples/embed built there
 # with pkg-config, run on the flagship and on a CV with a photo.
+# (In the Asan build the program is built with the sanitizers, as the library is.)
+set(embed_cflags "")
+if(CMAKE_BUILD_TYPE STREQUAL "Asan")
+  set(embed_cflags "-fsanitize=address,undefined")
+endif()
 add_test(NAME lib_embed_install
   COMMAND ${CMAKE_COMMAND} -DBUILD=${CMAKE_BINARY_DIR} -DSOURCE=${PROJECT_SOURCE_DIR}
+          -DCFLAGS=${embed_cflags}
           -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/embed-work -DCMAKE_COMMAND=${CMAKE_COMMAND}
           -P ${CMAKE_CURRENT_LIST_DIR}/run_embed.cmake)
 # the install writes install_manifest.txt into the build tree, as cpack's does
