@@ -297,12 +297,14 @@ rescomp_result *rescomp_compile_buffer(const char *text, size_t len, const resco
     rc_source *src = NULL;
     rc_font_store *fonts = NULL;
     rc_buf out = RC_BUF_INIT;
+    rc_arena a; /* the CV model, which diagnostics point into */
+    rc_arena_init(&a);
     if (check_opts(o, &d) == 0 && rc_source_open(&src, &spec, &d) == 0) {
         int v = o->variant ? rc_source_find_variant(src, o->variant, &d) : -1;
         if (!o->variant || v >= 0) {
             rc_compile_request rq = {src, v, src, &fonts, formats[o->format],
                                      o->pdf_standards, o->untagged, o->strict};
-            rc_compile_output(&rq, &out, NULL, &d);
+            rc_compile_output(&rq, &a, &out, NULL, &d);
         }
     }
     r->status = rc_exit_code(&d, o->strict);
@@ -318,6 +320,7 @@ rescomp_result *rescomp_compile_buffer(const char *text, size_t len, const resco
 
     rc_buf_release(&out);
     rc_diags_release(&d);
+    rc_arena_release(&a);
     rc_source_free(src);
     rc_font_store_free(fonts);
     free(theme);

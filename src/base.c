@@ -5,6 +5,8 @@
 #include "base.h"
 
 #include <dlfcn.h>
+#include <locale.h>
+#include <pthread.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -422,4 +424,24 @@ char *rc_lib_dir(void)
     else
         *slash = '\0';
     return p;
+}
+
+/* The "C" locale, made once: a number in a CV reads the same whatever a host program set. */
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale;
+
+static void make_c_locale(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+double rc_strtod(const char *s, char **end)
+{
+    pthread_once(&c_locale_once, make_c_locale);
+    if (!c_locale)
+        return strtod(s, end);
+    locale_t old = uselocale(c_locale); /* this thread only */
+    double v = strtod(s, end);
+    uselocale(old);
+    return v;
 }

@@ -118,6 +118,12 @@ char *rc_exe_dir(void);
  * the executable's otherwise; NULL when unknown. Freed by the caller.
  */
 char *rc_lib_dir(void);
+/*
+ * strtod in the "C" locale, whatever the process's is: a program that
+ * embeds the library may have set LC_NUMERIC to one whose decimal point
+ * is a comma, and "0.5cm" must still be half a centimetre.
+ */
+double rc_strtod(const char *s, char **end);
 /* "dir/name" (one slash between), malloc'ed. */
 char *rc_path_join(const char *dir, const char *name);
 

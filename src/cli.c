@@ -36,7 +36,10 @@ int rc_compile_job(const rc_job *job)
                              rc_run_font_store(job->run), format < 0 ? RC_FORMAT_PDF : format,
                              o->pdf_standards, o->no_pdf_tags, o->strict};
     rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT;
-    int rc = rc_compile_output(&rq, job->output ? &out : NULL, job->trace ? &trace : NULL, &d);
+    rc_arena a;
+    rc_arena_init(&a);
+    int rc = rc_compile_output(&rq, &a, job->output ? &out : NULL, job->trace ? &trace : NULL,
+                               &d);
     if (job->trace && trace.len) /* laid out, whether or not rendered */
         fwrite(trace.ptr ? trace.ptr : "", 1, trace.len, job->trace);
     if (rc == 0 && job->output && !(o->strict && d.nwarnings))
@@ -48,6 +51,7 @@ int rc_compile_job(const rc_job *job)
     rc_print_diags(&d, o->quiet);
     int code = rc_exit_code(&d, o->strict);
     rc_diags_release(&d);
+    rc_arena_release(&a); /* after the diagnostics, which point into it */
     return code;
 }
 

@@ -26,9 +26,12 @@ typedef struct rc_compile_request {
 /*
  * Compile: the output (when out is not NULL, and strict finds no warning)
  * and the trace (when trace is not NULL) appended; the diagnostics in d.
- * -1 when the CV could not be laid out or rendered.
+ * The CV model is made in a, which the diagnostics point into (the names
+ * of .bib files, for one): release it after them. -1 when the CV could
+ * not be laid out or rendered.
  */
-int rc_compile_output(const rc_compile_request *rq, rc_buf *out, rc_buf *trace, rc_diags *d);
+int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc_buf *trace,
+                      rc_diags *d);
 
 /*
  * The font set for families (RC_ROLE_COUNT requests, or NULL: the default

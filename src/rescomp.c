@@ -78,21 +78,20 @@ static int prepare(const rc_compile_request *rq, rc_cv *cv, rc_fonts *fonts, rc_
     return rc_compile_fonts(rq->fonts, st->font_family, fonts, d);
 }
 
-int rc_compile_output(const rc_compile_request *rq, rc_buf *out, rc_buf *trace, rc_diags *d)
+int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc_buf *trace,
+                      rc_diags *d)
 {
-    rc_arena a;
     rc_cv cv = {0};
     rc_fonts fonts = {0};
     rc_style st;
     rc_doc doc;
-    rc_arena_init(&a);
     rc_doc_init(&doc);
     doc.notes = trace != NULL; /* only the trace shows how lines were broken */
     doc.pdf_standards = rq->pdf_standards;
     doc.untagged = rq->untagged;
     int rc = -1;
-    if (prepare(rq, &cv, &fonts, &st, &a, d) == 0 &&
-        rc_layout_cv(&cv, &st, &fonts, &a, &doc, d) == 0 && d->nerrors == 0) {
+    if (prepare(rq, &cv, &fonts, &st, a, d) == 0 &&
+        rc_layout_cv(&cv, &st, &fonts, a, &doc, d) == 0 && d->nerrors == 0) {
         rc = 0;
         if (trace)
             rc_trace_write(&doc, trace);
@@ -107,6 +106,5 @@ int rc_compile_output(const rc_compile_request *rq, rc_buf *out, rc_buf *trace, 
     }
     rc_doc_release(&doc);
     rc_fonts_release(&fonts);
-    rc_arena_release(&a);
     return rc;
 }

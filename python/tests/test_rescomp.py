@@ -1,5 +1,6 @@
 """The Python module over librescomp (run by CTest: lib_python)."""
 
+import locale
 import os
 import shutil
 import subprocess
@@ -85,6 +86,37 @@ class Compile(unittest.TestCase):
 
     def test_version(self):
         self.assertRegex(rescomp.version(), r"^\d+\.\d+\.\d+$")
+
+
+class Locale(unittest.TestCase):
+    """A host program's locale does not change how a CV reads: "1.5cm" is
+    one and a half centimetres under a locale whose decimal point is a
+    comma (de_DE, made with localedef into a folder of its own)."""
+
+    def test_decimal_comma(self):
+        cv = (b"cv:\n  name: Ada\n  headline: Engineer\n"
+              b"design:\n  page:\n    top_margin: 1.5cm\n    left_margin: 2.5cm\n")
+        in_c = rescomp.compile(cv, "pdf")
+        with tempfile.TemporaryDirectory() as tmp:
+            made = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8",
+                                   os.path.join(tmp, "de_DE.UTF-8")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if made.returncode not in (0, 1) or \
+                    not os.path.exists(os.path.join(tmp, "de_DE.UTF-8")):
+                self.skipTest("localedef cannot make de_DE.UTF-8 (Debian's 'locales')")
+            old_path = os.environ.get("LOCPATH")
+            os.environ["LOCPATH"] = tmp
+            try:
+                locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
+                self.assertEqual(locale.localeconv()["decimal_point"], ",")
+                in_de = rescomp.compile(cv, "pdf")
+            finally:
+                locale.setlocale(locale.LC_ALL, "C")
+                if old_path is None:
+                    del os.environ["LOCPATH"]
+                else:
+                    os.environ["LOCPATH"] = old_path
+        self.assertEqual(in_de, in_c)
 
 
 class Diagnostics(unittest.TestCase):
