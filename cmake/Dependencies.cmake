@@ -1,6 +1,9 @@
 # Finds the Debian packages rescomp builds against. Each failure names the
 # package to install, because that is the only thing a user can act on.
 find_package(PkgConfig)
+# librescomp serialises btparse and sets up fontconfig once (pthread_once, a mutex).
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 
 # Libraries whose Debian -dev package also ships an archive are linked into
 # the program: every shared library is one more file the dynamic loader
@@ -17,6 +20,9 @@ macro(rescomp_require_lib var lib header pkg)
   else()
     find_library(${var}_LIBRARY NAMES ${lib})
   endif()
+  # librescomp.so links the shared one whatever the program does (an
+  # archive's code is not position-independent)
+  find_library(${var}_SHARED_LIBRARY NAMES lib${lib}.so ${lib})
   find_path(${var}_INCLUDE_DIR NAMES ${header} PATH_SUFFIXES harfbuzz freetype2)
   if(NOT ${var}_LIBRARY OR NOT ${var}_INCLUDE_DIR)
     message(FATAL_ERROR "rescomp: ${header} / lib${lib} not found: install the Debian package '${pkg}' (apt-get install ${pkg})")
@@ -51,3 +57,8 @@ set(RESCOMP_DEP_LIBRARIES ${YAML_LIBRARY} ${HPDF_LIBRARY} ${HYPHEN_LIBRARY} ${BT
 # The font libraries: linked into the tests and tools, loaded on demand by
 # the rescomp program (src/lazy_libs.h).
 set(RESCOMP_FONT_LIBRARIES ${HBSUBSET_LIBRARY} ${HARFBUZZ_LIBRARY} ${FONTCONFIG_LIBRARY})
+# All of them, shared, for librescomp.so (and named in rescomp.pc).
+set(RESCOMP_SHARED_LIBRARIES ${YAML_SHARED_LIBRARY} ${HPDF_SHARED_LIBRARY}
+    ${HYPHEN_SHARED_LIBRARY} ${BTPARSE_SHARED_LIBRARY} ${DEFLATE_SHARED_LIBRARY}
+    ${PNG_SHARED_LIBRARY} ${JPEG_SHARED_LIBRARY} ${ZLIB_SHARED_LIBRARY}
+    ${HBSUBSET_SHARED_LIBRARY} ${HARFBUZZ_SHARED_LIBRARY} ${FONTCONFIG_SHARED_LIBRARY} m)

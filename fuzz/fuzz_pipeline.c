@@ -256,7 +256,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc_diags d;
     rc_diags_init(&d);
     rc_source *src = NULL;
-    rc_source_spec spec = {cv_path, overlays, NULL, noverlays, sets, nsets, NULL};
+    rc_source_spec spec = {cv_path, overlays, NULL, noverlays, sets, nsets, NULL, NULL, 0, NULL, NULL};
     int rc = rc_source_open(&src, &spec, &d);
     FUZZ_CHECK(src != NULL);
     FUZZ_CHECK((rc == 0) == (d.nerrors == 0));

@@ -1,7 +1,12 @@
 /*
  * base: allocation, arena, byte buffer, UTF-8. See base.h for invariants.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "base.h"
+
+#include <dlfcn.h>
+#include <locale.h>
+#include <pthread.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -420,4 +425,45 @@ char *rc_exe_dir(void)
     else
         *slash = '\0';
     return p;
+}
+
+char *rc_lib_dir(void)
+{
+    Dl_info info;
+    void (*self)(void) = (void (*)(void))rc_lib_dir;
+    void *at;
+    memcpy(&at, &self, sizeof(at)); /* POSIX's way from a function pointer to void * */
+    if (!dladdr(at, &info) || !info.dli_fname || !strchr(info.dli_fname, '/'))
+        return NULL;
+    char *p = realpath(info.dli_fname, NULL);
+    char *slash = p ? strrchr(p, '/') : NULL;
+    if (!slash) {
+        free(p);
+        return NULL;
+    }
+    if (slash == p)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    return p;
+}
+
+/* The "C" locale, made once: a number in a CV reads the same whatever a host program set. */
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale;
+
+static void make_c_locale(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+double rc_strtod(const char *s, char **end)
+{
+    pthread_once(&c_locale_once, make_c_locale);
+    if (!c_locale)
+        return strtod(s, end);
+    locale_t old = uselocale(c_locale); /* this thread only */
+    double v = strtod(s, end);
+    uselocale(old);
+    return v;
 }

@@ -112,6 +112,18 @@ int rc_edit_distance(const char *a, const char *b);
  * caller frees it. Shipped files (fonts, the phone module) are found from it.
  */
 char *rc_exe_dir(void);
+/*
+ * Directory of the file this code was loaded from: librescomp.so's for a
+ * program embedding the library (whose executable is its own, python3's),
+ * the executable's otherwise; NULL when unknown. Freed by the caller.
+ */
+char *rc_lib_dir(void);
+/*
+ * strtod in the "C" locale, whatever the process's is: a program that
+ * embeds the library may have set LC_NUMERIC to one whose decimal point
+ * is a comma, and "0.5cm" must still be half a centimetre.
+ */
+double rc_strtod(const char *s, char **end);
 /* "dir/name" (one slash between), malloc'ed. */
 char *rc_path_join(const char *dir, const char *name);
 

@@ -1,13 +1,18 @@
 /*
  * bib: BibTeX files into publication entries. See bib.h.
  *
+ * btparse is one parser with global state, used by one thread at a time:
+ * every entry point here that reaches it holds `btparse_lock`. Four of
+ * its functions are taken over (take_btparse, once, through rebind.h:
+ * libbtparse's own references to them are pointed at ours, and nothing is
+ * exported, so a program embedding the library keeps its own symbols):
+ *
  * btparse reports its errors through a handler table that is private to
  * the library but initialised with the address of its exported function
- * print_error(); this file defines a function of that name, which the
- * dynamic linker binds in its place (the library's own calls go through
- * the symbol, not a local alias), so every message btparse would print on
- * stderr becomes a diagnostic of the file being read. When no file is
- * being read, the messages are printed as btparse prints them.
+ * print_error(); this file's bib_print_error takes its place, so every
+ * message btparse would print on stderr becomes a diagnostic of the file
+ * being read. When no file is being read (a host program's own use of
+ * btparse), the messages are printed as btparse prints them.
  *
  * Its lexer (PCCTS's DLG) prints a character it has no rule for (a
  * control character, a '\' between fields) on stderr itself, through
@@ -19,24 +24,25 @@
  * bt_parse_entry hands each entry's tree to bt_postprocess_entry, through
  * the symbol too, and that exit()s the program on a tree its parser can
  * make but it cannot take: `@article "x"`, a value where the '{' belongs.
- * This file defines that function as well: it checks the tree, and
+ * This file takes that function over as well: it checks the tree, and
  * post-processes it as btparse does when it is sound (with btparse's own
  * functions for each field and value), or makes it an error when not.
  *
  * And its parser's syntax-error hook, zzsyn, builds 'found "TEXT",
  * expected ...' with the offending token's text and passes that as the
  * format of its error function: a '%' in a value ({50%s}) was a printf
- * conversion, and crashed. This file's zzsyn builds the same message and
- * passes it as data.
+ * conversion, and crashed. This file's bib_zzsyn builds the same message
+ * and passes it as data. (And its list rule calls `field` for each field:
+ * bib_field counts them.)
  */
-#define _GNU_SOURCE /* RTLD_NEXT: see field() */
 #include "bib.h"
 
 #include "files.h"
+#include "rebind.h"
 
 #include <btparse.h>
 
-#include <dlfcn.h>
+#include <pthread.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -909,12 +915,21 @@ static void free_name(name_parts *np)
     free(np->first);
 }
 
+/* btparse in turn (see the top of this file and take_btparse). */
+static pthread_once_t btparse_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t btparse_lock; /* recursive: a name is split while a file is read */
+static const char *btparse_why;      /* why take_btparse failed, or NULL */
+static void take_btparse(void);
+
 char *rc_bib_format_name(rc_arena *a, const char *name, int initials)
 {
+    pthread_once(&btparse_once, take_btparse);
+    pthread_mutex_lock(&btparse_lock);
     name_parts np;
     split_one_name(name, NULL, 0, 1, &np);
     char *s = rc_arena_printf(a, "%s%s", initials ? np.init : np.full, np.marks);
     free_name(&np);
+    pthread_mutex_unlock(&btparse_lock);
     return s;
 }
 
@@ -1073,10 +1088,8 @@ static void add_token_text(rc_buf *m, const char *t, char quote)
         rc_buf_adds(m, "\xE2\x80\xA6");
 }
 
-void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
-           char *bad_text);
-void zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
-           char *bad_text)
+static void bib_zzsyn(char *text, int tok, char *egroup, unsigned char *eset, int etok, int k,
+                      char *bad_text)
 {
     (void)text;
     int known = token_names_ok();
@@ -1162,8 +1175,7 @@ static char *shorten_tokens(const char *msg)
 }
 
 /* btparse's error hook: see the comment at the top of this file. */
-void print_error(bt_error *err);
-void print_error(bt_error *err)
+static void bib_print_error(bt_error *err)
 {
     if (priming)
         return;
@@ -1373,14 +1385,11 @@ static int macro_ok(bib_ctx *c, const char *name, int line)
  * nothing, and the input is at its end (stop_at_limit): the list rule
  * fails there and returns, and so does the entry.
  */
-void field(AST **root);
-void field(AST **root)
+static void (*real_field)(AST **); /* btparse's own, set by take_btparse */
+
+static void bib_field(AST **root)
 {
-    static void (*real)(AST **);
-    if (!real) {
-        void *sym = dlsym(RTLD_NEXT, "field");
-        memcpy(&real, &sym, sizeof(real)); /* POSIX's way from void * to a function */
-    }
+    void (*real)(AST **) = real_field;
     bib_ctx *c = current;
     if (c && !c->stopped && ++c->entry_fields > MAX_BIB_FIELDS) {
         int line = zzline < 1 ? 1 : (size_t)zzline > c->nlines ? (int)c->nlines : zzline;
@@ -1392,7 +1401,7 @@ void field(AST **root)
     }
     if (!real && c && !c->stopped) {
         rc_error_class(c->d, RC_FAIL_INTERNAL, bib_pos(c, 0, NULL),
-                       "cannot find btparse's parser (dlsym: %s)", dlerror());
+                       "cannot find btparse's parser (its 'field' rule)");
         c->errors++;
         c->stopped = 1;
         fseek(c->in, 0, SEEK_END);
@@ -1402,7 +1411,7 @@ void field(AST **root)
 }
 
 /* btparse's post-processing of an entry (see the top of this file). */
-void bt_postprocess_entry(AST *top, btshort options)
+static void bib_postprocess_entry(AST *top, btshort options)
 {
     if (!top)
         return;
@@ -1911,6 +1920,53 @@ static int pick_keys(const rc_bib_options *o, const bib_item *all, size_t n, bib
     return rc;
 }
 
+/* ---- taking btparse over, one thread at a time ------------------------------------ */
+
+static void take_btparse(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&btparse_lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    /* POSIX's way between function pointers and void * is memcpy */
+    void (*hooks[4])(void);
+    void (*pe)(bt_error *) = bib_print_error;
+    void (*zs)(char *, int, char *, unsigned char *, int, int, char *) = bib_zzsyn;
+    void (*fd)(AST **) = bib_field;
+    void (*pp)(AST *, btshort) = bib_postprocess_entry;
+    memcpy(&hooks[0], &pe, sizeof(pe));
+    memcpy(&hooks[1], &zs, sizeof(zs));
+    memcpy(&hooks[2], &fd, sizeof(fd));
+    memcpy(&hooks[3], &pp, sizeof(pp));
+    rc_rebinding b[4] = {{"print_error", NULL, NULL}, {"zzsyn", NULL, NULL},
+                         {"field", NULL, NULL}, {"bt_postprocess_entry", NULL, NULL}};
+    for (size_t i = 0; i < 4; i++)
+        memcpy(&b[i].target, &hooks[i], sizeof(void *));
+    void (*anchor)(void) = bt_initialize;
+    void *at;
+    memcpy(&at, &anchor, sizeof(at));
+    const char *why = NULL;
+    int n = rc_rebind(at, b, 4, &why);
+    if (n < 0)
+        btparse_why = why;
+    else if (!b[2].original || n < 4)
+        btparse_why = "its functions are not where rescomp looks for them";
+    else
+        memcpy(&real_field, &b[2].original, sizeof(real_field));
+}
+
+/* Hold btparse: 0, or -1 with an internal error at `at` when it could not be taken over. */
+static int lock_btparse(rc_diags *d, rc_pos at)
+{
+    pthread_once(&btparse_once, take_btparse);
+    if (btparse_why)
+        return rc_error_class(d, RC_FAIL_INTERNAL, at, "cannot take over btparse's error "
+                              "handling (%s); BibTeX files cannot be read", btparse_why);
+    pthread_mutex_lock(&btparse_lock);
+    return 0;
+}
+
 int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc_arena *a,
                 rc_diags *d, rc_entry **out, size_t *nout)
 {
@@ -1928,7 +1984,22 @@ int rc_bib_load(const char *path, const char *shown, const rc_bib_options *o, rc
     return rc;
 }
 
+static int load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
+                       rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout);
+
 int rc_bib_load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
+                       rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    if (lock_btparse(d, o->at) < 0)
+        return -1;
+    int rc = load_memory(text, len, shown, o, a, d, out, nout);
+    pthread_mutex_unlock(&btparse_lock);
+    return rc;
+}
+
+static int load_memory(const char *text, size_t len, const char *shown, const rc_bib_options *o,
                        rc_arena *a, rc_diags *d, rc_entry **out, size_t *nout)
 {
     *out = NULL;

@@ -131,6 +131,18 @@ char *rc_fonts_find_dir(void)
             free(exe);
         }
     }
+    if (!found) {
+        /* librescomp.so in a program of its own: its build tree, or its install */
+        char *lib = rc_lib_dir();
+        if (lib) {
+            found = font_dir_or_null(rc_path_join(lib, "fonts"));
+#ifdef RESCOMP_LIB_TO_FONT_DIR
+            if (!found)
+                found = font_dir_or_null(rc_path_join(lib, RESCOMP_LIB_TO_FONT_DIR));
+#endif
+            free(lib);
+        }
+    }
 #ifdef RESCOMP_INSTALL_FONT_DIR
     if (!found)
         found = font_dir_or_null(rc_xstrdup(RESCOMP_INSTALL_FONT_DIR));

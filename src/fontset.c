@@ -10,6 +10,7 @@
 #include "font.h"
 #include "font_store.h"
 
+#include <pthread.h>
 #include <fontconfig/fontconfig.h>
 
 #include <stdlib.h>
@@ -95,13 +96,21 @@ static const struct {
 
 /* ---- fontconfig ------------------------------------------------------ */
 
-/* fontconfig's set-up is process-wide, and so is whether it worked. */
-static int fc_state; /* 0 not yet asked, 1 ready, -1 unusable */
+/*
+ * fontconfig's set-up is process-wide, and so is whether it worked: made
+ * once, by whichever thread asks first (FcInit itself is not safe to race).
+ */
+static pthread_once_t fc_once = PTHREAD_ONCE_INIT;
+static int fc_state; /* 1 ready, -1 unusable */
+
+static void fc_init(void)
+{
+    fc_state = FcInit() ? 1 : -1;
+}
 
 static int fc_ready(void)
 {
-    if (fc_state == 0)
-        fc_state = FcInit() ? 1 : -1;
+    pthread_once(&fc_once, fc_init);
     return fc_state > 0;
 }
 

@@ -2,7 +2,7 @@
  * main: the rescomp command line. A thin client of the library's facade,
  * as cmark's main.c is.
  */
-#include "rescomp/rescomp.h"
+#include "cli.h"
 
 #include <signal.h>
 #include <stdio.h>

@@ -30,6 +30,7 @@
 #include "phone.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,9 +41,9 @@
 
 typedef int (*format_fn)(const char *text, int kind, char *out, size_t cap);
 
-/* Loaded once per process, on first use, and never unloaded. */
+/* Loaded once per process, on first use (by whichever thread asks first), never unloaded. */
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static struct {
-    int tried;
     format_fn format;
     char *error; /* why it could not be loaded */
 } module;
@@ -74,7 +75,6 @@ static int open_module(const char *path)
 
 static void load_module(void)
 {
-    module.tried = 1;
     const char *env = getenv("RESCOMP_PHONE_MODULE");
     if (env && *env) {
         if (open_module(env) < 0) {
@@ -86,7 +86,7 @@ static void load_module(void)
         }
         return;
     }
-    char *candidates[3] = {NULL, NULL, NULL};
+    char *candidates[5] = {NULL, NULL, NULL, NULL, NULL};
     size_t n = 0;
     char *exe = rc_exe_dir();
     if (exe) {
@@ -95,6 +95,13 @@ static void load_module(void)
         candidates[n++] = rc_path_join(exe, RESCOMP_RELATIVE_PHONE_MODULE); /* relocated install */
 #endif
         free(exe);
+    }
+    /* librescomp.so in a program of its own: beside it (build tree), or installed */
+    char *lib = rc_lib_dir();
+    if (lib) {
+        candidates[n++] = rc_path_join(lib, RESCOMP_PHONE_MODULE_NAME);
+        candidates[n++] = rc_path_join(lib, "rescomp/" RESCOMP_PHONE_MODULE_NAME);
+        free(lib);
     }
 #ifdef RESCOMP_INSTALL_PHONE_MODULE
     candidates[n++] = rc_xstrdup(RESCOMP_INSTALL_PHONE_MODULE);
@@ -126,8 +133,7 @@ const char *rc_phone_module_error(void)
 
 rc_phone_status rc_phone_format(const char *text, rc_phone_format_kind kind, rc_buf *out)
 {
-    if (!module.tried)
-        load_module();
+    pthread_once(&module_once, load_module);
     if (!module.format)
         return RC_PHONE_UNAVAILABLE;
     char small[64];

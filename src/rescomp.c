@@ -1,19 +1,19 @@
 /*
  * rescomp: the facade that runs the pipeline
  *   load -> fonts -> style -> layout (build, linebreak, page) -> devices
- * and turns the diagnostics into an exit code. What happens around one
- * compilation (overlays, variants, parallel jobs, --depfile, --watch) is
- * run.c's; each CV it wants is compiled here, by rc_compile_job.
+ * into bytes in memory, with the diagnostics as records (compile.h). The
+ * library's API (api.c) and each job of the program (cli.c) compile
+ * through rc_compile_output.
  */
+#include "compile.h"
+
 #include "rescomp/rescomp.h"
 
-#include "atomic.h"
 #include "dev.h"
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
 #include "phone.h"
-#include "run.h"
 #include "source.h"
 #include "style.h"
 #include "design.h"
@@ -45,145 +45,68 @@ int rc_exit_code(const rc_diags *d, int strict)
     return RESCOMP_EXIT_OK;
 }
 
-void rc_print_diags(const rc_diags *d, int quiet, int color)
+int rc_compile_fonts(rc_font_store **store, const rc_family_request *families, rc_fonts *out,
+                     rc_diags *d)
 {
-    rc_buf b = RC_BUF_INIT;
-    for (size_t i = 0; i < d->n; i++) {
-        if (quiet && d->v[i].severity == RC_WARNING)
-            continue;
-        rc_buf_reset(&b);
-        rc_diag_format_color(&d->v[i], color, &b);
-        fprintf(stderr, "%s\n", rc_buf_str(&b));
+    memset(out, 0, sizeof(*out));
+    if (!*store) {
+        char *dir = rc_fonts_find_dir();
+        if (!dir)
+            return rc_error_class(d, RC_FAIL_FONT, (rc_pos){0},
+                                  "cannot find rescomp's fonts (cmu-serif-regular.ttf); reinstall "
+                                  "rescomp or set RESCOMP_FONT_DIR to the folder that holds them");
+        *store = rc_font_store_new(dir);
+        free(dir);
     }
-    rc_buf_release(&b);
+    rc_family_request none[RC_ROLE_COUNT] = {{0}};
+    return rc_fonts_open(out, *store, families ? families : none, d);
 }
 
 /* Everything that must be set up before layout; -1 on any error. */
-static int prepare(const rc_job *job, rc_cv *cv, rc_fonts *fonts, rc_style *st,
+static int prepare(const rc_compile_request *rq, rc_cv *cv, rc_fonts *fonts, rc_style *st,
                    rc_arena *a, rc_diags *d)
 {
     /* The input with its overlays, --set values and variant (source.c). */
-    int loaded = rc_source_load(job->source, job->variant, cv, a, d);
-    if (job->last_load)
-        rc_source_drop_document(job->last_load, job->variant);
+    int loaded = rc_source_load(rq->source, rq->variant, cv, a, d);
+    if (rq->last_load)
+        rc_source_drop_document(rq->last_load, rq->variant);
     if (loaded != 0 || d->nerrors)
         return -1;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;
     rc_cv_format_phones(cv, st->phone_format, a, d);
-    /* The faces are loaded once per process (run.c). */
-    return rc_run_fonts(job->run, st->font_family, fonts, d);
+    return rc_compile_fonts(rq->fonts, st->font_family, fonts, d);
 }
 
-/* "38 KB" */
-static void add_size(rc_buf *out, size_t bytes)
+int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc_buf *trace,
+                      rc_diags *d)
 {
-    if (bytes < 1024)
-        rc_buf_addf(out, "%zu bytes", bytes);
-    else if (bytes < 1024 * 1024)
-        rc_buf_addf(out, "%zu KB", (bytes + 512) / 1024);
-    else
-        rc_buf_addf(out, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
-}
-
-/*
- * What -q leaves out and a terminal shows: "wrote cv.pdf: 2 pages, 38 KB".
- * Text is counted in lines and characters, the units of the text boxes of
- * job portals ("at most 4000 characters").
- */
-static void summarize(const char *path, const rc_doc *doc, rc_format f, const rc_buf *file,
-                      rc_buf *out)
-{
-    rc_buf_adds(out, "wrote ");
-    if (rc_is_stdout(path))
-        rc_buf_adds(out, "standard output");
-    else
-        rc_buf_add_shown(out, path);
-    rc_buf_adds(out, ": ");
-    if (f == RC_FORMAT_PDF) {
-        rc_buf_addf(out, "%zu page%s, ", doc->npages, doc->npages == 1 ? "" : "s");
-        add_size(out, file->len);
-        return;
-    }
-    size_t lines = 0;
-    for (size_t i = 0; i < file->len; i++)
-        lines += file->ptr[i] == '\n';
-    rc_buf_addf(out, "%zu line%s, %zu characters", lines, lines == 1 ? "" : "s",
-                rc_utf8_length(rc_buf_str(file), file->len));
-}
-
-/* The document in its format, written to the job's output (see atomic.h), and the summary. */
-static void write_output(const rc_job *job, const rc_doc *doc, rc_format f, rc_buf *summary,
-                         rc_diags *d)
-{
-    const rescomp_options *o = job->o;
-    rc_buf file = RC_BUF_INIT;
-    int rc = 0;
-    /* Text and Markdown are the same laid-out document, written as text. */
-    if (f == RC_FORMAT_TXT || f == RC_FORMAT_MD)
-        rc_text_render_width(doc, f, o->text_width == RESCOMP_NO_WRAP ? 0
-                                     : o->text_width > 0 ? o->text_width : RC_TEXT_WIDTH, &file);
-    else
-        rc = rc_pdf_render(doc, &file, d);
-    if (rc == 0)
-        rc = rc_write_output(job->output, rc_buf_str(&file), file.len, d);
-    if (rc == 0 && o->summary)
-        summarize(job->output, doc, f, &file, summary);
-    rc_buf_release(&file);
-}
-
-const char *rescomp_format_extension(const char *format)
-{
-    int f = format ? rc_format_of(format, NULL) : -1;
-    return f < 0 ? NULL : rc_format_extension((rc_format)f);
-}
-
-int rescomp_compile(const rescomp_options *o)
-{
-    return rc_run_main(o);
-}
-
-int rc_compile_job(const rc_job *job)
-{
-    const rescomp_options *o = job->o;
-    rc_diags d;
-    rc_arena a;
     rc_cv cv = {0};
     rc_fonts fonts = {0};
     rc_style st;
     rc_doc doc;
-    rc_buf summary = RC_BUF_INIT;
-    rc_diags_init(&d);
-    rc_arena_init(&a);
     rc_doc_init(&doc);
-    doc.notes = job->trace != NULL; /* only the trace shows how lines were broken */
-    doc.pdf_standards = o->pdf_standards;
-    doc.untagged = o->no_pdf_tags;
-
-    int format = rc_format_of(o->format, job->output);
-    if (prepare(job, &cv, &fonts, &st, &a, &d) == 0 &&
-        rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d) == 0 && d.nerrors == 0) {
-        int strict_failed = o->strict && d.nwarnings;
-        if (job->trace) {
-            rc_buf b = RC_BUF_INIT;
-            rc_trace_write(&doc, &b);
-            fwrite(b.ptr ? b.ptr : "", 1, b.len, job->trace);
-            rc_buf_release(&b);
+    doc.notes = trace != NULL; /* only the trace shows how lines were broken */
+    doc.pdf_standards = rq->pdf_standards;
+    doc.untagged = rq->untagged;
+    int rc = -1;
+    if (prepare(rq, &cv, &fonts, &st, a, d) == 0 &&
+        rc_layout_cv(&cv, &st, &fonts, a, &doc, d) == 0 && d->nerrors == 0) {
+        rc = 0;
+        if (trace)
+            rc_trace_write(&doc, trace);
+        /* Under strict a warning fails the run, so nothing is made. */
+        if (out && !(rq->strict && d->nwarnings)) {
+            /* Text and Markdown are the same laid-out document, written as text. */
+            if (rq->format == RC_FORMAT_TXT || rq->format == RC_FORMAT_MD)
+                rc_text_render_width(&doc, (rc_format)rq->format, rq->text_width, out);
+            else
+                rc = rc_pdf_render(&doc, out, d);
         }
-        /* Under --strict a warning fails the run, so nothing is written. */
-        if (job->output && !strict_failed)
-            write_output(job, &doc, (rc_format)format, &summary, &d);
     }
-
-    rc_job_heading(job, &d);
-    rc_print_diags(&d, o->quiet, o->color);
-    if (summary.len)
-        fprintf(stderr, "%s\n", rc_buf_str(&summary));
-    rc_buf_release(&summary);
-    int code = rc_exit_code(&d, o->strict);
+    if (rq->pages)
+        *rq->pages = doc.npages;
     rc_doc_release(&doc);
     rc_fonts_release(&fonts);
-    rc_arena_release(&a);
-    rc_diags_release(&d);
-    return code;
+    return rc;
 }

@@ -5,6 +5,8 @@
  */
 #include "run.h"
 
+#include "compile.h"
+
 #include "dev_text.h"
 
 #include "atomic.h"
@@ -29,18 +31,12 @@ struct rc_run {
 
 int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, rc_diags *d)
 {
-    memset(out, 0, sizeof(*out));
-    if (!run->fonts) {
-        char *dir = rc_fonts_find_dir();
-        if (!dir)
-            return rc_error_class(d, RC_FAIL_FONT, (rc_pos){0},
-                                  "cannot find rescomp's fonts (cmu-serif-regular.ttf); reinstall "
-                                  "rescomp or set RESCOMP_FONT_DIR to the folder that holds them");
-        run->fonts = rc_font_store_new(dir);
-        free(dir);
-    }
-    rc_family_request none[RC_ROLE_COUNT] = {{0}};
-    return rc_fonts_open(out, run->fonts, families ? families : none, d);
+    return rc_compile_fonts(&run->fonts, families, out, d);
+}
+
+rc_font_store **rc_run_font_store(rc_run *run)
+{
+    return &run->fonts;
 }
 
 /* Whether path is one of the font files the run loaded. */
@@ -556,7 +552,7 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
     rc_diags d;
     rc_diags_init(&d);
     rc_source_spec spec = {o->input, o->overlays, o->overlay_keys, o->noverlays, o->sets,
-                           o->nsets, o->root};
+                           o->nsets, o->root, NULL, 0, NULL, NULL};
     rc_source *src = NULL;
     if (rc_source_open(&src, &spec, &d) < 0) {
         int code = report(o, &d);

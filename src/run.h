@@ -12,7 +12,7 @@
 #ifndef RC_RUN_H
 #define RC_RUN_H
 
-#include "rescomp/rescomp.h"
+#include "cli.h"
 
 #include "diag.h"
 #include "font.h"
@@ -38,6 +38,8 @@ typedef struct rc_job {
  */
 int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, rc_diags *d);
 
+/* Where the run keeps its faces (compile.h). */
+rc_font_store **rc_run_font_store(rc_run *run);
 /* The job's heading on stderr, when printing d (with -q: its errors) shows anything. */
 void rc_job_heading(const rc_job *job, const rc_diags *d);
 

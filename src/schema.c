@@ -6,7 +6,7 @@
  * (cmake/EmbedFile.cmake); tests check that --schema prints exactly
  * that file and that every example validates against it.
  */
-#include "rescomp/rescomp.h"
+#include "cli.h"
 
 extern const unsigned char rc_schema_json[];
 extern const size_t rc_schema_json_len;

@@ -113,10 +113,19 @@ static int check_only_key(rc_source *s, size_t file, yaml_document_t *ov, yaml_n
     return rc;
 }
 
-static int add_overlay(rc_source *s, size_t file, const char *only, rc_diags *d)
+/* Text given in memory (the library's API), parsed as the file it stands for. */
+static int parse_text(const char *path, const char *text, size_t len, yaml_document_t *doc,
+                      rc_diags *d)
+{
+    return rc_yaml_parse(doc, path, text ? text : "", len, d);
+}
+
+static int add_overlay(rc_source *s, size_t file, const char *only, const char *text,
+                       size_t len, rc_diags *d)
 {
     yaml_document_t ov;
-    if (parse_file(s->files[file], &ov, d) < 0)
+    if ((text ? parse_text(s->files[file], text, len, &ov, d)
+              : parse_file(s->files[file], &ov, d)) < 0)
         return -1;
     yaml_node_t *root = yaml_document_get_root_node(&ov);
     int rc = 0;
@@ -422,13 +431,16 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
         return out_of_memory(d, spec->input);
     s->have_doc = 1;
     yaml_document_t base;
-    if (parse_file(s->files[0], &base, d) == 0) {
+    if ((spec->input_text ? parse_text(s->files[0], spec->input_text, spec->input_len, &base, d)
+                          : parse_file(s->files[0], &base, d)) == 0) {
         if (yaml_document_get_root_node(&base) && !rc_merge_copy(&s->doc, &base, 1, 0))
             out_of_memory(d, s->files[0]);
         yaml_document_delete(&base);
     }
     for (size_t i = 0; i < spec->noverlays; i++)
-        add_overlay(s, i + 1, spec->overlay_keys ? spec->overlay_keys[i] : NULL, d);
+        add_overlay(s, i + 1, spec->overlay_keys ? spec->overlay_keys[i] : NULL,
+                    spec->overlay_texts ? spec->overlay_texts[i] : NULL,
+                    spec->overlay_lens ? spec->overlay_lens[i] : 0, d);
     if (d->nerrors == errors_before)
         for (size_t i = 0; i < spec->nsets; i++)
             apply_set(s, i, spec->sets[i], d);

@@ -40,6 +40,17 @@ typedef struct rc_source_spec {
     const char *const *sets; /* "dotted.path=value" */
     size_t nsets;
     const char *root; /* --root: the folder the CV's files must lie in; NULL: the input's */
+    /*
+     * The texts themselves, for the library's API (rescomp_compile_buffer):
+     * input_text (input_len bytes) is the input, and overlay_texts[i]
+     * (overlay_lens[i]) overlay i; the names above are then what
+     * diagnostics show and what relative paths are joined to. NULL: read
+     * the files.
+     */
+    const char *input_text;
+    size_t input_len;
+    const char *const *overlay_texts;
+    const size_t *overlay_lens;
 } rc_source_spec;
 
 /*

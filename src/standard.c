@@ -9,6 +9,7 @@
  *   does not have (the tab order /Tabs /S of a page with links, PDF 1.5).
  */
 #include "rescomp/rescomp.h"
+#include "pdf_standard.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -47,16 +48,27 @@ int rescomp_pdf_standards(const char *list, unsigned *bits, char *why, size_t n)
             break;
         p = end + 1;
     }
-    unsigned a = got & PDFA_BITS;
+    if (rc_pdf_standards_check(got, list, why, n) < 0)
+        return -1;
+    *bits = got;
+    return 0;
+}
+
+int rc_pdf_standards_check(unsigned bits, const char *list, char *why, size_t n)
+{
+    unsigned a = bits & PDFA_BITS;
+    if (bits & ~(PDFA_BITS | RESCOMP_PDF_UA1)) {
+        snprintf(why, n, "unknown PDF standard bits 0x%x; use RESCOMP_PDF_*", bits);
+        return -1;
+    }
     if (a & (a - 1)) {
         snprintf(why, n, "a file meets one PDF/A level: pick one of %s", list);
         return -1;
     }
-    if ((got & RESCOMP_PDF_A1B) && (got & RESCOMP_PDF_UA1)) {
+    if ((bits & RESCOMP_PDF_A1B) && (bits & RESCOMP_PDF_UA1)) {
         snprintf(why, n, "PDF/UA-1 (PDF 1.7) cannot be combined with PDF/A-1b (PDF 1.4); "
                          "use a-2b,ua-1 or a-2u,ua-1");
         return -1;
     }
-    *bits = got;
     return 0;
 }

@@ -7,7 +7,7 @@
  * escaped, so any name gives a valid file; the file is never written over
  * one that exists.
  */
-#include "rescomp/rescomp.h"
+#include "cli.h"
 
 #include "atomic.h"
 #include "run.h"

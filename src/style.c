@@ -115,7 +115,7 @@ static int parse_length(const rc_style *s, rc_text t, rc_scaled *out, rc_diags *
         double pt;
     } units[] = {{"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"in", 72.0}, {"pt", 1.0}};
     char *end;
-    double v = strtod(t.s, &end);
+    double v = rc_strtod(t.s, &end);
     while (*end == ' ')
         end++;
     double pt = 0; /* the length in points, checked before it becomes a scaled point */

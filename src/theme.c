@@ -3,7 +3,7 @@
  */
 #include "theme.h"
 
-#include "rescomp/rescomp.h"
+#include "cli.h"
 
 #include <string.h>
 

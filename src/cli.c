@@ -1,0 +1,114 @@
+/*
+ * cli: one job of the rescomp program (run.c picks the jobs) compiled
+ * through the library's own path (compile.h), and what only a program
+ * does with it: the output written atomically to its file, the trace on
+ * its stream, the diagnostics printed on stderr, an exit code.
+ */
+#include "cli.h"
+
+#include "atomic.h"
+#include "compile.h"
+#include "dev_text.h"
+#include "run.h"
+
+#include <stdio.h>
+
+void rc_print_diags(const rc_diags *d, int quiet, int color)
+{
+    rc_buf b = RC_BUF_INIT;
+    for (size_t i = 0; i < d->n; i++) {
+        if (quiet && d->v[i].severity == RC_WARNING)
+            continue;
+        rc_buf_reset(&b);
+        rc_diag_format_color(&d->v[i], color, &b);
+        fprintf(stderr, "%s\n", rc_buf_str(&b));
+    }
+    rc_buf_release(&b);
+}
+
+/* "38 KB" */
+static void add_size(rc_buf *out, size_t bytes)
+{
+    if (bytes < 1024)
+        rc_buf_addf(out, "%zu bytes", bytes);
+    else if (bytes < 1024 * 1024)
+        rc_buf_addf(out, "%zu KB", (bytes + 512) / 1024);
+    else
+        rc_buf_addf(out, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+}
+
+/*
+ * What -q leaves out and a terminal shows: "wrote cv.pdf: 2 pages, 38 KB".
+ * Text is counted in lines and characters, the units of the text boxes of
+ * job portals ("at most 4000 characters").
+ */
+static void summarize(const char *path, size_t pages, rc_format f, const rc_buf *file,
+                      rc_buf *out)
+{
+    rc_buf_adds(out, "wrote ");
+    if (rc_is_stdout(path))
+        rc_buf_adds(out, "standard output");
+    else
+        rc_buf_add_shown(out, path);
+    rc_buf_adds(out, ": ");
+    if (f == RC_FORMAT_PDF) {
+        rc_buf_addf(out, "%zu page%s, ", pages, pages == 1 ? "" : "s");
+        add_size(out, file->len);
+        return;
+    }
+    size_t lines = 0;
+    for (size_t i = 0; i < file->len; i++)
+        lines += file->ptr[i] == '\n';
+    rc_buf_addf(out, "%zu line%s, %zu characters", lines, lines == 1 ? "" : "s",
+                rc_utf8_length(rc_buf_str(file), file->len));
+}
+
+const char *rescomp_format_extension(const char *format)
+{
+    int f = format ? rc_format_of(format, NULL) : -1;
+    return f < 0 ? NULL : rc_format_extension((rc_format)f);
+}
+
+int rc_compile_job(const rc_job *job)
+{
+    const rescomp_options *o = job->o;
+    rc_diags d;
+    rc_diags_init(&d);
+    int format = rc_format_of(o->format, job->output);
+    size_t pages = 0;
+    rc_compile_request rq = {job->source, job->variant, job->last_load,
+                             rc_run_font_store(job->run), format < 0 ? RC_FORMAT_PDF : format,
+                             o->pdf_standards, o->no_pdf_tags, o->strict,
+                             o->text_width == RESCOMP_NO_WRAP ? 0
+                             : o->text_width > 0              ? o->text_width
+                                                              : RC_TEXT_WIDTH,
+                             &pages};
+    rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT;
+    rc_arena a;
+    rc_arena_init(&a);
+    int rc = rc_compile_output(&rq, &a, job->output ? &out : NULL, job->trace ? &trace : NULL,
+                               &d);
+    if (job->trace && trace.len) /* laid out, whether or not rendered */
+        fwrite(trace.ptr ? trace.ptr : "", 1, trace.len, job->trace);
+    /* Under --strict a warning fails the run, so nothing is written. */
+    if (rc == 0 && job->output && !(o->strict && d.nwarnings) &&
+        rc_write_output(job->output, out.ptr ? out.ptr : "", out.len, &d) == 0 && o->summary)
+        summarize(job->output, pages, (rc_format)rq.format, &out, &summary);
+    rc_buf_release(&trace);
+    rc_buf_release(&out);
+
+    rc_job_heading(job, &d);
+    rc_print_diags(&d, o->quiet, o->color);
+    if (summary.len)
+        fprintf(stderr, "%s\n", rc_buf_str(&summary));
+    rc_buf_release(&summary);
+    int code = rc_exit_code(&d, o->strict);
+    rc_diags_release(&d);
+    rc_arena_release(&a); /* after the diagnostics, which point into it */
+    return code;
+}
+
+int rescomp_compile(const rescomp_options *o)
+{
+    return rc_run_main(o);
+}
