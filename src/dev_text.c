@@ -12,9 +12,9 @@
 
 int rc_format_of(const char *name, const char *path)
 {
-    static const char *const names[] = {"pdf", "txt", "md"};
+    static const char *const names[] = {"pdf", "txt", "md", "html"};
     if (name) {
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 4; i++)
             if (!strcmp(name, names[i]))
                 return i;
         if (!strcmp(name, "text"))
@@ -29,13 +29,18 @@ int rc_format_of(const char *name, const char *path)
             return RC_FORMAT_TXT;
         if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"))
             return RC_FORMAT_MD;
+        if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"))
+            return RC_FORMAT_HTML;
     }
     return RC_FORMAT_PDF;
 }
 
 const char *rc_format_extension(rc_format f)
 {
-    return f == RC_FORMAT_TXT ? "txt" : f == RC_FORMAT_MD ? "md" : "pdf";
+    return f == RC_FORMAT_TXT    ? "txt"
+           : f == RC_FORMAT_MD   ? "md"
+           : f == RC_FORMAT_HTML ? "html"
+                                 : "pdf";
 }
 
 /* ---- the tree ------------------------------------------------------------ */

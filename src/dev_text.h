@@ -17,17 +17,18 @@
 #include "diag.h"
 #include "doc.h"
 
-typedef enum rc_format { RC_FORMAT_PDF, RC_FORMAT_TXT, RC_FORMAT_MD } rc_format;
+typedef enum rc_format { RC_FORMAT_PDF, RC_FORMAT_TXT, RC_FORMAT_MD, RC_FORMAT_HTML } rc_format;
 
 #define RC_TEXT_WIDTH 80
 
 /*
- * The output format for --format NAME ("pdf", "txt", "md"; NULL: from the
- * output's extension, .txt or .md, else pdf). -1 for an unknown name.
+ * The output format for --format NAME ("pdf", "txt", "md", "html"; NULL:
+ * from the output's extension, .txt, .md or .html, else pdf). -1 for an
+ * unknown name.
  */
 int rc_format_of(const char *name, const char *path);
 
-/* The file extension of a format, without the dot: "pdf", "txt", "md". */
+/* The file extension of a format, without the dot: "pdf", "txt", "md", "html". */
 const char *rc_format_extension(rc_format f);
 
 /* Render the laid-out document (f is RC_FORMAT_TXT or RC_FORMAT_MD), appending to out. */

@@ -24,7 +24,7 @@ static const char usage[] =
     "it never overwrites a file.\n"
     "OVERLAY files are merged over INPUT in order (later ones win).\n"
     "\n"
-    "  -o, --output FILE  the PDF (or .txt, .md) to write (default: INPUT with .pdf;\n"
+    "  -o, --output FILE  the PDF (or .txt, .md, .html) to write (default: INPUT with .pdf;\n"
     "                     with --variant NAME: INPUT-NAME.pdf)\n"
     "      --trace        print the laid-out pages as text on stdout\n"
     "                     (no PDF is written unless -o is given too)\n"
@@ -41,8 +41,9 @@ static const char usage[] =
     "      --depfile FILE write a make rule: the output(s) depend on every\n"
     "                     YAML file read, the fonts and the photo\n"
     "      --watch        compile again whenever an input file changes\n"
-    "      --format FMT   pdf, txt (plain text, 80 columns) or md (Markdown);\n"
-    "                     default: from the extension of -o (.txt, .md), else pdf\n"
+    "      --format FMT   pdf, txt (plain text, 80 columns), md (Markdown) or html\n"
+    "                     (one self-contained page); default: from the extension\n"
+    "                     of -o (.txt, .md, .html), else pdf\n"
     "      --pdf-standard LIST  make the PDF meet these standards: a-1b, a-2b,\n"
     "                     a-2u (PDF/A) and ua-1 (PDF/UA); comma-separated, with\n"
     "                     one PDF/A level at most, and ua-1 only with a-2b or a-2u\n"
@@ -179,8 +180,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                 v = "txt";
             else if (!strcmp(v, "markdown"))
                 v = "md";
-            if (strcmp(v, "pdf") && strcmp(v, "txt") && strcmp(v, "md"))
-                return usage_error("--format must be pdf, txt or md, not '%s'", v);
+            if (strcmp(v, "pdf") && strcmp(v, "txt") && strcmp(v, "md") && strcmp(v, "html"))
+                return usage_error("--format must be pdf, txt, md or html, not '%s'", v);
             o.format = v;
             output_extension = v;
         } else if ((v = value_of(argc, argv, &i, "--pdf-standard", NULL, &missing))) {

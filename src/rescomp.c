@@ -17,6 +17,7 @@
 #include "style.h"
 #include "design.h"
 #include "dev_text.h"
+#include "dev_html.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,8 @@ int rc_compile_job(const rc_job *job)
             /* Text and Markdown are the same laid-out document, written as text. */
             if (format == RC_FORMAT_TXT || format == RC_FORMAT_MD)
                 rc_text_write(&doc, job->output, (rc_format)format, &d);
+            else if (format == RC_FORMAT_HTML)
+                rc_html_write(&doc, &st, job->output, &d);
             else
                 rc_pdf_write(&doc, job->output, &d);
         }

@@ -58,8 +58,8 @@ typedef struct rescomp_options {
      * input's folder (files named here, input and overlays, may lie anywhere) */
     const char *root;
 
-    /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
-     * the output's extension (.txt, .md), else pdf. */
+    /* "pdf", "txt" (plain text, 80 columns), "md" (Markdown) or "html" (one
+     * page); NULL: from the output's extension (.txt, .md, .html), else pdf. */
     const char *format;
     /* RESCOMP_PDF_* bits: the standards the PDF must meet; 0: none claimed */
     unsigned pdf_standards;
