@@ -295,7 +295,13 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
     for (const char *ln = side; *ln;) {
         const char *nl = strchr(ln, '\n');
         size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
-        int is_date = len == 4 && !memcmp(ln, "DATE", 4);
+        /* the line of the dates: DATE, perhaps in emphasis ("*DATE*", sb2nov's) */
+        size_t a = 0, z = len;
+        while (a < z && (ln[a] == '*' || ln[a] == '_' || ln[a] == ' '))
+            a++;
+        while (z > a && (ln[z - 1] == '*' || ln[z - 1] == '_' || ln[z - 1] == ' '))
+            z--;
+        int is_date = z - a == 4 && !memcmp(ln + a, "DATE", 4);
         const char *text = rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf);
         uint32_t n = add_side(c, e, text,
                               en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos,
