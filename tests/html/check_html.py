@@ -235,6 +235,21 @@ def browser(chromium, html_path, pdf, page, work):
     return failures, text, h_ink, p_ink
 
 
+def rejoin(text, wanted):
+    """Words of a browser's printed text: a word it broke at a line's end ("open-" at the
+    end of one, "source" at the start of the next: a hard hyphen or "...)" is a break
+    opportunity to a browser) joined again when the page has the whole word."""
+    out = []
+    for line in text.splitlines():
+        ws = line.split()
+        if out and ws and out[-1] + ws[0] in wanted and out[-1] not in wanted:
+            out[-1] += ws.pop(0)
+        elif out and ws and out[-1] + ws[0] in wanted and ws[0] not in wanted:
+            out[-1] += ws.pop(0)
+        out += ws
+    return [w for w in out if any(c.isalnum() for c in w)]
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     use_browser = "--browser" in sys.argv
@@ -330,7 +345,7 @@ def main():
             bf, printed, h_ink, p_ink = r
             failures += ["chromium: " + f for f in bf]
             a = collections.Counter(main_w + side_w + label_w)
-            b = collections.Counter(check_text.words(printed))
+            b = collections.Counter(rejoin(printed, a))
             if a - b:
                 failures.append("chromium's PDF lacks words of the page: %r" %
                                 list((a - b).elements())[:12])
