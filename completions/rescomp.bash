@@ -24,7 +24,7 @@ _rescomp()
         --design)
             COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur")); return ;;
         --format)
-            COMPREPLY=($(compgen -W "pdf txt md" -- "$cur")); return ;;
+            COMPREPLY=($(compgen -W "pdf txt md html" -- "$cur")); return ;;
         --pdf-standard)
             COMPREPLY=($(compgen -W "a-1b a-2b a-2u ua-1 a-2b,ua-1 a-2u,ua-1" -- "$cur")); return ;;
         --variant)

@@ -28,6 +28,7 @@ static const int formats[] = {
     [RESCOMP_FORMAT_PDF] = RC_FORMAT_PDF,
     [RESCOMP_FORMAT_TXT] = RC_FORMAT_TXT,
     [RESCOMP_FORMAT_MD] = RC_FORMAT_MD,
+    [RESCOMP_FORMAT_HTML] = RC_FORMAT_HTML,
 };
 
 typedef struct overlay {

@@ -22,6 +22,7 @@ static const struct {
     [RC_FORMAT_PDF] = {"pdf", {NULL}},
     [RC_FORMAT_TXT] = {"txt", {"text", NULL}},
     [RC_FORMAT_MD] = {"md", {"markdown", NULL}},
+    [RC_FORMAT_HTML] = {"html", {"htm", NULL}},
 };
 
 /* The format a name (or extension, without its dot) means, any case; -1: none. */

@@ -17,7 +17,7 @@
 #include "diag.h"
 #include "doc.h"
 
-typedef enum rc_format { RC_FORMAT_PDF, RC_FORMAT_TXT, RC_FORMAT_MD } rc_format;
+typedef enum rc_format { RC_FORMAT_PDF, RC_FORMAT_TXT, RC_FORMAT_MD, RC_FORMAT_HTML } rc_format;
 
 #define RC_TEXT_WIDTH 80 /* plain text's columns unless --width says otherwise */
 #define RC_TEXT_MIN_WIDTH 20
@@ -39,7 +39,7 @@ int rc_format_of(const char *name, const char *path);
  */
 int rc_format_choose(const char *name, const char *path, rc_diags *d);
 
-/* The file extension of a format, without the dot: "pdf", "txt", "md". */
+/* The file extension of a format, without the dot: "pdf", "txt", "md", "html". */
 const char *rc_format_extension(rc_format f);
 
 /* Render the laid-out document (f is RC_FORMAT_TXT or RC_FORMAT_MD), appending to out. */

@@ -161,7 +161,7 @@ static void put_structure(const rc_doc *doc, rc_buf *out)
             mixed |= t.kids[k].node != RC_NODE_NONE;
         put_indent(out, depth);
         rc_buf_adds(out, rc_stype_name(node->type));
-        if (node->url)
+        if (node->type == RC_ST_LINK && node->url)
             rc_buf_addf(out, " <%s>", node->url);
         if (node->alt) {
             rc_buf_adds(out, " alt=");

@@ -74,7 +74,16 @@ typedef struct rc_node {
     unsigned hints : 8; /* RC_HINT_* bits (a node is 24 bytes: a 4 MB CV has a million) */
     uint32_t parent;    /* RC_NODE_NONE for the root */
     const char *alt;  /* alternative text (a figure; a link's description), or NULL */
-    const char *url;  /* RC_ST_LINK: the target */
+    union {
+        const char *url; /* RC_ST_LINK: the target */
+        /*
+         * RC_HINT_DATE: the calendar dates it shows, for html's <time
+         * datetime>, or NULL: a line "ISO SHOWN" each, ISO as 2019, 2019-09
+         * or 2019-09-01 and SHOWN the date as the text writes it ("Sept
+         * 2019"); "present" and free text are not dates.
+         */
+        const char *dates;
+    };
 } rc_node;
 
 /* The 4-byte fields first, then the pointers: no padding. */

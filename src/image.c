@@ -628,3 +628,72 @@ int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos p
     rc_buf_release(&file);
     return rc;
 }
+
+/* ---- PNG out (html's data: URI) -------------------------------------------- */
+
+typedef struct png_out {
+    jmp_buf jmp;
+    rc_buf *out;
+    unsigned char *row;
+} png_out;
+
+static void png_out_fail(png_structp png, png_const_charp msg)
+{
+    (void)msg;
+    png_out *j = png_get_error_ptr(png);
+    longjmp(j->jmp, 1);
+}
+
+static void png_write_mem(png_structp png, png_bytep data, size_t len)
+{
+    png_out *j = png_get_io_ptr(png);
+    rc_buf_add(j->out, (const char *)data, len);
+}
+
+static void png_flush_none(png_structp png)
+{
+    (void)png;
+}
+
+/* The rows of the image as libpng writes them: its samples with their opacity interleaved. */
+static int png_encode(png_out *j, png_structp png, png_infop info, const rc_image *im)
+{
+    if (setjmp(j->jmp))
+        return -1;
+    int ch = im->channels + (im->alpha ? 1 : 0);
+    int type = im->channels == 1 ? (im->alpha ? PNG_COLOR_TYPE_GRAY_ALPHA : PNG_COLOR_TYPE_GRAY)
+                                 : (im->alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB);
+    png_set_write_fn(png, j, png_write_mem, png_flush_none);
+    png_set_IHDR(png, info, (png_uint_32)im->width, (png_uint_32)im->height, 8, type,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    for (int y = 0; y < im->height; y++) {
+        const unsigned char *src = im->data + (size_t)y * im->width * im->channels;
+        for (int x = 0; x < im->width; x++) {
+            for (int c = 0; c < im->channels; c++)
+                j->row[(size_t)x * ch + c] = src[(size_t)x * im->channels + c];
+            if (im->alpha)
+                j->row[(size_t)x * ch + im->channels] = im->alpha[(size_t)y * im->width + x];
+        }
+        png_write_row(png, j->row);
+    }
+    png_write_end(png, info);
+    return 0;
+}
+
+int rc_image_png(const rc_image *im, rc_buf *out)
+{
+    if (im->format != RC_IMAGE_PIXELS || im->width <= 0 || im->height <= 0 ||
+        (im->channels != 1 && im->channels != 3))
+        return -1;
+    png_out j;
+    memset(&j, 0, sizeof(j));
+    j.out = out;
+    j.row = malloc((size_t)im->width * 4);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &j, png_out_fail, png_ignore);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    int rc = j.row && info ? png_encode(&j, png, info, im) : -1;
+    png_destroy_write_struct(png ? &png : NULL, info ? &info : NULL);
+    free(j.row);
+    return rc;
+}

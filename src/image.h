@@ -46,4 +46,10 @@ int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos p
 int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d);
 
+/*
+ * A decoded image (RC_IMAGE_PIXELS) as a PNG file, appended to out, for
+ * html's data: URI. -1 when it cannot be (a JPEG is its own file already).
+ */
+int rc_image_png(const rc_image *im, rc_buf *out);
+
 #endif

@@ -226,13 +226,17 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
     c.st = st;
     c.fonts = fonts;
     c.a = a;
+    c.doc_arena = a;
     c.d = d;
     c.notes = doc->notes;
     c.doc = doc;
     rc_doc_add_node(doc, RC_ST_DOCUMENT, RC_NODE_NONE);
-    doc->lang = cv->language.s && *cv->language.s ? cv->language.s : "en";
     c.text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c.locale, cv);
+    /* BCP 47, as PDF's /Lang and HTML's lang want: "de" for a CV in `german` */
+    const rc_locale *builtin = rc_locale_builtin(cv->language.s);
+    doc->lang = builtin && builtin->iso639 ? builtin->iso639
+                : cv->language.s && *cv->language.s ? cv->language.s : "en";
     c.today = reference_date(cv);
     /*
      * A bullet the body font lacks (a theme's ◆ or ●) comes from a fallback

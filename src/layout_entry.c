@@ -20,6 +20,35 @@ char *rc_format_when(rc_arena *a, const rc_locale *loc, const rc_date_templates 
     return rc_locale_format_when(a, loc ? loc : rc_locale_english(), t, w);
 }
 
+/* One date of when_dates: "2019-09 Sept 2019\n" (a year before 1000 is no HTML date). */
+static void add_date(ctx *c, const rc_date_templates *t, const rc_date *date, rc_buf *b)
+{
+    if (date->year < 1000 || date->year > 9999)
+        return;
+    rc_buf_addf(b, "%04d", date->year);
+    if (date->month >= 1 && date->month <= 12) {
+        rc_buf_addf(b, "-%02d", date->month);
+        if (date->day >= 1 && date->day <= 31)
+            rc_buf_addf(b, "-%02d", date->day);
+    }
+    rc_buf_addf(b, " %s\n", rc_locale_format_date(c->a, &c->locale, t, date));
+}
+
+/* The calendar dates a formatted `when` shows, as rc_node's dates says; NULL: none. */
+static const char *when_dates(ctx *c, const rc_date_templates *t, const rc_when *w)
+{
+    if (w->kind != RC_WHEN_SINGLE && w->kind != RC_WHEN_RANGE)
+        return NULL;
+    rc_buf b = RC_BUF_INIT;
+    add_date(c, t, &w->start, &b);
+    if (w->kind == RC_WHEN_RANGE && !w->end_is_present)
+        add_date(c, t, &w->end, &b);
+    /* the tree outlives the entry's scratch arena */
+    const char *s = b.len ? rc_arena_strndup(c->doc_arena, b.ptr, b.len) : NULL;
+    rc_buf_release(&b);
+    return s;
+}
+
 /* ---- entries ------------------------------------------------------------ */
 
 static mpara *add_mpara(ctx *c, entry_parts *e, rc_pos pos, rc_scaled space_before)
@@ -66,10 +95,11 @@ static void add_row(ctx *c, entry_parts *e, rc_text t, unsigned style)
 }
 
 /* A line of the entry's date/location column; hints: what else it is (doc.h, RC_HINT_DATE). */
-static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos, unsigned hints)
+/* Returns its node, or RC_NODE_NONE when there is no line. */
+static uint32_t add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos, unsigned hints)
 {
     if (!s || !*s || e->nside >= RC_ARRAY_LEN(e->side))
-        return;
+        return RC_NODE_NONE;
     rc_para *p = &e->side[e->nside++];
     rc_align align = c->st->date_column_align == RC_ALIGN_JUSTIFY ? RC_ALIGN_LEFT
                                                                   : c->st->date_column_align;
@@ -80,6 +110,7 @@ static void add_side(ctx *c, entry_parts *e, const char *s, rc_pos pos, unsigned
     ps.node = add_node(c, RC_ST_P, e->node);
     c->doc->nodes[ps.node].hints = RC_HINT_ASIDE | hints;
     add_spans(c, p, parse_text(c, s), &ps);
+    return ps.node;
 }
 
 static void add_body(ctx *c, entry_parts *e, rc_text t)
@@ -309,9 +340,22 @@ static void build_from_templates(ctx *c, const rc_entry *en, const char *date, e
     for (const char *ln = side; *ln;) {
         const char *nl = strchr(ln, '\n');
         size_t len = nl ? (size_t)(nl - ln) : strlen(ln);
-        add_side(c, e, rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf),
-                 en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos,
-                 len == 4 && !memcmp(ln, "DATE", 4) ? RC_HINT_DATE : 0);
+        /* the line of the dates: DATE, perhaps in emphasis ("*DATE*", sb2nov's) */
+        size_t a = 0, z = len;
+        while (a < z && (ln[a] == '*' || ln[a] == '_' || ln[a] == ' '))
+            a++;
+        while (z > a && (ln[z - 1] == '*' || ln[z - 1] == '_' || ln[z - 1] == ' '))
+            z--;
+        int is_date = z - a == 4 && !memcmp(ln + a, "DATE", 4);
+        const char *text = rc_template_expand(c->a, rc_arena_strndup(c->a, ln, len), f, nf);
+        uint32_t n = add_side(c, e, text,
+                              en->when.kind != RC_WHEN_NONE ? en->when.pos : en->location.pos,
+                              is_date ? RC_HINT_DATE : 0);
+        if (n && is_date && date) {
+            rc_date_templates dt = {c->st->single_date_template, c->st->date_range_template,
+                                    c->st->time_span_template};
+            c->doc->nodes[n].dates = when_dates(c, &dt, &en->when);
+        }
         ln += len + (nl ? 1 : 0);
     }
 }
@@ -347,6 +391,7 @@ static void add_positions(ctx *c, const rc_entry *en, const rc_date_templates *d
             st.hyphenate = 0;
             st.node = add_node(c, RC_ST_P, e->node);
             c->doc->nodes[st.node].hints = RC_HINT_ASIDE | RC_HINT_DATE | RC_HINT_ROW;
+            c->doc->nodes[st.node].dates = when_dates(c, dt, &ps->when);
             add_spans(c, m->side, parse_text(c, date), &st);
         }
         add_body(c, e, ps->summary);
@@ -455,8 +500,11 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         add_body(c, e, en->type == RC_ENTRY_TEXT ? (rc_text){0} : en->summary);
         if (en->type != RC_ENTRY_TEXT)
             add_highlights(c, e, en);
-        if (date)
-            add_side(c, e, date, en->when.pos, RC_HINT_DATE);
+        if (date) {
+            uint32_t n = add_side(c, e, date, en->when.pos, RC_HINT_DATE);
+            if (n)
+                c->doc->nodes[n].dates = when_dates(c, &dt, &en->when);
+        }
     }
     e->paragraph = en->type == RC_ENTRY_TEXT;
     /* Entries that are one line by nature (skills, awards, list items) sit tight. */

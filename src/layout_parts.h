@@ -32,6 +32,7 @@ typedef struct ctx {
     const rc_style *st;
     rc_fonts *fonts;
     rc_arena *a;
+    rc_arena *doc_arena;   /* the document's (a is a scratch arena while an entry is built) */
     rc_diags *d;
     int notes; /* rc_doc.notes */
     rc_vlist vl;

@@ -18,6 +18,7 @@
 #include "style.h"
 #include "design.h"
 #include "dev_text.h"
+#include "dev_html.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,8 @@ int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc
             /* Text and Markdown are the same laid-out document, written as text. */
             if (rq->format == RC_FORMAT_TXT || rq->format == RC_FORMAT_MD)
                 rc_text_render_width(&doc, (rc_format)rq->format, rq->text_width, out);
+            else if (rq->format == RC_FORMAT_HTML)
+                rc_html_render(&doc, &st, out, d);
             else
                 rc = rc_pdf_render(&doc, out, d);
         }

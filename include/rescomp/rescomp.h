@@ -65,7 +65,8 @@ enum {
 typedef enum rescomp_format {
     RESCOMP_FORMAT_PDF = 0, /* a tagged PDF (the default) */
     RESCOMP_FORMAT_TXT = 1, /* plain text, 80 columns */
-    RESCOMP_FORMAT_MD = 2   /* Markdown */
+    RESCOMP_FORMAT_MD = 2,  /* Markdown */
+    RESCOMP_FORMAT_HTML = 3 /* one self-contained HTML5 page */
 } rescomp_format;
 
 /* What the input text is. */

@@ -35,10 +35,10 @@ habit_cli(stdout_and_depfile "-DARGS=${HAB_MINI}\;--depfile\;cv.d\;-o\;-" -DEXIT
 habit_cli(file_named_dash "-DARGS=${HAB_MINI}\;-o\;./-" -DEXIT=0 -DCREATES=-)
 
 # ---- the output's extension names its format ---------------------------------------------
-string(CONCAT HAB_UNKNOWN_EXT "^rescomp: error: cannot tell the format of 'cv\\.html' from its "
-       "extension: the formats are pdf, txt or md; name one with --format\n$")
-habit_cli(extension_unknown "-DARGS=${HAB_MINI}\;-o\;cv.html" -DEXIT=2 "-DSTDERR=${HAB_UNKNOWN_EXT}"
-          -DABSENT=cv.html)
+string(CONCAT HAB_UNKNOWN_EXT "^rescomp: error: cannot tell the format of 'cv\\.docx' from its "
+       "extension: the formats are pdf, txt, md or html; name one with --format\n$")
+habit_cli(extension_unknown "-DARGS=${HAB_MINI}\;-o\;cv.docx" -DEXIT=2 "-DSTDERR=${HAB_UNKNOWN_EXT}"
+          -DABSENT=cv.docx)
 habit_cli(extension_unknown_keeps_file "-DARGS=${HAB_MINI}\;-o\;out.pdf.docx" -DEXIT=2
           "-DSTDERR=cannot tell the format of 'out\\.pdf\\.docx'")
 habit_cli(extension_unknown_with_format "-DARGS=${HAB_MINI}\;-o\;cv.out\;--format\;txt" -DEXIT=0
@@ -53,7 +53,7 @@ habit_cli(extension_contradicts_format "-DARGS=${HAB_MINI}\;-o\;out.pdf\;--forma
 habit_cli(extension_agrees_with_alias "-DARGS=${HAB_MINI}\;-o\;cv.md\;--format\;markdown" -DEXIT=0
           -DCREATES_TEXT=cv.md)
 habit_cli(format_unknown "-DARGS=${HAB_MINI}\;--format\;docx" -DEXIT=2
-          "-DSTDERR=unknown format 'docx'; --format takes pdf, txt or md")
+          "-DSTDERR=unknown format 'docx'; --format takes pdf, txt, md or html")
 habit_cli(all_variants_format_unknown
           "-DARGS=${PROJECT_SOURCE_DIR}/examples/variants.yaml\;--all-variants\;-o\;out.d\;--format\;rtf"
           -DEXIT=2 "-DSTDERR=unknown format 'rtf'")

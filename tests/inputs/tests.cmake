@@ -60,7 +60,7 @@ inputs_cli(format_default_name "-DSETUP=cp ${PROJECT_SOURCE_DIR}/bench/minimal.y
 inputs_cli(format_by_extension "-DARGS=${PROJECT_SOURCE_DIR}/bench/minimal.yaml\;-o\;cv.txt" -DEXIT=0
   "-DSTDERR=^$" -DCREATES_TEXT=cv.txt)
 inputs_cli(format_unknown "-DARGS=${PROJECT_SOURCE_DIR}/bench/minimal.yaml\;--format\;docx" -DEXIT=2
-  "-DSTDERR=unknown format 'docx'; --format takes pdf, txt or md")
+  "-DSTDERR=unknown format 'docx'; --format takes pdf, txt, md or html")
 inputs_cli(format_txt_no_dir "-DARGS=${PROJECT_SOURCE_DIR}/bench/minimal.yaml\;-o\;no/dir/cv.txt" -DEXIT=3
   "-DSTDERR=cannot write 'no/dir/cv\\.txt': No such file or directory")
 inputs_cli(format_txt_stdout "-DARGS=${PROJECT_SOURCE_DIR}/bench/minimal.yaml\;--format\;txt\;-o\;/dev/stdout"
