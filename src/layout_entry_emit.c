@@ -200,7 +200,7 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
         line merged = {0};
         const line *ml = k < main.n ? &main.v[k] : NULL;
         const line *sl = k < side.n ? &side.v[k] : NULL;
-        rc_scaled h = st->body_size * 7 / 10, dp = st->body_size * 3 / 10;
+        rc_scaled h = (rc_scaled)((int64_t)st->body_size * st->cap_height / 1000), dp = 0;
         if (k < degree.n) {
             for (size_t j = 0; j < degree.v[k].n; j++) {
                 rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
@@ -251,14 +251,16 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
             else
                 pen = 0;
             rc_vlist_add_penalty(&c->vl, pen);
+            /*
+             * RenderCV's space between entries, from the last baseline to
+             * the next entry's capitals; the interline glue adds its
+             * leading (Typst's block spacing is both).
+             */
             rc_scaled gap = e->compact ? st->text_entry_space : st->entry_space;
-            /* Paragraphs need to be seen apart, whatever the list spacing. */
-            if (e->paragraph && gap < st->body_size / 2)
-                gap = st->body_size / 2;
             if (k == 0)
-                rc_vlist_add_glue(&c->vl, gap, gap / 3);
+                rc_vlist_add_glue(&c->vl, gap, 0);
             else if (ml && ml->first && space_before[ml->para])
-                rc_vlist_add_glue(&c->vl, space_before[ml->para], space_before[ml->para] / 3);
+                rc_vlist_add_glue(&c->vl, space_before[ml->para], 0);
         }
         add_line_box(c, &merged, st->body_leading);
         free(merged.v);

@@ -13,20 +13,15 @@
 
 /* ---- header -------------------------------------------------------------- */
 
-/* The URL and the shown text of a social network account. */
+/*
+ * The URL and the shown text of a social network account: as RenderCV
+ * shows it, the user name (Google Scholar's is an opaque id: the
+ * network's name instead).
+ */
 static void social_link(ctx *c, const rc_social *s, const char **url, const char **shown)
 {
-    const char *net = s->network.s;
     *url = rc_social_url(c->a, s);
-    *shown = s->username.s;
-    if (!*url || strcmp(net, "Mastodon") == 0)
-        return;
-    /* Where the URL says nothing readable, the network's name says more. */
-    if (strcmp(net, "Google Scholar") == 0 || strcmp(net, "ORCID") == 0 ||
-        strcmp(net, "StackOverflow") == 0 || strcmp(net, "WhatsApp") == 0)
-        *shown = net;
-    else
-        *shown = *url + strlen("https://");
+    *shown = strcmp(s->network.s, "Google Scholar") == 0 ? s->network.s : s->username.s;
 }
 
 /* Text of a header role (name, headline, connections) in the header's alignment. */
@@ -105,13 +100,23 @@ static uint32_t network_icon(const char *network)
     return 0xF0C1; /* a link */
 }
 
-/* Set a header paragraph and append its lines, `space_below` under the last. */
-static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
+/*
+ * Set a header paragraph and append its lines, `space_below` under the
+ * last: RenderCV's white space from this part's last baseline to the
+ * next part's capitals. Lines of connections stand further apart (its
+ * leading is 1.7 times the body's) and, with icons, are as tall as an
+ * icon, 0.9em.
+ */
+static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below, int connections)
 {
     lines ls = {0};
     rc_scaled w = c->text_width - c->header_indent - c->header_right;
+    rc_scaled leading = connections ? c->st->line_gap * 17 / 10 : c->st->line_gap;
     set_paragraph(c, p, &w, 1, 0, &ls);
     for (size_t k = 0; k < ls.n; k++) {
+        rc_scaled icon = c->st->connections.size * 9 / 10;
+        if (connections && c->st->connection_icons && ls.v[k].height < icon)
+            ls.v[k].height = icon;
         for (size_t j = 0; j < ls.v[k].n; j++)
             ls.v[k].v[j].x += c->header_indent;
         if (c->photo_pending && k == 0) {
@@ -129,7 +134,7 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below)
             c->vl.after_box = 0;
             rc_vlist_add_glue(&c->vl, c->header_gap, 0);
         }
-        add_line_box(c, &ls.v[k], ls.v[k].height + ls.v[k].depth + RC_PT(2));
+        add_line_box(c, &ls.v[k], ls.v[k].height + leading);
     }
     if (ls.n)
         c->header_gap = space_below;
@@ -202,7 +207,7 @@ void emit_header(ctx *c)
         ps.node = add_node(c, RC_ST_H1, RC_NODE_ROOT);
         p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->name.s), &ps);
-        emit_header_part(c, &p, st->space_below_name);
+        emit_header_part(c, &p, st->space_below_name, 0);
         rc_para_release(&p);
     }
     if (cv->headline.s) {
@@ -212,7 +217,7 @@ void emit_header(ctx *c)
         ps.node = add_node(c, RC_ST_P, RC_NODE_ROOT);
         p.align = ps.align;
         add_spans(c, &p, parse_text(c, cv->headline.s), &ps);
-        emit_header_part(c, &p, st->space_below_headline);
+        emit_header_part(c, &p, st->space_below_headline, 0);
         rc_para_release(&p);
     }
     rc_para p;
@@ -244,8 +249,11 @@ void emit_header(ctx *c)
         if (cc->placeholder.s)
             add_connection(c, &p, conn, &count, cc->placeholder.s, cc->url.s, 0xF0C1);
     }
-    if (count)
-        emit_header_part(c, &p, st->space_below_connections);
+    if (count) {
+        c->in_connections = 1;
+        emit_header_part(c, &p, st->space_below_connections, 1);
+        c->in_connections = 0;
+    }
     rc_para_release(&p);
     if (c->photo_pending) {
         /* a header with a photo and no text: the photo alone */

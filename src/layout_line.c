@@ -111,7 +111,8 @@ typedef struct link_tracker {
 
 /*
  * The annotation over a link's text, and (links.underline) a rule under
- * it in the link's colour, a tenth of the size below the baseline.
+ * it in the link's colour, a tenth of the size below the baseline; not
+ * under the header's connections, which RenderCV never underlines.
  */
 static void link_close(const ctx *c, link_tracker *lt, line *l)
 {
@@ -124,7 +125,7 @@ static void link_close(const ctx *c, link_tracker *lt, line *l)
     d->w = lt->x1 - lt->x0;
     d->h = lt->ascent + lt->descent;
     d->text = rc_arena_strdup(c->a, lt->url); /* the run's URL goes with its entry */
-    if (c->st->link_underline) {
+    if (c->st->link_underline && !c->in_connections) {
         rc_draw *u = line_add(l, RC_DRAW_RULE);
         u->x = lt->x0;
         u->y = lt->size / 10;
@@ -262,15 +263,14 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
-         * A line's box is as tall as TeX's boxes of text usually are (the
-         * parentheses of cmr10: 0.75em above the baseline, 0.25em below),
-         * not the font's ascender, which leaves room for accented capitals;
-         * so \baselineskip, not \lineskip, spaces the lines.
+         * A line's box is as tall as RenderCV's (Typst's): from the
+         * baseline to the capitals' height, nothing below; the leading
+         * and the spaces between blocks are white space from one
+         * baseline to the next line's capitals.
          */
-        if (run->size * 3 / 4 > height)
-            height = run->size * 3 / 4;
-        if (run->size / 4 > depth)
-            depth = run->size / 4;
+        rc_scaled top = (rc_scaled)((int64_t)run->size * c->st->cap_height / 1000);
+        if (top > height)
+            height = top;
         if (run->url != lt.url || (run->url && lt.url && strcmp(run->url, lt.url) != 0)) {
             link_close(c, &lt, l);
             if (run->url) {

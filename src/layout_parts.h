@@ -51,6 +51,7 @@ typedef struct ctx {
     rc_date today;         /* what "present" means for time spans */
     int time_spans;        /* the section being set shows "2 years 3 months" */
     int in_body;           /* setting sections (links there may get an icon) */
+    int in_connections;    /* setting the header's connections (never underlined) */
     /* Structure (doc.h): the tree is made in the document as the CV is read. */
     rc_doc *doc;
     uint32_t sect;         /* the section being set */

@@ -37,8 +37,14 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
         rc_vlist_add_penalty(&c->vl, RC_EJECT_PENALTY);
     else if (!first)
         rc_vlist_add_penalty(&c->vl, -100);
+    /*
+     * RenderCV's space above a title replaces the space below what comes
+     * before it (Typst's weak spacing): from that baseline to the title's
+     * capitals; below the header, the header's space_below_connections.
+     */
     rc_scaled space = first ? c->header_gap : st->section_space_before;
-    rc_vlist_add_glue(&c->vl, space, space / 3);
+    rc_vlist_add_glue(&c->vl, space, 0);
+    c->vl.after_box = 0;
 
     int centered = type >= RC_TITLE_CENTERED_WITHOUT_LINE;
     rc_scaled bar = type == RC_TITLE_MODERNCV ? (colw > 0 ? colw : RC_PT(60)) : 0;
@@ -57,8 +63,17 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
     lines ls = {0};
     rc_scaled w = c->text_width - indent;
     set_paragraph(c, &p, &w, 1, 0, &ls);
-    const rc_scaled thick = st->section_rule_thickness, mid = -ps.size * 3 / 10 - thick / 2;
-    const rc_scaled gap = ps.size / 2;
+    /*
+     * RenderCV's rules beside a title: a partial line sits on the
+     * baseline (an inline box in classic, a grid cell aligned to the
+     * bottom when centred); centred partial lines on both sides and
+     * moderncv's bar stand at half the capitals' height (Typst's
+     * `horizon`). The gap beside the title is 0.3em.
+     */
+    const rc_scaled thick = st->section_rule_thickness;
+    const rc_scaled cap = (rc_scaled)((int64_t)ps.size * st->cap_height / 1000);
+    const rc_scaled on_baseline = -thick, mid = -cap / 2 - thick / 2;
+    const rc_scaled gap = ps.size * 3 / 10;
     for (size_t k = 0; k < ls.n; k++) {
         line *l = &ls.v[k];
         for (size_t j = 0; j < l->n; j++)
@@ -66,16 +81,18 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
         rc_scaled x0 = indent + (centered ? (c->text_width - indent - l->width) / 2 : 0);
         rc_scaled x1 = x0 + l->width;
         if (k == 0 && type == RC_TITLE_WITH_PARTIAL_LINE)
-            rule_draw(l, x1 + gap, mid, c->text_width - x1 - gap, thick, ps.color);
-        if (k == 0 && type == RC_TITLE_CENTERED_WITH_PARTIAL_LINE) {
-            rule_draw(l, 0, mid, x0 - gap, thick, ps.color);
-            rule_draw(l, x1 + gap, mid, c->text_width - x1 - gap, thick, ps.color);
+            rule_draw(l, x1 + gap, on_baseline, c->text_width - x1 - gap, thick, ps.color);
+        if (k == 0 && (type == RC_TITLE_CENTERED_WITH_PARTIAL_LINE ||
+                       type == RC_TITLE_CENTERED_WITH_CENTERED_PARTIAL_LINE)) {
+            rc_scaled y = type == RC_TITLE_CENTERED_WITH_PARTIAL_LINE ? on_baseline : mid;
+            rule_draw(l, 0, y, x0 - gap, thick, ps.color);
+            rule_draw(l, x1 + gap, y, c->text_width - x1 - gap, thick, ps.color);
         }
         if (k == 0 && type == RC_TITLE_MODERNCV)
-            rule_draw(l, 0, -ps.size * 7 / 10, bar, thick, ps.color);
+            rule_draw(l, 0, mid, bar, thick, ps.color);
         if (k > 0)
             rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-        rc_vitem *box = add_line_box(c, l, ps.size * 5 / 4);
+        rc_vitem *box = add_line_box(c, l, l->height + st->line_gap);
         if (k == 0) {
             rc_draw bm = {0};
             bm.kind = RC_DRAW_BOOKMARK;
@@ -88,15 +105,14 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
     rc_scaled under = 0, under_x = 0;
     if (type == RC_TITLE_WITH_FULL_LINE || type == RC_TITLE_CENTERED_WITH_FULL_LINE) {
         under = c->text_width;
-    } else if (type == RC_TITLE_CENTERED_WITH_CENTERED_PARTIAL_LINE && ls.n) {
-        under = ls.v[0].width + 4 * gap;
-        under_x = (c->text_width - under) / 2;
     }
     lines_release(&ls);
     rc_para_release(&p);
     if (under > 0) {
         rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-        rc_vlist_add_glue(&c->vl, RC_PT(2.5), 0);
+        /* RenderCV: v(0.3em of the body), then the rule */
+        rc_vlist_add_glue(&c->vl, st->body_size * 3 / 10, 0);
+        c->vl.after_box = 0;
         rc_vitem *rule = rc_vlist_add_box(&c->vl, thick, 0, 0);
         rc_draw d = {0};
         d.kind = RC_DRAW_RULE;
@@ -108,8 +124,15 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
         rc_vbox_add(&c->vl, rule, &d);
         c->vl.after_box = 0; /* the first entry sits a fixed space below the rule */
     }
+    /*
+     * From the title's baseline (or its rule) to the first entry's
+     * capitals: RenderCV's v(space_below - 0.5em) and Typst's block
+     * spacing, measured in its PDFs as 0.625em of the title.
+     */
+    rc_scaled below = st->section_space_after_rule + ps.size / 8;
     rc_vlist_add_penalty(&c->vl, RC_INF_PENALTY);
-    rc_vlist_add_glue(&c->vl, st->section_space_after_rule, st->section_space_after_rule / 3);
+    rc_vlist_add_glue(&c->vl, below, 0);
+    c->vl.after_box = 0;
 }
 
 /*
@@ -270,6 +293,12 @@ void emit_section(ctx *c, const rc_section *sec)
         }
     }
     if (colw > c->st->date_column_max)
+        colw = c->st->date_column_max;
+    /*
+     * moderncv's date column is RenderCV's fixed width, and every entry,
+     * text and one-line entries too, stands in the main column right of it.
+     */
+    if (c->st->date_column_left)
         colw = c->st->date_column_max;
     if (degw > c->text_width / 4)
         degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- defaults ------------------------------------------------------------ */
 
@@ -33,7 +34,7 @@ void rc_style_defaults(rc_style *s)
     s->link_color = 0x00294F;
     s->footer_color = 0x555555;
     s->body_size = RC_PT(10);
-    s->body_leading = RC_PT(12.4);
+    s->line_gap = RC_PT(5.4);
     s->name = (rc_role){RC_PT(24.88), 0x00294F, 0, 0, RC_ROLE_NAME}; /* LaTeX's \huge at 10pt */
     s->headline = (rc_role){RC_PT(12), 0x000000, 0, 0, RC_ROLE_HEADLINE};
     s->connections = (rc_role){RC_PT(10), 0x000000, 0, 0, RC_ROLE_CONNECTIONS};
@@ -83,6 +84,15 @@ void rc_style_defaults(rc_style *s)
      * and text extractors prefer) for a slightly looser spacing.
      */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
+    /*
+     * RenderCV's Typst lines are as tall as the font's capitals (its text
+     * top edge) and end at the baseline; its leading is the white space
+     * between them. A line here is as tall as the capitals of the family
+     * the theme asks for, so lines stand where RenderCV's stand even where
+     * another family is drawn in its place.
+     */
+    s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
+    s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
     s->lb.hyphen_penalty = 100;
 }
 
@@ -265,7 +275,7 @@ static const option options[] = {
     O("colors.links", K_COLOR, link_color),
     O("colors.footer", K_COLOR, footer_color),
     O("colors.top_note", K_COLOR, top_note_color),
-    O("typography.line_spacing", K_SIZE, body_leading),
+    O("typography.line_spacing", K_SIZE, line_gap),
     O("typography.alignment", K_TEXT_ALIGN, body_align),
     O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
     O("typography.font_family.body", K_FAMILY, font_family[RC_ROLE_BODY]),
@@ -386,15 +396,6 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
     case K_LENGTH:
         return parse_length(s, v->value, (rc_scaled *)field, d);
     case K_SIZE:
-        if (!strcmp(v->path, "typography.line_spacing")) {
-            /* RenderCV's (Typst's) leading is the gap between lines; TeX's baselineskip adds the
-             * height of a line, about 0.7em. */
-            rc_scaled gap;
-            if (parse_length(s, v->value, &gap, d) < 0)
-                return -1;
-            s->body_leading = s->body_size * 7 / 10 + gap;
-            return 0;
-        }
         if (parse_length(s, v->value, (rc_scaled *)field, d) < 0)
             return -1;
         if (!strncmp(v->path, "typography.font_size.", 21) &&
@@ -564,18 +565,49 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     /*
+     * RenderCV's Typst lines are as tall as the font's capitals (its text
+     * top edge) and end at the baseline; its leading is the white space
+     * between them. A line here is as tall as the capitals of the family
+     * the theme asks for, so lines stand where RenderCV's stand even where
+     * another family is drawn in its place.
+     */
+    s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
+    s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
+    /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
      * is plenty; rescomp's is as wide as the widest date, so text beside it
      * keeps at least an em away.
      */
-    if (s->date_column_gutter < s->body_size)
-        s->date_column_gutter = s->body_size;
+    if (s->date_column_gutter < s->body_size && !s->date_column_left)
+        s->date_column_gutter = s->body_size; /* moderncv's column is fixed: RenderCV's gap */
     warn_unshown_fields(s, cv, d);
     if (rc_style_text_width(s) < RC_PT(72) ||
         s->page_height - s->margin_top - s->margin_bottom < RC_PT(72))
         return rc_error(d, cv->margins[0].s ? cv->margins[0].pos : cv->margins[2].pos,
                         "the margins leave less than an inch for the text; make them smaller");
     return 0;
+}
+
+/*
+ * The capital height (1/1000 em) of the families RenderCV's themes use, as
+ * their fonts' OS/2 tables give it; 700 for any other, about a Latin
+ * face's capitals.
+ */
+int rc_family_cap_height(const char *family)
+{
+    static const struct {
+        const char *family;
+        int cap;
+    } caps[] = {
+        {"Source Sans 3", 660}, {"XCharter", 671},    {"Raleway", 710},
+        {"EB Garamond", 650},   {"Ubuntu", 693},      {"Fontin", 671},
+        {"Lato", 717},          {"New Computer Modern", 683},
+        {"Libertinus Serif", 658}, {"Gentium Book Plus", 615},
+    };
+    for (size_t i = 0; family && i < RC_ARRAY_LEN(caps); i++)
+        if (!strcasecmp(caps[i].family, family))
+            return caps[i].cap;
+    return 700;
 }
 
 rc_scaled rc_style_text_width(const rc_style *s)

@@ -53,6 +53,9 @@ typedef struct rc_style {
     /* typography.font_family per role (a name NULL: the body's family) */
     rc_family_request font_family[RC_ROLE_COUNT];
     rc_scaled body_size, body_leading;       /* text size and baseline distance */
+    rc_scaled line_gap;                      /* typography.line_spacing: Typst's leading, from
+                                                one line's baseline to the next's cap height */
+    int cap_height;                          /* a line's height above its baseline, 1/1000 em */
     rc_role name, headline, connections, section_title;
     int link_underline;
     int external_link_icon;                  /* links.show_external_link_icon */
@@ -123,6 +126,9 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
 
 /* The built-in defaults before any theme (rescomp's LaTeX look on A4). */
 void rc_style_defaults(rc_style *s);
+
+/* The capital height, 1/1000 em, of a family RenderCV's themes use (700 for others). */
+int rc_family_cap_height(const char *family);
 
 /* Width of the text block. */
 rc_scaled rc_style_text_width(const rc_style *s);
