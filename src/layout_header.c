@@ -38,6 +38,16 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
     return ps;
 }
 
+/* The glue just added, made `width` wide and rigid. */
+static void fixed_glue(rc_para *p, rc_scaled width)
+{
+    if (p->n && p->items[p->n - 1].type == RC_ITEM_GLUE) {
+        rc_item *g = &p->items[p->n - 1];
+        g->width = width;
+        g->stretch = g->shrink = 0;
+    }
+}
+
 /*
  * One connection of the header line. A line may break after a separator
  * (or between connections when there is none), never inside one.
@@ -51,22 +61,24 @@ static void add_connection(ctx *c, rc_para *p, uint32_t node, int *count, const 
     if (!st->connection_hyperlink)
         url = NULL;
     if (*count > 0) {
+        /*
+         * RenderCV's separator: half of space_between_connections on each
+         * side of it, no word space (with no separator, the whole of it).
+         */
         rc_para_style tie = ps;
         tie.no_breaks = 1;
+        rc_scaled half = st->space_between_connections / 2;
         if (*st->connection_separator) {
             rc_para_add_space(p, &tie, c->fonts);
+            fixed_glue(p, half);
             rc_para_style sep = ps;
             sep.node = RC_NODE_NONE; /* a separator is decoration */
             add_spans(c, p, literal(c, st->connection_separator, 0, NULL), &sep);
             rc_para_add_space(p, &ps, c->fonts);
+            fixed_glue(p, half);
         } else {
             rc_para_add_space(p, &ps, c->fonts);
-        }
-        /* RenderCV's space between connections, beyond a word space */
-        if (st->space_between_connections > 0) {
-            rc_item *g = &p->items[p->n - 1];
-            if (g->type == RC_ITEM_GLUE)
-                g->width += st->space_between_connections;
+            fixed_glue(p, 2 * half);
         }
     }
     ps.no_breaks = 1;
