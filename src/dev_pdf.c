@@ -245,11 +245,28 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
      */
     rc_buf_adds(b, "[(");
     for (size_t i = 0; i < d->n; i++) {
-        pdf_add_code(b, pdf_code_of(f, d->cps[i]));
+        /*
+         * A ligature is one glyph for its letters; the layout measured it
+         * as the letters with its width less theirs in the adjustment
+         * after the last one, which its own width in /W now carries.
+         */
+        int64_t lig_extra = 0;
+        if (d->lig && d->lig[i] > 1) {
+            size_t last = i + d->lig[i] - 1u;
+            unsigned code = pdf_lig_code(f, d->cps + i, d->lig[i]);
+            pdf_add_code(b, code);
+            lig_extra = f->ligs[code - f->n - 1].width;
+            for (size_t k = i; k <= last; k++)
+                lig_extra -= rc_face_advance(f->face, d->cps[k]);
+            i = last;
+        } else {
+            pdf_add_code(b, pdf_code_of(f, d->cps[i]));
+        }
         /* An adjustment after the last glyph moves nothing: the next run
          * is placed by its own Td. */
-        if (d->adjust && d->adjust[i] && i + 1 < d->n) {
-            int64_t tj = pdf_round_div(-(int64_t)d->adjust[i] * 1000000, d->size);
+        if (((d->adjust && d->adjust[i]) || lig_extra) && i + 1 < d->n) {
+            int64_t tj = pdf_round_div(-(int64_t)(d->adjust ? d->adjust[i] : 0) * 1000000,
+                                       d->size) + 1000 * lig_extra;
             if (tj) {
                 rc_buf_adds(b, ") ");
                 pdf_add_milli(b, tj);
@@ -643,6 +660,7 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
         free(pf->used);
         free(pf->astral);
         free(pf->cps);
+        free(pf->ligs);
         for (size_t i = 0; i < RC_ARRAY_LEN(pf->code); i++)
             free(pf->code[i]);
     }

@@ -96,6 +96,13 @@ typedef struct rc_draw {
      * moves the next glyph right. NULL when all are 0.
      */
     const rc_scaled *adjust;
+    /*
+     * NULL, or lig[i]: how many code points the glyph at i shows, k > 1 at
+     * the first letter of a ligature (its width less the letters' is in the
+     * adjustment after its last letter) and 0 at the others; see
+     * rc_face_shape. A device that shows letters one by one ignores it.
+     */
+    const uint8_t *lig;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)
