@@ -97,12 +97,13 @@ typedef struct rc_draw {
      */
     const rc_scaled *adjust;
     /*
-     * NULL, or lig[i]: how many code points the glyph at i shows, k > 1 at
-     * the first letter of a ligature (its width less the letters' is in the
-     * adjustment after its last letter) and 0 at the others; see
-     * rc_face_shape. A device that shows letters one by one ignores it.
+     * The ligatures (rc_face_shape), NULL when none: ligs[0] = k, then k
+     * entries (i << 8 | m), ascending: cps[i .. i + m) are shown by one
+     * ligature glyph, whose width less its letters' is in the adjustment
+     * after its last letter. A list, not a byte per letter: most runs have
+     * one or two. A device that shows letters one by one ignores it.
      */
-    const uint8_t *lig;
+    const uint32_t *ligs;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)

@@ -64,7 +64,7 @@ typedef struct rc_face_data {
     /* 'liga' for Latin text: lookups[k] .. lookups[k + 1] - 1 are lookup k's ligatures */
     uint16_t n_lookups;
     const uint16_t *lookups;  /* [n_lookups + 1] */
-    const rc_face_lig *ligs;  /* in the order HarfBuzz tries them */
+    const rc_face_lig *ligs;  /* each lookup's by first glyph, in the order HarfBuzz tries them */
     uint16_t n_lig_glyphs;
     const uint16_t *lig_gids;     /* [n_lig_glyphs] ascending */
     const int16_t *lig_widths;    /* [n_lig_glyphs] advance, 1/1000 em */

@@ -882,10 +882,20 @@ typedef struct table_glyph {
 static size_t apply_ligatures(const rc_face_data *b, table_glyph *g, size_t n)
 {
     for (size_t k = 0; k < b->n_lookups; k++) {
+        size_t end = b->lookups[k + 1];
         for (size_t i = 0; i < n; i++) {
-            for (size_t e = b->lookups[k]; e < b->lookups[k + 1]; e++) {
+            /* the lookup's first ligature that starts with this glyph */
+            size_t lo = b->lookups[k], hi = end;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (b->ligs[mid].first < g[i].gid)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t e = lo; e < end && b->ligs[e].first == g[i].gid; e++) {
                 const rc_face_lig *l = &b->ligs[e];
-                if (l->first != g[i].gid || i + l->ncomp >= n)
+                if (i + l->ncomp >= n)
                     continue;
                 size_t c = 0;
                 while (c < l->ncomp && g[i + 1 + c].gid == l->comp[c])

@@ -72,10 +72,18 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     for (size_t i = 0; i < b->n; i++)
         any |= b->adj[i] != 0;
     d->adjust = any ? rc_arena_memdup(c->a, b->adj, b->n, sizeof(rc_scaled)) : NULL;
-    any = 0;
+    size_t nligs = 0;
     for (size_t i = 0; i < b->n; i++)
-        any |= b->lig[i] != 1;
-    d->lig = any ? rc_arena_memdup(c->a, b->lig, b->n, 1) : NULL;
+        nligs += b->lig[i] > 1;
+    d->ligs = NULL;
+    if (nligs) {
+        uint32_t *ligs = rc_arena_alloc(c->a, (nligs + 1) * sizeof(*ligs));
+        ligs[0] = (uint32_t)nligs;
+        for (size_t i = 0, k = 1; i < b->n; i++)
+            if (b->lig[i] > 1)
+                ligs[k++] = (uint32_t)i << 8 | b->lig[i];
+        d->ligs = ligs;
+    }
     d->n = b->n;
     b->n = 0;
     b->open = 0;

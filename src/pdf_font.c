@@ -142,13 +142,15 @@ int pdf_collect_codes(pdf_ctx *c)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
             if (pdf_spaced_label(c, d))
                 f->used[' ' >> 3] |= (uint8_t)(1u << (' ' & 7));
+            size_t lig = 0; /* the run's next ligature */
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
-                if (d->lig && d->lig[k] > 1) {
-                    if (k + d->lig[k] > d->n || add_ligature(c, f, d->cps + k, d->lig[k]) != 0)
+                if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == k) {
+                    size_t len = d->ligs[1 + lig++] & 0xFF;
+                    if (len < 2 || k + len > d->n || add_ligature(c, f, d->cps + k, len) != 0)
                         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                                               "page %zu: a ligature the run cannot show", p + 1);
-                    k += d->lig[k] - 1u;
+                    k += len - 1;
                     continue;
                 }
                 if (cp < NUM_CODE_POINTS) {

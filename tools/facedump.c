@@ -236,6 +236,7 @@ static void read_ligatures(const rc_face *face, ligs *out, unsigned nglyphs)
             die("a 'liga' lookup with flags other than IgnoreMarks");
         if (out->nlookups + 1 >= RC_ARRAY_LEN(out->lookups))
             die("too many 'liga' lookups");
+        size_t start = out->n;
         out->lookups[out->nlookups++] = (uint16_t)out->n;
         for (unsigned k = 0; k < nsub; k++) {
             size_t sub = lookup + u16(t, len, lookup + 6 + 2 * (size_t)k);
@@ -250,6 +251,17 @@ static void read_ligatures(const rc_face *face, ligs *out, unsigned nglyphs)
                 die("a 'liga' lookup that is not a ligature substitution");
             read_lig_subtable(t, len, sub, out, nglyphs);
         }
+        /*
+         * By first glyph, keeping the order of those with the same one (an
+         * insertion sort is stable): the only ligatures tried at a glyph are
+         * those it starts, in this order, and font.c finds them by bisection.
+         */
+        for (size_t a = start + 1; a < out->n; a++)
+            for (size_t z = a; z > start && out->v[z - 1].first > out->v[z].first; z--) {
+                rc_face_lig tmp = out->v[z];
+                out->v[z] = out->v[z - 1];
+                out->v[z - 1] = tmp;
+            }
     }
     out->lookups[out->nlookups] = (uint16_t)out->n;
 }
