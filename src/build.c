@@ -388,7 +388,8 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     /* Code is set letter by letter, and icons are pictures. */
     int ligatures = ps->ligatures && w->face != RC_FACE_MONO && w->face != RC_FACE_ICONS;
     int *kern_milli = rc_xmalloc(w->n * sizeof(int));
-    uint8_t *lig = ligatures ? rc_xmalloc(w->n) : NULL;
+    uint8_t lig_word[64]; /* a word's, without a malloc (most are shorter) */
+    uint8_t *lig = !ligatures ? NULL : w->n <= sizeof(lig_word) ? lig_word : rc_xmalloc(w->n);
     rc_face_shape(face, w->cps, w->n, kern_milli, lig);
 
     unsigned char *points = rc_xmalloc(w->n);
@@ -433,7 +434,8 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         }
     }
     add_box(p, w, from, w->n, ps, face, kern, lig, a);
-    free(lig);
+    if (lig != lig_word)
+        free(lig);
     free(kinds);
     free(points);
     free(kern);
