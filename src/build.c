@@ -206,7 +206,7 @@ typedef struct pending {
 static int is_letter(uint32_t cp);
 
 static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
-                    const rc_face *face, const rc_scaled *kern, rc_arena *a)
+                    const rc_face *face, const rc_scaled *kern, const uint8_t *lig, rc_arena *a)
 {
     size_t n = to - from;
     int64_t width_milli = 0;
@@ -220,11 +220,19 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->face = w->face;
     run->size = w->size;
     run->color = w->color;
-    uint32_t *mem = para_alloc(p, 2 * n);
+    int ligatures = 0;
+    for (size_t i = from; lig && i < to && !ligatures; i++)
+        ligatures = lig[i] != 1;
+    uint32_t *mem = para_alloc(p, 2 * n + (ligatures ? (n + 3) / 4 : 0));
     memcpy(mem, w->cps + from, n * sizeof(uint32_t));
     memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
     run->cps = mem;
     run->kern = (const rc_scaled *)(mem + n);
+    run->lig = NULL;
+    if (ligatures) {
+        memcpy(mem + 2 * n, lig + from, n);
+        run->lig = (const uint8_t *)(mem + 2 * n);
+    }
     run->n = n;
     /*
      * A word wider than any page (5,000 letters) is kept at 16,000pt, so
@@ -340,26 +348,67 @@ static int emergency_breaks(const pending *w, const rc_para_style *ps, const rc_
     return any;
 }
 
+/*
+ * A word whose ligature spans a place where it may break is set as TeX
+ * sets a word at a discretionary break: each piece is shaped alone, so
+ * that a broken "ef-fi-cient" ends its line with "ef-" and no half of an
+ * ffi. The kerning across a break not taken is the pair's, letter to
+ * letter. The pieces keep their ligatures whether or not the break is
+ * taken (TeX would set ffi again when it is not; the breaker's items
+ * cannot say that), and only in a paragraph built again with hyphens.
+ */
+static void shape_pieces(rc_face *face, const pending *w, const unsigned char *points,
+                         const unsigned char *kinds, int *kern_milli, uint8_t *lig)
+{
+    int crosses = 0;
+    for (size_t s = 0; s < w->n && !crosses; s++)
+        for (size_t i = s; lig[s] > 1 && i + 1 < s + lig[s]; i++)
+            crosses |= points[i] || (kinds && kinds[i]);
+    if (!crosses)
+        return;
+    size_t from = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (i + 1 < w->n && !points[i] && !(kinds && kinds[i]))
+            continue;
+        rc_face_shape(face, w->cps + from, i + 1 - from, kern_milli + from, lig + from);
+        if (i + 1 < w->n) {
+            int pair[2];
+            rc_face_kerning(face, w->cps + i, 2, pair);
+            kern_milli[i] += pair[0];
+        }
+        from = i + 1;
+    }
+}
+
 static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a)
 {
     if (w->n == 0)
         return;
     rc_face *face = fonts->faces[w->face];
+    /* Code is set letter by letter, and icons are pictures. */
+    int ligatures = ps->ligatures && w->face != RC_FACE_MONO && w->face != RC_FACE_ICONS;
     int *kern_milli = rc_xmalloc(w->n * sizeof(int));
-    rc_face_kerning(face, w->cps, w->n, kern_milli);
-    rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
-    for (size_t i = 0; i < w->n; i++)
-        kern[i] = milli_em(kern_milli[i], w->size);
-    free(kern_milli);
+    uint8_t lig_word[64]; /* a word's, without a malloc (most are shorter) */
+    uint8_t *lig = !ligatures ? NULL : w->n <= sizeof(lig_word) ? lig_word : rc_xmalloc(w->n);
+    rc_face_shape(face, w->cps, w->n, kern_milli, lig);
 
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
     unsigned char *kinds = NULL;
+    rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
+    for (size_t i = 0; i < w->n; i++)
+        kern[i] = milli_em(kern_milli[i], w->size);
     if (ps->break_wider > 0) {
         kinds = rc_xmalloc(w->n);
         npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
     }
+    if (lig && npoints) {
+        shape_pieces(face, w, points, kinds, kern_milli, lig);
+        for (size_t i = 0; i < w->n; i++)
+            kern[i] = milli_em(kern_milli[i], w->size);
+    }
+    free(kern_milli);
     size_t from = 0;
     if (npoints) {
         rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), w->size);
@@ -367,7 +416,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
-            add_box(p, w, from, i + 1, ps, face, kern, a);
+            add_box(p, w, from, i + 1, ps, face, kern, lig, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
@@ -385,7 +434,9 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             from = i + 1;
         }
     }
-    add_box(p, w, from, w->n, ps, face, kern, a);
+    add_box(p, w, from, w->n, ps, face, kern, lig, a);
+    if (lig != lig_word)
+        free(lig);
     free(kinds);
     free(points);
     free(kern);

@@ -31,6 +31,7 @@ typedef struct rc_run {
     uint32_t color;
     const uint32_t *cps;   /* owned by the paragraph (rc_para.mem) */
     const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
+    const uint8_t *lig;    /* NULL, or lig[i]: the letters the glyph at i shows (rc_face_shape) */
     size_t n;
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */
@@ -84,6 +85,7 @@ typedef struct rc_para_style {
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
     int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
+    int ligatures;         /* set the faces' ligatures (not in code, icons or letter-spaced text) */
     rc_scaled break_wider; /* > 0 only when built again for a line that was too wide:
                               a word wider than this may break (emergency_breaks) */
     int break_anywhere;    /* ... between any two characters too, when that was not enough */

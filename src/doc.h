@@ -105,6 +105,14 @@ typedef struct rc_draw {
      * moves the next glyph right. NULL when all are 0.
      */
     const rc_scaled *adjust;
+    /*
+     * The ligatures (rc_face_shape), NULL when none: ligs[0] = k, then k
+     * entries (i << 8 | m), ascending: cps[i .. i + m) are shown by one
+     * ligature glyph, whose width less its letters' is in the adjustment
+     * after its last letter. A list, not a byte per letter: most runs have
+     * one or two. A device that shows letters one by one ignores it.
+     */
+    const uint32_t *ligs;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)

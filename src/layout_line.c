@@ -53,6 +53,7 @@ static uint32_t run_node(ctx *c, const rc_run *run)
 typedef struct draw_builder {
     uint32_t *cps;
     rc_scaled *adj;
+    uint8_t *lig;
     size_t n, cap;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
@@ -71,6 +72,18 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     for (size_t i = 0; i < b->n; i++)
         any |= b->adj[i] != 0;
     d->adjust = any ? rc_arena_memdup(c->a, b->adj, b->n, sizeof(rc_scaled)) : NULL;
+    size_t nligs = 0;
+    for (size_t i = 0; i < b->n; i++)
+        nligs += b->lig[i] > 1;
+    d->ligs = NULL;
+    if (nligs) {
+        uint32_t *ligs = rc_arena_alloc(c->a, (nligs + 1) * sizeof(*ligs));
+        ligs[0] = (uint32_t)nligs;
+        for (size_t i = 0, k = 1; i < b->n; i++)
+            if (b->lig[i] > 1)
+                ligs[k++] = (uint32_t)i << 8 | b->lig[i];
+        d->ligs = ligs;
+    }
     d->n = b->n;
     b->n = 0;
     b->open = 0;
@@ -89,15 +102,18 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
     b->open = 1;
 }
 
-static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
+/* lig: the letters the glyph shows (build.h's rc_run.lig), 1 for a character of its own */
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
         b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
         b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
+        b->lig = rc_xrealloc(b->lig, b->cap);
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
+    b->lig[b->n] = lig;
     b->n++;
 }
 
@@ -226,7 +242,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
-            db_push(&b, ' ', pending - space);
+            db_push(&b, ' ', pending - space, 1);
             if (b.actual) /* the space is in the span: its ActualText has it too */
                 b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
@@ -258,7 +274,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             }
         }
         for (size_t k = 0; k < run->n; k++)
-            db_push(&b, run->cps[k], run->kern[k]);
+            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
@@ -296,7 +312,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     /* A line that ends at a hyphenation break shows the hyphen. */
     const rc_item *end = &p->items[brk->index];
     if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
-        db_push(&b, '-', 0);
+        db_push(&b, '-', 0, 1);
         x += end->width;
     }
     if (b.open && (ws->tail_from != SIZE_MAX || head_open))
@@ -305,6 +321,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     link_close(c, &lt, l);
     free(b.cps);
     free(b.adj);
+    free(b.lig);
 
     rc_scaled shift = 0;
     if (p->align == RC_ALIGN_CENTER)

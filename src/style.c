@@ -70,6 +70,7 @@ void rc_style_defaults(rc_style *s)
     s->show_footer = 1;
     s->body_align = RC_ALIGN_JUSTIFY;
     s->hyphenate = 1;
+    s->ligatures = 1; /* as pdflatex and Typst set text */
     s->degree_width = mm(10);
     s->section_page_break = 1;
     s->entry_page_break = 1; /* the page builder's own rules (club, widow, short entries) */
@@ -279,6 +280,7 @@ static const option options[] = {
     O("typography.font_size.headline", K_SIZE, headline.size),
     O("typography.font_size.connections", K_SIZE, connections.size),
     O("typography.font_size.section_titles", K_SIZE, section_title.size),
+    O("typography.ligatures", K_FLAG, ligatures),
     O("typography.small_caps.name", K_FLAG, name.smallcaps),
     O("typography.small_caps.headline", K_FLAG, headline.smallcaps),
     O("typography.small_caps.connections", K_FLAG, connections.smallcaps),

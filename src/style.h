@@ -92,6 +92,7 @@ typedef struct rc_style {
     rc_scaled footer_size;
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
+    int ligatures;                           /* typography.ligatures: the fonts' ff, fi, fl ... */
     int date_column_left;                    /* moderncv: dates in a column on the left */
     int section_page_break;                  /* sections.allow_page_break */
     int entry_page_break;                    /* entries.allow_page_break */
