@@ -92,6 +92,8 @@ typedef struct rc_style {
     rc_scaled footer_size;
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
+    int font_expansion;                      /* typography.font_expansion: glyphs of justified
+                                                lines may be scaled by up to 2% (lb.expand_*) */
     int date_column_left;                    /* moderncv: dates in a column on the left */
     int section_page_break;                  /* sections.allow_page_break */
     int entry_page_break;                    /* entries.allow_page_break */
