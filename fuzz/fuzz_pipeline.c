@@ -17,8 +17,8 @@
  * document that lays out has pages of the style's size, runs whose code
  * points are all in their face unless a warning said that no font has one
  * (it is then drawn as the face's .notdef box), no combining character
- * past the 32nd on one letter, no negative sizes, and a trace, txt and
- * md that are valid UTF-8.
+ * past the 32nd on one letter, no negative sizes, no font expansion
+ * beyond 2%, and a trace, txt and md that are valid UTF-8.
  */
 #include "fuzz.h"
 
@@ -29,6 +29,7 @@
 #include "dev_text.h"
 #include "font.h"
 #include "layout.h"
+#include "linebreak.h"
 #include "source.h"
 #include "style.h"
 
@@ -127,6 +128,8 @@ static void check_doc(const rc_doc *doc, const rc_style *st, const rc_diags *d)
             if (dr->kind != RC_DRAW_TEXT)
                 continue;
             FUZZ_CHECK(dr->face >= 0 && (size_t)dr->face < fonts.nfaces && dr->size > 0);
+            /* font expansion never scales glyphs beyond microtype's 2% */
+            FUZZ_CHECK(dr->expand >= -RC_EXPAND_MAX && dr->expand <= RC_EXPAND_MAX);
             FUZZ_CHECK(dr->n == 0 || dr->cps != NULL);
             const rc_face *face = fonts.faces[dr->face];
             size_t marks = 0;

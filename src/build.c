@@ -3,6 +3,7 @@
  */
 #include "build.h"
 #include "grapheme.h"
+#include "protrude.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,8 +206,24 @@ typedef struct pending {
 
 static int is_letter(uint32_t cp);
 
+/*
+ * How far the glyph of cp, in the face at size, may hang into the left or
+ * right margin (protrude.h); 0 where the paragraph has no protrusion.
+ */
+static rc_scaled protrusion(const rc_protrusion *t, const rc_face *face, uint32_t cp,
+                            rc_scaled size, int right)
+{
+    if (!t)
+        return 0;
+    int l, r;
+    rc_protrusion_of(t, cp, &l, &r);
+    int f = right ? r : l;
+    return f ? (rc_scaled)((int64_t)rc_face_advance(face, cp) * f * size / 1000000) : 0;
+}
+
 static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
-                    const rc_face *face, const rc_scaled *kern, const uint8_t *lig, rc_arena *a)
+                    const rc_face *face, const rc_scaled *kern, const uint8_t *lig,
+                    const rc_protrusion *prot, rc_arena *a)
 {
     size_t n = to - from;
     int64_t width_milli = 0;
@@ -259,6 +276,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     rc_item *it = add_item(p, RC_ITEM_BOX);
     it->width = run->width;
     it->payload = (uint32_t)(p->nruns - 1);
+    it->expandable = w->face != RC_FACE_ICONS; /* an icon is a picture, not a letter */
+    if (n) {
+        it->margin_left = protrusion(prot, face, w->cps[from], w->size, 0);
+        it->margin_right = protrusion(prot, face, w->cps[to - 1], w->size, 1);
+    }
 }
 
 /*
@@ -393,6 +415,9 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     uint8_t *lig = !ligatures ? NULL : w->n <= sizeof(lig_word) ? lig_word : rc_xmalloc(w->n);
     rc_face_shape(face, w->cps, w->n, kern_milli, lig);
 
+    /* Only justified lines hang into the margins: ragged ones end where they end. */
+    const rc_protrusion *prot =
+        ps->protrude && p->align == RC_ALIGN_JUSTIFY ? rc_protrusion_for(face) : NULL;
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
     unsigned char *kinds = NULL;
@@ -416,10 +441,12 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
-            add_box(p, w, from, i + 1, ps, face, kern, lig, a);
+            add_box(p, w, from, i + 1, ps, face, kern, lig, prot, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
+            pen->expandable = 1;
+            pen->margin_right = protrusion(prot, face, '-', w->size, 1); /* if it shows a hyphen */
             if (points[i]) {
                 pen->penalty = ps->hyphen_penalty;
                 pen->discretionary = 1;
@@ -434,7 +461,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             from = i + 1;
         }
     }
-    add_box(p, w, from, w->n, ps, face, kern, lig, a);
+    add_box(p, w, from, w->n, ps, face, kern, lig, prot, a);
     if (lig != lig_word)
         free(lig);
     free(kinds);
@@ -625,7 +652,7 @@ void rc_para_finish(rc_para *p)
     while (p->n && p->items[p->n - 1].type != RC_ITEM_BOX)
         p->n--;
     add_penalty(p, RC_INF_PENALTY, 0);
-    add_glue(p, 0, p->balance ? p->balance : RC_PT(10000), 0, RC_NO_RUN);
+    add_glue(p, 0, p->balance ? p->balance : RC_FIL, 0, RC_NO_RUN);
     add_penalty(p, RC_EJECT_PENALTY, 0);
 }
 

@@ -89,6 +89,7 @@ typedef struct rc_para_style {
     rc_scaled break_wider; /* > 0 only when built again for a line that was too wide:
                               a word wider than this may break (emergency_breaks) */
     int break_anywhere;    /* ... between any two characters too, when that was not enough */
+    int protrude;          /* justified text: boxes record their margin protrusion (protrude.h) */
     uint32_t node;         /* the structure node the text shows (doc.h); 0: decoration */
 } rc_para_style;
 

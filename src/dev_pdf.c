@@ -210,6 +210,16 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
     }
     set_fill(b, st, d->color);
     set_render(b, st, (synth & RC_SYNTH_BOLD) != 0, d);
+    if (d->expand != st->expand) {
+        /*
+         * Font expansion: Tz scales the glyphs and TJ's numbers alike (PDF
+         * 1.7, 9.3.4), as the layout measured them; Td is not scaled. Tz
+         * is text state, so it holds until changed, across BT and ET.
+         */
+        pdf_add_milli(b, (1000 + (int64_t)d->expand) * 100);
+        rc_buf_adds(b, " Tz\n");
+        st->expand = d->expand;
+    }
 
     /* Td is relative to the previous line origin; both ends are rounded
      * absolute positions, so no error accumulates along a page. */

@@ -93,7 +93,14 @@ typedef struct rc_draw {
     uint32_t color; /* 0xRRGGBB, text and rules */
     uint32_t node;  /* the structure node shown, RC_NODE_NONE: decoration */
     int16_t level;    /* RC_DRAW_BOOKMARK: depth, 0 = top */
-    int16_t span_end; /* RC_DRAW_TEXT: see span_begin */
+    int8_t span_end;  /* RC_DRAW_TEXT: see span_begin */
+    /*
+     * RC_DRAW_TEXT: font expansion, thousandths (-20..20, linebreak.h): the
+     * glyphs are scaled horizontally by 1 + expand/1000 (a PDF's Tz), and
+     * their advances and `adjust` with them, as a PDF's Tz scales TJ's
+     * numbers; 0 for glyphs as the font has them.
+     */
+    int8_t expand;
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -101,8 +108,9 @@ typedef struct rc_draw {
     const uint32_t *cps; /* n code points, one glyph each */
     /*
      * adjust[i]: horizontal displacement added after cps[i] beyond its
-     * advance (kerning and justification), in scaled points; positive
-     * moves the next glyph right. NULL when all are 0.
+     * advance (kerning and justification), in scaled points before
+     * `expand` scales them; positive moves the next glyph right. NULL when
+     * all are 0.
      */
     const rc_scaled *adjust;
     /*

@@ -89,8 +89,9 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     b->open = 0;
 }
 
-/* Open a text draw in the run's face, size and colour, for node, at x. */
-static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled x)
+/* Open a text draw in the run's face, size and colour, for node, at x,
+ * its glyphs expanded by `expand` thousandths. */
+static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled x, int expand)
 {
     memset(&b->proto, 0, sizeof(b->proto));
     b->proto.face = run->face;
@@ -98,6 +99,7 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
     b->proto.color = run->color;
     b->proto.node = node;
     b->proto.x = x;
+    b->proto.expand = (int8_t)expand;
     b->actual = 0;
     b->open = 1;
 }
@@ -179,12 +181,43 @@ typedef struct word_split {
     size_t head_to;        /* items before this one continue the previous line's word */
 } word_split;
 
+/*
+ * Microtypography (linebreak.h): a justified line starts margin_left
+ * into the left margin, and its glyphs, not its spaces, are scaled by the
+ * line's font expansion. So a position is the fixed part (spaces, and
+ * boxes that are no glyphs) plus the glyphs' widths expanded, summed
+ * apart so that the line ends where the breaker measured it, to the sp.
+ */
+typedef struct line_pos {
+    rc_scaled fixed, glyphs;
+    int expand;
+} line_pos;
+
+static rc_scaled pos_x(const line_pos *lp)
+{
+    return lp->fixed + rc_expanded(lp->glyphs, lp->expand);
+}
+
+/* The expansion of a draw of item it's glyphs in a line expanded by e. */
+static int item_expand(const rc_item *it, int e)
+{
+    return it->expandable ? e : 0;
+}
+
+/* A space of `set` on the page drawn in a draw expanded by e: the PDF scales
+ * the space glyph and its adjustment with the draw's glyphs. */
+static rc_scaled unexpanded(rc_scaled set, int e)
+{
+    return e ? (rc_scaled)((int64_t)set * 1000 / (1000 + e)) : set;
+}
+
 static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const rc_break *brk,
                         rc_scaled width, const word_split *ws, line *l)
 {
     draw_builder b = {0};
     link_tracker lt = {0};
-    rc_scaled x = 0, pending = 0;
+    line_pos lp = {-brk->margin_left, 0, brk->expand};
+    rc_scaled x = pos_x(&lp), pending = 0;
     int has_box = 0, has_glue = 0;
     int head_open = 0; /* the open draw continues the previous line's word */
     rc_scaled height = 0, depth = 0;
@@ -199,7 +232,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (it->type != RC_ITEM_BOX)
             continue;
         if (it->payload == RC_NO_RUN) {
-            x += pending + it->width;
+            lp.fixed += pending + it->width;
+            x = pos_x(&lp);
             pending = 0;
             has_glue = 0;
             continue;
@@ -207,6 +241,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         const rc_run *run = &p->runs[it->payload];
         const rc_face *face = c->fonts->faces[run->face];
         uint32_t node = run_node(c, run);
+        const int expand = item_expand(it, brk->expand);
         if (head_open && i >= ws->head_to && b.open) {
             /* The continued word ends here: its span closes before the space. */
             rc_draw keep = b.proto;
@@ -219,6 +254,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.color = keep.color;
             b.proto.node = keep.node;
             b.proto.x = x;
+            b.proto.expand = keep.expand;
             b.open = 1;
         }
         if (has_glue && has_box && b.open && b.proto.face == RC_FACE_ICONS) {
@@ -231,32 +267,34 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.color = keep.color;
             b.proto.node = node;
             b.proto.x = x;
+            b.proto.expand = (int8_t)expand;
             b.open = 1;
         }
         if (has_glue && has_box && b.open && b.proto.node != node && run->face != RC_FACE_ICONS &&
             !head_open && c->doc->nodes[b.proto.node].type == RC_ST_LINK) {
             /* the space after a link is the text's that follows, not the link's */
             db_close(c, &b, l);
-            db_open(&b, run, node, x);
+            db_open(&b, run, node, x, expand);
         }
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
-            db_push(&b, ' ', pending - space, 1);
+            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1);
             if (b.actual) /* the space is in the span: its ActualText has it too */
                 b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
-        x += pending;
+        lp.fixed += pending;
+        x = pos_x(&lp);
         pending = 0;
         has_glue = 0;
         int starts_tail = i == ws->tail_from;
         int in_head = i < ws->head_to;
         if (b.open && (starts_tail || b.actual || run->actual || b.proto.face != run->face ||
                        b.proto.size != run->size || b.proto.color != run->color ||
-                       b.proto.node != node))
+                       b.proto.node != node || b.proto.expand != expand))
             db_close(c, &b, l);
         if (!b.open) {
-            db_open(&b, run, node, x);
+            db_open(&b, run, node, x, expand);
             if (run->actual && !starts_tail && !(in_head && i == from)) {
                 /* small caps show capitals; extraction gives the letters as written */
                 b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
@@ -297,7 +335,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                 lt.color = run->color;
             }
         }
-        x += run->width;
+        if (it->expandable)
+            lp.glyphs += run->width;
+        else
+            lp.fixed += run->width;
+        x = pos_x(&lp);
         if (lt.url) {
             lt.x1 = x;
             if (lt.node == RC_NODE_NONE)
@@ -313,7 +355,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     const rc_item *end = &p->items[brk->index];
     if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
         db_push(&b, '-', 0, 1);
-        x += end->width;
+        if (end->expandable)
+            lp.glyphs += end->width;
+        else
+            lp.fixed += end->width;
+        x = pos_x(&lp);
     }
     if (b.open && (ws->tail_from != SIZE_MAX || head_open))
         b.proto.span_end = 1;
@@ -410,6 +456,7 @@ static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widt
     for (size_t k = 0; k < br->n; k++) {
         if (br->v[k].overfull) {
             rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+            w += br->v[k].margin_left + br->v[k].margin_right;
             if (rc_para_natural_width(p, start, br->v[k].index) > w + RC_PT(0.1))
                 return 1;
         }
@@ -430,13 +477,19 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
     rc_para_finish(p);
     rc_breaks br;
     rc_breaks_init(&br);
-    rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    rc_lb_params lb = c->st->lb;
+    if (p->align != RC_ALIGN_JUSTIFY) {
+        /* Microtypography evens out justified lines; a ragged line is set as it comes. */
+        lb.protrude = 0;
+        lb.expand_stretch = lb.expand_shrink = 0;
+    }
+    rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     const rc_hyph *h = NULL;
     if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
         /* TeX's second pass: only now are words hyphenated (§863, §891). */
         h = c->hyph;
         rc_para_rebuild(p, h, 0, 0, c->fonts, c->a);
-        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+        rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     }
     /*
      * A word wider than the column (a long URL, a date with no space)
@@ -449,7 +502,7 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         for (size_t k = 1; k < nwidths; k++)
             narrowest = widths[k] < narrowest ? widths[k] : narrowest;
         rc_para_rebuild(p, h, narrowest > 0 ? narrowest : 1, anywhere, c->fonts, c->a);
-        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+        rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     }
     size_t start = 0, head_to = 0;
     for (size_t k = 0; k < br.n; k++) {
@@ -490,11 +543,12 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         if (c->notes)
             add_break_note(c, l, p, &br, k);
         /* Like TeX's \hfuzz, overflows under 0.1pt are not worth a warning. */
-        if (br.v[k].overfull && l->width > w + RC_PT(0.1))
+        rc_scaled over = l->width - br.v[k].margin_right - w; /* a hanging hyphen is no overflow */
+        if (br.v[k].overfull && over > RC_PT(0.1))
             rc_warning(c->d, p->pos,
                        "line too wide by %.2fpt; shorten the text or allow a break "
                        "(e.g. a space or a hyphen)",
-                       (double)(l->width - w) / RC_UNITY);
+                       (double)over / RC_UNITY);
         start = br.v[k].index + 1;
     }
     rc_breaks_release(&br);

@@ -171,6 +171,7 @@ typedef struct content_state {
     uint32_t stroke;      /* current RG */
     rc_scaled line_width; /* current w, 0: not set */
     int slanted;          /* the text matrix is skewed */
+    int expand;           /* current Tz, as rc_draw.expand (0: 100%) */
 } content_state;
 
 /* pdf_out.c: errors, numbers, streams and text strings */

@@ -22,6 +22,18 @@ static rc_scaled mm(double v)
     return RC_PT(v * 72.0 / 25.4);
 }
 
+/*
+ * Font expansion as microtype sets it up for pdfTeX by default: stretch and
+ * shrink 20 (2%), in steps of 1 (pdfTeX 1.40 and later; older ones needed
+ * coarser steps to limit the expanded fonts embedded, where a PDF's Tz
+ * costs the same for any value).
+ */
+static void set_expansion(rc_style *s)
+{
+    s->lb.expand_stretch = s->lb.expand_shrink = s->font_expansion ? RC_EXPAND_MAX : 0;
+    s->lb.expand_step = 1;
+}
+
 void rc_style_defaults(rc_style *s)
 {
     memset(s, 0, sizeof(*s));
@@ -85,7 +97,17 @@ void rc_style_defaults(rc_style *s)
      */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     s->lb.hyphen_penalty = 100;
+    /*
+     * Margin protrusion in every theme (justified text only): Typst, which
+     * sets RenderCV's PDFs, hangs punctuation into the margin when it
+     * justifies too, and LaTeX with microtype does. Font expansion is the
+     * latex theme's (themes/latex.yaml): neither Typst nor XeTeX has it.
+     */
+    s->lb.protrude = 1;
+    s->font_expansion = 0;
+    set_expansion(s);
 }
+
 
 /* ---- values ------------------------------------------------------------------ */
 
@@ -268,6 +290,8 @@ static const option options[] = {
     O("colors.top_note", K_COLOR, top_note_color),
     O("typography.line_spacing", K_SIZE, body_leading),
     O("typography.alignment", K_TEXT_ALIGN, body_align),
+    O("typography.margin_protrusion", K_FLAG, lb.protrude),
+    O("typography.font_expansion", K_FLAG, font_expansion),
     O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
     O("typography.font_family.body", K_FAMILY, font_family[RC_ROLE_BODY]),
     O("typography.font_family.name", K_FAMILY, font_family[RC_ROLE_NAME]),
@@ -565,6 +589,7 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
     if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
+    set_expansion(s);
     /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
      * is plenty; rescomp's is as wide as the widest date, so text beside it

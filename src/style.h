@@ -93,6 +93,8 @@ typedef struct rc_style {
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
     int ligatures;                           /* typography.ligatures: the fonts' ff, fi, fl ... */
+    int font_expansion;                      /* typography.font_expansion: glyphs of justified
+                                                lines may be scaled by up to 2% (lb.expand_*) */
     int date_column_left;                    /* moderncv: dates in a column on the left */
     int section_page_break;                  /* sections.allow_page_break */
     int entry_page_break;                    /* entries.allow_page_break */
