@@ -31,6 +31,8 @@ typedef struct rc_item {
     uint8_t flagged;           /* penalty: a hyphen break (double-hyphen demerits apply) */
     uint8_t discretionary;     /* penalty: an automatic hyphenation point; not tried
                                   before the hyphenation pass (TeX §863) */
+    uint8_t unmarked;          /* flagged penalty: the line ending here shows no hyphen
+                                  (a URL broken after its '/'): no hyphenated line */
     uint32_t payload;          /* for the builder; the breaker ignores it */
 } rc_item;
 

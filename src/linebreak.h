@@ -28,7 +28,18 @@ typedef struct rc_lb_params {
     int looseness;
     rc_scaled emergency_stretch; /* > 0 enables the third pass */
     int first_fit;             /* 1: greedy first fit (for tests and comparison) */
+    /*
+     * Discipline beyond TeX's (linebreak.c says why): at most
+     * hyphen_run_limit lines in a row end in a hyphen (0, or more than
+     * RC_LB_MAX_HYPHEN_RUN: no limit), and a last line narrower than
+     * last_line_min (0: any width will do) costs short_last_demerits.
+     */
+    int hyphen_run_limit;
+    rc_scaled last_line_min;
+    int short_last_demerits;
 } rc_lb_params;
+
+#define RC_LB_MAX_HYPHEN_RUN 8
 
 /* TeX's plain defaults adapted by SILE, with emergency stretch for narrow columns. */
 void rc_lb_params_default(rc_lb_params *p);
