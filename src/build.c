@@ -202,9 +202,11 @@ typedef struct pending {
     const char *url;
     rc_scaled size;
     int small;
+    int whole;      /* the word it belongs to is never hyphenated (word_kept_whole) */
 } pending;
 
 static int is_letter(uint32_t cp);
+static int opens(uint32_t cp);
 
 /*
  * How far the glyph of cp, in the face at size, may hang into the left or
@@ -291,7 +293,8 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
 static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsigned char *points)
 {
     memset(points, 0, w->n);
-    if (!ps->hyph || !ps->hyphenate || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
+    if (!ps->hyph || !ps->hyphenate || w->url || ps->no_breaks || w->face == RC_FACE_MONO ||
+        w->whole)
         return 0;
     for (size_t i = 0; i < w->n; i++)
         if (w->cps[i] >= '0' && w->cps[i] <= '9')
@@ -310,6 +313,13 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     if (!lower)
         return 0;
     size_t count = rc_hyph_points(ps->hyph, w->cps + from, to - from, points + from);
+    /*
+     * After an opening quote or bracket the mark reads as part of the
+     * fragment: "“Pes-" looks shorter than it is. Four letters at least.
+     */
+    if (from > 0 && opens(w->cps[from - 1]))
+        for (size_t i = from; i < to && i < from + 3; i++)
+            count -= points[i], points[i] = 0;
     return count;
 }
 
@@ -453,10 +463,13 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
                 pen->width = hyphen;
             } else if (kinds[i] == 1) {
                 pen->penalty = ps->hyphen_penalty;
+                /* after '/' or before '.' the line ends in no hyphen; after '-' it does */
+                pen->unmarked = w->cps[i] != '-' && w->cps[i] != 0x2013;
             } else {
                 pen->penalty = EMERGENCY_PENALTY;
                 pen->width = !url && is_letter(w->cps[i]) && is_letter(w->cps[i + 1]) ? hyphen
                                                                                        : 0;
+                pen->unmarked = pen->width == 0 && w->cps[i] != '-';
             }
             from = i + 1;
         }
@@ -499,6 +512,149 @@ static int is_space(uint32_t cp)
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
 }
 
+/* ---- discipline: words and labels that stay whole ----------------------- */
+
+/* Opening quotes and brackets. */
+static int opens(uint32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB ||
+           cp == 0x2018 || cp == 0x201A || cp == 0x201C || cp == 0x201E || cp == 0x2039;
+}
+
+/* Closing quotes and brackets: "done.)" ends a sentence as "done." does. */
+static int closes(uint32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB ||
+           cp == 0x2019 || cp == 0x201D || cp == 0x203A;
+}
+
+/* A capital letter (Latin, Greek, Cyrillic). */
+static int is_upper(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+        (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F))
+        return 1;
+    /* Latin Extended-A pairs capital and small, even or odd depending on the block */
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return !(cp & 1);
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp & 1;
+    return cp == 0x178;
+}
+
+/*
+ * Whether the word that starts at byte `at` of span s (read across spans
+ * to the next space) must never get an automatic hyphen, whatever its
+ * runs look like one by one: a link's text; a URL, an e-mail address or
+ * a path; a word with digits ("RLHF2", "3D"); a compound with a hyphen of
+ * its own, which breaks only there ("state-of-the-art", "LM-Flow"); a
+ * capital after the first letter (acronyms and product names: "RLHF",
+ * "LMFlow", "GitHub"); and, where capitals mark names (names_capitalised),
+ * a capitalised word that does not begin a sentence.
+ *
+ * The last rule is ours, not TeX's, which hyphenates "Uni-versity" and
+ * "Work-shop" as any word. In a CV a capital inside a sentence is almost
+ * always a name: of an institution, a venue, a person, a product, or a
+ * word of a title in title case ("Workshop on Mathematical and Empirical
+ * Understanding"); a reader, a recruiter's search and an extractor that
+ * ignores /ActualText all want those whole, and there are few enough of
+ * them that the paragraph finds its room in the other words.
+ */
+static int word_kept_whole(rc_spans spans, size_t s, size_t at, int sentence_start,
+                           int names_capitalised)
+{
+    size_t letters = 0;
+    uint32_t prev = 0;
+    for (; s < spans.n; s++, at = 0) {
+        const rc_span *sp = &spans.v[s];
+        for (size_t i = at; i < sp->len;) {
+            uint32_t cp;
+            size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+            i += k ? k : 1;
+            if (is_space(cp) || cp == 0xA0)
+                return 0;
+            if (sp->url || (cp >= '0' && cp <= '9') || cp == '@' || cp == '/' || cp == '\\' ||
+                cp == '_')
+                return 1;
+            if (is_letter(cp)) {
+                /* "e-mail", "e.g", "http:x": a mark between letters */
+                if (letters && !is_letter(prev) && prev != 0x2019 && prev != '\'')
+                    return 1;
+                if (is_upper(cp) && (letters || (names_capitalised && !sentence_start)))
+                    return 1;
+                letters++;
+            }
+            prev = cp;
+        }
+    }
+    return 0;
+}
+
+/* Whether the previous word ended a sentence: its last mark, closing quotes
+ * and brackets aside (p->word_end), is a stop; or there was none. */
+static int starts_sentence(const rc_para *p)
+{
+    return p->word_end == 0 || p->word_end == '.' || p->word_end == '!' || p->word_end == '?';
+}
+
+/*
+ * A link label short enough to keep on one line ("[ICML 2022]", "Google
+ * Scholar"): its spaces are ties, as an author writes "ICML~2022" in TeX.
+ * The label is the link's spans from s on; at most three words and
+ * SHORT_LABEL characters.
+ */
+#define SHORT_LABEL 20
+static int short_link_label(rc_spans spans, size_t s)
+{
+    const char *url = spans.v[s].url;
+    size_t chars = 0, spaces = 0;
+    for (; s < spans.n && spans.v[s].url == url; s++) {
+        const rc_span *sp = &spans.v[s];
+        for (size_t i = 0; i < sp->len;) {
+            uint32_t cp;
+            size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+            i += k ? k : 1;
+            chars++;
+            spaces += is_space(cp);
+        }
+    }
+    return chars <= SHORT_LABEL && spaces <= 2;
+}
+
+/*
+ * Whether an explicit hyphen may end a line: three letters of the word
+ * before it (since the word began, other hyphens aside) and three after,
+ * read in the span from byte i on (a word going on in the next span has
+ * enough). Two letters and a hyphen ("LM-", "e-", "co-") read as a stub
+ * at a line's end, and the product "LM-Flow" is not split at all.
+ */
+static int explicit_break_ok(size_t letters_before, const rc_span *sp, size_t i)
+{
+    if (letters_before < 3)
+        return 0;
+    size_t after = 1; /* the letter just read */
+    while (i < sp->len && after < 3) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+        i += k ? k : 1;
+        if (!is_letter(cp))
+            return 0;
+        after++;
+    }
+    return 1;
+}
+
+/* Whether the link of span s has text other than spaces after byte i. */
+static int link_goes_on(rc_spans spans, size_t s, size_t i)
+{
+    const char *url = spans.v[s].url;
+    for (; s < spans.n && spans.v[s].url == url; s++, i = 0)
+        for (; i < spans.v[s].len; i++)
+            if (!is_space((unsigned char)spans.v[s].text[i]))
+                return 1;
+    return 0;
+}
+
 /* Character position of byte `offset` of a field: a good-enough column. */
 static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byte_in_span)
 {
@@ -523,7 +679,10 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
     rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
+    size_t word_letters = 0;    /* letters of the word so far (explicit_break_ok) */
+    int tie_label = 0;          /* in a short link label: its spaces are ties */
     int status = 0;             /* a link too long for a PDF makes it -1 */
+    int names = rc_hyph_capitals_mark_names(ps->hyph);
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
@@ -534,6 +693,10 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                               strlen(sp->url), RC_MARKUP_MAX_URL);
         rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
         uint32_t color = sp->url ? ps->link_color : ps->color;
+        if (!sp->url)
+            tie_label = 0;
+        else if (s == 0 || sp->url != spans.v[s - 1].url)
+            tie_label = short_link_label(spans, s);
         size_t i = 0;
         while (i < sp->len) {
             uint32_t cp;
@@ -559,11 +722,13 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                     /* no_breaks ties may break in an emergency (2), a written '~' never */
                     if (cp == 0xA0)
                         want_nbsp = 1;
-                    else if (ps->no_breaks && !want_nbsp)
+                    else if ((ps->no_breaks || (tie_label && link_goes_on(spans, s, i))) &&
+                             !want_nbsp)
                         want_nbsp = ps->break_wider > 0 ? 2 : 1;
                 }
                 prev = 0;
                 hyphen_break = 0;
+                word_letters = 0;
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
@@ -595,11 +760,19 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 space_glue(p, fonts, want_nbsp, space_face, ps->size);
                 want_space = want_nbsp = 0;
             }
-            if (hyphen_break && is_letter(cp)) {
+            if (hyphen_break && is_letter(cp) && explicit_break_ok(word_letters, sp, i)) {
                 flush_run(p, &w, ps, fonts, a);
                 add_penalty(p, ps->ex_hyphen_penalty, 1);
             }
             hyphen_break = 0;
+            if (prev == 0) {
+                /* a word begins: it is judged whole, before its runs are */
+                flush_run(p, &w, ps, fonts, a);
+                w.whole = word_kept_whole(spans, s, at, starts_sentence(p), names);
+            }
+            word_letters += is_letter(cp);
+            if (!closes(cp))
+                p->word_end = cp;
             /* Synthetic small caps: a lower-case letter as a capital, smaller. */
             uint32_t shown = cp;
             rc_scaled size = ps->size;
@@ -675,6 +848,7 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int an
     p->nruns = 0;
     free_chunks(p); /* the runs are built anew */
     p->word_width = 0;
+    p->word_end = 0;
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {

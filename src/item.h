@@ -40,6 +40,8 @@ typedef struct rc_item {
                                   before the hyphenation pass (TeX §863) */
     uint8_t expandable;        /* box, penalty: its width is glyphs, which font expansion
                                   may stretch or shrink (rc_lb_params.expand_*) */
+    uint8_t unmarked;          /* flagged penalty: the line ending here shows no hyphen
+                                  (a URL broken after its '/'): no hyphenated line */
     uint32_t payload;          /* for the builder; the breaker ignores it */
     /*
      * Margin protrusion (microtype's, pdfTeX's \lpcode and \rpcode): how

@@ -418,6 +418,7 @@ static void add_break_note(ctx *c, line *l, const rc_para *p, const rc_breaks *b
     const rc_item *end = &p->items[b->index];
     const char *kind = end->type == RC_ITEM_GLUE ? "glue"
                        : end->discretionary      ? "hyphen"
+                       : end->flagged && end->unmarked ? "unmarked"
                        : end->flagged            ? "explicit-hyphen"
                        : k + 1 == br->n          ? "end"
                                                  : "penalty";

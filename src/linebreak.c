@@ -28,6 +28,20 @@
  *   overflowing a 32-bit integer.
  * - The paragraph end (cur_p=null in tex.web, §873) is the last item,
  *   conventionally the forced penalty after \parfillskip.
+ *
+ * Two rules that TeX does not have (see hyphen_run_after and
+ * short_last_demerits):
+ * - \doublehyphendemerits makes two hyphens in a row dear, but a third
+ *   costs no more than the second, and a narrow column may still stack
+ *   four. An active node also records how many lines in a row ending in
+ *   a hyphen lead to it (its `run', 0 after any other break), a state of
+ *   the dynamic program like its fitness, so that total fit stays exact;
+ *   a break that would make the run longer than hyphen_run_limit is not
+ *   feasible, except in a last resort (see hyphen_run_after).
+ * - A last line narrower than last_line_min (one short word alone) costs
+ *   short_last_demerits: the paragraph keeps a word with it where its
+ *   other lines can afford the room, as a tie (~) would, but never at
+ *   the price of an overfull line.
  */
 #include "linebreak.h"
 
@@ -55,6 +69,10 @@
  * but it is complete: nodes always survive, and §854 still applies.
  */
 #define MAX_ACTIVE 1024
+
+/* The cost of a run of hyphens longer than hyphen_run_limit, when only the
+ * final pass allows one: more than any ten lines at the worst badness. */
+#define RUN_DEMERITS (INT64_C(1) << 40)
 
 enum { VERY_LOOSE_FIT = 0, LOOSE_FIT = 1, DECENT_FIT = 2, TIGHT_FIT = 3 }; /* §817 */
 enum { UNHYPHENATED = 0, HYPHENATED = 1 };                                 /* §819 */
@@ -93,6 +111,9 @@ void rc_lb_params_default(rc_lb_params *p)
     p->looseness = 0;
     p->emergency_stretch = RC_PT(3);
     p->first_fit = 0;
+    p->hyphen_run_limit = 2;  /* a ladder of three hyphens is the typographers' limit */
+    p->last_line_min = 0;     /* the builder knows the size of the text */
+    p->short_last_demerits = 0;
 }
 
 void rc_breaks_init(rc_breaks *b)
@@ -125,6 +146,7 @@ typedef struct active {
     size_t line_number;     /* the line that begins after this break */
     int fitness;
     int type;               /* UNHYPHENATED or HYPHENATED */
+    int run;                /* lines in a row ending in a hyphen, this one included */
     int64_t total_demerits;
     dims alpha;             /* sums up to the first item kept after the break */
     rc_scaled margin_left;  /* protrusion of the line's first box (rc_lb_params.protrude) */
@@ -161,11 +183,12 @@ typedef struct breaker {
     size_t easy_line, last_special_line;
     rc_scaled second_width;
 
-    /* §833 */
-    int64_t minimal_demerits[4];
+    /* §833, per fitness class and length of the run of hyphens */
+    int run_limit;          /* hyphen_run_limit, 0 when there is none */
+    int64_t minimal_demerits[4][RC_LB_MAX_HYPHEN_RUN + 1];
     int64_t minimum_demerits;
-    size_t best_place[4];
-    size_t best_pl_line[4];
+    size_t best_place[4][RC_LB_MAX_HYPHEN_RUN + 1];
+    size_t best_pl_line[4][RC_LB_MAX_HYPHEN_RUN + 1];
 
     /* cache for the first box after a break (alpha), see first_box_after */
     size_t nb_from, nb_val;
@@ -416,6 +439,41 @@ static int64_t line_demerits(const rc_lb_params *p, int b, int pi, int break_typ
 }
 
 /*
+ * The run of hyphenated lines after a break at cur from node r (see the
+ * top of the file): the new line counts when it ends in a hyphen that
+ * shows. Returns -1 when the run would pass the limit; only the last
+ * resort, a final pass that accepts lines of any looseness (rc_linebreak's
+ * sloppy pass), takes such a break, at *extra demerits: a ladder of
+ * hyphens is better than a line sticking out. The run is kept at most at
+ * the limit: one more hyphen is as bad after four as after three.
+ */
+static int hyphen_run_after(const breaker *s, const active *r, size_t cur, int at_end,
+                            int64_t *extra)
+{
+    const rc_item *it = &s->items[cur];
+    *extra = 0;
+    if (at_end || it->type != RC_ITEM_PENALTY || !it->flagged || it->unmarked)
+        return 0;
+    if (s->run_limit == 0)
+        return 0;
+    if (r->run < s->run_limit)
+        return r->run + 1;
+    if (!s->final_pass || s->threshold < INF_BAD)
+        return -1;
+    *extra = RUN_DEMERITS;
+    return s->run_limit;
+}
+
+/* Demerits for the paragraph's last line of material d when it is shorter
+ * than last_line_min (see the top of the file). */
+static int64_t short_last_demerits(const rc_lb_params *p, int at_end, dims d)
+{
+    if (!at_end || p->last_line_min <= 0 || d.w >= p->last_line_min)
+        return 0;
+    return p->short_last_demerits;
+}
+
+/*
  * §836-845: create active nodes for the best feasible breaks at cur just
  * found in the line-number class that has ended, inserting them between
  * *prev_r and r.
@@ -428,35 +486,46 @@ static void create_new_active_nodes(breaker *s, size_t cur, int break_type, size
         *no_break_yet = 0;
         *break_alpha = alpha_of(s, cur);
     }
-    /* §836: nodes worse than minimum + |adj_demerits| can never win */
+    /*
+     * §836: nodes worse than minimum + |adj_demerits| can never win. Only
+     * nodes with the same run of hyphens compare so: they differ only in
+     * fitness, while a node with a shorter run may take a hyphen that the
+     * best one may not.
+     */
     int64_t adj = s->p->adj_demerits < 0 ? -(int64_t)s->p->adj_demerits : s->p->adj_demerits;
-    if (adj >= AWFUL_BAD - s->minimum_demerits)
-        s->minimum_demerits = AWFUL_BAD - 1;
-    else
-        s->minimum_demerits += adj;
-    for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++) {
-        if (s->minimal_demerits[fit] <= s->minimum_demerits) {
-            /* §845: insert a new active node from best_place[fit] to cur */
-            RC_VEC_PUSH(s->pas, s->npas, s->cappas);
-            passive *ps = &s->pas[s->npas];
-            ps->cur_break = cur;
-            ps->prev_break = s->best_place[fit];
-            ps->total_demerits = s->minimal_demerits[fit];
-            ps->fitness = fit;
-            size_t q = new_active(s);
-            active *a = &s->act[q];
-            a->passive = s->npas++;
-            a->line_number = s->best_pl_line[fit] + 1;
-            a->fitness = fit;
-            a->type = break_type;
-            a->total_demerits = s->minimal_demerits[fit];
-            a->alpha = *break_alpha;
-            a->margin_left = s->p->protrude ? margin_left_of(s, first_box_after(s, cur)) : 0;
-            a->next = r;
-            s->act[*prev_r].next = q;
-            *prev_r = q;
+    for (int run = 0; run <= s->run_limit; run++) {
+        int64_t minimum = AWFUL_BAD;
+        for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++)
+            if (s->minimal_demerits[fit][run] < minimum)
+                minimum = s->minimal_demerits[fit][run];
+        if (minimum == AWFUL_BAD)
+            continue;
+        minimum = adj >= AWFUL_BAD - minimum ? AWFUL_BAD - 1 : minimum + adj;
+        for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++) {
+            if (s->minimal_demerits[fit][run] <= minimum) {
+                /* §845: insert a new active node from best_place[fit] to cur */
+                RC_VEC_PUSH(s->pas, s->npas, s->cappas);
+                passive *ps = &s->pas[s->npas];
+                ps->cur_break = cur;
+                ps->prev_break = s->best_place[fit][run];
+                ps->total_demerits = s->minimal_demerits[fit][run];
+                ps->fitness = fit;
+                size_t q = new_active(s);
+                active *a = &s->act[q];
+                a->passive = s->npas++;
+                a->line_number = s->best_pl_line[fit][run] + 1;
+                a->fitness = fit;
+                a->type = break_type;
+                a->run = run;
+                a->total_demerits = s->minimal_demerits[fit][run];
+                a->alpha = *break_alpha;
+                a->margin_left = s->p->protrude ? margin_left_of(s, first_box_after(s, cur)) : 0;
+                a->next = r;
+                s->act[*prev_r].next = q;
+                *prev_r = q;
+            }
+            s->minimal_demerits[fit][run] = AWFUL_BAD;
         }
-        s->minimal_demerits[fit] = AWFUL_BAD;
     }
     s->minimum_demerits = AWFUL_BAD;
     /* §843-844: no delta nodes to insert; prefix sums replace them */
@@ -540,19 +609,28 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
 
         /* §855: record a new feasible break */
         {
-            int64_t dm = 0;
-            if (!artificial_demerits)
+            int64_t dm = 0, extra = 0;
+            int run = hyphen_run_after(s, ar, cur, at_end, &extra);
+            if (run < 0 && !artificial_demerits)
+                goto not_feasible;
+            if (run < 0)
+                run = s->run_limit; /* §854 keeps the last node: this break or none */
+            if (!artificial_demerits) {
                 dm = line_demerits(s->p, b, pi, break_type, at_end, fit_class, ar->fitness,
                                    ar->type);
+                dm = add_demerits(dm, extra);
+                dm = add_demerits(dm, short_last_demerits(s->p, at_end, d));
+            }
             dm = add_demerits(dm, ar->total_demerits);
-            if (dm <= s->minimal_demerits[fit_class]) {
-                s->minimal_demerits[fit_class] = dm;
-                s->best_place[fit_class] = ar->passive;
-                s->best_pl_line[fit_class] = l;
+            if (dm <= s->minimal_demerits[fit_class][run]) {
+                s->minimal_demerits[fit_class][run] = dm;
+                s->best_place[fit_class][run] = ar->passive;
+                s->best_pl_line[fit_class][run] = l;
                 if (dm < s->minimum_demerits)
                     s->minimum_demerits = dm;
             }
         }
+    not_feasible:
         if (node_r_stays_active)
             continue; /* prev_r has been set to r */
     deactivate:
@@ -576,6 +654,7 @@ static void start_pass(breaker *s)
     size_t q = new_active(s);
     active *a = &s->act[q];
     a->type = UNHYPHENATED;
+    a->run = 0;
     a->fitness = DECENT_FIT;
     a->passive = NONE;
     a->line_number = 1; /* prev_graf + 1 */
@@ -588,9 +667,11 @@ static void start_pass(breaker *s)
     a->next = ACTIVE;
     s->act[ACTIVE].next = q;
     for (int f = 0; f < 4; f++) {
-        s->minimal_demerits[f] = AWFUL_BAD; /* §834 */
-        s->best_place[f] = NONE;
-        s->best_pl_line[f] = 0;
+        for (int run = 0; run <= RC_LB_MAX_HYPHEN_RUN; run++) {
+            s->minimal_demerits[f][run] = AWFUL_BAD; /* §834 */
+            s->best_place[f][run] = NONE;
+            s->best_pl_line[f][run] = 0;
+        }
     }
     s->minimum_demerits = AWFUL_BAD;
 }
@@ -858,6 +939,9 @@ int rc_linebreak(const rc_item *items, size_t n, const rc_scaled *widths, size_t
     s.widths = widths;
     s.nwidths = nwidths;
     s.p = params;
+    s.run_limit = params->hyphen_run_limit > 0 && params->hyphen_run_limit <= RC_LB_MAX_HYPHEN_RUN
+                      ? params->hyphen_run_limit
+                      : 0;
     s.sw = rc_xmalloc((n + 1) * sizeof(*s.sw));
     s.sst = rc_xmalloc((n + 1) * sizeof(*s.sst));
     s.ssh = rc_xmalloc((n + 1) * sizeof(*s.ssh));

@@ -41,11 +41,21 @@ typedef struct rc_lb_params {
      */
     int protrude;
     int expand_stretch, expand_shrink, expand_step;
+    /*
+     * Discipline beyond TeX's (linebreak.c says why): at most
+     * hyphen_run_limit lines in a row end in a hyphen (0, or more than
+     * RC_LB_MAX_HYPHEN_RUN: no limit), and a last line narrower than
+     * last_line_min (0: any width will do) costs short_last_demerits.
+     */
+    int hyphen_run_limit;
+    rc_scaled last_line_min;
+    int short_last_demerits;
 } rc_lb_params;
 
 /* The most font expansion the breaker accepts: pdfTeX's and microtype's 2%. */
 #define RC_EXPAND_MAX 20
 
+#define RC_LB_MAX_HYPHEN_RUN 8
 
 /* TeX's plain defaults adapted by SILE, with emergency stretch for narrow columns. */
 void rc_lb_params_default(rc_lb_params *p);

@@ -106,6 +106,13 @@ void rc_style_defaults(rc_style *s)
     s->lb.protrude = 1;
     s->font_expansion = 0;
     set_expansion(s);
+    /*
+     * A last line of one short word (under 3em, "USTC)", "ships.") costs as
+     * much as TeX's \finalhyphendemerits: kept only when the lines above
+     * cannot take it or give it a neighbour within the tolerance.
+     */
+    s->lb.last_line_min = s->body_size * 3;
+    s->lb.short_last_demerits = 5000;
 }
 
 
@@ -590,6 +597,7 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     set_expansion(s);
+    s->lb.last_line_min = s->body_size * 3;
     /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
      * is plenty; rescomp's is as wide as the widest date, so text beside it
