@@ -647,6 +647,18 @@ static void section_title_css(rc_buf *b, const rc_style *st)
     rc_buf_release(&rule);
 }
 
+
+/* The design's page margins, as CSS's four-value shorthand: top right bottom left. */
+static void margins(rc_buf *b, const rc_style *st)
+{
+    pt(b, st->margin_top);
+    rc_buf_addc(b, ' ');
+    pt(b, st->margin_right);
+    rc_buf_addc(b, ' ');
+    pt(b, st->margin_bottom);
+    rc_buf_addc(b, ' ');
+    pt(b, st->margin_left);
+}
 static void style_sheet(rc_buf *b, const rc_style *st)
 {
     rc_scaled size = st->body_size > 0 ? st->body_size : RC_PT(10);
@@ -664,13 +676,7 @@ static void style_sheet(rc_buf *b, const rc_style *st)
     rc_buf_adds(b, "main { box-sizing: border-box; max-width: ");
     pt(b, st->page_width);
     rc_buf_adds(b, "; margin: 0 auto; padding: ");
-    pt(b, st->margin_top);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_right);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_bottom);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_left);
+    margins(b, st);
     rc_buf_adds(b, "; }\n");
     rc_buf_adds(b, "p, ul, ol { margin: 0; }\n");
     rc_buf_adds(b, "a { color: ");
@@ -798,13 +804,7 @@ static void style_sheet(rc_buf *b, const rc_style *st)
     rc_buf_addc(b, ' ');
     pt(b, st->page_height);
     rc_buf_adds(b, "; margin: ");
-    pt(b, st->margin_top);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_right);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_bottom);
-    rc_buf_addc(b, ' ');
-    pt(b, st->margin_left);
+    margins(b, st);
     rc_buf_adds(b, "; }\n@media print {\n"
                    "  main { max-width: none; padding: 0; }\n"
                    "  h2 { break-after: avoid; }\n");
