@@ -229,7 +229,7 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
 {
     size_t n = to - from;
     int64_t width_milli = 0;
-    rc_scaled kern_total = 0;
+    int64_t kern_total = 0; /* a word of 200,000 letters (a run of markup) sums past an int */
     for (size_t i = from; i < to; i++) {
         width_milli += rc_face_advance(face, w->cps[i]);
         kern_total += kern[i];
