@@ -258,8 +258,17 @@ def measure_document(pdf, workdir):
             for c in g:
                 sizes[round(c[3], 2)] = sizes.get(round(c[3], 2), 0) + 1
     body = max(sizes, key=sizes.get)
+    # Lines set with font expansion come in a size within 2% of the body's
+    # (pdf_lines' note): they are the body's, and so are their spaces' em.
+    pages = [[(y, [(x0, x1, ch, body if abs(sz - body) < 0.021 * body else sz)
+                   for x0, x1, ch, sz in g]) for y, g in page] for page in pages]
     rows = [g for page in pages for _, g in page if abs(g[-1][3] - body) < 0.01]
-    right = max(g[-1][1] for g in rows)
+    # The measure: where most lines end (a line whose last glyph hangs into
+    # the margin, a hyphen or a stop, ends up to a few points past it).
+    ends = {}
+    for g in rows:
+        ends[round(g[-1][1], 1)] = ends.get(round(g[-1][1], 1), 0) + 1
+    right = max(ends, key=ends.get)
     lines = []
     for page in pages:
         for _, g in page:
@@ -274,7 +283,7 @@ def measure_document(pdf, workdir):
                     start = i + 1
             if gaps and LABEL_RE.match(words[0]):
                 gaps = gaps[1:]
-            justified = abs(g[-1][1] - right) < 0.6 and not any(x > 1.5 for x in gaps)
+            justified = -0.6 < g[-1][1] - right < 3.0 and not any(x > 1.5 for x in gaps)
             lines.append({"justified": justified, "gaps": gaps,
                           "hyphen": justified and g[-1][2] in "-\u2010"})
     just = [ln for ln in lines if ln["justified"]]
