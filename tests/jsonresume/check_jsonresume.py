@@ -236,17 +236,8 @@ def case_location():
             fail("location %s: the header does not read %r:\n%s" % (loc, want, got))
 
 
-DUPLICATES = """{
-  "basics": { "name": "Dup Person", "label": "Zqfirstlabel",
-              "label": "Zqlastlabel" },
-  "work": [ { "name": "Zqfirstwork", "position": "Boss", "name": "Zqlastwork" } ],
-  "work": [ { "name": "Zqfinalwork" } ]
-}
-"""
-
-
 def case_duplicates():
-    write("dup.json", DUPLICATES)
+    shutil.copy(os.path.join(HERE, "duplicates.json"), os.path.join(WORK, "dup.json"))
     err = compile_cv(["dup.json", "-o", "dup.pdf"])
     expect_warning(err, r"^dup\.json:3:15: warning: duplicate key 'label': as JSON parsers do, "
                    r"this last one is used and the one at 2:37 is ignored; remove one of them$",
@@ -269,18 +260,8 @@ def case_duplicates():
     expect_warning(err, r"^dup\.yaml:3:3: error: duplicate key 'name'", "YAML duplicate")
 
 
-TRAILING = """{
-  "basics": { "name": "Comma Person", "label": "Zqlabel", },
-  "skills": [
-    { "name": "Zqskill", "keywords": ["Zqone", "Zqtwo",] },
-  ],
-  "interests": [ { "name": "Zqhash # not a comment, }" } ]
-}
-"""
-
-
 def case_trailing_commas():
-    write("comma.json", TRAILING)
+    shutil.copy(os.path.join(HERE, "trailing_commas.json"), os.path.join(WORK, "comma.json"))
     err = compile_cv(["comma.json", "-o", "comma.pdf"])
     for pos, c in (("2:57", "}"), ("4:55", "]"), ("4:59", "]")):
         expect_warning(err, r"^comma\.json:%s: warning: a comma before '\%s' is not JSON, "
@@ -293,19 +274,8 @@ def case_trailing_commas():
             fail("trailing commas: %r not in the PDF" % w)
 
 
-ODD_DATES = """{
-  "basics": { "name": "Date Person" },
-  "work": [
-    { "name": "Zqsept", "startDate": "2019-09-31", "endDate": "2020-02-30" },
-    { "name": "Zqmonth", "startDate": "2015-13", "endDate": "2016-00-12" }
-  ],
-  "awards": [ { "title": "Zqaward", "date": "2011-11-31" } ]
-}
-"""
-
-
 def case_dates():
-    write("dates.json", ODD_DATES)
+    shutil.copy(os.path.join(HERE, "odd_dates.json"), os.path.join(WORK, "dates.json"))
     err = compile_cv(["dates.json", "-o", "dates.pdf"])
     for pos, key, value, kept, part in (
             ("4:39", r"work\[0\]\.startDate", "2019-09-31", "2019-09", "day"),
