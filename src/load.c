@@ -1776,6 +1776,26 @@ static int load_top(loader *L, yaml_node_t *root)
     return rc;
 }
 
+/*
+ * The keys of a JSON Resume that are rescomp's and not the schema's:
+ * design, locale and settings, loaded as in a RenderCV file, so that
+ * --design, --set design.* and overlays apply to both inputs alike.
+ */
+static int load_shared_keys(loader *L, yaml_node_t *root)
+{
+    int rc = 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        for (size_t i = 0; k->type == YAML_SCALAR_NODE && i < RC_ARRAY_LEN(top_fields); i++)
+            if (top_fields[i].load != load_cv_key &&
+                !strcmp(top_fields[i].key, rc_yaml_scalar(k)) &&
+                top_fields[i].load(L, node_at(L, p->value), top_fields[i].key, NULL) < 0)
+                rc = -1;
+    }
+    return rc;
+}
+
 /* ---- checks on the whole document before the schema walk ------------------------ */
 
 typedef struct key_ref {
@@ -2667,6 +2687,15 @@ static void report_after(loader *L, yaml_parser_t *p, const char *data, size_t l
 
 /* ---- entry points ---------------------------------------------------------------- */
 
+/* A document written in JSON is read as JSON, before the checks (load_ext.h). */
+static void relax_json(loader *L, yaml_document_t *doc, const char *data, size_t len)
+{
+    if (!rc_json_document(doc))
+        return;
+    rc_yaml y = {doc, L->file, L->a, L->d, NULL, 0, NULL};
+    rc_json_relax(&y, data, len);
+}
+
 static int load_document(loader *L)
 {
     rc_pos whole = {L->file, 0, 0};
@@ -2680,8 +2709,10 @@ static int load_document(loader *L)
     if (check_nodes(L) < 0 || check_size(L) < 0)
         return -1; /* walking a bad document would only repeat the problem */
     rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles, L->cv->root};
-    if (rc_jsonresume_detect(&y, root))
-        return rc_jsonresume_load(&y, root, L->cv);
+    if (rc_jsonresume_detect(&y, root)) {
+        int rc = rc_jsonresume_load(&y, root, L->cv);
+        return load_shared_keys(L, root) < 0 ? -1 : rc;
+    }
     rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
     return load_top(L, yaml_document_get_root_node(L->doc));
 }
@@ -2714,6 +2745,7 @@ static int load_memory(rc_cv *cv, const char *name, const char *data, size_t len
         return -1;
     }
     L.doc = &doc;
+    relax_json(&L, &doc, data, len);
     load_document(&L);
     if (d->nerrors == errors_before)
         report_after(&L, &parser, data, len, &doc2, after);
@@ -2808,6 +2840,7 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
         return -1;
     }
     L.doc = doc;
+    relax_json(&L, doc, data, len);
     if (yaml_document_get_root_node(doc) && check_nodes(&L) == 0 && check_size(&L) == 0)
         report_after(&L, &parser, data, len, &doc2, after);
     if (after == AFTER_SECOND_DOCUMENT)

@@ -102,6 +102,16 @@ int rc_jsonresume_detect(const rc_yaml *y, const yaml_node_t *root);
 /* Load it into cv (which load.c has initialised); -1 after errors. */
 int rc_jsonresume_load(const rc_yaml *y, yaml_node_t *root, rc_cv *cv);
 
+/*
+ * Is the document written in JSON (its top level is a flow mapping, `{`)?
+ * Then rc_json_relax(), before load.c's checks, reads it as JSON parsers
+ * do rather than as YAML: a trailing comma gets a warning, and of keys
+ * given twice in one object the last is kept, with a warning (YAML makes
+ * them an error). data: the document's text.
+ */
+int rc_json_document(const yaml_document_t *doc);
+void rc_json_relax(const rc_yaml *y, const char *data, size_t len);
+
 /* ---- older RenderCV files (load_legacy.c) ---- */
 
 /*

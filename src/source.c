@@ -38,6 +38,7 @@ struct rc_source {
     size_t nvariants;
     int have_variants_key;
     yaml_mark_t variants_mark;
+    rc_diags parse_warnings; /* given to every load (keep_warnings) */
 };
 
 static rc_file_table table(const rc_source *s)
@@ -412,9 +413,31 @@ static int read_variants(rc_source *s, rc_diags *d)
 
 /* ---- opening ------------------------------------------------------------------------ */
 
+/*
+ * The warnings of parsing (a JSON file read as JSON, load_ext.h) are the
+ * CV's, like the schema's: moved out of d into the source, and added to
+ * the diagnostics of each rc_source_load, where they are printed and count
+ * for --strict with the others.
+ */
+static void keep_warnings(rc_source *s, rc_diags *d, size_t from)
+{
+    size_t k = from;
+    for (size_t i = from; i < d->n; i++) {
+        rc_diag *g = &d->v[i];
+        if (g->severity != RC_WARNING) {
+            d->v[k++] = *g;
+            continue;
+        }
+        rc_warning(&s->parse_warnings, g->pos, "%s", g->message);
+        free(g->message);
+        d->nwarnings--;
+    }
+    d->n = k;
+}
+
 int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
 {
-    size_t errors_before = d->nerrors;
+    size_t errors_before = d->nerrors, diags_before = d->n;
     rc_source *s = rc_xcalloc(1, sizeof(*s));
     *out = s;
     rc_arena_init(&s->a);
@@ -446,6 +469,8 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
             apply_set(s, i, spec->sets[i], d);
     if (d->nerrors == errors_before)
         read_variants(s, d);
+    if (d->nerrors == errors_before)
+        keep_warnings(s, d, diags_before);
     return d->nerrors == errors_before ? 0 : -1;
 }
 
@@ -457,6 +482,7 @@ void rc_source_free(rc_source *s)
         yaml_document_delete(&s->doc);
     rc_root_release(&s->root);
     rc_buf_release(&s->named);
+    rc_diags_release(&s->parse_warnings);
     rc_arena_release(&s->a);
     free(s);
 }
@@ -605,6 +631,8 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
                               "the merged document was already freed");
     if ((size_t)(v + 1) > s->nvariants)
         v = -1;
+    for (size_t i = 0; i < s->parse_warnings.n; i++)
+        rc_warning(d, s->parse_warnings.v[i].pos, "%s", s->parse_warnings.v[i].message);
     yaml_document_t vd;
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;

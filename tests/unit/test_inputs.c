@@ -73,7 +73,7 @@ static void test_jsonresume(void)
     CHECK_INT(cv.name.pos.line, 4);
     CHECK_INT(cv.name.pos.col, 14);
     CHECK_STR(cv.headline.s, "Computer Scientist and Rear Admiral");
-    CHECK_STR(cv.location.s, "Washington, DC, US");
+    CHECK_STR(cv.location.s, "1 Navy Yard, 20374 Washington, DC, US"); /* every part */
     CHECK_INT(cv.emails.n, 1);
     CHECK_STR(cv.websites.v[0].s, "https://grace.example.org/");
     CHECK_INT(cv.nsocials, 2);
@@ -106,9 +106,10 @@ static void test_jsonresume(void)
         CHECK_STR(e->company.s, "[Remington Rand](https://example.com/remington)");
         CHECK_STR(e->position.s, "Senior Mathematician");
         CHECK_STR(e->location.s, "Philadelphia, PA");
-        CHECK_STR(e->summary.s, "Led the automatic programming department.");
-        CHECK_INT(e->nextra, 1); /* description, since there is a summary */
-        CHECK_STR(e->extra[0].key, "description");
+        /* the description leads the summary, in italics */
+        CHECK_STR(e->summary.s, "*Maker of the UNIVAC I.* Led the automatic programming "
+                                "department.");
+        CHECK_INT(e->nextra, 0);
         CHECK_INT(e->when.kind, RC_WHEN_RANGE);
         CHECK_INT(e->when.start.year, 1949);
         CHECK_INT(e->when.start.month, 6);
@@ -144,7 +145,11 @@ static void test_jsonresume(void)
     const rc_section *projects = section("projects");
     if (projects && projects->nentries == 1) {
         CHECK_STR(projects->entries[0].name.s, "[COBOL](https://example.com/cobol), CODASYL");
-        CHECK_STR(projects->entries[0].summary.s, "A common business-oriented language.");
+        CHECK_STR(projects->entries[0].summary.s,
+                  "*Technical advisor (application).* A common business-oriented language.");
+        CHECK_INT(projects->entries[0].nhighlights, 2);
+        if (projects->entries[0].nhighlights == 2)
+            CHECK_STR(projects->entries[0].highlights[1].text.s, "Keywords: compilers");
     }
 
     /* YAML with basics is JSON Resume too; location as text; unknown keys ignored */
