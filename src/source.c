@@ -21,6 +21,7 @@ typedef struct variant_def {
     rc_variant_spec spec;
     yaml_mark_t design_key, locale_key; /* where design: and locale: were written */
     int set, design, locale;            /* node ids in the merged document; 0: none */
+    rc_text job;                        /* the job ad it names (job:), s NULL: none */
 } variant_def;
 
 struct rc_source {
@@ -305,7 +306,7 @@ static int good_name(const char *n)
 }
 
 static const char *const variant_keys[] = {"include_tags", "exclude_tags", "sections", "set",
-                                           "design",       "locale",       NULL};
+                                           "design",       "locale",       "job",      NULL};
 
 static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v, variant_def *out,
                         rc_diags *d)
@@ -321,7 +322,7 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         return rc;
     if (v->type != YAML_MAPPING_NODE)
         return rc_error(d, pos_of(s, v->start_mark), "variants.%s must be a mapping (of "
-                        "include_tags, exclude_tags, sections, set, design, locale), not %s",
+                        "include_tags, exclude_tags, sections, set, design, locale, job), not %s",
                         name, kind(v));
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         const yaml_node_t *key = node(s, p->key), *val = node(s, p->value);
@@ -333,6 +334,13 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         } else if (!strcmp(kn, "sections")) {
             rc |= read_names(s, val, name, kn, &out->spec.sections, d);
             out->spec.has_sections = 1;
+        } else if (!strcmp(kn, "job")) {
+            /* the job ad of the job-ad check (job.h): a file, as the photo is */
+            if (val->type != YAML_SCALAR_NODE || is_empty(val))
+                rc = rc_error(d, pos_of(s, val->start_mark), "variants.%s.job must name the job "
+                              "ad's text file, as in job: ads/acme.txt, not %s", name, kind(val));
+            else
+                out->job = text_of(s, val);
         } else if (!strcmp(kn, "set") || !strcmp(kn, "design") || !strcmp(kn, "locale")) {
             if (is_empty(val))
                 continue;
@@ -360,8 +368,8 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
                               "(did you mean '%s'?)", kn, name, near);
             else
                 rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s; "
-                              "expected include_tags, exclude_tags, sections, set, design or "
-                              "locale", kn, name);
+                              "expected include_tags, exclude_tags, sections, set, design, "
+                              "locale or job", kn, name);
         }
     }
     return rc ? -1 : 0;
@@ -631,6 +639,23 @@ static void add_named(rc_buf *list, size_t *n, const char *from, const char *nam
     ++*n;
 }
 
+int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags *d)
+{
+    *path = NULL;
+    if (v < 0 || (size_t)v >= s->nvariants || !s->variants[v].job.s)
+        return 0;
+    const rc_text *job = &s->variants[v].job;
+    rc_buf p = RC_BUF_INIT;
+    rc_files_join(&p, job->pos.file ? job->pos.file : s->files[0], job->s);
+    *pos = job->pos;
+    if (rc_files_check(&s->root, rc_buf_str(&p), "job ad", job->s, job->pos, d) < 0) {
+        rc_buf_release(&p);
+        return -1;
+    }
+    *path = p.ptr ? p.ptr : rc_xstrdup("");
+    return 1;
+}
+
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
 {
     static const rc_path_seg photo_segs[] = {{(char *)"cv", 0, 0}, {(char *)"photo", 0, 0}};
@@ -686,5 +711,10 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     }
     if (own)
         yaml_document_delete(&vd);
+    /* the variant's job ad: read by the job-ad check */
+    if (v >= 0 && (size_t)v < s->nvariants && s->variants[v].job.s)
+        add_named(out, &n, s->variants[v].job.pos.file ? s->variants[v].job.pos.file
+                                                       : s->files[0],
+                  s->variants[v].job.s);
     return n;
 }
