@@ -8,6 +8,7 @@
 #include "files.h"
 #include "load_yaml.h"
 #include "merge.h"
+#include "validate.h"
 #include "variant.h"
 
 #include <stdio.h>
@@ -605,6 +606,21 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
     return rc;
 }
 
+/* Whether the document's top level has key (RenderCV's files have cv:, JSON Resume's not). */
+static int has_key(yaml_document_t *doc, const char *key)
+{
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+            return 1;
+    }
+    return 0;
+}
+
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
@@ -617,6 +633,9 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;
     int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, &s->root, a, d);
+    /* RenderCV's checks of the contact details and photo, with the loader's errors (validate.h) */
+    if (has_key(&vd, "cv") && rc_cv_validate(cv, d) < 0)
+        rc = -1;
     yaml_document_delete(&vd);
     if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
