@@ -473,7 +473,8 @@ static void cv_keys(const toks *cv, endings e, char ***out, size_t *nout)
             free(copy);
         }
     }
-    qsort(v, n, sizeof(*v), cmp_str);
+    if (n)
+        qsort(v, n, sizeof(*v), cmp_str);
     *out = v;
     *nout = n;
 }
@@ -561,7 +562,8 @@ void rc_job_check(const char *ad, size_t ad_len, const char *cv, size_t cv_len, 
     rc_buf_release(&shown);
 
     /* One term per key, counted, shown as first written. */
-    qsort(v, n, sizeof(*v), cmp_term_key);
+    if (n)
+        qsort(v, n, sizeof(*v), cmp_term_key);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m && !strcmp(v[m - 1].key, v[i].key)) {
@@ -575,7 +577,8 @@ void rc_job_check(const char *ad, size_t ad_len, const char *cv, size_t cv_len, 
         v[m++] = v[i];
     }
     n = m;
-    qsort(v, n, sizeof(*v), cmp_salience);
+    if (n)
+        qsort(v, n, sizeof(*v), cmp_salience);
     if (n > RC_JOB_TERMS) {
         for (size_t i = RC_JOB_TERMS; i < n; i++) {
             free(v[i].key);
