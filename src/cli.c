@@ -9,6 +9,7 @@
 #include "atomic.h"
 #include "compile.h"
 #include "dev_text.h"
+#include "job.h"
 #include "run.h"
 
 #include <stdio.h>
@@ -82,16 +83,36 @@ int rc_compile_job(const rc_job *job)
                              o->text_width == RESCOMP_NO_WRAP ? 0
                              : o->text_width > 0              ? o->text_width
                                                               : RC_TEXT_WIDTH,
-                             &pages};
+                             &pages, NULL, NULL};
     rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT;
+    rc_buf ad = RC_BUF_INIT, text = RC_BUF_INIT;
+    const char *lang = NULL;
+    /* An ad that cannot be read fails the job: its error comes with the CV's, nothing is written. */
+    int ad_failed = job->ad && rc_job_read(job->ad, job->ad_pos, &ad, &d) < 0;
+    if (job->ad) {
+        rq.text = &text;
+        rq.lang = &lang;
+    }
     rc_arena a;
     rc_arena_init(&a);
-    int rc = rc_compile_output(&rq, &a, job->output ? &out : NULL, job->trace ? &trace : NULL,
-                               &d);
+    int rc = rc_compile_output(&rq, &a, job->output && !ad_failed ? &out : NULL,
+                               job->trace ? &trace : NULL, &d);
     if (job->trace && trace.len) /* laid out, whether or not rendered */
         fwrite(trace.ptr ? trace.ptr : "", 1, trace.len, job->trace);
+    if (job->ad && !ad_failed && rc == 0 && !d.nerrors && !(o->strict && d.nwarnings)) {
+        rc_buf report = RC_BUF_INIT;
+        if (job->heading && job->variant >= 0)
+            rc_buf_addf(&report, "variant: %s\n",
+                        rc_source_variant_name(job->source, (size_t)job->variant));
+        rc_job_check(rc_buf_str(&ad), ad.len, rc_buf_str(&text), text.len, lang, &report);
+        fwrite(report.ptr, 1, report.len, stdout);
+        fflush(stdout);
+        rc_buf_release(&report);
+    }
+    rc_buf_release(&ad);
+    rc_buf_release(&text);
     /* Under --strict a warning fails the run, so nothing is written. */
-    if (rc == 0 && job->output && !(o->strict && d.nwarnings) &&
+    if (rc == 0 && job->output && !ad_failed && !(o->strict && d.nwarnings) &&
         rc_write_output(job->output, out.ptr ? out.ptr : "", out.len, &d) == 0 && o->summary)
         summarize(job->output, pages, (rc_format)rq.format, &out, &summary);
     rc_buf_release(&trace);

@@ -42,6 +42,9 @@ typedef struct rescomp_options {
     /* the folder the files a CV names (photo, .bib) must lie in; NULL: the
      * input's folder (files named here, input and overlays, may lie anywhere) */
     const char *root;
+    /* --job FILE: the job ad each CV compiled is checked against (job.h),
+     * the report on stdout; NULL: a variant's own job:, if any */
+    const char *job;
 
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
      * the output's extension (.txt, .md), else pdf. An extension that is no

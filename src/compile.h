@@ -23,6 +23,13 @@ typedef struct rc_compile_request {
     int strict;             /* a warning fails it: no output */
     int text_width;         /* of txt: columns, 0: no hard wrapping (rc_text_render_width) */
     size_t *pages;          /* when not NULL: set to the number of pages laid out */
+    /*
+     * When not NULL: the CV's text as the text device writes it (a
+     * paragraph a line), appended, and *lang set to its language (in the
+     * arena), for the job-ad check (job.h).
+     */
+    rc_buf *text;
+    const char **lang;
 } rc_compile_request;
 
 /*

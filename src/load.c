@@ -1657,11 +1657,23 @@ static int load_locale(loader *L, yaml_node_t *v, const char *path, void *target
     return load_schema(L, v, path, &locale_schema, L->cv, "a mapping of locale options");
 }
 
+/*
+ * A key read elsewhere (`variants`: source.c reads it from the document), or
+ * one that concerns only RenderCV's command line (settings.render_command:
+ * its output paths and formats), accepted without a word: `rendercv new`
+ * writes it, and such a file must pass --strict.
+ */
+static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)L, (void)v, (void)path, (void)target;
+    return 0;
+}
+
 static const field settings_fields[] = {
     {"current_date", load_current_date, offsetof(rc_cv, current_date)},
     {"bold_keywords", load_list, offsetof(rc_cv, bold_keywords)},
     {"pdf_title", load_text, offsetof(rc_cv, pdf_title)},
-    {"render_command", NULL, 0},
+    {"render_command", load_nothing, 0},
 };
 static const mapping_schema settings_schema = {settings_fields, RC_ARRAY_LEN(settings_fields),
                                                UNKNOWN_IS_ERROR, "settings"};
@@ -1670,12 +1682,6 @@ static int load_settings(loader *L, yaml_node_t *v, const char *path, void *targ
 {
     (void)target; /* the schema's offsets are into L->cv */
     return load_schema(L, v, path, &settings_schema, L->cv, "a mapping of settings");
-}
-
-static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
-{
-    (void)L, (void)v, (void)path, (void)target;
-    return 0; /* `variants`: source.c reads it from the document */
 }
 
 static const field top_fields[] = {

@@ -59,6 +59,9 @@ static const char usage[] =
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
     "                     (default: INPUT's folder)\n"
     "      --list-themes  print the built-in themes, one a line with what each is\n"
+    "      --job FILE     check the CV against the job ad in FILE (plain text): print\n"
+    "                     the ad's terms the CV has ('found:') and lacks ('missing:');\n"
+    "                     without it, each variant's job: (with --all-variants)\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -214,6 +217,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.depfile = v;
         } else if ((v = value_of(argc, argv, &i, "--root", NULL, &missing))) {
             o.root = v;
+        } else if ((v = value_of(argc, argv, &i, "--job", NULL, &missing))) {
+            o.job = v;
         } else if ((v = value_of(argc, argv, &i, "--design", NULL, &missing))) {
             /* RenderCV's --design: a file holding only `design:`, over the CV's */
             overlay_keys[o.noverlays] = "design";

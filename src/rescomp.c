@@ -96,6 +96,11 @@ int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc
         rc = 0;
         if (trace)
             rc_trace_write(&doc, trace);
+        if (rq->text) {
+            rc_text_render_width(&doc, RC_FORMAT_TXT, 0, rq->text);
+            if (rq->lang)
+                *rq->lang = doc.lang;
+        }
         /* Under strict a warning fails the run, so nothing is made. */
         if (out && !(rq->strict && d->nwarnings)) {
             /* Text and Markdown are the same laid-out document, written as text. */

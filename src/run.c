@@ -161,7 +161,9 @@ static void restore_signals(const struct sigaction *old)
 typedef struct child {
     pid_t pid;
     int fd;      /* read end of the pipe that is the job's stderr */
+    int out_fd;  /* and of its stdout (the job-ad check's report), or -1 */
     rc_buf log;  /* what it printed */
+    rc_buf out;  /* what it printed on stdout */
     int status;
     int state;   /* 0 waiting, 1 running, 2 done */
 } child;
@@ -169,10 +171,18 @@ typedef struct child {
 /* Start job in a process; `slot`: its place in `running`. */
 static void start_child(const rc_job *job, child *c, size_t slot)
 {
-    int fds[2];
+    int fds[2], outs[2] = {-1, -1};
     fflush(stdout);
     fflush(stderr);
-    if (pipe(fds) != 0) {
+    c->out_fd = -1;
+    /* A job that prints a report has its stdout read too, so that reports come in the jobs' order. */
+    if (job->ad && pipe(outs) != 0)
+        outs[0] = outs[1] = -1;
+    if ((job->ad && outs[0] < 0) || pipe(fds) != 0) {
+        if (outs[0] >= 0) {
+            close(outs[0]);
+            close(outs[1]);
+        }
         c->pid = -1;
         c->state = 2;
         rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
@@ -193,6 +203,11 @@ static void start_child(const rc_job *job, child *c, size_t slot)
         close(fds[0]);
         dup2(fds[1], 2);
         close(fds[1]);
+        if (outs[1] >= 0) {
+            close(outs[0]);
+            dup2(outs[1], 1);
+            close(outs[1]);
+        }
         int code = rc_compile_job(job);
         fflush(NULL);
         _exit(code);
@@ -201,8 +216,12 @@ static void start_child(const rc_job *job, child *c, size_t slot)
         running[slot] = pid;
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(fds[1]);
+    if (outs[1] >= 0)
+        close(outs[1]);
     if (pid < 0) {
         close(fds[0]);
+        if (outs[0] >= 0)
+            close(outs[0]);
         c->pid = -1;
         c->state = 2;
         rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
@@ -211,19 +230,25 @@ static void start_child(const rc_job *job, child *c, size_t slot)
     }
     c->pid = pid;
     c->fd = fds[0];
+    c->out_fd = outs[0];
     c->state = 1;
 }
 
 /* Read what the running children print; reap those that are finished. */
 static void collect(child *cs, size_t n)
 {
-    struct pollfd *pf = rc_xcalloc(n, sizeof(*pf));
-    size_t *which = rc_xcalloc(n, sizeof(*which)), m = 0;
+    struct pollfd *pf = rc_xcalloc(2 * n, sizeof(*pf));
+    size_t *which = rc_xcalloc(2 * n, sizeof(*which)), m = 0;
     for (size_t i = 0; i < n; i++)
         if (cs[i].state == 1) {
-            pf[m].fd = cs[i].fd;
-            pf[m].events = POLLIN;
-            which[m++] = i;
+            /* stderr, and stdout when it is read; reaped when both have ended */
+            int fds[2] = {cs[i].fd, cs[i].out_fd};
+            for (int f = 0; f < 2; f++)
+                if (fds[f] >= 0) {
+                    pf[m].fd = fds[f];
+                    pf[m].events = POLLIN;
+                    which[m++] = i;
+                }
         }
     if (m && poll(pf, m, -1) > 0) {
         for (size_t k = 0; k < m; k++) {
@@ -231,15 +256,19 @@ static void collect(child *cs, size_t n)
                 continue;
             child *c = &cs[which[k]];
             char chunk[4096];
-            ssize_t got = read(c->fd, chunk, sizeof(chunk));
+            ssize_t got = read(pf[k].fd, chunk, sizeof(chunk));
+            int is_out = pf[k].fd == c->out_fd;
             if (got > 0) {
-                rc_buf_add(&c->log, chunk, (size_t)got);
+                rc_buf_add(is_out ? &c->out : &c->log, chunk, (size_t)got);
                 continue;
             }
             if (got < 0 && errno == EINTR)
                 continue;
-            /* End of its output: it has exited, or is about to. */
-            close(c->fd);
+            /* The end of one of its streams; both ended: it has exited, or is about to. */
+            close(pf[k].fd);
+            *(is_out ? &c->out_fd : &c->fd) = -1;
+            if (c->fd >= 0 || c->out_fd >= 0)
+                continue;
             while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
                 ;
             running[which[k]] = 0;
@@ -303,6 +332,9 @@ static int run_forked(const rc_job *jobs, size_t n, int parallel)
             child *c = &cs[printed];
             rc_buf note = RC_BUF_INIT;
             int jc = child_code(&jobs[printed], c, &note);
+            fwrite(rc_buf_str(&c->out), 1, c->out.len, stdout);
+            fflush(stdout);
+            rc_buf_release(&c->out);
             fwrite(rc_buf_str(&c->log), 1, c->log.len, stderr);
             fwrite(rc_buf_str(&note), 1, note.len, stderr);
             rc_buf_release(&note);
@@ -405,6 +437,8 @@ static void named_inputs(const rescomp_options *o, const build *b, const rc_sour
             names_add(l, p);
         rc_buf_release(&buf);
     }
+    if (o->job) /* --watch checks again when the ad changes */
+        names_add(l, o->job);
 }
 
 /* Every file a build read, for the depfile: the YAML files, the fonts, the photos and .bib files. */
@@ -526,6 +560,9 @@ static int check_options(const rescomp_options *o)
         USAGE("--watch writes its output again at every change; name a file with -o, not -");
     else if (to_stdout && o->depfile)
         USAGE("--depfile needs a file for the rule's target; name one with -o, not -");
+    else if (o->job && (to_stdout || o->trace))
+        USAGE("--job prints its report on standard output, which %s; name a file with -o",
+              o->trace ? "--trace writes to" : "-o - writes the CV to");
     if (d.nerrors)
         return report(o, &d);
     /* -o DIR of --all-variants has no format of its own */
@@ -608,6 +645,18 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         if (o->check)
             for (size_t i = 0; i < rc_source_nvariants(src); i++)
                 add_job(&b, o, run, src, (int)i);
+    }
+
+    /* The job ads: --job's for every job, else each variant's job: (job.h). */
+    for (size_t i = 0; i < b.njobs && !d.nerrors; i++) {
+        rc_job *j = &b.jobs[i];
+        char *path = NULL;
+        if (o->job) {
+            j->ad = o->job;
+            j->ad_pos = (rc_pos){NULL, 0, 0};
+        } else if (rc_source_job(src, j->variant, &path, &j->ad_pos, &d) > 0) {
+            j->ad = own(&b, path);
+        }
     }
 
     names named = {NULL, 0, 0};

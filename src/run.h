@@ -28,6 +28,8 @@ typedef struct rc_job {
     const char *output;       /* the PDF to write, or NULL */
     FILE *trace;              /* where the trace goes, or NULL */
     const char *heading;      /* printed before the job's messages when it has any */
+    const char *ad;           /* the job ad to check the CV against (job.h), or NULL */
+    rc_pos ad_pos;            /* where it is named (a variant's job:; the command line) */
     rc_source *last_load;     /* the only job: its source, whose document it frees once loaded */
 } rc_job;
 

@@ -8,6 +8,7 @@
 #include "files.h"
 #include "load_yaml.h"
 #include "merge.h"
+#include "validate.h"
 #include "variant.h"
 
 #include <stdio.h>
@@ -21,6 +22,7 @@ typedef struct variant_def {
     rc_variant_spec spec;
     yaml_mark_t design_key, locale_key; /* where design: and locale: were written */
     int set, design, locale;            /* node ids in the merged document; 0: none */
+    rc_text job;                        /* the job ad it names (job:), s NULL: none */
 } variant_def;
 
 struct rc_source {
@@ -306,7 +308,7 @@ static int good_name(const char *n)
 }
 
 static const char *const variant_keys[] = {"include_tags", "exclude_tags", "sections", "set",
-                                           "design",       "locale",       NULL};
+                                           "design",       "locale",       "job",      NULL};
 
 static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v, variant_def *out,
                         rc_diags *d)
@@ -322,7 +324,7 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         return rc;
     if (v->type != YAML_MAPPING_NODE)
         return rc_error(d, pos_of(s, v->start_mark), "variants.%s must be a mapping (of "
-                        "include_tags, exclude_tags, sections, set, design, locale), not %s",
+                        "include_tags, exclude_tags, sections, set, design, locale, job), not %s",
                         name, kind(v));
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         const yaml_node_t *key = node(s, p->key), *val = node(s, p->value);
@@ -334,6 +336,13 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         } else if (!strcmp(kn, "sections")) {
             rc |= read_names(s, val, name, kn, &out->spec.sections, d);
             out->spec.has_sections = 1;
+        } else if (!strcmp(kn, "job")) {
+            /* the job ad of the job-ad check (job.h): a file, as the photo is */
+            if (val->type != YAML_SCALAR_NODE || is_empty(val))
+                rc = rc_error(d, pos_of(s, val->start_mark), "variants.%s.job must name the job "
+                              "ad's text file, as in job: ads/acme.txt, not %s", name, kind(val));
+            else
+                out->job = text_of(s, val);
         } else if (!strcmp(kn, "set") || !strcmp(kn, "design") || !strcmp(kn, "locale")) {
             if (is_empty(val))
                 continue;
@@ -361,8 +370,8 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
                               "(did you mean '%s'?)", kn, name, near);
             else
                 rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s; "
-                              "expected include_tags, exclude_tags, sections, set, design or "
-                              "locale", kn, name);
+                              "expected include_tags, exclude_tags, sections, set, design, "
+                              "locale or job", kn, name);
         }
     }
     return rc ? -1 : 0;
@@ -623,6 +632,21 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
     return rc;
 }
 
+/* Whether the document's top level has key (RenderCV's files have cv:, JSON Resume's not). */
+static int has_key(yaml_document_t *doc, const char *key)
+{
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+            return 1;
+    }
+    return 0;
+}
+
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
 {
     memset(cv, 0, sizeof(*cv));
@@ -637,6 +661,9 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;
     int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, &s->root, a, d);
+    /* RenderCV's checks of the contact details and photo, with the loader's errors (validate.h) */
+    if (has_key(&vd, "cv") && rc_cv_validate(cv, d) < 0)
+        rc = -1;
     yaml_document_delete(&vd);
     if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
@@ -657,6 +684,23 @@ static void add_named(rc_buf *list, size_t *n, const char *from, const char *nam
     rc_buf_add(list, rc_buf_str(&p), p.len + 1);
     rc_buf_release(&p);
     ++*n;
+}
+
+int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags *d)
+{
+    *path = NULL;
+    if (v < 0 || (size_t)v >= s->nvariants || !s->variants[v].job.s)
+        return 0;
+    const rc_text *job = &s->variants[v].job;
+    rc_buf p = RC_BUF_INIT;
+    rc_files_join(&p, job->pos.file ? job->pos.file : s->files[0], job->s);
+    *pos = job->pos;
+    if (rc_files_check(&s->root, rc_buf_str(&p), "job ad", job->s, job->pos, d) < 0) {
+        rc_buf_release(&p);
+        return -1;
+    }
+    *path = p.ptr ? p.ptr : rc_xstrdup("");
+    return 1;
 }
 
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
@@ -714,5 +758,10 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     }
     if (own)
         yaml_document_delete(&vd);
+    /* the variant's job ad: read by the job-ad check */
+    if (v >= 0 && (size_t)v < s->nvariants && s->variants[v].job.s)
+        add_named(out, &n, s->variants[v].job.pos.file ? s->variants[v].job.pos.file
+                                                       : s->files[0],
+                  s->variants[v].job.s);
     return n;
 }

@@ -24,6 +24,7 @@
  *       include_tags: [..]    exclude_tags: [..]
  *       sections: [..]        set: {dotted.path: value, ...}
  *       design: {...}         locale: {...}
+ *       job: ads/acme.txt     (the job ad of the job-ad check, job.h)
  */
 #ifndef RC_SOURCE_H
 #define RC_SOURCE_H
@@ -66,6 +67,14 @@ size_t rc_source_nvariants(const rc_source *s);
 const char *rc_source_variant_name(const rc_source *s, size_t i);
 /* The index of variant `name`, or -1 with an error (RC_FAIL_USAGE). */
 int rc_source_find_variant(const rc_source *s, const char *name, rc_diags *d);
+
+/*
+ * The job ad variant v names (`job:`, for the job-ad check, job.h): 1 with
+ * its path in *path (malloc'd; relative to the YAML file that names it,
+ * unless absolute) and where it is named in *pos; 0 when v names none; -1
+ * with an error at its name when it lies outside the project (files.h).
+ */
+int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags *d);
 
 /*
  * The CV model of variant `v` (-1: the CV as written, no variant), in the
