@@ -237,6 +237,22 @@ static long lines_over(const trial *t, setting k, rc_vlist *scratch, rc_page_bre
     return line > 0 ? (long)((h + line - 1) / line) : 0;
 }
 
+/*
+ * Give back what the setting k took and the CV does not need: on its
+ * layout, the leading as loose as still fits (the steps after it took
+ * room of their own), then the spacing. Only page breaks are tried.
+ */
+static void loosen(const trial *t, setting *k, size_t limit, rc_vlist *scratch,
+                   rc_page_breaks *b)
+{
+    while (k->leading < 100 &&
+           try_breaks(t, k->spacing, k->leading + LEADING_STEP, scratch, b) <= limit)
+        k->leading += LEADING_STEP;
+    while (k->spacing < 100 &&
+           try_breaks(t, k->spacing + SPACING_STEP, k->leading, scratch, b) <= limit)
+        k->spacing += SPACING_STEP;
+}
+
 /* ---- without a limit ---------------------------------------------------------- */
 
 /* Lay the CV out as designed; warn when its last page holds only a few lines. */
@@ -335,6 +351,7 @@ int rc_fit_layout(const rc_cv *cv, rc_style *st, rc_fonts *fonts, rc_arena *a, r
     }
     k = hi->key;
 fitted:
+    loosen(chosen, &k, limit, &scratch, &b);
     rc = trial_finish(chosen, k, &scratch, &b, doc, st, d);
     if (rc == 0) {
         rc_buf how = RC_BUF_INIT;

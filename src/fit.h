@@ -13,12 +13,14 @@
  *   4. the font size: the body 0.25pt smaller at a time, by at most 1pt
  *      and never below 9pt, every other text in proportion.
  *
- * Each step keeps the tightest values of the steps before it. Steps 1
- * and 2 change no line break: they are tried on the same vertical list
- * (the same fonts, shaped words and lines) by breaking it into pages
- * again. Steps 3 and 4 change the measure, so each setting they try sets
- * the lines again (with the fonts already loaded); they are searched by
- * bisection, so a CV costs a few layouts at most.
+ * Each step keeps the tightest values of the steps before it. Once a
+ * setting fits, what it took and the CV does not need is given back: the
+ * leading as loose as still fits, then the spacing. Steps 1 and 2 change
+ * no line break: they are tried on the same vertical list (the same
+ * fonts, shaped words and lines) by breaking it into pages again. Steps
+ * 3 and 4 change the measure, so each setting they try sets the lines
+ * again (with the fonts already loaded); they are searched by bisection
+ * after the tightest, so a CV costs six layouts at most.
  *
  * A CV that fits as designed is laid out exactly as without the limit.
  * One that fits only tightened gets a note saying what changed ("fitted
@@ -33,7 +35,7 @@
 #include "layout.h"
 
 /* A last page of at most this many lines is worth a warning (without max_pages). */
-#define RC_FIT_FEW_LINES 3
+#define RC_FIT_FEW_LINES 5
 
 /*
  * rc_layout_cv within st->max_pages (0: no limit); *st becomes the style
