@@ -16,7 +16,7 @@
 /* The steps of fit.h, in percent (spacing, leading, margins) and quarter points (size). */
 enum {
     SPACING_STEP = 5,
-    SPACING_MIN = 60,
+    SPACING_MIN = 50,
     LEADING_STEP = 2,
     LEADING_MIN = 90,
     MARGIN_STEP = 5,
@@ -145,17 +145,27 @@ static void respace(const rc_vlist *vl, int spacing, int leading, rc_vlist *out)
     }
 }
 
-/* The breaks of a trial's list at a spacing and leading; returns their number of pages. */
+/*
+ * The breaks of a trial's list at a spacing and leading; returns their
+ * number of pages. The design as written breaks as without a limit (its
+ * spacing may shrink a little to save a last page, rc_layout_breaks); a
+ * tightened setting keeps its glue at the size the note will say, so
+ * that the bounds of fit.h are the real ones.
+ */
 static size_t try_breaks(const trial *t, int spacing, int leading, rc_vlist *scratch,
                          rc_page_breaks *b)
 {
     const rc_vlist *vl = rc_layout_list(t->layout);
+    int as_designed = t->key.margins == 100 && !t->key.drop && spacing == 100 && leading == 100;
     if (spacing < 100 || leading < 100) {
         respace(vl, spacing, leading, scratch);
         vl = scratch;
     }
     rc_page_breaks_release(b);
-    rc_layout_breaks(vl, rc_layout_style(t->layout), b);
+    if (as_designed)
+        rc_layout_breaks(vl, rc_layout_style(t->layout), b);
+    else
+        rc_page_breaks_find(vl, rc_layout_style(t->layout), 0, b);
     return b->n ? b->n : 1;
 }
 

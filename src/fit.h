@@ -6,7 +6,7 @@
  * and the first (loosest) setting that fits is kept:
  *
  *   1. the vertical spaces between sections, entries and their parts:
- *      95%, 90%, ... down to 60% of the design's;
+ *      95%, 90%, ... down to 50% of the design's;
  *   2. the leading (the baseline distance): 98%, 96%, ... down to 90%;
  *   3. the page margins: 95%, 90%, ... down to 75%, and never below
  *      10 mm (a margin already narrower stays as it is);
