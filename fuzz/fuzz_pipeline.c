@@ -1,6 +1,7 @@
 /*
  * fuzz_pipeline: bytes -> source (input, overlay, --set, variants) ->
- * style -> layout (build, linebreak, page) -> trace, txt and md devices:
+ * style -> layout (build, linebreak, page; fitted to design.page.max_pages)
+ * -> trace, txt and md devices:
  * what a run of rescomp does for each output, minus the PDF writer (libharu is not ours
  * to fuzz, and writing a file per input is slow). The fonts are loaded
  * once, in LLVMFuzzerInitialize, from $RESCOMP_FONT_DIR (set to the
@@ -28,6 +29,7 @@
 #include "dev.h"
 #include "dev_text.h"
 #include "font.h"
+#include "fit.h"
 #include "layout.h"
 #include "linebreak.h"
 #include "source.h"
@@ -195,9 +197,11 @@ static void run_variant(const rc_source *src, int v)
         FUZZ_CHECK(rc == 0 || d.nerrors > 0);
     }
     if (rc == 0 && d.nerrors == 0) {
-        rc = rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d);
+        rc = rc_fit_layout(&cv, &st, &fonts, &a, &doc, &d);
         FUZZ_CHECK(rc == 0 || rc == -1);
         FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
+        /* design.page.max_pages is kept, or it is an error */
+        FUZZ_CHECK(rc < 0 || st.max_pages == 0 || doc.npages <= (size_t)st.max_pages);
         if (rc == 0) {
             check_doc(&doc, &st, &d);
             rc_buf b = RC_BUF_INIT;

@@ -18,7 +18,7 @@ void rc_print_diags(const rc_diags *d, int quiet, int color)
 {
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d->n; i++) {
-        if (quiet && d->v[i].severity == RC_WARNING)
+        if (quiet && d->v[i].severity != RC_ERROR)
             continue;
         rc_buf_reset(&b);
         rc_diag_format_color(&d->v[i], color, &b);

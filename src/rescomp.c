@@ -12,6 +12,7 @@
 #include "dev.h"
 #include "diag.h"
 #include "font.h"
+#include "fit.h"
 #include "layout.h"
 #include "phone.h"
 #include "source.h"
@@ -92,7 +93,7 @@ int rc_compile_output(const rc_compile_request *rq, rc_arena *a, rc_buf *out, rc
     doc.untagged = rq->untagged;
     int rc = -1;
     if (prepare(rq, &cv, &fonts, &st, a, d) == 0 &&
-        rc_layout_cv(&cv, &st, &fonts, a, &doc, d) == 0 && d->nerrors == 0) {
+        rc_fit_layout(&cv, &st, &fonts, a, &doc, d) == 0 && d->nerrors == 0) {
         rc = 0;
         if (trace)
             rc_trace_write(&doc, trace);

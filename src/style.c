@@ -266,6 +266,7 @@ typedef enum kind {
     K_FAMILY,     /* rc_family_request: a font family for one role */
     K_FAMILIES,   /* typography.font_family as one name: every role */
     K_PHONE_FORMAT, /* rc_phone_format_kind from national/international/E164 */
+    K_PAGES,      /* int: a number of pages, 1 to RC_MAX_PAGES_LIMIT, or none */
 } kind;
 
 typedef struct option {
@@ -287,6 +288,7 @@ static const option options[] = {
     O("page.right_margin", K_LENGTH, margin_right),
     O("page.show_footer", K_FLAG, show_footer),
     O("page.show_top_note", K_FLAG, show_top_note),
+    O("page.max_pages", K_PAGES, max_pages),
     O("colors.body", K_COLOR, text_color),
     O("colors.name", K_COLOR, name.color),
     O("colors.headline", K_COLOR, headline.color),
@@ -498,6 +500,21 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
             return -1;
         s->title_type = (rc_title_type)choice;
         return 0;
+    case K_PAGES: {
+        /* "none" (or an empty value) takes a theme's or a variant's limit away */
+        char *end;
+        long n = strtol(v->value.s, &end, 10);
+        if (!*v->value.s || !strcmp(v->value.s, "none")) {
+            *(int *)field = 0;
+            return 0;
+        }
+        if (end == v->value.s || *end || n < 1 || n > RC_MAX_PAGES_LIMIT)
+            return rc_error(d, v->value.pos, "page.max_pages '%s' must be a whole number of pages "
+                            "from 1 to %d, or none", v->value.s, RC_MAX_PAGES_LIMIT);
+        *(int *)field = (int)n;
+        s->max_pages_pos = v->value.pos;
+        return 0;
+    }
     case K_PHONE_FORMAT:
         if (parse_choice(v->value, phone_formats, &choice, "phone number format", d) < 0)
             return -1;
