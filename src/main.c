@@ -40,6 +40,10 @@ static const char usage[] =
     "                     -o names DIR (created; default: INPUT's folder)\n"
     "  -j, --jobs N       compile N variants at once (default: one per core)\n"
     "      --list-variants  print the names of the variants, one a line\n"
+    "      --letter       write the CV's cover letter (its letter:) alone (default:\n"
+    "                     INPUT-letter.pdf); a variant with a letter otherwise\n"
+    "                     writes it beside its CV, as INPUT-NAME-letter.pdf\n"
+    "      --combine      write the letter and then the CV as one file\n"
     "      --check        check the CV and every variant; write nothing\n"
     "      --depfile FILE write a make rule: the output(s) depend on every\n"
     "                     YAML file read, the fonts and the photo\n"
@@ -230,6 +234,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.all_variants = 1;
         } else if (strcmp(arg, "--list-variants") == 0) {
             o.list_variants = 1;
+        } else if (strcmp(arg, "--letter") == 0) {
+            o.letter = 1;
+        } else if (strcmp(arg, "--combine") == 0) {
+            o.combine = 1;
         } else if (strcmp(arg, "--check") == 0) {
             o.check = 1;
         } else if (strcmp(arg, "--watch") == 0) {
@@ -276,6 +284,9 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
     if (trace && o.all_variants)
         return usage_error("%s", "--trace shows one CV; use it with --variant NAME instead of "
                            "--all-variants");
+    if (o.letter && o.combine)
+        return usage_error("%s", "--letter writes the letter alone and --combine the letter "
+                           "and the CV in one file; pick one");
     if (o.check && (o.output || trace || o.depfile))
         return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
     if ((o.pdf_standards & RESCOMP_PDF_UA1) && o.no_pdf_tags)
@@ -303,6 +314,12 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
         o.trace = stdout;
     } else if (!o.output && !o.check && !o.list_variants && !o.all_variants) {
         owned = o.variant ? variant_output(o.input, o.variant) : default_output(o.input);
+        if (owned && o.letter) {
+            /* the letter alone is not the CV: INPUT-letter.pdf, INPUT-NAME-letter.pdf */
+            char *cv = owned;
+            owned = rescomp_letter_output(cv);
+            free(cv);
+        }
         o.output = owned;
     }
     int code = rescomp_compile(&o);
