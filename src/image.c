@@ -533,8 +533,16 @@ static const char *quiet(char *msg)
     return msg;
 }
 
-int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
-                    rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+/* What messages call the image and the key that names it ("photo", "cv.photo"). */
+typedef struct image_role {
+    const char *what, *key;
+} image_role;
+
+static const image_role photo_role = {"photo", "cv.photo"};
+
+static int decode(rc_arena *a, const void *data, size_t size, const char *name,
+                  rc_scaled print_width, rc_pos pos, const image_role *r, rc_image *out,
+                  rc_diags *d)
 {
     const unsigned char *p = data;
     int max_w = pixels_for(print_width);
@@ -571,62 +579,76 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
         free(j);
     } else {
         return rc_error(d, pos,
-                        "photo '%s' is not a PNG or JPEG image; convert it or point cv.photo "
-                        "at another file",
-                        name);
+                        "%s '%s' is not a PNG or JPEG image; convert it or point %s at another "
+                        "file",
+                        r->what, name, r->key);
     }
     if (rc == -2)
         return rc_error(d, pos,
-                        "photo '%s' has %s pixels, more than rescomp reads (%d megapixels, "
-                        "%d on a side); scale it down or point cv.photo at another file",
-                        name, msg, MAX_MEGAPIXELS, MAX_SIDE);
+                        "%s '%s' has %s pixels, more than rescomp reads (%d megapixels, "
+                        "%d on a side); scale it down or point %s at another file",
+                        r->what, name, msg, MAX_MEGAPIXELS, MAX_SIDE, r->key);
     if (rc == -3)
         return rc_error(d, pos,
-                        "photo '%s' has %s pixels, too many for a progressive JPEG (rescomp "
+                        "%s '%s' has %s pixels, too many for a progressive JPEG (rescomp "
                         "decodes those in %ld MB at most); scale it down or save it as a "
                         "baseline JPEG",
-                        name, msg, MAX_JPEG_MEMORY >> 20);
+                        r->what, name, msg, MAX_JPEG_MEMORY >> 20);
     if (rc != 0)
         return rc_error(d, pos,
-                        "photo '%s' is not a valid %s image (%s); save it again or point "
-                        "cv.photo at another file",
-                        name, kind, quiet(msg));
+                        "%s '%s' is not a valid %s image (%s); save it again or point "
+                        "%s at another file",
+                        r->what, name, kind, quiet(msg), r->key);
     return 0;
+}
+
+int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
+                    rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+{
+    return decode(a, data, size, name, print_width, pos, &photo_role, out, d);
 }
 
 /*
  * The one place a photo file is opened: its bytes, up to MAX_FILE_MB.
  * A file that cannot be read is RC_FAIL_IO.
  */
-static int read_photo(const char *path, rc_pos pos, rc_buf *out, rc_diags *d)
+static int read_photo(const char *path, rc_pos pos, const image_role *r, rc_buf *out,
+                      rc_diags *d)
 {
     int err;
     FILE *f = rc_file_fopen(path, &err); /* a regular file, or an error: never a FIFO */
     if (!f)
-        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,
+        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read %s '%s': %s", r->what, path,
                               rc_file_strerror(err));
     err = rc_buf_add_stream(out, f, (size_t)MAX_FILE_MB << 20);
     fclose(f);
     if (err)
-        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,
+        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read %s '%s': %s", r->what, path,
                               strerror(err));
     if (out->len > (size_t)MAX_FILE_MB << 20)
         return rc_error(d, pos,
-                        "photo '%s' is larger than %d MB; scale it down or point cv.photo at "
+                        "%s '%s' is larger than %d MB; scale it down or point %s at "
                         "another file",
-                        path, MAX_FILE_MB);
+                        r->what, path, MAX_FILE_MB, r->key);
     return 0;
+}
+
+int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
+                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+{
+    image_role r = {what, key};
+    rc_buf file = RC_BUF_INIT;
+    int rc = read_photo(path, pos, &r, &file, d);
+    if (rc == 0)
+        rc = decode(a, file.ptr, file.len, path, print_width, pos, &r, out, d);
+    rc_buf_release(&file);
+    return rc;
 }
 
 int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
                   rc_image *out, rc_diags *d)
 {
-    rc_buf file = RC_BUF_INIT;
-    int rc = read_photo(path, pos, &file, d);
-    if (rc == 0)
-        rc = rc_image_decode(a, file.ptr, file.len, path, print_width, pos, out, d);
-    rc_buf_release(&file);
-    return rc;
+    return rc_image_load_as(a, path, photo_role.what, photo_role.key, print_width, pos, out, d);
 }
 
 /* ---- PNG out (html's data: URI) -------------------------------------------- */
