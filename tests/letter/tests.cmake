@@ -17,3 +17,7 @@ add_test(NAME letter_pdf
   COMMAND ${PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/check_letter.py $<TARGET_FILE:rescomp>
           ${CMAKE_CURRENT_BINARY_DIR}/letter-work/pdf ${PROJECT_SOURCE_DIR}/examples)
 set_tests_properties(letter_pdf PROPERTIES TIMEOUT 300)
+add_test(NAME letter_ci_applications
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/ci_applications.sh $<TARGET_FILE:rescomp>
+          ${CMAKE_CURRENT_BINARY_DIR}/letter-work/ci ${PROJECT_SOURCE_DIR})
+set_tests_properties(letter_ci_applications PROPERTIES TIMEOUT 120)
