@@ -63,9 +63,21 @@ typedef struct scaler {
     unsigned char *color, *alpha; /* the result, in the arena */
 } scaler;
 
-/* The size of what is embedded: at most max_w wide, the aspect ratio kept. */
-static void fit(int sw, int sh, int max_w, int *tw, int *th)
+/* The most pixels the print needs: w wide and, when h > 0, h tall. */
+typedef struct px_box {
+    int w, h;
+} px_box;
+
+/* The size of what is embedded: within the box, the aspect ratio kept. */
+static void fit(int sw, int sh, const px_box *box, int *tw, int *th)
 {
+    int max_w = box->w;
+    if (box->h > 0 && sh > 0) {
+        /* printed no taller than the box: as wide as that height needs */
+        long long w = ((long long)sw * box->h + sh - 1) / sh;
+        if (w < max_w)
+            max_w = w < 1 ? 1 : (int)w;
+    }
     if (sw <= max_w) {
         *tw = sw;
         *th = sh;
@@ -232,7 +244,7 @@ static int png_too_large(png_job *j, png_uint_32 w, png_uint_32 h)
 }
 
 /* 0, -1 with j->msg saying what is wrong, -2 with j->msg the too large size. */
-static int png_decode(png_job *j, rc_arena *a, int max_w, rc_image *out)
+static int png_decode(png_job *j, rc_arena *a, const px_box *box, rc_image *out)
 {
     j->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, j, png_fail, png_ignore);
     if (!j->png || !(j->info = png_create_info_struct(j->png))) {
@@ -260,7 +272,7 @@ static int png_decode(png_job *j, rc_arena *a, int max_w, rc_image *out)
     int has_alpha = ch == 2 || ch == 4;
     j->row = rc_xmalloc(png_get_rowbytes(j->png, j->info));
     int tw, th;
-    fit((int)w, (int)h, max_w, &tw, &th);
+    fit((int)w, (int)h, box, &tw, &th);
     scaler_start(&j->s, a, (int)w, (int)h, tw, th, ch, has_alpha, !interlaced);
     for (int pass = 0; pass < (interlaced ? 7 : 1); pass++) {
         int cols = interlaced ? (int)PNG_PASS_COLS(w, pass) : (int)w;
@@ -391,7 +403,7 @@ static void cmyk_to_rgb(const unsigned char *in, unsigned char *out, int n, int 
  * 0, or -1 with j->msg saying what is wrong, -2 with j->msg the too large
  * size, -3 (the same) when libjpeg would need too much memory for it.
  */
-static int jpeg_decode(jpeg_job *j, rc_arena *a, int max_w, rc_image *out)
+static int jpeg_decode(jpeg_job *j, rc_arena *a, const px_box *box, rc_image *out)
 {
     j->in.err = jpeg_std_error(&j->err);
     j->err.error_exit = jpeg_fail;
@@ -416,7 +428,7 @@ static int jpeg_decode(jpeg_job *j, rc_arena *a, int max_w, rc_image *out)
         return -2;
     }
     int tw, th;
-    fit(sw, sh, max_w, &tw, &th);
+    fit(sw, sh, box, &tw, &th);
     /*
      * A JPEG small enough for its printed size goes in as it is (no
      * second encoding, and the PDF is as small as the file); it is still
@@ -541,11 +553,11 @@ typedef struct image_role {
 static const image_role photo_role = {"photo", "cv.photo"};
 
 static int decode(rc_arena *a, const void *data, size_t size, const char *name,
-                  rc_scaled print_width, rc_pos pos, const image_role *r, rc_image *out,
-                  rc_diags *d)
+                  rc_scaled print_width, rc_scaled print_height, rc_pos pos,
+                  const image_role *r, rc_image *out, rc_diags *d)
 {
     const unsigned char *p = data;
-    int max_w = pixels_for(print_width);
+    px_box box = {pixels_for(print_width), print_height > 0 ? pixels_for(print_height) : 0};
     int rc;
     const char *kind;
     char msg[JMSG_LENGTH_MAX + 200];
@@ -555,7 +567,7 @@ static int decode(rc_arena *a, const void *data, size_t size, const char *name,
         png_job *j = rc_xcalloc(1, sizeof(*j));
         j->data = p;
         j->size = size;
-        rc = png_decode(j, a, max_w, out);
+        rc = png_decode(j, a, &box, out);
         snprintf(msg, sizeof(msg), "%s", j->msg);
         png_destroy_read_struct(&j->png, &j->info, NULL);
         free(j->row);
@@ -566,7 +578,7 @@ static int decode(rc_arena *a, const void *data, size_t size, const char *name,
         jpeg_job *j = rc_xcalloc(1, sizeof(*j));
         j->data = p;
         j->size = size;
-        rc = jpeg_decode(j, a, max_w, out);
+        rc = jpeg_decode(j, a, &box, out);
         snprintf(msg, sizeof(msg), "%s", j->msg);
         if (j->in_made)
             jpeg_destroy_decompress(&j->in);
@@ -605,7 +617,7 @@ static int decode(rc_arena *a, const void *data, size_t size, const char *name,
 int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
 {
-    return decode(a, data, size, name, print_width, pos, &photo_role, out, d);
+    return decode(a, data, size, name, print_width, 0, pos, &photo_role, out, d);
 }
 
 /*
@@ -634,13 +646,14 @@ static int read_photo(const char *path, rc_pos pos, const image_role *r, rc_buf 
 }
 
 int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
-                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+                     rc_scaled print_width, rc_scaled print_height, rc_pos pos, rc_image *out,
+                     rc_diags *d)
 {
     image_role r = {what, key};
     rc_buf file = RC_BUF_INIT;
     int rc = read_photo(path, pos, &r, &file, d);
     if (rc == 0)
-        rc = decode(a, file.ptr, file.len, path, print_width, pos, &r, out, d);
+        rc = decode(a, file.ptr, file.len, path, print_width, print_height, pos, &r, out, d);
     rc_buf_release(&file);
     return rc;
 }
@@ -648,7 +661,8 @@ int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char
 int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
                   rc_image *out, rc_diags *d)
 {
-    return rc_image_load_as(a, path, photo_role.what, photo_role.key, print_width, pos, out, d);
+    return rc_image_load_as(a, path, photo_role.what, photo_role.key, print_width, 0, pos, out,
+                            d);
 }
 
 /* ---- PNG out (html's data: URI) -------------------------------------------- */
