@@ -76,15 +76,20 @@ int rc_compile_job(const rc_job *job)
     rc_diags d;
     rc_diags_init(&d);
     int format = rc_format_of(o->format, job->output);
-    size_t pages = 0;
+    size_t pages = 0, letter_pages = 0;
+    int has_letter = 0;
     rc_compile_request rq = {job->source, job->variant, job->last_load,
                              rc_run_font_store(job->run), format < 0 ? RC_FORMAT_PDF : format,
                              o->pdf_standards, o->no_pdf_tags, o->strict,
                              o->text_width == RESCOMP_NO_WRAP ? 0
                              : o->text_width > 0              ? o->text_width
                                                               : RC_TEXT_WIDTH,
-                             &pages, NULL, NULL};
-    rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT;
+                             &pages, job->document,
+                             job->letter_output || o->check, NULL, &has_letter,
+                             &letter_pages, NULL, NULL};
+    rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT, letter = RC_BUF_INIT;
+    if (job->letter_output)
+        rq.letter_out = &letter;
     rc_buf ad = RC_BUF_INIT, text = RC_BUF_INIT;
     const char *lang = NULL;
     /* An ad that cannot be read fails the job: its error comes with the CV's, nothing is written. */
@@ -115,6 +120,15 @@ int rc_compile_job(const rc_job *job)
     if (rc == 0 && job->output && !ad_failed && !(o->strict && d.nwarnings) &&
         rc_write_output(job->output, out.ptr ? out.ptr : "", out.len, &d) == 0 && o->summary)
         summarize(job->output, pages, (rc_format)rq.format, &out, &summary);
+    /* The letter beside the CV, once the CV is written. */
+    if (rc == 0 && has_letter && job->letter_output && !d.nerrors &&
+        !(o->strict && d.nwarnings) &&
+        rc_write_output(job->letter_output, letter.ptr ? letter.ptr : "", letter.len, &d) == 0 &&
+        o->summary) {
+        rc_buf_addc(&summary, '\n');
+        summarize(job->letter_output, letter_pages, (rc_format)rq.format, &letter, &summary);
+    }
+    rc_buf_release(&letter);
     rc_buf_release(&trace);
     rc_buf_release(&out);
 

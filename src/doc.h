@@ -170,6 +170,11 @@ void rc_doc_release(rc_doc *doc);
 rc_page *rc_doc_add_page(rc_doc *doc);
 /* Append a zeroed draw of the given kind to the page and return it. */
 rc_draw *rc_page_add(rc_page *page, rc_draw_kind kind);
+/*
+ * Append more's pages and structure to doc's (a letter and its CV as one
+ * PDF), releasing more. Their page sizes and fonts must be the same.
+ */
+void rc_doc_append(rc_doc *doc, rc_doc *more);
 /* A new node of the tree under parent (which must exist); returns its number. */
 uint32_t rc_doc_add_node(rc_doc *doc, rc_stype type, uint32_t parent);
 

@@ -127,7 +127,7 @@ static void add_top_note(ctx *c, rc_doc *doc)
  * The date "present" stands for: settings.current_date, else the build's
  * SOURCE_DATE_EPOCH (reproducible builds), else today.
  */
-static rc_date reference_date(const rc_cv *cv)
+rc_date reference_date(const rc_cv *cv)
 {
     if (cv->current_date.year)
         return cv->current_date;

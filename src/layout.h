@@ -49,6 +49,14 @@ int rc_layout_end(rc_layout *l, const rc_vlist *vl, const rc_page_breaks *b);
 void rc_layout_discard(rc_layout *l);
 
 /*
+ * Lay the CV's cover letter (cv->letter) out into doc, with the CV's
+ * header and theme, as rc_layout_cv lays out the CV. A letter without a
+ * body is an error at its position; one longer than a page, a warning.
+ */
+int rc_layout_letter(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
+                     rc_doc *doc, rc_diags *d);
+
+/*
  * "Sept 2023 – present", "2021", or the free text, as RenderCV writes
  * dates, in the words of loc (NULL: English); see locale.h.
  */

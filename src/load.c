@@ -1684,12 +1684,50 @@ static int load_settings(loader *L, yaml_node_t *v, const char *path, void *targ
     return load_schema(L, v, path, &settings_schema, L->cv, "a mapping of settings");
 }
 
+/* letter.date: a calendar date (set in the locale's words) or free text. */
+static int load_letter_date(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    rc_text *t = target;
+    if (load_text(L, v, path, t) < 0 || !t->s)
+        return t->s ? -1 : 0;
+    rc_date date;
+    if (rc_date_parse_iso(t->s, &date) == RC_DATE_OUT_OF_RANGE)
+        return rc_error(L->d, t->pos, "%s '%s' is no calendar date; write YYYY-MM-DD or the "
+                        "date as text", path, t->s);
+    return 0;
+}
+
+/* rescomp extension: the cover letter (cv.h, layout_letter.c). */
+static const field letter_fields[] = {
+    {"sender", load_text_or_list, offsetof(rc_cv, letter.sender)},
+    {"recipient", load_text_or_list, offsetof(rc_cv, letter.recipient)},
+    {"date", load_letter_date, offsetof(rc_cv, letter.date)},
+    {"subject", load_text, offsetof(rc_cv, letter.subject)},
+    {"salutation", load_text, offsetof(rc_cv, letter.salutation)},
+    {"body", load_paragraph, offsetof(rc_cv, letter.body)},
+    {"closing", load_text, offsetof(rc_cv, letter.closing)},
+    {"signature", load_text, offsetof(rc_cv, letter.signature)},
+    {"enclosures", load_text_or_list, offsetof(rc_cv, letter.enclosures)},
+};
+static const mapping_schema letter_schema = {letter_fields, RC_ARRAY_LEN(letter_fields),
+                                             UNKNOWN_IS_ERROR, "letter"};
+
+static int load_letter(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    if (!rc_yaml_is_null(v))
+        L->cv->letter.pos = node_pos(L, v);
+    return load_schema(L, v, path, &letter_schema, L->cv,
+                       "a mapping of the letter's parts (recipient, subject, body, ...)");
+}
+
 static const field top_fields[] = {
     {"cv", load_cv_key, 0},
     {"design", load_design, 0},
     {"locale", load_locale, 0},
     {"settings", load_settings, 0},
     {"variants", load_nothing, 0},
+    {"letter", load_letter, 0},
 };
 /* For suggestions only (source.c reads `variants`). */
 static const mapping_schema top_schema = {top_fields, RC_ARRAY_LEN(top_fields), UNKNOWN_IS_ERROR,

@@ -40,9 +40,13 @@ static const char usage[] =
     "                     -o names DIR (created; default: INPUT's folder)\n"
     "  -j, --jobs N       compile N variants at once (default: one per core)\n"
     "      --list-variants  print the names of the variants, one a line\n"
-    "      --check        check the CV and every variant; write nothing\n"
+    "      --letter       write the CV's cover letter (its letter:) alone (default:\n"
+    "                     INPUT-letter.pdf); a variant with a letter otherwise\n"
+    "                     writes it beside its CV, as INPUT-NAME-letter.pdf\n"
+    "      --combine      write the letter and then the CV as one file\n"
+    "      --check        check the CV and every variant (and letters); write nothing\n"
     "      --depfile FILE write a make rule: the output(s) depend on every\n"
-    "                     YAML file read, the fonts and the photo\n"
+    "                     YAML file read, the fonts, the photo and signatures\n"
     "      --watch        compile again whenever an input file changes\n"
     "      --format FMT   pdf, txt (plain text, 80 columns), md (Markdown) or html\n"
     "                     (one self-contained page); default: from the extension\n"
@@ -235,6 +239,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.all_variants = 1;
         } else if (strcmp(arg, "--list-variants") == 0) {
             o.list_variants = 1;
+        } else if (strcmp(arg, "--letter") == 0) {
+            o.letter = 1;
+        } else if (strcmp(arg, "--combine") == 0) {
+            o.combine = 1;
         } else if (strcmp(arg, "--check") == 0) {
             o.check = 1;
         } else if (strcmp(arg, "--watch") == 0) {
@@ -281,6 +289,9 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
     if (trace && o.all_variants)
         return usage_error("%s", "--trace shows one CV; use it with --variant NAME instead of "
                            "--all-variants");
+    if (o.letter && o.combine)
+        return usage_error("%s", "--letter writes the letter alone and --combine the letter "
+                           "and the CV in one file; pick one");
     if (o.check && (o.output || trace || o.depfile))
         return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
     if ((o.pdf_standards & RESCOMP_PDF_UA1) && o.no_pdf_tags)
@@ -308,6 +319,12 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
         o.trace = stdout;
     } else if (!o.output && !o.check && !o.list_variants && !o.all_variants) {
         owned = o.variant ? variant_output(o.input, o.variant) : default_output(o.input);
+        if (owned && o.letter) {
+            /* the letter alone is not the CV: INPUT-letter.pdf, INPUT-NAME-letter.pdf */
+            char *cv = owned;
+            owned = rescomp_letter_output(cv);
+            free(cv);
+        }
         o.output = owned;
     }
     int code = rescomp_compile(&o);

@@ -74,6 +74,17 @@ static char *stem_of(const char *input)
     return s;
 }
 
+char *rescomp_letter_output(const char *output)
+{
+    const char *slash = strrchr(output, '/'), *dot = strrchr(output, '.');
+    size_t n = dot && dot > (slash ? slash + 1 : output) ? (size_t)(dot - output)
+                                                         : strlen(output);
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_add(&b, output, n);
+    rc_buf_addf(&b, "-letter%s", output + n);
+    return b.ptr;
+}
+
 /* mkdir -p */
 static int make_dirs(const char *dir, rc_diags *d)
 {
@@ -397,6 +408,21 @@ static void build_release(build *b)
     memset(b, 0, sizeof(*b));
 }
 
+/*
+ * What a job writes of a CV with a letter (cli.h): the letter alone, the
+ * two as one file, or the CV with its letter beside it in a file of its
+ * own (not on standard output, which holds one file).
+ */
+static void letter_outputs(const rescomp_options *o, build *b, rc_job *j, int has_letter)
+{
+    if (o->letter)
+        j->document = RC_DOCUMENT_LETTER;
+    else if (o->combine)
+        j->document = has_letter || !o->all_variants ? RC_DOCUMENT_COMBINED : RC_DOCUMENT_CV;
+    else if (has_letter && j->output && !rc_is_stdout(j->output))
+        j->letter_output = own(b, rescomp_letter_output(j->output));
+}
+
 static int cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -470,15 +496,19 @@ static int check_outputs(const rescomp_options *o, const build *b, const names *
     int *have = rc_xcalloc(in->n + 1, sizeof(*have));
     for (size_t k = 0; k < in->n; k++)
         have[k] = stat(in->v[k], &st[k]) == 0 && S_ISREG(st[k].st_mode);
-    for (size_t j = 0; j <= b->njobs; j++) {
-        const char *out = j < b->njobs ? b->jobs[j].output : o->check ? NULL : o->depfile;
+    for (size_t j = 0; j <= 2 * b->njobs; j++) {
+        /* each job's output, then each letter beside one, then the depfile */
+        const char *out = j < b->njobs       ? b->jobs[j].output
+                          : j < 2 * b->njobs ? b->jobs[j - b->njobs].letter_output
+                          : o->check         ? NULL
+                                             : o->depfile;
         struct stat so;
         if (!out || rc_is_stdout(out) || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
             continue;
         for (size_t k = 0; k < in->n; k++) {
             if (!have[k] || st[k].st_dev != so.st_dev || st[k].st_ino != so.st_ino)
                 continue;
-            if (j == b->njobs)
+            if (j == 2 * b->njobs)
                 rc = rc_error_class(d, RC_FAIL_USAGE, nowhere, "--depfile '%s' would replace "
                                     "'%s', which this run reads; name another file for the "
                                     "rule", out, in->v[k]);
@@ -512,9 +542,12 @@ static int check_depfile_names(const rescomp_options *o, const build *b, const n
     if (!o->depfile || o->check)
         return 0;
     int rc = rc_depfile_check((const char *const *)in->v, in->n, d);
-    for (size_t j = 0; j < b->njobs; j++)
+    for (size_t j = 0; j < b->njobs; j++) {
         if (b->jobs[j].output && rc_depfile_check(&b->jobs[j].output, 1, d) < 0)
             rc = -1;
+        if (b->jobs[j].letter_output && rc_depfile_check(&b->jobs[j].letter_output, 1, d) < 0)
+            rc = -1;
+    }
     return rc;
 }
 
@@ -549,6 +582,9 @@ static int check_options(const rescomp_options *o)
         USAGE("--variant and --all-variants cannot be combined; pick one");
     else if (o->trace && o->all_variants)
         USAGE("--trace shows one CV; use it with --variant NAME, not --all-variants");
+    else if (o->letter && o->combine)
+        USAGE("--letter writes the letter alone and --combine the letter and the CV in one "
+              "file; pick one");
     else if (o->check && (o->output || o->output_dir || o->trace || o->depfile))
         USAGE("--check writes nothing; drop -o, --trace and --depfile");
     else if (to_stdout && o->all_variants)
@@ -615,9 +651,10 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
             j->heading = NULL; /* the only job */
             j->output = o->check ? NULL : o->output;
             j->trace = o->trace;
+            letter_outputs(o, &b, j, rc_source_has_letter(src, v));
         }
     } else if (o->all_variants) {
-        size_t n = rc_source_nvariants(src);
+        size_t n = rc_source_nvariants(src), nletters = 0;
         char *dir = o->output_dir ? rc_xstrdup(o->output_dir) : rc_files_dir_of(o->input);
         char *stem = stem_of(o->input);
         if (n == 0) {
@@ -626,6 +663,10 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                            "(add a 'variants:' mapping)");
         } else if (o->check || make_dirs(dir, &d) == 0) {
             for (size_t i = 0; i < n; i++) {
+                int has_letter = rc_source_has_letter(src, (int)i);
+                nletters += has_letter;
+                if (o->letter && !has_letter)
+                    continue; /* --letter: the letters alone */
                 rc_job *j = add_job(&b, o, run, src, (int)i);
                 if (!o->check) {
                     rc_buf p = RC_BUF_INIT;
@@ -633,7 +674,16 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                     rc_buf_addf(&p, "%s/%s-%s.%s", dir, stem, rc_source_variant_name(src, i),
                                 rc_format_extension(f < 0 ? RC_FORMAT_PDF : (rc_format)f));
                     j->output = own(&b, p.ptr);
+                    if (o->letter)
+                        j->output = own(&b, rescomp_letter_output(j->output));
                 }
+                letter_outputs(o, &b, j, has_letter);
+            }
+            if (o->letter && !nletters) {
+                rc_pos whole = {o->input, 0, 0};
+                rc_error_class(&d, RC_FAIL_USAGE, whole, "--letter: no variant has a letter "
+                               "(add 'letter:' to a variant, or a body to the top-level "
+                               "letter:)");
             }
         }
         free(dir);
@@ -642,6 +692,8 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         rc_job *j = add_job(&b, o, run, src, -1);
         j->output = o->check ? NULL : o->output;
         j->trace = o->trace;
+        /* the CV as written writes no letter beside it unless asked (--letter, --combine) */
+        letter_outputs(o, &b, j, 0);
         if (o->check)
             for (size_t i = 0; i < rc_source_nvariants(src); i++)
                 add_job(&b, o, run, src, (int)i);
@@ -694,11 +746,14 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
     char **pre = all.v;
     size_t npre = all.n;
     if (code == RESCOMP_EXIT_OK && o->depfile && !o->check) {
-        const char **targets = rc_xcalloc(b.njobs + 1, sizeof(*targets));
+        const char **targets = rc_xcalloc(2 * b.njobs + 1, sizeof(*targets));
         size_t nt = 0;
-        for (size_t i = 0; i < b.njobs; i++)
+        for (size_t i = 0; i < b.njobs; i++) {
             if (b.jobs[i].output)
                 targets[nt++] = b.jobs[i].output;
+            if (b.jobs[i].letter_output)
+                targets[nt++] = b.jobs[i].letter_output;
+        }
         rc_diags_init(&d);
         if (nt && rc_depfile_write(o->depfile, targets, nt, (const char *const *)pre, npre, &d) < 0)
             code = report(o, &d);

@@ -23,6 +23,8 @@ typedef struct variant_def {
     yaml_mark_t design_key, locale_key; /* where design: and locale: were written */
     int set, design, locale;            /* node ids in the merged document; 0: none */
     rc_text job;                        /* the job ad it names (job:), s NULL: none */
+    int letter;                         /* the variant's own letter: (node id), or 0 */
+    yaml_mark_t letter_key;
 } variant_def;
 
 struct rc_source {
@@ -41,6 +43,7 @@ struct rc_source {
     int have_variants_key;
     yaml_mark_t variants_mark;
     rc_diags parse_warnings; /* given to every load (keep_warnings) */
+    int letter_body; /* the top-level letter: has a body (cv.h: rc_cv_has_letter) */
 };
 
 static rc_file_table table(const rc_source *s)
@@ -308,7 +311,8 @@ static int good_name(const char *n)
 }
 
 static const char *const variant_keys[] = {"include_tags", "exclude_tags", "sections", "set",
-                                           "design",       "locale",       "job",      NULL};
+                                           "design",       "locale",       "job",
+                                           "letter",       NULL};
 
 static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v, variant_def *out,
                         rc_diags *d)
@@ -324,7 +328,8 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         return rc;
     if (v->type != YAML_MAPPING_NODE)
         return rc_error(d, pos_of(s, v->start_mark), "variants.%s must be a mapping (of "
-                        "include_tags, exclude_tags, sections, set, design, locale, job), not %s",
+                        "include_tags, exclude_tags, sections, set, design, locale, job, "
+                        "letter), not %s",
                         name, kind(v));
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         const yaml_node_t *key = node(s, p->key), *val = node(s, p->value);
@@ -343,6 +348,12 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
                               "ad's text file, as in job: ads/acme.txt, not %s", name, kind(val));
             else
                 out->job = text_of(s, val);
+        } else if (!strcmp(kn, "letter")) {
+            /* merged over the top-level letter:, which the schema loader checks */
+            if (!is_empty(val)) {
+                out->letter = p->value;
+                out->letter_key = key->start_mark;
+            }
         } else if (!strcmp(kn, "set") || !strcmp(kn, "design") || !strcmp(kn, "locale")) {
             if (is_empty(val))
                 continue;
@@ -371,7 +382,7 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
             else
                 rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s; "
                               "expected include_tags, exclude_tags, sections, set, design, "
-                              "locale or job", kn, name);
+                              "locale, job or letter", kn, name);
         }
     }
     return rc ? -1 : 0;
@@ -443,6 +454,7 @@ static void keep_warnings(rc_source *s, rc_diags *d, size_t from)
     }
     d->n = k;
 }
+static const yaml_node_t *text_node(yaml_document_t *doc, int id);
 
 int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
 {
@@ -480,6 +492,9 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
         read_variants(s, d);
     if (d->nerrors == errors_before)
         keep_warnings(s, d, diags_before);
+    static const rc_path_seg body_segs[] = {{(char *)"letter", 0, 0}, {(char *)"body", 0, 0}};
+    rc_path body = {(rc_path_seg *)body_segs, 2};
+    s->letter_body = root_is_mapping(&s->doc) && text_node(&s->doc, rc_merge_get(&s->doc, &body));
     return d->nerrors == errors_before ? 0 : -1;
 }
 
@@ -625,6 +640,8 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
         rc = -1;
     if (def->locale && merge_top(s, vd, "locale", def->locale, def->locale_key, d) < 0)
         rc = -1;
+    if (def->letter && merge_top(s, vd, "letter", def->letter, def->letter_key, d) < 0)
+        rc = -1;
     if (rc == 0 && def->set && apply_variant_set(s, vd, def->set, d) < 0)
         rc = -1;
     if (rc < 0)
@@ -667,7 +684,19 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
     yaml_document_delete(&vd);
     if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
+    if (rc == 0 && v >= 0 && s->variants[v].letter) {
+        /* the variant's own letter: it has one, and its messages point there */
+        cv->letter.own = 1;
+        cv->letter.pos = pos_of(s, node(s, s->variants[v].letter)->start_mark);
+    }
     return rc;
+}
+
+int rc_source_has_letter(const rc_source *s, int v)
+{
+    if (v >= 0 && (size_t)v < s->nvariants && s->variants[v].letter)
+        return 1;
+    return s->letter_body;
 }
 
 /* A scalar that says something (not empty, not null), or NULL. */
@@ -731,6 +760,15 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     /* The photo is relative to the CV's own file, as layout_header.c resolves it. */
     if (photo)
         add_named(out, &n, s->files[0], scalar(photo));
+    /* So is the letter's signature (layout_letter.c), read when there is a letter. */
+    static const rc_path_seg sig_segs[] = {{(char *)"letter", 0, 0},
+                                           {(char *)"signature", 0, 0}};
+    rc_path sig_path = {(rc_path_seg *)sig_segs, 2};
+    const yaml_node_t *sig = yaml_document_get_root_node(doc) && rc_source_has_letter(s, v)
+                                 ? text_node(doc, rc_merge_get(doc, &sig_path))
+                                 : NULL;
+    if (sig)
+        add_named(out, &n, s->files[0], scalar(sig));
     int sid = yaml_document_get_root_node(doc) ? rc_merge_get(doc, &sections_path) : 0;
     const yaml_node_t *secs = sid ? yaml_document_get_node(doc, sid) : NULL;
     for (yaml_node_pair_t *p = secs && secs->type == YAML_MAPPING_NODE

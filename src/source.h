@@ -25,6 +25,7 @@
  *       sections: [..]        set: {dotted.path: value, ...}
  *       design: {...}         locale: {...}
  *       job: ads/acme.txt     (the job ad of the job-ad check, job.h)
+ *       letter: {...}         (merged over the top-level letter:, as design)
  */
 #ifndef RC_SOURCE_H
 #define RC_SOURCE_H
@@ -83,9 +84,15 @@ int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags 
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d);
 
 /*
- * The files variant v (-1: none) names, its photo and its .bib files, as
- * paths to open (files.h): appended to out, each ending in a NUL. Returns
- * how many. For dependency lists and --watch.
+ * Whether variant v (-1: the CV as written) has a cover letter: it gives
+ * `letter:` of its own, or the top-level `letter:` has a body (cv.h).
+ */
+int rc_source_has_letter(const rc_source *s, int v);
+
+/*
+ * The files variant v (-1: none) names, its photo, its .bib files and its
+ * letter's signature, as paths to open (files.h): appended to out, each
+ * ending in a NUL. Returns how many. For dependency lists and --watch.
  */
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out);
 

@@ -459,7 +459,7 @@ static void test_schema_errors(void)
     CHECK_INT(load("cv:\n  name: N\ndesgin:\n  theme: classic\n"), -1);
     CHECK_ERROR_AT("unknown key 'desgin' at the top level (did you mean 'design'?)", 3, 1);
     CHECK_INT(load("cv: {name: N}\nfoo: 1\n"), -1);
-    CHECK_ERROR_AT("unknown key 'foo' at the top level; expected cv, design, locale, settings or variants",
+    CHECK_ERROR_AT("unknown key 'foo' at the top level; expected cv, design, locale, settings, variants or letter",
                    2, 1);
 
     CHECK_INT(load("cv:\n  headlin: N\n  phone: 1\n"), -1);
