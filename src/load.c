@@ -2682,7 +2682,10 @@ static int load_document(loader *L)
     rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles, L->cv->root};
     if (rc_jsonresume_detect(&y, root))
         return rc_jsonresume_load(&y, root, L->cv);
-    rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    rc_legacy_changes old;
+    rc_legacy_upgrade(&y, &old); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    rc_legacy_warn(&y, &old);
+    rc_legacy_changes_release(&old);
     return load_top(L, yaml_document_get_root_node(L->doc));
 }
 
