@@ -495,13 +495,13 @@ int rc_upgrade_text(const char *name, const char *data, size_t len, rc_buf *out,
         for (vnode *v = u.trees[i]; v; v = v->next) {
             /* the blocks' buffers (the nodes are in the arena) */
             vnode *stack[64];
-            size_t top = 0;
-            stack[top++] = v;
-            while (top) {
-                vnode *x = stack[--top];
+            size_t depth = 0;
+            stack[depth++] = v;
+            while (depth) {
+                vnode *x = stack[--depth];
                 rc_buf_release(&x->block);
-                for (vnode *c = x->child; c && top < RC_ARRAY_LEN(stack); c = c->next)
-                    stack[top++] = c;
+                for (vnode *c = x->child; c && depth < RC_ARRAY_LEN(stack); c = c->next)
+                    stack[depth++] = c;
             }
         }
     free(u.anchors);
