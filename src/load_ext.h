@@ -137,6 +137,14 @@ void rc_legacy_sort(const rc_yaml *y, rc_legacy_changes *c);
 void rc_legacy_warn(const rc_yaml *y, rc_legacy_changes *c);
 void rc_legacy_changes_release(rc_legacy_changes *c);
 
+/* cv.photo given as a URL (RenderCV 2.7+ downloads it): a warning, and no photo. 1 if so. */
+int rc_legacy_photo_url(rc_diags *d, rc_text *photo);
+/*
+ * design.theme naming a folder of RenderCV templates beside the CV (a
+ * custom theme): a warning, and the theme becomes classic. 1 if so.
+ */
+int rc_legacy_custom_theme(rc_diags *d, const char *cv_file, rc_text *theme);
+
 /* ---- BibTeX in a section (load_bibtex.c) ---- */
 
 /* Is this section item a `- bibtex: file.bib` request? */

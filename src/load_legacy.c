@@ -18,7 +18,10 @@
  */
 #include "load_ext.h"
 
+#include "files.h"
 #include "rc_locale.h"
+
+#include <sys/stat.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -700,4 +703,36 @@ void rc_legacy_changes_release(rc_legacy_changes *c)
 {
     free(c->v);
     memset(c, 0, sizeof(*c));
+}
+
+/* ---- habits of RenderCV files in the wild ---------------------------------- */
+
+int rc_legacy_photo_url(rc_diags *d, rc_text *photo)
+{
+    if (!photo->s || (strncmp(photo->s, "http://", 7) && strncmp(photo->s, "https://", 8)))
+        return 0;
+    rc_warning(d, photo->pos, "cv.photo is a URL, which RenderCV 2.7 downloads; rescomp fetches "
+               "nothing from the network, so the photo is left out (download it and give its "
+               "file name)");
+    photo->s = NULL;
+    return 1;
+}
+
+int rc_legacy_custom_theme(rc_diags *d, const char *cv_file, rc_text *theme)
+{
+    char *dir = rc_files_dir_of(cv_file);
+    char *folder = dir ? rc_path_join(dir, theme->s) : NULL;
+    struct stat st;
+    int found = folder && strchr(theme->s, '/') == NULL && stat(folder, &st) == 0 &&
+                S_ISDIR(st.st_mode);
+    free(folder);
+    free(dir);
+    if (!found)
+        return 0;
+    rc_warning(d, theme->pos, "theme '%s' is a custom RenderCV theme: its folder holds Typst "
+               "templates, which rescomp does not read; the CV is set in 'classic', which "
+               "'rendercv create-theme' starts from (set design.theme to the one yours derives "
+               "from)", theme->s);
+    theme->s = "classic";
+    return 1;
 }

@@ -19,3 +19,13 @@ endforeach()
 # --upgrade takes the file alone; a JSON Resume is no RenderCV file.
 add_test(NAME upgrade_usage COMMAND $<TARGET_FILE:rescomp> --upgrade x.yaml -o y.yaml)
 set_tests_properties(upgrade_usage PROPERTIES WILL_FAIL TRUE)
+
+# Files as RenderCV users write them (issue 15, item 5): a photo given as a
+# URL is left out with a warning; a custom theme (a folder of RenderCV
+# templates beside the CV) is set in classic with a warning; both compile.
+add_test(NAME wild_photo_url_and_custom_theme COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp>
+  -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/upgrade-work/wild
+  "-DSETUP=mkdir mytheme && printf 'cv:\\n  name: Jane Roe\\n  photo: https://example.com/me.jpg\\ndesign:\\n  theme: mytheme\\n' > cv.yaml"
+  "-DARGS=cv.yaml\;-o\;cv.pdf" -DEXIT=0 -DCREATES=cv.pdf
+  "-DSTDERR=cv\\.yaml:3:10: warning: cv\\.photo is a URL.*left out.*\ncv\\.yaml:5:10: warning: theme 'mytheme' is a custom RenderCV theme"
+  -P ${PROJECT_SOURCE_DIR}/tests/cli/run_cli.cmake)
