@@ -6,7 +6,7 @@ _rescomp()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     local options="-o --output --trace -q --quiet --strict --no-pdf-tags --pdf-standard --set --variant
         --all-variants -j --jobs --list-variants --letter --combine --check --depfile --watch --format --width --schema
-        --design --root --job --list-themes -h --help --version"
+        --upgrade --design --root --job --list-themes -h --help --version"
 
     if [[ ${COMP_WORDS[1]} == new ]]; then
         case $prev in

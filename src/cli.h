@@ -98,6 +98,11 @@ int rescomp_print_schema(FILE *out);
  */
 int rescomp_new(const char *name, const char *theme, const char *format, int quiet);
 
+/*
+ * rescomp --upgrade: print input, an older RenderCV file, in the v2.8 form
+ * on out (upgrade.h); diagnostics on stderr; returns one of RESCOMP_EXIT_*.
+ */
+int rescomp_upgrade(const char *input, FILE *out, int color);
 /* Print the built-in themes, one a line with what each is; returns an exit code. */
 int rescomp_list_themes(FILE *out);
 

@@ -1434,6 +1434,8 @@ static int load_connections(loader *L, yaml_node_t *v, const char *path, void *t
     return rc;
 }
 
+static int load_photo(loader *L, yaml_node_t *v, const char *path, void *target);
+
 static const field cv_fields[] = {
     {"name", load_text, offsetof(rc_cv, name)},
     {"headline", load_text, offsetof(rc_cv, headline)},
@@ -1441,7 +1443,7 @@ static const field cv_fields[] = {
     {"email", load_text_or_list, offsetof(rc_cv, emails)},
     {"phone", load_text_or_list, offsetof(rc_cv, phones)},
     {"website", load_text_or_list, offsetof(rc_cv, websites)},
-    {"photo", load_text, offsetof(rc_cv, photo)},
+    {"photo", load_photo, offsetof(rc_cv, photo)},
     {"social_networks", load_socials, 0},
     {"custom_connections", load_connections, 0},
     {"sections", load_sections, 0},
@@ -1490,7 +1492,22 @@ static int load_choice(loader *L, yaml_node_t *v, const char *path, rc_text *out
 
 static int load_theme(loader *L, yaml_node_t *v, const char *path, void *target)
 {
+    if (v->type == YAML_SCALAR_NODE && !rc_yaml_is_null(v)) {
+        rc_text t = make_text(L, v);
+        if (rc_legacy_custom_theme(L->d, L->file, &t)) {
+            *(rc_text *)target = t;
+            return 0;
+        }
+    }
     return load_choice(L, v, path, target, themes, "theme");
+}
+
+static int load_photo(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    if (load_text(L, v, path, target) < 0)
+        return -1;
+    rc_legacy_photo_url(L->d, target);
+    return 0;
 }
 
 static int load_page_size(loader *L, yaml_node_t *v, const char *path, void *target)
@@ -2757,7 +2774,10 @@ static int load_document(loader *L)
         int rc = rc_jsonresume_load(&y, root, L->cv);
         return load_shared_keys(L, root) < 0 ? -1 : rc;
     }
-    rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    rc_legacy_changes old;
+    rc_legacy_upgrade(&y, &old); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    rc_legacy_warn(&y, &old);
+    rc_legacy_changes_release(&old);
     return load_top(L, yaml_document_get_root_node(L->doc));
 }
 

@@ -59,6 +59,8 @@ static const char usage[] =
     "      --no-pdf-tags  write an untagged PDF (tagged: its structure for screen\n"
     "                     readers and text extraction; the default)\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
+    "      --upgrade      print INPUT, a RenderCV 1.x or 2.0-2.3 file, in the v2.8\n"
+    "                     form on stdout (comments and layout kept; INPUT is not changed)\n"
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
     "                     (default: INPUT's folder)\n"
@@ -192,7 +194,7 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                const char **overlay_keys)
 {
     rescomp_options o = {0};
-    int trace = 0, missing = 0;
+    int trace = 0, missing = 0, upgrade = 0;
     o.sets = sets;
     o.overlays = overlays;
     o.overlay_keys = overlay_keys;
@@ -269,6 +271,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             return RESCOMP_EXIT_OK;
         } else if (strcmp(arg, "--schema") == 0) {
             return rescomp_print_schema(stdout);
+        } else if (strcmp(arg, "--upgrade") == 0) {
+            upgrade = 1;
         } else if (strcmp(arg, "--list-themes") == 0) {
             return rescomp_list_themes(stdout);
         } else if (strcmp(arg, "--version") == 0) {
@@ -284,6 +288,12 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
     }
     if (!o.input)
         return usage_error("%s", "no input file given");
+    if (upgrade) {
+        if (o.noverlays || o.nsets || o.output || trace || o.variant || o.all_variants)
+            return usage_error("%s", "--upgrade prints one file on stdout; give it the file "
+                               "alone (rescomp --upgrade cv.yaml > new.yaml)");
+        return rescomp_upgrade(o.input, stdout, stderr_color());
+    }
     if (o.variant && o.all_variants)
         return usage_error("%s", "--variant and --all-variants cannot be combined; pick one");
     if (trace && o.all_variants)
