@@ -10,7 +10,7 @@ foreach(theme_file ${LETTER_THEMES})
             "-DARGS=--variant;acme;--letter;--set;design.theme=${theme}"
             -DEXPECTED=${CMAKE_CURRENT_LIST_DIR}/golden/${theme}.trace
             -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/letter-work/${theme}.trace
-            -P ${CMAKE_CURRENT_LIST_DIR}/run_golden.cmake)
+            -P ${PROJECT_SOURCE_DIR}/tests/golden/run_golden.cmake)
 endforeach()
 find_program(PYTHON3 python3)
 add_test(NAME letter_pdf
