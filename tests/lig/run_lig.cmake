@@ -4,23 +4,9 @@
 #      word of the CV as written, and no ligature character (U+FB00-FB06);
 #   or -DMIN=n: the text fonts show at least n ligatures in all, the
 #      typewriter face none (MIN=0: no font shows any).
-file(REMOVE_RECURSE ${WORKDIR})
-file(MAKE_DIRECTORY ${WORKDIR})
-set(pdf ${WORKDIR}/cv.pdf)
-set(args)
-foreach(s ${SETS})
-  list(APPEND args --set ${s})
-endforeach()
-execute_process(COMMAND ${EXE} ${INPUT} ${args} -o ${pdf} RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "rescomp failed (${rc}):\n${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/render_extract.cmake)
 if(DEFINED ENGINE)
-  execute_process(COMMAND ${EXTRACT} ${ENGINE} ${pdf} OUTPUT_FILE ${WORKDIR}/text.txt
-                  RESULT_VARIABLE rc ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${ENGINE} could not read the PDF (${rc}):\n${err}")
-  endif()
+  rc_extract()
   execute_process(COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
                           grep -c -P "[\\x{FB00}-\\x{FB06}]" ${WORKDIR}/text.txt
                   OUTPUT_VARIABLE fb OUTPUT_STRIP_TRAILING_WHITESPACE)
