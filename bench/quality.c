@@ -29,8 +29,12 @@
  *     --set NAME=V   change one Knuth-Plass parameter (pretolerance,
  *                    tolerance, emergency_stretch in pt, hyphen_penalty,
  *                    ex_hyphen_penalty, line_penalty, adj_demerits,
- *                    double_hyphen_demerits, final_hyphen_demerits), to
- *                    see what a different default would do; also --pdf
+ *                    double_hyphen_demerits, final_hyphen_demerits,
+ *                    protrude, expand_stretch, expand_shrink, expand_step),
+ *                    to see what a different default would do; also --pdf
+ *     --microtype    Knuth-Plass only, four rows per measure: without
+ *                    margin protrusion and font expansion, with each, with
+ *                    both (expansion as the latex theme sets it)
  *
  * Corpus files: paragraphs separated by blank lines (a paragraph may be
  * wrapped), lines starting with '#' are comments, inline markup as in
@@ -153,6 +157,10 @@ static int load_corpus(corpus *c, const char *path, rc_arena *a)
 enum { ALG_KP, ALG_FF, ALG_FF_NOHYPH, ALG_COUNT };
 static const char *const alg_name[ALG_COUNT] = {"knuth-plass", "first-fit", "first-fit, no hyph"};
 
+/* --microtype: which of protrusion (1) and expansion (2) a row uses. */
+enum { MT_PROTRUDE = 1, MT_EXPAND = 2, MT_COUNT = 4 };
+static const char *const mt_name[MT_COUNT] = {"none", "protrusion", "expansion", "both"};
+
 typedef struct job {
     rc_fonts fonts;
     rc_hyph *hyph;
@@ -183,6 +191,7 @@ static int set_para(job *j, const para_src *s, rc_scaled width, int alg, rc_aren
     ps.hyphen_penalty = j->lb.hyphen_penalty;
     ps.hyphenate = 1;
     ps.hyph = alg == ALG_FF ? j->hyph : NULL;
+    ps.protrude = j->lb.protrude;
     rc_para_init(p, RC_ALIGN_JUSTIFY, (rc_pos){s->id, 1, 1});
     rc_diags d;
     rc_diags_init(&d);
@@ -241,19 +250,29 @@ typedef struct line_info {
     double max_space, sum_space; /* set interword spaces, in em */
     int end;               /* END_* */
     int last;
+    int expand;            /* the breaker's font expansion of the line */
 } line_info;
 
+/*
+ * The line's own measure: its natural width and glue, the width it must
+ * fill widened by what the breaker hung into the margins (b->margin_*) and
+ * narrowed by what font expansion (b->expand) added to its glyphs, which
+ * are summed here from the items, not taken from the breaker.
+ */
 static void measure_line(const rc_para *p, size_t from, size_t brk, rc_scaled width, int last,
-                         line_info *li)
+                         const rc_break *b, line_info *li)
 {
     memset(li, 0, sizeof(*li));
     li->from = from;
     li->brk = brk;
     li->last = last;
+    li->expand = b->expand;
+    int64_t glyphs = 0;
     for (size_t i = from; i < brk; i++) {
         const rc_item *it = &p->items[i];
         if (it->type == RC_ITEM_BOX) {
             li->w += it->width;
+            glyphs += it->expandable ? it->width : 0;
         } else if (it->type == RC_ITEM_GLUE) {
             li->w += it->width;
             li->st += it->stretch;
@@ -261,8 +280,12 @@ static void measure_line(const rc_para *p, size_t from, size_t brk, rc_scaled wi
         }
     }
     const rc_item *end = &p->items[brk];
-    if (end->type == RC_ITEM_PENALTY)
+    if (end->type == RC_ITEM_PENALTY) {
         li->w += end->width; /* the hyphen typeset at a hyphen break */
+        glyphs += end->expandable ? end->width : 0;
+    }
+    width += b->margin_left + b->margin_right;
+    width -= rc_expanded((rc_scaled)glyphs, b->expand) - (rc_scaled)glyphs;
     if (brk == p->n - 1)
         li->end = END_PARAGRAPH;
     else if (end->type == RC_ITEM_PENALTY && end->flagged)
@@ -313,7 +336,7 @@ static size_t measure_lines(const rc_para *p, const rc_breaks *br, rc_scaled wid
     for (size_t k = 0; k < br->n; k++) {
         while (from < br->v[k].index && p->items[from].type != RC_ITEM_BOX)
             from++;
-        measure_line(p, from, br->v[k].index, width, k + 1 == br->n, &(*out)[k]);
+        measure_line(p, from, br->v[k].index, width, k + 1 == br->n, &br->v[k], &(*out)[k]);
         from = br->v[k].index + 1;
     }
     return br->n;
@@ -351,11 +374,17 @@ typedef struct worst {
 
 typedef struct row {
     int alg;
+    int mt;                /* -1, or the --microtype combination */
     rc_scaled width;
     size_t paras, lines, bad100, overfull, hyph, explicit_breaks, pass2, pass3;
     size_t disagree;       /* lines whose badness the breaker reports differently */
     double max_over, max_space, sum_space;
     size_t nspaces;
+    double *spaces;        /* every interword space (em), for the 95th percentile */
+    size_t spaces_cap;
+    double p95;            /* of spaces, once the row is measured */
+    size_t expanded;       /* lines whose glyphs are scaled */
+    int max_expand;        /* the largest scaling, thousandths either way */
     double ms, break_ms;   /* build and break; of which breaking */
     worst *loose;          /* the loosest lines, best first */
     size_t nloose;
@@ -387,6 +416,37 @@ static void keep_loose(row *r, size_t n, size_t para, size_t line, const rc_para
         at--;
     }
     r->loose[at] = (worst){para, line, li->max_space, text_of(p, li), *li};
+}
+
+/* Every set interword space of a line (em), for the row's percentile. */
+static void keep_spaces(row *r, const rc_para *p, const line_info *li)
+{
+    if (li->last)
+        return;
+    for (size_t i = li->from; i < li->brk; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type != RC_ITEM_GLUE || it->payload == RC_NO_RUN)
+            continue;
+        double set = it->width + li->ratio * (li->ratio > 0 ? it->stretch : it->shrink);
+        RC_VEC_PUSH(r->spaces, r->nspaces, r->spaces_cap);
+        r->spaces[r->nspaces++] = set / p->runs[it->payload].size;
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The 95th percentile of the row's spaces (nearest rank). */
+static double p95_space(row *r)
+{
+    if (r->nspaces == 0)
+        return 0;
+    qsort(r->spaces, r->nspaces, sizeof(*r->spaces), cmp_double);
+    size_t rank = (r->nspaces * 95 + 99) / 100;
+    return r->spaces[rank - 1];
 }
 
 static void print_lines_header(void)
@@ -447,8 +507,11 @@ static void run_row(job *j, const corpus *c, row *r, int repeat, size_t nworst, 
             }
             r->hyph += li->end == END_HYPHEN;
             r->explicit_breaks += li->end == END_EXPLICIT;
-            r->nspaces += (size_t)li->nspaces;
+            keep_spaces(r, &p, li);
             r->sum_space += li->sum_space;
+            r->expanded += li->expand != 0;
+            if (abs(li->expand) > r->max_expand)
+                r->max_expand = abs(li->expand);
             if (li->max_space > r->max_space)
                 r->max_space = li->max_space;
             keep_loose(r, nworst, i, k, &p, li);
@@ -489,9 +552,9 @@ static void print_table(const row *rows, size_t nrows, int with_time)
 {
     static const char *const head[2] = {
         "algorithm            width  paras  lines  bad>100  overfull  max over  max space  "
-        "mean space  hyphen  explicit  pass 2  pass 3",
+        "p95 space  mean space  hyphen  explicit  pass 2  pass 3  expanded  max expand",
         "                        pt                                        pt         em  "
-        "        em   lines     lines   paras   paras"};
+        "       em          em   lines     lines   paras   paras     lines           %"};
     for (int h = 0; h < 2; h++)
         printf("%s%s\n", head[h], with_time ? (h ? "      ms      ms" : "    time   break") : "");
     for (size_t i = 0; i < nrows; i++) {
@@ -501,10 +564,13 @@ static void print_table(const row *rows, size_t nrows, int with_time)
             snprintf(p2, sizeof(p2), "%zu", r->pass2);
             snprintf(p3, sizeof(p3), "%zu", r->pass3);
         }
-        printf("%-18s %7.2f  %5zu  %5zu  %7zu  %8zu  %8.2f  %9.3f  %10.3f  %6zu  %8zu  %6s  %6s",
-               alg_name[r->alg], r->width / 65536.0, r->paras, r->lines, r->bad100, r->overfull,
-               r->max_over, r->max_space, r->nspaces ? r->sum_space / r->nspaces : 0.0, r->hyph,
-               r->explicit_breaks, p2, p3);
+        char name[32];
+        snprintf(name, sizeof(name), "%s", r->mt >= 0 ? mt_name[r->mt] : alg_name[r->alg]);
+        printf("%-18s %7.2f  %5zu  %5zu  %7zu  %8zu  %8.2f  %9.3f  %9.3f  %10.3f  %6zu  %8zu  %6s  "
+               "%6s  %8zu  %10.1f",
+               name, r->width / 65536.0, r->paras, r->lines, r->bad100, r->overfull,
+               r->max_over, r->max_space, r->p95, r->nspaces ? r->sum_space / r->nspaces : 0.0,
+               r->hyph, r->explicit_breaks, p2, p3, r->expanded, r->max_expand / 10.0);
         if (with_time)
             printf("  %6.2f  %6.2f", r->ms, r->break_ms);
         printf("\n");
@@ -666,6 +732,10 @@ static int set_param(rc_lb_params *lb, const char *arg)
         {"ex_hyphen_penalty", offsetof(rc_lb_params, ex_hyphen_penalty)},
         {"double_hyphen_demerits", offsetof(rc_lb_params, double_hyphen_demerits)},
         {"final_hyphen_demerits", offsetof(rc_lb_params, final_hyphen_demerits)},
+        {"protrude", offsetof(rc_lb_params, protrude)},
+        {"expand_stretch", offsetof(rc_lb_params, expand_stretch)},
+        {"expand_shrink", offsetof(rc_lb_params, expand_shrink)},
+        {"expand_step", offsetof(rc_lb_params, expand_step)},
         {"adj_demerits", offsetof(rc_lb_params, adj_demerits)},
     };
     const char *eq = strchr(arg, '=');
@@ -694,7 +764,8 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: quality [--width PT]... [--set NAME=VALUE]... [--kp-only] [--repeat N]\n"
-            "               [--no-time] [--worst N] [--lines] [--latex] [--pdf OUT] corpus-file...\n");
+            "               [--no-time] [--worst N] [--lines] [--latex] [--pdf OUT] [--microtype]\n"
+            "               corpus-file...\n");
     exit(2);
 }
 
@@ -711,7 +782,7 @@ int main(int argc, char **argv)
 {
     rc_scaled widths[MAX_WIDTHS];
     size_t nwidths = 0;
-    int repeat = 5, with_time = 1, dump = 0, latex = 0, kp_only = 0;
+    int repeat = 5, with_time = 1, dump = 0, latex = 0, kp_only = 0, microtype = 0;
     size_t nworst = 0;
     const char *pdf = NULL;
     job j;
@@ -751,6 +822,8 @@ int main(int argc, char **argv)
             rc_buf_addf(&changed, "%s%s", changed.len ? ", " : "", argv[i]);
         } else if (!strcmp(o, "--kp-only")) {
             kp_only = 1;
+        } else if (!strcmp(o, "--microtype")) {
+            microtype = 1;
         } else if (o[0] == '-') {
             usage();
         } else if (load_corpus(&c, o, &a) != 0) {
@@ -790,29 +863,46 @@ int main(int argc, char **argv)
     j.hyph = rc_hyph_open(NULL, (rc_pos){0}, &d);
     rc_diags_print(&d, stderr);
 
-    int nalgs = kp_only ? 1 : ALG_COUNT;
+    /* --microtype: the Knuth-Plass rows, once per combination */
+    int nalgs = microtype ? MT_COUNT : kp_only ? 1 : ALG_COUNT;
     size_t nrows = nwidths * (size_t)nalgs;
     row *rows = rc_xcalloc(nrows, sizeof(row));
     if (dump)
         print_lines_header();
+    rc_lb_params lb = j.lb;
+    rc_style mt_style;
+    rc_style_defaults(&mt_style);
     for (int alg = 0; alg < nalgs; alg++)
         for (size_t w = 0; w < nwidths; w++) {
             row *r = &rows[alg * nwidths + w];
-            r->alg = alg;
+            r->alg = microtype ? ALG_KP : alg;
+            r->mt = microtype ? alg : -1;
             r->width = widths[w];
+            j.lb = lb;
+            if (microtype) {
+                j.lb.protrude = (alg & MT_PROTRUDE) != 0;
+                /* the latex theme's expansion (style.c's set_expansion) */
+                int expand = (alg & MT_EXPAND) != 0;
+                j.lb.expand_stretch = j.lb.expand_shrink = expand ? RC_EXPAND_MAX : 0;
+                j.lb.expand_step = mt_style.lb.expand_step;
+            }
             run_row(&j, &c, r, with_time ? repeat : 0, nworst, dump);
+            r->p95 = p95_space(r);
         }
+    j.lb = lb;
     if (!dump) {
         printf("rescomp line breaking: %zu paragraphs, CMU Serif 10pt justified; Knuth-Plass with "
                "rescomp's breaking parameters%s%s\n(pretolerance %d, tolerance %d, emergency stretch %.1fpt, "
                "hyphen penalty %d, explicit %d, line penalty %d,\nadj %d, double hyphen %d, final "
                "hyphen %d); hyphenation %s, for Knuth-Plass only after pass 1 fails.\n"
+               "Margin protrusion %s, font expansion %s; rows of --microtype: none, either, both.\n"
                "Badness per TeX §108 from each line's own glue; spaces exclude each paragraph's "
                "last line.\n\n",
                c.n, changed.len ? ", changed: " : "", rc_buf_str(&changed), j.lb.pretolerance, j.lb.tolerance, j.lb.emergency_stretch / 65536.0,
                j.lb.hyphen_penalty, j.lb.ex_hyphen_penalty, j.lb.line_penalty,
                j.lb.adj_demerits, j.lb.double_hyphen_demerits, j.lb.final_hyphen_demerits,
-               j.hyph ? "en_US (libhyphen)" : "unavailable");
+               j.hyph ? "en_US (libhyphen)" : "unavailable", j.lb.protrude ? "on" : "off",
+               j.lb.expand_stretch || j.lb.expand_shrink ? "on" : "off");
         print_table(rows, nrows, with_time);
         for (size_t i = 0; i < nrows; i++)
             if (rows[i].disagree)
@@ -829,6 +919,7 @@ int main(int argc, char **argv)
             free(rows[i].over[k].text);
         free(rows[i].loose);
         free(rows[i].over);
+        free(rows[i].spaces);
     }
     free(rows);
     rc_hyph_close(j.hyph);

@@ -5,6 +5,8 @@
 #   bench/quality.sh --worst 5            the loosest and overfull lines
 #   bench/quality.sh --no-time            byte-identical output
 #   bench/quality.sh --kp-only --set emergency_stretch=15
+#   bench/quality.sh --microtype --no-time    with and without margin protrusion
+#                                             and font expansion (issue 14)
 # BUILD_DIR (default build) is the CMake build directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."

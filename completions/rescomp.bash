@@ -5,8 +5,8 @@ _rescomp()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     local options="-o --output --trace -q --quiet --strict --no-pdf-tags --pdf-standard --set --variant
-        --all-variants -j --jobs --list-variants --check --depfile --watch --format --width --schema
-        --design --root --list-themes -h --help --version"
+        --all-variants -j --jobs --list-variants --letter --combine --check --depfile --watch --format --width --schema
+        --upgrade --design --root --job --list-themes -h --help --version"
 
     if [[ ${COMP_WORDS[1]} == new ]]; then
         case $prev in
@@ -17,7 +17,7 @@ _rescomp()
         return
     fi
     case $prev in
-        -o|--output|--depfile)
+        -o|--output|--depfile|--job)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --root)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;

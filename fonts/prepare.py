@@ -19,10 +19,13 @@ comes from and what it becomes. What the script does to each face, and why
    composite glyph at all (tests/unit/test_font.c asserts it for CMU).
 2. Subsets to the characters a CV needs (Latin, Latin-1, Latin Extended-A,
    Greek, Cyrillic, General Punctuation, a few symbols), keeping only the
-   'kern' layout feature.  Every other GSUB/GPOS feature is removed, because
-   HarfBuzz applies its default features (ccmp, locl, liga, mark, ...) even
-   when we ask only for kern; a font that has nothing else cannot surprise
-   us, and text extraction needs one glyph per character.  Hinting and
+   'kern' and 'liga' layout features (the ligature glyphs with them; not
+   'liga' in the monospace face, which sets code).  Every other GSUB/GPOS
+   feature is removed, because HarfBuzz applies its default features (ccmp,
+   locl, calt, mark, ...) whenever they are there; a font that has nothing
+   else cannot surprise us, and a ligature is the one case of several
+   characters in one glyph, which the PDF device maps back to its letters.
+   Hinting and
    glyph names are dropped to save space (libharu 2.3.0 writes an empty
    table for a missing cvt/fpgm/prep).
 3. Renames the family when its licence reserves the name: a subset is a
@@ -187,9 +190,14 @@ def has_gpos_kern(font):
         fr.FeatureTag == "kern" for fr in font["GPOS"].table.FeatureList.FeatureRecord)
 
 
-def subset_options(legacy_kern):
+# Faces that keep no ligature: code is set in them, letter by letter.
+MONOSPACE = ("cmu-typewriter.ttf",)
+
+
+def subset_options(legacy_kern, ligatures):
     o = subset.Options()
-    o.layout_features = ["kern"]   # nothing else: see the module comment
+    # nothing else: see the module comment
+    o.layout_features = ["kern", "liga"] if ligatures else ["kern"]
     # A legacy 'kern' table is kept only for a source without GPOS kerning:
     # HarfBuzz reads it only then (Lato has both; its 'kern' table, 50 KB a
     # face, holds a fifth of its GPOS pairs and would never be read).
@@ -200,7 +208,9 @@ def subset_options(legacy_kern):
     o.name_IDs = NAME_IDS          # incl. copyright and licence
     o.name_legacy = True           # libharu 2.3.0 reads the Mac names first
     o.name_languages = ["*"]
-    o.drop_tables += ["GSUB", "FFTM", "TeX", "BDF"]  # fontTools compares stripped tags
+    o.drop_tables += ["FFTM", "TeX", "BDF"]  # fontTools compares stripped tags
+    if not ligatures:
+        o.drop_tables += ["GSUB"]
     o.recalc_bounds = True
     o.recalc_timestamp = False
     return o
@@ -324,6 +334,42 @@ def legacy_kerning(font, chars):
     return pairs
 
 
+def ligature_words(font):
+    """{letters: ligature glyph's advance} of the 'liga' ligatures whose
+    letters are all kept characters, for Latin text (the script rescomp
+    sets ligatures in), found by following the ligature lookups' tables."""
+    if "GSUB" not in font or not font["GSUB"].table.FeatureList:
+        return {}
+    gsub = font["GSUB"].table
+    cmap = font.getBestCmap()
+    letters = {}
+    for u in sorted(UNICODES):
+        if u in cmap:
+            letters.setdefault(cmap[u], chr(u))
+    found = {}
+    for sr in gsub.ScriptList.ScriptRecord:
+        if sr.ScriptTag != "latn" or not sr.Script.DefaultLangSys:
+            continue
+        for fi in sr.Script.DefaultLangSys.FeatureIndex:
+            fr = gsub.FeatureList.FeatureRecord[fi]
+            if fr.FeatureTag != "liga":
+                continue
+            for li in fr.Feature.LookupListIndex:
+                lk = gsub.LookupList.Lookup[li]
+                for st in lk.SubTable:
+                    if lk.LookupType == 7:
+                        st = st.ExtSubTable
+                    for first, ligs in getattr(st, "ligatures", {}).items():
+                        for lig in ligs:
+                            names = [first] + list(lig.Component)
+                            # a component may be an earlier ligature (CMU's "ff" + "i")
+                            text = "".join(letters.get(n, found.get(n, ("\0",))[0])
+                                           for n in names)
+                            if "\0" not in text:
+                                found[lig.LigGlyph] = (text, font["hmtx"][lig.LigGlyph][0])
+    return {text: width for text, width in found.values()}
+
+
 # ---- checks ------------------------------------------------------------
 
 def check(src, out, path, reserved):
@@ -380,8 +426,22 @@ def check(src, out, path, reserved):
         marks = [g for g, c in out["GDEF"].table.GlyphClassDef.classDefs.items() if c == 3]
         if marks:
             sys.exit(f"{path}: glyphs classed as marks in GDEF: {marks[:10]}")
+    # GSUB: 'liga' alone, of plain ligature lookups (what src/font.c and
+    # tools/facedump.c expect), and the source's ligatures of kept characters.
+    if ligature_words(src) != ligature_words(out):
+        sys.exit(f"{path}: ligatures differ from the source's: "
+                 f"{sorted(set(ligature_words(src)) ^ set(ligature_words(out)))[:10]}")
     if "GSUB" in out:
-        sys.exit(f"{path}: GSUB kept")
+        gsub = out["GSUB"].table
+        tags = {fr.FeatureTag for fr in gsub.FeatureList.FeatureRecord}
+        if tags - {"liga"}:
+            sys.exit(f"{path}: GSUB keeps features other than 'liga': {sorted(tags)}")
+        for i, lk in enumerate(gsub.LookupList.Lookup):
+            kinds = {st.ExtensionLookupType if lk.LookupType == 7 else lk.LookupType
+                     for st in lk.SubTable}
+            if kinds != {4} or lk.LookupFlag & ~0x8:
+                sys.exit(f"{path}: GSUB lookup {i} is not a plain ligature lookup "
+                         f"(types {kinds}, flag {lk.LookupFlag:#x})")
     # OFL condition 3: no Reserved Font Name (not even one of its words, OFL
     # FAQ 5.4) in the names that present the font, nor in the file name.
     for word in reserved:
@@ -403,13 +463,23 @@ def check(src, out, path, reserved):
                 sys.exit(f"{path}: name ID {rec.nameID} (copyright/licence) not kept verbatim")
 
 
+def without_gsub(path):
+    """The source as the monospace face is checked against: no ligature."""
+    font = TTFont(path, recalcTimestamp=False)
+    if "GSUB" in font:
+        del font["GSUB"]
+    return font
+
+
 def prepare(source_dir, src_name, out_name, family, reserved):
     src_path = os.path.join(source_dir, src_name)
     out_path = os.path.join(OUT_DIR, out_name)
     src = TTFont(src_path, recalcTimestamp=False)
     font = TTFont(src_path, recalcTimestamp=False)
     flattened = flatten_composites(font)
-    subsetter = subset.Subsetter(options=subset_options(legacy_kern=not has_gpos_kern(src)))
+    ligatures = out_name not in MONOSPACE
+    subsetter = subset.Subsetter(options=subset_options(legacy_kern=not has_gpos_kern(src),
+                                                        ligatures=ligatures))
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
     align_side_bearings(font)
@@ -417,7 +487,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
         rename_family(font, family)
     font.save(out_path)
     out = TTFont(out_path)
-    check(src, out, out_path, reserved)
+    check(src if ligatures else without_gsub(src_path), out, out_path, reserved)
     cmap = out.getBestCmap()
     print(f"{out_name}: {os.path.getsize(out_path)} bytes, "
           f"\"{out['name'].getDebugName(4)}\", {out['head'].unitsPerEm} units/em, "
@@ -426,6 +496,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
           f"{flattened} composites flattened, "
           f"kern pairs between kept characters {kern_pair_count(kerning(src, UNICODES))} "
           f"in the source, {kern_pair_count(kerning(out, UNICODES))} kept, "
+          f"ligatures {' '.join(sorted(ligature_words(out))) or 'none'}, "
           f"legacy kern pairs {len(legacy_kerning(src, UNICODES))} -> "
           f"{len(legacy_kerning(out, UNICODES))}, "
           f"lacks {' '.join(f'U+{u:04X}' for u in BULLETS if u not in cmap) or 'none'} of the bullets")

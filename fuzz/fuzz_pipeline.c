@@ -1,6 +1,7 @@
 /*
  * fuzz_pipeline: bytes -> source (input, overlay, --set, variants) ->
- * style -> layout (build, linebreak, page) -> trace, txt and md devices:
+ * style -> layout (build, linebreak, page; fitted to design.page.max_pages)
+ * -> trace, txt and md devices:
  * what a run of rescomp does for each output, minus the PDF writer (libharu is not ours
  * to fuzz, and writing a file per input is slow). The fonts are loaded
  * once, in LLVMFuzzerInitialize, from $RESCOMP_FONT_DIR (set to the
@@ -17,8 +18,8 @@
  * document that lays out has pages of the style's size, runs whose code
  * points are all in their face unless a warning said that no font has one
  * (it is then drawn as the face's .notdef box), no combining character
- * past the 32nd on one letter, no negative sizes, and a trace, txt and
- * md that are valid UTF-8.
+ * past the 32nd on one letter, no negative sizes, no font expansion
+ * beyond 2%, and a trace, txt and md that are valid UTF-8.
  */
 #include "fuzz.h"
 
@@ -28,7 +29,9 @@
 #include "dev.h"
 #include "dev_text.h"
 #include "font.h"
+#include "fit.h"
 #include "layout.h"
+#include "linebreak.h"
 #include "source.h"
 #include "style.h"
 
@@ -127,6 +130,8 @@ static void check_doc(const rc_doc *doc, const rc_style *st, const rc_diags *d)
             if (dr->kind != RC_DRAW_TEXT)
                 continue;
             FUZZ_CHECK(dr->face >= 0 && (size_t)dr->face < fonts.nfaces && dr->size > 0);
+            /* font expansion never scales glyphs beyond microtype's 2% */
+            FUZZ_CHECK(dr->expand >= -RC_EXPAND_MAX && dr->expand <= RC_EXPAND_MAX);
             FUZZ_CHECK(dr->n == 0 || dr->cps != NULL);
             const rc_face *face = fonts.faces[dr->face];
             size_t marks = 0;
@@ -192,9 +197,11 @@ static void run_variant(const rc_source *src, int v)
         FUZZ_CHECK(rc == 0 || d.nerrors > 0);
     }
     if (rc == 0 && d.nerrors == 0) {
-        rc = rc_layout_cv(&cv, &st, &fonts, &a, &doc, &d);
+        rc = rc_fit_layout(&cv, &st, &fonts, &a, &doc, &d);
         FUZZ_CHECK(rc == 0 || rc == -1);
         FUZZ_CHECK((rc == 0) == (d.nerrors == 0));
+        /* design.page.max_pages is kept, or it is an error */
+        FUZZ_CHECK(rc < 0 || st.max_pages == 0 || doc.npages <= (size_t)st.max_pages);
         if (rc == 0) {
             check_doc(&doc, &st, &d);
             rc_buf b = RC_BUF_INIT;

@@ -18,7 +18,8 @@ done
 # out: seeds stay small, and the fuzzers' inputs are shorter anyway.
 for f in "$root"/examples/*.yaml "$root"/examples/*/*.yml "$root"/tests/golden/*.yaml \
          "$root"/bench/minimal.yaml "$root"/tests/errors/*.yaml "$root"/tests/errors/*.json \
-         "$root"/tests/inputs/*.yaml "$root"/tests/inputs/*.json "$root"/tests/locale/*.yaml; do
+         "$root"/tests/inputs/*.yaml "$root"/tests/inputs/*.json "$root"/tests/jsonresume/*.json \
+         "$root"/tests/locale/*.yaml "$root"/tests/fit/*.yaml; do
   [ -f "$f" ] || continue
   [ "$(wc -c < "$f")" -le 16384 ] || continue
   dir=$(basename "$(dirname "$f")")

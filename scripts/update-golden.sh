@@ -25,3 +25,11 @@ for pair in engineer:examples/engineer.yaml jsonresume:tests/inputs/jsonresume.j
     echo "tests/inputs/$name.$ext"
   done
 done
+# Cover letters in every theme (tests/letter/tests.cmake).
+mkdir -p tests/letter/golden
+for theme in themes/*.yaml; do
+  t=$(basename "${theme%.*}")
+  "$BUILD_DIR"/rescomp examples/applications.yaml --variant acme --letter \
+    --set design.theme="$t" --trace > "tests/letter/golden/$t.trace"
+  echo "tests/letter/golden/$t.trace"
+done

@@ -241,7 +241,9 @@ static void keep_diags(rescomp_result *r, const rc_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         const rc_diag *g = &d->v[i];
         result_diag *k = &r->diags[i];
-        k->severity = g->severity == RC_ERROR ? RESCOMP_ERROR : RESCOMP_WARNING;
+        k->severity = g->severity == RC_ERROR  ? RESCOMP_ERROR
+                      : g->severity == RC_NOTE ? RESCOMP_NOTE
+                                               : RESCOMP_WARNING;
         k->file = copy_or_null(g->pos.file);
         k->line = g->pos.file ? g->pos.line : 0;
         k->column = g->pos.file ? g->pos.col : 0;
@@ -314,7 +316,8 @@ rescomp_result *rescomp_compile_buffer(const char *text, size_t len, const resco
         if (!o->variant || v >= 0) {
             rc_compile_request rq = {src, v, src, &fonts, formats[o->format],
                                      o->pdf_standards, o->untagged, o->strict,
-                                     o->text_width ? o->text_width - 1 : RC_TEXT_WIDTH, NULL};
+                                     o->text_width ? o->text_width - 1 : RC_TEXT_WIDTH, NULL,
+                                     RC_DOCUMENT_CV, 0, NULL, NULL, NULL, NULL, NULL};
             rc_compile_output(&rq, &a, &out, NULL, &d);
         }
     }

@@ -24,6 +24,14 @@ typedef int32_t rc_scaled;           /* 1/65536 pt, TeX §101 */
 #define RC_UNITY 65536
 #define RC_PT(x) ((rc_scaled)((x) * 65536.0 + ((x) < 0 ? -0.5 : 0.5)))
 #define RC_MAX_SCALED ((rc_scaled)0x3FFFFFFF)
+/*
+ * Width w of glyphs scaled by font expansion e (thousandths): what the
+ * breaker measures, the layout sets and a PDF's Tz draws (linebreak.h).
+ */
+static inline rc_scaled rc_expanded(rc_scaled w, int e)
+{
+    return w + (rc_scaled)((int64_t)w * e / 1000);
+}
 
 #define RC_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -3,6 +3,7 @@
  */
 #include "build.h"
 #include "grapheme.h"
+#include "protrude.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,16 +202,34 @@ typedef struct pending {
     const char *url;
     rc_scaled size;
     int small;
+    int whole;      /* the word it belongs to is never hyphenated (word_kept_whole) */
 } pending;
 
 static int is_letter(uint32_t cp);
+static int opens(uint32_t cp);
+
+/*
+ * How far the glyph of cp, in the face at size, may hang into the left or
+ * right margin (protrude.h); 0 where the paragraph has no protrusion.
+ */
+static rc_scaled protrusion(const rc_protrusion *t, const rc_face *face, uint32_t cp,
+                            rc_scaled size, int right)
+{
+    if (!t)
+        return 0;
+    int l, r;
+    rc_protrusion_of(t, cp, &l, &r);
+    int f = right ? r : l;
+    return f ? (rc_scaled)((int64_t)rc_face_advance(face, cp) * f * size / 1000000) : 0;
+}
 
 static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
-                    const rc_face *face, const rc_scaled *kern, rc_arena *a)
+                    const rc_face *face, const rc_scaled *kern, const uint8_t *lig,
+                    const rc_protrusion *prot, rc_arena *a)
 {
     size_t n = to - from;
     int64_t width_milli = 0;
-    rc_scaled kern_total = 0;
+    int64_t kern_total = 0; /* a word of 200,000 letters (a run of markup) sums past an int */
     for (size_t i = from; i < to; i++) {
         width_milli += rc_face_advance(face, w->cps[i]);
         kern_total += kern[i];
@@ -220,11 +239,19 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->face = w->face;
     run->size = w->size;
     run->color = w->color;
-    uint32_t *mem = para_alloc(p, 2 * n);
+    int ligatures = 0;
+    for (size_t i = from; lig && i < to && !ligatures; i++)
+        ligatures = lig[i] != 1;
+    uint32_t *mem = para_alloc(p, 2 * n + (ligatures ? (n + 3) / 4 : 0));
     memcpy(mem, w->cps + from, n * sizeof(uint32_t));
     memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
     run->cps = mem;
     run->kern = (const rc_scaled *)(mem + n);
+    run->lig = NULL;
+    if (ligatures) {
+        memcpy(mem + 2 * n, lig + from, n);
+        run->lig = (const uint8_t *)(mem + 2 * n);
+    }
     run->n = n;
     /*
      * A word wider than any page (5,000 letters) is kept at 16,000pt, so
@@ -251,6 +278,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     rc_item *it = add_item(p, RC_ITEM_BOX);
     it->width = run->width;
     it->payload = (uint32_t)(p->nruns - 1);
+    it->expandable = w->face != RC_FACE_ICONS; /* an icon is a picture, not a letter */
+    if (n) {
+        it->margin_left = protrusion(prot, face, w->cps[from], w->size, 0);
+        it->margin_right = protrusion(prot, face, w->cps[to - 1], w->size, 1);
+    }
 }
 
 /*
@@ -261,7 +293,8 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
 static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsigned char *points)
 {
     memset(points, 0, w->n);
-    if (!ps->hyph || !ps->hyphenate || w->url || ps->no_breaks || w->face == RC_FACE_MONO)
+    if (!ps->hyph || !ps->hyphenate || w->url || ps->no_breaks || w->face == RC_FACE_MONO ||
+        w->whole)
         return 0;
     for (size_t i = 0; i < w->n; i++)
         if (w->cps[i] >= '0' && w->cps[i] <= '9')
@@ -280,6 +313,13 @@ static size_t hyphenation_points(const pending *w, const rc_para_style *ps, unsi
     if (!lower)
         return 0;
     size_t count = rc_hyph_points(ps->hyph, w->cps + from, to - from, points + from);
+    /*
+     * After an opening quote or bracket the mark reads as part of the
+     * fragment: "“Pes-" looks shorter than it is. Four letters at least.
+     */
+    if (from > 0 && opens(w->cps[from - 1]))
+        for (size_t i = from; i < to && i < from + 3; i++)
+            count -= points[i], points[i] = 0;
     return count;
 }
 
@@ -340,26 +380,70 @@ static int emergency_breaks(const pending *w, const rc_para_style *ps, const rc_
     return any;
 }
 
+/*
+ * A word whose ligature spans a place where it may break is set as TeX
+ * sets a word at a discretionary break: each piece is shaped alone, so
+ * that a broken "ef-fi-cient" ends its line with "ef-" and no half of an
+ * ffi. The kerning across a break not taken is the pair's, letter to
+ * letter. The pieces keep their ligatures whether or not the break is
+ * taken (TeX would set ffi again when it is not; the breaker's items
+ * cannot say that), and only in a paragraph built again with hyphens.
+ */
+static void shape_pieces(rc_face *face, const pending *w, const unsigned char *points,
+                         const unsigned char *kinds, int *kern_milli, uint8_t *lig)
+{
+    int crosses = 0;
+    for (size_t s = 0; s < w->n && !crosses; s++)
+        for (size_t i = s; lig[s] > 1 && i + 1 < s + lig[s]; i++)
+            crosses |= points[i] || (kinds && kinds[i]);
+    if (!crosses)
+        return;
+    size_t from = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (i + 1 < w->n && !points[i] && !(kinds && kinds[i]))
+            continue;
+        rc_face_shape(face, w->cps + from, i + 1 - from, kern_milli + from, lig + from);
+        if (i + 1 < w->n) {
+            int pair[2];
+            rc_face_kerning(face, w->cps + i, 2, pair);
+            kern_milli[i] += pair[0];
+        }
+        from = i + 1;
+    }
+}
+
 static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts *fonts,
                       rc_arena *a)
 {
     if (w->n == 0)
         return;
     rc_face *face = fonts->faces[w->face];
+    /* Code is set letter by letter, and icons are pictures. */
+    int ligatures = ps->ligatures && w->face != RC_FACE_MONO && w->face != RC_FACE_ICONS;
     int *kern_milli = rc_xmalloc(w->n * sizeof(int));
-    rc_face_kerning(face, w->cps, w->n, kern_milli);
-    rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
-    for (size_t i = 0; i < w->n; i++)
-        kern[i] = milli_em(kern_milli[i], w->size);
-    free(kern_milli);
+    uint8_t lig_word[64]; /* a word's, without a malloc (most are shorter) */
+    uint8_t *lig = !ligatures ? NULL : w->n <= sizeof(lig_word) ? lig_word : rc_xmalloc(w->n);
+    rc_face_shape(face, w->cps, w->n, kern_milli, lig);
 
+    /* Only justified lines hang into the margins: ragged ones end where they end. */
+    const rc_protrusion *prot =
+        ps->protrude && p->align == RC_ALIGN_JUSTIFY ? rc_protrusion_for(face) : NULL;
     unsigned char *points = rc_xmalloc(w->n);
     size_t npoints = hyphenation_points(w, ps, points);
     unsigned char *kinds = NULL;
+    rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
+    for (size_t i = 0; i < w->n; i++)
+        kern[i] = milli_em(kern_milli[i], w->size);
     if (ps->break_wider > 0) {
         kinds = rc_xmalloc(w->n);
         npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
     }
+    if (lig && npoints) {
+        shape_pieces(face, w, points, kinds, kern_milli, lig);
+        for (size_t i = 0; i < w->n; i++)
+            kern[i] = milli_em(kern_milli[i], w->size);
+    }
+    free(kern_milli);
     size_t from = 0;
     if (npoints) {
         rc_scaled hyphen = milli_em(rc_face_advance(face, '-'), w->size);
@@ -367,25 +451,32 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
-            add_box(p, w, from, i + 1, ps, face, kern, a);
+            add_box(p, w, from, i + 1, ps, face, kern, lig, prot, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
+            pen->expandable = 1;
+            pen->margin_right = protrusion(prot, face, '-', w->size, 1); /* if it shows a hyphen */
             if (points[i]) {
                 pen->penalty = ps->hyphen_penalty;
                 pen->discretionary = 1;
                 pen->width = hyphen;
             } else if (kinds[i] == 1) {
                 pen->penalty = ps->hyphen_penalty;
+                /* after '/' or before '.' the line ends in no hyphen; after '-' it does */
+                pen->unmarked = w->cps[i] != '-' && w->cps[i] != 0x2013;
             } else {
                 pen->penalty = EMERGENCY_PENALTY;
                 pen->width = !url && is_letter(w->cps[i]) && is_letter(w->cps[i + 1]) ? hyphen
                                                                                        : 0;
+                pen->unmarked = pen->width == 0 && w->cps[i] != '-';
             }
             from = i + 1;
         }
     }
-    add_box(p, w, from, w->n, ps, face, kern, a);
+    add_box(p, w, from, w->n, ps, face, kern, lig, prot, a);
+    if (lig != lig_word)
+        free(lig);
     free(kinds);
     free(points);
     free(kern);
@@ -421,6 +512,149 @@ static int is_space(uint32_t cp)
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
 }
 
+/* ---- discipline: words and labels that stay whole ----------------------- */
+
+/* Opening quotes and brackets. */
+static int opens(uint32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB ||
+           cp == 0x2018 || cp == 0x201A || cp == 0x201C || cp == 0x201E || cp == 0x2039;
+}
+
+/* Closing quotes and brackets: "done.)" ends a sentence as "done." does. */
+static int closes(uint32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB ||
+           cp == 0x2019 || cp == 0x201D || cp == 0x203A;
+}
+
+/* A capital letter (Latin, Greek, Cyrillic). */
+static int is_upper(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+        (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F))
+        return 1;
+    /* Latin Extended-A pairs capital and small, even or odd depending on the block */
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return !(cp & 1);
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp & 1;
+    return cp == 0x178;
+}
+
+/*
+ * Whether the word that starts at byte `at` of span s (read across spans
+ * to the next space) must never get an automatic hyphen, whatever its
+ * runs look like one by one: a link's text; a URL, an e-mail address or
+ * a path; a word with digits ("RLHF2", "3D"); a compound with a hyphen of
+ * its own, which breaks only there ("state-of-the-art", "LM-Flow"); a
+ * capital after the first letter (acronyms and product names: "RLHF",
+ * "LMFlow", "GitHub"); and, where capitals mark names (names_capitalised),
+ * a capitalised word that does not begin a sentence.
+ *
+ * The last rule is ours, not TeX's, which hyphenates "Uni-versity" and
+ * "Work-shop" as any word. In a CV a capital inside a sentence is almost
+ * always a name: of an institution, a venue, a person, a product, or a
+ * word of a title in title case ("Workshop on Mathematical and Empirical
+ * Understanding"); a reader, a recruiter's search and an extractor that
+ * ignores /ActualText all want those whole, and there are few enough of
+ * them that the paragraph finds its room in the other words.
+ */
+static int word_kept_whole(rc_spans spans, size_t s, size_t at, int sentence_start,
+                           int names_capitalised)
+{
+    size_t letters = 0;
+    uint32_t prev = 0;
+    for (; s < spans.n; s++, at = 0) {
+        const rc_span *sp = &spans.v[s];
+        for (size_t i = at; i < sp->len;) {
+            uint32_t cp;
+            size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+            i += k ? k : 1;
+            if (is_space(cp) || cp == 0xA0)
+                return 0;
+            if (sp->url || (cp >= '0' && cp <= '9') || cp == '@' || cp == '/' || cp == '\\' ||
+                cp == '_')
+                return 1;
+            if (is_letter(cp)) {
+                /* "e-mail", "e.g", "http:x": a mark between letters */
+                if (letters && !is_letter(prev) && prev != 0x2019 && prev != '\'')
+                    return 1;
+                if (is_upper(cp) && (letters || (names_capitalised && !sentence_start)))
+                    return 1;
+                letters++;
+            }
+            prev = cp;
+        }
+    }
+    return 0;
+}
+
+/* Whether the previous word ended a sentence: its last mark, closing quotes
+ * and brackets aside (p->word_end), is a stop; or there was none. */
+static int starts_sentence(const rc_para *p)
+{
+    return p->word_end == 0 || p->word_end == '.' || p->word_end == '!' || p->word_end == '?';
+}
+
+/*
+ * A link label short enough to keep on one line ("[ICML 2022]", "Google
+ * Scholar"): its spaces are ties, as an author writes "ICML~2022" in TeX.
+ * The label is the link's spans from s on; at most three words and
+ * SHORT_LABEL characters.
+ */
+#define SHORT_LABEL 20
+static int short_link_label(rc_spans spans, size_t s)
+{
+    const char *url = spans.v[s].url;
+    size_t chars = 0, spaces = 0;
+    for (; s < spans.n && spans.v[s].url == url; s++) {
+        const rc_span *sp = &spans.v[s];
+        for (size_t i = 0; i < sp->len;) {
+            uint32_t cp;
+            size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+            i += k ? k : 1;
+            chars++;
+            spaces += is_space(cp);
+        }
+    }
+    return chars <= SHORT_LABEL && spaces <= 2;
+}
+
+/*
+ * Whether an explicit hyphen may end a line: three letters of the word
+ * before it (since the word began, other hyphens aside) and three after,
+ * read in the span from byte i on (a word going on in the next span has
+ * enough). Two letters and a hyphen ("LM-", "e-", "co-") read as a stub
+ * at a line's end, and the product "LM-Flow" is not split at all.
+ */
+static int explicit_break_ok(size_t letters_before, const rc_span *sp, size_t i)
+{
+    if (letters_before < 3)
+        return 0;
+    size_t after = 1; /* the letter just read */
+    while (i < sp->len && after < 3) {
+        uint32_t cp;
+        size_t k = rc_utf8_decode(sp->text + i, sp->len - i, &cp);
+        i += k ? k : 1;
+        if (!is_letter(cp))
+            return 0;
+        after++;
+    }
+    return 1;
+}
+
+/* Whether the link of span s has text other than spaces after byte i. */
+static int link_goes_on(rc_spans spans, size_t s, size_t i)
+{
+    const char *url = spans.v[s].url;
+    for (; s < spans.n && spans.v[s].url == url; s++, i = 0)
+        for (; i < spans.v[s].len; i++)
+            if (!is_space((unsigned char)spans.v[s].text[i]))
+                return 1;
+    return 0;
+}
+
 /* Character position of byte `offset` of a field: a good-enough column. */
 static rc_pos char_pos(rc_pos pos, rc_spans spans, size_t span_index, size_t byte_in_span)
 {
@@ -445,7 +679,10 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
     rc_pos dropped_pos = p->pos;
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
+    size_t word_letters = 0;    /* letters of the word so far (explicit_break_ok) */
+    int tie_label = 0;          /* in a short link label: its spaces are ties */
     int status = 0;             /* a link too long for a PDF makes it -1 */
+    int names = rc_hyph_capitals_mark_names(ps->hyph);
 
     for (size_t s = 0; s < spans.n; s++) {
         const rc_span *sp = &spans.v[s];
@@ -456,6 +693,10 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                               strlen(sp->url), RC_MARKUP_MAX_URL);
         rc_face_id span_face = rc_face_for_style(fonts, ps->family, sp->style | ps->style);
         uint32_t color = sp->url ? ps->link_color : ps->color;
+        if (!sp->url)
+            tie_label = 0;
+        else if (s == 0 || sp->url != spans.v[s - 1].url)
+            tie_label = short_link_label(spans, s);
         size_t i = 0;
         while (i < sp->len) {
             uint32_t cp;
@@ -481,11 +722,13 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                     /* no_breaks ties may break in an emergency (2), a written '~' never */
                     if (cp == 0xA0)
                         want_nbsp = 1;
-                    else if (ps->no_breaks && !want_nbsp)
+                    else if ((ps->no_breaks || (tie_label && link_goes_on(spans, s, i))) &&
+                             !want_nbsp)
                         want_nbsp = ps->break_wider > 0 ? 2 : 1;
                 }
                 prev = 0;
                 hyphen_break = 0;
+                word_letters = 0;
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
@@ -517,11 +760,19 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 space_glue(p, fonts, want_nbsp, space_face, ps->size);
                 want_space = want_nbsp = 0;
             }
-            if (hyphen_break && is_letter(cp)) {
+            if (hyphen_break && is_letter(cp) && explicit_break_ok(word_letters, sp, i)) {
                 flush_run(p, &w, ps, fonts, a);
                 add_penalty(p, ps->ex_hyphen_penalty, 1);
             }
             hyphen_break = 0;
+            if (prev == 0) {
+                /* a word begins: it is judged whole, before its runs are */
+                flush_run(p, &w, ps, fonts, a);
+                w.whole = word_kept_whole(spans, s, at, starts_sentence(p), names);
+            }
+            word_letters += is_letter(cp);
+            if (!closes(cp))
+                p->word_end = cp;
             /* Synthetic small caps: a lower-case letter as a capital, smaller. */
             uint32_t shown = cp;
             rc_scaled size = ps->size;
@@ -574,7 +825,7 @@ void rc_para_finish(rc_para *p)
     while (p->n && p->items[p->n - 1].type != RC_ITEM_BOX)
         p->n--;
     add_penalty(p, RC_INF_PENALTY, 0);
-    add_glue(p, 0, p->balance ? p->balance : RC_PT(10000), 0, RC_NO_RUN);
+    add_glue(p, 0, p->balance ? p->balance : RC_FIL, 0, RC_NO_RUN);
     add_penalty(p, RC_EJECT_PENALTY, 0);
 }
 
@@ -597,6 +848,7 @@ void rc_para_rebuild(rc_para *p, const rc_hyph *h, rc_scaled break_wider, int an
     p->nruns = 0;
     free_chunks(p); /* the runs are built anew */
     p->word_width = 0;
+    p->word_end = 0;
     rc_diags quiet;
     rc_diags_init(&quiet);
     for (size_t i = 0; i < nsrc; i++) {

@@ -7,10 +7,15 @@
  * payload indexes. Inter-word glue comes from the face's space (stretch
  * 1/2, shrink 1/3 of it, as TeX's fonts have it). Explicit hyphens and en
  * dashes between letters allow a break (ex_hyphen_penalty), never inside a
- * link. A no-break space (~) is glue behind an infinite penalty. Words
- * may get automatic hyphenation points (discretionary flagged penalties,
- * tried only by the breaker's second pass), never in links, code, names,
- * words with digits or words in capitals only.
+ * link, and only with three letters of the word on each side. A no-break
+ * space (~) is glue behind an infinite penalty, and so are the spaces of a
+ * short link label ("[ICML 2022]"). Words may get automatic hyphenation
+ * points (discretionary flagged penalties, tried only by the breaker's
+ * second pass), never in links, code, URLs, e-mail addresses, words with
+ * digits, words with a hyphen of their own, words with a capital after
+ * their first letter (acronyms, "LMFlow"), capitalised words inside a
+ * sentence (names, where the language capitalises only those), nor in
+ * the first three letters after an opening quote or bracket.
  */
 #ifndef RC_BUILD_H
 #define RC_BUILD_H
@@ -31,6 +36,7 @@ typedef struct rc_run {
     uint32_t color;
     const uint32_t *cps;   /* owned by the paragraph (rc_para.mem) */
     const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
+    const uint8_t *lig;    /* NULL, or lig[i]: the letters the glyph at i shows (rc_face_shape) */
     size_t n;
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */
@@ -60,6 +66,8 @@ typedef struct rc_para {
     rc_scaled balance;
     rc_pos pos;            /* where the text came from, for messages */
     rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
+    uint32_t word_end;     /* the last letter or stop of the last word, 0 at the start:
+                              whether the next word begins a sentence (build.c) */
     rc_para_source *src;
     size_t nsrc, src_cap;
     /*
@@ -84,9 +92,11 @@ typedef struct rc_para_style {
     const rc_hyph *hyph;   /* the patterns to use when it is, or NULL: not yet */
     int no_breaks;         /* 1: every space is a no-break space (names, dates) */
     int smallcaps;         /* lower-case letters as capitals at 4/5 of the size */
+    int ligatures;         /* set the faces' ligatures (not in code, icons or letter-spaced text) */
     rc_scaled break_wider; /* > 0 only when built again for a line that was too wide:
                               a word wider than this may break (emergency_breaks) */
     int break_anywhere;    /* ... between any two characters too, when that was not enough */
+    int protrude;          /* justified text: boxes record their margin protrusion (protrude.h) */
     uint32_t node;         /* the structure node the text shows (doc.h); 0: decoration */
 } rc_para_style;
 

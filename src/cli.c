@@ -9,6 +9,7 @@
 #include "atomic.h"
 #include "compile.h"
 #include "dev_text.h"
+#include "job.h"
 #include "run.h"
 
 #include <stdio.h>
@@ -17,7 +18,7 @@ void rc_print_diags(const rc_diags *d, int quiet, int color)
 {
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d->n; i++) {
-        if (quiet && d->v[i].severity == RC_WARNING)
+        if (quiet && d->v[i].severity != RC_ERROR)
             continue;
         rc_buf_reset(&b);
         rc_diag_format_color(&d->v[i], color, &b);
@@ -75,25 +76,59 @@ int rc_compile_job(const rc_job *job)
     rc_diags d;
     rc_diags_init(&d);
     int format = rc_format_of(o->format, job->output);
-    size_t pages = 0;
+    size_t pages = 0, letter_pages = 0;
+    int has_letter = 0;
     rc_compile_request rq = {job->source, job->variant, job->last_load,
                              rc_run_font_store(job->run), format < 0 ? RC_FORMAT_PDF : format,
                              o->pdf_standards, o->no_pdf_tags, o->strict,
                              o->text_width == RESCOMP_NO_WRAP ? 0
                              : o->text_width > 0              ? o->text_width
                                                               : RC_TEXT_WIDTH,
-                             &pages};
-    rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT;
+                             &pages, job->document,
+                             job->letter_output || o->check, NULL, &has_letter,
+                             &letter_pages, NULL, NULL};
+    rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT, letter = RC_BUF_INIT;
+    if (job->letter_output)
+        rq.letter_out = &letter;
+    rc_buf ad = RC_BUF_INIT, text = RC_BUF_INIT;
+    const char *lang = NULL;
+    /* An ad that cannot be read fails the job: its error comes with the CV's, nothing is written. */
+    int ad_failed = job->ad && rc_job_read(job->ad, job->ad_pos, &ad, &d) < 0;
+    if (job->ad) {
+        rq.text = &text;
+        rq.lang = &lang;
+    }
     rc_arena a;
     rc_arena_init(&a);
-    int rc = rc_compile_output(&rq, &a, job->output ? &out : NULL, job->trace ? &trace : NULL,
-                               &d);
+    int rc = rc_compile_output(&rq, &a, job->output && !ad_failed ? &out : NULL,
+                               job->trace ? &trace : NULL, &d);
     if (job->trace && trace.len) /* laid out, whether or not rendered */
         fwrite(trace.ptr ? trace.ptr : "", 1, trace.len, job->trace);
+    if (job->ad && !ad_failed && rc == 0 && !d.nerrors && !(o->strict && d.nwarnings)) {
+        rc_buf report = RC_BUF_INIT;
+        if (job->heading && job->variant >= 0)
+            rc_buf_addf(&report, "variant: %s\n",
+                        rc_source_variant_name(job->source, (size_t)job->variant));
+        rc_job_check(rc_buf_str(&ad), ad.len, rc_buf_str(&text), text.len, lang, &report);
+        fwrite(report.ptr, 1, report.len, stdout);
+        fflush(stdout);
+        rc_buf_release(&report);
+    }
+    rc_buf_release(&ad);
+    rc_buf_release(&text);
     /* Under --strict a warning fails the run, so nothing is written. */
-    if (rc == 0 && job->output && !(o->strict && d.nwarnings) &&
+    if (rc == 0 && job->output && !ad_failed && !(o->strict && d.nwarnings) &&
         rc_write_output(job->output, out.ptr ? out.ptr : "", out.len, &d) == 0 && o->summary)
         summarize(job->output, pages, (rc_format)rq.format, &out, &summary);
+    /* The letter beside the CV, once the CV is written. */
+    if (rc == 0 && has_letter && job->letter_output && !d.nerrors &&
+        !(o->strict && d.nwarnings) &&
+        rc_write_output(job->letter_output, letter.ptr ? letter.ptr : "", letter.len, &d) == 0 &&
+        o->summary) {
+        rc_buf_addc(&summary, '\n');
+        summarize(job->letter_output, letter_pages, (rc_format)rq.format, &letter, &summary);
+    }
+    rc_buf_release(&letter);
     rc_buf_release(&trace);
     rc_buf_release(&out);
 

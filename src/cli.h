@@ -42,6 +42,9 @@ typedef struct rescomp_options {
     /* the folder the files a CV names (photo, .bib) must lie in; NULL: the
      * input's folder (files named here, input and overlays, may lie anywhere) */
     const char *root;
+    /* --job FILE: the job ad each CV compiled is checked against (job.h),
+     * the report on stdout; NULL: a variant's own job:, if any */
+    const char *job;
 
     /* "pdf", "txt" (plain text, 80 columns) or "md" (Markdown); NULL: from
      * the output's extension (.txt, .md), else pdf. An extension that is no
@@ -53,6 +56,15 @@ typedef struct rescomp_options {
     unsigned pdf_standards;
     int no_pdf_tags; /* an untagged PDF (tagged is the default) */
 
+    /*
+     * A CV's cover letter (its `letter:`): with letter, the output is the
+     * letter alone; with combine, the letter and then the CV in one file.
+     * Otherwise a variant with a letter writes it beside its CV too
+     * (rescomp_letter_output names it).
+     */
+    int letter;
+    int combine;
+
     /* How messages on stderr look; the program sets these for a terminal. */
     int color;   /* the severity of each diagnostic in colour, as gcc shows it */
     int summary; /* a line for each file written: "wrote cv.pdf: 2 pages, 38 KB" */
@@ -63,6 +75,13 @@ typedef struct rescomp_options {
  * "text"), or NULL for a name that is not a format's.
  */
 const char *rescomp_format_extension(const char *format);
+
+/*
+ * The file a CV's letter is written to beside the CV's output: "-letter"
+ * before its extension ("out/cv-acme.pdf" -> "out/cv-acme-letter.pdf").
+ * malloc'd.
+ */
+char *rescomp_letter_output(const char *output);
 
 /* Compile; prints diagnostics on stderr; returns one of RESCOMP_EXIT_*. */
 int rescomp_compile(const rescomp_options *opts);
@@ -79,6 +98,11 @@ int rescomp_print_schema(FILE *out);
  */
 int rescomp_new(const char *name, const char *theme, const char *format, int quiet);
 
+/*
+ * rescomp --upgrade: print input, an older RenderCV file, in the v2.8 form
+ * on out (upgrade.h); diagnostics on stderr; returns one of RESCOMP_EXIT_*.
+ */
+int rescomp_upgrade(const char *input, FILE *out, int color);
 /* Print the built-in themes, one a line with what each is; returns an exit code. */
 int rescomp_list_themes(FILE *out);
 

@@ -12,6 +12,13 @@
 #include "font.h"
 #include "source.h"
 
+/* Which document a compilation makes its output of (a CV's cover letter: cv.h). */
+typedef enum rc_document {
+    RC_DOCUMENT_CV,       /* the CV */
+    RC_DOCUMENT_LETTER,   /* its letter alone (--letter) */
+    RC_DOCUMENT_COMBINED  /* the letter, then the CV, as one document (--combine) */
+} rc_document;
+
 typedef struct rc_compile_request {
     const rc_source *source;
     int variant;            /* -1: the CV as written */
@@ -23,6 +30,24 @@ typedef struct rc_compile_request {
     int strict;             /* a warning fails it: no output */
     int text_width;         /* of txt: columns, 0: no hard wrapping (rc_text_render_width) */
     size_t *pages;          /* when not NULL: set to the number of pages laid out */
+    int document;           /* rc_document: what out and the trace hold */
+    /*
+     * With RC_DOCUMENT_CV: lay out the CV's letter too when it has one
+     * (rc_cv_has_letter), rendered into letter_out when that is not NULL
+     * (--check passes NULL: the letter is checked, not written).
+     * *has_letter, when not NULL, says whether it had one.
+     */
+    int with_letter;
+    rc_buf *letter_out;
+    int *has_letter;
+    size_t *letter_pages;
+    /*
+     * When not NULL: the CV's text as the text device writes it (a
+     * paragraph a line), appended, and *lang set to its language (in the
+     * arena), for the job-ad check (job.h).
+     */
+    rc_buf *text;
+    const char **lang;
 } rc_compile_request;
 
 /*

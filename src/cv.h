@@ -168,6 +168,22 @@ typedef struct rc_locale_fields {
     rc_text month_abbreviations[12], month_names[12];
 } rc_locale_fields;
 
+/*
+ * rescomp extension: a cover letter (`letter:` at the top level, and a
+ * variant's own `letter:` merged over it; layout_letter.c sets it). Address
+ * blocks are lines; the body is Markdown paragraphs split at blank lines.
+ */
+typedef struct rc_letter {
+    rc_pos pos;      /* the letter's mapping (a variant's own, when it gives one) */
+    int own;         /* a variant gave `letter:` of its own: it has a letter */
+    rc_texts sender; /* address lines beyond the CV header's, or none */
+    rc_texts recipient;
+    rc_text date; /* YYYY-MM-DD or free text; absent: settings.current_date */
+    rc_text subject, salutation, body, closing;
+    rc_text signature; /* a PNG or JPEG file, relative to the CV's file, or absent */
+    rc_texts enclosures;
+} rc_letter;
+
 typedef struct rc_cv {
     const char *file;
     /* where the files the CV names may lie (files.h); NULL: anywhere */
@@ -201,7 +217,18 @@ typedef struct rc_cv {
     rc_text pdf_title;
     rc_texts bold_keywords;
     rc_date current_date; /* year 0 when not given */
+
+    rc_letter letter;
 } rc_cv;
+
+/*
+ * Whether the CV has a letter to set: a variant that gives one, or a
+ * `letter:` with a body (one without is the defaults of the variants').
+ */
+static inline int rc_cv_has_letter(const rc_cv *cv)
+{
+    return cv->letter.own || cv->letter.body.s != NULL;
+}
 
 /* English name of an entry type, for messages ("education entry"). */
 const char *rc_entry_type_name(rc_entry_type t);

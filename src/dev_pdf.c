@@ -210,6 +210,16 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
     }
     set_fill(b, st, d->color);
     set_render(b, st, (synth & RC_SYNTH_BOLD) != 0, d);
+    if (d->expand != st->expand) {
+        /*
+         * Font expansion: Tz scales the glyphs and TJ's numbers alike (PDF
+         * 1.7, 9.3.4), as the layout measured them; Td is not scaled. Tz
+         * is text state, so it holds until changed, across BT and ET.
+         */
+        pdf_add_milli(b, (1000 + (int64_t)d->expand) * 100);
+        rc_buf_adds(b, " Tz\n");
+        st->expand = d->expand;
+    }
 
     /* Td is relative to the previous line origin; both ends are rounded
      * absolute positions, so no error accumulates along a page. */
@@ -244,12 +254,33 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
      * size of hex, and quicker to compress.
      */
     rc_buf_adds(b, "[(");
+    size_t lig = 0; /* the run's next ligature */
     for (size_t i = 0; i < d->n; i++) {
-        pdf_add_code(b, pdf_code_of(f, d->cps[i]));
+        /*
+         * A ligature is one glyph for its letters; the layout measured it
+         * as the letters with its width less theirs in the adjustment
+         * after the last one, which its own width in /W now carries.
+         */
+        int64_t lig_extra = 0;
+        if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i) {
+            size_t len = d->ligs[1 + lig++] & 0xFF, last = i + len - 1;
+            unsigned code = pdf_lig_code(f, d->cps + i, len);
+            pdf_add_code(b, code);
+            lig_extra = f->ligs[code - f->n - 1].width;
+            for (size_t k = i; k <= last; k++)
+                lig_extra -= rc_face_advance(f->face, d->cps[k]);
+            i = last;
+        } else {
+            pdf_add_code(b, pdf_code_of(f, d->cps[i]));
+        }
         /* An adjustment after the last glyph moves nothing: the next run
          * is placed by its own Td. */
-        if (d->adjust && d->adjust[i] && i + 1 < d->n) {
-            int64_t tj = pdf_round_div(-(int64_t)d->adjust[i] * 1000000, d->size);
+        if (((d->adjust && d->adjust[i]) || lig_extra) && i + 1 < d->n) {
+            int64_t tj = pdf_round_div(-(int64_t)(d->adjust ? d->adjust[i] : 0) * 1000000,
+                                       d->size) + 1000 * lig_extra;
+            /* What is left of the scaled point the layout rounded to moves nothing visible. */
+            if (lig_extra && (tj < 0 ? -tj : tj) * d->size <= 1000000 + (int64_t)d->size)
+                tj = 0;
             if (tj) {
                 rc_buf_adds(b, ") ");
                 pdf_add_milli(b, tj);
@@ -643,6 +674,7 @@ int rc_pdf_render(const rc_doc *doc, rc_buf *out, rc_diags *d)
         free(pf->used);
         free(pf->astral);
         free(pf->cps);
+        free(pf->ligs);
         for (size_t i = 0; i < RC_ARRAY_LEN(pf->code); i++)
             free(pf->code[i]);
     }

@@ -97,7 +97,7 @@ static rc_scaled run_width(const rc_doc *doc, const rc_draw *d)
         if (d->adjust)
             adj += d->adjust[i];
     }
-    return (rc_scaled)(milli * d->size / 1000 + adj);
+    return rc_expanded((rc_scaled)(milli * d->size / 1000 + adj), d->expand);
 }
 
 /*
@@ -235,6 +235,8 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                 }
                 if (d->span_end)
                     rc_buf_adds(out, " span-end");
+                if (d->expand)
+                    rc_buf_addf(out, " expand=%+d", d->expand);
                 rc_buf_addc(out, '\n');
                 rc_buf_release(&text);
                 break;

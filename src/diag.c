@@ -33,7 +33,7 @@ static void add(rc_diags *d, rc_severity sev, rc_failure failure, rc_pos pos, co
     g->message = b.ptr ? b.ptr : rc_xstrdup("");
     if (sev == RC_ERROR)
         d->nerrors++;
-    else
+    else if (sev == RC_WARNING)
         d->nwarnings++;
 }
 
@@ -60,6 +60,14 @@ void rc_warning(rc_diags *d, rc_pos pos, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     add(d, RC_WARNING, RC_FAIL_INPUT, pos, fmt, ap);
+    va_end(ap);
+}
+
+void rc_note(rc_diags *d, rc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, RC_NOTE, RC_FAIL_INPUT, pos, fmt, ap);
     va_end(ap);
 }
 
@@ -119,13 +127,19 @@ const char *rc_diag_token(rc_arena *a, const char *s)
 #define SGR_LOCUS "\033[1m"
 #define SGR_ERROR "\033[1;31m"
 #define SGR_WARNING "\033[1;35m"
+#define SGR_NOTE "\033[1;36m"
 #define SGR_RESET "\033[m"
 
 void rc_diag_add_severity(rc_buf *out, rc_severity severity, int color)
 {
-    const char *word = severity == RC_ERROR ? "error:" : "warning:";
+    const char *word = severity == RC_ERROR   ? "error:"
+                       : severity == RC_NOTE ? "note:"
+                                             : "warning:";
     if (color)
-        rc_buf_addf(out, "%s%s" SGR_RESET " ", severity == RC_ERROR ? SGR_ERROR : SGR_WARNING,
+        rc_buf_addf(out, "%s%s" SGR_RESET " ",
+                    severity == RC_ERROR  ? SGR_ERROR
+                    : severity == RC_NOTE ? SGR_NOTE
+                                          : SGR_WARNING,
                     word);
     else
         rc_buf_addf(out, "%s ", word);

@@ -22,7 +22,8 @@ typedef struct rc_pos {
     int line, col;
 } rc_pos;
 
-typedef enum rc_severity { RC_WARNING, RC_ERROR } rc_severity;
+/* A note says what was done for the user (fit.h); it is no warning, not even under --strict. */
+typedef enum rc_severity { RC_WARNING, RC_ERROR, RC_NOTE } rc_severity;
 
 /* What kind of failure an error is; decides the exit code. */
 typedef enum rc_failure {
@@ -55,6 +56,7 @@ int rc_error(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((forma
 int rc_error_class(rc_diags *d, rc_failure failure, rc_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void rc_warning(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void rc_note(rc_diags *d, rc_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Position `offset` columns to the right of pos (same line). */
 rc_pos rc_pos_advance(rc_pos pos, int offset);

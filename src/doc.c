@@ -45,6 +45,33 @@ rc_draw *rc_page_add(rc_page *page, rc_draw_kind kind)
     return d;
 }
 
+/*
+ * Both documents share the root; every other node of `more` is numbered
+ * after doc's, and its draws name them by their new numbers.
+ */
+void rc_doc_append(rc_doc *doc, rc_doc *more)
+{
+    if (!doc->nnodes)
+        rc_doc_add_node(doc, RC_ST_DOCUMENT, RC_NODE_NONE);
+    uint32_t shift = (uint32_t)doc->nnodes - 2;
+#define RENUMBER(n) ((n) <= RC_NODE_ROOT ? (n) : (n) + shift)
+    for (size_t i = 2; i < more->nnodes; i++) {
+        RC_VEC_PUSH(doc->nodes, doc->nnodes, doc->nodes_cap);
+        rc_node *n = &doc->nodes[doc->nnodes++];
+        *n = more->nodes[i];
+        n->parent = RENUMBER(n->parent);
+    }
+    for (size_t p = 0; p < more->npages; p++) {
+        rc_page *page = rc_doc_add_page(doc);
+        *page = more->pages[p];
+        for (size_t k = 0; k < page->n; k++)
+            page->v[k].node = RENUMBER(page->v[k].node);
+    }
+#undef RENUMBER
+    more->npages = 0; /* the draws are doc's now */
+    rc_doc_release(more);
+}
+
 /* ---- structure -------------------------------------------------------- */
 
 const char *rc_stype_name(rc_stype type)

@@ -93,7 +93,14 @@ typedef struct rc_draw {
     uint32_t color; /* 0xRRGGBB, text and rules */
     uint32_t node;  /* the structure node shown, RC_NODE_NONE: decoration */
     int16_t level;    /* RC_DRAW_BOOKMARK: depth, 0 = top */
-    int16_t span_end; /* RC_DRAW_TEXT: see span_begin */
+    int8_t span_end;  /* RC_DRAW_TEXT: see span_begin */
+    /*
+     * RC_DRAW_TEXT: font expansion, thousandths (-20..20, linebreak.h): the
+     * glyphs are scaled horizontally by 1 + expand/1000 (a PDF's Tz), and
+     * their advances and `adjust` with them, as a PDF's Tz scales TJ's
+     * numbers; 0 for glyphs as the font has them.
+     */
+    int8_t expand;
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -101,10 +108,19 @@ typedef struct rc_draw {
     const uint32_t *cps; /* n code points, one glyph each */
     /*
      * adjust[i]: horizontal displacement added after cps[i] beyond its
-     * advance (kerning and justification), in scaled points; positive
-     * moves the next glyph right. NULL when all are 0.
+     * advance (kerning and justification), in scaled points before
+     * `expand` scales them; positive moves the next glyph right. NULL when
+     * all are 0.
      */
     const rc_scaled *adjust;
+    /*
+     * The ligatures (rc_face_shape), NULL when none: ligs[0] = k, then k
+     * entries (i << 8 | m), ascending: cps[i .. i + m) are shown by one
+     * ligature glyph, whose width less its letters' is in the adjustment
+     * after its last letter. A list, not a byte per letter: most runs have
+     * one or two. A device that shows letters one by one ignores it.
+     */
+    const uint32_t *ligs;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)
@@ -154,6 +170,11 @@ void rc_doc_release(rc_doc *doc);
 rc_page *rc_doc_add_page(rc_doc *doc);
 /* Append a zeroed draw of the given kind to the page and return it. */
 rc_draw *rc_page_add(rc_page *page, rc_draw_kind kind);
+/*
+ * Append more's pages and structure to doc's (a letter and its CV as one
+ * PDF), releasing more. Their page sizes and fonts must be the same.
+ */
+void rc_doc_append(rc_doc *doc, rc_doc *more);
 /* A new node of the tree under parent (which must exist); returns its number. */
 uint32_t rc_doc_add_node(rc_doc *doc, rc_stype type, uint32_t parent);
 

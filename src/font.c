@@ -42,13 +42,23 @@ typedef struct rc_glyph_info {
     uint16_t left, right;  /* kerning classes in a shipped face's rc_face_data */
 } rc_glyph_info;
 
-/* A word's kerning, remembered (rc_face_kerning). */
+/* A word's kerning (and ligatures), remembered (rc_face_shape). */
 typedef struct kern_memo {
     uint32_t hash;
     uint32_t n;     /* 0: an empty slot */
+    int liga;       /* shaped with ligatures */
     uint32_t *cps;
     int *kern;
+    uint8_t *lig;   /* with liga: the glyphs' letter counts, NULL when all are 1 */
 } kern_memo;
+
+/* A ligature the face has set (rc_face_ligature), for the devices. */
+typedef struct lig_entry {
+    const uint32_t *cps; /* its letters, in the memo's arena */
+    size_t n;
+    unsigned gid;
+    int width;           /* 1/1000 em */
+} lig_entry;
 
 struct rc_face {
     char *path;
@@ -85,6 +95,11 @@ struct rc_face {
     rc_arena memo_arena;
     hb_buffer_t *buf; /* reused by every shaping call */
     size_t shapes;    /* hb_shape calls made */
+    /* Characters below U+0100 whose glyph starts a compiled-in ligature (a bit each). */
+    uint64_t lig_start[4];
+    int lig_start_high;  /* ... and whether one at or above U+0100 does */
+    lig_entry *ligs;     /* the ligatures set so far, in the order met */
+    size_t nligs, ligs_cap;
 };
 
 struct rc_font_store {
@@ -196,6 +211,7 @@ static void face_free(rc_face *face)
         free(face->astral[i]);
     free(face->astral);
     free(face->memo);
+    free(face->ligs);
     rc_arena_release(&face->memo_arena);
     if (face->face) { /* a shipped face may never have needed HarfBuzz */
         hb_buffer_destroy(face->buf);
@@ -462,6 +478,16 @@ static void tabulate_builtin(rc_face *face, const rc_face_data *b)
     face->cap_height = b->cap_height;
     face->x_height = b->x_height;
     face->builtin = b;
+    /* The characters a ligature may start with: a word without one needs no ligature pass. */
+    for (size_t i = 0; i < b->n_chars; i++)
+        for (size_t k = 0; k < b->lookups[b->n_lookups]; k++)
+            if (b->ligs[k].first == b->gids[i]) {
+                if (b->chars[i] < 256)
+                    face->lig_start[b->chars[i] >> 6] |= (uint64_t)1 << (b->chars[i] & 63);
+                else
+                    face->lig_start_high = 1;
+                break;
+            }
 }
 
 /*
@@ -642,17 +668,69 @@ int rc_face_advance(const rc_face *face, uint32_t cp)
     return g ? g->width : notdef_advance(face);
 }
 
+int rc_face_glyph_advance(const rc_face *face, unsigned gid)
+{
+    const rc_face_data *b = face->builtin;
+    for (size_t i = 0; b && i < b->n_lig_glyphs; i++)
+        if (b->lig_gids[i] == gid)
+            return b->lig_widths[i];
+    rc_face *f = (rc_face *)face; /* HarfBuzz made on demand: logically const */
+    ensure_hb(f);
+    hb_position_t aw = f->upem ? hb_font_get_glyph_h_advance(f->font, gid) : 0;
+    return f->upem ? milli_advance((uint32_t)(aw < 0 ? 0 : aw), f->upem) : 0;
+}
+
+/* Remember a ligature the face set, once (the devices ask for its glyph). */
+static void note_ligature(rc_face *face, const uint32_t *cps, size_t n, unsigned gid, int width)
+{
+    for (size_t i = 0; i < face->nligs; i++)
+        if (face->ligs[i].n == n && !memcmp(face->ligs[i].cps, cps, n * sizeof(*cps)))
+            return;
+    RC_VEC_PUSH(face->ligs, face->nligs, face->ligs_cap);
+    lig_entry *e = &face->ligs[face->nligs++];
+    e->cps = rc_arena_memdup(&face->memo_arena, cps, n, sizeof(*cps));
+    e->n = n;
+    e->gid = gid;
+    e->width = width;
+}
+
+int rc_face_ligature(const rc_face *face, const uint32_t *cps, size_t n, unsigned *gid)
+{
+    for (size_t i = 0; i < face->nligs; i++)
+        if (face->ligs[i].n == n && !memcmp(face->ligs[i].cps, cps, n * sizeof(*cps))) {
+            *gid = face->ligs[i].gid;
+            return face->ligs[i].width;
+        }
+    return -1;
+}
+
 /*
  * Kerning on, and the default features that could merge or replace
- * characters off. The shipped fonts carry no other GSUB/GPOS feature (see
- * fonts/prepare.py), so HarfBuzz's remaining defaults have nothing to apply.
+ * characters off; 'liga' as asked. The shipped fonts carry no other
+ * GSUB/GPOS feature (see fonts/prepare.py), so HarfBuzz's remaining
+ * defaults have nothing to apply.
  */
-static const hb_feature_t shape_features[] = {
-    {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-    {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-    {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
-    {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+static const hb_feature_t shape_features[2][4] = {
+    {{HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END}},
+    {{HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('l', 'i', 'g', 'a'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+     {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END}},
 };
+
+/* Marks and format characters (soft hyphen, joiners): never part of a ligature. */
+static int mark_or_format(uint32_t cp)
+{
+    hb_unicode_general_category_t gc =
+        hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT;
+}
 
 /*
  * The script of the run: its first character that has one, else Latin.
@@ -671,8 +749,14 @@ static hb_script_t run_script(const uint32_t *cps, size_t n)
     return HB_SCRIPT_LATIN;
 }
 
-/* Shape cps and write the kerning after each character into out (zeroed by the caller). */
-static void shape_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
+/*
+ * Shape cps and write the kerning after each character into kern (zeroed
+ * by the caller) and, with lig (all 1 from the caller), the ligatures.
+ * Returns 0 when the shaping could not be mapped back onto the characters
+ * one glyph per character or per ligature (then kern and lig are as the
+ * caller left them).
+ */
+static int shape_hb(rc_face *face, const uint32_t *cps, size_t n, int *kern, uint8_t *lig)
 {
     ensure_hb(face);
     if (!face->buf) {
@@ -689,33 +773,73 @@ static void shape_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out
     hb_buffer_add_utf32(buf, cps, (int)n, 0, (int)n);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_buffer_set_script(buf, run_script(cps, n));
-    hb_shape(face->font, buf, shape_features, RC_ARRAY_LEN(shape_features));
+    hb_shape(face->font, buf, shape_features[lig != NULL], RC_ARRAY_LEN(shape_features[0]));
 
     unsigned len = 0;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &len);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
     /*
-     * Only a one-to-one shaping can be mapped back onto the characters. If
-     * HarfBuzz composed, decomposed or reordered anything (a base letter
+     * Only a shaping that keeps the characters in order, each glyph showing
+     * one of them or a ligature of letters, can be mapped back onto them.
+     * If HarfBuzz composed, decomposed or reordered anything (a base letter
      * with a combining accent, say), report no kerning at all rather than
      * attach adjustments to the wrong characters.
      */
-    int one_to_one = len == n;
-    for (unsigned i = 0; one_to_one && i < len; i++)
-        one_to_one = info[i].cluster == i;
-    if (!one_to_one)
-        return;
-    for (size_t i = 0; i + 1 < n; i++) {
-        const rc_glyph_info *g = lookup(face, cps[i]);
+    size_t expect = 0; /* the character the next glyph must start at */
+    for (unsigned j = 0; j < len; j++) {
+        size_t from = info[j].cluster, to = j + 1 < len ? info[j + 1].cluster : n;
+        if (from != expect || to <= from || to > n)
+            return 0;
+        expect = to;
+        if (to - from == 1)
+            continue;
+        if (!lig || to - from > RC_LIG_MAX)
+            return 0;
+        for (size_t i = from; i < to; i++)
+            if (mark_or_format(cps[i]))
+                return 0;
+    }
+    if (expect != n)
+        return 0;
+    for (unsigned j = 0; j < len; j++) {
+        size_t from = info[j].cluster, to = j + 1 < len ? info[j + 1].cluster : n;
+        if (to - from > 1) {
+            int letters = 0;
+            for (size_t i = from; i < to; i++) {
+                const rc_glyph_info *g = lookup(face, cps[i]);
+                letters += g ? g->width : 0;
+                lig[i] = 0;
+            }
+            lig[from] = (uint8_t)(to - from);
+            int width = rc_face_glyph_advance(face, info[j].codepoint);
+            note_ligature(face, cps + from, to - from, info[j].codepoint, width);
+            kern[to - 1] = milli_signed(pos[j].x_advance, face->upem) - letters;
+            continue;
+        }
+        if (to == n)
+            continue; /* nothing follows the last character */
+        const rc_glyph_info *g = lookup(face, cps[from]);
         /*
          * A character HarfBuzz drew with another glyph than its own (a
          * missing one, or a space it synthesised) has no kerning we can
          * express against libharu's width of that character.
          */
-        if (!g || info[i].codepoint != g->gid)
+        if (!g || info[j].codepoint != g->gid)
             continue;
-        out[i] = milli_signed(pos[i].x_advance, face->upem) - g->width;
+        kern[from] = milli_signed(pos[j].x_advance, face->upem) - g->width;
     }
+    return 1;
+}
+
+/* Shape cps into kern (zeroed by the caller) and lig (all 1), with ligatures when lig is set. */
+static void shape_kerning(rc_face *face, const uint32_t *cps, size_t n, int *kern, uint8_t *lig)
+{
+    if (shape_hb(face, cps, n, kern, lig))
+        return;
+    memset(kern, 0, n * sizeof(*kern));
+    if (lig && shape_hb(face, cps, n, kern, NULL))
+        return; /* a word that cannot be mapped with ligatures is set without */
+    memset(kern, 0, n * sizeof(*kern));
 }
 
 /* Words longer than this are shaped each time: they are rare, and seldom repeat. */
@@ -754,15 +878,144 @@ size_t rc_face_shape_count(const rc_face *face)
     return face->shapes;
 }
 
+/* One glyph of a word set from a compiled-in table: a character, or a ligature of several. */
+typedef struct table_glyph {
+    uint16_t gid;
+    int16_t lig;   /* index of the face's ligature glyphs, -1: a character */
+    uint32_t from; /* its first character */
+    uint32_t n;    /* how many it shows */
+} table_glyph;
+
 /*
- * The word's kerning from the face's compiled-in pairs, unless it has a
- * character whose words are shaped or one the face lacks, which HarfBuzz
- * may compose with its neighbour (then 0, and out is zero again).
+ * The face's 'liga' lookups applied to the word's glyphs as HarfBuzz
+ * applies them (face_data.h): g holds one glyph per character and
+ * receives the result; returns the number of glyphs.
  */
-static int kerning_from_table(const rc_face *face, const uint32_t *cps, size_t n, int *out)
+static size_t apply_ligatures(const rc_face_data *b, table_glyph *g, size_t n)
+{
+    for (size_t k = 0; k < b->n_lookups; k++) {
+        size_t end = b->lookups[k + 1];
+        for (size_t i = 0; i < n; i++) {
+            /* the lookup's first ligature that starts with this glyph */
+            size_t lo = b->lookups[k], hi = end;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (b->ligs[mid].first < g[i].gid)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t e = lo; e < end && b->ligs[e].first == g[i].gid; e++) {
+                const rc_face_lig *l = &b->ligs[e];
+                if (i + l->ncomp >= n)
+                    continue;
+                size_t c = 0;
+                while (c < l->ncomp && g[i + 1 + c].gid == l->comp[c])
+                    c++;
+                if (c < l->ncomp)
+                    continue;
+                uint32_t shown = g[i].n;
+                for (c = 1; c <= l->ncomp; c++)
+                    shown += g[i + c].n;
+                g[i].gid = b->lig_gids[l->glyph];
+                g[i].lig = (int16_t)l->glyph;
+                g[i].n = shown;
+                memmove(g + i + 1, g + i + 1 + l->ncomp, (n - i - 1 - l->ncomp) * sizeof(*g));
+                n -= l->ncomp;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+/*
+ * Whether HarfBuzz would set the word as Latin (run_script), for a word of
+ * a shipped face, whose letters are Latin, Greek or Cyrillic, without
+ * loading HarfBuzz: no Greek or Cyrillic letter before the first Latin one.
+ * (0 for a few words HarfBuzz would call Latin: those are shaped.)
+ */
+static int latin_word(const uint32_t *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = cps[i];
+        if (cp >= 0x370 && cp < 0x530)
+            return 0;
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+            (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7))
+            return 1;
+    }
+    return 1; /* no letter: HarfBuzz's default is Latin too */
+}
+
+/* Whether a ligature may start at the character (a compiled-in face). */
+static int may_start_ligature(const rc_face *face, uint32_t cp)
+{
+    if (cp < 256)
+        return (face->lig_start[cp >> 6] >> (cp & 63)) & 1;
+    return face->lig_start_high;
+}
+
+/*
+ * A word's ligatures from the face's compiled-in lookups, and the kerning
+ * of its glyphs, as rc_face_shape reports them; 0 (when the word has a
+ * ligature and a script other than Latin, which HarfBuzz would set with
+ * that script's lookups) to have it shaped.
+ */
+static int ligatures_from_table(rc_face *face, const rc_glyph_info *const *info,
+                                const uint32_t *cps, size_t n, int *out, uint8_t *lig)
+{
+    const rc_face_data *k = face->builtin;
+    table_glyph small[32];
+    table_glyph *g = n <= RC_ARRAY_LEN(small) ? small : rc_xmalloc(n * sizeof(*g));
+    for (size_t i = 0; i < n; i++)
+        g[i] = (table_glyph){info[i]->gid, -1, (uint32_t)i, 1};
+    size_t ng = apply_ligatures(k, g, n);
+    if (ng < n && !latin_word(cps, n)) {
+        if (g != small)
+            free(g);
+        return 0;
+    }
+    for (size_t j = 0; j < ng; j++) {
+        size_t last = g[j].from + g[j].n - 1;
+        int extra = 0; /* a ligature's advance less its letters' */
+        unsigned left;
+        if (g[j].lig >= 0) {
+            extra = k->lig_widths[g[j].lig];
+            for (size_t i = g[j].from; i <= last; i++) {
+                extra -= info[i]->width;
+                lig[i] = 0;
+            }
+            lig[g[j].from] = (uint8_t)g[j].n;
+            left = k->lig_left[g[j].lig];
+            note_ligature(face, cps + g[j].from, g[j].n, g[j].gid, k->lig_widths[g[j].lig]);
+        } else {
+            left = info[g[j].from]->left;
+        }
+        if (j + 1 < ng) {
+            unsigned right = g[j + 1].lig >= 0 ? k->lig_right[g[j + 1].lig]
+                                               : info[g[j + 1].from]->right;
+            out[last] = k->kern[left * k->n_right + right];
+        }
+        out[last] += extra;
+    }
+    if (g != small)
+        free(g);
+    return 1;
+}
+
+/*
+ * The word's kerning (and with lig its ligatures) from the face's
+ * compiled-in tables, unless it has a character whose words are shaped or
+ * one the face lacks, which HarfBuzz may compose with its neighbour (then
+ * 0, and out is zero again).
+ */
+static int kerning_from_table(rc_face *face, const uint32_t *cps, size_t n, int *out,
+                              uint8_t *lig)
 {
     const rc_face_data *k = face->builtin;
     const rc_glyph_info *next = lookup(face, cps[0]);
+    int ligatures = 0;
     for (size_t i = 0; i < n; i++) {
         const rc_glyph_info *g = next;
         next = i + 1 < n ? lookup(face, cps[i + 1]) : NULL;
@@ -770,23 +1023,45 @@ static int kerning_from_table(const rc_face *face, const uint32_t *cps, size_t n
             memset(out, 0, n * sizeof(*out));
             return 0;
         }
+        ligatures |= lig && next && may_start_ligature(face, cps[i]);
         if (next && next->left != RC_KERN_SHAPED)
             out[i] = k->kern[g->left * k->n_right + next->right];
     }
-    return 1;
+    if (!ligatures)
+        return 1;
+    memset(out, 0, n * sizeof(*out));
+    const rc_glyph_info *small[32];
+    const rc_glyph_info **info = n <= RC_ARRAY_LEN(small) ? small : rc_xmalloc(n * sizeof(*info));
+    for (size_t i = 0; i < n; i++)
+        info[i] = lookup(face, cps[i]);
+    int done = ligatures_from_table(face, info, cps, n, out, lig);
+    if (info != small)
+        free(info);
+    if (!done) {
+        memset(out, 0, n * sizeof(*out));
+        memset(lig, 1, n);
+    }
+    return done;
 }
 
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
 {
+    rc_face_shape(face, cps, n, out, NULL);
+}
+
+void rc_face_shape(rc_face *face, const uint32_t *cps, size_t n, int *out, uint8_t *lig)
+{
     if (n == 0)
         return;
     memset(out, 0, n * sizeof(*out));
+    if (lig)
+        memset(lig, 1, n);
     if (n < 2 || n > (size_t)INT_MAX)
         return;
-    if (face->builtin && kerning_from_table(face, cps, n, out))
+    if (face->builtin && kerning_from_table(face, cps, n, out, lig))
         return;
     if (n > KERN_MEMO_MAX_LEN) {
-        shape_kerning(face, cps, n, out);
+        shape_kerning(face, cps, n, out, lig);
         return;
     }
     /*
@@ -797,23 +1072,32 @@ void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out)
      */
     if (2 * (face->memo_n + 1) > face->memo_cap)
         memo_grow(face);
-    uint32_t h = hash_cps(cps, n);
+    int liga = lig != NULL;
+    uint32_t h = hash_cps(cps, n) ^ (uint32_t)liga;
     size_t j = h & (face->memo_cap - 1);
     for (;; j = (j + 1) & (face->memo_cap - 1)) {
         kern_memo *e = &face->memo[j];
         if (!e->n)
             break;
-        if (e->hash == h && e->n == n && !memcmp(e->cps, cps, n * sizeof(*cps))) {
+        if (e->hash == h && e->n == n && e->liga == liga &&
+            !memcmp(e->cps, cps, n * sizeof(*cps))) {
             memcpy(out, e->kern, n * sizeof(*out));
+            if (e->lig)
+                memcpy(lig, e->lig, n);
             return;
         }
     }
-    shape_kerning(face, cps, n, out);
+    shape_kerning(face, cps, n, out, lig);
     kern_memo *e = &face->memo[j];
     e->hash = h;
     e->n = (uint32_t)n;
+    e->liga = liga;
     e->cps = rc_arena_memdup(&face->memo_arena, cps, n, sizeof(*cps));
     e->kern = rc_arena_memdup(&face->memo_arena, out, n, sizeof(*out));
+    e->lig = NULL;
+    for (size_t i = 0; lig && i < n && !e->lig; i++)
+        if (lig[i] != 1)
+            e->lig = rc_arena_memdup(&face->memo_arena, lig, n, 1);
     face->memo_n++;
 }
 

@@ -6,8 +6,8 @@
  * Metrics are in 1/1000 em, integers, computed exactly as libharu computes
  * the /W widths it writes into the PDF (so what we lay out is what viewers
  * place; a unit test checks this against HPDF_Font_GetUnicodeWidth).
- * Kerning comes from HarfBuzz (kerning on, ligatures off, so every
- * character stays one glyph and extracts as itself).
+ * Kerning and ligatures come from HarfBuzz (the font's 'kern' and 'liga'),
+ * or for a shipped face from its compiled-in tables, which agree with it.
  */
 #ifndef RC_FONT_H
 #define RC_FONT_H
@@ -129,19 +129,43 @@ int rc_face_advance(const rc_face *face, uint32_t cp);
  * shaping is the costly part of measuring.
  */
 void rc_face_kerning(rc_face *face, const uint32_t *cps, size_t n, int *out);
+/*
+ * The same with the face's ligatures (its 'liga' feature) when lig is not
+ * NULL: lig[i] receives how many of the code points the glyph at i shows:
+ * 1, or k > 1 at the first of k letters one ligature glyph shows (ff, fi,
+ * ffl ...) and 0 at the others. A ligature's kerning goes to its last
+ * letter, and so does its advance less its letters' advances: a run's width
+ * stays the sum of its code points' advances and of kern, so that the
+ * layout measures words as it always did, and a device that shows the
+ * letters one by one (text, HTML) needs nothing. A word with a mark or a
+ * format character (soft hyphen, joiner) gets no ligature.
+ */
+void rc_face_shape(rc_face *face, const uint32_t *cps, size_t n, int *kern, uint8_t *lig);
+/* The most letters one ligature shows. */
+#define RC_LIG_MAX 8
+/*
+ * The ligature glyph that shows the n letters cps (as rc_face_shape set
+ * them; n >= 2): its advance in 1/1000 em, and *gid its glyph. -1 when
+ * the face set no such ligature.
+ */
+int rc_face_ligature(const rc_face *face, const uint32_t *cps, size_t n, unsigned *gid);
+/* The advance of glyph gid in 1/1000 em, as libharu computes a width. */
+int rc_face_glyph_advance(const rc_face *face, unsigned gid);
 /* How many times the face was shaped (the rest came from its table or memory). */
 size_t rc_face_shape_count(const rc_face *face);
 /*
- * The face cut down to n code points (cps, ascending, each once), as a
- * TrueType font program a device embeds (font_subset.c), into *out (reset
- * first): the glyphs those code points need and the tables a PDF font
- * needs, no hinting. gids[k] (n + 1 of them) receives the program's glyph
- * for cps[k - 1], 0 (.notdef) for a character the face lacks, whose box it
- * then keeps; gids[0] is 0. The subset is cut from the very file that was
- * measured. 0, or -1 (RC_FAIL_FONT) when the file cannot be cut.
+ * The face cut down to n code points (cps, ascending, each once) and m
+ * more glyphs (ligatures, which no code point maps to), as a TrueType font
+ * program a device embeds (font_subset.c), into *out (reset first): the
+ * glyphs those need and the tables a PDF font needs, no hinting. gids[k]
+ * (n + m + 1 of them) receives the program's glyph for cps[k - 1], 0
+ * (.notdef) for a character the face lacks, whose box it then keeps, and
+ * gids[n + 1 + j] that for glyphs[j]; gids[0] is 0. The subset is cut from
+ * the very file that was measured. 0, or -1 (RC_FAIL_FONT) when the file
+ * cannot be cut.
  */
-int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
-                   rc_buf *out, rc_diags *d);
+int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
+                   size_t m, uint16_t *gids, rc_buf *out, rc_diags *d);
 /*
  * The face's font file as mapped in memory (valid while the face lives;
  * mapped on the first call for a shipped face), its size, and the face's

@@ -14,6 +14,7 @@
 #include <hb.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 static int compare_u16(const void *a, const void *b)
 {
@@ -24,22 +25,23 @@ static int compare_u16(const void *a, const void *b)
  * A shipped face cut by subset.c. Glyphs keep their order, .notdef first,
  * as hb-subset orders them. 0, or -1 when subset.c cannot cut the file.
  */
-static int subset_builtin(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
-                          rc_buf *out)
+static int subset_builtin(const rc_face *face, const uint32_t *cps, size_t n,
+                          const uint16_t *extra, size_t m, uint16_t *gids, rc_buf *out)
 {
-    /* The glyphs: .notdef (0, the smallest) and each code's, sorted, each once. */
-    uint16_t *glyphs = rc_xmalloc((n + 1) * sizeof(*glyphs));
+    /* The glyphs: .notdef (0, the smallest), each code's and the extra ones, sorted, each once. */
+    uint16_t *glyphs = rc_xmalloc((n + m + 1) * sizeof(*glyphs));
     glyphs[0] = 0;
     for (size_t k = 1; k <= n; k++)
         glyphs[k] = (uint16_t)rc_face_glyph(face, cps[k - 1]);
-    qsort(glyphs, n + 1, sizeof(*glyphs), compare_u16);
+    memcpy(glyphs + n + 1, extra, m * sizeof(*extra));
+    qsort(glyphs, n + m + 1, sizeof(*glyphs), compare_u16);
     size_t ng = 1;
-    for (size_t k = 1; k <= n; k++)
+    for (size_t k = 1; k <= n + m; k++)
         if (glyphs[k] != glyphs[ng - 1])
             glyphs[ng++] = glyphs[k];
     gids[0] = 0;
-    for (size_t k = 1; k <= n; k++) {
-        uint16_t g = (uint16_t)rc_face_glyph(face, cps[k - 1]);
+    for (size_t k = 1; k <= n + m; k++) {
+        uint16_t g = k <= n ? (uint16_t)rc_face_glyph(face, cps[k - 1]) : extra[k - n - 1];
         const uint16_t *at = bsearch(&g, glyphs, ng, sizeof(*glyphs), compare_u16);
         gids[k] = (uint16_t)(at - glyphs);
     }
@@ -68,8 +70,8 @@ static int table_needed(hb_tag_t t)
  * them, and so are hinting instructions, which viewers do not run. The
  * subset plan gives each code's glyph. 0, or -1 when HarfBuzz cannot.
  */
-static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
-                           rc_buf *out)
+static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
+                           const uint16_t *extra, size_t m, uint16_t *gids, rc_buf *out)
 {
     hb_face_t *hbf = rc_face_hb(face);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -78,6 +80,9 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n, u
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
     for (size_t k = 0; k < n; k++)
         hb_set_add(unicodes, cps[k]);
+    hb_set_t *glyph_set = hb_subset_input_set(in, HB_SUBSET_SETS_GLYPH_INDEX);
+    for (size_t j = 0; j < m; j++)
+        hb_set_add(glyph_set, extra[j]);
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     hb_tag_t tags[64];
     unsigned offset = 0, count;
@@ -109,6 +114,10 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n, u
             g = hb_map_get(to_new, g);
         gids[k] = g == HB_MAP_VALUE_INVALID || g > 0xFFFF ? 0 : (uint16_t)g;
     }
+    for (size_t j = 0; j < m; j++) {
+        hb_codepoint_t g = hb_map_get(to_new, extra[j]);
+        gids[n + 1 + j] = g == HB_MAP_VALUE_INVALID || g > 0xFFFF ? 0 : (uint16_t)g;
+    }
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
     if (!sub)
@@ -123,12 +132,12 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n, u
     return len ? 0 : -1;
 }
 
-int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, uint16_t *gids,
-                   rc_buf *out, rc_diags *d)
+int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
+                   size_t m, uint16_t *gids, rc_buf *out, rc_diags *d)
 {
-    if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, gids, out) == 0)
+    if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, glyphs, m, gids, out) == 0)
         return 0;
-    if (subset_harfbuzz(face, cps, n, gids, out) == 0)
+    if (subset_harfbuzz(face, cps, n, glyphs, m, gids, out) == 0)
         return 0;
     rc_pos nowhere = {NULL, 0, 0};
     return rc_error_class(d, RC_FAIL_FONT, nowhere, "cannot embed font '%s': HarfBuzz cannot subset it",

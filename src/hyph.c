@@ -35,6 +35,7 @@ struct rc_hyph {
      */
     iconv_t to_dict;
     int builtin; /* built from compiled-in tables: freed by rc_hyph_dict_free, not libhyphen */
+    int names_capitalised; /* rc_hyph_capitals_mark_names */
 };
 
 typedef struct language {
@@ -209,6 +210,8 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
     h->tables = tables;
     h->dict = dict;
     h->builtin = data != NULL;
+    /* German capitalises every noun: a capital there says nothing of names. */
+    h->names_capitalised = strcmp(l->name, "german") != 0;
     h->to_dict = (iconv_t)-1;
     int utf8 = tables ? tables->level[0].utf8 : dict->utf8;
     const char *cset = tables ? tables->level[0].cset : dict->cset;
@@ -223,6 +226,11 @@ rc_hyph *rc_hyph_open(const char *lang, rc_pos pos, rc_diags *d)
         }
     }
     return h;
+}
+
+int rc_hyph_capitals_mark_names(const rc_hyph *h)
+{
+    return h && h->names_capitalised;
 }
 
 void rc_hyph_close(rc_hyph *h)

@@ -31,4 +31,11 @@ void rc_hyph_close(rc_hyph *h);
  */
 size_t rc_hyph_points(const rc_hyph *h, const uint32_t *cps, size_t n, unsigned char *out);
 
+/*
+ * Whether, in this language, a capital inside a sentence marks a proper
+ * name (English, French, ...), so that the builder may leave such words
+ * whole; not in German, which capitalises every noun.
+ */
+int rc_hyph_capitals_mark_names(const rc_hyph *h);
+
 #endif

@@ -63,9 +63,21 @@ typedef struct scaler {
     unsigned char *color, *alpha; /* the result, in the arena */
 } scaler;
 
-/* The size of what is embedded: at most max_w wide, the aspect ratio kept. */
-static void fit(int sw, int sh, int max_w, int *tw, int *th)
+/* The most pixels the print needs: w wide and, when h > 0, h tall. */
+typedef struct px_box {
+    int w, h;
+} px_box;
+
+/* The size of what is embedded: within the box, the aspect ratio kept. */
+static void fit(int sw, int sh, const px_box *box, int *tw, int *th)
 {
+    int max_w = box->w;
+    if (box->h > 0 && sh > 0) {
+        /* printed no taller than the box: as wide as that height needs */
+        long long w = ((long long)sw * box->h + sh - 1) / sh;
+        if (w < max_w)
+            max_w = w < 1 ? 1 : (int)w;
+    }
     if (sw <= max_w) {
         *tw = sw;
         *th = sh;
@@ -232,7 +244,7 @@ static int png_too_large(png_job *j, png_uint_32 w, png_uint_32 h)
 }
 
 /* 0, -1 with j->msg saying what is wrong, -2 with j->msg the too large size. */
-static int png_decode(png_job *j, rc_arena *a, int max_w, rc_image *out)
+static int png_decode(png_job *j, rc_arena *a, const px_box *box, rc_image *out)
 {
     j->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, j, png_fail, png_ignore);
     if (!j->png || !(j->info = png_create_info_struct(j->png))) {
@@ -260,7 +272,7 @@ static int png_decode(png_job *j, rc_arena *a, int max_w, rc_image *out)
     int has_alpha = ch == 2 || ch == 4;
     j->row = rc_xmalloc(png_get_rowbytes(j->png, j->info));
     int tw, th;
-    fit((int)w, (int)h, max_w, &tw, &th);
+    fit((int)w, (int)h, box, &tw, &th);
     scaler_start(&j->s, a, (int)w, (int)h, tw, th, ch, has_alpha, !interlaced);
     for (int pass = 0; pass < (interlaced ? 7 : 1); pass++) {
         int cols = interlaced ? (int)PNG_PASS_COLS(w, pass) : (int)w;
@@ -391,7 +403,7 @@ static void cmyk_to_rgb(const unsigned char *in, unsigned char *out, int n, int 
  * 0, or -1 with j->msg saying what is wrong, -2 with j->msg the too large
  * size, -3 (the same) when libjpeg would need too much memory for it.
  */
-static int jpeg_decode(jpeg_job *j, rc_arena *a, int max_w, rc_image *out)
+static int jpeg_decode(jpeg_job *j, rc_arena *a, const px_box *box, rc_image *out)
 {
     j->in.err = jpeg_std_error(&j->err);
     j->err.error_exit = jpeg_fail;
@@ -416,7 +428,7 @@ static int jpeg_decode(jpeg_job *j, rc_arena *a, int max_w, rc_image *out)
         return -2;
     }
     int tw, th;
-    fit(sw, sh, max_w, &tw, &th);
+    fit(sw, sh, box, &tw, &th);
     /*
      * A JPEG small enough for its printed size goes in as it is (no
      * second encoding, and the PDF is as small as the file); it is still
@@ -533,11 +545,19 @@ static const char *quiet(char *msg)
     return msg;
 }
 
-int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
-                    rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+/* What messages call the image and the key that names it ("photo", "cv.photo"). */
+typedef struct image_role {
+    const char *what, *key;
+} image_role;
+
+static const image_role photo_role = {"photo", "cv.photo"};
+
+static int decode(rc_arena *a, const void *data, size_t size, const char *name,
+                  rc_scaled print_width, rc_scaled print_height, rc_pos pos,
+                  const image_role *r, rc_image *out, rc_diags *d)
 {
     const unsigned char *p = data;
-    int max_w = pixels_for(print_width);
+    px_box box = {pixels_for(print_width), print_height > 0 ? pixels_for(print_height) : 0};
     int rc;
     const char *kind;
     char msg[JMSG_LENGTH_MAX + 200];
@@ -547,7 +567,7 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
         png_job *j = rc_xcalloc(1, sizeof(*j));
         j->data = p;
         j->size = size;
-        rc = png_decode(j, a, max_w, out);
+        rc = png_decode(j, a, &box, out);
         snprintf(msg, sizeof(msg), "%s", j->msg);
         png_destroy_read_struct(&j->png, &j->info, NULL);
         free(j->row);
@@ -558,7 +578,7 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
         jpeg_job *j = rc_xcalloc(1, sizeof(*j));
         j->data = p;
         j->size = size;
-        rc = jpeg_decode(j, a, max_w, out);
+        rc = jpeg_decode(j, a, &box, out);
         snprintf(msg, sizeof(msg), "%s", j->msg);
         if (j->in_made)
             jpeg_destroy_decompress(&j->in);
@@ -571,62 +591,78 @@ int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name
         free(j);
     } else {
         return rc_error(d, pos,
-                        "photo '%s' is not a PNG or JPEG image; convert it or point cv.photo "
-                        "at another file",
-                        name);
+                        "%s '%s' is not a PNG or JPEG image; convert it or point %s at another "
+                        "file",
+                        r->what, name, r->key);
     }
     if (rc == -2)
         return rc_error(d, pos,
-                        "photo '%s' has %s pixels, more than rescomp reads (%d megapixels, "
-                        "%d on a side); scale it down or point cv.photo at another file",
-                        name, msg, MAX_MEGAPIXELS, MAX_SIDE);
+                        "%s '%s' has %s pixels, more than rescomp reads (%d megapixels, "
+                        "%d on a side); scale it down or point %s at another file",
+                        r->what, name, msg, MAX_MEGAPIXELS, MAX_SIDE, r->key);
     if (rc == -3)
         return rc_error(d, pos,
-                        "photo '%s' has %s pixels, too many for a progressive JPEG (rescomp "
+                        "%s '%s' has %s pixels, too many for a progressive JPEG (rescomp "
                         "decodes those in %ld MB at most); scale it down or save it as a "
                         "baseline JPEG",
-                        name, msg, MAX_JPEG_MEMORY >> 20);
+                        r->what, name, msg, MAX_JPEG_MEMORY >> 20);
     if (rc != 0)
         return rc_error(d, pos,
-                        "photo '%s' is not a valid %s image (%s); save it again or point "
-                        "cv.photo at another file",
-                        name, kind, quiet(msg));
+                        "%s '%s' is not a valid %s image (%s); save it again or point "
+                        "%s at another file",
+                        r->what, name, kind, quiet(msg), r->key);
     return 0;
+}
+
+int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
+                    rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
+{
+    return decode(a, data, size, name, print_width, 0, pos, &photo_role, out, d);
 }
 
 /*
  * The one place a photo file is opened: its bytes, up to MAX_FILE_MB.
  * A file that cannot be read is RC_FAIL_IO.
  */
-static int read_photo(const char *path, rc_pos pos, rc_buf *out, rc_diags *d)
+static int read_photo(const char *path, rc_pos pos, const image_role *r, rc_buf *out,
+                      rc_diags *d)
 {
     int err;
     FILE *f = rc_file_fopen(path, &err); /* a regular file, or an error: never a FIFO */
     if (!f)
-        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,
+        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read %s '%s': %s", r->what, path,
                               rc_file_strerror(err));
     err = rc_buf_add_stream(out, f, (size_t)MAX_FILE_MB << 20);
     fclose(f);
     if (err)
-        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read photo '%s': %s", path,
+        return rc_error_class(d, RC_FAIL_IO, pos, "cannot read %s '%s': %s", r->what, path,
                               strerror(err));
     if (out->len > (size_t)MAX_FILE_MB << 20)
         return rc_error(d, pos,
-                        "photo '%s' is larger than %d MB; scale it down or point cv.photo at "
+                        "%s '%s' is larger than %d MB; scale it down or point %s at "
                         "another file",
-                        path, MAX_FILE_MB);
+                        r->what, path, MAX_FILE_MB, r->key);
     return 0;
+}
+
+int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
+                     rc_scaled print_width, rc_scaled print_height, rc_pos pos, rc_image *out,
+                     rc_diags *d)
+{
+    image_role r = {what, key};
+    rc_buf file = RC_BUF_INIT;
+    int rc = read_photo(path, pos, &r, &file, d);
+    if (rc == 0)
+        rc = decode(a, file.ptr, file.len, path, print_width, print_height, pos, &r, out, d);
+    rc_buf_release(&file);
+    return rc;
 }
 
 int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
                   rc_image *out, rc_diags *d)
 {
-    rc_buf file = RC_BUF_INIT;
-    int rc = read_photo(path, pos, &file, d);
-    if (rc == 0)
-        rc = rc_image_decode(a, file.ptr, file.len, path, print_width, pos, out, d);
-    rc_buf_release(&file);
-    return rc;
+    return rc_image_load_as(a, path, photo_role.what, photo_role.key, print_width, 0, pos, out,
+                            d);
 }
 
 /* ---- PNG out (html's data: URI) -------------------------------------------- */

@@ -42,7 +42,16 @@ typedef struct rc_image {
 int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
                   rc_image *out, rc_diags *d);
 
-/* The same over a file's bytes; name is the file's name in messages. */
+/*
+ * The same for another image than the photo: messages call it `what`
+ * ("signature") and name `key` ("letter.signature") as the field to change;
+ * printed within print_width and, when print_height > 0, print_height (a
+ * wide signature in a short box needs fewer pixels than its width says).
+ */
+int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
+                     rc_scaled print_width, rc_scaled print_height, rc_pos pos, rc_image *out,
+                     rc_diags *d);
+/* rc_image_load over a file's bytes; name is the file's name in messages. */
 int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d);
 

@@ -22,22 +22,21 @@
  * tight, letting the space between entries and sections shrink by up to a
  * third and the leading by a twenty-fifth, and keep that only if it saves
  * a page: a CV's last page is then never a few stray lines when slightly
- * tighter spacing would hold them.
+ * tighter spacing would hold them. Only the breaks are compared: the
+ * draws are placed once.
  */
-static void paginate(ctx *c, rc_doc *doc)
+void rc_layout_breaks(const rc_vlist *vl, const rc_style *st, rc_page_breaks *out)
 {
-    const rc_style *st = c->st;
-    rc_page_breaks loose = {0}, tight = {0};
-    rc_page_breaks_find(&c->vl, st, 0, &loose);
-    const rc_page_breaks *use = &loose;
-    if (loose.n >= 2) {
-        /* Only the breaks are compared: the draws are placed once. */
-        rc_page_breaks_find(&c->vl, st, 1, &tight);
-        if (tight.n < loose.n)
-            use = &tight;
+    rc_page_breaks tight = {0};
+    rc_page_breaks_find(vl, st, 0, out);
+    if (out->n >= 2) {
+        rc_page_breaks_find(vl, st, 1, &tight);
+        if (tight.n < out->n) {
+            rc_page_breaks t = *out;
+            *out = tight;
+            tight = t;
+        }
     }
-    rc_page_place(&c->vl, use, st, doc);
-    rc_page_breaks_release(&loose);
     rc_page_breaks_release(&tight);
 }
 
@@ -128,7 +127,7 @@ static void add_top_note(ctx *c, rc_doc *doc)
  * The date "present" stands for: settings.current_date, else the build's
  * SOURCE_DATE_EPOCH (reproducible builds), else today.
  */
-static rc_date reference_date(const rc_cv *cv)
+rc_date reference_date(const rc_cv *cv)
 {
     if (cv->current_date.year)
         return cv->current_date;
@@ -218,34 +217,44 @@ static void document_info(ctx *c, rc_doc *doc)
     doc->creator = "rescomp " RESCOMP_VERSION;
 }
 
-int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
-                 rc_doc *doc, rc_diags *d)
+/*
+ * A CV on its vertical list between the two halves of rc_layout_cv: the
+ * context keeps the style (with its bullets fixed) the list was set in.
+ */
+struct rc_layout {
+    ctx c;
+    rc_style fixed;
+};
+
+rc_layout *rc_layout_begin(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
+                           rc_doc *doc, rc_diags *d)
 {
-    ctx c = {0};
-    c.cv = cv;
-    c.st = st;
-    c.fonts = fonts;
-    c.a = a;
-    c.doc_arena = a;
-    c.d = d;
-    c.notes = doc->notes;
-    c.doc = doc;
+    rc_layout *l = rc_xcalloc(1, sizeof(*l));
+    ctx *c = &l->c;
+    c->cv = cv;
+    c->st = st;
+    c->fonts = fonts;
+    c->a = a;
+    c->doc_arena = a;
+    c->d = d;
+    c->notes = doc->notes;
+    c->doc = doc;
     rc_doc_add_node(doc, RC_ST_DOCUMENT, RC_NODE_NONE);
-    c.text_width = rc_style_text_width(st);
-    rc_locale_of_cv(&c.locale, cv);
+    c->text_width = rc_style_text_width(st);
+    rc_locale_of_cv(&c->locale, cv);
     /* BCP 47, as PDF's /Lang and HTML's lang want: "de" for a CV in `german` */
     const rc_locale *builtin = rc_locale_builtin(cv->language.s);
     doc->lang = builtin && builtin->iso639 ? builtin->iso639
                 : cv->language.s && *cv->language.s ? cv->language.s : "en";
-    c.today = reference_date(cv);
+    c->today = reference_date(cv);
     /*
      * A bullet the body font lacks (a theme's ◆ or ●) comes from a fallback
      * font like any character; when no font has it, it becomes the round
      * one, said once.
      */
-    rc_style fixed = *st;
+    l->fixed = *st;
     const rc_face *regular = fonts->faces[RC_FACE_REGULAR];
-    uint32_t *bullets[] = {&fixed.bullet_char, &fixed.nested_bullet_char};
+    uint32_t *bullets[] = {&l->fixed.bullet_char, &l->fixed.nested_bullet_char};
     for (size_t i = 0; i < RC_ARRAY_LEN(bullets); i++) {
         if (!rc_face_has_char(regular, *bullets[i]) &&
             rc_fonts_fallback(fonts, RC_FACE_REGULAR, *bullets[i]) < 0) {
@@ -258,35 +267,77 @@ int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena 
             *bullets[i] = 0x2022;
         }
     }
-    c.st = &fixed;
-    check_markup(&c);
-    rc_vlist_init(&c.vl);
+    c->st = &l->fixed;
+    check_markup(c);
+    rc_vlist_init(&c->vl);
 
     /* The CV owner's name is bold in author lists, as academic CVs do. */
     size_t nk = cv->bold_keywords.n + (cv->name.s ? 1 : 0);
-    c.keywords = rc_arena_alloc(a, (nk ? nk : 1) * sizeof(char *));
+    c->keywords = rc_arena_alloc(a, (nk ? nk : 1) * sizeof(char *));
     for (size_t i = 0; i < cv->bold_keywords.n; i++)
-        c.keywords[c.nkeywords++] = cv->bold_keywords.v[i].s;
+        c->keywords[c->nkeywords++] = cv->bold_keywords.v[i].s;
 
-    emit_header(&c);
+    emit_header(c);
     if (cv->name.s) {
         rc_spans spans = rc_markup_parse(a, cv->name.s, strlen(cv->name.s));
-        c.keywords[c.nkeywords++] = rc_spans_plain_text(a, spans);
+        c->keywords[c->nkeywords++] = rc_spans_plain_text(a, spans);
     }
-    c.in_body = 1;
+    c->in_body = 1;
     for (size_t i = 0; i < cv->nsections; i++)
-        emit_section(&c, &cv->sections[i]);
-    c.in_body = 0;
+        emit_section(c, &cv->sections[i]);
+    c->in_body = 0;
+    return l;
+}
 
+const rc_vlist *rc_layout_list(const rc_layout *l)
+{
+    return &l->c.vl;
+}
+
+const rc_style *rc_layout_style(const rc_layout *l)
+{
+    return l->c.st;
+}
+
+int rc_layout_status(const rc_layout *l)
+{
+    return l->c.status;
+}
+
+int rc_layout_end(rc_layout *l, const rc_vlist *vl, const rc_page_breaks *b)
+{
+    ctx *c = &l->c;
+    const rc_style *st = c->st;
+    rc_doc *doc = c->doc;
     doc->width = st->page_width;
     doc->height = st->page_height;
-    doc->fonts = fonts;
-    paginate(&c, doc);
-    document_info(&c, doc);
-    add_footers(&c, doc, doc->author);
-    add_top_note(&c, doc);
-    rc_vlist_release(&c.vl);
-    rc_hyph_close(c.hyph);
-    free(c.links);
-    return c.status;
+    doc->fonts = c->fonts;
+    rc_page_place(vl ? vl : &c->vl, b, st, doc);
+    document_info(c, doc);
+    add_footers(c, doc, doc->author);
+    add_top_note(c, doc);
+    int status = c->status;
+    rc_layout_discard(l);
+    return status;
+}
+
+void rc_layout_discard(rc_layout *l)
+{
+    if (!l)
+        return;
+    rc_vlist_release(&l->c.vl);
+    rc_hyph_close(l->c.hyph);
+    free(l->c.links);
+    free(l);
+}
+
+int rc_layout_cv(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_arena *a,
+                 rc_doc *doc, rc_diags *d)
+{
+    rc_layout *l = rc_layout_begin(cv, st, fonts, a, doc, d);
+    rc_page_breaks b = {0};
+    rc_layout_breaks(rc_layout_list(l), rc_layout_style(l), &b);
+    int rc = rc_layout_end(l, NULL, &b);
+    rc_page_breaks_release(&b);
+    return rc;
 }

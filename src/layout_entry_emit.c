@@ -13,6 +13,7 @@
 static void add_marker(ctx *c, const mpara *m, line *l)
 {
     rc_para_style ps = body_style(c, 0);
+    ps.ligatures = 0; /* the label is drawn letter by letter, without its kerning */
     rc_para p;
     rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
     char buf[8] = {0};

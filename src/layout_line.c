@@ -53,6 +53,7 @@ static uint32_t run_node(ctx *c, const rc_run *run)
 typedef struct draw_builder {
     uint32_t *cps;
     rc_scaled *adj;
+    uint8_t *lig;
     size_t n, cap;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
@@ -71,13 +72,26 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     for (size_t i = 0; i < b->n; i++)
         any |= b->adj[i] != 0;
     d->adjust = any ? rc_arena_memdup(c->a, b->adj, b->n, sizeof(rc_scaled)) : NULL;
+    size_t nligs = 0;
+    for (size_t i = 0; i < b->n; i++)
+        nligs += b->lig[i] > 1;
+    d->ligs = NULL;
+    if (nligs) {
+        uint32_t *ligs = rc_arena_alloc(c->a, (nligs + 1) * sizeof(*ligs));
+        ligs[0] = (uint32_t)nligs;
+        for (size_t i = 0, k = 1; i < b->n; i++)
+            if (b->lig[i] > 1)
+                ligs[k++] = (uint32_t)i << 8 | b->lig[i];
+        d->ligs = ligs;
+    }
     d->n = b->n;
     b->n = 0;
     b->open = 0;
 }
 
-/* Open a text draw in the run's face, size and colour, for node, at x. */
-static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled x)
+/* Open a text draw in the run's face, size and colour, for node, at x,
+ * its glyphs expanded by `expand` thousandths. */
+static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled x, int expand)
 {
     memset(&b->proto, 0, sizeof(b->proto));
     b->proto.face = run->face;
@@ -85,19 +99,23 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
     b->proto.color = run->color;
     b->proto.node = node;
     b->proto.x = x;
+    b->proto.expand = (int8_t)expand;
     b->actual = 0;
     b->open = 1;
 }
 
-static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj)
+/* lig: the letters the glyph shows (build.h's rc_run.lig), 1 for a character of its own */
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
         b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
         b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
+        b->lig = rc_xrealloc(b->lig, b->cap);
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
+    b->lig[b->n] = lig;
     b->n++;
 }
 
@@ -164,12 +182,43 @@ typedef struct word_split {
     size_t head_to;        /* items before this one continue the previous line's word */
 } word_split;
 
+/*
+ * Microtypography (linebreak.h): a justified line starts margin_left
+ * into the left margin, and its glyphs, not its spaces, are scaled by the
+ * line's font expansion. So a position is the fixed part (spaces, and
+ * boxes that are no glyphs) plus the glyphs' widths expanded, summed
+ * apart so that the line ends where the breaker measured it, to the sp.
+ */
+typedef struct line_pos {
+    rc_scaled fixed, glyphs;
+    int expand;
+} line_pos;
+
+static rc_scaled pos_x(const line_pos *lp)
+{
+    return lp->fixed + rc_expanded(lp->glyphs, lp->expand);
+}
+
+/* The expansion of a draw of item it's glyphs in a line expanded by e. */
+static int item_expand(const rc_item *it, int e)
+{
+    return it->expandable ? e : 0;
+}
+
+/* A space of `set` on the page drawn in a draw expanded by e: the PDF scales
+ * the space glyph and its adjustment with the draw's glyphs. */
+static rc_scaled unexpanded(rc_scaled set, int e)
+{
+    return e ? (rc_scaled)((int64_t)set * 1000 / (1000 + e)) : set;
+}
+
 static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const rc_break *brk,
                         rc_scaled width, const word_split *ws, line *l)
 {
     draw_builder b = {0};
     link_tracker lt = {0};
-    rc_scaled x = 0, pending = 0;
+    line_pos lp = {-brk->margin_left, 0, brk->expand};
+    rc_scaled x = pos_x(&lp), pending = 0;
     int has_box = 0, has_glue = 0;
     int head_open = 0; /* the open draw continues the previous line's word */
     rc_scaled height = 0, depth = 0;
@@ -184,7 +233,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (it->type != RC_ITEM_BOX)
             continue;
         if (it->payload == RC_NO_RUN) {
-            x += pending + it->width;
+            lp.fixed += pending + it->width;
+            x = pos_x(&lp);
             pending = 0;
             has_glue = 0;
             continue;
@@ -192,6 +242,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         const rc_run *run = &p->runs[it->payload];
         const rc_face *face = c->fonts->faces[run->face];
         uint32_t node = run_node(c, run);
+        const int expand = item_expand(it, brk->expand);
         if (head_open && i >= ws->head_to && b.open) {
             /* The continued word ends here: its span closes before the space. */
             rc_draw keep = b.proto;
@@ -204,6 +255,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.color = keep.color;
             b.proto.node = keep.node;
             b.proto.x = x;
+            b.proto.expand = keep.expand;
             b.open = 1;
         }
         if (has_glue && has_box && b.open && b.proto.face == RC_FACE_ICONS) {
@@ -216,32 +268,34 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             b.proto.color = keep.color;
             b.proto.node = node;
             b.proto.x = x;
+            b.proto.expand = (int8_t)expand;
             b.open = 1;
         }
         if (has_glue && has_box && b.open && b.proto.node != node && run->face != RC_FACE_ICONS &&
             !head_open && c->doc->nodes[b.proto.node].type == RC_ST_LINK) {
             /* the space after a link is the text's that follows, not the link's */
             db_close(c, &b, l);
-            db_open(&b, run, node, x);
+            db_open(&b, run, node, x, expand);
         }
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
-            db_push(&b, ' ', pending - space);
+            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1);
             if (b.actual) /* the space is in the span: its ActualText has it too */
                 b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
-        x += pending;
+        lp.fixed += pending;
+        x = pos_x(&lp);
         pending = 0;
         has_glue = 0;
         int starts_tail = i == ws->tail_from;
         int in_head = i < ws->head_to;
         if (b.open && (starts_tail || b.actual || run->actual || b.proto.face != run->face ||
                        b.proto.size != run->size || b.proto.color != run->color ||
-                       b.proto.node != node))
+                       b.proto.node != node || b.proto.expand != expand))
             db_close(c, &b, l);
         if (!b.open) {
-            db_open(&b, run, node, x);
+            db_open(&b, run, node, x, expand);
             if (run->actual && !starts_tail && !(in_head && i == from)) {
                 /* small caps show capitals; extraction gives the letters as written */
                 b.proto.span_begin = rc_arena_strdup(c->a, run->actual);
@@ -259,7 +313,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             }
         }
         for (size_t k = 0; k < run->n; k++)
-            db_push(&b, run->cps[k], run->kern[k]);
+            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
@@ -281,7 +335,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                 lt.color = run->color;
             }
         }
-        x += run->width;
+        if (it->expandable)
+            lp.glyphs += run->width;
+        else
+            lp.fixed += run->width;
+        x = pos_x(&lp);
         if (lt.url) {
             lt.x1 = x;
             if (lt.node == RC_NODE_NONE)
@@ -296,8 +354,12 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     /* A line that ends at a hyphenation break shows the hyphen. */
     const rc_item *end = &p->items[brk->index];
     if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
-        db_push(&b, '-', 0);
-        x += end->width;
+        db_push(&b, '-', 0, 1);
+        if (end->expandable)
+            lp.glyphs += end->width;
+        else
+            lp.fixed += end->width;
+        x = pos_x(&lp);
     }
     if (b.open && (ws->tail_from != SIZE_MAX || head_open))
         b.proto.span_end = 1;
@@ -305,6 +367,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     link_close(c, &lt, l);
     free(b.cps);
     free(b.adj);
+    free(b.lig);
 
     rc_scaled shift = 0;
     if (p->align == RC_ALIGN_CENTER)
@@ -355,6 +418,7 @@ static void add_break_note(ctx *c, line *l, const rc_para *p, const rc_breaks *b
     const rc_item *end = &p->items[b->index];
     const char *kind = end->type == RC_ITEM_GLUE ? "glue"
                        : end->discretionary      ? "hyphen"
+                       : end->flagged && end->unmarked ? "unmarked"
                        : end->flagged            ? "explicit-hyphen"
                        : k + 1 == br->n          ? "end"
                                                  : "penalty";
@@ -393,6 +457,7 @@ static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widt
     for (size_t k = 0; k < br->n; k++) {
         if (br->v[k].overfull) {
             rc_scaled w = widths[k < nwidths ? k : nwidths - 1];
+            w += br->v[k].margin_left + br->v[k].margin_right;
             if (rc_para_natural_width(p, start, br->v[k].index) > w + RC_PT(0.1))
                 return 1;
         }
@@ -413,13 +478,19 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
     rc_para_finish(p);
     rc_breaks br;
     rc_breaks_init(&br);
-    rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+    rc_lb_params lb = c->st->lb;
+    if (p->align != RC_ALIGN_JUSTIFY) {
+        /* Microtypography evens out justified lines; a ragged line is set as it comes. */
+        lb.protrude = 0;
+        lb.expand_stretch = lb.expand_shrink = 0;
+    }
+    rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     const rc_hyph *h = NULL;
     if (br.pass > 1 && rc_para_hyphenatable(p) && patterns(c)) {
         /* TeX's second pass: only now are words hyphenated (§863, §891). */
         h = c->hyph;
         rc_para_rebuild(p, h, 0, 0, c->fonts, c->a);
-        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+        rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     }
     /*
      * A word wider than the column (a long URL, a date with no space)
@@ -432,7 +503,7 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         for (size_t k = 1; k < nwidths; k++)
             narrowest = widths[k] < narrowest ? widths[k] : narrowest;
         rc_para_rebuild(p, h, narrowest > 0 ? narrowest : 1, anywhere, c->fonts, c->a);
-        rc_linebreak(p->items, p->n, widths, nwidths, &c->st->lb, &br);
+        rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     }
     size_t start = 0, head_to = 0;
     for (size_t k = 0; k < br.n; k++) {
@@ -473,11 +544,12 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         if (c->notes)
             add_break_note(c, l, p, &br, k);
         /* Like TeX's \hfuzz, overflows under 0.1pt are not worth a warning. */
-        if (br.v[k].overfull && l->width > w + RC_PT(0.1))
+        rc_scaled over = l->width - br.v[k].margin_right - w; /* a hanging hyphen is no overflow */
+        if (br.v[k].overfull && over > RC_PT(0.1))
             rc_warning(c->d, p->pos,
                        "line too wide by %.2fpt; shorten the text or allow a break "
                        "(e.g. a space or a hyphen)",
-                       (double)(l->width - w) / RC_UNITY);
+                       (double)over / RC_UNITY);
         start = br.v[k].index + 1;
     }
     rc_breaks_release(&br);

@@ -5,6 +5,8 @@
  *
  * - layout.c: rc_layout_cv, the document as a whole (pages, footers,
  *   the top note, the document information, the markup checks);
+ * - layout_letter.c: rc_layout_letter, the cover letter, with the CV's
+ *   header and the parts below;
  * - layout_header.c: the name, headline, connections and photo;
  * - layout_section.c: a section's title and its entries;
  * - layout_entry_emit.c: an entry's parts set as lines beside each other;
@@ -141,5 +143,10 @@ void keep_together(ctx *c, size_t from);
 
 void emit_section(ctx *c, const rc_section *sec);
 void emit_header(ctx *c);
+
+/* ---- layout.c ------------------------------------------------------------ */
+
+/* What "present" and a letter's date stand for: settings.current_date, else today. */
+rc_date reference_date(const rc_cv *cv);
 
 #endif

@@ -88,5 +88,7 @@ rc_para_style body_style(const ctx *c, unsigned style)
     ps.ex_hyphen_penalty = c->st->lb.ex_hyphen_penalty;
     ps.hyphen_penalty = c->st->lb.hyphen_penalty;
     ps.hyphenate = c->st->hyphenate;
+    ps.ligatures = c->st->ligatures;
+    ps.protrude = c->st->lb.protrude;
     return ps;
 }

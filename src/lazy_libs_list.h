@@ -86,6 +86,9 @@ LAZY_FN(HB, hb_unicode_funcs_t *, hb_unicode_funcs_get_default, (void), ())
 LAZY_FN(HB, hb_script_t, hb_unicode_script,
         (hb_unicode_funcs_t *ufuncs, hb_codepoint_t unicode),
         (ufuncs, unicode))
+LAZY_FN(HB, hb_unicode_general_category_t, hb_unicode_general_category,
+        (hb_unicode_funcs_t *ufuncs, hb_codepoint_t unicode),
+        (ufuncs, unicode))
 LAZY_FN(HB_SUBSET, hb_subset_input_t *, hb_subset_input_create_or_fail, (void), ())
 LAZY_VOID(HB_SUBSET, hb_subset_input_destroy, (hb_subset_input_t *input), (input))
 LAZY_FN(HB_SUBSET, hb_set_t *, hb_subset_input_set,

@@ -28,6 +28,20 @@
  *   overflowing a 32-bit integer.
  * - The paragraph end (cur_p=null in tex.web, §873) is the last item,
  *   conventionally the forced penalty after \parfillskip.
+ *
+ * Two rules that TeX does not have (see hyphen_run_after and
+ * short_last_demerits):
+ * - \doublehyphendemerits makes two hyphens in a row dear, but a third
+ *   costs no more than the second, and a narrow column may still stack
+ *   four. An active node also records how many lines in a row ending in
+ *   a hyphen lead to it (its `run', 0 after any other break), a state of
+ *   the dynamic program like its fitness, so that total fit stays exact;
+ *   a break that would make the run longer than hyphen_run_limit is not
+ *   feasible, except in a last resort (see hyphen_run_after).
+ * - A last line narrower than last_line_min (one short word alone) costs
+ *   short_last_demerits: the paragraph keeps a word with it where its
+ *   other lines can afford the room, as a tie (~) would, but never at
+ *   the price of an overfull line.
  */
 #include "linebreak.h"
 
@@ -55,6 +69,10 @@
  * but it is complete: nodes always survive, and §854 still applies.
  */
 #define MAX_ACTIVE 1024
+
+/* The cost of a run of hyphens longer than hyphen_run_limit, when only the
+ * final pass allows one: more than any ten lines at the worst badness. */
+#define RUN_DEMERITS (INT64_C(1) << 40)
 
 enum { VERY_LOOSE_FIT = 0, LOOSE_FIT = 1, DECENT_FIT = 2, TIGHT_FIT = 3 }; /* §817 */
 enum { UNHYPHENATED = 0, HYPHENATED = 1 };                                 /* §819 */
@@ -93,6 +111,9 @@ void rc_lb_params_default(rc_lb_params *p)
     p->looseness = 0;
     p->emergency_stretch = RC_PT(3);
     p->first_fit = 0;
+    p->hyphen_run_limit = 2;  /* a ladder of three hyphens is the typographers' limit */
+    p->last_line_min = 0;     /* the builder knows the size of the text */
+    p->short_last_demerits = 0;
 }
 
 void rc_breaks_init(rc_breaks *b)
@@ -108,9 +129,11 @@ void rc_breaks_release(rc_breaks *b)
 
 /* ---- the breaker's records ------------------------------------------ */
 
-/* Width, stretch and shrink of some stretch of material (§823's triples). */
+/* Width, stretch and shrink of some stretch of material (§823's triples),
+ * and how much of the width is glyphs font expansion may scale (pdfTeX's
+ * font_stretch and font_shrink, §823's words 7 and 8, both from it). */
 typedef struct dims {
-    int64_t w, st, sh;
+    int64_t w, st, sh, x;
 } dims;
 
 /*
@@ -123,8 +146,10 @@ typedef struct active {
     size_t line_number;     /* the line that begins after this break */
     int fitness;
     int type;               /* UNHYPHENATED or HYPHENATED */
+    int run;                /* lines in a row ending in a hyphen, this one included */
     int64_t total_demerits;
     dims alpha;             /* sums up to the first item kept after the break */
+    rc_scaled margin_left;  /* protrusion of the line's first box (rc_lb_params.protrude) */
 } active;
 
 /* A passive node (§821), plus the demerits total for per-line reporting. */
@@ -143,7 +168,7 @@ typedef struct breaker {
     const rc_lb_params *p;
 
     /* prefix sums: sum[i] covers items [0, i); penalties contribute nothing */
-    int64_t *sw, *sst, *ssh;
+    int64_t *sw, *sst, *ssh, *sx;
 
     active *act;            /* pool; act[ACTIVE] is the sentinel */
     size_t nact, capact, free_act;
@@ -158,11 +183,12 @@ typedef struct breaker {
     size_t easy_line, last_special_line;
     rc_scaled second_width;
 
-    /* §833 */
-    int64_t minimal_demerits[4];
+    /* §833, per fitness class and length of the run of hyphens */
+    int run_limit;          /* hyphen_run_limit, 0 when there is none */
+    int64_t minimal_demerits[4][RC_LB_MAX_HYPHEN_RUN + 1];
     int64_t minimum_demerits;
-    size_t best_place[4];
-    size_t best_pl_line[4];
+    size_t best_place[4][RC_LB_MAX_HYPHEN_RUN + 1];
+    size_t best_pl_line[4][RC_LB_MAX_HYPHEN_RUN + 1];
 
     /* cache for the first box after a break (alpha), see first_box_after */
     size_t nb_from, nb_val;
@@ -220,7 +246,7 @@ static size_t first_box_after(breaker *s, size_t i)
 static dims alpha_of(breaker *s, size_t cur)
 {
     size_t j = first_box_after(s, cur);
-    dims d = {s->sw[j], s->sst[j], s->ssh[j]};
+    dims d = {s->sw[j], s->sst[j], s->ssh[j], s->sx[j]};
     return d;
 }
 
@@ -231,10 +257,84 @@ static dims beta_of(const breaker *s, size_t cur)
 {
     const rc_item *it = &s->items[cur];
     size_t j = it->type == RC_ITEM_BOX ? cur + 1 : cur;
-    dims d = {s->sw[j], s->sst[j], s->ssh[j]};
-    if (it->type == RC_ITEM_PENALTY)
+    dims d = {s->sw[j], s->sst[j], s->ssh[j], s->sx[j]};
+    if (it->type == RC_ITEM_PENALTY) {
         d.w += it->width;
+        d.x += it->expandable ? it->width : 0;
+    }
     return d;
+}
+
+/* ---- microtypography (pdfTeX's margin kerning and font expansion) ---- */
+
+/*
+ * How far a line ending at break cur hangs into the right margin: the
+ * hyphen a hyphen break shows, else the last box before the break (pdfTeX's
+ * total_pw, right side). A line ending at glue that is not after a box
+ * (the paragraph's end, after \parfillskip) hangs nothing.
+ */
+static rc_scaled margin_right_at(const breaker *s, size_t cur)
+{
+    const rc_item *it = &s->items[cur];
+    if (it->type == RC_ITEM_PENALTY && it->width > 0)
+        return it->margin_right;
+    if (it->type != RC_ITEM_BOX && cur > 0 && s->items[cur - 1].type == RC_ITEM_BOX)
+        return s->items[cur - 1].margin_right;
+    return 0;
+}
+
+/* How far the line starting with item j (its first box, or n) hangs into the left margin. */
+static rc_scaled margin_left_of(const breaker *s, size_t j)
+{
+    return j < s->n && s->items[j].type == RC_ITEM_BOX ? s->items[j].margin_left : 0;
+}
+
+/*
+ * Font expansion (pdfTeX's \pdfadjustspacing=2, hz.ch's try_break and
+ * hpack): the glyphs of a line take up its shortfall (or excess) first,
+ * scaled by the nearest step within the limits, and the glue only the
+ * rest. Returns the expansion in thousandths for a line of material d
+ * that must fill lw.
+ */
+static int line_expansion(const rc_lb_params *p, int64_t lw, dims d)
+{
+    int64_t shortfall = lw - d.w;
+    if (d.x <= 0 || shortfall == 0)
+        return 0;
+    int limit = shortfall > 0 ? p->expand_stretch : p->expand_shrink;
+    if (limit <= 0 || (shortfall > 0 && d.st >= RC_FIL))
+        return 0; /* a paragraph's last line is filled by its \parfillskip */
+    if (limit > RC_EXPAND_MAX)
+        limit = RC_EXPAND_MAX;
+    int step = p->expand_step > 0 ? p->expand_step : 1;
+    int64_t mag = shortfall > 0 ? shortfall : -shortfall;
+    int64_t e;
+    if (mag * 1000 >= (int64_t)limit * d.x) {
+        e = limit;
+    } else {
+        e = (mag * 1000 + d.x / 2) / d.x;           /* to the nearest thousandth */
+        e = (e + step / 2) / step * step;           /* and the nearest step */
+        if (e > limit)
+            e = limit;
+    }
+    return (int)(shortfall > 0 ? e : -e);
+}
+
+/*
+ * The width the line's material must fill once microtypography has had
+ * its share: the measure, longer by what hangs into the margins, less
+ * what expansion adds to the glyphs. *e receives the expansion.
+ */
+static int64_t fill_width(const breaker *s, int64_t lw, rc_scaled left, rc_scaled right, dims d,
+                          int *e)
+{
+    lw += (int64_t)left + right;
+    *e = 0;
+    if (s->p->expand_stretch > 0 || s->p->expand_shrink > 0) {
+        *e = line_expansion(s->p, lw, d);
+        lw -= d.x * *e / 1000;
+    }
+    return lw;
 }
 
 static size_t new_active(breaker *s)
@@ -339,6 +439,41 @@ static int64_t line_demerits(const rc_lb_params *p, int b, int pi, int break_typ
 }
 
 /*
+ * The run of hyphenated lines after a break at cur from node r (see the
+ * top of the file): the new line counts when it ends in a hyphen that
+ * shows. Returns -1 when the run would pass the limit; only the last
+ * resort, a final pass that accepts lines of any looseness (rc_linebreak's
+ * sloppy pass), takes such a break, at *extra demerits: a ladder of
+ * hyphens is better than a line sticking out. The run is kept at most at
+ * the limit: one more hyphen is as bad after four as after three.
+ */
+static int hyphen_run_after(const breaker *s, const active *r, size_t cur, int at_end,
+                            int64_t *extra)
+{
+    const rc_item *it = &s->items[cur];
+    *extra = 0;
+    if (at_end || it->type != RC_ITEM_PENALTY || !it->flagged || it->unmarked)
+        return 0;
+    if (s->run_limit == 0)
+        return 0;
+    if (r->run < s->run_limit)
+        return r->run + 1;
+    if (!s->final_pass || s->threshold < INF_BAD)
+        return -1;
+    *extra = RUN_DEMERITS;
+    return s->run_limit;
+}
+
+/* Demerits for the paragraph's last line of material d when it is shorter
+ * than last_line_min (see the top of the file). */
+static int64_t short_last_demerits(const rc_lb_params *p, int at_end, dims d)
+{
+    if (!at_end || p->last_line_min <= 0 || d.w >= p->last_line_min)
+        return 0;
+    return p->short_last_demerits;
+}
+
+/*
  * §836-845: create active nodes for the best feasible breaks at cur just
  * found in the line-number class that has ended, inserting them between
  * *prev_r and r.
@@ -351,34 +486,46 @@ static void create_new_active_nodes(breaker *s, size_t cur, int break_type, size
         *no_break_yet = 0;
         *break_alpha = alpha_of(s, cur);
     }
-    /* §836: nodes worse than minimum + |adj_demerits| can never win */
+    /*
+     * §836: nodes worse than minimum + |adj_demerits| can never win. Only
+     * nodes with the same run of hyphens compare so: they differ only in
+     * fitness, while a node with a shorter run may take a hyphen that the
+     * best one may not.
+     */
     int64_t adj = s->p->adj_demerits < 0 ? -(int64_t)s->p->adj_demerits : s->p->adj_demerits;
-    if (adj >= AWFUL_BAD - s->minimum_demerits)
-        s->minimum_demerits = AWFUL_BAD - 1;
-    else
-        s->minimum_demerits += adj;
-    for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++) {
-        if (s->minimal_demerits[fit] <= s->minimum_demerits) {
-            /* §845: insert a new active node from best_place[fit] to cur */
-            RC_VEC_PUSH(s->pas, s->npas, s->cappas);
-            passive *ps = &s->pas[s->npas];
-            ps->cur_break = cur;
-            ps->prev_break = s->best_place[fit];
-            ps->total_demerits = s->minimal_demerits[fit];
-            ps->fitness = fit;
-            size_t q = new_active(s);
-            active *a = &s->act[q];
-            a->passive = s->npas++;
-            a->line_number = s->best_pl_line[fit] + 1;
-            a->fitness = fit;
-            a->type = break_type;
-            a->total_demerits = s->minimal_demerits[fit];
-            a->alpha = *break_alpha;
-            a->next = r;
-            s->act[*prev_r].next = q;
-            *prev_r = q;
+    for (int run = 0; run <= s->run_limit; run++) {
+        int64_t minimum = AWFUL_BAD;
+        for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++)
+            if (s->minimal_demerits[fit][run] < minimum)
+                minimum = s->minimal_demerits[fit][run];
+        if (minimum == AWFUL_BAD)
+            continue;
+        minimum = adj >= AWFUL_BAD - minimum ? AWFUL_BAD - 1 : minimum + adj;
+        for (int fit = VERY_LOOSE_FIT; fit <= TIGHT_FIT; fit++) {
+            if (s->minimal_demerits[fit][run] <= minimum) {
+                /* §845: insert a new active node from best_place[fit] to cur */
+                RC_VEC_PUSH(s->pas, s->npas, s->cappas);
+                passive *ps = &s->pas[s->npas];
+                ps->cur_break = cur;
+                ps->prev_break = s->best_place[fit][run];
+                ps->total_demerits = s->minimal_demerits[fit][run];
+                ps->fitness = fit;
+                size_t q = new_active(s);
+                active *a = &s->act[q];
+                a->passive = s->npas++;
+                a->line_number = s->best_pl_line[fit][run] + 1;
+                a->fitness = fit;
+                a->type = break_type;
+                a->run = run;
+                a->total_demerits = s->minimal_demerits[fit][run];
+                a->alpha = *break_alpha;
+                a->margin_left = s->p->protrude ? margin_left_of(s, first_box_after(s, cur)) : 0;
+                a->next = r;
+                s->act[*prev_r].next = q;
+                *prev_r = q;
+            }
+            s->minimal_demerits[fit][run] = AWFUL_BAD;
         }
-        s->minimal_demerits[fit] = AWFUL_BAD;
     }
     s->minimum_demerits = AWFUL_BAD;
     /* §843-844: no delta nodes to insert; prefix sums replace them */
@@ -399,11 +546,12 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
         pi = RC_EJECT_PENALTY; /* this breakpoint will be forced */
 
     int no_break_yet = 1;
-    dims break_alpha = {0, 0, 0};
+    dims break_alpha = {0, 0, 0, 0};
     size_t prev_r = ACTIVE;
     size_t old_l = 0;
     int64_t line_width = 0;
     dims beta = beta_of(s, cur);
+    rc_scaled margin_right = s->p->protrude ? margin_right_at(s, cur) : 0;
     beta.w += s->background.w;
     beta.st += s->background.st;
     beta.sh += s->background.sh;
@@ -436,9 +584,11 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
 
         /* §851: consider the demerits for a line from r to cur */
         active *ar = &s->act[r];
-        dims d = {beta.w - ar->alpha.w, beta.st - ar->alpha.st, beta.sh - ar->alpha.sh};
-        int fit_class;
-        int b = line_badness(line_width, d, &fit_class);
+        dims d = {beta.w - ar->alpha.w, beta.st - ar->alpha.st, beta.sh - ar->alpha.sh,
+                  beta.x - ar->alpha.x};
+        int fit_class, expand;
+        int b = line_badness(fill_width(s, line_width, ar->margin_left, margin_right, d, &expand),
+                             d, &fit_class);
         int artificial_demerits = 0;
         int node_r_stays_active;
         if (b > INF_BAD || pi == RC_EJECT_PENALTY) {
@@ -459,19 +609,28 @@ static void try_break(breaker *s, int pi, int break_type, size_t cur, int at_end
 
         /* §855: record a new feasible break */
         {
-            int64_t dm = 0;
-            if (!artificial_demerits)
+            int64_t dm = 0, extra = 0;
+            int run = hyphen_run_after(s, ar, cur, at_end, &extra);
+            if (run < 0 && !artificial_demerits)
+                goto not_feasible;
+            if (run < 0)
+                run = s->run_limit; /* §854 keeps the last node: this break or none */
+            if (!artificial_demerits) {
                 dm = line_demerits(s->p, b, pi, break_type, at_end, fit_class, ar->fitness,
                                    ar->type);
+                dm = add_demerits(dm, extra);
+                dm = add_demerits(dm, short_last_demerits(s->p, at_end, d));
+            }
             dm = add_demerits(dm, ar->total_demerits);
-            if (dm <= s->minimal_demerits[fit_class]) {
-                s->minimal_demerits[fit_class] = dm;
-                s->best_place[fit_class] = ar->passive;
-                s->best_pl_line[fit_class] = l;
+            if (dm <= s->minimal_demerits[fit_class][run]) {
+                s->minimal_demerits[fit_class][run] = dm;
+                s->best_place[fit_class][run] = ar->passive;
+                s->best_pl_line[fit_class][run] = l;
                 if (dm < s->minimum_demerits)
                     s->minimum_demerits = dm;
             }
         }
+    not_feasible:
         if (node_r_stays_active)
             continue; /* prev_r has been set to r */
     deactivate:
@@ -495,17 +654,24 @@ static void start_pass(breaker *s)
     size_t q = new_active(s);
     active *a = &s->act[q];
     a->type = UNHYPHENATED;
+    a->run = 0;
     a->fitness = DECENT_FIT;
     a->passive = NONE;
     a->line_number = 1; /* prev_graf + 1 */
     a->total_demerits = 0;
-    a->alpha.w = a->alpha.st = a->alpha.sh = 0; /* nothing is discarded at the start */
+    a->alpha.w = a->alpha.st = a->alpha.sh = a->alpha.x = 0; /* nothing is discarded at the start */
+    size_t first = 0;
+    while (first < s->n && s->items[first].type != RC_ITEM_BOX)
+        first++;
+    a->margin_left = s->p->protrude ? margin_left_of(s, first) : 0;
     a->next = ACTIVE;
     s->act[ACTIVE].next = q;
     for (int f = 0; f < 4; f++) {
-        s->minimal_demerits[f] = AWFUL_BAD; /* §834 */
-        s->best_place[f] = NONE;
-        s->best_pl_line[f] = 0;
+        for (int run = 0; run <= RC_LB_MAX_HYPHEN_RUN; run++) {
+            s->minimal_demerits[f][run] = AWFUL_BAD; /* §834 */
+            s->best_place[f][run] = NONE;
+            s->best_pl_line[f][run] = 0;
+        }
     }
     s->minimum_demerits = AWFUL_BAD;
 }
@@ -583,7 +749,7 @@ static size_t run_pass(breaker *s)
 static dims sums_between(const breaker *s, dims from, size_t cur)
 {
     dims to = beta_of(s, cur);
-    dims d = {to.w - from.w, to.st - from.st, to.sh - from.sh};
+    dims d = {to.w - from.w, to.st - from.st, to.sh - from.sh, to.x - from.x};
     return d;
 }
 
@@ -593,15 +759,21 @@ static int32_t clamp32(int64_t v)
 }
 
 /*
- * Fill in the geometry of line k (0-based) made of material d: badness and
- * fitness as the breaker saw them (with the background stretch, so with
- * emergency_stretch in pass 3), the adjustment ratio from the line's own
- * glue (what the builder sets, as hpack would, §658-§664), and overfull.
+ * Fill in the geometry of line k (0-based) made of material d, hanging
+ * `left` into the left margin (its first box's protrusion): its right
+ * protrusion and font expansion, badness and fitness as the breaker saw
+ * them (with the background stretch, so with emergency_stretch in pass 3),
+ * the adjustment ratio from the line's own glue (what the builder sets, as
+ * hpack would, §658-§664, after expansion took its share), and overfull.
  */
-static void measure_line(const breaker *s, size_t k, dims d, rc_break *o)
+static void measure_line(const breaker *s, size_t k, dims d, rc_scaled left, size_t cur,
+                         rc_break *o)
 {
-    int64_t lw = line_width_of(s, k + 1);
-    dims seen = {d.w + s->background.w, d.st + s->background.st, d.sh + s->background.sh};
+    o->margin_left = s->p->protrude ? left : 0;
+    o->margin_right = s->p->protrude ? margin_right_at(s, cur) : 0;
+    int64_t lw = fill_width(s, line_width_of(s, k + 1), o->margin_left, o->margin_right, d,
+                            &o->expand);
+    dims seen = {d.w + s->background.w, d.st + s->background.st, d.sh + s->background.sh, d.x};
     o->badness = line_badness(lw, seen, &o->fitness);
     int64_t shortfall = lw - d.w;
     o->overfull = shortfall < 0 && -shortfall > d.sh;
@@ -634,12 +806,17 @@ static void write_breaks(breaker *s, size_t best_bet, rc_breaks *out)
         if (ps->prev_break != NONE)
             o->demerits -= s->pas[ps->prev_break].total_demerits;
     }
-    dims from = {0, 0, 0};
+    dims from = {0, 0, 0, 0};
     s->nb_from = NONE;
+    size_t first = 0;
+    while (first < s->n && s->items[first].type != RC_ITEM_BOX)
+        first++;
     for (k = 0; k < nlines; k++) {
         rc_break *o = &out->v[k];
-        measure_line(s, k, sums_between(s, from, o->index), o);
+        measure_line(s, k, sums_between(s, from, o->index), margin_left_of(s, first), o->index,
+                     o);
         from = alpha_of(s, o->index);
+        first = first_box_after(s, o->index);
     }
     out->total_demerits = s->act[best_bet].total_demerits;
 }
@@ -675,7 +852,10 @@ static int legal_break(const breaker *s, size_t i, int *pi)
  */
 static int first_fit(breaker *s, rc_breaks *out)
 {
-    dims from = {0, 0, 0};
+    dims from = {0, 0, 0, 0};
+    size_t first = 0; /* the first box of the line */
+    while (first < s->n && s->items[first].type != RC_ITEM_BOX)
+        first++;
     size_t k = 0;
     int prev_fit = DECENT_FIT, prev_type = UNHYPHENATED;
     size_t cand = NONE;
@@ -687,8 +867,11 @@ static int first_fit(breaker *s, rc_breaks *out)
         int pi;
         if (!legal_break(s, i, &pi))
             continue;
-        int64_t lw = line_width_of(s, k + 1);
         dims d = sums_between(s, from, i);
+        int e;
+        rc_scaled left = s->p->protrude ? margin_left_of(s, first) : 0;
+        rc_scaled right = s->p->protrude ? margin_right_at(s, i) : 0;
+        int64_t lw = fill_width(s, line_width_of(s, k + 1), left, right, d, &e);
         int fits = d.w - d.sh <= lw;
         size_t brk;
         if (fits && pi != RC_EJECT_PENALTY) {
@@ -709,7 +892,8 @@ static int first_fit(breaker *s, rc_breaks *out)
         RC_VEC_PUSH(out->v, out->n, out->cap);
         rc_break *o = &out->v[out->n++];
         o->index = brk;
-        measure_line(s, k, sums_between(s, from, brk), o);
+        measure_line(s, k, sums_between(s, from, brk), s->p->protrude ? margin_left_of(s, first) : 0,
+                     brk, o);
         o->demerits = line_demerits(s->p, o->badness > INF_BAD ? INF_BAD : o->badness, pi,
                                     type, at_end, o->fitness, prev_fit, prev_type);
         out->total_demerits = add_demerits(out->total_demerits, o->demerits);
@@ -717,6 +901,7 @@ static int first_fit(breaker *s, rc_breaks *out)
         prev_fit = o->fitness;
         prev_type = type;
         from = alpha_of(s, brk);
+        first = first_box_after(s, brk);
         k++;
         cand = NONE;
         if (at_end)
@@ -754,10 +939,14 @@ int rc_linebreak(const rc_item *items, size_t n, const rc_scaled *widths, size_t
     s.widths = widths;
     s.nwidths = nwidths;
     s.p = params;
+    s.run_limit = params->hyphen_run_limit > 0 && params->hyphen_run_limit <= RC_LB_MAX_HYPHEN_RUN
+                      ? params->hyphen_run_limit
+                      : 0;
     s.sw = rc_xmalloc((n + 1) * sizeof(*s.sw));
     s.sst = rc_xmalloc((n + 1) * sizeof(*s.sst));
     s.ssh = rc_xmalloc((n + 1) * sizeof(*s.ssh));
-    s.sw[0] = s.sst[0] = s.ssh[0] = 0;
+    s.sx = rc_xmalloc((n + 1) * sizeof(*s.sx));
+    s.sw[0] = s.sst[0] = s.ssh[0] = s.sx[0] = 0;
     for (size_t i = 0; i < n; i++) {
         const rc_item *it = &items[i];
         int64_t w = it->type == RC_ITEM_PENALTY ? 0 : it->width;
@@ -766,6 +955,7 @@ int rc_linebreak(const rc_item *items, size_t n, const rc_scaled *widths, size_t
         s.sw[i + 1] = s.sw[i] + w;
         s.sst[i + 1] = s.sst[i] + st;
         s.ssh[i + 1] = s.ssh[i] + sh;
+        s.sx[i + 1] = s.sx[i] + (it->type == RC_ITEM_BOX && it->expandable ? w : 0);
     }
 
     int ret = 0;
@@ -860,6 +1050,7 @@ done:
     free(s.sw);
     free(s.sst);
     free(s.ssh);
+    free(s.sx);
     free(s.act);
     free(s.pas);
     return ret;

@@ -28,7 +28,34 @@ typedef struct rc_lb_params {
     int looseness;
     rc_scaled emergency_stretch; /* > 0 enables the third pass */
     int first_fit;             /* 1: greedy first fit (for tests and comparison) */
+    /*
+     * Microtypography, as pdfTeX's \pdfprotrudechars=2 and
+     * \pdfadjustspacing=2: both are seen by the breaker, not only applied
+     * to the lines it chose. protrude: a line may be as much longer as its
+     * first and last items hang into the margins (rc_item.margin_*).
+     * expand_stretch, expand_shrink (thousandths, 0 for none): the glyphs
+     * of a line (rc_item.expandable widths) may be scaled by up to that
+     * much, in steps of expand_step thousandths, before its glue stretches
+     * or shrinks (pdfTeX's order: spaces keep their width where glyphs
+     * can take up the difference).
+     */
+    int protrude;
+    int expand_stretch, expand_shrink, expand_step;
+    /*
+     * Discipline beyond TeX's (linebreak.c says why): at most
+     * hyphen_run_limit lines in a row end in a hyphen (0, or more than
+     * RC_LB_MAX_HYPHEN_RUN: no limit), and a last line narrower than
+     * last_line_min (0: any width will do) costs short_last_demerits.
+     */
+    int hyphen_run_limit;
+    rc_scaled last_line_min;
+    int short_last_demerits;
 } rc_lb_params;
+
+/* The most font expansion the breaker accepts: pdfTeX's and microtype's 2%. */
+#define RC_EXPAND_MAX 20
+
+#define RC_LB_MAX_HYPHEN_RUN 8
 
 /* TeX's plain defaults adapted by SILE, with emergency stretch for narrow columns. */
 void rc_lb_params_default(rc_lb_params *p);
@@ -40,6 +67,8 @@ typedef struct rc_break {
     int fitness;       /* 0 very loose, 1 loose, 2 decent, 3 tight */
     int badness;
     int overfull;      /* 1 if the line could not be made to fit */
+    int expand;        /* font expansion of the line's glyphs, thousandths (0: none) */
+    rc_scaled margin_left, margin_right; /* how far it hangs into each margin (protrude) */
 } rc_break;
 
 typedef struct rc_breaks {

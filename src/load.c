@@ -1434,6 +1434,8 @@ static int load_connections(loader *L, yaml_node_t *v, const char *path, void *t
     return rc;
 }
 
+static int load_photo(loader *L, yaml_node_t *v, const char *path, void *target);
+
 static const field cv_fields[] = {
     {"name", load_text, offsetof(rc_cv, name)},
     {"headline", load_text, offsetof(rc_cv, headline)},
@@ -1441,7 +1443,7 @@ static const field cv_fields[] = {
     {"email", load_text_or_list, offsetof(rc_cv, emails)},
     {"phone", load_text_or_list, offsetof(rc_cv, phones)},
     {"website", load_text_or_list, offsetof(rc_cv, websites)},
-    {"photo", load_text, offsetof(rc_cv, photo)},
+    {"photo", load_photo, offsetof(rc_cv, photo)},
     {"social_networks", load_socials, 0},
     {"custom_connections", load_connections, 0},
     {"sections", load_sections, 0},
@@ -1490,7 +1492,22 @@ static int load_choice(loader *L, yaml_node_t *v, const char *path, rc_text *out
 
 static int load_theme(loader *L, yaml_node_t *v, const char *path, void *target)
 {
+    if (v->type == YAML_SCALAR_NODE && !rc_yaml_is_null(v)) {
+        rc_text t = make_text(L, v);
+        if (rc_legacy_custom_theme(L->d, L->file, &t)) {
+            *(rc_text *)target = t;
+            return 0;
+        }
+    }
     return load_choice(L, v, path, target, themes, "theme");
+}
+
+static int load_photo(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    if (load_text(L, v, path, target) < 0)
+        return -1;
+    rc_legacy_photo_url(L->d, target);
+    return 0;
 }
 
 static int load_page_size(loader *L, yaml_node_t *v, const char *path, void *target)
@@ -1657,11 +1674,23 @@ static int load_locale(loader *L, yaml_node_t *v, const char *path, void *target
     return load_schema(L, v, path, &locale_schema, L->cv, "a mapping of locale options");
 }
 
+/*
+ * A key read elsewhere (`variants`: source.c reads it from the document), or
+ * one that concerns only RenderCV's command line (settings.render_command:
+ * its output paths and formats), accepted without a word: `rendercv new`
+ * writes it, and such a file must pass --strict.
+ */
+static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)L, (void)v, (void)path, (void)target;
+    return 0;
+}
+
 static const field settings_fields[] = {
     {"current_date", load_current_date, offsetof(rc_cv, current_date)},
     {"bold_keywords", load_list, offsetof(rc_cv, bold_keywords)},
     {"pdf_title", load_text, offsetof(rc_cv, pdf_title)},
-    {"render_command", NULL, 0},
+    {"render_command", load_nothing, 0},
 };
 static const mapping_schema settings_schema = {settings_fields, RC_ARRAY_LEN(settings_fields),
                                                UNKNOWN_IS_ERROR, "settings"};
@@ -1672,10 +1701,41 @@ static int load_settings(loader *L, yaml_node_t *v, const char *path, void *targ
     return load_schema(L, v, path, &settings_schema, L->cv, "a mapping of settings");
 }
 
-static int load_nothing(loader *L, yaml_node_t *v, const char *path, void *target)
+/* letter.date: a calendar date (set in the locale's words) or free text. */
+static int load_letter_date(loader *L, yaml_node_t *v, const char *path, void *target)
 {
-    (void)L, (void)v, (void)path, (void)target;
-    return 0; /* `variants`: source.c reads it from the document */
+    rc_text *t = target;
+    if (load_text(L, v, path, t) < 0 || !t->s)
+        return t->s ? -1 : 0;
+    rc_date date;
+    if (rc_date_parse_iso(t->s, &date) == RC_DATE_OUT_OF_RANGE)
+        return rc_error(L->d, t->pos, "%s '%s' is no calendar date; write YYYY-MM-DD or the "
+                        "date as text", path, t->s);
+    return 0;
+}
+
+/* rescomp extension: the cover letter (cv.h, layout_letter.c). */
+static const field letter_fields[] = {
+    {"sender", load_text_or_list, offsetof(rc_cv, letter.sender)},
+    {"recipient", load_text_or_list, offsetof(rc_cv, letter.recipient)},
+    {"date", load_letter_date, offsetof(rc_cv, letter.date)},
+    {"subject", load_text, offsetof(rc_cv, letter.subject)},
+    {"salutation", load_text, offsetof(rc_cv, letter.salutation)},
+    {"body", load_paragraph, offsetof(rc_cv, letter.body)},
+    {"closing", load_text, offsetof(rc_cv, letter.closing)},
+    {"signature", load_text, offsetof(rc_cv, letter.signature)},
+    {"enclosures", load_text_or_list, offsetof(rc_cv, letter.enclosures)},
+};
+static const mapping_schema letter_schema = {letter_fields, RC_ARRAY_LEN(letter_fields),
+                                             UNKNOWN_IS_ERROR, "letter"};
+
+static int load_letter(loader *L, yaml_node_t *v, const char *path, void *target)
+{
+    (void)target; /* the schema's offsets are into L->cv */
+    if (!rc_yaml_is_null(v))
+        L->cv->letter.pos = node_pos(L, v);
+    return load_schema(L, v, path, &letter_schema, L->cv,
+                       "a mapping of the letter's parts (recipient, subject, body, ...)");
 }
 
 static const field top_fields[] = {
@@ -1684,6 +1744,7 @@ static const field top_fields[] = {
     {"locale", load_locale, 0},
     {"settings", load_settings, 0},
     {"variants", load_nothing, 0},
+    {"letter", load_letter, 0},
 };
 /* For suggestions only (source.c reads `variants`). */
 static const mapping_schema top_schema = {top_fields, RC_ARRAY_LEN(top_fields), UNKNOWN_IS_ERROR,
@@ -1772,6 +1833,26 @@ static int load_top(loader *L, yaml_node_t *root)
         rc_pos whole = {L->file, 0, 0};
         rc = rc_error(L->d, whole, "no 'cv' key at the top level; add 'cv:' with your name and "
                       "sections");
+    }
+    return rc;
+}
+
+/*
+ * The keys of a JSON Resume that are rescomp's and not the schema's:
+ * design, locale and settings, loaded as in a RenderCV file, so that
+ * --design, --set design.* and overlays apply to both inputs alike.
+ */
+static int load_shared_keys(loader *L, yaml_node_t *root)
+{
+    int rc = 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = node_at(L, p->key);
+        for (size_t i = 0; k->type == YAML_SCALAR_NODE && i < RC_ARRAY_LEN(top_fields); i++)
+            if (top_fields[i].load != load_cv_key &&
+                !strcmp(top_fields[i].key, rc_yaml_scalar(k)) &&
+                top_fields[i].load(L, node_at(L, p->value), top_fields[i].key, NULL) < 0)
+                rc = -1;
     }
     return rc;
 }
@@ -2667,6 +2748,15 @@ static void report_after(loader *L, yaml_parser_t *p, const char *data, size_t l
 
 /* ---- entry points ---------------------------------------------------------------- */
 
+/* A document written in JSON is read as JSON, before the checks (load_ext.h). */
+static void relax_json(loader *L, yaml_document_t *doc, const char *data, size_t len)
+{
+    if (!rc_json_document(doc))
+        return;
+    rc_yaml y = {doc, L->file, L->a, L->d, NULL, 0, NULL};
+    rc_json_relax(&y, data, len);
+}
+
 static int load_document(loader *L)
 {
     rc_pos whole = {L->file, 0, 0};
@@ -2680,9 +2770,14 @@ static int load_document(loader *L)
     if (check_nodes(L) < 0 || check_size(L) < 0)
         return -1; /* walking a bad document would only repeat the problem */
     rc_yaml y = {L->doc, L->file, L->a, L->d, L->files, L->nfiles, L->cv->root};
-    if (rc_jsonresume_detect(&y, root))
-        return rc_jsonresume_load(&y, root, L->cv);
-    rc_legacy_upgrade(&y); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    if (rc_jsonresume_detect(&y, root)) {
+        int rc = rc_jsonresume_load(&y, root, L->cv);
+        return load_shared_keys(L, root) < 0 ? -1 : rc;
+    }
+    rc_legacy_changes old;
+    rc_legacy_upgrade(&y, &old); /* RenderCV 1.x and 2.0-2.3 keys; may add nodes */
+    rc_legacy_warn(&y, &old);
+    rc_legacy_changes_release(&old);
     return load_top(L, yaml_document_get_root_node(L->doc));
 }
 
@@ -2714,6 +2809,7 @@ static int load_memory(rc_cv *cv, const char *name, const char *data, size_t len
         return -1;
     }
     L.doc = &doc;
+    relax_json(&L, &doc, data, len);
     load_document(&L);
     if (d->nerrors == errors_before)
         report_after(&L, &parser, data, len, &doc2, after);
@@ -2808,6 +2904,7 @@ int rc_yaml_parse(yaml_document_t *doc, const char *name, const char *data, size
         return -1;
     }
     L.doc = doc;
+    relax_json(&L, doc, data, len);
     if (yaml_document_get_root_node(doc) && check_nodes(&L) == 0 && check_size(&L) == 0)
         report_after(&L, &parser, data, len, &doc2, after);
     if (after == AFTER_SECOND_DOCUMENT)

@@ -102,16 +102,58 @@ int rc_jsonresume_detect(const rc_yaml *y, const yaml_node_t *root);
 /* Load it into cv (which load.c has initialised); -1 after errors. */
 int rc_jsonresume_load(const rc_yaml *y, yaml_node_t *root, rc_cv *cv);
 
+/*
+ * Is the document written in JSON (its top level is a flow mapping, `{`)?
+ * Then rc_json_relax(), before load.c's checks, reads it as JSON parsers
+ * do rather than as YAML: a trailing comma gets a warning, and of keys
+ * given twice in one object the last is kept, with a warning (YAML makes
+ * them an error). data: the document's text.
+ */
+int rc_json_document(const yaml_document_t *doc);
+void rc_json_relax(const rc_yaml *y, const char *data, size_t len);
+
 /* ---- older RenderCV files (load_legacy.c) ---- */
+
+/* One old key the pass renamed, moved, rewrote or removed. */
+typedef struct rc_legacy_change {
+    int key, value;          /* the old pair's node ids (their marks: where it is written) */
+    const char *old_path;    /* the old key as the file writes it ("rendercv_settings.date") */
+    const char *new_path[3]; /* where v2.8 keeps it (canonical paths); [0] NULL: removed */
+    const char *new_key;     /* renamed where it stands (same parent): its new name; else NULL */
+    const char *new_value;   /* the value as v2.8 writes it ("a4paper" -> "a4"); NULL: unchanged */
+    const char *note;        /* removed: why, and what to write instead */
+    const char *version;     /* "1.x" or "2.0-2.3" */
+    int line, col;           /* the key's position (rc_legacy_sort) */
+} rc_legacy_change;
+
+typedef struct rc_legacy_changes {
+    rc_legacy_change *v;
+    size_t n, cap;
+} rc_legacy_changes;
 
 /*
  * Rewrite RenderCV 1.x and 2.0-2.3 keys in place to their v2.8 names and
- * places, warning once per old key with its replacement; old keys with no
- * clean equivalent are removed with a warning that names the v2.8 option
- * to use. Node pointers into the document are invalid afterwards (nodes
- * may be added); node ids stay valid.
+ * places, and list each change in *out (release it with
+ * rc_legacy_changes_release). Old keys with no clean equivalent are
+ * removed. Warns nothing: rc_legacy_warn sums the changes up in one
+ * warning; rc_upgrade_text (load_upgrade.c) writes them into the text.
+ * Node pointers into the document are invalid afterwards (nodes may be
+ * added); node ids stay valid, and the old nodes keep their marks.
  */
-void rc_legacy_upgrade(const rc_yaml *y);
+void rc_legacy_upgrade(const rc_yaml *y, rc_legacy_changes *out);
+/* Set each change's line and column and sort them by position. */
+void rc_legacy_sort(const rc_yaml *y, rc_legacy_changes *c);
+/* One warning for the whole file: how many keys were renamed, which were ignored and why. */
+void rc_legacy_warn(const rc_yaml *y, rc_legacy_changes *c);
+void rc_legacy_changes_release(rc_legacy_changes *c);
+
+/* cv.photo given as a URL (RenderCV 2.7+ downloads it): a warning, and no photo. 1 if so. */
+int rc_legacy_photo_url(rc_diags *d, rc_text *photo);
+/*
+ * design.theme naming a folder of RenderCV templates beside the CV (a
+ * custom theme): a warning, and the theme becomes classic. 1 if so.
+ */
+int rc_legacy_custom_theme(rc_diags *d, const char *cv_file, rc_text *theme);
 
 /* ---- BibTeX in a section (load_bibtex.c) ---- */
 

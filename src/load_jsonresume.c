@@ -5,12 +5,14 @@
  *
  *   basics        name, label -> headline, email, phone, url (0.x: website),
  *                 image -> photo, location (text or {address, postalCode,
- *                 city, countryCode, region}), profiles -> social networks
- *                 RenderCV knows, other profiles -> custom connections;
- *                 summary -> a first section "Summary"
+ *                 city, countryCode, region} -> "address, postalCode city,
+ *                 region, countryCode", a part that repeats another left
+ *                 out), profiles -> social networks RenderCV knows, other
+ *                 profiles -> custom connections; summary -> a first
+ *                 section "Summary"
  *   work          experience entries: name (0.x: company), position, location,
- *                 url (a link on the name), startDate/endDate, summary
- *                 (or description), highlights
+ *                 url (a link on the name), startDate/endDate, summary led
+ *                 by the description in italics, highlights
  *   volunteer     experience entries: organization, position, ...
  *   education     education entries: institution, area, studyType -> degree,
  *                 score (0.x: gpa) and courses -> highlights
@@ -21,14 +23,28 @@
  *   languages     one-line entries: language: fluency
  *   interests     one-line entries: name: keywords
  *   references    normal entries: name, reference -> summary
- *   projects      normal entries "name, entity", dates, description, highlights
+ *   projects      normal entries "name, entity", dates, description led by
+ *                 the roles and type in italics, highlights, keywords ->
+ *                 a last highlight
+ *
+ * The entries of the model have one paragraph of summary, so what the
+ * schema adds to an entry beyond RenderCV's fields (a company's
+ * description, a project's roles and type) leads that paragraph in
+ * italics, and lists (courses, keywords) become a labelled last bullet,
+ * as education's courses always were: each field is printed once, in the
+ * entry it belongs to, by every theme.
  *
  * Sections keep the order of the document. No field is required; keys the
  * schema does not know are ignored (it allows them); a value of the wrong
  * kind (a list where text belongs) is an error at its position. Dates are
  * ISO 8601 (YYYY-MM-DD, YYYY-MM, YYYY); no endDate means "present", as
  * JSON Resume themes read it; a date in another form is shown as written,
- * with a warning.
+ * with a warning. The schema's pattern accepts impossible dates
+ * (2024-09-31, 2024-13): they are read to the part that is real, with a
+ * warning, since a file the schema validates must compile.
+ *
+ * JSON Resume files are JSON, which libyaml reads as YAML's flow style;
+ * the two differ in what rc_json_relax() (below) forgives.
  */
 #include "load_ext.h"
 
@@ -177,10 +193,45 @@ static int is_present(const char *s)
     return !strcasecmp(s, "present") || !strcasecmp(s, "current") || !strcasecmp(s, "now");
 }
 
+/*
+ * The schema's pattern for a date, ^[1-2]\d{3}(-[0-1]\d(-[0-3]\d)?)?$,
+ * matched by a date that is not real (2024-09-31, 2024-13): *d gets its
+ * real part (2024-09, 2024) and *kept its length (7, 4). 0: no match.
+ */
+static int schema_date(const char *s, rc_date *d, int *kept)
+{
+    size_t n = strlen(s);
+    if (!(n == 4 || (n == 7 && s[4] == '-') || (n == 10 && s[4] == '-' && s[7] == '-')))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    if ((s[0] != '1' && s[0] != '2') || (n >= 7 && s[5] > '1') || (n == 10 && s[8] > '3'))
+        return 0;
+    char part[8];
+    memcpy(part, s, 7);
+    part[7] = '\0';
+    *kept = 7;
+    if (rc_date_parse_iso(part, d) != RC_DATE_OK) {
+        part[4] = '\0';
+        *kept = 4;
+        if (rc_date_parse_iso(part, d) != RC_DATE_OK)
+            return 0;
+    }
+    return 1;
+}
+
 /* One date field; RC_DATE_NOT_A_DATE keeps it as written (with a warning). */
 static rc_date_parse date_of(jr *j, const rc_text *t, const char *path, const char *key, rc_date *d)
 {
     rc_date_parse why = rc_date_parse_iso(t->s, d);
+    int kept;
+    if (why == RC_DATE_OUT_OF_RANGE && schema_date(t->s, d, &kept)) {
+        rc_warning(j->y->d, t->pos, "%s '%s' is not a real date, though JSON Resume's schema "
+                   "accepts it; it is read as %.*s, so check the %s", sub(j, path, key), t->s,
+                   kept, t->s, kept == 7 ? "day" : "month");
+        return RC_DATE_OK;
+    }
     if (why == RC_DATE_OUT_OF_RANGE)
         j->rc = rc_error(j->y->d, t->pos, "%s '%s' is not a real date; check the month and day",
                          sub(j, path, key), t->s);
@@ -288,25 +339,41 @@ static void add_highlight(jr *j, rc_entry *e, rc_text t)
     e->nhighlights++;
 }
 
-static void add_extra(jr *j, rc_entry *e, const char *key, rc_text value)
+/*
+ * A paragraph led by a phrase in italics: "*Maker of the UNIVAC I.* Led
+ * the department." The phrase ends with a full stop unless it ends with
+ * punctuation already; text with markup of its own is not wrapped in
+ * stars, which would pair with its stars.
+ */
+static rc_text led_by(jr *j, const char *lead, rc_pos lead_pos, rc_text body)
 {
-    rc_extra_field *x = rc_arena_alloc(j->y->a, (e->nextra + 1) * sizeof(rc_extra_field));
-    if (e->nextra)
-        memcpy(x, e->extra, e->nextra * sizeof(rc_extra_field));
-    x[e->nextra].key = key;
-    x[e->nextra].value = value;
-    e->extra = x;
-    e->nextra++;
+    if (!lead)
+        return body;
+    size_t n = strlen(lead);
+    int ends = n && strchr(".!?:;", lead[n - 1]);
+    int plain = strpbrk(lead, "*_`[]\\") != NULL;
+    const char *l = rc_arena_printf(j->y->a, plain ? "%s%s" : "*%s%s*", lead,
+                                    body.s && !ends ? "." : "");
+    rc_text t = {body.s ? rc_arena_printf(j->y->a, "%s %s", l, body.s) : l,
+                 body.s ? body.pos : lead_pos};
+    return t;
 }
 
-/* summary, or description; both given: description is kept as an extra field. */
+/* work's summary, led by the description (what the organisation is). */
 static void summary_of(jr *j, rc_entry *e, const yaml_node_t *m, const char *path)
 {
     rc_text summary = text_of(j, m, "summary", path);
     rc_text description = text_of(j, m, "description", path);
-    e->summary = summary.s ? summary : description;
-    if (summary.s && description.s)
-        add_extra(j, e, "description", description);
+    e->summary = led_by(j, description.s, description.pos, summary);
+}
+
+/* A list as a last highlight: "Courses: Number theory, Analysis". */
+static void add_list_highlight(jr *j, rc_entry *e, const char *label, const rc_texts *t)
+{
+    if (!t->n)
+        return;
+    rc_text h = {rc_arena_printf(j->y->a, "%s: %s", label, join(j, t, ", ")), t->v[0].pos};
+    add_highlight(j, e, h);
 }
 
 typedef int (*entry_fn)(jr *j, const yaml_node_t *m, const char *path, rc_entry *e);
@@ -351,11 +418,7 @@ static int education_entry(jr *j, const yaml_node_t *m, const char *path, rc_ent
         add_highlight(j, e, score);
     }
     rc_texts courses = texts_of(j, m, "courses", path);
-    if (courses.n) {
-        rc_text t = {rc_arena_printf(j->y->a, "Courses: %s", join(j, &courses, ", ")),
-                     courses.v[0].pos};
-        add_highlight(j, e, t);
-    }
+    add_list_highlight(j, e, "Courses", &courses);
     if (!e->area.s && e->degree.s) { /* the layout shows "degree, area" or the area alone */
         e->area = e->degree;
         e->degree.s = NULL;
@@ -435,18 +498,30 @@ static int reference_entry(jr *j, const yaml_node_t *m, const char *path, rc_ent
     return e->name.s || e->summary.s;
 }
 
+/* roles and type: "Team lead, designer (application)". */
+static const char *project_role(jr *j, const rc_texts *roles, rc_text type, rc_pos *pos)
+{
+    const char *r = roles->n ? join(j, roles, ", ") : NULL;
+    *pos = roles->n ? roles->v[0].pos : type.pos;
+    if (r && type.s)
+        return rc_arena_printf(j->y->a, "%s (%s)", r, type.s);
+    return r ? r : type.s;
+}
+
 static int project_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
 {
     e->type = RC_ENTRY_NORMAL;
     e->name = with_source(j, linked(j, text_of(j, m, "name", path), text_of(j, m, "url", path)),
                           text_of(j, m, "entity", path));
     e->when = range_of(j, m, path);
-    e->summary = text_of(j, m, "description", path);
-    rc_text type = text_of(j, m, "type", path);
-    if (type.s)
-        add_extra(j, e, "type", type);
+    rc_texts roles = texts_of(j, m, "roles", path);
+    rc_pos role_pos;
+    const char *role = project_role(j, &roles, text_of(j, m, "type", path), &role_pos);
+    e->summary = led_by(j, role, role_pos, text_of(j, m, "description", path));
     rc_texts h = texts_of(j, m, "highlights", path);
     set_highlights(j, e, &h);
+    rc_texts keywords = texts_of(j, m, "keywords", path);
+    add_list_highlight(j, e, "Keywords", &keywords);
     return e->name.s || e->summary.s || e->nhighlights;
 }
 
@@ -622,7 +697,40 @@ static void load_profiles(jr *j, const yaml_node_t *basics)
     }
 }
 
-/* A location as text, or {address, postalCode, city, countryCode, region}. */
+/* Is p (len bytes) one of the parts of s between `sep`s, spaces around them aside? */
+static int has_part(const char *s, char sep, const char *p, size_t len)
+{
+    for (;;) {
+        s += strspn(s, " ");
+        const char *end = strchr(s, sep);
+        size_t w = end ? (size_t)(end - s) : strlen(s);
+        while (w && s[w - 1] == ' ')
+            w--;
+        if (w == len && !strncasecmp(s, p, len))
+            return 1;
+        if (!end)
+            return 0;
+        s = end + 1;
+    }
+}
+
+/* Is p written already: a comma-separated part of one of the n parts before it, or a word of
+ * the postal code ("CA" in "CA 94115")? */
+static int repeats(const char *const *before, size_t n, const char *postal, const char *p)
+{
+    size_t len = strlen(p);
+    for (size_t i = 0; i < n; i++)
+        if (has_part(before[i], ',', p, len))
+            return 1;
+    return postal && has_part(postal, ' ', p, len);
+}
+
+/*
+ * A location as text, or {address, postalCode, city, countryCode,
+ * region} as one line, "Unter den Linden 6, 10117 Berlin, DE": a part
+ * that repeats another (region Berlin in the city Berlin, region CA in the
+ * postal code "CA 94115") is left out, not printed twice.
+ */
 static rc_text location_of(jr *j, const yaml_node_t *basics)
 {
     rc_text t = {NULL, {NULL, 0, 0}};
@@ -633,23 +741,31 @@ static rc_text location_of(jr *j, const yaml_node_t *basics)
         return rc_yaml_text(j->y, v);
     if (v->type != YAML_MAPPING_NODE) {
         j->rc = rc_error(j->y->d, rc_yaml_pos(j->y, v), "basics.location must be text or an "
-                         "object with city, region, countryCode, not %s", rc_yaml_kind(v));
+                         "object with address, postalCode, city, region, countryCode, not %s",
+                         rc_yaml_kind(v));
         return t;
     }
-    static const char *const parts[] = {"city", "region", "countryCode"};
+    const char *path = "basics.location";
+    rc_text address = text_of(j, v, "address", path), postal = text_of(j, v, "postalCode", path);
+    rc_text city = text_of(j, v, "city", path), region = text_of(j, v, "region", path);
+    rc_text country = text_of(j, v, "countryCode", path);
+    const rc_text *parts[] = {&address, &city, &region, &country};
+    const char *before[RC_ARRAY_LEN(parts)];
+    size_t n = 0;
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < RC_ARRAY_LEN(parts); i++) {
-        rc_text p = text_of(j, v, parts[i], "basics.location");
-        if (p.s) {
-            if (b.len)
-                rc_buf_adds(&b, ", ");
-            rc_buf_adds(&b, p.s);
-        }
-    }
-    if (!b.len) {
-        rc_text a = text_of(j, v, "address", "basics.location");
-        if (a.s)
-            rc_buf_adds(&b, a.s);
+        const char *p = parts[i]->s;
+        int is_city = parts[i] == &city;
+        if (p && repeats(before, n, is_city ? NULL : postal.s, p))
+            p = NULL;
+        if (p)
+            before[n++] = p;
+        if (!p && !(is_city && postal.s))
+            continue;
+        rc_buf_adds(&b, b.len ? ", " : "");
+        if (is_city && postal.s) /* "10117 Berlin": the code before the city */
+            rc_buf_addf(&b, "%s%s", postal.s, p ? " " : "");
+        rc_buf_adds(&b, p ? p : "");
     }
     if (b.len) {
         t.s = rc_arena_strdup(j->y->a, rc_buf_str(&b));
@@ -734,4 +850,116 @@ int rc_jsonresume_load(const rc_yaml *y, yaml_node_t *root, rc_cv *cv)
                         "there is nothing to typeset");
     }
     return j.rc;
+}
+
+/* ---- JSON as JSON parsers read it --------------------------------------------------- */
+
+int rc_json_document(const yaml_document_t *doc)
+{
+    const yaml_node_t *root = doc->nodes.start < doc->nodes.top ? doc->nodes.start : NULL;
+    return root && root->type == YAML_MAPPING_NODE &&
+           root->data.mapping.style == YAML_FLOW_MAPPING_STYLE;
+}
+
+/*
+ * A comma before ']' or '}': YAML's flow style allows it, JSON does not,
+ * and yet editors and hand edits leave them. Found in the text (libyaml's
+ * events do not show them): strings and comments are skipped, lines and
+ * columns counted as libyaml counts them, in characters.
+ */
+static void trailing_commas(const rc_yaml *y, const char *s, size_t len)
+{
+    int line = 1, col = 1, comma_line = 0, comma_col = 0;
+    char quote = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (quote) {
+            if (c == '\\' && quote == '"' && i + 1 < len && s[i + 1] != '\n') {
+                i++, col++;
+            } else if (c == (unsigned char)quote) {
+                quote = 0;
+            }
+        } else if (c == '"' || c == '\'') {
+            quote = (char)c;
+            comma_line = 0;
+        } else if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n')) {
+            while (i + 1 < len && s[i + 1] != '\n')
+                i++;
+        } else if (c == ',') {
+            comma_line = line, comma_col = col;
+        } else if ((c == ']' || c == '}') && comma_line) {
+            rc_pos p = {y->file, comma_line, comma_col};
+            rc_warning(y->d, p, "a comma before '%c' is not JSON, though YAML reads it; remove "
+                       "it", c);
+            comma_line = 0;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            comma_line = 0;
+        }
+        if (c == '\n')
+            line++, col = 1;
+        else if ((c & 0xC0) != 0x80)
+            col++;
+    }
+}
+
+typedef struct key_at {
+    const yaml_node_t *key;
+    size_t pair;
+} key_at;
+
+static int compare_key_at(const void *pa, const void *pb)
+{
+    const key_at *a = pa, *b = pb;
+    size_t na = a->key->data.scalar.length, nb = b->key->data.scalar.length;
+    int c = memcmp(a->key->data.scalar.value, b->key->data.scalar.value, na < nb ? na : nb);
+    if (c)
+        return c;
+    if (na != nb)
+        return na < nb ? -1 : 1;
+    return a->pair < b->pair ? -1 : a->pair > b->pair;
+}
+
+/* Duplicate keys in one object: the last is kept, as JSON parsers keep it; each earlier one
+ * is dropped, with a warning at the key that overrides it. */
+static void last_key_wins(const rc_yaml *y, yaml_node_t *map)
+{
+    size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start), m = 0;
+    if (n < 2)
+        return;
+    key_at *keys = rc_xmalloc(n * sizeof(*keys));
+    unsigned char *drop = rc_xcalloc(n, 1);
+    for (size_t i = 0; i < n; i++) {
+        const yaml_node_t *k = rc_yaml_node(y, map->data.mapping.pairs.start[i].key);
+        if (k && k->type == YAML_SCALAR_NODE)
+            keys[m++] = (key_at){k, i};
+    }
+    qsort(keys, m, sizeof(*keys), compare_key_at);
+    size_t dropped = 0;
+    for (size_t i = 1; i < m; i++) {
+        if (compare_key_at(&(key_at){keys[i].key, 0}, &(key_at){keys[i - 1].key, 0}))
+            continue;
+        drop[keys[i - 1].pair] = 1;
+        dropped++;
+        rc_pos first = rc_yaml_pos(y, keys[i - 1].key);
+        rc_warning(y->d, rc_yaml_pos(y, keys[i].key), "duplicate key '%s': as JSON parsers "
+                   "do, this last one is used and the one at %d:%d is ignored; remove one of "
+                   "them", rc_yaml_scalar(keys[i].key), first.line, first.col);
+    }
+    if (dropped) {
+        yaml_node_pair_t *to = map->data.mapping.pairs.start;
+        for (size_t i = 0; i < n; i++)
+            if (!drop[i])
+                *to++ = map->data.mapping.pairs.start[i];
+        map->data.mapping.pairs.top = to;
+    }
+    free(drop);
+    free(keys);
+}
+
+void rc_json_relax(const rc_yaml *y, const char *data, size_t len)
+{
+    trailing_commas(y, data, len);
+    for (yaml_node_t *n = y->doc->nodes.start; n < y->doc->nodes.top; n++)
+        if (n->type == YAML_MAPPING_NODE)
+            last_key_wins(y, n);
 }

@@ -18,6 +18,11 @@
  */
 #include "load_ext.h"
 
+#include "files.h"
+#include "rc_locale.h"
+
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,7 +62,7 @@ static const rule rules[] = {
      "with-partial-line=with_partial_line;with-parial-line=with_partial_line;"
      "with-full-line=with_full_line;without-line=without_line", NULL},
     {"design.entry_types", TO("design.templates"), DROP, V2, NULL,
-     "the templates are written differently since 2.4; rewrite them there"},
+     "the templates are written differently since 2.4; write them as 'design.templates'"},
     {"design.page.show_page_numbering", TO("design.page.show_footer"), MOVE, V2, NULL, NULL},
     {"design.page.show_last_updated_date", TO("design.page.show_top_note"), MOVE, V2, NULL, NULL},
     {"design.colors.text", TO("design.colors.body"), MOVE, V2, NULL, NULL},
@@ -125,13 +130,19 @@ static const rule rules[] = {
     {"design.highlights.summary_left_margin", TO("design.entries.summary.space_left"), MOVE, V2,
      NULL, NULL},
     /* ---- locale (2.0-2.3 `locale`, 1.x `locale_catalog`) ---- */
-    /* abbreviations_for_months and full_names_of_months: the locale loader reads them */
+    {"locale.abbreviations_for_months", TO("locale.month_abbreviations"), MOVE, V2, NULL, NULL},
+    {"locale.full_names_of_months", TO("locale.month_names"), MOVE, V2, NULL, NULL},
     {"locale.date_template", TO("design.templates.single_date"), MOVE, V2, NULL, NULL},
     {"locale.date_style", TO("design.templates.single_date"), MOVE, V1, NULL, NULL},
     {"locale.to", TO("design.templates.date_range"), WRAP_TO, V2, NULL, NULL},
     {"locale.page_numbering_template", TO("design.templates.footer"), MOVE, V2, NULL, NULL},
     {"locale.last_updated_date_template", TO("design.templates.top_note"), DROP, V2, NULL,
-     "its placeholders changed: write it with LAST_UPDATED and CURRENT_DATE"},
+     "its placeholders changed; write it as 'design.templates.top_note' with LAST_UPDATED and "
+     "CURRENT_DATE"},
+    {"locale.page_numbering_style", TO("design.templates.footer"), MOVE, V1, NULL, NULL},
+    {"locale.last_updated_date_style", TO("design.templates.top_note"), DROP, V1, NULL,
+     "its placeholders changed; write it as 'design.templates.top_note' with LAST_UPDATED and "
+     "CURRENT_DATE"},
     {"locale.phone_number_format", TO("design.header.connections.phone_number_format"), MOVE, V2,
      NULL, NULL},
     /* ---- settings (2.0-2.3 `rendercv_settings`) ---- */
@@ -145,7 +156,7 @@ static const rule rules[] = {
     /* ---- 1.x: a flat design ---- */
     {"design.font", TO("design.typography.font_family"), MOVE, V1, NULL, NULL},
     {"design.font_size", TO("design.typography.font_size.body"), MOVE, V1, NULL, NULL},
-    {"design.header_font_size", TO("design.typography.font_size.name"), MOVE, V1, NULL, NULL},
+    {"design.header_font_size", TO("design.typography.font_size.name"), NO_SPACE, V1, NULL, NULL},
     {"design.page_size", TO("design.page.size"), MAP_VALUE, V1,
      "a4paper=a4;letterpaper=us-letter;a5paper=a5;executivepaper=us-executive", NULL},
     {"design.text_alignment", TO("design.typography.alignment"), MAP_VALUE, V1,
@@ -186,7 +197,8 @@ static const rule rules[] = {
     {"design.show_last_updated_date", TO("design.page.show_top_note"), MOVE, V1, NULL, NULL},
     {"design.disable_last_updated_date", TO("design.page.show_top_note"), INVERT, V1, NULL, NULL},
     {"design.last_updated_date_style", TO("design.templates.top_note"), DROP, V1, NULL,
-     "its placeholders changed: write it with LAST_UPDATED and CURRENT_DATE"},
+     "its placeholders changed; write it as 'design.templates.top_note' with LAST_UPDATED and "
+     "CURRENT_DATE"},
     {"design.show_only_years", TO("design.templates.single_date"), IF_TRUE, V1, "YEAR", NULL},
     {"design.show_timespan_in", TO("design.sections.show_time_spans_in"), MOVE, V1, NULL, NULL},
     {"design.date_width", TO("design.entries.date_and_location_width"), NO_SPACE, V1, NULL, NULL},
@@ -391,8 +403,29 @@ static const char *shown_path(const rc_yaml *y, const char *top_key, const char 
     return rc_arena_printf(y->a, "%s%s", top_key, dot ? dot : "");
 }
 
+static void record(rc_legacy_changes *c, const rc_legacy_change *ch)
+{
+    RC_VEC_PUSH(c->v, c->n, c->cap);
+    c->v[c->n++] = *ch;
+}
+
+/* The last segment of a dotted path. */
+static const char *last_segment(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot ? dot + 1 : path;
+}
+
+/* Do two canonical paths have the same parent ("design.page.x", "design.page.y")? */
+static int same_parent(const char *a, const char *b)
+{
+    size_t na = (size_t)(last_segment(a) - a), nb = (size_t)(last_segment(b) - b);
+    return na == nb && !strncmp(a, b, na);
+}
+
 /* Apply one rule under one top-level section (key `top_key`, mapping `sec`). */
-static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
+static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec,
+                  rc_legacy_changes *out)
 {
     /* walk to the old key's parent */
     const char *seg = strchr(r->old_path, '.') + 1;
@@ -411,15 +444,13 @@ static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
     if (index < 0)
         return;
     yaml_node_pair_t pr = *pair_at(y, map, index);
-    yaml_node_t *k = N(y, pr.key);
-    rc_pos pos = rc_yaml_pos(y, k);
-    yaml_mark_t at = k->start_mark;
-    const char *old_shown = shown_path(y, top_key, r->old_path);
+    yaml_mark_t at = N(y, pr.key)->start_mark;
+    rc_legacy_change ch = {.key = pr.key, .value = pr.value,
+                           .old_path = shown_path(y, top_key, r->old_path),
+                           .version = r->version};
     /* locale_catalog holds 1.x keys, rendercv_settings 2.0-2.3 ones */
-    rule local = *r;
     if (!strcmp(top_key, "locale_catalog"))
-        local.version = V1;
-    r = &local;
+        ch.version = V1;
     char canonical[16];
     snprintf(canonical, sizeof(canonical), "%.*s", (int)(strchr(r->old_path, '.') - r->old_path),
              r->old_path);
@@ -428,24 +459,25 @@ static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
         /* the key stays; an old value is renamed */
         int value = new_value(y, r, pr.value);
         if (value != pr.value) {
-            rc_warning(y->d, rc_yaml_pos(y, N(y, pr.value)), "'%s' is RenderCV %s's spelling of "
-                       "'%s' in %s; write that", rc_yaml_scalar(N(y, pr.value)), r->version,
-                       rc_yaml_scalar(N(y, value)), old_shown);
+            ch.new_path[0] = r->new_path[0];
+            ch.new_key = seg;
+            ch.new_value = rc_yaml_scalar(N(y, value));
+            record(out, &ch);
             pair_at(y, map, index)->value = value;
         }
         return;
     }
     if (r->act == GONE) {
-        rc_warning(y->d, pos, "'%s' is a RenderCV %s option; %s, so it is ignored", old_shown,
-                   r->version, r->note);
+        ch.note = r->note;
+        record(out, &ch);
         remove_pair(y, map, index);
     } else if (r->act == DROP) {
-        rc_warning(y->d, pos, "'%s' is RenderCV %s's form of '%s'; %s (this one is ignored)",
-                   old_shown, r->version, r->new_path[0], r->note);
+        ch.note = r->note;
+        record(out, &ch);
         remove_pair(y, map, index);
     } else if (r->act == IF_TRUE && !is_true(N(y, pr.value))) {
-        rc_warning(y->d, pos, "'%s' is a RenderCV %s option; leave it out (false is the "
-                   "default)", old_shown, r->version);
+        ch.note = "false is the default";
+        record(out, &ch);
         remove_pair(y, map, index);
     } else {
         /* every target must be free, or the old key stays out of the way */
@@ -464,25 +496,18 @@ static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
             nt++;
         }
         if (taken) {
-            rc_warning(y->d, pos, "'%s' is RenderCV %s's name for '%s', which is given too; "
-                       "this one is ignored", old_shown, r->version, taken);
+            ch.note = rc_arena_printf(y->a, "its v2.8 name '%s' is given too", taken);
+            record(out, &ch);
             index = find_pair(y, map, seg, strlen(seg)); /* locate may have added nodes */
             remove_pair(y, map, index);
         } else {
-            const char *also = "";
-            if (r->new_path[1])
-                also = rc_arena_printf(y->a, " (and '%s'%s%s%s)", r->new_path[1],
-                                       r->new_path[2] ? ", '" : "",
-                                       r->new_path[2] ? r->new_path[2] : "",
-                                       r->new_path[2] ? "'" : "");
-            rc_warning(y->d, pos, "'%s' is RenderCV %s's name for '%s'%s; rename it%s", old_shown,
-                       r->version, r->new_path[0], also,
-                       r->act == NO_SPACE ? " (lengths are written without a space: 2cm)"
-                       : r->act == INVERT ? " and invert its value"
-                       : r->act == MAP_VALUE ? " (the values are renamed too)"
-                       : r->act == WRAP_TO ? " as a template: 'START_DATE to END_DATE'"
-                       : r->act == IF_TRUE ? " as a template: 'YEAR'" : "");
             int value = new_value(y, r, pr.value);
+            memcpy(ch.new_path, r->new_path, sizeof(ch.new_path));
+            if (!r->new_path[1] && same_parent(r->old_path, r->new_path[0]))
+                ch.new_key = last_segment(r->new_path[0]);
+            if (value != pr.value)
+                ch.new_value = rc_yaml_scalar(N(y, value));
+            record(out, &ch);
             for (size_t i = 0; i < nt; i++) {
                 const char *key = t[i].key;
                 int kid = add_scalar(y, key, strlen(key), at, N(y, pr.key)->end_mark);
@@ -510,8 +535,71 @@ static void apply(const rc_yaml *y, const rule *r, const char *top_key, int sec)
     }
 }
 
-void rc_legacy_upgrade(const rc_yaml *y)
+/*
+ * RenderCV 1.x's one-line entries: `name` and `details`; `label` since
+ * 1.x changed it. In an entry with details, a name and no label, the name
+ * is the label.
+ */
+static void one_line_labels(const rc_yaml *y, int cv, rc_legacy_changes *out)
 {
+    int i = find_pair(y, cv, "sections", 8);
+    if (i < 0)
+        return;
+    yaml_node_t *secs = N(y, pair_at(y, cv, i)->value);
+    if (secs->type != YAML_MAPPING_NODE)
+        return;
+    for (yaml_node_pair_t *s = secs->data.mapping.pairs.start; s < secs->data.mapping.pairs.top;
+         s++) {
+        yaml_node_t *list = N(y, s->value), *title = N(y, s->key);
+        if (list->type != YAML_SEQUENCE_NODE || title->type != YAML_SCALAR_NODE)
+            continue;
+        for (yaml_node_item_t *it = list->data.sequence.items.start;
+             it < list->data.sequence.items.top; it++) {
+            int e = *it, name = find_pair(y, e, "name", 4);
+            if (name < 0 || find_pair(y, e, "details", 7) < 0 || find_pair(y, e, "label", 5) >= 0)
+                continue;
+            yaml_node_pair_t *p = pair_at(y, e, name);
+            yaml_node_t *k = N(y, p->key);
+            int kid = add_scalar(y, "label", 5, k->start_mark, k->end_mark);
+            if (!kid)
+                continue;
+            rc_legacy_change ch = {
+                .key = p->key, .value = p->value, .version = V1, .new_key = "label",
+                .old_path = rc_arena_printf(y->a, "cv.sections.%s[%d].name", rc_yaml_scalar(title),
+                                            (int)(it - list->data.sequence.items.start)),
+                .new_path = {"label"}};
+            record(out, &ch);
+            pair_at(y, e, name)->key = kid;
+        }
+    }
+}
+
+/* locale.language: an ISO code (RenderCV 2.3 and earlier) becomes the language's name. */
+static void language_name(const rc_yaml *y, int locale, rc_legacy_changes *out)
+{
+    int i = find_pair(y, locale, "language", 8);
+    if (i < 0)
+        return;
+    yaml_node_pair_t *p = pair_at(y, locale, i);
+    yaml_node_t *v = N(y, p->value);
+    if (v->type != YAML_SCALAR_NODE)
+        return;
+    const rc_locale *l = rc_locale_builtin(rc_yaml_scalar(v));
+    if (!l || !l->iso639 || strcmp(l->iso639, rc_yaml_scalar(v)))
+        return;
+    int id = add_scalar(y, l->language, strlen(l->language), v->start_mark, v->end_mark);
+    if (!id)
+        return;
+    rc_legacy_change ch = {.key = p->key, .value = p->value, .version = V2,
+                           .old_path = "locale.language", .new_path = {"locale.language"},
+                           .new_key = "language", .new_value = l->language};
+    record(out, &ch);
+    pair_at(y, locale, i)->value = id;
+}
+
+void rc_legacy_upgrade(const rc_yaml *y, rc_legacy_changes *out)
+{
+    memset(out, 0, sizeof(*out));
     yaml_node_t *root = yaml_document_get_root_node(y->doc);
     if (!root || root->type != YAML_MAPPING_NODE)
         return;
@@ -532,10 +620,119 @@ void rc_legacy_upgrade(const rc_yaml *y)
         found[nfound].canonical = sections[s].canonical;
         found[nfound++].map = map;
     }
-    for (size_t s = 0; s < nfound; s++)
+    for (size_t s = 0; s < nfound; s++) {
         for (size_t r = 0; r < RC_ARRAY_LEN(rules); r++) {
             size_t n = strlen(found[s].canonical);
             if (!strncmp(rules[r].old_path, found[s].canonical, n) && rules[r].old_path[n] == '.')
-                apply(y, &rules[r], found[s].key, found[s].map);
+                apply(y, &rules[r], found[s].key, found[s].map, out);
         }
+        if (!strcmp(found[s].canonical, "cv"))
+            one_line_labels(y, found[s].map, out);
+        if (!strcmp(found[s].canonical, "locale"))
+            language_name(y, found[s].map, out);
+    }
+    /* rendercv_settings and locale_catalog: renamed where no new one is given */
+    for (size_t s = 0; s < nfound; s++) {
+        const char *key = found[s].key, *canonical = found[s].canonical;
+        if (!strcmp(key, canonical) || find_pair(y, 1, canonical, strlen(canonical)) >= 0)
+            continue;
+        int i = find_pair(y, 1, key, strlen(key));
+        yaml_node_pair_t *p = pair_at(y, 1, i);
+        yaml_node_t *k = N(y, p->key);
+        int kid = add_scalar(y, canonical, strlen(canonical), k->start_mark, k->end_mark);
+        if (!kid)
+            continue;
+        rc_legacy_change ch = {.key = p->key, .value = p->value, .old_path = key,
+                               .new_path = {canonical}, .new_key = canonical,
+                               .version = !strcmp(key, "locale_catalog") ? V1 : V2};
+        record(out, &ch);
+        pair_at(y, 1, i)->key = kid;
+    }
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const rc_legacy_change *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->col > y->col) - (x->col < y->col);
+}
+
+void rc_legacy_sort(const rc_yaml *y, rc_legacy_changes *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        yaml_mark_t m = N(y, c->v[i].key)->start_mark;
+        c->v[i].line = (int)m.line + 1;
+        c->v[i].col = (int)m.column + 1;
+    }
+    if (c->n)
+        qsort(c->v, c->n, sizeof(*c->v), by_position);
+}
+
+void rc_legacy_warn(const rc_yaml *y, rc_legacy_changes *c)
+{
+    if (!c->n)
+        return;
+    rc_legacy_sort(y, c);
+    int v1 = 0;
+    size_t renamed = 0, ignored = 0;
+    rc_buf why = RC_BUF_INIT;
+    for (size_t i = 0; i < c->n; i++) {
+        const rc_legacy_change *ch = &c->v[i];
+        v1 |= !strcmp(ch->version, V1);
+        if (ch->new_path[0]) {
+            renamed++;
+        } else if (ignored++ < 4) {
+            rc_buf_addf(&why, "%s'%s' (line %d: %s)", ignored > 1 ? ", " : "", ch->old_path,
+                        ch->line, ch->note);
+        }
+    }
+    if (ignored > 4)
+        rc_buf_addf(&why, " and %zu more", ignored - 4);
+    rc_pos pos = rc_yaml_pos(y, N(y, c->v[0].key));
+    rc_warning(y->d, pos,
+               "this file is written for RenderCV %s: %zu of its keys are read under their v2.8 "
+               "names%s%s; 'rescomp --upgrade %s' prints it in the v2.8 form",
+               v1 ? "1.x" : "2.0-2.3", renamed,
+               ignored ? ", and these are ignored: " : "", ignored ? rc_buf_str(&why) : "",
+               y->file);
+    rc_buf_release(&why);
+}
+
+void rc_legacy_changes_release(rc_legacy_changes *c)
+{
+    free(c->v);
+    memset(c, 0, sizeof(*c));
+}
+
+/* ---- habits of RenderCV files in the wild ---------------------------------- */
+
+int rc_legacy_photo_url(rc_diags *d, rc_text *photo)
+{
+    if (!photo->s || (strncmp(photo->s, "http://", 7) && strncmp(photo->s, "https://", 8)))
+        return 0;
+    rc_warning(d, photo->pos, "cv.photo is a URL, which RenderCV 2.7 downloads; rescomp fetches "
+               "nothing from the network, so the photo is left out (download it and give its "
+               "file name)");
+    photo->s = NULL;
+    return 1;
+}
+
+int rc_legacy_custom_theme(rc_diags *d, const char *cv_file, rc_text *theme)
+{
+    char *dir = rc_files_dir_of(cv_file);
+    char *folder = dir ? rc_path_join(dir, theme->s) : NULL;
+    struct stat st;
+    int found = folder && strchr(theme->s, '/') == NULL && stat(folder, &st) == 0 &&
+                S_ISDIR(st.st_mode);
+    free(folder);
+    free(dir);
+    if (!found)
+        return 0;
+    rc_warning(d, theme->pos, "theme '%s' is a custom RenderCV theme: its folder holds Typst "
+               "templates, which rescomp does not read; the CV is set in 'classic', which "
+               "'rendercv create-theme' starts from (set design.theme to the one yours derives "
+               "from)", theme->s);
+    theme->s = "classic";
+    return 1;
 }

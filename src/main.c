@@ -40,9 +40,13 @@ static const char usage[] =
     "                     -o names DIR (created; default: INPUT's folder)\n"
     "  -j, --jobs N       compile N variants at once (default: one per core)\n"
     "      --list-variants  print the names of the variants, one a line\n"
-    "      --check        check the CV and every variant; write nothing\n"
+    "      --letter       write the CV's cover letter (its letter:) alone (default:\n"
+    "                     INPUT-letter.pdf); a variant with a letter otherwise\n"
+    "                     writes it beside its CV, as INPUT-NAME-letter.pdf\n"
+    "      --combine      write the letter and then the CV as one file\n"
+    "      --check        check the CV and every variant (and letters); write nothing\n"
     "      --depfile FILE write a make rule: the output(s) depend on every\n"
-    "                     YAML file read, the fonts and the photo\n"
+    "                     YAML file read, the fonts, the photo and signatures\n"
     "      --watch        compile again whenever an input file changes\n"
     "      --format FMT   pdf, txt (plain text, 80 columns), md (Markdown) or html\n"
     "                     (one self-contained page); default: from the extension\n"
@@ -55,10 +59,15 @@ static const char usage[] =
     "      --no-pdf-tags  write an untagged PDF (tagged: its structure for screen\n"
     "                     readers and text extraction; the default)\n"
     "      --schema       print the JSON Schema of the YAML input (for editors)\n"
+    "      --upgrade      print INPUT, a RenderCV 1.x or 2.0-2.3 file, in the v2.8\n"
+    "                     form on stdout (comments and layout kept; INPUT is not changed)\n"
     "      --design FILE  merge the design: of FILE over the CV's (RenderCV's --design)\n"
     "      --root DIR     the folder the files a CV names (photo, .bib) must lie in\n"
     "                     (default: INPUT's folder)\n"
     "      --list-themes  print the built-in themes, one a line with what each is\n"
+    "      --job FILE     check the CV against the job ad in FILE (plain text): print\n"
+    "                     the ad's terms the CV has ('found:') and lacks ('missing:');\n"
+    "                     without it, each variant's job: (with --all-variants)\n"
     "  -h, --help         show this help\n"
     "      --version      show the version\n"
     "\n"
@@ -185,7 +194,7 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
                const char **overlay_keys)
 {
     rescomp_options o = {0};
-    int trace = 0, missing = 0;
+    int trace = 0, missing = 0, upgrade = 0;
     o.sets = sets;
     o.overlays = overlays;
     o.overlay_keys = overlay_keys;
@@ -214,6 +223,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.depfile = v;
         } else if ((v = value_of(argc, argv, &i, "--root", NULL, &missing))) {
             o.root = v;
+        } else if ((v = value_of(argc, argv, &i, "--job", NULL, &missing))) {
+            o.job = v;
         } else if ((v = value_of(argc, argv, &i, "--design", NULL, &missing))) {
             /* RenderCV's --design: a file holding only `design:`, over the CV's */
             overlay_keys[o.noverlays] = "design";
@@ -230,6 +241,10 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             o.all_variants = 1;
         } else if (strcmp(arg, "--list-variants") == 0) {
             o.list_variants = 1;
+        } else if (strcmp(arg, "--letter") == 0) {
+            o.letter = 1;
+        } else if (strcmp(arg, "--combine") == 0) {
+            o.combine = 1;
         } else if (strcmp(arg, "--check") == 0) {
             o.check = 1;
         } else if (strcmp(arg, "--watch") == 0) {
@@ -256,6 +271,8 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
             return RESCOMP_EXIT_OK;
         } else if (strcmp(arg, "--schema") == 0) {
             return rescomp_print_schema(stdout);
+        } else if (strcmp(arg, "--upgrade") == 0) {
+            upgrade = 1;
         } else if (strcmp(arg, "--list-themes") == 0) {
             return rescomp_list_themes(stdout);
         } else if (strcmp(arg, "--version") == 0) {
@@ -271,11 +288,20 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
     }
     if (!o.input)
         return usage_error("%s", "no input file given");
+    if (upgrade) {
+        if (o.noverlays || o.nsets || o.output || trace || o.variant || o.all_variants)
+            return usage_error("%s", "--upgrade prints one file on stdout; give it the file "
+                               "alone (rescomp --upgrade cv.yaml > new.yaml)");
+        return rescomp_upgrade(o.input, stdout, stderr_color());
+    }
     if (o.variant && o.all_variants)
         return usage_error("%s", "--variant and --all-variants cannot be combined; pick one");
     if (trace && o.all_variants)
         return usage_error("%s", "--trace shows one CV; use it with --variant NAME instead of "
                            "--all-variants");
+    if (o.letter && o.combine)
+        return usage_error("%s", "--letter writes the letter alone and --combine the letter "
+                           "and the CV in one file; pick one");
     if (o.check && (o.output || trace || o.depfile))
         return usage_error("%s", "--check writes nothing; drop -o, --trace and --depfile");
     if ((o.pdf_standards & RESCOMP_PDF_UA1) && o.no_pdf_tags)
@@ -303,6 +329,12 @@ static int cli(int argc, char **argv, const char **sets, const char **overlays,
         o.trace = stdout;
     } else if (!o.output && !o.check && !o.list_variants && !o.all_variants) {
         owned = o.variant ? variant_output(o.input, o.variant) : default_output(o.input);
+        if (owned && o.letter) {
+            /* the letter alone is not the CV: INPUT-letter.pdf, INPUT-NAME-letter.pdf */
+            char *cv = owned;
+            owned = rescomp_letter_output(cv);
+            free(cv);
+        }
         o.output = owned;
     }
     int code = rescomp_compile(&o);

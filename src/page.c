@@ -70,6 +70,7 @@ rc_vitem *rc_vlist_add_box(rc_vlist *vl, rc_scaled height, rc_scaled depth,
         rc_scaled give = gap < LINESKIP ? 0 : baselineskip / 25;
         rc_vlist_add_glue(vl, gap < LINESKIP ? LINESKIP : gap, give);
         vl->v[vl->n - 1].leading = give;
+        vl->v[vl->n - 1].skip = baselineskip;
     }
     rc_vitem *box = add(vl, RC_V_BOX);
     box->height = height;

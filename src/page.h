@@ -38,6 +38,7 @@ typedef struct rc_vitem {
      * pages differ in leading.
      */
     rc_scaled leading;
+    rc_scaled skip;          /* interline glue: the baselineskip it keeps (fit.c scales it) */
     int penalty;             /* penalty */
     rc_draw *draws;          /* box content: x from the left margin, y from the baseline */
     size_t ndraws;

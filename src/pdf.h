@@ -79,6 +79,18 @@ typedef struct pdf_face {
     size_t n;        /* codes 1 .. n */
     size_t nbmp;     /* codes 1 .. nbmp show BMP code points, the rest astral ones */
     uint16_t *code[NUM_CODE_POINTS >> 8]; /* code[cp >> 8][cp & 255], 0: none */
+    /*
+     * The ligatures shown (rc_face_shape), with codes n + 1 .. n + nligs
+     * in the order first met: each its own glyph and width, extracted as
+     * its letters.
+     */
+    struct pdf_lig {
+        const uint32_t *cps; /* its letters, in the document's arena */
+        size_t len;
+        unsigned gid;        /* in the face's font file */
+        int width;           /* 1/1000 em */
+    } *ligs;
+    size_t nligs, ligs_cap;
     HPDF_Dict font;  /* the Type0 font dictionary */
     const char *res; /* its resource name on the current page, NULL: none yet */
 } pdf_face;
@@ -159,6 +171,7 @@ typedef struct content_state {
     uint32_t stroke;      /* current RG */
     rc_scaled line_width; /* current w, 0: not set */
     int slanted;          /* the text matrix is skewed */
+    int expand;           /* current Tz, as rc_draw.expand (0: 100%) */
 } content_state;
 
 /* pdf_out.c: errors, numbers, streams and text strings */
@@ -188,6 +201,8 @@ HPDF_Binary pdf_text_string(pdf_ctx *c, const char *s);
 /* pdf_font.c: the embedded fonts */
 void pdf_map_faces(pdf_ctx *c);
 unsigned pdf_code_of(const pdf_face *f, uint32_t cp);
+/* The code of the ligature of the len letters cps (collect_codes met it). */
+unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len);
 int pdf_collect_codes(pdf_ctx *c);
 int pdf_build_font(pdf_ctx *c, int face);
 

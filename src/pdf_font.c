@@ -20,6 +20,10 @@
  * - /ToUnicode maps each code to its code point (a valid CMap of bfrange and
  *   bfchar entries: libharu's own for UTF-8 is not), so text extracts
  *   exactly, also for a character the face lacks;
+ * - each distinct ligature the text shows (ff, fi, ffl ...: rc_draw.lig)
+ *   gets a code after those, the ligature glyph, its own width in /W, and
+ *   in /ToUnicode its letters (never U+FB03 and the like, which a search
+ *   for "office" would not find);
  * - the descriptor has the font module's ascender, descender, cap height and
  *   x-height, and the slant, weight and bounding box of the font's tables.
  *
@@ -76,6 +80,30 @@ unsigned pdf_code_of(const pdf_face *f, uint32_t cp)
     return at ? (unsigned)(at - f->cps + 1) : 0;
 }
 
+unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
+{
+    for (size_t k = 0; k < f->nligs; k++)
+        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+            return (unsigned)(f->n + 1 + k);
+    return 0;
+}
+
+/* Record the ligature of the len letters cps, shown in face f, once. */
+static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len)
+{
+    for (size_t k = 0; k < f->nligs; k++)
+        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+            return 0;
+    unsigned gid = 0;
+    int width = rc_face_ligature(f->face, cps, len, &gid);
+    if (width < 0)
+        return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
+                              "a text run shows a ligature its face did not set");
+    RC_VEC_PUSH(f->ligs, f->nligs, f->ligs_cap);
+    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width};
+    return 0;
+}
+
 /*
  * One pass over the display list: check the runs and record the code
  * points each face shows; then number each face's code points densely, in
@@ -114,8 +142,17 @@ int pdf_collect_codes(pdf_ctx *c)
                 f->used = rc_xcalloc(NUM_CODE_POINTS / 8, 1);
             if (pdf_spaced_label(c, d))
                 f->used[' ' >> 3] |= (uint8_t)(1u << (' ' & 7));
+            size_t lig = 0; /* the run's next ligature */
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
+                if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == k) {
+                    size_t len = d->ligs[1 + lig++] & 0xFF;
+                    if (len < 2 || k + len > d->n || add_ligature(c, f, d->cps + k, len) != 0)
+                        return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
+                                              "page %zu: a ligature the run cannot show", p + 1);
+                    k += len - 1;
+                    continue;
+                }
                 if (cp < NUM_CODE_POINTS) {
                     f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
                 } else if (!f->nastral || f->astral[f->nastral - 1] != cp) {
@@ -140,7 +177,7 @@ int pdf_collect_codes(pdf_ctx *c)
         size_t n = nastral;
         for (size_t w = 0; w < NUM_CODE_POINTS / 64; w++)
             n += (size_t)__builtin_popcountll(used_word(f->used, w));
-        if (n > 0xFFFF) /* codes are 2 bytes, and 0 is .notdef's */
+        if (n + f->nligs > 0xFFFF) /* codes are 2 bytes, and 0 is .notdef's */
             return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                                   "face %zu shows more than 65,535 different characters", face);
         f->cps = rc_xmalloc(n * sizeof(*f->cps));
@@ -171,6 +208,8 @@ static void subset_tag(const pdf_face *f, int face, char tag[TAG_LEN + 1])
     h = (h ^ (uint64_t)face) * 0x100000001B3u;
     for (size_t k = 0; k < f->n; k++)
         h = (h ^ f->cps[k]) * 0x100000001B3u;
+    for (size_t k = 0; k < f->nligs; k++)
+        h = (h ^ (0x110000u + f->ligs[k].gid)) * 0x100000001B3u;
     for (int i = 0; i < TAG_LEN; i++, h /= 26)
         tag[i] = (char)('A' + h % 26);
     tag[TAG_LEN] = 0;
@@ -298,6 +337,24 @@ static int is_surrogate(uint32_t cp)
     return (cp & 0xF800) == 0xD800;
 }
 
+/* "<code> <letters>": a ligature's code to its letters in UTF-16BE (bfchar). */
+static void add_lig_entry(rc_buf *b, unsigned code, const struct pdf_lig *l)
+{
+    rc_buf_addc(b, '<');
+    pdf_add_hex16(b, code);
+    rc_buf_adds(b, "> <");
+    for (size_t i = 0; i < l->len; i++) {
+        uint32_t cp = l->cps[i];
+        if (cp > 0xFFFF) {
+            pdf_add_hex16(b, 0xD800 + ((cp - 0x10000) >> 10));
+            pdf_add_hex16(b, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            pdf_add_hex16(b, is_surrogate(cp) ? 0xFFFD : cp);
+        }
+    }
+    rc_buf_adds(b, ">\n");
+}
+
 /*
  * The /ToUnicode CMap: each code to its code point, a bfrange for each run
  * of consecutive codes showing consecutive BMP code points (neither may
@@ -350,6 +407,13 @@ static HPDF_Dict to_unicode(pdf_ctx *c, const pdf_face *f)
                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     add_cmap_block(b, "bfrange", (const unsigned(*)[3])ranges, nr);
     add_cmap_block(b, "bfchar", (const unsigned(*)[3])singles, ns);
+    for (size_t i = 0; i < f->nligs; i += 100) {
+        size_t k = f->nligs - i < 100 ? f->nligs - i : 100;
+        rc_buf_addf(b, "%zu beginbfchar\n", k);
+        for (size_t j = i; j < i + k; j++)
+            add_lig_entry(b, (unsigned)(f->n + 1 + j), &f->ligs[j]);
+        rc_buf_adds(b, "endbfchar\n");
+    }
     rc_buf_adds(b, "endcmap\n"
                    "CMapName currentdict /CMap defineresource pop\n"
                    "end\n"
@@ -391,15 +455,21 @@ int pdf_build_font(pdf_ctx *c, int face)
     if (pdf_std_check_face(c, f))
         return -1;
 
-    uint16_t *gids = rc_xmalloc((f->n + 1) * sizeof(*gids));
+    size_t ncodes = f->n + f->nligs; /* codes 1 .. ncodes */
+    uint16_t *gids = rc_xmalloc((ncodes + 1) * sizeof(*gids));
+    uint16_t *lig_glyphs = rc_xmalloc((f->nligs + 1) * sizeof(*lig_glyphs));
+    for (size_t k = 0; k < f->nligs; k++)
+        lig_glyphs[k] = (uint16_t)f->ligs[k].gid;
     rc_buf *program = &c->font_program;
-    if (rc_face_subset(rf, f->cps, f->n, gids, program, c->diags) != 0) {
+    int cut = rc_face_subset(rf, f->cps, f->n, lig_glyphs, f->nligs, gids, program, c->diags);
+    free(lig_glyphs);
+    if (cut != 0) {
         free(gids);
         return -1;
     }
     /* The CIDToGIDMap: two bytes per CID, big-endian. */
-    unsigned char *map = rc_xmalloc(2 * (f->n + 1));
-    for (size_t k = 0; k <= f->n; k++) {
+    unsigned char *map = rc_xmalloc(2 * (ncodes + 1));
+    for (size_t k = 0; k <= ncodes; k++) {
         map[2 * k] = (unsigned char)(gids[k] >> 8);
         map[2 * k + 1] = (unsigned char)(gids[k] & 0xFF);
     }
@@ -412,7 +482,7 @@ int pdf_build_font(pdf_ctx *c, int face)
 
     size_t len = program->len;
     HPDF_Dict file = pdf_new_stream(c, program->ptr, len);
-    HPDF_Dict map_stream = file ? pdf_new_stream(c, map, 2 * (f->n + 1)) : NULL;
+    HPDF_Dict map_stream = file ? pdf_new_stream(c, map, 2 * (ncodes + 1)) : NULL;
     free(map);
     HPDF_Dict cmap = map_stream ? to_unicode(c, f) : NULL;
     HPDF_Dict desc = cmap ? pdf_new_object(c) : NULL;
@@ -450,13 +520,13 @@ int pdf_build_font(pdf_ctx *c, int face)
         /*
          * PDF/A-1 wants a subset's CIDs listed (ISO 19005-1, 6.3.5): a
          * bit per CID, the first the high bit of the first byte. Every
-         * CID 0 .. n has its glyph.
+         * CID 0 .. ncodes has its glyph.
          */
-        size_t nbytes = (f->n + 1 + 7) / 8;
+        size_t nbytes = (ncodes + 1 + 7) / 8;
         unsigned char *bits = rc_xmalloc(nbytes);
         memset(bits, 0xFF, nbytes);
-        if ((f->n + 1) % 8)
-            bits[nbytes - 1] = (unsigned char)(0xFF << (8 - (f->n + 1) % 8));
+        if ((ncodes + 1) % 8)
+            bits[nbytes - 1] = (unsigned char)(0xFF << (8 - (ncodes + 1) % 8));
         HPDF_Dict cidset = pdf_new_stream(c, bits, nbytes);
         free(bits);
         if (!cidset)
@@ -469,6 +539,8 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Array_Add(w, widths);
     for (size_t k = 1; k <= f->n; k++)
         st += HPDF_Array_AddNumber(widths, rc_face_advance(rf, f->cps[k - 1]));
+    for (size_t k = 0; k < f->nligs; k++)
+        st += HPDF_Array_AddNumber(widths, f->ligs[k].width);
     st += HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr, "Adobe", NULL));
     st += HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
     st += HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);

@@ -74,6 +74,17 @@ static char *stem_of(const char *input)
     return s;
 }
 
+char *rescomp_letter_output(const char *output)
+{
+    const char *slash = strrchr(output, '/'), *dot = strrchr(output, '.');
+    size_t n = dot && dot > (slash ? slash + 1 : output) ? (size_t)(dot - output)
+                                                         : strlen(output);
+    rc_buf b = RC_BUF_INIT;
+    rc_buf_add(&b, output, n);
+    rc_buf_addf(&b, "-letter%s", output + n);
+    return b.ptr;
+}
+
 /* mkdir -p */
 static int make_dirs(const char *dir, rc_diags *d)
 {
@@ -161,7 +172,9 @@ static void restore_signals(const struct sigaction *old)
 typedef struct child {
     pid_t pid;
     int fd;      /* read end of the pipe that is the job's stderr */
+    int out_fd;  /* and of its stdout (the job-ad check's report), or -1 */
     rc_buf log;  /* what it printed */
+    rc_buf out;  /* what it printed on stdout */
     int status;
     int state;   /* 0 waiting, 1 running, 2 done */
 } child;
@@ -169,10 +182,18 @@ typedef struct child {
 /* Start job in a process; `slot`: its place in `running`. */
 static void start_child(const rc_job *job, child *c, size_t slot)
 {
-    int fds[2];
+    int fds[2], outs[2] = {-1, -1};
     fflush(stdout);
     fflush(stderr);
-    if (pipe(fds) != 0) {
+    c->out_fd = -1;
+    /* A job that prints a report has its stdout read too, so that reports come in the jobs' order. */
+    if (job->ad && pipe(outs) != 0)
+        outs[0] = outs[1] = -1;
+    if ((job->ad && outs[0] < 0) || pipe(fds) != 0) {
+        if (outs[0] >= 0) {
+            close(outs[0]);
+            close(outs[1]);
+        }
         c->pid = -1;
         c->state = 2;
         rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
@@ -193,6 +214,11 @@ static void start_child(const rc_job *job, child *c, size_t slot)
         close(fds[0]);
         dup2(fds[1], 2);
         close(fds[1]);
+        if (outs[1] >= 0) {
+            close(outs[0]);
+            dup2(outs[1], 1);
+            close(outs[1]);
+        }
         int code = rc_compile_job(job);
         fflush(NULL);
         _exit(code);
@@ -201,8 +227,12 @@ static void start_child(const rc_job *job, child *c, size_t slot)
         running[slot] = pid;
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(fds[1]);
+    if (outs[1] >= 0)
+        close(outs[1]);
     if (pid < 0) {
         close(fds[0]);
+        if (outs[0] >= 0)
+            close(outs[0]);
         c->pid = -1;
         c->state = 2;
         rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
@@ -211,19 +241,25 @@ static void start_child(const rc_job *job, child *c, size_t slot)
     }
     c->pid = pid;
     c->fd = fds[0];
+    c->out_fd = outs[0];
     c->state = 1;
 }
 
 /* Read what the running children print; reap those that are finished. */
 static void collect(child *cs, size_t n)
 {
-    struct pollfd *pf = rc_xcalloc(n, sizeof(*pf));
-    size_t *which = rc_xcalloc(n, sizeof(*which)), m = 0;
+    struct pollfd *pf = rc_xcalloc(2 * n, sizeof(*pf));
+    size_t *which = rc_xcalloc(2 * n, sizeof(*which)), m = 0;
     for (size_t i = 0; i < n; i++)
         if (cs[i].state == 1) {
-            pf[m].fd = cs[i].fd;
-            pf[m].events = POLLIN;
-            which[m++] = i;
+            /* stderr, and stdout when it is read; reaped when both have ended */
+            int fds[2] = {cs[i].fd, cs[i].out_fd};
+            for (int f = 0; f < 2; f++)
+                if (fds[f] >= 0) {
+                    pf[m].fd = fds[f];
+                    pf[m].events = POLLIN;
+                    which[m++] = i;
+                }
         }
     if (m && poll(pf, m, -1) > 0) {
         for (size_t k = 0; k < m; k++) {
@@ -231,15 +267,19 @@ static void collect(child *cs, size_t n)
                 continue;
             child *c = &cs[which[k]];
             char chunk[4096];
-            ssize_t got = read(c->fd, chunk, sizeof(chunk));
+            ssize_t got = read(pf[k].fd, chunk, sizeof(chunk));
+            int is_out = pf[k].fd == c->out_fd;
             if (got > 0) {
-                rc_buf_add(&c->log, chunk, (size_t)got);
+                rc_buf_add(is_out ? &c->out : &c->log, chunk, (size_t)got);
                 continue;
             }
             if (got < 0 && errno == EINTR)
                 continue;
-            /* End of its output: it has exited, or is about to. */
-            close(c->fd);
+            /* The end of one of its streams; both ended: it has exited, or is about to. */
+            close(pf[k].fd);
+            *(is_out ? &c->out_fd : &c->fd) = -1;
+            if (c->fd >= 0 || c->out_fd >= 0)
+                continue;
             while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
                 ;
             running[which[k]] = 0;
@@ -303,6 +343,9 @@ static int run_forked(const rc_job *jobs, size_t n, int parallel)
             child *c = &cs[printed];
             rc_buf note = RC_BUF_INIT;
             int jc = child_code(&jobs[printed], c, &note);
+            fwrite(rc_buf_str(&c->out), 1, c->out.len, stdout);
+            fflush(stdout);
+            rc_buf_release(&c->out);
             fwrite(rc_buf_str(&c->log), 1, c->log.len, stderr);
             fwrite(rc_buf_str(&note), 1, note.len, stderr);
             rc_buf_release(&note);
@@ -365,6 +408,21 @@ static void build_release(build *b)
     memset(b, 0, sizeof(*b));
 }
 
+/*
+ * What a job writes of a CV with a letter (cli.h): the letter alone, the
+ * two as one file, or the CV with its letter beside it in a file of its
+ * own (not on standard output, which holds one file).
+ */
+static void letter_outputs(const rescomp_options *o, build *b, rc_job *j, int has_letter)
+{
+    if (o->letter)
+        j->document = RC_DOCUMENT_LETTER;
+    else if (o->combine)
+        j->document = has_letter || !o->all_variants ? RC_DOCUMENT_COMBINED : RC_DOCUMENT_CV;
+    else if (has_letter && j->output && !rc_is_stdout(j->output))
+        j->letter_output = own(b, rescomp_letter_output(j->output));
+}
+
 static int cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -405,6 +463,8 @@ static void named_inputs(const rescomp_options *o, const build *b, const rc_sour
             names_add(l, p);
         rc_buf_release(&buf);
     }
+    if (o->job) /* --watch checks again when the ad changes */
+        names_add(l, o->job);
 }
 
 /* Every file a build read, for the depfile: the YAML files, the fonts, the photos and .bib files. */
@@ -436,15 +496,19 @@ static int check_outputs(const rescomp_options *o, const build *b, const names *
     int *have = rc_xcalloc(in->n + 1, sizeof(*have));
     for (size_t k = 0; k < in->n; k++)
         have[k] = stat(in->v[k], &st[k]) == 0 && S_ISREG(st[k].st_mode);
-    for (size_t j = 0; j <= b->njobs; j++) {
-        const char *out = j < b->njobs ? b->jobs[j].output : o->check ? NULL : o->depfile;
+    for (size_t j = 0; j <= 2 * b->njobs; j++) {
+        /* each job's output, then each letter beside one, then the depfile */
+        const char *out = j < b->njobs       ? b->jobs[j].output
+                          : j < 2 * b->njobs ? b->jobs[j - b->njobs].letter_output
+                          : o->check         ? NULL
+                                             : o->depfile;
         struct stat so;
         if (!out || rc_is_stdout(out) || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
             continue;
         for (size_t k = 0; k < in->n; k++) {
             if (!have[k] || st[k].st_dev != so.st_dev || st[k].st_ino != so.st_ino)
                 continue;
-            if (j == b->njobs)
+            if (j == 2 * b->njobs)
                 rc = rc_error_class(d, RC_FAIL_USAGE, nowhere, "--depfile '%s' would replace "
                                     "'%s', which this run reads; name another file for the "
                                     "rule", out, in->v[k]);
@@ -478,9 +542,12 @@ static int check_depfile_names(const rescomp_options *o, const build *b, const n
     if (!o->depfile || o->check)
         return 0;
     int rc = rc_depfile_check((const char *const *)in->v, in->n, d);
-    for (size_t j = 0; j < b->njobs; j++)
+    for (size_t j = 0; j < b->njobs; j++) {
         if (b->jobs[j].output && rc_depfile_check(&b->jobs[j].output, 1, d) < 0)
             rc = -1;
+        if (b->jobs[j].letter_output && rc_depfile_check(&b->jobs[j].letter_output, 1, d) < 0)
+            rc = -1;
+    }
     return rc;
 }
 
@@ -515,6 +582,9 @@ static int check_options(const rescomp_options *o)
         USAGE("--variant and --all-variants cannot be combined; pick one");
     else if (o->trace && o->all_variants)
         USAGE("--trace shows one CV; use it with --variant NAME, not --all-variants");
+    else if (o->letter && o->combine)
+        USAGE("--letter writes the letter alone and --combine the letter and the CV in one "
+              "file; pick one");
     else if (o->check && (o->output || o->output_dir || o->trace || o->depfile))
         USAGE("--check writes nothing; drop -o, --trace and --depfile");
     else if (to_stdout && o->all_variants)
@@ -526,6 +596,9 @@ static int check_options(const rescomp_options *o)
         USAGE("--watch writes its output again at every change; name a file with -o, not -");
     else if (to_stdout && o->depfile)
         USAGE("--depfile needs a file for the rule's target; name one with -o, not -");
+    else if (o->job && (to_stdout || o->trace))
+        USAGE("--job prints its report on standard output, which %s; name a file with -o",
+              o->trace ? "--trace writes to" : "-o - writes the CV to");
     if (d.nerrors)
         return report(o, &d);
     /* -o DIR of --all-variants has no format of its own */
@@ -578,9 +651,10 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
             j->heading = NULL; /* the only job */
             j->output = o->check ? NULL : o->output;
             j->trace = o->trace;
+            letter_outputs(o, &b, j, rc_source_has_letter(src, v));
         }
     } else if (o->all_variants) {
-        size_t n = rc_source_nvariants(src);
+        size_t n = rc_source_nvariants(src), nletters = 0;
         char *dir = o->output_dir ? rc_xstrdup(o->output_dir) : rc_files_dir_of(o->input);
         char *stem = stem_of(o->input);
         if (n == 0) {
@@ -589,6 +663,10 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                            "(add a 'variants:' mapping)");
         } else if (o->check || make_dirs(dir, &d) == 0) {
             for (size_t i = 0; i < n; i++) {
+                int has_letter = rc_source_has_letter(src, (int)i);
+                nletters += has_letter;
+                if (o->letter && !has_letter)
+                    continue; /* --letter: the letters alone */
                 rc_job *j = add_job(&b, o, run, src, (int)i);
                 if (!o->check) {
                     rc_buf p = RC_BUF_INIT;
@@ -596,7 +674,16 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
                     rc_buf_addf(&p, "%s/%s-%s.%s", dir, stem, rc_source_variant_name(src, i),
                                 rc_format_extension(f < 0 ? RC_FORMAT_PDF : (rc_format)f));
                     j->output = own(&b, p.ptr);
+                    if (o->letter)
+                        j->output = own(&b, rescomp_letter_output(j->output));
                 }
+                letter_outputs(o, &b, j, has_letter);
+            }
+            if (o->letter && !nletters) {
+                rc_pos whole = {o->input, 0, 0};
+                rc_error_class(&d, RC_FAIL_USAGE, whole, "--letter: no variant has a letter "
+                               "(add 'letter:' to a variant, or a body to the top-level "
+                               "letter:)");
             }
         }
         free(dir);
@@ -605,9 +692,23 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
         rc_job *j = add_job(&b, o, run, src, -1);
         j->output = o->check ? NULL : o->output;
         j->trace = o->trace;
+        /* the CV as written writes no letter beside it unless asked (--letter, --combine) */
+        letter_outputs(o, &b, j, 0);
         if (o->check)
             for (size_t i = 0; i < rc_source_nvariants(src); i++)
                 add_job(&b, o, run, src, (int)i);
+    }
+
+    /* The job ads: --job's for every job, else each variant's job: (job.h). */
+    for (size_t i = 0; i < b.njobs && !d.nerrors; i++) {
+        rc_job *j = &b.jobs[i];
+        char *path = NULL;
+        if (o->job) {
+            j->ad = o->job;
+            j->ad_pos = (rc_pos){NULL, 0, 0};
+        } else if (rc_source_job(src, j->variant, &path, &j->ad_pos, &d) > 0) {
+            j->ad = own(&b, path);
+        }
     }
 
     names named = {NULL, 0, 0};
@@ -645,11 +746,14 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
     char **pre = all.v;
     size_t npre = all.n;
     if (code == RESCOMP_EXIT_OK && o->depfile && !o->check) {
-        const char **targets = rc_xcalloc(b.njobs + 1, sizeof(*targets));
+        const char **targets = rc_xcalloc(2 * b.njobs + 1, sizeof(*targets));
         size_t nt = 0;
-        for (size_t i = 0; i < b.njobs; i++)
+        for (size_t i = 0; i < b.njobs; i++) {
             if (b.jobs[i].output)
                 targets[nt++] = b.jobs[i].output;
+            if (b.jobs[i].letter_output)
+                targets[nt++] = b.jobs[i].letter_output;
+        }
         rc_diags_init(&d);
         if (nt && rc_depfile_write(o->depfile, targets, nt, (const char *const *)pre, npre, &d) < 0)
             code = report(o, &d);

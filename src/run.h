@@ -26,8 +26,13 @@ typedef struct rc_job {
     const rc_source *source;
     int variant;              /* -1: the CV as written */
     const char *output;       /* the PDF to write, or NULL */
+    int document;             /* rc_document (compile.h): what output holds */
+    /* with RC_DOCUMENT_CV: where the CV's letter goes when it has one, or NULL */
+    const char *letter_output;
     FILE *trace;              /* where the trace goes, or NULL */
     const char *heading;      /* printed before the job's messages when it has any */
+    const char *ad;           /* the job ad to check the CV against (job.h), or NULL */
+    rc_pos ad_pos;            /* where it is named (a variant's job:; the command line) */
     rc_source *last_load;     /* the only job: its source, whose document it frees once loaded */
 } rc_job;
 

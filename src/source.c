@@ -8,6 +8,7 @@
 #include "files.h"
 #include "load_yaml.h"
 #include "merge.h"
+#include "validate.h"
 #include "variant.h"
 
 #include <stdio.h>
@@ -21,6 +22,9 @@ typedef struct variant_def {
     rc_variant_spec spec;
     yaml_mark_t design_key, locale_key; /* where design: and locale: were written */
     int set, design, locale;            /* node ids in the merged document; 0: none */
+    rc_text job;                        /* the job ad it names (job:), s NULL: none */
+    int letter;                         /* the variant's own letter: (node id), or 0 */
+    yaml_mark_t letter_key;
 } variant_def;
 
 struct rc_source {
@@ -38,6 +42,8 @@ struct rc_source {
     size_t nvariants;
     int have_variants_key;
     yaml_mark_t variants_mark;
+    rc_diags parse_warnings; /* given to every load (keep_warnings) */
+    int letter_body; /* the top-level letter: has a body (cv.h: rc_cv_has_letter) */
 };
 
 static rc_file_table table(const rc_source *s)
@@ -305,7 +311,8 @@ static int good_name(const char *n)
 }
 
 static const char *const variant_keys[] = {"include_tags", "exclude_tags", "sections", "set",
-                                           "design",       "locale",       NULL};
+                                           "design",       "locale",       "job",
+                                           "letter",       NULL};
 
 static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v, variant_def *out,
                         rc_diags *d)
@@ -321,7 +328,8 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         return rc;
     if (v->type != YAML_MAPPING_NODE)
         return rc_error(d, pos_of(s, v->start_mark), "variants.%s must be a mapping (of "
-                        "include_tags, exclude_tags, sections, set, design, locale), not %s",
+                        "include_tags, exclude_tags, sections, set, design, locale, job, "
+                        "letter), not %s",
                         name, kind(v));
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         const yaml_node_t *key = node(s, p->key), *val = node(s, p->value);
@@ -333,6 +341,19 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
         } else if (!strcmp(kn, "sections")) {
             rc |= read_names(s, val, name, kn, &out->spec.sections, d);
             out->spec.has_sections = 1;
+        } else if (!strcmp(kn, "job")) {
+            /* the job ad of the job-ad check (job.h): a file, as the photo is */
+            if (val->type != YAML_SCALAR_NODE || is_empty(val))
+                rc = rc_error(d, pos_of(s, val->start_mark), "variants.%s.job must name the job "
+                              "ad's text file, as in job: ads/acme.txt, not %s", name, kind(val));
+            else
+                out->job = text_of(s, val);
+        } else if (!strcmp(kn, "letter")) {
+            /* merged over the top-level letter:, which the schema loader checks */
+            if (!is_empty(val)) {
+                out->letter = p->value;
+                out->letter_key = key->start_mark;
+            }
         } else if (!strcmp(kn, "set") || !strcmp(kn, "design") || !strcmp(kn, "locale")) {
             if (is_empty(val))
                 continue;
@@ -360,8 +381,8 @@ static int read_variant(rc_source *s, const yaml_node_t *k, const yaml_node_t *v
                               "(did you mean '%s'?)", kn, name, near);
             else
                 rc = rc_error(d, pos_of(s, key->start_mark), "unknown key '%s' in variants.%s; "
-                              "expected include_tags, exclude_tags, sections, set, design or "
-                              "locale", kn, name);
+                              "expected include_tags, exclude_tags, sections, set, design, "
+                              "locale, job or letter", kn, name);
         }
     }
     return rc ? -1 : 0;
@@ -412,9 +433,32 @@ static int read_variants(rc_source *s, rc_diags *d)
 
 /* ---- opening ------------------------------------------------------------------------ */
 
+/*
+ * The warnings of parsing (a JSON file read as JSON, load_ext.h) are the
+ * CV's, like the schema's: moved out of d into the source, and added to
+ * the diagnostics of each rc_source_load, where they are printed and count
+ * for --strict with the others.
+ */
+static void keep_warnings(rc_source *s, rc_diags *d, size_t from)
+{
+    size_t k = from;
+    for (size_t i = from; i < d->n; i++) {
+        rc_diag *g = &d->v[i];
+        if (g->severity != RC_WARNING) {
+            d->v[k++] = *g;
+            continue;
+        }
+        rc_warning(&s->parse_warnings, g->pos, "%s", g->message);
+        free(g->message);
+        d->nwarnings--;
+    }
+    d->n = k;
+}
+static const yaml_node_t *text_node(yaml_document_t *doc, int id);
+
 int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
 {
-    size_t errors_before = d->nerrors;
+    size_t errors_before = d->nerrors, diags_before = d->n;
     rc_source *s = rc_xcalloc(1, sizeof(*s));
     *out = s;
     rc_arena_init(&s->a);
@@ -446,6 +490,11 @@ int rc_source_open(rc_source **out, const rc_source_spec *spec, rc_diags *d)
             apply_set(s, i, spec->sets[i], d);
     if (d->nerrors == errors_before)
         read_variants(s, d);
+    if (d->nerrors == errors_before)
+        keep_warnings(s, d, diags_before);
+    static const rc_path_seg body_segs[] = {{(char *)"letter", 0, 0}, {(char *)"body", 0, 0}};
+    rc_path body = {(rc_path_seg *)body_segs, 2};
+    s->letter_body = root_is_mapping(&s->doc) && text_node(&s->doc, rc_merge_get(&s->doc, &body));
     return d->nerrors == errors_before ? 0 : -1;
 }
 
@@ -457,6 +506,7 @@ void rc_source_free(rc_source *s)
         yaml_document_delete(&s->doc);
     rc_root_release(&s->root);
     rc_buf_release(&s->named);
+    rc_diags_release(&s->parse_warnings);
     rc_arena_release(&s->a);
     free(s);
 }
@@ -590,11 +640,28 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
         rc = -1;
     if (def->locale && merge_top(s, vd, "locale", def->locale, def->locale_key, d) < 0)
         rc = -1;
+    if (def->letter && merge_top(s, vd, "letter", def->letter, def->letter_key, d) < 0)
+        rc = -1;
     if (rc == 0 && def->set && apply_variant_set(s, vd, def->set, d) < 0)
         rc = -1;
     if (rc < 0)
         yaml_document_delete(vd);
     return rc;
+}
+
+/* Whether the document's top level has key (RenderCV's files have cv:, JSON Resume's not). */
+static int has_key(yaml_document_t *doc, const char *key)
+{
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return 0;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+            return 1;
+    }
+    return 0;
 }
 
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d)
@@ -605,14 +672,31 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
                               "the merged document was already freed");
     if ((size_t)(v + 1) > s->nvariants)
         v = -1;
+    for (size_t i = 0; i < s->parse_warnings.n; i++)
+        rc_warning(d, s->parse_warnings.v[i].pos, "%s", s->parse_warnings.v[i].message);
     yaml_document_t vd;
     if (variant_doc(s, v, &vd, d) < 0)
         return -1;
     int rc = rc_load_cv_document(cv, &vd, s->files[0], s->files, s->nfiles, &s->root, a, d);
+    /* RenderCV's checks of the contact details and photo, with the loader's errors (validate.h) */
+    if (has_key(&vd, "cv") && rc_cv_validate(cv, d) < 0)
+        rc = -1;
     yaml_document_delete(&vd);
     if (rc == 0 && v >= 0)
         rc = rc_variant_apply(cv, &s->variants[v].spec, a, d);
+    if (rc == 0 && v >= 0 && s->variants[v].letter) {
+        /* the variant's own letter: it has one, and its messages point there */
+        cv->letter.own = 1;
+        cv->letter.pos = pos_of(s, node(s, s->variants[v].letter)->start_mark);
+    }
     return rc;
+}
+
+int rc_source_has_letter(const rc_source *s, int v)
+{
+    if (v >= 0 && (size_t)v < s->nvariants && s->variants[v].letter)
+        return 1;
+    return s->letter_body;
 }
 
 /* A scalar that says something (not empty, not null), or NULL. */
@@ -629,6 +713,23 @@ static void add_named(rc_buf *list, size_t *n, const char *from, const char *nam
     rc_buf_add(list, rc_buf_str(&p), p.len + 1);
     rc_buf_release(&p);
     ++*n;
+}
+
+int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags *d)
+{
+    *path = NULL;
+    if (v < 0 || (size_t)v >= s->nvariants || !s->variants[v].job.s)
+        return 0;
+    const rc_text *job = &s->variants[v].job;
+    rc_buf p = RC_BUF_INIT;
+    rc_files_join(&p, job->pos.file ? job->pos.file : s->files[0], job->s);
+    *pos = job->pos;
+    if (rc_files_check(&s->root, rc_buf_str(&p), "job ad", job->s, job->pos, d) < 0) {
+        rc_buf_release(&p);
+        return -1;
+    }
+    *path = p.ptr ? p.ptr : rc_xstrdup("");
+    return 1;
 }
 
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
@@ -659,6 +760,15 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     /* The photo is relative to the CV's own file, as layout_header.c resolves it. */
     if (photo)
         add_named(out, &n, s->files[0], scalar(photo));
+    /* So is the letter's signature (layout_letter.c), read when there is a letter. */
+    static const rc_path_seg sig_segs[] = {{(char *)"letter", 0, 0},
+                                           {(char *)"signature", 0, 0}};
+    rc_path sig_path = {(rc_path_seg *)sig_segs, 2};
+    const yaml_node_t *sig = yaml_document_get_root_node(doc) && rc_source_has_letter(s, v)
+                                 ? text_node(doc, rc_merge_get(doc, &sig_path))
+                                 : NULL;
+    if (sig)
+        add_named(out, &n, s->files[0], scalar(sig));
     int sid = yaml_document_get_root_node(doc) ? rc_merge_get(doc, &sections_path) : 0;
     const yaml_node_t *secs = sid ? yaml_document_get_node(doc, sid) : NULL;
     for (yaml_node_pair_t *p = secs && secs->type == YAML_MAPPING_NODE
@@ -686,5 +796,10 @@ size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)
     }
     if (own)
         yaml_document_delete(&vd);
+    /* the variant's job ad: read by the job-ad check */
+    if (v >= 0 && (size_t)v < s->nvariants && s->variants[v].job.s)
+        add_named(out, &n, s->variants[v].job.pos.file ? s->variants[v].job.pos.file
+                                                       : s->files[0],
+                  s->variants[v].job.s);
     return n;
 }

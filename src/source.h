@@ -24,6 +24,8 @@
  *       include_tags: [..]    exclude_tags: [..]
  *       sections: [..]        set: {dotted.path: value, ...}
  *       design: {...}         locale: {...}
+ *       job: ads/acme.txt     (the job ad of the job-ad check, job.h)
+ *       letter: {...}         (merged over the top-level letter:, as design)
  */
 #ifndef RC_SOURCE_H
 #define RC_SOURCE_H
@@ -68,15 +70,29 @@ const char *rc_source_variant_name(const rc_source *s, size_t i);
 int rc_source_find_variant(const rc_source *s, const char *name, rc_diags *d);
 
 /*
+ * The job ad variant v names (`job:`, for the job-ad check, job.h): 1 with
+ * its path in *path (malloc'd; relative to the YAML file that names it,
+ * unless absolute) and where it is named in *pos; 0 when v names none; -1
+ * with an error at its name when it lies outside the project (files.h).
+ */
+int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags *d);
+
+/*
  * The CV model of variant `v` (-1: the CV as written, no variant), in the
  * arena. Diagnostics point into s, which must outlive them.
  */
 int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *d);
 
 /*
- * The files variant v (-1: none) names, its photo and its .bib files, as
- * paths to open (files.h): appended to out, each ending in a NUL. Returns
- * how many. For dependency lists and --watch.
+ * Whether variant v (-1: the CV as written) has a cover letter: it gives
+ * `letter:` of its own, or the top-level `letter:` has a body (cv.h).
+ */
+int rc_source_has_letter(const rc_source *s, int v);
+
+/*
+ * The files variant v (-1: none) names, its photo, its .bib files and its
+ * letter's signature, as paths to open (files.h): appended to out, each
+ * ending in a NUL. Returns how many. For dependency lists and --watch.
  */
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out);
 

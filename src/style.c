@@ -23,6 +23,18 @@ static rc_scaled mm(double v)
     return RC_PT(v * 72.0 / 25.4);
 }
 
+/*
+ * Font expansion as microtype sets it up for pdfTeX by default: stretch and
+ * shrink 20 (2%), in steps of 1 (pdfTeX 1.40 and later; older ones needed
+ * coarser steps to limit the expanded fonts embedded, where a PDF's Tz
+ * costs the same for any value).
+ */
+static void set_expansion(rc_style *s)
+{
+    s->lb.expand_stretch = s->lb.expand_shrink = s->font_expansion ? RC_EXPAND_MAX : 0;
+    s->lb.expand_step = 1;
+}
+
 void rc_style_defaults(rc_style *s)
 {
     memset(s, 0, sizeof(*s));
@@ -71,6 +83,7 @@ void rc_style_defaults(rc_style *s)
     s->show_footer = 1;
     s->body_align = RC_ALIGN_JUSTIFY;
     s->hyphenate = 1;
+    s->ligatures = 1; /* as pdflatex and Typst set text */
     s->degree_width = mm(10);
     s->section_page_break = 1;
     s->entry_page_break = 1; /* the page builder's own rules (club, widow, short entries) */
@@ -94,7 +107,24 @@ void rc_style_defaults(rc_style *s)
     s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
     s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
     s->lb.hyphen_penalty = 100;
+    /*
+     * Margin protrusion in every theme (justified text only): Typst, which
+     * sets RenderCV's PDFs, hangs punctuation into the margin when it
+     * justifies too, and LaTeX with microtype does. Font expansion is the
+     * latex theme's (themes/latex.yaml): neither Typst nor XeTeX has it.
+     */
+    s->lb.protrude = 1;
+    s->font_expansion = 0;
+    set_expansion(s);
+    /*
+     * A last line of one short word (under 3em, "USTC)", "ships.") costs as
+     * much as TeX's \finalhyphendemerits: kept only when the lines above
+     * cannot take it or give it a neighbour within the tolerance.
+     */
+    s->lb.last_line_min = s->body_size * 3;
+    s->lb.short_last_demerits = 5000;
 }
+
 
 /* ---- values ------------------------------------------------------------------ */
 
@@ -246,6 +276,7 @@ typedef enum kind {
     K_FAMILY,     /* rc_family_request: a font family for one role */
     K_FAMILIES,   /* typography.font_family as one name: every role */
     K_PHONE_FORMAT, /* rc_phone_format_kind from national/international/E164 */
+    K_PAGES,      /* int: a number of pages, 1 to RC_MAX_PAGES_LIMIT, or none */
 } kind;
 
 typedef struct option {
@@ -267,6 +298,7 @@ static const option options[] = {
     O("page.right_margin", K_LENGTH, margin_right),
     O("page.show_footer", K_FLAG, show_footer),
     O("page.show_top_note", K_FLAG, show_top_note),
+    O("page.max_pages", K_PAGES, max_pages),
     O("colors.body", K_COLOR, text_color),
     O("colors.name", K_COLOR, name.color),
     O("colors.headline", K_COLOR, headline.color),
@@ -277,6 +309,8 @@ static const option options[] = {
     O("colors.top_note", K_COLOR, top_note_color),
     O("typography.line_spacing", K_SIZE, line_gap),
     O("typography.alignment", K_TEXT_ALIGN, body_align),
+    O("typography.margin_protrusion", K_FLAG, lb.protrude),
+    O("typography.font_expansion", K_FLAG, font_expansion),
     O("typography.date_and_location_column_alignment", K_ALIGN, date_column_align),
     O("typography.font_family.body", K_FAMILY, font_family[RC_ROLE_BODY]),
     O("typography.font_family.name", K_FAMILY, font_family[RC_ROLE_NAME]),
@@ -289,6 +323,7 @@ static const option options[] = {
     O("typography.font_size.headline", K_SIZE, headline.size),
     O("typography.font_size.connections", K_SIZE, connections.size),
     O("typography.font_size.section_titles", K_SIZE, section_title.size),
+    O("typography.ligatures", K_FLAG, ligatures),
     O("typography.small_caps.name", K_FLAG, name.smallcaps),
     O("typography.small_caps.headline", K_FLAG, headline.smallcaps),
     O("typography.small_caps.connections", K_FLAG, connections.smallcaps),
@@ -466,6 +501,21 @@ static int apply(rc_style *s, const rc_design_value *v, int user, rc_diags *d)
             return -1;
         s->title_type = (rc_title_type)choice;
         return 0;
+    case K_PAGES: {
+        /* "none" (or an empty value) takes a theme's or a variant's limit away */
+        char *end;
+        long n = strtol(v->value.s, &end, 10);
+        if (!*v->value.s || !strcmp(v->value.s, "none")) {
+            *(int *)field = 0;
+            return 0;
+        }
+        if (end == v->value.s || *end || n < 1 || n > RC_MAX_PAGES_LIMIT)
+            return rc_error(d, v->value.pos, "page.max_pages '%s' must be a whole number of pages "
+                            "from 1 to %d, or none", v->value.s, RC_MAX_PAGES_LIMIT);
+        *(int *)field = (int)n;
+        s->max_pages_pos = v->value.pos;
+        return 0;
+    }
     case K_PHONE_FORMAT:
         if (parse_choice(v->value, phone_formats, &choice, "phone number format", d) < 0)
             return -1;
@@ -564,6 +614,8 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
     if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
+    set_expansion(s);
+    s->lb.last_line_min = s->body_size * 3;
     /*
      * RenderCV's Typst lines are as tall as the font's capitals (its text
      * top edge) and end at the baseline; its leading is the white space

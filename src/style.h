@@ -17,6 +17,9 @@
 #include "linebreak.h"
 #include "phone.h"
 
+/* The most page.max_pages may ask for: a CV of more pages needs no fitting. */
+#define RC_MAX_PAGES_LIMIT 99
+
 typedef enum rc_align {
     RC_ALIGN_JUSTIFY,
     RC_ALIGN_LEFT,   /* ragged right, TeX's \raggedright through the breaker */
@@ -91,10 +94,15 @@ typedef struct rc_style {
     const char *footer;                      /* template for documents of 2+ pages, or NULL */
     const char *top_note;                    /* template at the top of page 1, or NULL */
     int show_footer, show_top_note;
+    int max_pages;                           /* page.max_pages: fit to this many (fit.h); 0: any */
+    rc_pos max_pages_pos;                    /* where it was set, for the message when it cannot */
     uint32_t top_note_color;
     rc_scaled footer_size;
     rc_align body_align;
     int hyphenate;                           /* body text may be hyphenated */
+    int ligatures;                           /* typography.ligatures: the fonts' ff, fi, fl ... */
+    int font_expansion;                      /* typography.font_expansion: glyphs of justified
+                                                lines may be scaled by up to 2% (lb.expand_*) */
     int date_column_left;                    /* moderncv: dates in a column on the left */
     int section_page_break;                  /* sections.allow_page_break */
     int entry_page_break;                    /* entries.allow_page_break */

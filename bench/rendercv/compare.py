@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Compare rescomp's PDF of each RenderCV example with the PDF RenderCV made.
 
-For every theme in examples/ (RenderCV's own YAML and PDF, copied from its
-repository), compile the YAML with rescomp and measure what issue 15 targets:
+For every theme, compile RenderCV's own example (its YAML in tests/rendercv/)
+with rescomp and set it against the PDF RenderCV made of it (examples/,
+from RenderCV's repository at the same commit), measuring what issue 15
+targets:
 
   pages    page count, RenderCV/ours
   first    pages whose first line (the top note left out) is the same
@@ -37,6 +39,7 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "examples")
+SOURCES = os.path.join(HERE, "..", "..", "tests", "rendercv")
 THEMES = ["classic", "ember", "engineeringclassic", "engineeringresumes",
           "harvard", "ink", "moderncv", "opal", "sb2nov"]
 
@@ -58,7 +61,7 @@ def squeeze(line):
 
 def example_paths(theme):
     stem = "John_Doe_%sTheme_CV" % theme.capitalize()
-    return (os.path.join(EXAMPLES, stem + ".yaml"),
+    return (os.path.normpath(os.path.join(SOURCES, stem + ".yaml")),
             os.path.join(EXAMPLES, stem + ".pdf"))
 
 

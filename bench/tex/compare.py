@@ -29,6 +29,17 @@ line of each paragraph (set at natural spacing) is left out of the space
 figures; a paragraph ends where the next baseline is further than a line
 away, or at the end of a page when the line stops short of the measure
 (both documents are one tall page, so that this last case is rare).
+Hyphenated lines end in a hyphen (automatic or the word's own); a run is
+consecutive such lines, and the longest run is reported with the count.
+
+`compare.py --measure PDF...` measures a whole document instead, such as
+the flagship CV (compare.sh --flagship), with the same glyph gaps: its
+justified lines are those in the body size that end at the text block's
+right edge (the rightmost glyph end of the body lines, within 0.6pt) and
+have no gap wider than 1.5em (a title row with its date is no justified
+line); a bullet or a label ("[3]", "3.") before a line's first word is no
+interword space. Reported: justified lines, their spaces (max, 95th
+percentile, mean, in em), hyphenated lines and the longest run of them.
 """
 import argparse
 import os
@@ -170,6 +181,11 @@ def measure_pdf(pdf, workdir, width, unit):
             for c in g:
                 sizes[c[3]] = sizes.get(c[3], 0) + 1
     body_size = max(sizes, key=sizes.get)
+    # A line set with font expansion (Tz) is reported by mutool in a size
+    # scaled by the square root of its horizontal scaling: within 2% (1%
+    # of the size) it is the body's, and its spaces are in the body's em.
+    pages = [[(y, [(x0, x1, c, body_size if abs(sz - body_size) < 0.011 * body_size else sz)
+                   for x0, x1, c, sz in g]) for y, g in page] for page in pages]
     for page in pages:
         body = [(y, g) for y, g in page if abs(g[0][3] - body_size) < 0.01]
         if not body:
@@ -206,24 +222,111 @@ def summarize(lines):
         "mean_space": sum(spaces) / len(spaces) if spaces else 0.0,
         "wide": sum(1 for ln in lines if not ln["last"] and ln["gaps"] and max(ln["gaps"]) > 0.5),
         "hyphen": sum(1 for ln in lines if ln["hyphen"]),
+        "run": longest_run([ln["hyphen"] for ln in lines]),
+        "p95_space": percentile(spaces, 95),
         "nspaces": len(spaces),
     }
+
+
+def longest_run(flags):
+    """The longest run of consecutive true values."""
+    best = cur = 0
+    for f in flags:
+        cur = cur + 1 if f else 0
+        best = max(best, cur)
+    return best
+
+
+def percentile(values, p):
+    """The nearest-rank p-th percentile (0 for no values)."""
+    if not values:
+        return 0.0
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, int(-(-p * len(v) // 100)) - 1))
+    return v[k]
+
+
+LABEL_RE = re.compile(r"^(\u2022|\u2013|\[\d+\]|\d+\.)$")
+
+
+def measure_document(pdf, workdir):
+    """A whole document's justified lines (see the module's doc)."""
+    pages = pdf_lines(pdf, workdir)
+    sizes = {}
+    for page in pages:
+        for _, g in page:
+            for c in g:
+                sizes[round(c[3], 2)] = sizes.get(round(c[3], 2), 0) + 1
+    body = max(sizes, key=sizes.get)
+    # Lines set with font expansion come in a size within 2% of the body's
+    # (pdf_lines' note): they are the body's, and so are their spaces' em.
+    pages = [[(y, [(x0, x1, ch, body if abs(sz - body) < 0.021 * body else sz)
+                   for x0, x1, ch, sz in g]) for y, g in page] for page in pages]
+    rows = [g for page in pages for _, g in page if abs(g[-1][3] - body) < 0.01]
+    # The measure: where most lines end (a line whose last glyph hangs into
+    # the margin, a hyphen or a stop, ends up to a few points past it).
+    ends = {}
+    for g in rows:
+        ends[round(g[-1][1], 1)] = ends.get(round(g[-1][1], 1), 0) + 1
+    right = max(ends, key=ends.get)
+    lines = []
+    for page in pages:
+        for _, g in page:
+            if abs(g[-1][3] - body) >= 0.01:
+                continue
+            gaps, words, start = [], [], 0
+            for i, (a, b) in enumerate(zip(g, g[1:])):
+                gap = b[0] - a[1]
+                if gap > 0.1 * a[3]:
+                    gaps.append(gap / a[3])
+                    words.append("".join(c[2] for c in g[start:i + 1]))
+                    start = i + 1
+            if gaps and LABEL_RE.match(words[0]):
+                gaps = gaps[1:]
+            justified = -0.6 < g[-1][1] - right < 3.0 and not any(x > 1.5 for x in gaps)
+            lines.append({"justified": justified, "gaps": gaps,
+                          "hyphen": justified and g[-1][2] in "-\u2010"})
+    just = [ln for ln in lines if ln["justified"]]
+    spaces = [s for ln in just for s in ln["gaps"]]
+    return {
+        "lines": len(just),
+        "spaces": len(spaces),
+        "max": max(spaces) if spaces else 0.0,
+        "p95": percentile(spaces, 95),
+        "mean": sum(spaces) / len(spaces) if spaces else 0.0,
+        "hyphen": sum(1 for ln in lines if ln["hyphen"]),
+        "run": longest_run([ln["hyphen"] for ln in lines]),
+    }
+
+
+def report_documents(pdfs, workdir):
+    print("  %-40s %9s %6s %9s %9s %10s %6s %7s" %
+          ("document", "justified", "spaces", "max space", "p95 space", "mean space", "hyphen",
+           "longest"))
+    print("  %-40s %9s %6s %9s %9s %10s %6s %7s" % ("", "lines", "", "em", "em", "em", "lines",
+                                                     "run"))
+    for pdf in pdfs:
+        m = measure_document(pdf, workdir)
+        print("  %-40s %9d %6d %9.3f %9.3f %10.3f %6d %7d" %
+              (os.path.basename(pdf)[:40], m["lines"], m["spaces"], m["max"], m["p95"], m["mean"],
+               m["hyphen"], m["run"]))
 
 
 # ---- the report ------------------------------------------------------------------
 
 def report(title, systems):
     print(title)
-    print("  %-34s %5s %5s %8s %8s %8s %7s %9s %10s %6s %6s" %
+    print("  %-34s %5s %5s %8s %8s %8s %7s %9s %9s %10s %6s %6s %7s" %
           ("system", "paras", "lines", "overfull", "largest", "total", "bad>100", "max space",
-           "mean space", ">0.5em", "hyphen"))
-    print("  %-34s %5s %5s %8s %8s %8s %7s %9s %10s %6s %6s" %
-          ("", "", "", "lines", "pt", "pt", "lines", "em", "em", "lines", "lines"))
+           "p95 space", "mean space", ">0.5em", "hyphen", "longest"))
+    print("  %-34s %5s %5s %8s %8s %8s %7s %9s %9s %10s %6s %6s %7s" %
+          ("", "", "", "lines", "pt", "pt", "lines", "em", "em", "em", "lines", "lines", "run"))
     for name, s in systems:
         over = s["over"]
-        print("  %-34s %5d %5d %8d %8.2f %8.2f %7d %9.3f %10.3f %6d %6d" %
+        print("  %-34s %5d %5d %8d %8.2f %8.2f %7d %9.3f %9.3f %10.3f %6d %6d %7d" %
               (name, s["paras"], s["lines"], len(over), max(over) if over else 0.0, sum(over),
-               s["bad100"], s["max_space"], s["mean_space"], s["wide"], s["hyphen"]))
+               s["bad100"], s["max_space"], s["p95_space"], s["mean_space"], s["wide"],
+               s["hyphen"], s["run"]))
     print("  overfull lines, pt:")
     for name, s in systems:
         print("    %-32s %s" % (name, ", ".join("%.2f" % o for o in sorted(s["over"], reverse=True))
@@ -312,12 +415,19 @@ def check(name, s):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--quality", required=True)
+    ap.add_argument("--quality")
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--title", default="")
     ap.add_argument("--detail", action="store_true", help="a line per paragraph")
+    ap.add_argument("--measure", action="store_true",
+                    help="the arguments are PDFs to measure, not a corpus")
     ap.add_argument("corpus", nargs="+")
     a = ap.parse_args()
+    if a.measure:
+        report_documents(a.corpus, a.workdir)
+        return
+    if not a.quality:
+        ap.error("--quality is needed to compare a corpus")
     paras = latex_paragraphs(a.quality, a.corpus)
     tag = re.sub(r"\W+", "-", a.title).strip("-") or "set"
     systems = [

@@ -194,7 +194,8 @@ RESCOMP_API const unsigned char *rescomp_result_data(const rescomp_result *r, si
 
 typedef enum rescomp_severity {
     RESCOMP_WARNING = 0,
-    RESCOMP_ERROR = 1
+    RESCOMP_ERROR = 1,
+    RESCOMP_NOTE = 2 /* what was done, not a problem: "fitted to 1 page: spacing 80%" */
 } rescomp_severity;
 
 /*

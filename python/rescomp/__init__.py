@@ -78,7 +78,7 @@ _lib = _load()
 class Diagnostic:
     """One message of the compiler, as rescomp prints it."""
 
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning" or "note"
     file: Optional[str]
     line: int  # 1-based; 0: the whole file
     column: int
@@ -117,7 +117,7 @@ def _diagnostics(r) -> List[Diagnostic]:
     for i in range(_lib.rescomp_result_diag_count(r)):
         f = _lib.rescomp_result_diag_file(r, i)
         out.append(Diagnostic(
-            "error" if _lib.rescomp_result_diag_severity(r, i) == 1 else "warning",
+            ("warning", "error", "note")[_lib.rescomp_result_diag_severity(r, i)],
             f.decode(errors="replace") if f is not None else None,
             _lib.rescomp_result_diag_line(r, i),
             _lib.rescomp_result_diag_column(r, i),

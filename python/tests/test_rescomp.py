@@ -159,7 +159,8 @@ class Diagnostics(unittest.TestCase):
         with tempfile.TemporaryDirectory() as empty:
             with self.assertRaises(rescomp.CompileError) as cm:
                 rescomp.compile(cv, base_dir=empty)
-        self.assertEqual(cm.exception.kind, "io")
+        # reported with the CV's other errors, as RenderCV does
+        self.assertEqual(cm.exception.kind, "input")
         self.assertTrue(any("photo.png" in d.message for d in cm.exception.diagnostics))
 
     def test_root(self):

@@ -1,22 +1,8 @@
 # Render a CV and check that one extractor reads every word of it:
 #   -DEXE -DCHECK_WORDS -DEXTRACT (extract.sh) -DENGINE -DINPUT -DWORDS
 #   -DWORKDIR [-DSETS=a=b;c=d: --set values]
-file(REMOVE_RECURSE ${WORKDIR})
-file(MAKE_DIRECTORY ${WORKDIR})
-set(pdf ${WORKDIR}/cv.pdf)
-set(args)
-foreach(s ${SETS})
-  list(APPEND args --set ${s})
-endforeach()
-execute_process(COMMAND ${EXE} ${INPUT} ${args} -o ${pdf} RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "rescomp failed (${rc}):\n${err}")
-endif()
-execute_process(COMMAND ${EXTRACT} ${ENGINE} ${pdf} OUTPUT_FILE ${WORKDIR}/text.txt
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${ENGINE} could not read the PDF (${rc}):\n${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/render_extract.cmake)
+rc_extract()
 # Never a private-use character (an icon's code point, U+E000-U+F8FF).
 execute_process(COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8
                         grep -c -P "[\\x{E000}-\\x{F8FF}]" ${WORKDIR}/text.txt

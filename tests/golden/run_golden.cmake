@@ -1,7 +1,8 @@
-# Compare the trace of INPUT with EXPECTED; on a difference, show the diff.
+# Compare the trace of INPUT (with the options ARGS, a list, if any) with
+# EXPECTED; on a difference, show the diff.
 get_filename_component(dir ${ACTUAL} DIRECTORY)
 file(MAKE_DIRECTORY ${dir})
-execute_process(COMMAND ${EXE} ${INPUT} --trace
+execute_process(COMMAND ${EXE} ${INPUT} ${ARGS} --trace
   OUTPUT_FILE ${ACTUAL} RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "rescomp --trace failed (${rc}):\n${err}")

@@ -12,7 +12,7 @@
   width, the same bytes on every run.
 - A small JPEG is embedded as it is (pdfimages -j gives the file back).
 - Corrupt, truncated and oversized photos, and one taller than the page,
-  are errors at cv.photo's line (exit 1), a missing one exit 3, and a
+  are errors at cv.photo's line (exit 1), a missing one too (as RenderCV), and a
   previous PDF survives.
 """
 import os
@@ -205,7 +205,7 @@ b[29:33] = struct.pack(">I", zlib.crc32(bytes(b[12:29])) & 0xFFFFFFFF)
 broken["bomb.png"] = (bytes(b),) + broken["bomb.png"][1:]
 d = os.path.join(WORK, "broken")
 os.makedirs(d, exist_ok=True)
-broken["missing.png"] = (None, 3, r"cannot read photo '.*missing\.png': No such file")
+broken["missing.png"] = (None, 1, r"photo 'missing\.png' does not exist")
 for name, (data, code, message) in sorted(broken.items()):
     if data is not None:
         open(os.path.join(d, name), "wb").write(data)

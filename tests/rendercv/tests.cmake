@@ -1,11 +1,13 @@
-# RenderCV's geometry (issue 15): each of RenderCV's nine theme examples,
-# compiled here, against the PDF RenderCV itself made of it
-# (bench/rendercv/compare.py: pages, each page's first line, header lines,
-# page-1 baselines with the names aligned). The bounds in limits.txt are
-# the ones reached, so a change of spacing that moves text fails.
-set(RENDERCV_BENCH ${PROJECT_SOURCE_DIR}/bench/rendercv)
-add_test(NAME rendercv_geometry
-  COMMAND /usr/bin/python3 ${RENDERCV_BENCH}/compare.py $<TARGET_FILE:rescomp>
-          --limits ${RENDERCV_BENCH}/limits.txt
-          --work ${CMAKE_CURRENT_BINARY_DIR}/rendercv-work)
-set_tests_properties(rendercv_geometry PROPERTIES TIMEOUT 300)
+# RenderCV's examples (README.md): valid for the JSON Schema, empty keys
+# included, and compiled without a warning, settings.render_command included.
+file(GLOB RENDERCV_EXAMPLES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/John_Doe_*.yaml)
+find_program(RENDERCV_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+add_test(NAME rendercv_schema_valid
+  COMMAND ${RENDERCV_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/inputs/validate_schema.py
+          ${PROJECT_SOURCE_DIR}/docs/rescomp.schema.json --valid ${RENDERCV_EXAMPLES})
+foreach(example ${RENDERCV_EXAMPLES})
+  get_filename_component(name ${example} NAME_WE)
+  add_test(NAME rendercv_strict_${name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DCV=${example}
+            -P ${CMAKE_CURRENT_LIST_DIR}/strict.cmake)
+endforeach()

@@ -3,6 +3,7 @@
  */
 #include "build.h"
 #include "harness.h"
+#include "hyph.h"
 
 #include <stdlib.h>
 
@@ -268,6 +269,81 @@ static void test_long_word_of_many_boxes(void)
     rc_buf_release(&in);
 }
 
+/* The letters each glyph of run r shows ("1300" for o-ffi-c-e... as digits). */
+static const char *ligs(const rc_para *p, size_t r)
+{
+    static char s[64];
+    size_t n = p->runs[r].n < sizeof(s) - 1 ? p->runs[r].n : sizeof(s) - 1;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)('0' + (p->runs[r].lig ? p->runs[r].lig[i] : 1));
+    s[n] = 0;
+    return s;
+}
+
+/*
+ * Ligatures: a word is measured with its ligature glyphs (their width
+ * less their letters' in the kerning after the last letter); none in code
+ * or where the style turns them off; and a word hyphenated where a
+ * ligature would fall is shaped piece by piece ("ef-fi-cient": no ffi to
+ * cut in two), each piece keeping the ligatures within it.
+ */
+static void test_ligatures(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    const char *text = "office `office` efficient";
+    rc_spans spans = rc_markup_parse(&arena, text, strlen(text));
+    rc_para on, off;
+    rc_para_style ps = style(RC_ALIGN_JUSTIFY);
+    ps.hyphenate = 1;
+    rc_para_init(&off, RC_ALIGN_JUSTIFY, (rc_pos){"t.yaml", 1, 1});
+    rc_para_add_spans(&off, spans, &ps, &fonts, &arena, &d);
+    rc_para_finish(&off);
+    ps.ligatures = 1;
+    rc_para_init(&on, RC_ALIGN_JUSTIFY, (rc_pos){"t.yaml", 1, 1});
+    rc_para_add_spans(&on, spans, &ps, &fonts, &arena, &d);
+    rc_para_finish(&on);
+    CHECK_INT(on.nruns, 3);
+    CHECK_STR(ligs(&on, 0), "130011");       /* o ffi c e */
+    CHECK_STR(ligs(&on, 1), "111111");       /* code: letter by letter */
+    CHECK_STR(ligs(&on, 2), "130011111");    /* e ffi c i e n t */
+    CHECK(off.runs[0].lig == NULL && off.runs[2].lig == NULL);
+    const rc_face *reg = fonts.faces[RC_FACE_REGULAR];
+    static const uint32_t ffi[] = {'f', 'f', 'i'};
+    unsigned gid = 0;
+    int w = rc_face_ligature(reg, ffi, 3, &gid);
+    CHECK(w > 0 && gid != rc_face_glyph(reg, 'f'));
+    int extra = w - 2 * rc_face_advance(reg, 'f') - rc_face_advance(reg, 'i');
+    CHECK(extra != 0);
+    /* the width less the letters' sits after the ligature's last letter */
+    CHECK(abs(on.runs[0].kern[3] - off.runs[0].kern[3] - em(extra)) <= 1);
+    CHECK(abs(on.items[0].width - off.items[0].width - em(extra)) <= 2);
+
+    rc_hyph *h = rc_hyph_open(NULL, (rc_pos){NULL, 0, 0}, &d);
+    CHECK(h != NULL);
+    if (h) {
+        uint32_t word[9] = {'e', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't'};
+        unsigned char points[9] = {0};
+        rc_hyph_points(h, word, 9, points);
+        CHECK(points[1]); /* ef-fi-cient */
+        rc_para_rebuild(&on, h, 0, 0, &fonts, &arena);
+        int pieces = 0;
+        for (size_t r = 0; r < on.nruns; r++) {
+            if (on.runs[r].cps[0] == 'e' && on.runs[r].n == 2 && on.runs[r].cps[1] == 'f') {
+                CHECK_STR(ligs(&on, r), "11"); /* "ef-": an f of its own */
+                CHECK_STR(ligs(&on, r + 1), "20"); /* "fi" */
+                pieces++;
+            }
+        }
+        CHECK_INT(pieces, 1);
+        rc_hyph_close(h);
+    }
+    CHECK_INT((int)d.nerrors, 0);
+    rc_para_release(&on);
+    rc_para_release(&off);
+    rc_diags_release(&d);
+}
+
 int main(void)
 {
     rc_arena_init(&arena);
@@ -289,6 +365,7 @@ int main(void)
     test_missing_character();
     test_cluster_marks();
     test_long_word_of_many_boxes();
+    test_ligatures();
     rc_fonts_release(&fonts);
     rc_diags_release(&d);
     rc_arena_release(&arena);

@@ -100,7 +100,11 @@ static void check_same(const char *name, const char *data, size_t len)
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
     int their_ok = yaml_parser_load(&p, &theirs);
-    if (ok && their_ok && !has_merge_key(&theirs)) {
+    /* a JSON document drops the earlier of keys given twice, with a warning (load_ext.h) */
+    int dropped = 0;
+    for (size_t i = 0; i < d.n; i++)
+        dropped |= strstr(d.v[i].message, "duplicate key") != NULL;
+    if (ok && their_ok && !has_merge_key(&theirs) && !dropped) {
         compared++;
         int at = compare(&ours, &theirs);
         if (at != 0) {

@@ -358,10 +358,11 @@ static void test_coverage(const rc_fonts *f)
 
 /*
  * The layout features of a face: GSUB and GPOS feature tags other than
- * 'kern'. HarfBuzz applies its default features (ccmp, locl, liga, mark...)
- * whatever we ask, so the shipped fonts must have none to apply.
+ * 'kern' and (with liga) 'liga'. HarfBuzz applies its default features
+ * (ccmp, locl, calt, mark...) whatever we ask, so the shipped fonts must
+ * have none to apply; the typewriter face has no ligature either.
  */
-static int raw_non_kern_features(const raw_font *r)
+static int raw_other_features(const raw_font *r, int liga)
 {
     int count = 0;
     hb_tag_t tables[] = {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS};
@@ -370,7 +371,8 @@ static int raw_non_kern_features(const raw_font *r)
         unsigned n = RC_ARRAY_LEN(tags);
         hb_ot_layout_table_get_feature_tags(r->face, tables[t], 0, &n, tags);
         for (unsigned i = 0; i < n; i++)
-            count += tags[i] != HB_TAG('k', 'e', 'r', 'n');
+            count += tags[i] != HB_TAG('k', 'e', 'r', 'n') &&
+                     !(liga && t == 0 && tags[i] == HB_TAG('l', 'i', 'g', 'a'));
     }
     return count;
 }
@@ -386,7 +388,7 @@ static void test_shipped_files(const rc_fonts *f, unsigned upem, int greek)
         int ok = raw_open(&r, rc_face_path(f->faces[id])) == 0;
         CHECK(ok);
         if (ok) {
-            CHECK_INT(raw_non_kern_features(&r), 0);
+            CHECK_INT(raw_other_features(&r, id != RC_FACE_MONO), 0);
             /* CMU's faces, and the typewriter face in every set */
             CHECK_INT(hb_face_get_upem(r.face), id == RC_FACE_MONO ? 1000 : upem);
             int composites, nested;
@@ -421,7 +423,7 @@ static void test_shipped_files(const rc_fonts *f, unsigned upem, int greek)
             raw_count_composites(&r, &composites, &nested);
             CHECK(composites > 0);
             CHECK(nested > 0);
-            CHECK(raw_non_kern_features(&r) > 0); /* liga, mark, ... */
+            CHECK(raw_other_features(&r, 1) > 0); /* locl, mark, ... */
             CHECK(raw_char_contours(&r, 0xE3) < 0); /* ã is composite there */
         }
         raw_close(&r);
@@ -668,24 +670,78 @@ static void test_errors(const char *good_dir)
     rmdir(dir);
 }
 
+/* Words whose ligatures chain, overlap or fall at word ends (with "fi" and "ff" everywhere). */
+static const char ligature_words[] =
+    " office affluent fjord offline efficient RLHFflow shuffle baffle fffi ffffi fffl fifi"
+    " fiffl afflict tft attic Stuttgart fifth fluffier ff fi fl ffi ffl ft tt tf ti fb fh fk"
+    " chiefly Öffentlichkeit \"office\" (offline) ıfi fı fí fï ttí ftt";
 /*
- * The compiled-in metrics (face_data.h) equal what HarfBuzz reads from the
- * same file, and their kerning equals shaping, word for word, over real
- * text (the academic flagship's words) and over every pair of printable
- * ASCII, in every shipped text face; a compiled-in face never shapes.
+ * Words a compiled-in face has shaped: a character it lacks (ﬁ, ǅ), a soft
+ * hyphen, a script other than Latin (its own lookups).
  */
-static void test_builtin_faces(const char *dir)
+static const char shaped_words[] = "ﬁnal efﬁcient Ofﬁce ǅfi S\xC2\xAD" "ffi of\xC2\xAD" "fice"
+                                   " αffi Яfl";
+
+/* Append the file (under the test data) to text; its length then. */
+static size_t append_file(char *text, size_t len, size_t size, const char *name)
 {
     const char *data = getenv("RESCOMP_TEST_DATA");
     char path[512];
-    snprintf(path, sizeof(path), "%s/pdf/academic-words.txt", data ? data : "tests");
+    snprintf(path, sizeof(path), "%s/%s", data ? data : "tests", name);
     FILE *fp = fopen(path, "r");
     CHECK(fp != NULL);
     if (!fp)
-        return;
-    static char text[1 << 17];
-    size_t len = fread(text, 1, sizeof(text) / 2, fp);
+        return len;
+    text[len++] = ' ';
+    len += fread(text + len, 1, size - len - 1, fp);
     fclose(fp);
+    return len;
+}
+
+/*
+ * Ligatures and kerning of the word in a compiled-in face and as HarfBuzz
+ * shapes the same file: 0 when they agree (glyphs, the letters each shows,
+ * ligature glyphs and widths, kerning), counting the ligatures into *ligs.
+ */
+static int shape_differs(rc_face *table, rc_face *shaped, const uint32_t *cps, size_t n,
+                         int *ligs)
+{
+    int x[128], y[128];
+    uint8_t lx[128], ly[128];
+    rc_face_shape(table, cps, n, x, lx);
+    rc_face_shape(shaped, cps, n, y, ly);
+    int differ = memcmp(x, y, n * sizeof(int)) != 0 || memcmp(lx, ly, n) != 0;
+    for (size_t j = 0; j < n && !differ; j++) {
+        if (lx[j] < 2)
+            continue;
+        unsigned gx = 0, gy = 0;
+        int wx = rc_face_ligature(table, cps + j, lx[j], &gx);
+        int wy = rc_face_ligature(shaped, cps + j, ly[j], &gy);
+        differ = wx < 0 || wx != wy || gx != gy || gx == rc_face_glyph(table, cps[j]);
+        (*ligs)++;
+    }
+    return differ;
+}
+
+/*
+ * The compiled-in metrics (face_data.h) equal what HarfBuzz reads from the
+ * same file, and their kerning and ligatures equal shaping, word for word,
+ * over real text (the academic flagship's words, the paragraph corpus),
+ * words with ligatures and every pair of printable ASCII, in every shipped
+ * text face; a compiled-in face never shapes a Latin word.
+ */
+static void test_builtin_faces(const char *dir)
+{
+    static char text[1 << 18];
+    size_t len = append_file(text, 0, sizeof(text) / 2, "pdf/academic-words.txt");
+    static const char *const corpus[] = {"abstracts", "hard", "highlights", "research",
+                                         "summaries"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(corpus); i++) {
+        char name[64];
+        snprintf(name, sizeof(name), "../bench/corpus/%s.txt", corpus[i]);
+        len = append_file(text, len, sizeof(text) / 2, name);
+    }
+    len += (size_t)snprintf(text + len, sizeof(text) - len, "%s", ligature_words);
     for (int a = '!'; a <= '~'; a++) /* then every ASCII pair, as a word */
         for (int b = '!'; b <= '~'; b++)
             len += (size_t)snprintf(text + len, sizeof(text) - len, " %c%c", a, b);
@@ -698,7 +754,7 @@ static void test_builtin_faces(const char *dir)
         rc_diags d;
         rc_diags_init(&d);
         CHECK(rc_fonts_open(&fa, a, req, &d) == 0);
-        int words = 0, mismatches = 0, kerned = 0;
+        int words = 0, mismatches = 0, kerned = 0, ligs = 0, lig_mismatches = 0;
         for (int v = 0; d.nerrors == 0 && v < RC_VARIANT_COUNT; v++) {
             /* the same file loaded as an installed font is shaped */
             const char *why = NULL;
@@ -735,14 +791,29 @@ static void test_builtin_faces(const char *dir)
                     mismatches += memcmp(x, y, n * sizeof(int)) != 0;
                     for (size_t j = 0; j + 1 < n; j++)
                         kerned += x[j] != 0;
+                    lig_mismatches += shape_differs(table, shaped, cps, n, &ligs);
                 }
                 n = 0;
             }
             CHECK_INT((int)rc_face_shape_count(table), 0);
             CHECK(rc_face_shape_count(shaped) > 0);
+            for (const char *s = shaped_words; *s;) {
+                n = 0;
+                while (*s == ' ')
+                    s++;
+                while (*s && *s != ' ') {
+                    size_t k = rc_utf8_decode(s, strlen(s), &cps[n++]);
+                    s += k ? k : 1;
+                }
+                lig_mismatches += shape_differs(table, shaped, cps, n, &ligs);
+            }
+            n = 0;
         }
         CHECK(words > 4000 + 4 * 94 * 94);
         CHECK_INT(mismatches, 0);
+        CHECK_INT(lig_mismatches, 0);
+        /* every shipped text family has ligatures, and the text has hundreds of them */
+        CHECK(ligs > 400);
         /* CMU Serif and Rescomp Sans kern; Rescomp Serif was prepared without kerning */
         CHECK(fam == 1 ? kerned == 0 : kerned > 1000);
         rc_diags_release(&d);

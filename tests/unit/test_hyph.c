@@ -327,7 +327,8 @@ static void test_builder_rules(void)
         int discretionaries;
     } cases[] = {
         {"hyphenation", 2},
-        {"(hyphenation),", 2},            /* punctuation around a word is fine */
+        {"hyphenation),", 2},             /* punctuation around a word is fine */
+        {"(hyphenation),", 1},            /* but not "(hy-": four letters after a bracket */
         {"[hyphenation](https://x.org)", 0}, /* links never */
         {"`hyphenation`", 0},             /* code never */
         {"HYPHENATION", 0},               /* capitals only never */
@@ -365,6 +366,115 @@ static void test_builder_rules(void)
     rc_arena_release(&a);
 }
 
+/* A paragraph of the markup `text` built with English patterns. */
+static void build_text(rc_para *p, const char *text, rc_fonts *fonts, const rc_hyph *h,
+                       rc_arena *a, rc_diags *d)
+{
+    rc_para_style ps = {0};
+    ps.size = RC_PT(10);
+    ps.hyphen_penalty = 50;
+    ps.ex_hyphen_penalty = 50;
+    ps.hyph = h;
+    ps.hyphenate = 1;
+    ps.align = RC_ALIGN_JUSTIFY;
+    rc_para_init(p, RC_ALIGN_JUSTIFY, (rc_pos){0});
+    rc_para_add_spans(p, rc_markup_parse(a, text, strlen(text)), &ps, fonts, a, d);
+}
+
+/* The text of the boxes of p as "ab|cd ef": '|' an automatic hyphenation
+ * point, '=' an explicit hyphen's break, ' ' a glue that may break, '~'
+ * a glue that may not (a tie). */
+static const char *shape(const rc_para *p)
+{
+    static char out[512];
+    size_t o = 0;
+    for (size_t k = 0; k < p->n && o + 8 < sizeof(out); k++) {
+        const rc_item *it = &p->items[k];
+        if (it->type == RC_ITEM_BOX) {
+            const rc_run *r = &p->runs[it->payload];
+            for (size_t i = 0; i < r->n && o + 8 < sizeof(out); i++)
+                o += rc_utf8_encode(r->cps[i], out + o);
+        } else if (it->type == RC_ITEM_PENALTY && it->discretionary) {
+            out[o++] = '|';
+        } else if (it->type == RC_ITEM_PENALTY && it->flagged) {
+            out[o++] = '=';
+        } else if (it->type == RC_ITEM_GLUE && it->width > 0) {
+            int tied = k > 0 && p->items[k - 1].type == RC_ITEM_PENALTY &&
+                       p->items[k - 1].penalty >= RC_INF_PENALTY;
+            out[o++] = tied ? '~' : ' ';
+        }
+    }
+    out[o] = 0;
+    return out;
+}
+
+/*
+ * The builder's discipline (build.c's word_kept_whole, explicit_break_ok,
+ * short_link_label, the rule after an opening quote): each class of word
+ * that must stay whole, beside a word of the same shape that may break.
+ */
+static void test_discipline(void)
+{
+    rc_arena a;
+    rc_arena_init(&a);
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_fonts fonts = {0};
+    char *dir = rc_fonts_find_dir();
+    CHECK(dir && rc_fonts_load(&fonts, dir, &d) == 0);
+    free(dir);
+    rc_hyph *h = rc_hyph_open("english", (rc_pos){0}, &d);
+    CHECK(rc_hyph_capitals_mark_names(h));
+    struct {
+        const char *text, *shape;
+    } cases[] = {
+        /* ordinary words break at their patterns */
+        {"the representation", "the rep|re|sen|ta|tion"},
+        /* names: a capital inside a sentence; a capital that begins one may break */
+        {"at the University", "at the University"},
+        {"University of Virginia", "Uni|ver|sity of Virginia"},
+        {"It ended. University", "It ended. Uni|ver|sity"},
+        {"Google Learning Theory Seminar", "Google Learning Theory Seminar"},
+        /* acronyms and product names: a capital after the first letter */
+        {"the RLHFflow and LMFlow and GitHub", "the RLHFflow and LMFlow and GitHub"},
+        {"REPRESENTATION", "REPRESENTATION"},
+        /* digits, URLs, e-mail addresses, paths, links */
+        {"representation2024", "representation2024"},
+        {"see example.org/representation", "see example.org/representation"},
+        {"mail representation@example.org", "mail representation@example.org"},
+        {"the [representation](https://x.org)", "the representation"},
+        /* after an opening quote or bracket, four letters at least */
+        {"a \u201crepresentation", "a \u201crepre|sen|ta|tion"},
+        {"a (representation)", "a (repre|sen|ta|tion)"},
+        {"a pessimistic", "a pes|simistic"},
+        {"a \u201cpessimistic", "a \u201cpessimistic"},
+        /* a compound breaks only at its own hyphen, with three letters each side */
+        {"knowledge-intensive", "knowledge-=intensive"},
+        {"the state-of-the-art", "the state-of-=the-=art"}, /* not before "of" */
+        {"the LM-Flow", "the LM-Flow"},
+        {"an e-mail", "an e-mail"},
+        /* a short link label is tied; a long one is not */
+        {"[ICML 2022](https://x.org)", "ICML~2022"},
+        {"[NeurIPS 2021 Oral](https://x.org)", "NeurIPS~2021~Oral"},
+        {"[Under Major Revision at Operations Research](https://x.org)",
+         "Under Major Revision at Operations Research"},
+    };
+    for (size_t i = 0; i < RC_ARRAY_LEN(cases); i++) {
+        rc_para p;
+        build_text(&p, cases[i].text, &fonts, h, &a, &d);
+        CHECK_STR(shape(&p), cases[i].shape);
+        rc_para_release(&p);
+    }
+    rc_hyph *de = rc_hyph_open("german", (rc_pos){0}, &d);
+    if (de) /* German capitalises every noun: capitals say nothing of names */
+        CHECK(!rc_hyph_capitals_mark_names(de));
+    rc_hyph_close(de);
+    rc_hyph_close(h);
+    rc_fonts_release(&fonts);
+    rc_diags_release(&d);
+    rc_arena_release(&a);
+}
+
 int main(void)
 {
     test_english();
@@ -374,5 +484,6 @@ int main(void)
     test_builtin_tables();
     test_missing();
     test_builder_rules();
+    test_discipline();
     return rc_test_report("test_hyph");
 }

@@ -186,7 +186,7 @@ static void test_face_subset(void)
         rc_buf out = RC_BUF_INIT;
         rc_diags d;
         rc_diags_init(&d);
-        CHECK_INT(rc_face_subset(face, cps, 3, gids, &out, &d), 0);
+        CHECK_INT(rc_face_subset(face, cps, 3, NULL, 0, gids, &out, &d), 0);
         CHECK_INT(gids[0], 0);
         CHECK_INT(gids[3], 0);
         CHECK(gids[1] != 0 && gids[2] != 0 && gids[1] != gids[2]);
