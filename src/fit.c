@@ -81,6 +81,7 @@ static rc_style key_style(const rc_style *base, setting k)
         rc_scaled from = base->body_size, to = base->body_size - k.drop * RC_PT(0.25);
         s.body_size = to;
         s.body_leading = resize(base->body_leading, from, to);
+        s.line_gap = resize(base->line_gap, from, to); /* the header's leading */
         rc_role *roles[] = {&s.name, &s.headline, &s.connections, &s.section_title};
         for (size_t i = 0; i < RC_ARRAY_LEN(roles); i++)
             roles[i]->size = resize(roles[i]->size, from, to);

@@ -35,6 +35,19 @@ static void set_expansion(rc_style *s)
     s->lb.expand_step = 1;
 }
 
+/*
+ * RenderCV's Typst lines are as tall as the font's capitals (its text top
+ * edge) and end at the baseline; its leading (typography.line_spacing) is
+ * the white space between them. A line here is as tall as the capitals of
+ * the family the theme asks for, so lines stand where RenderCV's stand even
+ * where another family is drawn in its place.
+ */
+static void set_leading(rc_style *s)
+{
+    s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
+    s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
+}
+
 void rc_style_defaults(rc_style *s)
 {
     memset(s, 0, sizeof(*s));
@@ -97,15 +110,7 @@ void rc_style_defaults(rc_style *s)
      * and text extractors prefer) for a slightly looser spacing.
      */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
-    /*
-     * RenderCV's Typst lines are as tall as the font's capitals (its text
-     * top edge) and end at the baseline; its leading is the white space
-     * between them. A line here is as tall as the capitals of the family
-     * the theme asks for, so lines stand where RenderCV's stand even where
-     * another family is drawn in its place.
-     */
-    s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
-    s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
+    set_leading(s);
     s->lb.hyphen_penalty = 100;
     /*
      * Margin protrusion in every theme (justified text only): Typst, which
@@ -616,15 +621,7 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     set_expansion(s);
     s->lb.last_line_min = s->body_size * 3;
-    /*
-     * RenderCV's Typst lines are as tall as the font's capitals (its text
-     * top edge) and end at the baseline; its leading is the white space
-     * between them. A line here is as tall as the capitals of the family
-     * the theme asks for, so lines stand where RenderCV's stand even where
-     * another family is drawn in its place.
-     */
-    s->cap_height = rc_family_cap_height(s->font_family[RC_ROLE_BODY].name);
-    s->body_leading = (rc_scaled)((int64_t)s->body_size * s->cap_height / 1000) + s->line_gap;
+    set_leading(s);
     /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
      * is plenty; rescomp's is as wide as the widest date, so text beside it

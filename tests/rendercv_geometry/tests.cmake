@@ -10,3 +10,15 @@ add_test(NAME rendercv_geometry
           --limits ${RENDERCV_BENCH}/limits.txt
           --work ${CMAKE_CURRENT_BINARY_DIR}/rendercv-work)
 set_tests_properties(rendercv_geometry PROPERTIES TIMEOUT 300)
+
+# Every built-in theme's separator stands apart from its connections.
+file(GLOB GEOMETRY_THEMES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/themes/*.yaml)
+foreach(theme_file ${GEOMETRY_THEMES})
+  get_filename_component(theme ${theme_file} NAME_WE)
+  add_test(NAME rendercv_separator_${theme}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp>
+            -DINPUT=${PROJECT_SOURCE_DIR}/examples/engineer.yaml
+            -DSETS=design.theme=${theme} -DTHEME=${theme}
+            -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/separator-${theme}
+            -P ${CMAKE_CURRENT_LIST_DIR}/separator.cmake)
+endforeach()
