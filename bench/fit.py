@@ -22,7 +22,7 @@ ROOT = os.path.dirname(HERE)
 
 
 def entries_cv(path, n):
-    """A CV of n entries: 14 is a page and a few lines (bench/run.sh's kind of CV)."""
+    """A CV of n entries: 15 is a page and a few lines (bench/run.sh's kind of CV)."""
     with open(path, "w") as f:
         f.write("cv:\n  name: Pat Example\n  email: pat@example.org\n  sections:\n"
                 "    experience:\n")
@@ -52,16 +52,16 @@ def main():
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 21
     tmp = tempfile.mkdtemp()
     cvs = {}
-    for n in (14, 15, 16):
+    for n in (15, 16, 17):
         cvs[n] = os.path.join(tmp, f"entries{n}.yaml")
         entries_cv(cvs[n], n)
     out = os.path.join(tmp, "out.pdf")
     # (name, CV, max_pages, exit status of the fitted run)
     cases = [
-        ("14 entries (margins)", cvs[14], 1, 0),
-        ("15 entries", cvs[15], 1, 0),
-        ("16 entries (cannot fit)", cvs[16], 1, 1),
-        ("engineer (font size)", os.path.join(ROOT, "examples", "engineer.yaml"), 1, 0),
+        ("15 entries (margins)", cvs[15], 1, 0),
+        ("16 entries (font size)", cvs[16], 1, 0),
+        ("17 entries (cannot fit)", cvs[17], 1, 1),
+        ("engineer (spacing)", os.path.join(ROOT, "examples", "engineer.yaml"), 1, 0),
         ("cannot fit (academic, 1 page)", os.path.join(ROOT, "examples", "academic.yaml"), 1, 1),
     ]
     worst = 0.0

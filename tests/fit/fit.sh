@@ -33,18 +33,20 @@ fitted() {
 
 case $case in
 spacing) # four lines over: the spacing and the leading tightened suffice
-    fitted few_lines.yaml 1 "<command line>:1:23: note: fitted to 1 page: spacing 95%, leading 94%" \
+    fitted few_lines.yaml 1 "<command line>:1:23: note: fitted to 1 page: spacing 85%, leading 94%" \
         --set design.page.max_pages=1
     ;;
-font_size) # a real CV with a header, links and sections of every kind: the font size too
+font_size) # a real CV with a header, links and sections of every kind, its lines set
+    # loose (10pt between them; the same CV as designed fits by its spacing alone):
+    # the font size too
     cp "$src"/examples/engineer.yaml .
     fitted engineer.yaml 1 \
-        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 92%, margins 75%, font size 9.25pt" \
-        --set design.page.max_pages=1
+        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 92%, margins 75%, font size 9.5pt" \
+        --set design.page.max_pages=1 --set design.typography.line_spacing=10pt
     ;;
 margins) # a page and three entries: the margins too
     fitted over.yaml 1 \
-        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 92%, margins 90%" \
+        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 90%, margins 75%" \
         --set design.page.max_pages=1
     ;;
 cannot) # even the tightest setting overflows: exit 1, nothing written, how much is over
