@@ -3,7 +3,12 @@
 rescomp's (right), one small PNG per theme in docs/rendercv/, to look at
 after a change of geometry.  Needs only poppler's pdftoppm.
 
-  side_by_side.py RESCOMP [--dpi 60]
+The images are kept small for the repository (about 25 KB each): 50 dpi,
+and each channel rounded to LEVELS levels, written as an indexed PNG
+(LEVELS**3 colours, one byte a pixel), which zlib packs far tighter
+than anti-aliased RGB.
+
+  side_by_side.py RESCOMP [--dpi 50]
 """
 import argparse
 import os
@@ -39,14 +44,31 @@ def render(pdf, dpi):
                   for y in range(h)]
 
 
+LEVELS = 4
+# a channel's byte -> its level; the palette: every (r, g, b) of levels
+LEVEL = bytes((v * (LEVELS - 1) + 127) // 255 for v in range(256))
+PALETTE = b"".join(bytes(((r * 255) // (LEVELS - 1), (g * 255) // (LEVELS - 1),
+                          (b * 255) // (LEVELS - 1)))
+                   for r in range(LEVELS) for g in range(LEVELS)
+                   for b in range(LEVELS))
+
+
+def indexed(row):
+    """An RGB row as palette indices (r, g and b levels in base LEVELS)."""
+    q = row.translate(LEVEL)
+    r, g, b = q[0::3], q[1::3], q[2::3]
+    return bytes((x * LEVELS + y) * LEVELS + z for x, y, z in zip(r, g, b))
+
+
 def write_png(path, w, h, rows):
     def chunk(kind, data):
         return (struct.pack(">I", len(data)) + kind + data +
                 struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
-    raw = b"".join(b"\0" + r for r in rows)
+    raw = b"".join(b"\0" + indexed(r) for r in rows)
     with open(path, "wb") as f:
         f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)))
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 3, 0, 0, 0)))
+        f.write(chunk(b"PLTE", PALETTE))
         f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
         f.write(chunk(b"IEND", b""))
 
@@ -54,7 +76,7 @@ def write_png(path, w, h, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("rescomp")
-    ap.add_argument("--dpi", type=int, default=60)
+    ap.add_argument("--dpi", type=int, default=50)
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
