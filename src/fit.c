@@ -82,6 +82,7 @@ static rc_style key_style(const rc_style *base, setting k)
         s.body_size = to;
         s.body_leading = resize(base->body_leading, from, to);
         s.line_gap = resize(base->line_gap, from, to); /* the header's leading */
+        s.footer_size = resize(base->footer_size, from, to);
         rc_role *roles[] = {&s.name, &s.headline, &s.connections, &s.section_title};
         for (size_t i = 0; i < RC_ARRAY_LEN(roles); i++)
             roles[i]->size = resize(roles[i]->size, from, to);

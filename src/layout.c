@@ -41,13 +41,25 @@ void rc_layout_breaks(const rc_vlist *vl, const rc_style *st, rc_page_breaks *ou
 }
 
 /*
- * The footer of every page of a document longer than one page, from the
- * style's template with RenderCV's placeholders NAME, PAGE_NUMBER and
- * TOTAL_PAGES, centred in the bottom margin.
+ * A document template (the PDF title, the top note, the footer) with
+ * RenderCV's placeholders filled: today's date in its forms and `n`
+ * names of its own.
  */
-/* One line of markup in a page's margin, aligned in the text width, at baseline y. */
+static const char *fill(ctx *c, const char *tmpl, const char *const *names,
+                        const char *const *values, size_t n)
+{
+    const rc_style *st = c->st;
+    rc_date_templates dt = {st->single_date_template, st->date_range_template,
+                            st->time_span_template};
+    return rc_locale_fill(c->a, &c->locale, &dt, &c->today, tmpl, names, values, n);
+}
+
+/*
+ * One line of markup in a page's margin at baseline y, aligned in the text
+ * width less `inset` on the right.
+ */
 static void margin_note(ctx *c, rc_page *page, const char *markup, rc_align align,
-                        rc_scaled baseline, uint32_t color)
+                        rc_scaled baseline, rc_scaled inset, uint32_t color)
 {
     const rc_style *st = c->st;
     rc_para p;
@@ -56,11 +68,10 @@ static void margin_note(ctx *c, rc_page *page, const char *markup, rc_align alig
     ps.size = st->footer_size;
     ps.color = color;
     ps.link_color = color;
-    ps.align = align;
     ps.hyphenate = 0;
     add_spans(c, &p, rc_markup_parse(c->a, markup, strlen(markup)), &ps);
     lines ls = {0};
-    rc_scaled w = c->text_width;
+    rc_scaled w = c->text_width - inset;
     set_paragraph(c, &p, &w, 1, 0, &ls);
     for (size_t k = 0; k < ls.n && k < 1; k++) {
         for (size_t j = 0; j < ls.v[k].n; j++) {
@@ -76,51 +87,49 @@ static void margin_note(ctx *c, rc_page *page, const char *markup, rc_align alig
     rc_para_release(&p);
 }
 
+/* The height of a margin note's capitals: Typst puts a text's top edge there. */
+static rc_scaled note_cap(const rc_style *st)
+{
+    return (rc_scaled)((int64_t)st->footer_size * st->cap_height / 1000);
+}
+
+/*
+ * The footer of every page of a document longer than one page, from the
+ * style's template with RenderCV's placeholders (NAME, PAGE_NUMBER,
+ * TOTAL_PAGES and the date's), centred in the bottom margin where Typst
+ * puts RenderCV's: its capitals 0.6em of the body above the middle of the
+ * margin (footer-descent: -0.6em + bottom / 2).
+ */
 static void add_footers(ctx *c, rc_doc *doc, const char *name)
 {
     const rc_style *st = c->st;
     if (doc->npages < 2 || !st->footer || !*st->footer)
         return;
+    rc_scaled baseline = st->page_height - st->margin_bottom / 2 - st->body_size * 6 / 10 +
+                         note_cap(st);
+    const char *names[] = {"NAME", "PAGE_NUMBER", "TOTAL_PAGES"};
+    const char *total = rc_arena_printf(c->a, "%zu", doc->npages);
     for (size_t i = 0; i < doc->npages; i++) {
-        rc_buf t = RC_BUF_INIT;
-        for (const char *p = st->footer; *p;) {
-            if (strncmp(p, "NAME", 4) == 0) {
-                rc_buf_adds(&t, name);
-                p += 4;
-            } else if (strncmp(p, "PAGE_NUMBER", 11) == 0) {
-                rc_buf_addf(&t, "%zu", i + 1);
-                p += 11;
-            } else if (strncmp(p, "TOTAL_PAGES", 11) == 0) {
-                rc_buf_addf(&t, "%zu", doc->npages);
-                p += 11;
-            } else {
-                rc_buf_addc(&t, *p++);
-            }
-        }
-        margin_note(c, &doc->pages[i], rc_buf_str(&t), RC_ALIGN_CENTER,
-                    st->page_height - st->margin_bottom / 2, st->footer_color);
-        rc_buf_release(&t);
+        const char *values[] = {name, rc_arena_printf(c->a, "%zu", i + 1), total};
+        margin_note(c, &doc->pages[i], fill(c, st->footer, names, values, 3), RC_ALIGN_CENTER,
+                    baseline, 0, st->footer_color);
     }
 }
 
 /*
  * RenderCV's top note ("Last updated in Nov 2026") at the top right of the
- * first page, in the top margin, small and quiet like the footer.
+ * first page, its capitals at the middle of the top margin, its right end
+ * in line with the entries' (entries.side_space in from the text's).
  */
 static void add_top_note(ctx *c, rc_doc *doc)
 {
     const rc_style *st = c->st;
     if (!st->top_note || !*st->top_note || !doc->npages)
         return;
-    rc_date_templates dt = {st->single_date_template, st->date_range_template,
-                            st->time_span_template};
-    rc_date today = c->today;
-    const char *date = rc_locale_format_date(c->a, &c->locale, &dt, &today);
-    const char *names[] = {"LAST_UPDATED", "CURRENT_DATE"};
-    const char *values[] = {c->locale.last_updated, date ? date : ""};
-    const char *text = rc_locale_substitute(c->a, st->top_note, names, values, 2);
-    margin_note(c, &doc->pages[0], text, RC_ALIGN_RIGHT, st->margin_top / 2 + st->footer_size / 2,
-                st->top_note_color);
+    const char *names[] = {"LAST_UPDATED", "NAME"};
+    const char *values[] = {c->locale.last_updated, doc->author};
+    margin_note(c, &doc->pages[0], fill(c, st->top_note, names, values, 2), RC_ALIGN_RIGHT,
+                st->margin_top / 2 + note_cap(st), st->side_space, st->top_note_color);
 }
 
 /*
@@ -202,9 +211,11 @@ static void document_info(ctx *c, rc_doc *doc)
     rc_spans spans = rc_markup_parse(c->a, name, strlen(name));
     const char *plain_name = rc_spans_plain_text(c->a, spans);
     doc->author = plain_name;
-    doc->title = cv->pdf_title.s ? cv->pdf_title.s
-                 : *plain_name    ? rc_arena_printf(c->a, "%s \xE2\x80\x93 CV", plain_name)
-                                  : "CV";
+    /* RenderCV's settings.pdf_title, "NAME - CV" unless the CV says otherwise */
+    const char *names[] = {"NAME"};
+    doc->title = cv->pdf_title.s ? fill(c, cv->pdf_title.s, names, &plain_name, 1)
+                 : *plain_name   ? fill(c, "NAME - CV", names, &plain_name, 1)
+                                 : "CV";
     doc->subject = "Curriculum vitae";
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < cv->nsections; i++) {

@@ -326,29 +326,70 @@ static const char *template_or(const rc_date_templates *t, size_t which, const c
     return s ? s : fallback;
 }
 
+/* RenderCV's date placeholders (build_date_placeholders), MONTH_NAME to YEAR_IN_TWO_DIGITS. */
+static const char *const date_keys[] = {"MONTH_NAME", "MONTH_ABBREVIATION", "MONTH",
+                                        "MONTH_IN_TWO_DIGITS", "DAY", "DAY_IN_TWO_DIGITS",
+                                        "YEAR", "YEAR_IN_TWO_DIGITS"};
+#define DATE_KEYS RC_ARRAY_LEN(date_keys)
+
+/* The values of date_keys for a date with a month; the digits live in `buf`. */
+typedef struct date_digits {
+    char month[4], month2[4], day[4], day2[4], year[16];
+} date_digits;
+
+static void date_values(const rc_locale *loc, const rc_date *date, date_digits *buf,
+                        const char *values[DATE_KEYS])
+{
+    /* RenderCV reads YYYY-MM as the first of the month. */
+    int day = date->day ? date->day : 1;
+    snprintf(buf->month, sizeof(buf->month), "%d", date->month);
+    snprintf(buf->month2, sizeof(buf->month2), "%02d", date->month);
+    snprintf(buf->day, sizeof(buf->day), "%d", day);
+    snprintf(buf->day2, sizeof(buf->day2), "%02d", day);
+    snprintf(buf->year, sizeof(buf->year), "%d", date->year);
+    size_t ylen = strlen(buf->year);
+    values[0] = loc->month_names[date->month - 1];
+    values[1] = loc->month_abbreviations[date->month - 1];
+    values[2] = buf->month;
+    values[3] = buf->month2;
+    values[4] = buf->day;
+    values[5] = buf->day2;
+    values[6] = buf->year;
+    values[7] = ylen >= 2 ? buf->year + ylen - 2 : buf->year;
+}
+
 char *rc_locale_format_date(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
                             const rc_date *date)
 {
     if (date->month < 1 || date->month > 12)
         return rc_arena_printf(a, "%d", date->year); /* RenderCV: a year alone is the year */
-    /* RenderCV reads YYYY-MM as the first of the month. */
-    int day = date->day ? date->day : 1;
-    char month[4], month2[4], dd[4], dd2[4], year[16], year2[16];
-    snprintf(month, sizeof(month), "%d", date->month);
-    snprintf(month2, sizeof(month2), "%02d", date->month);
-    snprintf(dd, sizeof(dd), "%d", day);
-    snprintf(dd2, sizeof(dd2), "%02d", day);
-    snprintf(year, sizeof(year), "%d", date->year);
-    size_t ylen = strlen(year);
-    snprintf(year2, sizeof(year2), "%s", ylen >= 2 ? year + ylen - 2 : year);
-    static const char *const keys[] = {"MONTH_NAME", "MONTH_ABBREVIATION", "MONTH",
-                                       "MONTH_IN_TWO_DIGITS", "DAY", "DAY_IN_TWO_DIGITS",
-                                       "YEAR", "YEAR_IN_TWO_DIGITS"};
-    const char *values[] = {loc->month_names[date->month - 1],
-                            loc->month_abbreviations[date->month - 1],
-                            month, month2, dd, dd2, year, year2};
-    return rc_locale_substitute(a, template_or(t, 0, RC_SINGLE_DATE_TEMPLATE), keys, values,
-                                RC_ARRAY_LEN(keys));
+    const char *values[DATE_KEYS];
+    date_digits buf;
+    date_values(loc, date, &buf, values);
+    return rc_locale_substitute(a, template_or(t, 0, RC_SINGLE_DATE_TEMPLATE), date_keys, values,
+                                DATE_KEYS);
+}
+
+char *rc_locale_fill(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
+                     const rc_date *today, const char *tmpl, const char *const *names,
+                     const char *const *values, size_t n)
+{
+    enum { MAX_EXTRA = 8 };
+    const char *keys[DATE_KEYS + 1 + MAX_EXTRA], *vals[DATE_KEYS + 1 + MAX_EXTRA];
+    size_t k = 0;
+    date_digits buf;
+    if (today->month >= 1 && today->month <= 12) {
+        date_values(loc, today, &buf, vals);
+        for (; k < DATE_KEYS; k++)
+            keys[k] = date_keys[k];
+    }
+    keys[k] = "CURRENT_DATE";
+    vals[k++] = rc_locale_format_date(a, loc, t, today);
+    for (size_t i = 0; i < n && i < MAX_EXTRA; i++, k++) {
+        keys[k] = names[i];
+        vals[k] = values[i];
+    }
+    return rc_locale_substitute(a, tmpl, keys, vals, k);
 }
 
 char *rc_locale_format_when(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,

@@ -71,6 +71,18 @@ char *rc_locale_format_date(rc_arena *a, const rc_locale *loc, const rc_date_tem
                             const rc_date *date);
 
 /*
+ * A document template (the PDF title, the top note, the footer) filled
+ * as RenderCV fills it: CURRENT_DATE (today through the single-date
+ * template), today's MONTH_NAME, MONTH_ABBREVIATION, MONTH,
+ * MONTH_IN_TWO_DIGITS, DAY, DAY_IN_TWO_DIGITS, YEAR, YEAR_IN_TWO_DIGITS,
+ * and the template's own names and values (NAME, PAGE_NUMBER, ...; up to
+ * 8), the longest name first as rc_locale_substitute does.
+ */
+char *rc_locale_fill(rc_arena *a, const rc_locale *loc, const rc_date_templates *t,
+                     const rc_date *today, const char *tmpl, const char *const *names,
+                     const char *const *values, size_t n);
+
+/*
  * An entry's date as RenderCV prints it: "Sept 2023 – present", "2021",
  * or free text as written ("present" alone is the locale's word). NULL
  * when the entry has no date.

@@ -91,7 +91,7 @@ void rc_style_defaults(rc_style *s)
     s->nested_bullet_char = 0x2013; /* – as LaTeX's itemize level 2 */
     /* RenderCV's classic footer: the name and the page, small and quiet. */
     s->footer = "*NAME -- PAGE_NUMBER/TOTAL_PAGES*";
-    s->footer_size = RC_PT(8);
+    s->footer_size = RC_PT(9);
     s->top_note_color = 0x808080;
     s->show_footer = 1;
     s->body_align = RC_ALIGN_JUSTIFY;
@@ -621,6 +621,7 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     set_expansion(s);
     s->lb.last_line_min = s->body_size * 3;
+    s->footer_size = s->body_size * 9 / 10; /* RenderCV's top note and footer: 0.9em */
     set_leading(s);
     /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns

@@ -14,6 +14,9 @@ targets:
   |dy|<3   share of matched page-1 words within 3 pt of RenderCV's
   width    median width ratio (ours/RenderCV) of matched words, all pages
   match    share of RenderCV's page-1 words matched in ours
+  notes    page 1's top note and footer: the largest baseline offset in pt
+           (page coordinates, not aligned), with a * when a size differs
+  title    whether the PDF's title is RenderCV's (its placeholders filled)
 
 Words are matched in reading order (difflib over normalised words), so a
 word that moved to another line still matches. Baselines come from
@@ -140,6 +143,38 @@ def baseline_words(pdf, pageno):
     return out
 
 
+def margin_notes(pdf):
+    """Page 1's top note and footer: {kind: (baseline, size, x1)}; the top
+    note is the line starting "Last updated", the footer the one ending in
+    "1/N"."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextLineHorizontal
+    page = next(iter(extract_pages(pdf, page_numbers=[0])))
+    found = {}
+
+    def walk(obj):
+        for child in getattr(obj, "_objs", []):
+            if isinstance(child, LTTextLineHorizontal):
+                text = child.get_text().strip()
+                chars = [c for c in child if isinstance(c, LTChar)]
+                kind = ("top" if text.startswith("Last updated") else
+                        "footer" if re.search(r"\b1/\d+$", text) else None)
+                if chars and kind:
+                    found[kind] = (page.height - chars[0].matrix[5],
+                                   round(chars[0].size, 2), chars[-1].x1)
+            else:
+                walk(child)
+    walk(page)
+    return found
+
+
+def pdf_title(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True,
+                          text=True).stdout
+    m = re.search(r"^Title:\s*(.*)$", info, re.M)
+    return m.group(1) if m else ""
+
+
 def first_section_title(yaml_path):
     import yaml
     with open(yaml_path, encoding="utf-8") as f:
@@ -203,6 +238,12 @@ def measure(rescomp, theme, work):
     ratios = [(b[3] - b[2]) / (a[3] - a[2]) for a, b in pairs
               if len(a[0]) >= 3 and a[3] - a[2] > 1.0]
     row["width"] = statistics.median(ratios) if ratios else float("nan")
+    rn, on = margin_notes(ref), margin_notes(ours)
+    row["notes"] = max([abs(rn[k][0] - on[k][0]) if k in on else float("inf")
+                        for k in rn] + [0.0 if set(on) <= set(rn) else
+                                        float("inf")])
+    row["notes_size"] = all(k in on and rn[k][1] == on[k][1] for k in rn)
+    row["title"] = pdf_title(ours) == pdf_title(ref)
     return row
 
 
@@ -239,6 +280,14 @@ def check(row, bounds):
         elif key == "within3":
             if not row["within3"] >= float(bound):
                 broken.append("within3 %.2f < %s" % (row["within3"], bound))
+        elif key == "notes":
+            if not (row["notes"] <= float(bound) and row["notes_size"]):
+                broken.append("top note and footer %.2f pt off (sizes %s)" %
+                              (row["notes"], "same" if row["notes_size"]
+                               else "differ"))
+        elif key == "same_title":
+            if not row["title"]:
+                broken.append("the PDF title is not RenderCV's")
         elif key == "match":
             if not row["match"] >= float(bound):
                 broken.append("match %.2f < %s" % (row["match"], bound))
@@ -257,16 +306,18 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     limits = read_limits(args.limits) if args.limits else {}
-    print("%-19s %5s %5s %6s %7s %6s %6s %6s" %
+    print("%-19s %5s %5s %6s %7s %6s %6s %6s %6s %5s" %
           ("theme", "pages", "first", "header", "dy", "|dy|<3", "width",
-           "match"))
+           "match", "notes", "title"))
     failed = False
     for theme in args.only or THEMES:
         r = measure(args.rescomp, theme, args.work)
-        print("%-19s %2d/%-2d %2d/%-2d %3d/%-2d %7.2f %6.2f %6.3f %6.2f" %
-              (theme, r["pages_ref"], r["pages"], r["first"], r["pages_ref"],
-               r["header_ref"], r["header"], r["dy"], r["within3"],
-               r["width"], r["match"]))
+        print("%-19s %2d/%-2d %2d/%-2d %3d/%-2d %7.2f %6.2f %6.3f %6.2f %5.2f%s %5s"
+              % (theme, r["pages_ref"], r["pages"], r["first"], r["pages_ref"],
+                 r["header_ref"], r["header"], r["dy"], r["within3"],
+                 r["width"], r["match"], r["notes"],
+                 " " if r["notes_size"] else "*", "same" if r["title"]
+                 else "no"))
         if args.verbose:
             for page, a, b in r["first_diff"]:
                 print("    page %d: RenderCV '%s'\n            ours     '%s'"

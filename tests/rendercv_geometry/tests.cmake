@@ -22,3 +22,10 @@ foreach(theme_file ${GEOMETRY_THEMES})
             -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/separator-${theme}
             -P ${CMAKE_CURRENT_LIST_DIR}/separator.cmake)
 endforeach()
+
+# RenderCV's placeholders in the PDF title, the top note and the footer.
+add_test(NAME rendercv_placeholders
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp>
+          -DINPUT=${CMAKE_CURRENT_LIST_DIR}/placeholders.yaml
+          -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/placeholders
+          -P ${CMAKE_CURRENT_LIST_DIR}/placeholders.cmake)

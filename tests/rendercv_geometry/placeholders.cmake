@@ -1,0 +1,40 @@
+# RenderCV's placeholders filled (NAME, CURRENT_DATE and the date's parts;
+# LAST_UPDATED in the top note, PAGE_NUMBER and TOTAL_PAGES in the footer)
+# where it fills them: the PDF title (pdfinfo), the top note and the
+# footer (pdftotext). Without settings.pdf_title the title is RenderCV's
+# default, 'NAME - CV'. EXE INPUT WORKDIR.
+file(REMOVE_RECURSE ${WORKDIR})
+file(MAKE_DIRECTORY ${WORKDIR})
+function(expect what text pattern)
+  if(NOT text MATCHES "${pattern}")
+    message(FATAL_ERROR "${what}: '${text}' does not match '${pattern}'")
+  endif()
+endfunction()
+function(compile pdf)
+  execute_process(COMMAND ${EXE} ${INPUT} ${ARGN} -o ${pdf} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "rescomp failed (${rc}):\n${err}")
+  endif()
+endfunction()
+function(title pdf out)
+  execute_process(COMMAND pdfinfo ${pdf} OUTPUT_VARIABLE info)
+  string(REGEX MATCH "(^|\n)Title: +([^\n]*)" found "${info}")
+  set(${out} "${CMAKE_MATCH_2}" PARENT_SCOPE)
+endfunction()
+
+compile(${WORKDIR}/cv.pdf)
+title(${WORKDIR}/cv.pdf t)
+expect("title" "${t}" "^Pat Example's CV, Mar 2026 \\(Mar 2026; 5/3\\)$")
+execute_process(COMMAND pdfinfo ${WORKDIR}/cv.pdf OUTPUT_VARIABLE info)
+expect("pages" "${info}" "\nPages: +[2-9]\n")
+execute_process(COMMAND pdftotext -layout ${WORKDIR}/cv.pdf - OUTPUT_VARIABLE text)
+expect("top note" "${text}" "Last updated in Mar 2026 by Pat Example \\(05\\.03\\.26\\)")
+expect("footer" "${text}" "Pat Example, March 2026, page 1 of [2-9]")
+expect("footer" "${text}" "Pat Example, March 2026, page 2 of [2-9]")
+
+# RenderCV's default title
+file(WRITE ${WORKDIR}/default.yaml "cv:\n  name: Pat **Example**\n")
+set(INPUT ${WORKDIR}/default.yaml)
+compile(${WORKDIR}/default.pdf)
+title(${WORKDIR}/default.pdf t)
+expect("title" "${t}" "^Pat Example - CV$")
