@@ -282,14 +282,19 @@ rc_layout *rc_layout_begin(const rc_cv *cv, const rc_style *st, rc_fonts *fonts,
     check_markup(c);
     rc_vlist_init(&c->vl);
 
-    /* The CV owner's name is bold in author lists, as academic CVs do. */
-    size_t nk = cv->bold_keywords.n + (cv->name.s ? 1 : 0);
+    /*
+     * The CV owner's name is bold in author lists in the latex theme, as
+     * academic CVs do; RenderCV's themes bold what the CV marks and
+     * settings.bold_keywords, nothing more.
+     */
+    const int bold_owner = cv->name.s && c->st->bold_owner_name;
+    size_t nk = cv->bold_keywords.n + (bold_owner ? 1 : 0);
     c->keywords = rc_arena_alloc(a, (nk ? nk : 1) * sizeof(char *));
     for (size_t i = 0; i < cv->bold_keywords.n; i++)
         c->keywords[c->nkeywords++] = cv->bold_keywords.v[i].s;
 
     emit_header(c);
-    if (cv->name.s) {
+    if (bold_owner) {
         rc_spans spans = rc_markup_parse(a, cv->name.s, strlen(cv->name.s));
         c->keywords[c->nkeywords++] = rc_spans_plain_text(a, spans);
     }

@@ -226,7 +226,8 @@ static size_t entry_fields(ctx *c, const rc_entry *en, const char *date, rc_tfie
     FIELD("TITLE", en->title.s);
     FIELD("AUTHORS", en->authors.n ? join_texts(c, &en->authors, ", ") : NULL);
     FIELD("JOURNAL", en->journal.s);
-    const char *doi = en->doi.s ? markup_link(c, rc_arena_printf(c->a, "doi:%s", en->doi.s),
+    /* the DOI as RenderCV shows it, without a 'doi:' prefix, linked to doi.org */
+    const char *doi = en->doi.s ? markup_link(c, en->doi.s,
                                               rc_arena_printf(c->a, "https://doi.org/%s",
                                                               en->doi.s))
                                 : NULL;

@@ -618,6 +618,8 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
         s->top_note = NULL;
     if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
+    if (cv->theme.s && !strcmp(cv->theme.s, "latex"))
+        s->bold_owner_name = 1; /* rescomp's academic look: the owner bold in author lists */
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     set_expansion(s);
     s->lb.last_line_min = s->body_size * 3;

@@ -104,6 +104,8 @@ typedef struct rc_style {
     int font_expansion;                      /* typography.font_expansion: glyphs of justified
                                                 lines may be scaled by up to 2% (lb.expand_*) */
     int date_column_left;                    /* moderncv: dates in a column on the left */
+    int bold_owner_name;                     /* the latex theme's: the CV owner's name bold in the
+                                                body (RenderCV bolds only bold_keywords) */
     int section_page_break;                  /* sections.allow_page_break */
     int entry_page_break;                    /* entries.allow_page_break */
     int short_second_row;                    /* entries.short_second_row: all of an entry's

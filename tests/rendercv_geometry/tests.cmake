@@ -29,3 +29,12 @@ add_test(NAME rendercv_placeholders
           -DINPUT=${CMAKE_CURRENT_LIST_DIR}/placeholders.yaml
           -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/placeholders
           -P ${CMAKE_CURRENT_LIST_DIR}/placeholders.cmake)
+
+# The owner's name bold only in the latex theme; DOIs without 'doi:'.
+foreach(theme_file ${GEOMETRY_THEMES})
+  get_filename_component(theme ${theme_file} NAME_WE)
+  add_test(NAME rendercv_owner_doi_${theme}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp>
+            -DINPUT=${CMAKE_CURRENT_LIST_DIR}/owner.yaml -DTHEME=${theme}
+            -P ${CMAKE_CURRENT_LIST_DIR}/owner.cmake)
+endforeach()
