@@ -58,7 +58,7 @@ static const rc_image *load_photo(const char *name)
     rc_diags d;
     rc_diags_init(&d);
     const char *path = rc_arena_printf(&image_arena, "%s/%s", RESCOMP_FUZZ_IMAGE_DIR, name);
-    if (rc_image_load(&image_arena, path, RC_PT(72), (rc_pos){0}, im, &d) != 0) {
+    if (rc_image_load(NULL, &image_arena, path, RC_PT(72), (rc_pos){0}, im, &d) != 0) {
         rc_diags_print(&d, stderr);
         exit(1);
     }

@@ -176,8 +176,8 @@ static rc_scaled signature(ctx *c, uint32_t sect, const rc_text *t, const char *
     rc_image *img = rc_arena_alloc(c->a, sizeof(*img));
     rc_scaled maxw = c->text_width / 2, maxh = baselines(c, SIGNATURE_ROOM, 0);
     if (rc_files_check(c->cv->root, path, "signature", t->s, t->pos, c->d) < 0 ||
-        rc_image_load_as(c->a, path, "signature", "letter.signature", maxw, maxh, t->pos,
-                         img, c->d) != 0)
+        rc_image_load_as(c->cv->images, c->a, path, "signature", "letter.signature", maxw,
+                         maxh, t->pos, img, c->d) != 0)
         return -1;
     rc_scaled w = maxw, h = (rc_scaled)((int64_t)maxw * img->src_height / img->src_width);
     if (h > maxh) {
