@@ -331,6 +331,8 @@ static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = node_at(L, it[i]);
         const char *ipath = index_path(L, path, i);
+        if (rc_yaml_is_empty_text(item))
+            continue; /* '' holds no text to lose (rc_yaml_is_empty_text) */
         if (rc_yaml_is_null(item)) {
             rc = empty_item(L, item, ipath);
             continue;
@@ -772,6 +774,8 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++, i++) {
         yaml_node_t *item = node_at(L, *it);
+        if (rc_yaml_is_empty_text(item))
+            continue; /* '' holds no text to lose (rc_yaml_is_empty_text) */
         if (rc_yaml_is_null(item)) {
             rc = empty_item(L, item, index_path(L, path, i));
             continue;
@@ -1068,6 +1072,8 @@ typedef struct entry_scan {
     const char **near_field; /* ... and that field (NULL once reported) */
     size_t nnear;
     uint32_t invalid;        /* bit i: entry_fields[i] was given but rejected */
+    uint32_t empty;          /* bit i: entry_fields[i] was given as '' or as an empty list,
+                                which RenderCV accepts for a required field */
 } entry_scan;
 
 /* `positions` was given but rejected: its errors are out already. */
@@ -1090,7 +1096,8 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
     int rc = 0;
     for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++) {
         const struct entry_field *f = &entry_fields[i];
-        if (!(f->required & TYPE_BIT(t)) || field_present(in, f) || (sc->invalid >> i & 1u))
+        if (!(f->required & TYPE_BIT(t)) || field_present(in, f) ||
+            ((sc->invalid | sc->empty) >> i & 1u))
             continue;
         /* Positions name it; an empty `positions:` does not (regress-empty-positions.yaml). */
         if (f->off == offsetof(entry_in, e.position) &&
@@ -1127,7 +1134,7 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
     in.e.pos = node_pos(L, map);
     size_t npairs = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     entry_scan sc = {rc_xcalloc(npairs + 1, sizeof(yaml_node_t *)),
-                     rc_xcalloc(npairs + 1, sizeof(const char *)), 0, 0};
+                     rc_xcalloc(npairs + 1, sizeof(const char *)), 0, 0, 0};
     const char *names[RC_ARRAY_LEN(entry_fields) + 1];
     type_fields(t, 1, names);
     int rc = 0;
@@ -1140,6 +1147,18 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
         }
         const struct entry_field *f = find_entry_field(rc_yaml_scalar(k), t);
         if (f) {
+            if (rc_yaml_is_empty_text(v) && (f->required & TYPE_BIT(t)) &&
+                f->load != load_authors) {
+                /*
+                 * Present and empty: the layout prints nothing for it, as
+                 * for any empty text, where a missing one would be an error.
+                 */
+                sc.empty |= 1u << (f - entry_fields);
+                *(rc_text *)((char *)&in + f->off) = make_text(L, v);
+                continue;
+            }
+            if (v->type == YAML_SEQUENCE_NODE && f->load == load_authors)
+                sc.empty |= 1u << (f - entry_fields); /* [] or ['']: no authors, not missing */
             if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0) {
                 sc.invalid |= 1u << (f - entry_fields);
                 rc = -1;
@@ -1228,6 +1247,8 @@ static int load_bibtex_entries(loader *L, yaml_node_t *n, const char *path, sect
 static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
 {
     const char *path = index_path(L, ss->path, i);
+    if (rc_yaml_is_empty_text(n))
+        return 0; /* '' holds no text to lose (rc_yaml_is_empty_text) */
     if (rc_yaml_is_null(n))
         return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-' "
                         "(a '#' after '- ' starts a comment: quote text that begins with '#', "
