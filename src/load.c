@@ -367,7 +367,8 @@ typedef struct field {
 
 enum unknown_policy {
     UNKNOWN_IS_ERROR,   /* a typo: say so, suggest the closest key */
-    UNKNOWN_IS_WARNING  /* a RenderCV option we do not implement yet */
+    UNKNOWN_IS_WARNING, /* a RenderCV option we do not implement yet */
+    UNKNOWN_IS_EXTRA    /* cv: RenderCV 2.6 and earlier took any key there */
 };
 
 typedef struct mapping_schema {
@@ -426,6 +427,31 @@ static int check_key(loader *L, yaml_node_t *k, const char *path)
     }
     return rc_error(L->d, node_pos(L, k), "keys in %s must be text, not %s",
                     *path ? path : "the top level", rc_yaml_kind(k));
+}
+
+/*
+ * A key cv does not know. RenderCV 2.6 and earlier accepted any (custom
+ * templates could print it) and 2.7 refuses it, so files in the wild have
+ * them: a warning, since no theme prints it. Keys that belong under
+ * settings, design or locale were moved there by load_legacy.c.
+ */
+static void extra_cv_key(loader *L, yaml_node_t *k, yaml_node_t *v, const mapping_schema *s)
+{
+    const char *keys[32];
+    candidates_of(s, keys, RC_ARRAY_LEN(keys));
+    const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
+    const char *key = rc_diag_token(L->a, rc_yaml_scalar(k));
+    const char *what = rc_yaml_is_null(v) ? "it" : v->type == YAML_SCALAR_NODE ? "its text"
+                                                                             : "its content";
+    if (near)
+        rc_warning(L->d, node_pos(L, k), "unknown key '%s' in cv (did you mean '%s'?) is left "
+                   "out; RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it", key,
+                   near);
+    else
+        rc_warning(L->d, node_pos(L, k), "key '%s' in cv is no RenderCV field, so %s is left "
+                   "out (RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it); "
+                   "move it into a section, e.g. 'sections: {%s: [...]}', or remove it", key,
+                   what, key);
 }
 
 static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
@@ -517,6 +543,8 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
             collect_design(L, v, cpath, L->design);
         } else if (f || s->unknown == UNKNOWN_IS_WARNING) {
             warn_unsupported(L, k, s, cpath);
+        } else if (s->unknown == UNKNOWN_IS_EXTRA) {
+            extra_cv_key(L, k, v, s);
         } else {
             const char *keys[32];
             candidates_of(s, keys, RC_ARRAY_LEN(keys));
@@ -1469,7 +1497,7 @@ static const field cv_fields[] = {
     {"custom_connections", load_connections, 0},
     {"sections", load_sections, 0},
 };
-static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNKNOWN_IS_ERROR,
+static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNKNOWN_IS_EXTRA,
                                          "cv"};
 
 static int load_cv_key(loader *L, yaml_node_t *v, const char *path, void *target)
