@@ -148,13 +148,23 @@ static void put(text *t, char c)
 
 /*
  * One field as a line of plain text: escapes resolved, link targets
- * dropped ("[text](url)" shows "text"), '~' a space. Stars, backticks and
- * brackets are punctuation, which the tokenizer drops anyway.
+ * dropped ("[text](url)" shows "text"), '~' a space, inline math
+ * ("$$\\alpha$$", printed as Unicode: its tests check it) dropped. Stars,
+ * backticks and brackets are punctuation, which the tokenizer drops anyway.
  */
 static void put_field(text *t, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '$' && i + 1 < n && s[i + 1] == '$') {
+            const char *close = strstr(s + i + 2, "$$");
+            const char *nl = strchr(s + i + 2, '\n');
+            if (close && close > s + i + 2 && (!nl || close < nl)) {
+                i = (size_t)(close - s) + 1;
+                put(t, ' ');
+                continue;
+            }
+        }
         if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
             put(t, s[++i]);
         } else if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
