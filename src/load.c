@@ -432,10 +432,11 @@ static int check_key(loader *L, yaml_node_t *k, const char *path)
 /*
  * A key cv does not know. RenderCV 2.6 and earlier accepted any (custom
  * templates could print it) and 2.7 refuses it, so files in the wild have
- * them: a warning, since no theme prints it. Keys that belong under
- * settings, design or locale were moved there by load_legacy.c.
+ * them: a warning, since no theme prints it; but a near miss of a field is
+ * a misspelling, an error. Keys that belong under settings, design or
+ * locale were moved there by load_legacy.c.
  */
-static void extra_cv_key(loader *L, yaml_node_t *k, yaml_node_t *v, const mapping_schema *s)
+static int extra_cv_key(loader *L, yaml_node_t *k, yaml_node_t *v, const mapping_schema *s)
 {
     const char *keys[32];
     candidates_of(s, keys, RC_ARRAY_LEN(keys));
@@ -443,15 +444,13 @@ static void extra_cv_key(loader *L, yaml_node_t *k, yaml_node_t *v, const mappin
     const char *key = rc_diag_token(L->a, rc_yaml_scalar(k));
     const char *what = rc_yaml_is_null(v) ? "it" : v->type == YAML_SCALAR_NODE ? "its text"
                                                                              : "its content";
-    if (near)
-        rc_warning(L->d, node_pos(L, k), "unknown key '%s' in cv (did you mean '%s'?) is left "
-                   "out; RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it", key,
-                   near);
-    else
-        rc_warning(L->d, node_pos(L, k), "key '%s' in cv is no RenderCV field, so %s is left "
-                   "out (RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it); "
-                   "move it into a section, e.g. 'sections: {%s: [...]}', or remove it", key,
-                   what, key);
+    if (near) /* a misspelt field would lose what it holds: an error, as in RenderCV 2.7 */
+        return rc_error(L->d, node_pos(L, k), "unknown key '%s' in cv (did you mean '%s'?)", key,
+                        near);
+    rc_warning(L->d, node_pos(L, k), "key '%s' in cv is no RenderCV field, so %s is left out "
+               "(RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it); move it into "
+               "a section, e.g. 'sections: {%s: [...]}', or remove it", key, what, key);
+    return 0;
 }
 
 static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
@@ -544,7 +543,8 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
         } else if (f || s->unknown == UNKNOWN_IS_WARNING) {
             warn_unsupported(L, k, s, cpath);
         } else if (s->unknown == UNKNOWN_IS_EXTRA) {
-            extra_cv_key(L, k, v, s);
+            if (extra_cv_key(L, k, v, s) < 0)
+                rc = -1;
         } else {
             const char *keys[32];
             candidates_of(s, keys, RC_ARRAY_LEN(keys));
