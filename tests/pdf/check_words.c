@@ -331,7 +331,9 @@ static char *cv_words(const char *path)
     text t = {0};
     put(&t, '\n');
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!value_of(&doc, root, "cv") && value_of(&doc, root, "basics")) {
+    size_t plen = strlen(path);
+    if (!value_of(&doc, root, "cv") &&
+        (value_of(&doc, root, "basics") || (plen > 5 && !strcmp(path + plen - 5, ".json")))) {
         put_jsonresume(&t, &doc, root);
         yaml_document_delete(&doc);
         yaml_parser_delete(&parser);

@@ -42,3 +42,14 @@ wild_test(jsonresume_as_built EXT json
   WARN "jsonresume_as_built\\.json:5:15: warning: basics\\.image 'prof_pic\\.jpg' is no file in the CV's folder"
        "jsonresume_as_built\\.json:8:75: warning: work\\[0\\]\\.startDate 1967 is after its endDate 1950, so both are shown as written"
   TEXT "Grace Hopper" "Rear Admiral" "United States Navy" "1967 – 1950")
+# al-folio's sample resume.json, which thousands of personal sites carry
+# rewritten: a project's summary, an education's highlights and an award's
+# url are printed; its icons, keys of its own and sections of its own are
+# not, with a warning each (once per key, however many entries hold it).
+wild_test(jsonresume_alfolio EXT json
+  WARN "jsonresume_alfolio\\.json:4:5: warning: 'languages' in basics is no JSON Resume field, so it is not printed"
+       "jsonresume_alfolio\\.json:12:7: warning: 'icon' in education\\[0\\] is no JSON Resume field"
+       "jsonresume_alfolio\\.json:23:25: warning: 'icon' in skills\\[0\\] \\(and in 1 more\\) is no JSON Resume field"
+       "jsonresume_alfolio\\.json:26:3: warning: 'work experience' is no JSON Resume section, so it is not printed"
+  TEXT "Thesis on quasicrystals" "Computes aperiodic tilings fast" "A viewer. Renders lattices in 3D"
+       "Best Poster")
