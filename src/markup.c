@@ -879,31 +879,41 @@ enum { RUN_FINE, RUN_PARTLY, RUN_NO_CLOSE, RUN_NO_OPEN, RUN_UNCLOSED };
 /* A field's warnings beyond this many are counted in one more. */
 #define MAX_RUN_WARNINGS 3
 
-/* Where a math warning goes: the field, and where its math starts in it. */
+/* Where a math warning goes: the field, where its math starts in it, how many were given. */
 typedef struct math_warn_ctx {
     const char *src;
     size_t base;
     rc_pos pos;
     rc_diags *d;
+    size_t given, more;
 } math_warn_ctx;
 
 static void math_warn(void *ctx, size_t at, const char *message)
 {
     math_warn_ctx *w = ctx;
+    if (w->given == MAX_RUN_WARNINGS) {
+        w->more++;
+        return;
+    }
+    w->given++;
     rc_warning(w->d, run_pos(w->src, w->base + at, w->pos), "%s", message);
 }
 
-/* Warn about what the field's math cannot render (math.c says what). */
+/* Warn about what the field's math cannot render (math.c says what), as for stars. */
 static void check_math(const parser *p, rc_pos pos, rc_diags *d)
 {
+    math_warn_ctx w = {p->src, 0, pos, d, 0, 0};
     for (size_t k = 0; k < p->nmath; k++) {
-        math_warn_ctx w = {p->src, p->math[k].first, pos, d};
+        w.base = p->math[k].first;
         rc_math m;
         memset(&m, 0, sizeof m);
         rc_math_render(p->src + p->math[k].first, p->math[k].end - p->math[k].first, &m,
                        math_warn, &w);
         rc_math_release(&m);
     }
+    if (w.more)
+        rc_warning(d, pos, "%zu more things in this field's math print as written; write them "
+                   "as characters, or mend them as above", w.more);
 }
 
 void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)

@@ -28,7 +28,6 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,12 +207,13 @@ static void warnf(mctx *c, size_t at, const char *fmt, ...)
 {
     if (!c->warn)
         return;
-    char msg[512];
+    rc_buf msg = RC_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    rc_buf_vaddf(&msg, fmt, ap);
     va_end(ap);
-    c->warn(c->wctx, at, msg);
+    c->warn(c->wctx, at, rc_buf_str(&msg));
+    rc_buf_release(&msg);
 }
 
 static void emit(rc_math *m, const char *text, size_t len, unsigned style, size_t src)
@@ -345,6 +345,17 @@ static const char *flat(rc_math *part)
     return rc_buf_str(&part->text);
 }
 
+/* How much of s[0..n) a message quotes: about 40 bytes, cut at a character's start. */
+static size_t shown(const char *s, size_t n)
+{
+    if (n <= 40)
+        return n;
+    size_t k = 40;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
 /* A script: ^arg or _arg, marker at s[at]. */
 static size_t script(mctx *c, size_t at, size_t to, mstyle st, int depth, rc_math *out)
 {
@@ -385,13 +396,14 @@ static size_t script(mctx *c, size_t at, size_t to, mstyle st, int depth, rc_mat
         char miss[5] = {0};
         rc_utf8_encode(missing, miss);
         size_t ncp = rc_utf8_length(t, n);
+        size_t written = shown(c->s + at + 1, i - at - 1), printed = shown(t, n);
         warnf(c, at,
-              "'%c%.*s' has no Unicode %s for '%s', so it prints as '%s%s%.*s%s'; write it "
+              "'%c%.*s%s' has no Unicode %s for '%s', so it prints as '%s%s%.*s%s%s'; write it "
               "without the %s, or with characters that have one (digits, + - = ( ), most "
               "letters)",
-              marker[0], (int)(i - at - 1), c->s + at + 1, sup ? "superscript" : "subscript", miss,
-              marker, ncp > 1 ? "(" : "", (int)n, t, ncp > 1 ? ")" : "",
-              sup ? "superscript" : "subscript");
+              marker[0], (int)written, c->s + at + 1, written < i - at - 1 ? "…" : "",
+              sup ? "superscript" : "subscript", miss, marker, ncp > 1 ? "(" : "", (int)printed,
+              t, printed < n ? "…" : "", ncp > 1 ? ")" : "", sup ? "superscript" : "subscript");
         emit(out, marker, 1, 0, at);
         if (ncp > 1)
             emit(out, "(", 1, 0, at);
@@ -490,7 +502,7 @@ static size_t command(mctx *c, size_t start, size_t name, size_t name_end, size_
     if (latex && (name_is("frac", nm, len) || name_is("dfrac", nm, len) ||
                   name_is("tfrac", nm, len))) {
         arg_grouped(c, &i, to, false, st, depth, out);
-        emit(out, "/", 1, 0, start);
+        emit(out, "/", 1, 0, i < to ? i : to - 1); /* offsets keep increasing */
         arg_grouped(c, &i, to, false, st, depth, out);
         return i;
     }
@@ -572,7 +584,7 @@ static size_t latex_command(mctx *c, size_t at, size_t to, mstyle st, int depth,
           "unknown math command '\\%.*s', so it prints as written; write the character itself "
           "(rescomp renders Greek letters, sub- and superscripts, \\mathbf and the common "
           "operators)",
-          (int)len, c->s + i);
+          (int)shown(c->s + i, len), c->s + i);
     /* its {arguments} too, braces and all, since their meaning is unknown */
     while (e < to && c->s[e] == '{')
         e = group_end(c->s, e, to) < to ? group_end(c->s, e, to) + 1 : to;
