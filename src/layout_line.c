@@ -7,6 +7,8 @@
  */
 #include "layout_parts.h"
 
+#include "bidi.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +56,9 @@ typedef struct draw_builder {
     uint32_t *cps;
     rc_scaled *adj;
     uint8_t *lig;
+    uint16_t *gid;   /* the shaped glyph of each, 0: the font's own (rc_run.gids) */
     size_t n, cap;
+    int any_gid;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
     int actual;      /* the open draw is small caps with its written text as ActualText */
@@ -84,6 +88,8 @@ static void db_close(ctx *c, draw_builder *b, line *l)
                 ligs[k++] = (uint32_t)i << 8 | b->lig[i];
         d->ligs = ligs;
     }
+    d->gids = b->any_gid ? rc_arena_memdup(c->a, b->gid, b->n, sizeof(uint16_t)) : NULL;
+    b->any_gid = 0;
     d->n = b->n;
     b->n = 0;
     b->open = 0;
@@ -105,17 +111,20 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
 }
 
 /* lig: the letters the glyph shows (build.h's rc_run.lig), 1 for a character of its own */
-static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig, uint16_t gid)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
         b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
         b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
         b->lig = rc_xrealloc(b->lig, b->cap);
+        b->gid = rc_xrealloc(b->gid, b->cap * sizeof(*b->gid));
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
     b->lig[b->n] = lig;
+    b->gid[b->n] = gid;
+    b->any_gid |= gid != 0;
     b->n++;
 }
 
@@ -279,7 +288,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
-            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1);
+            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1, 0);
             if (b.actual) /* the space is in the span: its ActualText has it too */
                 b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
@@ -312,7 +321,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             }
         }
         for (size_t k = 0; k < run->n; k++)
-            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
+            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1,
+                    run->gids ? run->gids[k] : 0);
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
@@ -354,7 +364,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     /* A line that ends at a hyphenation break shows the hyphen. */
     const rc_item *end = &p->items[brk->index];
     if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
-        db_push(&b, '-', 0, 1);
+        db_push(&b, '-', 0, 1, 0);
         if (end->expandable)
             lp.glyphs += end->width;
         else
@@ -368,6 +378,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     free(b.cps);
     free(b.adj);
     free(b.lig);
+    free(b.gid);
+    rc_bidi_line_draws(&l->v, &l->n, &l->cap, c->doc, c->fonts, c->a);
 
     rc_scaled shift = 0;
     if (p->align == RC_ALIGN_CENTER)
