@@ -1,0 +1,11 @@
+# Right-to-left CVs (issue 15): Arabic, Hebrew and Persian, each with Latin
+# names, numbers, a URL and an e-mail in its lines, and an English CV with
+# Hebrew and Arabic words in its lines, read back from the PDF
+# (pdftotext, pdfminer, word boxes), the txt and the html: check_rtl.py
+# says what is checked. Debian's python3, whose pdfminer and yaml are
+# python3-pdfminer and python3-yaml.
+foreach(lang arabic hebrew persian english_with_rtl)
+  add_test(NAME rtl_${lang}
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
+            ${CMAKE_CURRENT_LIST_DIR}/${lang}.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-${lang})
+endforeach()
