@@ -205,6 +205,7 @@ typedef struct pending {
     rc_scaled size;
     int small;
     int whole;      /* the word it belongs to is never hyphenated (word_kept_whole) */
+    uint32_t top;   /* its highest code point: below U+0590, no right-to-left letter */
 } pending;
 
 static int is_letter(uint32_t cp);
@@ -437,7 +438,8 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     rc_face_shape(face, w->cps, w->n, kern_milli, lig);
     /* Right-to-left words take their glyphs from HarfBuzz (font_shape.h). */
     uint16_t *gids = NULL;
-    if (w->face != RC_FACE_ICONS && rc_bidi_has_rtl(w->cps, w->n)) {
+    if (w->top >= 0x0590 && w->face != RC_FACE_ICONS && rc_bidi_has_rtl(w->cps, w->n)) {
+        p->rtl = 1;
         uint8_t *rtl_lig = lig ? lig : rc_xmalloc(w->n);
         gids = rc_xmalloc(w->n * sizeof(*gids));
         if (rc_face_shape_glyphs(face, w->cps, w->n, kern_milli, rtl_lig, gids)) {
@@ -514,6 +516,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     free(points);
     free(kern);
     w->n = 0;
+    w->top = 0;
 }
 
 /* The capital of a lower-case letter (ASCII, Latin-1, Latin Extended-A, Greek). */
@@ -826,6 +829,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
             }
             w.orig[w.n] = cp;
             w.cps[w.n++] = shown;
+            w.top = shown > w.top ? shown : w.top;
             if ((cp == '-' || cp == 0x2013) && is_letter(prev) && !sp->url && !ps->no_breaks)
                 hyphen_break = 1;
             prev = cp;

@@ -65,6 +65,7 @@ typedef struct rc_para {
      * measure, so a short line costs as much wherever it falls.
      */
     rc_scaled balance;
+    int rtl;               /* a word has right-to-left letters: its lines are ordered (bidi.h) */
     rc_pos pos;            /* where the text came from, for messages */
     rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     uint32_t word_end;     /* the last letter or stop of the last word, 0 at the start:

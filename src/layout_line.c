@@ -89,6 +89,8 @@ static void db_close(ctx *c, draw_builder *b, line *l)
         d->ligs = ligs;
     }
     d->gids = b->any_gid ? rc_arena_memdup(c->a, b->gid, b->n, sizeof(uint16_t)) : NULL;
+    if (b->gid)
+        memset(b->gid, 0, b->n * sizeof(*b->gid)); /* the next draw's start with none */
     b->any_gid = 0;
     d->n = b->n;
     b->n = 0;
@@ -111,21 +113,35 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
 }
 
 /* lig: the letters the glyph shows (build.h's rc_run.lig), 1 for a character of its own */
-static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig, uint16_t gid)
+static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
 {
     if (b->n == b->cap) {
+        size_t had = b->cap;
         b->cap = b->cap ? 2 * b->cap : 64;
         b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
         b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
         b->lig = rc_xrealloc(b->lig, b->cap);
-        b->gid = rc_xrealloc(b->gid, b->cap * sizeof(*b->gid));
+        if (b->gid) {
+            b->gid = rc_xrealloc(b->gid, b->cap * sizeof(*b->gid));
+            memset(b->gid + had, 0, (b->cap - had) * sizeof(*b->gid));
+        }
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
     b->lig[b->n] = lig;
-    b->gid[b->n] = gid;
-    b->any_gid |= gid != 0;
     b->n++;
+}
+
+/*
+ * The shaped glyph of the code point pushed last (rc_run.gids): the
+ * vector is made for the first run that has one, zero for the others.
+ */
+static void db_gid(draw_builder *b, uint16_t gid)
+{
+    if (!b->gid)
+        b->gid = rc_xcalloc(b->cap, sizeof(*b->gid));
+    b->gid[b->n - 1] = gid;
+    b->any_gid |= gid != 0;
 }
 
 typedef struct link_tracker {
@@ -288,7 +304,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         if (has_glue && has_box && b.open) {
             rc_scaled space = milli_em(rc_face_advance(c->fonts->faces[b.proto.face], ' '),
                                        b.proto.size);
-            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1, 0);
+            db_push(&b, ' ', unexpanded(pending, b.proto.expand) - space, 1);
             if (b.actual) /* the space is in the span: its ActualText has it too */
                 b.proto.span_begin = rc_arena_printf(c->a, "%s ", b.proto.span_begin);
         }
@@ -320,9 +336,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                 head_open = 1;
             }
         }
-        for (size_t k = 0; k < run->n; k++)
-            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1,
-                    run->gids ? run->gids[k] : 0);
+        for (size_t k = 0; k < run->n; k++) {
+            db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
+            if (run->gids)
+                db_gid(&b, run->gids[k]);
+        }
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
@@ -364,7 +382,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     /* A line that ends at a hyphenation break shows the hyphen. */
     const rc_item *end = &p->items[brk->index];
     if (end->type == RC_ITEM_PENALTY && end->flagged && end->width > 0 && b.open) {
-        db_push(&b, '-', 0, 1, 0);
+        db_push(&b, '-', 0, 1);
         if (end->expandable)
             lp.glyphs += end->width;
         else
@@ -379,7 +397,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     free(b.adj);
     free(b.lig);
     free(b.gid);
-    rc_bidi_line_draws(&l->v, &l->n, &l->cap, c->doc, c->fonts, c->a);
+    if (c->doc->rtl || p->rtl)
+        rc_bidi_line_draws(&l->v, &l->n, &l->cap, c->doc, c->fonts, c->a);
 
     rc_scaled shift = 0;
     if (p->align == RC_ALIGN_CENTER)
