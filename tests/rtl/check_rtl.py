@@ -1,6 +1,6 @@
 """A right-to-left CV, read back (tests/rtl/tests.cmake).
 
-usage: check_rtl.py RESCOMP CV.yaml WORKDIR
+usage: check_rtl.py RESCOMP CV.yaml WORKDIR [--letter]
 
 Compiles the CV to PDF, txt and html, then checks:
 - pdftotext: the words of each text field of the CV come out in the
@@ -23,6 +23,7 @@ import unicodedata
 import yaml
 
 rescomp, cv_path, work = sys.argv[1:4]
+letter = sys.argv[4:] == ["--letter"]
 failures = []
 
 
@@ -43,7 +44,7 @@ def words(text):
 cv = yaml.safe_load(open(cv_path, encoding="utf-8"))
 fields = []  # text fields a reader reads as lines
 c = cv["cv"]
-fields += [c["name"], c["headline"], c["location"]]
+fields += [c[k] for k in ("name", "headline", "location") if k in c]
 lang = {"arabic": "ar", "hebrew": "he", "persian": "fa"}.get(cv.get("locale", {}).get("language"))
 for title, entries in c["sections"].items():
     fields.append(title)
@@ -54,6 +55,28 @@ for title, entries in c["sections"].items():
         fields += e.get("highlights", [])
 
 pdf = f"{work}.pdf"
+if letter:
+    # the letter's own fields; its lines are flush right (the subject,
+    # which is no justified line, ends at the right margin)
+    lt = cv["letter"]
+    fields = lt["recipient"] + [lt["subject"], lt["salutation"], lt["closing"]]
+    fields += [p for p in lt["body"].split("\n\n") if p.strip()]
+    run(rescomp, cv_path, "--letter", "-o", pdf)
+    got = " " + " ".join(words(run("pdftotext", pdf, "-"))) + " "
+    for f in fields:
+        if " " + " ".join(words(f)) + " " not in got:
+            fail(f"pdftotext does not read '{f}' in order")
+    xml = run("pdftotext", "-bbox", pdf, "-")
+    right = max(float(b) for b in re.findall(r'xMax="([0-9.]+)"', xml))
+    first = words(lt["subject"])[0]
+    # poppler's -bbox cuts a right-to-left word into letters: the first one
+    hits = [m for m in re.finditer(r'xMin="([0-9.]+)"[^>]*xMax="([0-9.]+)"[^>]*>([^<]*)<', xml)
+            if m.group(3) in (first[0], first[-1])]
+    if not any(abs(float(m.group(2)) - right) < 1 for m in hits):
+        fail(f"the subject '{lt['subject']}' does not end at the right margin {right:.1f}")
+    for m in failures:
+        print(m)
+    sys.exit(1 if failures else 0)
 run(rescomp, cv_path, "-o", pdf)
 run(rescomp, cv_path, "-o", f"{work}.txt")
 run(rescomp, cv_path, "-o", f"{work}.html")

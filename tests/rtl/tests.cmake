@@ -1,6 +1,7 @@
 # Right-to-left CVs (issue 15): Arabic, Hebrew and Persian, each with Latin
 # names, numbers, a URL and an e-mail in its lines, and an English CV with
-# Hebrew and Arabic words in its lines, read back from the PDF
+# Hebrew and Arabic words in its lines, and a Hebrew cover letter, read
+# back from the PDF
 # (pdftotext, pdfminer, word boxes), the txt and the html: check_rtl.py
 # says what is checked. Debian's python3, whose pdfminer and yaml are
 # python3-pdfminer and python3-yaml.
@@ -9,3 +10,7 @@ foreach(lang arabic hebrew persian english_with_rtl)
     COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
             ${CMAKE_CURRENT_LIST_DIR}/${lang}.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-${lang})
 endforeach()
+add_test(NAME rtl_letter_hebrew
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
+          ${CMAKE_CURRENT_LIST_DIR}/letter_hebrew.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-letter
+          --letter)
