@@ -14,3 +14,18 @@ add_test(NAME rtl_letter_hebrew
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
           ${CMAKE_CURRENT_LIST_DIR}/letter_hebrew.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-letter
           --letter)
+# Their traces, byte for byte (scripts/update-golden.sh writes them): the
+# runs' places, directions and glyphs, and the structure in logical order.
+file(GLOB RTL_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.yaml)
+foreach(input ${RTL_CASES})
+  get_filename_component(name ${input} NAME_WE)
+  set(args "")
+  if(name MATCHES "^letter_")
+    set(args --letter)
+  endif()
+  add_test(NAME rtl_golden_${name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DINPUT=${input} "-DARGS=${args}"
+            -DEXPECTED=${CMAKE_CURRENT_LIST_DIR}/golden/${name}.trace
+            -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/rtl-golden/${name}.trace
+            -P ${PROJECT_SOURCE_DIR}/tests/golden/run_golden.cmake)
+endforeach()
