@@ -118,18 +118,22 @@ static const uint32_t *piece_ligs(const rc_draw *d, size_t lo, size_t hi, rc_are
 }
 
 /*
- * The glyphs of a right-to-left piece: a mirrored character shows its
- * mirror's glyph (UAX #9 L4) where the face has one; extraction keeps the
- * character itself.
+ * The glyphs of a piece: a mirrored character shows its mirror's glyph
+ * (UAX #9 L4) in a right-to-left piece, where the face has one, and its
+ * own in a left-to-right one (HarfBuzz mirrored the brackets of a word it
+ * shaped right to left, which the line may set left to right: "Cairo
+ * (القاهرة)" in English). Extraction keeps the character itself.
  */
 static const uint16_t *piece_gids(const rc_draw *d, const rc_face *face, size_t lo, size_t hi,
                                   int rtl, rc_arena *a)
 {
     uint16_t *g = NULL;
-    for (size_t i = lo; rtl && i < hi; i++) {
+    for (size_t i = lo; i < hi; i++) {
         uint32_t m = rc_bidi_mirror(d->cps[i]);
-        unsigned gid = m != d->cps[i] && !(d->gids && d->gids[i]) ? rc_face_glyph(face, m) : 0;
-        if (!gid)
+        if (m == d->cps[i])
+            continue;
+        unsigned gid = rtl ? rc_face_glyph(face, m) : 0;
+        if (gid == (d->gids ? d->gids[i] : 0u))
             continue;
         if (!g) {
             g = rc_arena_alloc(a, (hi - lo) * sizeof(*g));
@@ -138,7 +142,11 @@ static const uint16_t *piece_gids(const rc_draw *d, const rc_face *face, size_t 
         }
         g[i - lo] = (uint16_t)gid;
     }
-    return g ? g : d->gids ? d->gids + lo : NULL;
+    const uint16_t *out = g ? g : d->gids ? d->gids + lo : NULL;
+    for (size_t k = 0; out && k < hi - lo; k++)
+        if (out[k])
+            return out;
+    return NULL; /* every glyph the code point's own */
 }
 
 void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *doc,

@@ -5,7 +5,7 @@
 # (pdftotext, pdfminer, word boxes), the txt and the html: check_rtl.py
 # says what is checked. Debian's python3, whose pdfminer and yaml are
 # python3-pdfminer and python3-yaml.
-foreach(lang arabic hebrew persian english_with_rtl)
+foreach(lang arabic hebrew persian english_with_rtl english_dejavu)
   add_test(NAME rtl_${lang}
     COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
             ${CMAKE_CURRENT_LIST_DIR}/${lang}.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-${lang})
