@@ -65,12 +65,18 @@ uint32_t rc_bidi_mirror(uint32_t cp)
     return fribidi_get_mirror_char(cp, &m) ? m : cp;
 }
 
-static rc_scaled cell_width(const rc_draw *d, const rc_face *face, size_t i)
+/* In 64 bits: a device may be handed runs no layout makes (fuzz_pdf). */
+static int64_t cell_width(const rc_draw *d, const rc_face *face, size_t i)
 {
-    rc_scaled w = (rc_scaled)((int64_t)rc_face_advance(face, d->cps[i]) * d->size / 1000);
+    int64_t w = (int64_t)rc_face_advance(face, d->cps[i]) * d->size / 1000;
     if (d->adjust)
         w += d->adjust[i];
-    return rc_expanded(w, d->expand);
+    return w + w * d->expand / 1000;
+}
+
+static rc_scaled clamp(int64_t v)
+{
+    return (rc_scaled)(v > RC_MAX_SCALED ? RC_MAX_SCALED : v < -RC_MAX_SCALED ? -RC_MAX_SCALED : v);
 }
 
 rc_scaled rc_bidi_draw_width(const rc_draw *d, const rc_fonts *fonts)
@@ -79,7 +85,7 @@ rc_scaled rc_bidi_draw_width(const rc_draw *d, const rc_fonts *fonts)
     int64_t w = 0;
     for (size_t i = 0; i < d->n; i++)
         w += cell_width(d, face, i);
-    return (rc_scaled)w;
+    return clamp(w);
 }
 
 /* ---- one line -------------------------------------------------------------- */
@@ -168,11 +174,11 @@ void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *do
     /* The line as cells: each code point of each run, and the space between runs. */
     size_t cap = total + ntext, ncells = 0;
     uint32_t *cps = rc_xmalloc(cap * sizeof(*cps));
-    rc_scaled *width = rc_xmalloc(cap * sizeof(*width));
+    int64_t *width = rc_xmalloc(cap * sizeof(*width));
     size_t *draw = rc_xmalloc(cap * sizeof(*draw)), *local = rc_xmalloc(cap * sizeof(*local));
     uint8_t *levels = rc_xmalloc(cap);
     uint32_t *order = rc_xmalloc(cap * sizeof(*order));
-    rc_scaled x0 = 0, end = 0;
+    int64_t x0 = 0, end = 0;
     int started = 0;
     for (size_t i = 0; i < n; i++) {
         const rc_draw *d = &v[i];
@@ -212,7 +218,7 @@ void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *do
      */
     piece *pieces = rc_xmalloc(cap * sizeof(*pieces));
     size_t np = 0;
-    rc_scaled pos = x0;
+    int64_t pos = x0;
     piece *open = NULL;
     for (size_t k = 0; k < ncells; k++) {
         size_t c = order[doc->rtl ? ncells - 1 - k : k];
@@ -231,9 +237,9 @@ void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *do
                 open->lo--;
         } else {
             open = &pieces[np++];
-            *open = (piece){draw[c], local[c], local[c] + 1, pos, 0, odd};
+            *open = (piece){draw[c], local[c], local[c] + 1, clamp(pos), 0, odd};
         }
-        open->w += width[c];
+        open->w = clamp(open->w + width[c]);
         pos += width[c];
     }
     qsort(pieces, np, sizeof(*pieces), by_draw_then_lo);

@@ -324,13 +324,17 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
     /* Td is relative to the previous line origin; both ends are rounded
      * absolute positions, so no error accumulates along a page. */
     glyph_units u = {0};
-    rc_scaled start = d->x;
+    int64_t start = d->x;
     if (d->rtl) {
-        /* from the run's right end to where its first glyph starts */
+        /*
+         * From the run's right end to where its first glyph starts (in
+         * floating point: a run no layout makes may be absurdly wide).
+         */
         pdf_rtl_units(f, d, &u);
         int64_t right = 0, left = unit_left(f, d, &u, 0, &right);
-        start += rc_bidi_draw_width(d, c->doc->fonts) +
-                 rc_expanded((rc_scaled)(left * d->size / 1000000), d->expand);
+        double back = (double)left * d->size / 1e6 * (1000 + d->expand) / 1000;
+        back = back < -1e12 ? -1e12 : back > 1e12 ? 1e12 : back;
+        start += rc_bidi_draw_width(d, c->doc->fonts) + (int64_t)back;
     }
     int64_t x = pdf_sp_to_milli(start);
     int64_t y = pdf_sp_to_milli((int64_t)c->doc->height - d->y);
