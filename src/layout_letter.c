@@ -14,6 +14,7 @@
  */
 #include "layout_parts.h"
 
+#include "bidi.h"
 #include "files.h"
 #include "image.h"
 
@@ -269,6 +270,7 @@ int rc_layout_letter(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_ar
     const rc_locale *builtin = rc_locale_builtin(cv->language.s);
     doc->lang = builtin && builtin->iso639 ? builtin->iso639
                 : cv->language.s && *cv->language.s ? cv->language.s : "en";
+    doc->rtl = rc_locale_rtl(&c.locale);
     c.today = reference_date(cv);
     check_fields(&c, l);
     rc_vlist_init(&c.vl);
@@ -352,6 +354,7 @@ int rc_layout_letter(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_ar
     doc->height = st->page_height;
     doc->fonts = fonts;
     paginate_letter(&c, doc, l);
+    rc_bidi_mirror_doc(doc);
     doc->author = name;
     doc->title = l->subject.s ? rc_arena_printf(a, "%s \xE2\x80\x93 %s", name,
                                                 plain(&c, l->subject.s))

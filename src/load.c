@@ -156,52 +156,12 @@ static rc_pos text_pos(loader *L, const yaml_node_t *n)
     return p;
 }
 
-/* Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and their presentation forms (UAX #9's R and AL). */
-static int is_rtl(uint32_t cp)
-{
-    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0x10800 && cp <= 0x10FFF) ||
-           (cp >= 0x1E800 && cp <= 0x1EFFF);
-}
-
-void rc_yaml_warn_rtl(rc_diags *d, rc_pos pos, const char *s, size_t len)
-{
-    /* Every such character is at least 0xD6 in its first byte: ASCII costs one compare. */
-    size_t i = 0, first = len, last = 0;
-    uint32_t cp;
-    while (i < len) {
-        if ((unsigned char)s[i] < 0xD6) {
-            i++;
-            continue;
-        }
-        size_t k = rc_utf8_decode(s + i, len - i, &cp);
-        k = k ? k : 1;
-        if (is_rtl(cp)) {
-            first = first < len ? first : i;
-            last = i + k;
-        }
-        i += k;
-    }
-    if (first == len)
-        return;
-    /* The characters from the first to the last of them, at most 40 of them. */
-    size_t end = first, n = 0;
-    while (end < last && n++ < 40) {
-        size_t k = rc_utf8_decode(s + end, last - end, &cp);
-        end += k ? k : 1;
-    }
-    rc_warning(d, pos, "right-to-left text '%.*s%s' is not supported yet and will be set left "
-               "to right, its letters unjoined", (int)(end - first), s + first,
-               end < last ? "..." : "");
-}
-
 /* A scalar as text (numbers and booleans are text too); UTF-8 was checked up front. */
 static rc_text make_text(loader *L, const yaml_node_t *n)
 {
     rc_text t;
     t.s = rc_arena_strndup(L->a, rc_yaml_scalar(n), n->data.scalar.length);
     t.pos = text_pos(L, n);
-    rc_yaml_warn_rtl(L->d, t.pos, t.s, n->data.scalar.length);
     return t;
 }
 
@@ -697,7 +657,6 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
 static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
 {
     const char *s = rc_yaml_scalar(n);
-    rc_yaml_warn_rtl(L->d, text_pos(L, n), s, n->data.scalar.length);
     const char *p = strstr(s, " - ");
     if (!p) {
         push_highlight(L, hv, n, s, 0, strlen(s), 0);

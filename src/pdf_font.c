@@ -23,7 +23,9 @@
  * - each distinct ligature the text shows (ff, fi, ffl ...: rc_draw.lig)
  *   gets a code after those, the ligature glyph, its own width in /W, and
  *   in /ToUnicode its letters (never U+FB03 and the like, which a search
- *   for "office" would not find);
+ *   for "office" would not find); so does each glyph HarfBuzz chose for
+ *   right-to-left text (rc_draw.gids: an Arabic letter's joining form, a
+ *   mirrored bracket), which extracts as the letter it shows;
  * - the descriptor has the font module's ascender, descender, cap height and
  *   x-height, and the slant, weight and bounding box of the font's tables.
  *
@@ -33,6 +35,8 @@
  *
  */
 #include "pdf.h"
+
+#include "font_shape.h"
 
 /* ---- fonts ------------------------------------------------------------ */
 
@@ -80,27 +84,51 @@ unsigned pdf_code_of(const pdf_face *f, uint32_t cp)
     return at ? (unsigned)(at - f->cps + 1) : 0;
 }
 
-unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
+/* Whether l shows the len letters cps with the glyph rc_draw.gids names as key. */
+static int lig_is(const struct pdf_lig *l, unsigned key, const uint32_t *cps, size_t len)
+{
+    return l->len == len && l->key == key && !memcmp(l->cps, cps, len * sizeof(*cps));
+}
+
+unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+        if (lig_is(&f->ligs[k], gid, cps, len))
             return (unsigned)(f->n + 1 + k);
     return 0;
 }
 
-/* Record the ligature of the len letters cps, shown in face f, once. */
-static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len)
+unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
+{
+    return pdf_glyph_code(f, 0, cps, len);
+}
+
+/*
+ * Record the glyph that shows the len letters cps in face f, once: the one
+ * rc_draw.gids names as key, or (key 0) the ligature rc_face_shape set. A
+ * blank (RC_GID_BLANK) is the space glyph with no width, drawn for
+ * extraction only.
+ */
+static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len, unsigned key)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+        if (lig_is(&f->ligs[k], key, cps, len))
             return 0;
-    unsigned gid = 0;
-    int width = rc_face_ligature(f->face, cps, len, &gid);
+    unsigned gid = key;
+    int width;
+    if (key == RC_GID_BLANK) {
+        gid = rc_face_glyph(f->face, ' ');
+        width = 0;
+    } else if (key) {
+        width = rc_face_glyph_advance(f->face, gid);
+    } else {
+        width = rc_face_ligature(f->face, cps, len, &gid);
+    }
     if (width < 0)
         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                               "a text run shows a ligature its face did not set");
     RC_VEC_PUSH(f->ligs, f->nligs, f->ligs_cap);
-    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width};
+    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width, key};
     return 0;
 }
 
@@ -145,12 +173,25 @@ int pdf_collect_codes(pdf_ctx *c)
             size_t lig = 0; /* the run's next ligature */
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
+                unsigned gid = d->gids ? d->gids[k] : 0;
                 if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == k) {
                     size_t len = d->ligs[1 + lig++] & 0xFF;
-                    if (len < 2 || k + len > d->n || add_ligature(c, f, d->cps + k, len) != 0)
+                    if (len < 2 || k + len > d->n)
                         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                                               "page %zu: a ligature the run cannot show", p + 1);
+                    /* right to left, its first letter and blanks (pdf_rtl_units says why) */
+                    int split = d->rtl && gid && gid != RC_GID_BLANK;
+                    if (add_ligature(c, f, d->cps + k, split ? 1 : len, gid) != 0)
+                        return -1;
+                    for (size_t j = 1; split && j < len; j++)
+                        if (add_ligature(c, f, d->cps + k + j, 1, RC_GID_BLANK) != 0)
+                            return -1;
                     k += len - 1;
+                    continue;
+                }
+                if (gid) {
+                    if (add_ligature(c, f, d->cps + k, 1, gid) != 0)
+                        return -1;
                     continue;
                 }
                 if (cp < NUM_CODE_POINTS) {
