@@ -1,7 +1,7 @@
 /*
  * fontset: the font set of a document (font.h's rc_fonts). Families are
  * the shipped ones (prepared by fonts/prepare.py), any installed TrueType
- * family found through fontconfig, or, for the names RenderCV's themes
+ * or OpenType/CFF family found through fontconfig, or, for the names RenderCV's themes
  * use, the nearest shipped family; then the fallback chain for characters
  * a face lacks. fontconfig is only initialised when a document asks for
  * something not shipped: its set-up reads the whole font configuration and
@@ -133,9 +133,10 @@ static int fc_distance(const fc_candidate *c, int bold, int italic)
 }
 
 /*
- * The best face of a font set for a weight and slant, among TrueType
- * faces; ties go to the lower file name and index, so the choice does not
- * depend on the order fontconfig lists files in.
+ * The best face of a font set for a weight and slant, among TrueType and
+ * OpenType/CFF faces (fontconfig's "CFF"); ties go to the lower file name
+ * and index, so the choice does not depend on the order fontconfig lists
+ * files in.
  */
 static int fc_best(FcFontSet *set, int bold, int italic, fc_candidate *best)
 {
@@ -146,7 +147,8 @@ static int fc_best(FcFontSet *set, int bold, int italic, fc_candidate *best)
         fc_candidate c = {0};
         if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
             FcPatternGetString(p, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-            strcmp((const char *)format, "TrueType") != 0)
+            (strcmp((const char *)format, "TrueType") != 0 &&
+             strcmp((const char *)format, "CFF") != 0))
             continue;
         c.file = (const char *)file;
         if (FcPatternGetInteger(p, FC_INDEX, 0, &c.index) != FcResultMatch)
@@ -207,7 +209,7 @@ static int fc_family(rc_font_store *s, const char *family, rc_face **faces, unsi
     FcPatternDestroy(pat);
     int found = set && set->nfont > 0;
     int ok = found;
-    *why = "it has no TrueType (glyf) face"; /* CFF-flavoured OpenType, Type 1, bitmaps */
+    *why = "it has no TrueType or OpenType/CFF face"; /* Type 1, bitmaps */
     for (int v = 0; ok && v < RC_VARIANT_COUNT; v++) {
         int bold = (v & RC_VARIANT_BOLD) != 0, italic = (v & RC_VARIANT_ITALIC) != 0;
         fc_candidate c;
