@@ -13,8 +13,11 @@
  *   is shown with the 2-byte code k, which is also its CID (/Identity-H);
  * - the font layer cuts the face down to those code points and the glyphs
  *   they need, with only the tables a PDF font program needs
- *   (rc_face_subset); the subset is the /FontFile2 as it comes, and the
- *   glyph it gives each code makes the /CIDToGIDMap;
+ *   (rc_face_subset); a TrueType subset is the /FontFile2 of a
+ *   CIDFontType2 as it comes, and the glyph it gives each code makes the
+ *   /CIDToGIDMap; a face with CFF outlines (OpenType .otf) comes as a
+ *   CID-keyed CFF program whose CID k is code k, the /FontFile3
+ *   (/CIDFontType0C) of a CIDFontType0, which has no map;
  * - /W holds rc_face_advance of each code point, the very widths the layout
  *   used, so what viewers place is what was laid out;
  * - /ToUnicode maps each code to its code point (a valid CMap of bfrange and
@@ -508,7 +511,12 @@ int pdf_build_font(pdf_ctx *c, int face)
         free(gids);
         return -1;
     }
-    /* The CIDToGIDMap: two bytes per CID, big-endian. */
+    /*
+     * The CIDToGIDMap: two bytes per CID, big-endian. A CFF program is
+     * CID-keyed with CID k the code's glyph (rc_face_subset), and a
+     * CIDFontType0 has no map.
+     */
+    int cff = rc_face_is_cff(rf);
     unsigned char *map = rc_xmalloc(2 * (ncodes + 1));
     for (size_t k = 0; k <= ncodes; k++) {
         map[2 * k] = (unsigned char)(gids[k] >> 8);
@@ -523,9 +531,9 @@ int pdf_build_font(pdf_ctx *c, int face)
 
     size_t len = program->len;
     HPDF_Dict file = pdf_new_stream(c, program->ptr, len);
-    HPDF_Dict map_stream = file ? pdf_new_stream(c, map, 2 * (ncodes + 1)) : NULL;
+    HPDF_Dict map_stream = file && !cff ? pdf_new_stream(c, map, 2 * (ncodes + 1)) : NULL;
     free(map);
-    HPDF_Dict cmap = map_stream ? to_unicode(c, f) : NULL;
+    HPDF_Dict cmap = map_stream || (file && cff) ? to_unicode(c, f) : NULL;
     HPDF_Dict desc = cmap ? pdf_new_object(c) : NULL;
     HPDF_Dict cid = desc ? pdf_new_object(c) : NULL;
     HPDF_Dict font = cid ? pdf_new_object(c) : NULL;
@@ -540,7 +548,10 @@ int pdf_build_font(pdf_ctx *c, int face)
     }
 
     HPDF_STATUS st = HPDF_OK;
-    st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+    if (cff)
+        st += HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+    else
+        st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
 
     for (int i = 0; i < 4; i++)
         st += HPDF_Array_AddNumber(bbox, ff.bbox[i]);
@@ -556,7 +567,7 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Dict_AddNumber(desc, "CapHeight", rc_face_cap_height(rf));
     st += HPDF_Dict_AddNumber(desc, "XHeight", rc_face_x_height(rf));
     st += HPDF_Dict_AddNumber(desc, "StemV", ff.stem_v);
-    st += HPDF_Dict_Add(desc, "FontFile2", file);
+    st += HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", file);
     if (pdf_std_pdfa_part(c)) {
         /*
          * PDF/A-1 wants a subset's CIDs listed (ISO 19005-1, 6.3.5): a
@@ -586,12 +597,13 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
     st += HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
     st += HPDF_Dict_AddName(cid, "Type", "Font");
-    st += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    st += HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
     st += HPDF_Dict_AddName(cid, "BaseFont", name);
     st += HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo);
     st += HPDF_Dict_Add(cid, "FontDescriptor", desc);
     st += HPDF_Dict_Add(cid, "W", w);
-    st += HPDF_Dict_Add(cid, "CIDToGIDMap", map_stream);
+    if (!cff)
+        st += HPDF_Dict_Add(cid, "CIDToGIDMap", map_stream);
 
     st += HPDF_Array_Add(descendants, cid);
     st += HPDF_Dict_AddName(font, "Type", "Font");

@@ -38,11 +38,11 @@ variant_test(section_order_base -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--trace"
   "-DORDER=\"Experience\"|\"Education\"|\"Talks\"")
 # set (dotted paths, an index), design merged over design (paper), locale over locale.
 variant_test(overrides -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--variant\;over\;--trace" -DEXIT=0
-  "-DSTDOUT=^body-font \"Rescomp Sans\"\npage 1 612\\.000x792\\.000\n"
+  "-DSTDOUT=^body-font \"Rescomp Humanist\"\npage 1 612\\.000x792\\.000\n"
   "-DHAS=\"Variant Headline\"|\", Boss\"|– nowadays\"" "-DLACKS=Base Headline|present")
 variant_test(set_option -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;design.page.size=a5\;--set\;cv.headline=One\;--set=cv.headline=Two\;--trace"
-  -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Sans\"\npage 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
+  -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Humanist\"\npage 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
 variant_test(set_quoted_key -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;cv[\"sections\"].education[0].institution=Quoted Uni\;--trace"
   -DEXIT=0 "-DHAS=\"Quoted Uni\"")
@@ -96,7 +96,7 @@ variant_test(strict_variant -DCOPY=warnings.yaml|me.jpg "-DARGS=warnings.yaml\;-
 variant_test(depfile -DCOPY=tagged.yaml|overlay_a.yaml
   "-DARGS=tagged.yaml\;overlay_a.yaml\;--variant\;py\;-o\;cv.pdf\;--depfile\;cv.d" -DEXIT=0
   -DFILE=cv.d
-  "-DFILE_MATCHES=^cv\\.pdf: \\\\\n  tagged\\.yaml \\\\\n  overlay_a\\.yaml \\\\\n  [^\n]*/rescomp-sans-regular\\.ttf \\\\\n.*\n\noverlay_a\\.yaml:\n\n[^\n]*/rescomp-sans-regular\\.ttf:\n")
+  "-DFILE_MATCHES=^cv\\.pdf: \\\\\n  tagged\\.yaml \\\\\n  overlay_a\\.yaml \\\\\n  [^\n]*/rescomp-humanist-regular\\.otf \\\\\n.*\n\noverlay_a\\.yaml:\n\n[^\n]*/rescomp-humanist-regular\\.otf:\n")
 variant_test(depfile_all_variants_photo -DCOPY=warnings.yaml|me.jpg
   "-DARGS=warnings.yaml\;--all-variants\;-o\;out\;--depfile\;out/cv.d" -DEXIT=0
   -DFILE=out/cv.d
