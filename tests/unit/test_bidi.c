@@ -4,6 +4,7 @@
  * and placed by it, their mirrored brackets, and the mirrored page.
  */
 #include "harness.h"
+#include "shipped_fonts.h"
 #include "bidi.h"
 
 #include <stdio.h>
@@ -204,14 +205,8 @@ int main(void)
     rc_arena_init(&arena);
     rc_diags d;
     rc_diags_init(&d);
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir != NULL);
-    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
-        rc_diags_print(&d, stderr);
-        free(dir);
+    if (rc_test_shipped_fonts(&fonts, &d) < 0)
         return rc_test_report("test_bidi");
-    }
-    free(dir);
     test_has_rtl();
     test_order();
     test_line_draws();

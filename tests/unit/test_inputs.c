@@ -9,6 +9,7 @@
 #include "design.h"
 #include "dev_text.h"
 #include "harness.h"
+#include "shipped_fonts.h"
 #include "layout.h"
 #include "load.h"
 
@@ -563,13 +564,10 @@ int main(void)
     test_positions();
     test_tex();
     test_bibtex();
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir != NULL);
-    if (dir && rc_fonts_load(&fonts, dir, &diags) == 0) {
+    if (rc_test_shipped_fonts(&fonts, &diags) == 0) {
         test_text();
         rc_fonts_release(&fonts);
     }
-    free(dir);
     rc_diags_release(&diags);
     rc_arena_release(&arena);
     return rc_test_report("test_inputs");
