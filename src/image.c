@@ -597,11 +597,17 @@ void rc_image_store_add(rc_image_store *s, const char *path)
     FILE *f = rc_file_fopen(path, &err);
     if (!f)
         return;
+    /* The other files a CV names (.bib files) are not read beyond their first bytes. */
+    unsigned char sig[8];
     rc_buf file = RC_BUF_INIT;
+    if (fread(sig, 1, sizeof(sig), f) != sizeof(sig) || png_sig_cmp(sig, 0, 8) != 0) {
+        fclose(f);
+        return;
+    }
+    rc_buf_add(&file, (const char *)sig, sizeof(sig));
     err = rc_buf_add_stream(&file, f, (size_t)STORE_PICTURE_MB << 20);
     fclose(f);
-    if (err || file.len < 8 || png_sig_cmp((png_const_bytep)file.ptr, 0, 8) != 0 ||
-        store_find(s, file.ptr, file.len) || s->bytes >= (size_t)STORE_MB << 20) {
+    if (err || store_find(s, file.ptr, file.len) || s->bytes >= (size_t)STORE_MB << 20) {
         rc_buf_release(&file);
         return;
     }

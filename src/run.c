@@ -303,8 +303,8 @@ static int start_worker(const rc_job *jobs, size_t n, size_t *next, worker *w, s
     return 0;
 }
 
-/* The frames complete in w->in, taken out of it. */
-static void take_frames(worker *w, job_result *r)
+/* The frames complete in w->in, taken out of it; *started counts the jobs begun. */
+static void take_frames(worker *w, job_result *r, size_t *started)
 {
     size_t at = 0;
     for (;;) {
@@ -320,6 +320,7 @@ static void take_frames(worker *w, job_result *r)
         if (!f.done) {
             w->job = f.job;
             jr->state = 1;
+            ++*started;
         } else {
             rc_buf_add(&jr->err, p, f.err_len);
             rc_buf_add(&jr->out, p + f.err_len, f.out_len);
@@ -334,7 +335,7 @@ static void take_frames(worker *w, job_result *r)
 }
 
 /* Read what the workers send; reap those that have ended. */
-static void collect(worker *ws, size_t nw, job_result *r)
+static void collect(worker *ws, size_t nw, job_result *r, size_t *started)
 {
     struct pollfd *pf = rc_xcalloc(nw, sizeof(*pf));
     size_t *which = rc_xcalloc(nw, sizeof(*which)), m = 0;
@@ -353,7 +354,7 @@ static void collect(worker *ws, size_t nw, job_result *r)
             ssize_t got = read(w->fd, chunk, sizeof(chunk));
             if (got > 0) {
                 rc_buf_add(&w->in, chunk, (size_t)got);
-                take_frames(w, r);
+                take_frames(w, r, started);
                 continue;
             }
             if (got < 0 && errno == EINTR)
@@ -423,13 +424,12 @@ static int run_forked(const rc_job *jobs, size_t n, int parallel)
     running = rc_xcalloc(cap, sizeof(*running));
     nrunning = (sig_atomic_t)cap;
     int code = RESCOMP_EXIT_OK, start_failed = 0;
+    size_t started = 0; /* jobs a worker said it began */
     while (printed < n) {
         /* As many workers as there are jobs not started, up to parallel. */
-        size_t alive = 0, started = 0;
+        size_t alive = 0;
         for (size_t i = 0; i < nw; i++)
             alive += ws[i].fd >= 0;
-        for (size_t i = 0; i < n; i++)
-            started += r[i].state != 0;
         size_t unstarted = __atomic_load_n(next, __ATOMIC_SEQ_CST) >= n ? 0 : n - started;
         while (!start_failed && alive < (size_t)parallel && alive < unstarted && nw < cap) {
             if (start_worker(jobs, n, next, &ws[nw], nw) < 0) {
@@ -449,7 +449,7 @@ static int run_forked(const rc_job *jobs, size_t n, int parallel)
                     r[i].state = 2;
                 }
         } else {
-            collect(ws, nw, r);
+            collect(ws, nw, r, &started);
         }
         while (printed < n && r[printed].state == 2) {
             job_result *jr = &r[printed];
