@@ -1,6 +1,6 @@
 /*
  * The shipped fonts for a unit test that lays out text (test_build,
- * test_bidi, test_protrude, test_inputs): loaded, or a failed check with
+ * test_bidi, test_protrude, test_inputs, test_hyph): loaded, or a failed check with
  * the reason printed. Include after harness.h.
  */
 #ifndef RC_TEST_SHIPPED_FONTS_H
