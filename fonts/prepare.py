@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Prepare the text fonts rescomp ships, from Debian's font packages.
+"""Prepare the text fonts rescomp ships, from Debian's font packages (and,
+for RenderCV's theme fonts Debian lacks, npm's font packages: NPM_DIR).
 
 Run by hand by a developer (never at build time); its outputs are committed:
 
@@ -32,7 +33,8 @@ comes from and what it becomes. What the script does to each face, and why
    Modified Version under the SIL OFL, and OFL condition 3 forbids it the
    Reserved Font Names (Lato: "Lato"; Charis SIL: "Charis" and "SIL").  The
    copyright and licence strings (name IDs 0, 13, 14) are kept as they are.
-4. Writes fonts/<name>.ttf and checks the result: no composite left, every
+4. Writes fonts/<name>.ttf (.otf for CFF outlines, which are not
+   flattened: CFF has no composites) and checks the result: no composite left, every
    requested character of the source still mapped with its advance width,
    every kern value between kept characters unchanged (GPOS, per script and
    language; a legacy 'kern' table is kept only where there is no GPOS
@@ -81,7 +83,56 @@ FAMILIES = {
                 ("CharisSIL-Bold.ttf", "rescomp-serif-bold.ttf"),
                 ("CharisSIL-Italic.ttf", "rescomp-serif-italic.ttf"),
                 ("CharisSIL-BoldItalic.ttf", "rescomp-serif-bold-italic.ttf")]),
+    # The RenderCV themes' own fonts. Source Sans 3 stays CFF (Adobe's .otf:
+    # rescomp embeds CFF itself); the others are the TrueType files RenderCV
+    # itself embeds (Google Fonts' builds, as npm's @expo-google-fonts ship).
+    "sourcesans3": ("npm:source-sans@3.52.0", "npm:source-sans-3.52.0/package/OTF",
+                    "Rescomp Humanist", ["Source"],
+                    [("SourceSans3-Regular.otf", "rescomp-humanist-regular.otf"),
+                     ("SourceSans3-Bold.otf", "rescomp-humanist-bold.otf"),
+                     ("SourceSans3-It.otf", "rescomp-humanist-italic.otf"),
+                     ("SourceSans3-BoldIt.otf", "rescomp-humanist-bold-italic.otf")]),
+    "raleway": ("npm:@expo-google-fonts/raleway@0.4.2", "npm:expo-google-fonts-raleway-0.4.2/package",
+                "Rescomp Display", ["Raleway"],
+                [("400Regular/Raleway_400Regular.ttf", "rescomp-display-regular.ttf"),
+                 ("700Bold/Raleway_700Bold.ttf", "rescomp-display-bold.ttf"),
+                 ("400Regular_Italic/Raleway_400Regular_Italic.ttf", "rescomp-display-italic.ttf"),
+                 ("700Bold_Italic/Raleway_700Bold_Italic.ttf", "rescomp-display-bold-italic.ttf")]),
+    # The Ubuntu Font Licence 1.0, condition 2(c): a Modified Version that is
+    # not Substantially Changed (a subset looks the same) is named "<original
+    # name> derivative <X>".
+    "ubuntu": ("npm:@expo-google-fonts/ubuntu@0.4.1", "npm:expo-google-fonts-ubuntu-0.4.1/package",
+               "Ubuntu derivative Rescomp", [],
+               [("400Regular/Ubuntu_400Regular.ttf", "ubuntu-derivative-rescomp-regular.ttf"),
+                ("700Bold/Ubuntu_700Bold.ttf", "ubuntu-derivative-rescomp-bold.ttf"),
+                ("400Regular_Italic/Ubuntu_400Regular_Italic.ttf",
+                 "ubuntu-derivative-rescomp-italic.ttf"),
+                ("700Bold_Italic/Ubuntu_700Bold_Italic.ttf",
+                 "ubuntu-derivative-rescomp-bold-italic.ttf")]),
+    # EB Garamond (Octavio Pardo's, Google Fonts') reserves no name.
+    "ebgaramond": ("npm:@expo-google-fonts/eb-garamond@0.4.3",
+                   "npm:expo-google-fonts-eb-garamond-0.4.3/package", None, [],
+                   [("400Regular/EBGaramond_400Regular.ttf", "eb-garamond-regular.ttf"),
+                    ("700Bold/EBGaramond_700Bold.ttf", "eb-garamond-bold.ttf"),
+                    ("400Regular_Italic/EBGaramond_400Regular_Italic.ttf", "eb-garamond-italic.ttf"),
+                    ("700Bold_Italic/EBGaramond_700Bold_Italic.ttf", "eb-garamond-bold-italic.ttf")]),
+    "gentiumbook": ("fonts-sil-gentiumplus", "/usr/share/fonts/truetype/gentiumplus", "Rescomp Book",
+                    ["Gentium", "SIL"],
+                    [("GentiumBookPlus-Regular.ttf", "rescomp-book-regular.ttf"),
+                     ("GentiumBookPlus-Bold.ttf", "rescomp-book-bold.ttf"),
+                     ("GentiumBookPlus-Italic.ttf", "rescomp-book-italic.ttf"),
+                     ("GentiumBookPlus-BoldItalic.ttf", "rescomp-book-bold-italic.ttf")]),
 }
+
+# Where the npm packages (source "npm:<directory>") were unpacked: each
+# `npm pack NAME@VERSION` tarball into a directory named as the tarball.
+NPM_DIR = os.environ.get("NPM_FONT_DIR", "npm-fonts")
+
+
+def source_path(source_dir):
+    if source_dir.startswith("npm:"):
+        return os.path.join(NPM_DIR, source_dir[4:])
+    return source_dir
 
 # The characters kept, in every family (only those the source font has are
 # kept, of course).
@@ -121,6 +172,8 @@ def flatten_composites(font):
     glyph's own space, and hmtx (advance and left side bearing) is left
     untouched, so every glyph keeps its position and width.
     """
+    if "glyf" not in font:
+        return 0  # CFF outlines have no composites
     glyf = font["glyf"]
     count = 0
     for name in font.getGlyphOrder():
@@ -152,6 +205,8 @@ def align_side_bearings(font):
     lsb - xMin, which was 0 in the source, so keep it 0. Advances (the
     widths libharu writes) are not touched.
     """
+    if "glyf" not in font:
+        return  # CFF: the subsetter keeps hmtx as it is
     glyf, hmtx = font["glyf"], font["hmtx"]
     for name in font.getGlyphOrder():
         g = glyf[name]
@@ -185,6 +240,20 @@ def rename_family(font, family):
                       6: ps_name}[rec.nameID]
 
 
+def spacing_not_marks(font):
+    """Class as base glyphs the glyphs GDEF calls marks (Gentium's spacing
+    Greek tonos and ypogegrammeni, U+0384, U+0385, U+037A): the subset
+    keeps no combining mark, and HarfBuzz would zero their advances, which
+    the layout measures with libharu's widths. Returns how many."""
+    if "GDEF" not in font or not font["GDEF"].table.GlyphClassDef:
+        return 0
+    classes = font["GDEF"].table.GlyphClassDef.classDefs
+    marks = [g for g, c in classes.items() if c == 3]
+    for g in marks:
+        classes[g] = 1
+    return len(marks)
+
+
 def has_gpos_kern(font):
     return "GPOS" in font and font["GPOS"].table.FeatureList is not None and any(
         fr.FeatureTag == "kern" for fr in font["GPOS"].table.FeatureList.FeatureRecord)
@@ -208,7 +277,7 @@ def subset_options(legacy_kern, ligatures):
     o.name_IDs = NAME_IDS          # incl. copyright and licence
     o.name_legacy = True           # libharu 2.3.0 reads the Mac names first
     o.name_languages = ["*"]
-    o.drop_tables += ["FFTM", "TeX", "BDF"]  # fontTools compares stripped tags
+    o.drop_tables += ["FFTM", "TeX", "BDF", "STAT"]  # fontTools compares stripped tags; STAT names styles a PDF has no use for
     if not ligatures:
         o.drop_tables += ["GSUB"]
     o.recalc_bounds = True
@@ -374,13 +443,14 @@ def ligature_words(font):
 
 def check(src, out, path, reserved):
     """Fail loudly if the output lost something or cannot load in libharu."""
-    glyf = out["glyf"]
-    composites = [n for n in out.getGlyphOrder() if glyf[n].isComposite()]
+    cff = "CFF " in out
+    glyf = None if cff else out["glyf"]
+    composites = [] if cff else [n for n in out.getGlyphOrder() if glyf[n].isComposite()]
     if composites:
         sys.exit(f"{path}: composite glyphs remain: {composites[:10]}")
     hmtx = out["hmtx"]
-    shifted = [n for n in out.getGlyphOrder()
-               if glyf[n].numberOfContours and hmtx[n][1] != glyf[n].xMin]
+    shifted = [] if cff else [n for n in out.getGlyphOrder()
+                              if glyf[n].numberOfContours and hmtx[n][1] != glyf[n].xMin]
     if shifted:
         sys.exit(f"{path}: left side bearing differs from xMin: {shifted[:10]}")
     for u, name in src.getBestCmap().items():
@@ -394,12 +464,16 @@ def check(src, out, path, reserved):
     # Every kept character must still have an outline if it had one.
     for u in UNICODES:
         if u in out_cmap and u not in (0x20, 0xA0) and not 0x2000 <= u <= 0x200F:
+            if cff:
+                continue  # the subsetter copies a charstring whole or not at all
             g = glyf[out_cmap[u]]
             if g.numberOfContours == 0 and src["glyf"][src_cmap[u]].numberOfContours != 0:
                 sys.exit(f"{path}: U+{u:04X} lost its outline")
     # libharu 2.3.0 reads the (3,1) format 4 cmap and head/hhea/hmtx/loca/
     # maxp/name/OS/2/post; it cannot embed fonts whose fsType forbids it.
-    for tag in ("OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"):
+    # A CFF face has CFF outlines where TrueType has glyf and loca.
+    outlines = ("CFF ",) if cff else ("glyf", "loca")
+    for tag in ("OS/2", "cmap", "head", "hhea", "hmtx", "maxp", "name", "post") + outlines:
         if tag not in out:
             sys.exit(f"{path}: table '{tag}' missing")
     if not any(t.platformID == 3 and t.platEncID == 1 and t.format == 4 for t in out["cmap"].tables):
@@ -472,7 +546,7 @@ def without_gsub(path):
 
 
 def prepare(source_dir, src_name, out_name, family, reserved):
-    src_path = os.path.join(source_dir, src_name)
+    src_path = os.path.join(source_path(source_dir), src_name)
     out_path = os.path.join(OUT_DIR, out_name)
     src = TTFont(src_path, recalcTimestamp=False)
     font = TTFont(src_path, recalcTimestamp=False)
@@ -483,6 +557,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
     subsetter.populate(unicodes=UNICODES)
     subsetter.subset(font)
     align_side_bearings(font)
+    unmarked = spacing_not_marks(font)
     if family:
         rename_family(font, family)
     font.save(out_path)
@@ -493,7 +568,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
           f"\"{out['name'].getDebugName(4)}\", {out['head'].unitsPerEm} units/em, "
           f"{len(out.getGlyphOrder())} glyphs, {len(cmap)} characters "
           f"({sum(0x400 <= u < 0x460 or u in (0x490, 0x491) for u in cmap)} Cyrillic), "
-          f"{flattened} composites flattened, "
+          f"{flattened} composites flattened, {unmarked} marks made base glyphs, "
           f"kern pairs between kept characters {kern_pair_count(kerning(src, UNICODES))} "
           f"in the source, {kern_pair_count(kerning(out, UNICODES))} kept, "
           f"ligatures {' '.join(sorted(ligature_words(out))) or 'none'}, "
@@ -512,8 +587,10 @@ def main():
         if key not in FAMILIES:
             sys.exit(f"unknown family '{key}'; known: {', '.join(FAMILIES)}")
         package, source_dir, _, _, _ = FAMILIES[key]
-        if not os.path.isdir(source_dir):
-            sys.exit(f"{source_dir} not found: apt-get install {package}")
+        if not os.path.isdir(source_path(source_dir)):
+            how = (f"npm pack {package[4:]} and unpack it into $NPM_FONT_DIR"
+                   if package.startswith("npm:") else f"apt-get install {package}")
+            sys.exit(f"{source_path(source_dir)} not found: {how}")
     for key in keys:
         _, source_dir, family, reserved, faces = FAMILIES[key]
         for src_name, out_name in faces:

@@ -12,7 +12,8 @@
  * out: text runs in any of the faces (and
  * two that do not exist) at any size, position and colour, of any code
  * points (in the faces or not, above U+FFFF, surrogates, controls), with
- * kerning adjustments and hyphenation spans; rules, links to any URL,
+ * kerning adjustments and hyphenation spans, right to left or not, with
+ * glyphs HarfBuzz could have chosen (rc_draw.gids); rules, links to any URL,
  * bookmarks at any level, notes, images (the test photos as image.c
  * decodes them, pixels with and without opacity, none) and page breaks. Everything layout could hand
  * the device is reachable, and so are runs layout never makes.
@@ -33,6 +34,7 @@
 
 #include "dev.h"
 #include "font.h"
+#include "font_shape.h"
 #include "rescomp/rescomp.h"
 #include "image.h"
 
@@ -58,7 +60,7 @@ static const rc_image *load_photo(const char *name)
     rc_diags d;
     rc_diags_init(&d);
     const char *path = rc_arena_printf(&image_arena, "%s/%s", RESCOMP_FUZZ_IMAGE_DIR, name);
-    if (rc_image_load(&image_arena, path, RC_PT(72), (rc_pos){0}, im, &d) != 0) {
+    if (rc_image_load(NULL, &image_arena, path, RC_PT(72), (rc_pos){0}, im, &d) != 0) {
         rc_diags_print(&d, stderr);
         exit(1);
     }
@@ -174,6 +176,16 @@ static void text_run(reader *r, rc_arena *a, rc_draw *d)
     if (flags & 4)
         d->span_begin = string(r, a, 0);
     d->span_end = (flags & 8) != 0;
+    d->rtl = (flags & 16) != 0; /* glyphs right to left (bidi.h) */
+    if (flags & 32) {
+        /* shaped glyphs: low ones every face has, blanks, the code point's own */
+        uint16_t *g = rc_arena_alloc(a, (d->n ? d->n : 1) * sizeof(*g));
+        for (size_t i = 0; i < d->n; i++) {
+            unsigned b = u8(r);
+            g[i] = b == 0xFF ? RC_GID_BLANK : b < 0x80 ? (uint16_t)b : 0;
+        }
+        d->gids = g;
+    }
 }
 
 static void box(reader *r, rc_draw *d)

@@ -19,7 +19,7 @@ done
 for f in "$root"/examples/*.yaml "$root"/examples/*/*.yml "$root"/tests/golden/*.yaml \
          "$root"/bench/minimal.yaml "$root"/tests/errors/*.yaml "$root"/tests/errors/*.json \
          "$root"/tests/inputs/*.yaml "$root"/tests/inputs/*.json "$root"/tests/jsonresume/*.json \
-         "$root"/tests/locale/*.yaml "$root"/tests/fit/*.yaml; do
+         "$root"/tests/locale/*.yaml "$root"/tests/fit/*.yaml "$root"/tests/rtl/*.yaml; do
   [ -f "$f" ] || continue
   [ "$(wc -c < "$f")" -le 16384 ] || continue
   dir=$(basename "$(dirname "$f")")
@@ -116,7 +116,8 @@ BIB
 
 # PDF documents, in fuzz_pdf.c's encoding (read its set_date and decode):
 # a one-page CV with every kind of draw, two pages with a hyphenated word
-# across them, characters no face has, and a page with nothing on it.
+# across them, characters no face has, a page with nothing on it, and a
+# right-to-left run with shaped glyphs.
 byte() { printf "\\$(printf %03o $(( $1 & 255 )))"; }
 u16() { byte $(( $1 >> 8 )); byte "$1"; }
 u32() { u16 $(( $1 >> 16 )); u16 "$1"; }
@@ -170,6 +171,12 @@ newpage() { byte 7; }
   byte 160; u16 20013; byte 160; u16 55357; byte 224; u32 128512; byte 192; byte 96; byte 0
 } > "$corpus/pdf/seed-missing-chars"
 { byte 0; byte 0; byte 0; } > "$corpus/pdf/seed-empty-page"
+{
+  byte 0; byte 0; byte 2; pt 300; pt 100          # no date; no information; 300 x 100 pt
+  text 0 10 10 20 0 49 'a (b) c'                   # right to left, kerned, shaped glyphs:
+  for k in 1 2 3 4 5 6 7; do byte 8; done          # kerning
+  for g in 0 0 11 0 12 255 0; do byte $g; done     # mirrored brackets' glyphs, a blank
+} > "$corpus/pdf/seed-rtl-run"
 
 # Photos, for fuzz_image: every PNG colour type, bit depth and interlacing,
 # with and without tRNS (tools/mkpng.py), the test photos, and some of

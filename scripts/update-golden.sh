@@ -13,6 +13,14 @@ for input in examples/academic.yaml examples/engineer.yaml tests/golden/*.yaml; 
   "$BUILD_DIR"/rescomp "$input" --trace > "tests/golden/$name.trace"
   echo "tests/golden/$name.trace"
 done
+# Right-to-left CVs and a letter (tests/rtl/tests.cmake).
+mkdir -p tests/rtl/golden
+for input in tests/rtl/*.yaml; do
+  name=$(basename "${input%.*}")
+  case $name in letter_*) args=--letter ;; *) args= ;; esac
+  "$BUILD_DIR"/rescomp "$input" $args --trace > "tests/rtl/golden/$name.trace"
+  echo "tests/rtl/golden/$name.trace"
+done
 # Text and Markdown outputs (tests/inputs/tests.cmake lists the same cases).
 for pair in engineer:examples/engineer.yaml jsonresume:tests/inputs/jsonresume.json \
             bibtex:tests/inputs/bibtex.yaml positions:tests/inputs/positions.yaml \

@@ -317,7 +317,7 @@ rescomp_result *rescomp_compile_buffer(const char *text, size_t len, const resco
             rc_compile_request rq = {src, v, src, &fonts, formats[o->format],
                                      o->pdf_standards, o->untagged, o->strict,
                                      o->text_width ? o->text_width - 1 : RC_TEXT_WIDTH, NULL,
-                                     RC_DOCUMENT_CV, 0, NULL, NULL, NULL, NULL, NULL};
+                                     RC_DOCUMENT_CV, 0, NULL, NULL, NULL, NULL, NULL, NULL};
             rc_compile_output(&rq, &a, &out, NULL, &d);
         }
     }

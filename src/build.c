@@ -2,6 +2,8 @@
  * build: styled spans to box/glue/penalty items (see build.h).
  */
 #include "build.h"
+#include "bidi.h"
+#include "font_shape.h"
 #include "grapheme.h"
 #include "protrude.h"
 
@@ -147,6 +149,20 @@ static uint32_t last_run(const rc_para *p)
 }
 
 /*
+ * How much an inter-word space may shrink: a third of it (TeX's), but
+ * never below 0.16 em. An extractor that finds words by gaps reads a
+ * narrower space as none at all (poppler's pdftotext -raw joins words
+ * closer than 0.15 em, whatever space character the PDF draws), and faces
+ * with a narrow space (Source Sans 3, EB Garamond: 0.2 em) would reach it.
+ */
+static rc_scaled space_shrink(rc_scaled w, rc_scaled size)
+{
+    rc_scaled floor = (rc_scaled)((int64_t)size * 16 / 100);
+    rc_scaled most = w > floor ? w - floor : 0;
+    return w / 3 < most ? w / 3 : most;
+}
+
+/*
  * Inter-word glue. Its size comes from the face of the text the space was
  * written in, not of the word before it: after a bold or code word the
  * space is the roman one, as TeX takes it from the font outside the group.
@@ -161,9 +177,9 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
     if (nobreak) {
         /* A tie stretches only in justified text; elsewhere spaces keep their width. */
         add_penalty(p, nobreak > 1 ? EMERGENCY_PENALTY : RC_INF_PENALTY, 0);
-        add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, w / 3, r);
+        add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, space_shrink(w, size), r);
     } else if (p->align == RC_ALIGN_JUSTIFY) {
-        add_glue(p, w, w / 2, w / 3, r);
+        add_glue(p, w, w / 2, space_shrink(w, size), r);
     } else {
         /*
          * Ragged lines as in Knuth & Plass (1981): the stretch sits in a
@@ -179,7 +195,7 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
                            : (p->align == RC_ALIGN_LEFT && !p->items_line ? 3 : 12) * size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
-        add_glue(p, w, -ragged, w / 3, r);
+        add_glue(p, w, -ragged, space_shrink(w, size), r);
     }
 }
 
@@ -203,6 +219,7 @@ typedef struct pending {
     rc_scaled size;
     int small;
     int whole;      /* the word it belongs to is never hyphenated (word_kept_whole) */
+    uint32_t top;   /* its highest code point: below U+0590, no right-to-left letter */
 } pending;
 
 static int is_letter(uint32_t cp);
@@ -225,7 +242,7 @@ static rc_scaled protrusion(const rc_protrusion *t, const rc_face *face, uint32_
 
 static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
                     const rc_face *face, const rc_scaled *kern, const uint8_t *lig,
-                    const rc_protrusion *prot, rc_arena *a)
+                    const uint16_t *gids, const rc_protrusion *prot, rc_arena *a)
 {
     size_t n = to - from;
     int64_t width_milli = 0;
@@ -242,7 +259,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     int ligatures = 0;
     for (size_t i = from; lig && i < to && !ligatures; i++)
         ligatures = lig[i] != 1;
-    uint32_t *mem = para_alloc(p, 2 * n + (ligatures ? (n + 3) / 4 : 0));
+    int shaped = 0;
+    for (size_t i = from; gids && i < to && !shaped; i++)
+        shaped = gids[i] != 0;
+    size_t lig_words = ligatures ? (n + 3) / 4 : 0;
+    uint32_t *mem = para_alloc(p, 2 * n + lig_words + (shaped ? (n + 1) / 2 : 0));
     memcpy(mem, w->cps + from, n * sizeof(uint32_t));
     memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
     run->cps = mem;
@@ -251,6 +272,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     if (ligatures) {
         memcpy(mem + 2 * n, lig + from, n);
         run->lig = (const uint8_t *)(mem + 2 * n);
+    }
+    run->gids = NULL;
+    if (shaped) {
+        memcpy(mem + 2 * n + lig_words, gids + from, n * sizeof(*gids));
+        run->gids = (const uint16_t *)(mem + 2 * n + lig_words);
     }
     run->n = n;
     /*
@@ -424,6 +450,22 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     uint8_t lig_word[64]; /* a word's, without a malloc (most are shorter) */
     uint8_t *lig = !ligatures ? NULL : w->n <= sizeof(lig_word) ? lig_word : rc_xmalloc(w->n);
     rc_face_shape(face, w->cps, w->n, kern_milli, lig);
+    /* Right-to-left words take their glyphs from HarfBuzz (font_shape.h). */
+    uint16_t *gids = NULL;
+    if (w->top >= 0x0590 && w->face != RC_FACE_ICONS && rc_bidi_has_rtl(w->cps, w->n)) {
+        p->rtl = 1;
+        uint8_t *rtl_lig = lig ? lig : rc_xmalloc(w->n);
+        gids = rc_xmalloc(w->n * sizeof(*gids));
+        if (rc_face_shape_glyphs(face, w->cps, w->n, kern_milli, rtl_lig, gids)) {
+            if (!lig)
+                lig = rtl_lig;
+        } else {
+            if (!lig)
+                free(rtl_lig);
+            free(gids);
+            gids = NULL;
+        }
+    }
 
     /* Only justified lines hang into the margins: ragged ones end where they end. */
     const rc_protrusion *prot =
@@ -438,7 +480,13 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         kinds = rc_xmalloc(w->n);
         npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
     }
-    if (lig && npoints) {
+    for (size_t i = 0; gids && npoints && i < w->n; i++)
+        for (size_t k = i; lig[i] > 1 && k + 1 < i + lig[i]; k++) {
+            points[k] = 0; /* one glyph shows the letters: no break between them */
+            if (kinds)
+                kinds[k] = 0;
+        }
+    if (lig && npoints && !gids) {
         shape_pieces(face, w, points, kinds, kern_milli, lig);
         for (size_t i = 0; i < w->n; i++)
             kern[i] = milli_em(kern_milli[i], w->size);
@@ -451,7 +499,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
-            add_box(p, w, from, i + 1, ps, face, kern, lig, prot, a);
+            add_box(p, w, from, i + 1, ps, face, kern, lig, gids, prot, a);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
@@ -474,13 +522,15 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             from = i + 1;
         }
     }
-    add_box(p, w, from, w->n, ps, face, kern, lig, prot, a);
+    add_box(p, w, from, w->n, ps, face, kern, lig, gids, prot, a);
     if (lig != lig_word)
         free(lig);
+    free(gids);
     free(kinds);
     free(points);
     free(kern);
     w->n = 0;
+    w->top = 0;
 }
 
 /* The capital of a lower-case letter (ASCII, Latin-1, Latin Extended-A, Greek). */
@@ -793,6 +843,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
             }
             w.orig[w.n] = cp;
             w.cps[w.n++] = shown;
+            w.top = shown > w.top ? shown : w.top;
             if ((cp == '-' || cp == 0x2013) && is_letter(prev) && !sp->url && !ps->no_breaks)
                 hyphen_break = 1;
             prev = cp;

@@ -37,6 +37,7 @@ typedef struct rc_run {
     const uint32_t *cps;   /* owned by the paragraph (rc_para.mem) */
     const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
     const uint8_t *lig;    /* NULL, or lig[i]: the letters the glyph at i shows (rc_face_shape) */
+    const uint16_t *gids;  /* NULL, or the shaped glyphs of right-to-left text (doc.h's rc_draw) */
     size_t n;
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */
@@ -64,6 +65,7 @@ typedef struct rc_para {
      * measure, so a short line costs as much wherever it falls.
      */
     rc_scaled balance;
+    int rtl;               /* a word has right-to-left letters: its lines are ordered (bidi.h) */
     rc_pos pos;            /* where the text came from, for messages */
     rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     uint32_t word_end;     /* the last letter or stop of the last word, 0 at the start:

@@ -14,7 +14,7 @@
 
 #include <stdio.h>
 
-void rc_print_diags(const rc_diags *d, int quiet, int color)
+void rc_print_diags(FILE *to, const rc_diags *d, int quiet, int color)
 {
     rc_buf b = RC_BUF_INIT;
     for (size_t i = 0; i < d->n; i++) {
@@ -22,7 +22,7 @@ void rc_print_diags(const rc_diags *d, int quiet, int color)
             continue;
         rc_buf_reset(&b);
         rc_diag_format_color(&d->v[i], color, &b);
-        fprintf(stderr, "%s\n", rc_buf_str(&b));
+        fprintf(to, "%s\n", rc_buf_str(&b));
     }
     rc_buf_release(&b);
 }
@@ -73,6 +73,7 @@ const char *rescomp_format_extension(const char *format)
 int rc_compile_job(const rc_job *job)
 {
     const rescomp_options *o = job->o;
+    FILE *err = job->err ? job->err : stderr, *report_to = job->out ? job->out : stdout;
     rc_diags d;
     rc_diags_init(&d);
     int format = rc_format_of(o->format, job->output);
@@ -86,7 +87,7 @@ int rc_compile_job(const rc_job *job)
                                                               : RC_TEXT_WIDTH,
                              &pages, job->document,
                              job->letter_output || o->check, NULL, &has_letter,
-                             &letter_pages, NULL, NULL};
+                             &letter_pages, NULL, NULL, rc_run_images(job->run)};
     rc_buf out = RC_BUF_INIT, trace = RC_BUF_INIT, summary = RC_BUF_INIT, letter = RC_BUF_INIT;
     if (job->letter_output)
         rq.letter_out = &letter;
@@ -110,8 +111,8 @@ int rc_compile_job(const rc_job *job)
             rc_buf_addf(&report, "variant: %s\n",
                         rc_source_variant_name(job->source, (size_t)job->variant));
         rc_job_check(rc_buf_str(&ad), ad.len, rc_buf_str(&text), text.len, lang, &report);
-        fwrite(report.ptr, 1, report.len, stdout);
-        fflush(stdout);
+        fwrite(report.ptr, 1, report.len, report_to);
+        fflush(report_to);
         rc_buf_release(&report);
     }
     rc_buf_release(&ad);
@@ -132,10 +133,10 @@ int rc_compile_job(const rc_job *job)
     rc_buf_release(&trace);
     rc_buf_release(&out);
 
-    rc_job_heading(job, &d);
-    rc_print_diags(&d, o->quiet, o->color);
+    rc_job_heading(err, job, &d);
+    rc_print_diags(err, &d, o->quiet, o->color);
     if (summary.len)
-        fprintf(stderr, "%s\n", rc_buf_str(&summary));
+        fprintf(err, "%s\n", rc_buf_str(&summary));
     rc_buf_release(&summary);
     int code = rc_exit_code(&d, o->strict);
     rc_diags_release(&d);

@@ -48,6 +48,7 @@ typedef struct rc_compile_request {
      */
     rc_buf *text;
     const char **lang;
+    const struct rc_image_store *images; /* pictures decoded before (image.h), or NULL */
 } rc_compile_request;
 
 /*

@@ -188,6 +188,8 @@ typedef struct rc_cv {
     const char *file;
     /* where the files the CV names may lie (files.h); NULL: anywhere */
     const struct rc_root *root;
+    /* pictures decoded before the jobs of a run (image.h); NULL: none */
+    const struct rc_image_store *images;
     rc_text name, headline, location, photo;
     rc_texts emails, phones, websites;
     /* the tel: link of each phone, set with the shown form by rc_cv_format_phones (phone.h);

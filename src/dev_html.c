@@ -827,6 +827,8 @@ void rc_html_render(const rc_doc *doc, const rc_style *st, rc_buf *out, rc_diags
     x.out = out;
     rc_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
     escs(out, doc->lang && *doc->lang ? doc->lang : "en");
+    /* the browser sets the page right to left, as the PDF is mirrored (bidi.h) */
+    rc_buf_adds(out, doc->rtl ? "\" dir=\"rtl" : "");
     rc_buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<meta name=\"generator\" content=\"rescomp\">\n<title>");

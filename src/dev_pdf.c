@@ -31,6 +31,9 @@
  */
 #include "pdf.h"
 
+#include "bidi.h"
+#include "font_shape.h"
+
 /* ---- document information ---------------------------------------------- */
 
 /*
@@ -184,6 +187,103 @@ int pdf_spaced_label(const pdf_ctx *c, const rc_draw *d)
            rc_face_has_char(doc->fonts->faces[d->face], ' ');
 }
 
+/*
+ * A right-to-left run (rc_draw.rtl) glyph by glyph: unit k shows the
+ * letters cps[at[k] .. at[k + 1]) with code code[k], whose /W is width[k]
+ * (1/1000 em). A ligature (lam-alef) is its glyph, extracting as its
+ * first letter, then a blank of no width for each further letter: poppler
+ * spreads a glyph's letters left to right over it and reads a line right
+ * to left, which would turn lam-alef into alef-lam; a blank at the
+ * ligature's left end is read after it, and in the content stream too.
+ */
+typedef struct glyph_units {
+    size_t n;
+    size_t *at;
+    unsigned *code;
+    int *width;
+} glyph_units;
+
+static void pdf_rtl_units(const pdf_face *f, const rc_draw *d, glyph_units *u)
+{
+    u->n = 0;
+    u->at = rc_xmalloc((d->n + 1) * sizeof(*u->at));
+    u->code = rc_xmalloc((d->n + 1) * sizeof(*u->code));
+    u->width = rc_xmalloc((d->n + 1) * sizeof(*u->width));
+    size_t lig = 0;
+    for (size_t i = 0; i < d->n;) {
+        unsigned gid = d->gids ? d->gids[i] : 0;
+        size_t len = 1;
+        if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i)
+            len = d->ligs[1 + lig++] & 0xFF;
+        int split = len > 1 && gid && gid != RC_GID_BLANK;
+        unsigned code = gid || len > 1 ? pdf_glyph_code(f, gid, d->cps + i, split ? 1 : len)
+                                       : pdf_code_of(f, d->cps[i]);
+        u->width[u->n] = gid || len > 1 ? f->ligs[code - f->n - 1].width
+                                        : rc_face_advance(f->face, d->cps[i]);
+        u->at[u->n] = i;
+        u->code[u->n++] = code;
+        for (size_t j = 1; split && j < len; j++) {
+            u->at[u->n] = i + j;
+            u->width[u->n] = 0;
+            u->code[u->n++] = pdf_glyph_code(f, RC_GID_BLANK, d->cps + i + j, 1);
+        }
+        i += len;
+    }
+    u->at[u->n] = d->n;
+}
+
+static void units_release(glyph_units *u)
+{
+    free(u->at);
+    free(u->code);
+    free(u->width);
+}
+
+/*
+ * Where unit k's glyph starts, leftwards from the run's right end, in
+ * millionths of an em: units end where the run's measure says (their
+ * letters' advances and adjustments); a glyph of no width (a blank, a
+ * joiner) stands at its letters' left end.
+ */
+static int64_t unit_left(const pdf_face *f, const rc_draw *d, const glyph_units *u, size_t k,
+                         int64_t *right)
+{
+    int64_t letters = 0, adjust = 0;
+    for (size_t i = u->at[k]; i < u->at[k + 1]; i++) {
+        letters += rc_face_advance(f->face, d->cps[i]);
+        adjust += d->adjust ? d->adjust[i] : 0;
+    }
+    int64_t cell = 1000 * letters + pdf_round_div(adjust * 1000000, d->size);
+    int64_t r = *right;
+    *right -= cell;
+    return u->width[k] ? r - 1000 * (int64_t)u->width[k] : r - cell;
+}
+
+/*
+ * The glyphs in logical order, each TJ number moving from where the glyph
+ * before ended to where the next starts: the content stream reads as the
+ * text does for extractors that take glyphs as they come (pdfminer,
+ * pypdf), and those that sort them by position get the same.
+ */
+static void rtl_glyphs(const pdf_face *f, const rc_draw *d, const glyph_units *u, rc_buf *b)
+{
+    rc_buf_adds(b, "[(");
+    int64_t right = 0, left = unit_left(f, d, u, 0, &right);
+    for (size_t k = 0; k < u->n; k++) {
+        pdf_add_code(b, u->code[k]);
+        if (k + 1 == u->n)
+            break;
+        int64_t pen = left + 1000 * (int64_t)u->width[k];
+        left = unit_left(f, d, u, k + 1, &right);
+        if (pen != left) {
+            rc_buf_adds(b, ") ");
+            pdf_add_milli(b, pen - left);
+            rc_buf_adds(b, " (");
+        }
+    }
+    rc_buf_adds(b, ")] TJ\n");
+}
+
 static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_draw *d)
 {
     rc_buf *b = &c->content;
@@ -223,7 +323,20 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
 
     /* Td is relative to the previous line origin; both ends are rounded
      * absolute positions, so no error accumulates along a page. */
-    int64_t x = pdf_sp_to_milli(d->x);
+    glyph_units u = {0};
+    int64_t start = d->x;
+    if (d->rtl) {
+        /*
+         * From the run's right end to where its first glyph starts (in
+         * floating point: a run no layout makes may be absurdly wide).
+         */
+        pdf_rtl_units(f, d, &u);
+        int64_t right = 0, left = unit_left(f, d, &u, 0, &right);
+        double back = (double)left * d->size / 1e6 * (1000 + d->expand) / 1000;
+        back = back < -1e12 ? -1e12 : back > 1e12 ? 1e12 : back;
+        start += rc_bidi_draw_width(d, c->doc->fonts) + (int64_t)back;
+    }
+    int64_t x = pdf_sp_to_milli(start);
     int64_t y = pdf_sp_to_milli((int64_t)c->doc->height - d->y);
     int slant = (synth & RC_SYNTH_SLANT) != 0;
     if (slant || st->slanted) {
@@ -246,6 +359,11 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
     }
     st->tx = x;
     st->ty = y;
+    if (d->rtl) {
+        rtl_glyphs(f, d, &u, b);
+        units_release(&u);
+        return 0;
+    }
 
     /*
      * [(codes) adj (codes) ...] TJ: a TJ number is in thousandths of the
@@ -262,9 +380,11 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
          * after the last one, which its own width in /W now carries.
          */
         int64_t lig_extra = 0;
-        if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i) {
-            size_t len = d->ligs[1 + lig++] & 0xFF, last = i + len - 1;
-            unsigned code = pdf_lig_code(f, d->cps + i, len);
+        unsigned gid = d->gids ? d->gids[i] : 0;
+        int lig_here = d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i;
+        if (lig_here || gid) {
+            size_t len = lig_here ? d->ligs[1 + lig++] & 0xFF : 1, last = i + len - 1;
+            unsigned code = pdf_glyph_code(f, gid, d->cps + i, len);
             pdf_add_code(b, code);
             lig_extra = f->ligs[code - f->n - 1].width;
             for (size_t k = i; k <= last; k++)

@@ -7,6 +7,8 @@
  * every machine. One line per draw:
  *   page 1 595.276x841.890
  *   text 54.000 81.270 w=120.500 bold 10.000 #000000 "Text of the run"
+ * (a right-to-left run, bidi.h, ends in " rtl", and shaped glyphs follow
+ * as " glyphs=" and the glyph of each code point, "-" for its own)
  *   rule 54.000 90.000 487.276x0.500 #00294f
  *   link 54.000 72.000 100.000x10.000 "https://example.org"
  *   bookmark 0 72.000 "Education"
@@ -237,6 +239,15 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                     rc_buf_adds(out, " span-end");
                 if (d->expand)
                     rc_buf_addf(out, " expand=%+d", d->expand);
+                if (d->rtl)
+                    rc_buf_adds(out, " rtl");
+                for (size_t k = 0; d->gids && k < d->n; k++) {
+                    rc_buf_adds(out, k ? "," : " glyphs=");
+                    if (d->gids[k])
+                        rc_buf_addf(out, "%u", (unsigned)d->gids[k]);
+                    else
+                        rc_buf_addc(out, '-');
+                }
                 rc_buf_addc(out, '\n');
                 rc_buf_release(&text);
                 break;

@@ -101,6 +101,13 @@ typedef struct rc_draw {
      * numbers; 0 for glyphs as the font has them.
      */
     int8_t expand;
+    /*
+     * RC_DRAW_TEXT: the glyphs run right to left (bidi.h): cps are still in
+     * logical order, cps[0]'s glyph ends at x + its width and each next one
+     * stands left of the one before. Set by the bidirectional ordering of
+     * a line; 0 for every run of left-to-right text.
+     */
+    int8_t rtl;
 
     /* RC_DRAW_TEXT */
     rc_face_id face;
@@ -121,6 +128,16 @@ typedef struct rc_draw {
      * one or two. A device that shows letters one by one ignores it.
      */
     const uint32_t *ligs;
+    /*
+     * The glyphs HarfBuzz chose where they are not the font's own for the
+     * code point (an Arabic letter's joining form, a mirrored bracket in
+     * right-to-left text), NULL when none: gids[i] for the glyph that shows
+     * cps[i] (with ligs, the ligature starting at i), 0 for the code
+     * point's own glyph, RC_GID_BLANK (font_shape.h) for nothing to see (a zero-width
+     * non-joiner). Widths are measured as elsewhere: the code points'
+     * advances plus `adjust`, which carries the difference.
+     */
+    const uint16_t *gids;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)
@@ -163,6 +180,8 @@ typedef struct rc_doc {
     unsigned pdf_standards;
     /* Set by the caller: the PDF leaves the structure out (--no-pdf-tags). */
     int untagged;
+    /* Set by the layout: the language is written right to left (bidi.h mirrors the pages). */
+    int rtl;
 } rc_doc;
 
 void rc_doc_init(rc_doc *doc);

@@ -323,18 +323,26 @@ static int glyph_top(rc_face *face, uint32_t cp, int fallback)
     return fallback;
 }
 
+static int has_table(const rc_face *face, hb_tag_t tag)
+{
+    hb_blob_t *blob = hb_face_reference_table(face->face, tag);
+    unsigned len = hb_blob_get_length(blob);
+    hb_blob_destroy(blob);
+    return len > 0;
+}
+
 static const char *check_face(const rc_face *face, rc_face_use use)
 {
     /* A shipped face's file was checked when its metrics were compiled. */
     if (!face->builtin) {
         if (hb_face_get_glyph_count(face->face) == 0 || face->upem < 16 || face->upem > 16384)
             return "not a font file";
-        hb_blob_t *glyf = hb_face_reference_table(face->face, HB_TAG('g', 'l', 'y', 'f'));
-        unsigned glyf_len = hb_blob_get_length(glyf);
-        hb_blob_destroy(glyf);
-        /* The PDF device embeds TrueType outlines only (as libharu 2.3.0 does). */
-        if (glyf_len == 0)
-            return "not a TrueType (glyf) font";
+        /*
+         * The PDF device embeds TrueType (glyf) and CFF outlines; not CFF2
+         * (variable OpenType), which PDF has no font program for.
+         */
+        if (!rc_face_is_cff(face) && !has_table(face, HB_TAG('g', 'l', 'y', 'f')))
+            return "not a TrueType (glyf) or OpenType/CFF font";
     }
     if (use == RC_USE_ICONS)
         return lookup(face, 0xF0E0) ? NULL : "it has no envelope icon (U+F0E0)";
@@ -621,6 +629,15 @@ const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *i
     *size = face->file_size;
     *index = face->index;
     return face->file;
+}
+
+int rc_face_is_cff(const rc_face *face)
+{
+    size_t size, len;
+    unsigned index;
+    const unsigned char *file = rc_face_file(face, &size, &index);
+    return file && !rc_sfnt_table(file, size, index, RC_SFNT_TAG('g', 'l', 'y', 'f'), &len) &&
+           rc_sfnt_table(file, size, index, RC_SFNT_TAG('C', 'F', 'F', ' '), &len) && len > 0;
 }
 
 int rc_face_is_builtin(const rc_face *face)

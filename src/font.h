@@ -155,13 +155,16 @@ int rc_face_glyph_advance(const rc_face *face, unsigned gid);
 size_t rc_face_shape_count(const rc_face *face);
 /*
  * The face cut down to n code points (cps, ascending, each once) and m
- * more glyphs (ligatures, which no code point maps to), as a TrueType font
- * program a device embeds (font_subset.c), into *out (reset first): the
- * glyphs those need and the tables a PDF font needs, no hinting. gids[k]
- * (n + m + 1 of them) receives the program's glyph for cps[k - 1], 0
- * (.notdef) for a character the face lacks, whose box it then keeps, and
- * gids[n + 1 + j] that for glyphs[j]; gids[0] is 0. The subset is cut from
- * the very file that was measured. 0, or -1 (RC_FAIL_FONT) when the file
+ * more glyphs (ligatures, which no code point maps to), as a font program
+ * a device embeds (font_subset.c), into *out (reset first). For a
+ * TrueType face, a TrueType program: the glyphs those need and the tables
+ * a PDF font needs, no hinting; gids[k] (n + m + 1 of them) receives the
+ * program's glyph for cps[k - 1], 0 (.notdef) for a character the face
+ * lacks, whose box it then keeps, and gids[n + 1 + j] that for glyphs[j];
+ * gids[0] is 0. For a face with CFF outlines (rc_face_is_cff), a bare
+ * CID-keyed CFF program whose glyph and CID k is what gids[k] would name
+ * (cff.h), no hinting; gids[k] then receives k. The subset is cut from the
+ * very file that was measured. 0, or -1 (RC_FAIL_FONT) when the file
  * cannot be cut.
  */
 int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
@@ -177,6 +180,8 @@ const unsigned char *rc_face_file(const rc_face *face, size_t *size, unsigned *i
  * then known to be prepared by fonts/prepare.py (simple outlines only).
  */
 int rc_face_is_builtin(const rc_face *face);
+/* Whether the face's outlines are CFF (an OpenType .otf), not TrueType's glyf. */
+int rc_face_is_cff(const rc_face *face);
 /* The glyph of cp in the face's font, 0 when it has none. */
 unsigned rc_face_glyph(const rc_face *face, uint32_t cp);
 /* Vertical metrics in 1/1000 em (ascender positive, descender negative). */

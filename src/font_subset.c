@@ -1,10 +1,14 @@
 /*
  * font_subset: a face cut down to the code points a document shows, for
- * a device to embed (see rc_face_subset in font.h). The shipped faces are
- * cut by subset.c, which copies their flattened outlines byte for byte;
- * installed fonts, and any file subset.c refuses, by HarfBuzz's subsetter
- * (hb-subset), which only the font layer calls.
+ * a device to embed (see rc_face_subset in font.h). The shipped TrueType
+ * faces are cut by subset.c, which copies their flattened outlines byte
+ * for byte; installed fonts, and any file subset.c refuses, by HarfBuzz's
+ * subsetter (hb-subset), which only the font layer calls. A CFF face is
+ * cut by hb-subset too (its charstrings and subroutines), and its CFF
+ * table rewritten by cff.c as the CID-keyed program a PDF CIDFontType0
+ * embeds.
  */
+#include "cff.h"
 #include "font.h"
 #include "font_store.h"
 #include "subset.h"
@@ -13,6 +17,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,11 +58,11 @@ static int subset_builtin(const rc_face *face, const uint32_t *cps, size_t n,
     return r;
 }
 
-/* The tables a TrueType font program in a PDF needs (as libharu embeds). */
+/* The tables a TrueType font program in a PDF needs (as libharu embeds), and CFF outlines. */
 static int table_needed(hb_tag_t t)
 {
-    static const char *const tags[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
-                                       "hmtx", "loca", "maxp", "name", "post", "prep"};
+    static const char *const tags[] = {"CFF ", "OS/2", "cmap", "cvt ", "fpgm", "glyf", "head",
+                                       "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"};
     for (size_t i = 0; i < RC_ARRAY_LEN(tags); i++)
         if (t == HB_TAG(tags[i][0], tags[i][1], tags[i][2], tags[i][3]))
             return 1;
@@ -65,18 +70,18 @@ static int table_needed(hb_tag_t t)
 }
 
 /*
- * Any face cut by hb-subset, into out. Tables a PDF font does not use
- * (GPOS, kern ...) are dropped before subsetting, so no time goes into
- * them, and so are hinting instructions, which viewers do not run. The
- * subset plan gives each code's glyph. 0, or -1 when HarfBuzz cannot.
+ * Any face cut by hb-subset. Tables a PDF font does not use (GPOS, kern
+ * ...) are dropped before subsetting, so no time goes into them, and so
+ * are hinting instructions, which viewers do not run. The subset plan
+ * gives each code's glyph. The subset face, or NULL when HarfBuzz cannot.
  */
-static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
-                           const uint16_t *extra, size_t m, uint16_t *gids, rc_buf *out)
+static hb_face_t *cut_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
+                               const uint16_t *extra, size_t m, uint16_t *gids)
 {
     hb_face_t *hbf = rc_face_hb(face);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in)
-        return -1;
+        return NULL;
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
     for (size_t k = 0; k < n; k++)
         hb_set_add(unicodes, cps[k]);
@@ -104,7 +109,7 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
     hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(hbf, in);
     hb_subset_input_destroy(in);
     if (!plan)
-        return -1;
+        return NULL;
     const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
     const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
     gids[0] = 0;
@@ -120,6 +125,14 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
     }
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
+    return sub;
+}
+
+/* Any TrueType face cut by hb-subset, into out. 0, or -1 when HarfBuzz cannot. */
+static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
+                           const uint16_t *extra, size_t m, uint16_t *gids, rc_buf *out)
+{
+    hb_face_t *sub = cut_harfbuzz(face, cps, n, extra, m, gids);
     if (!sub)
         return -1;
     hb_blob_t *blob = hb_face_reference_blob(sub);
@@ -132,13 +145,58 @@ static int subset_harfbuzz(const rc_face *face, const uint32_t *cps, size_t n,
     return len ? 0 : -1;
 }
 
+/* The face's PostScript name in printable ASCII, as the CFF program's name. */
+static void ps_name(hb_face_t *hbf, char *out, size_t size)
+{
+    char buf[128];
+    unsigned len = sizeof(buf);
+    size_t k = 0;
+    if (hb_ot_name_get_utf8(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf) == 0)
+        buf[0] = 0;
+    for (const char *p = buf; *p && k + 1 < size; p++)
+        if (*p > ' ' && *p < 0x7F && !strchr("()<>[]{}/%#", *p))
+            out[k++] = *p;
+    out[k] = 0;
+    if (k == 0)
+        snprintf(out, size, "Font");
+}
+
+/*
+ * A CFF face: cut by hb-subset, then its CFF table made the CID-keyed
+ * program whose glyph k shows code k (cff.h). 0, or -1.
+ */
+static int subset_cff(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *extra,
+                      size_t m, uint16_t *gids, rc_buf *out)
+{
+    hb_face_t *sub = cut_harfbuzz(face, cps, n, extra, m, gids);
+    if (!sub)
+        return -1;
+    hb_blob_t *cff = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(cff, &len);
+    char name[64];
+    ps_name(rc_face_hb(face), name, sizeof(name));
+    int r = len ? rc_cff_cid_keyed((const unsigned char *)data, len, gids, n + m + 1, name, out)
+                : -1;
+    hb_blob_destroy(cff);
+    hb_face_destroy(sub);
+    for (size_t k = 0; r == 0 && k <= n + m; k++)
+        gids[k] = (uint16_t)k;
+    return r;
+}
+
 int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
                    size_t m, uint16_t *gids, rc_buf *out, rc_diags *d)
 {
-    if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, glyphs, m, gids, out) == 0)
-        return 0;
-    if (subset_harfbuzz(face, cps, n, glyphs, m, gids, out) == 0)
-        return 0;
+    if (rc_face_is_cff(face)) {
+        if (subset_cff(face, cps, n, glyphs, m, gids, out) == 0)
+            return 0;
+    } else {
+        if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, glyphs, m, gids, out) == 0)
+            return 0;
+        if (subset_harfbuzz(face, cps, n, glyphs, m, gids, out) == 0)
+            return 0;
+    }
     rc_pos nowhere = {NULL, 0, 0};
     return rc_error_class(d, RC_FAIL_FONT, nowhere, "cannot embed font '%s': HarfBuzz cannot subset it",
                           rc_face_path(face));

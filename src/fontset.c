@@ -1,7 +1,7 @@
 /*
  * fontset: the font set of a document (font.h's rc_fonts). Families are
  * the shipped ones (prepared by fonts/prepare.py), any installed TrueType
- * family found through fontconfig, or, for the names RenderCV's themes
+ * or OpenType/CFF family found through fontconfig, or, for the names RenderCV's themes
  * use, the nearest shipped family; then the fallback chain for characters
  * a face lacks. fontconfig is only initialised when a document asks for
  * something not shipped: its set-up reads the whole font configuration and
@@ -39,6 +39,34 @@ static const shipped_family shipped[] = {
      {"rescomp-sans-regular.ttf", "rescomp-sans-bold.ttf", "rescomp-sans-italic.ttf",
       "rescomp-sans-bold-italic.ttf"},
      {"Rescomp Sans", "Rescomp Sans Bold", "Rescomp Sans Italic", "Rescomp Sans Bold Italic"}},
+    /* The RenderCV themes' own fonts (fonts/README.md). Source Sans 3 (CFF), renamed */
+    {"Rescomp Humanist",
+     {"rescomp-humanist-regular.otf", "rescomp-humanist-bold.otf", "rescomp-humanist-italic.otf",
+      "rescomp-humanist-bold-italic.otf"},
+     {"Rescomp Humanist", "Rescomp Humanist Bold", "Rescomp Humanist Italic",
+      "Rescomp Humanist Bold Italic"}},
+    /* Raleway, renamed */
+    {"Rescomp Display",
+     {"rescomp-display-regular.ttf", "rescomp-display-bold.ttf", "rescomp-display-italic.ttf",
+      "rescomp-display-bold-italic.ttf"},
+     {"Rescomp Display", "Rescomp Display Bold", "Rescomp Display Italic",
+      "Rescomp Display Bold Italic"}},
+    /* Ubuntu, named as the Ubuntu Font Licence asks of a subset */
+    {"Ubuntu derivative Rescomp",
+     {"ubuntu-derivative-rescomp-regular.ttf", "ubuntu-derivative-rescomp-bold.ttf",
+      "ubuntu-derivative-rescomp-italic.ttf", "ubuntu-derivative-rescomp-bold-italic.ttf"},
+     {"Ubuntu derivative Rescomp", "Ubuntu derivative Rescomp Bold",
+      "Ubuntu derivative Rescomp Italic", "Ubuntu derivative Rescomp Bold Italic"}},
+    /* Gentium Book Plus, renamed */
+    {"Rescomp Book",
+     {"rescomp-book-regular.ttf", "rescomp-book-bold.ttf", "rescomp-book-italic.ttf",
+      "rescomp-book-bold-italic.ttf"},
+     {"Rescomp Book", "Rescomp Book Bold", "Rescomp Book Italic", "Rescomp Book Bold Italic"}},
+    /* EB Garamond reserves no name */
+    {"EB Garamond",
+     {"eb-garamond-regular.ttf", "eb-garamond-bold.ttf", "eb-garamond-italic.ttf",
+      "eb-garamond-bold-italic.ttf"},
+     {"EB Garamond", "EB Garamond Bold", "EB Garamond Italic", "EB Garamond Bold Italic"}},
 };
 
 /* The fixed faces besides the body family's. */
@@ -65,25 +93,25 @@ static const struct {
     {"Latin Modern Roman", "CMU Serif"},
     {"New Computer Modern", "CMU Serif"},
     {"Fontin", "CMU Serif"},
-    {"EB Garamond", "CMU Serif"},
     {"Libertinus Serif", "CMU Serif"},
     /* Charter and the sturdy text serifs */
     {"XCharter", "Rescomp Serif"},
     {"Charter", "Rescomp Serif"},
     {"Bitstream Charter", "Rescomp Serif"},
     {"Charis SIL", "Rescomp Serif"},
-    {"Gentium Book Plus", "Rescomp Serif"},
-    {"Gentium Plus", "Rescomp Serif"},
+    {"Gentium Book Plus", "Rescomp Book"},
+    {"Gentium Book Basic", "Rescomp Book"},
+    {"Gentium Plus", "Rescomp Book"},
     {"Georgia", "Rescomp Serif"},
     {"Times New Roman", "Rescomp Serif"},
     {"Source Serif 4", "Rescomp Serif"},
     {"Noto Serif", "Rescomp Serif"},
     /* humanist and grotesque sans families */
     {"Lato", "Rescomp Sans"},
-    {"Source Sans 3", "Rescomp Sans"},
-    {"Source Sans Pro", "Rescomp Sans"},
-    {"Raleway", "Rescomp Sans"},
-    {"Ubuntu", "Rescomp Sans"},
+    {"Source Sans 3", "Rescomp Humanist"},
+    {"Source Sans Pro", "Rescomp Humanist"},
+    {"Raleway", "Rescomp Display"},
+    {"Ubuntu", "Ubuntu derivative Rescomp"},
     {"Open Sans", "Rescomp Sans"},
     {"Roboto", "Rescomp Sans"},
     {"Inter", "Rescomp Sans"},
@@ -133,9 +161,10 @@ static int fc_distance(const fc_candidate *c, int bold, int italic)
 }
 
 /*
- * The best face of a font set for a weight and slant, among TrueType
- * faces; ties go to the lower file name and index, so the choice does not
- * depend on the order fontconfig lists files in.
+ * The best face of a font set for a weight and slant, among TrueType and
+ * OpenType/CFF faces (fontconfig's "CFF"); ties go to the lower file name
+ * and index, so the choice does not depend on the order fontconfig lists
+ * files in.
  */
 static int fc_best(FcFontSet *set, int bold, int italic, fc_candidate *best)
 {
@@ -146,7 +175,8 @@ static int fc_best(FcFontSet *set, int bold, int italic, fc_candidate *best)
         fc_candidate c = {0};
         if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
             FcPatternGetString(p, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-            strcmp((const char *)format, "TrueType") != 0)
+            (strcmp((const char *)format, "TrueType") != 0 &&
+             strcmp((const char *)format, "CFF") != 0))
             continue;
         c.file = (const char *)file;
         if (FcPatternGetInteger(p, FC_INDEX, 0, &c.index) != FcResultMatch)
@@ -207,7 +237,7 @@ static int fc_family(rc_font_store *s, const char *family, rc_face **faces, unsi
     FcPatternDestroy(pat);
     int found = set && set->nfont > 0;
     int ok = found;
-    *why = "it has no TrueType (glyf) face"; /* CFF-flavoured OpenType, Type 1, bitmaps */
+    *why = "it has no TrueType or OpenType/CFF face"; /* Type 1, bitmaps */
     for (int v = 0; ok && v < RC_VARIANT_COUNT; v++) {
         int bold = (v & RC_VARIANT_BOLD) != 0, italic = (v & RC_VARIANT_ITALIC) != 0;
         fc_candidate c;

@@ -49,10 +49,12 @@ typedef struct language {
  */
 static const language languages[] = {
     {"english", "en_US", "hyphen-en-us"},
+    {"arabic", NULL, NULL}, /* Arabic and Hebrew script words are not broken */
     {"danish", "da_DK", "hyphen-da"},
     {"dutch", "nl_NL", "hyphen-nl"},
     {"french", "fr_FR", "hyphen-fr"},
     {"german", "de_DE", "hyphen-de"},
+    {"hebrew", NULL, NULL},
     {"hindi", "hi_IN", "hyphen-hi"},
     {"hungarian", "hu_HU", "hyphen-hu"},
     {"indonesian", "id_ID", "hyphen-id"},
@@ -62,6 +64,7 @@ static const language languages[] = {
     {"mandarin_chinese", NULL, NULL},
     {"norwegian_bokm\xC3\xA5l", "nb_NO", "hyphen-no"},
     {"norwegian_nynorsk", "nn_NO", "hyphen-no"},
+    {"persian", NULL, NULL},
     {"portuguese", "pt_PT", "hyphen-pt-pt"},
     {"russian", "ru_RU", "hyphen-ru"},
     {"spanish", "es_ES", "hyphen-es"},

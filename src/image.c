@@ -212,6 +212,8 @@ typedef struct png_job {
     png_infop info;
     unsigned char *row;
     scaler s;
+    unsigned char *keep; /* when not NULL: every row decoded, in order (the store's) */
+    size_t keep_max;     /* the most bytes keep may take */
 } png_job;
 
 static void png_fail(png_structp png, png_const_charp msg)
@@ -270,7 +272,10 @@ static int png_decode(png_job *j, rc_arena *a, const px_box *box, rc_image *out)
     png_read_update_info(j->png, j->info);
     int ch = png_get_channels(j->png, j->info);
     int has_alpha = ch == 2 || ch == 4;
-    j->row = rc_xmalloc(png_get_rowbytes(j->png, j->info));
+    size_t rowbytes = png_get_rowbytes(j->png, j->info);
+    j->row = rc_xmalloc(rowbytes);
+    if (j->keep_max && !interlaced && rowbytes * h <= j->keep_max)
+        j->keep = rc_xmalloc(rowbytes * h);
     int tw, th;
     fit((int)w, (int)h, box, &tw, &th);
     scaler_start(&j->s, a, (int)w, (int)h, tw, th, ch, has_alpha, !interlaced);
@@ -285,6 +290,8 @@ static int png_decode(png_job *j, rc_arena *a, const px_box *box, rc_image *out)
         int dy = interlaced ? 1 << PNG_PASS_ROW_SHIFT(pass) : 1;
         for (int r = 0; r < rows; r++) {
             png_read_row(j->png, j->row, NULL);
+            if (j->keep)
+                memcpy(j->keep + (size_t)r * rowbytes, j->row, rowbytes);
             scaler_row(&j->s, y0 + r * dy, j->row, x0, dx, cols);
         }
     }
@@ -552,8 +559,121 @@ typedef struct image_role {
 
 static const image_role photo_role = {"photo", "cv.photo"};
 
-static int decode(rc_arena *a, const void *data, size_t size, const char *name,
-                  rc_scaled print_width, rc_scaled print_height, rc_pos pos,
+/* ---- the run's store of decoded pictures ------------------------------------- */
+
+/* The most a stored picture's samples and all of them together take. */
+#define STORE_PICTURE_MB 16
+#define STORE_MB 64
+
+/* A PNG file's bytes and its rows as libpng gives them (8-bit, ch samples a pixel). */
+typedef struct stored {
+    unsigned char *file;
+    size_t size;
+    int w, h, ch;
+    unsigned char *rows;
+} stored;
+
+struct rc_image_store {
+    stored *v;
+    size_t n, cap, bytes;
+};
+
+rc_image_store *rc_image_store_new(void)
+{
+    return rc_xcalloc(1, sizeof(rc_image_store));
+}
+
+static const stored *store_find(const rc_image_store *s, const void *data, size_t size)
+{
+    for (size_t i = 0; s && i < s->n; i++)
+        if (s->v[i].size == size && !memcmp(s->v[i].file, data, size))
+            return &s->v[i];
+    return NULL;
+}
+
+void rc_image_store_add(rc_image_store *s, const char *path)
+{
+    int err;
+    FILE *f = rc_file_fopen(path, &err);
+    if (!f)
+        return;
+    /* The other files a CV names (.bib files) are not read beyond their first bytes. */
+    unsigned char sig[8];
+    rc_buf file = RC_BUF_INIT;
+    if (fread(sig, 1, sizeof(sig), f) != sizeof(sig) || png_sig_cmp(sig, 0, 8) != 0) {
+        fclose(f);
+        return;
+    }
+    rc_buf_add(&file, (const char *)sig, sizeof(sig));
+    err = rc_buf_add_stream(&file, f, (size_t)STORE_PICTURE_MB << 20);
+    fclose(f);
+    if (err || store_find(s, file.ptr, file.len) || s->bytes >= (size_t)STORE_MB << 20) {
+        rc_buf_release(&file);
+        return;
+    }
+    /* Decoded as a job would, at full size, keeping the rows the scaler was given. */
+    rc_arena a;
+    rc_arena_init(&a);
+    png_job *j = rc_xcalloc(1, sizeof(*j));
+    j->data = (const unsigned char *)file.ptr;
+    j->size = file.len;
+    j->keep_max = ((size_t)STORE_MB << 20) - s->bytes;
+    if (j->keep_max > (size_t)STORE_PICTURE_MB << 20)
+        j->keep_max = (size_t)STORE_PICTURE_MB << 20;
+    px_box full = {MAX_SIDE, 0};
+    rc_image im;
+    if (png_decode(j, &a, &full, &im) == 0 && j->keep) {
+        RC_VEC_PUSH(s->v, s->n, s->cap);
+        stored *e = &s->v[s->n++];
+        e->size = file.len;
+        e->file = (unsigned char *)file.ptr; /* the store's now */
+        file = (rc_buf)RC_BUF_INIT;
+        e->w = im.src_width;
+        e->h = im.src_height;
+        e->ch = png_get_channels(j->png, j->info);
+        e->rows = j->keep;
+        j->keep = NULL;
+        s->bytes += e->size + (size_t)e->w * (size_t)e->h * (size_t)e->ch;
+    }
+    png_destroy_read_struct(&j->png, &j->info, NULL);
+    free(j->row);
+    free(j->keep);
+    scaler_release(&j->s);
+    free(j);
+    rc_arena_release(&a);
+    rc_buf_release(&file);
+}
+
+void rc_image_store_free(rc_image_store *s)
+{
+    for (size_t i = 0; s && i < s->n; i++) {
+        free(s->v[i].file);
+        free(s->v[i].rows);
+    }
+    if (s)
+        free(s->v);
+    free(s);
+}
+
+/* A stored picture scaled as png_decode scales the same rows: the same pixels. */
+static void stored_decode(const stored *e, rc_arena *a, const px_box *box, rc_image *out)
+{
+    scaler sc;
+    memset(&sc, 0, sizeof(sc));
+    int tw, th;
+    fit(e->w, e->h, box, &tw, &th);
+    scaler_start(&sc, a, e->w, e->h, tw, th, e->ch, e->ch == 2 || e->ch == 4, 1);
+    size_t stride = (size_t)e->w * (size_t)e->ch;
+    for (int y = 0; y < e->h; y++)
+        scaler_row(&sc, y, e->rows + (size_t)y * stride, 0, 1, e->w);
+    scaler_finish(&sc, out);
+    scaler_release(&sc);
+    out->src_width = e->w;
+    out->src_height = e->h;
+}
+
+static int decode(const rc_image_store *store, rc_arena *a, const void *data, size_t size,
+                  const char *name, rc_scaled print_width, rc_scaled print_height, rc_pos pos,
                   const image_role *r, rc_image *out, rc_diags *d)
 {
     const unsigned char *p = data;
@@ -562,6 +682,11 @@ static int decode(rc_arena *a, const void *data, size_t size, const char *name,
     const char *kind;
     char msg[JMSG_LENGTH_MAX + 200];
     memset(out, 0, sizeof(*out));
+    const stored *e = store_find(store, data, size);
+    if (e) {
+        stored_decode(e, a, &box, out);
+        return 0;
+    }
     if (size >= 8 && png_sig_cmp(p, 0, 8) == 0) {
         kind = "PNG";
         png_job *j = rc_xcalloc(1, sizeof(*j));
@@ -617,7 +742,7 @@ static int decode(rc_arena *a, const void *data, size_t size, const char *name,
 int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
 {
-    return decode(a, data, size, name, print_width, 0, pos, &photo_role, out, d);
+    return decode(NULL, a, data, size, name, print_width, 0, pos, &photo_role, out, d);
 }
 
 /*
@@ -645,24 +770,25 @@ static int read_photo(const char *path, rc_pos pos, const image_role *r, rc_buf 
     return 0;
 }
 
-int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
-                     rc_scaled print_width, rc_scaled print_height, rc_pos pos, rc_image *out,
-                     rc_diags *d)
+int rc_image_load_as(const rc_image_store *store, rc_arena *a, const char *path,
+                     const char *what, const char *key, rc_scaled print_width,
+                     rc_scaled print_height, rc_pos pos, rc_image *out, rc_diags *d)
 {
     image_role r = {what, key};
     rc_buf file = RC_BUF_INIT;
     int rc = read_photo(path, pos, &r, &file, d);
     if (rc == 0)
-        rc = decode(a, file.ptr, file.len, path, print_width, print_height, pos, &r, out, d);
+        rc = decode(store, a, file.ptr, file.len, path, print_width, print_height, pos, &r, out,
+                    d);
     rc_buf_release(&file);
     return rc;
 }
 
-int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
-                  rc_image *out, rc_diags *d)
+int rc_image_load(const rc_image_store *store, rc_arena *a, const char *path,
+                  rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d)
 {
-    return rc_image_load_as(a, path, photo_role.what, photo_role.key, print_width, 0, pos, out,
-                            d);
+    return rc_image_load_as(store, a, path, photo_role.what, photo_role.key, print_width, 0,
+                            pos, out, d);
 }
 
 /* ---- PNG out (html's data: URI) -------------------------------------------- */

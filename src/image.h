@@ -35,12 +35,29 @@ typedef struct rc_image {
 } rc_image;
 
 /*
- * Read the photo at path and decode it for printing print_width wide.
+ * Pictures decoded once for the many documents of a run: rescomp decodes
+ * each PNG its variants name in the process that then forks their jobs,
+ * and each job scales the stored rows rather than decoding the file again
+ * (the same rows, so the same pixels). A job uses a stored picture only
+ * when it reads the very same bytes from the file, so a job still opens,
+ * checks and reads its file. Only non-interlaced PNGs of modest size are
+ * kept (JPEGs are scaled while libjpeg decodes them). Filled before the
+ * jobs start, then only read, by any number of threads.
+ */
+typedef struct rc_image_store rc_image_store;
+rc_image_store *rc_image_store_new(void);
+/* Decode the picture at path into the store if it is one it keeps; nothing is reported. */
+void rc_image_store_add(rc_image_store *s, const char *path);
+void rc_image_store_free(rc_image_store *s);
+
+/*
+ * Read the photo at path and decode it for printing print_width wide
+ * (with a store, NULL or not, as above).
  * A file that cannot be read is RC_FAIL_IO; one that is not a valid PNG
  * or JPEG, or one too large to decode, is an input error at pos.
  */
-int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos pos,
-                  rc_image *out, rc_diags *d);
+int rc_image_load(const rc_image_store *store, rc_arena *a, const char *path,
+                  rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d);
 
 /*
  * The same for another image than the photo: messages call it `what`
@@ -48,9 +65,9 @@ int rc_image_load(rc_arena *a, const char *path, rc_scaled print_width, rc_pos p
  * printed within print_width and, when print_height > 0, print_height (a
  * wide signature in a short box needs fewer pixels than its width says).
  */
-int rc_image_load_as(rc_arena *a, const char *path, const char *what, const char *key,
-                     rc_scaled print_width, rc_scaled print_height, rc_pos pos, rc_image *out,
-                     rc_diags *d);
+int rc_image_load_as(const rc_image_store *store, rc_arena *a, const char *path,
+                     const char *what, const char *key, rc_scaled print_width,
+                     rc_scaled print_height, rc_pos pos, rc_image *out, rc_diags *d);
 /* rc_image_load over a file's bytes; name is the file's name in messages. */
 int rc_image_decode(rc_arena *a, const void *data, size_t size, const char *name,
                     rc_scaled print_width, rc_pos pos, rc_image *out, rc_diags *d);

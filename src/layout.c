@@ -7,6 +7,8 @@
  */
 #include "layout_parts.h"
 
+#include "bidi.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -257,6 +259,7 @@ rc_layout *rc_layout_begin(const rc_cv *cv, const rc_style *st, rc_fonts *fonts,
     const rc_locale *builtin = rc_locale_builtin(cv->language.s);
     doc->lang = builtin && builtin->iso639 ? builtin->iso639
                 : cv->language.s && *cv->language.s ? cv->language.s : "en";
+    doc->rtl = rc_locale_rtl(&c->locale);
     c->today = reference_date(cv);
     /*
      * A bullet the body font lacks (a theme's ◆ or ●) comes from a fallback
@@ -332,6 +335,7 @@ int rc_layout_end(rc_layout *l, const rc_vlist *vl, const rc_page_breaks *b)
     document_info(c, doc);
     add_footers(c, doc, doc->author);
     add_top_note(c, doc);
+    rc_bidi_mirror_doc(doc);
     int status = c->status;
     rc_layout_discard(l);
     return status;

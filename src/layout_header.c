@@ -179,7 +179,7 @@ void emit_header(ctx *c)
         const char *path = photo_path(c);
         int64_t h = 0;
         rc_scaled page = st->page_height - st->margin_top - st->margin_bottom;
-        if (!path || rc_image_load(c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
+        if (!path || rc_image_load(cv->images, c->a, path, st->photo_width, cv->photo.pos, img, c->d) != 0) {
             c->status = -1;
         } else if ((h = (int64_t)st->photo_width * img->src_height / img->src_width) > page) {
             /* (a strip of a picture, 1 x 30000 pixels, would overflow a length) */

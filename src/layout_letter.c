@@ -14,6 +14,7 @@
  */
 #include "layout_parts.h"
 
+#include "bidi.h"
 #include "files.h"
 #include "image.h"
 
@@ -176,8 +177,8 @@ static rc_scaled signature(ctx *c, uint32_t sect, const rc_text *t, const char *
     rc_image *img = rc_arena_alloc(c->a, sizeof(*img));
     rc_scaled maxw = c->text_width / 2, maxh = baselines(c, SIGNATURE_ROOM, 0);
     if (rc_files_check(c->cv->root, path, "signature", t->s, t->pos, c->d) < 0 ||
-        rc_image_load_as(c->a, path, "signature", "letter.signature", maxw, maxh, t->pos,
-                         img, c->d) != 0)
+        rc_image_load_as(c->cv->images, c->a, path, "signature", "letter.signature", maxw,
+                         maxh, t->pos, img, c->d) != 0)
         return -1;
     rc_scaled w = maxw, h = (rc_scaled)((int64_t)maxw * img->src_height / img->src_width);
     if (h > maxh) {
@@ -269,6 +270,7 @@ int rc_layout_letter(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_ar
     const rc_locale *builtin = rc_locale_builtin(cv->language.s);
     doc->lang = builtin && builtin->iso639 ? builtin->iso639
                 : cv->language.s && *cv->language.s ? cv->language.s : "en";
+    doc->rtl = rc_locale_rtl(&c.locale);
     c.today = reference_date(cv);
     check_fields(&c, l);
     rc_vlist_init(&c.vl);
@@ -352,6 +354,7 @@ int rc_layout_letter(const rc_cv *cv, const rc_style *st, rc_fonts *fonts, rc_ar
     doc->height = st->page_height;
     doc->fonts = fonts;
     paginate_letter(&c, doc, l);
+    rc_bidi_mirror_doc(doc);
     doc->author = name;
     doc->title = l->subject.s ? rc_arena_printf(a, "%s \xE2\x80\x93 %s", name,
                                                 plain(&c, l->subject.s))

@@ -7,6 +7,8 @@
  */
 #include "layout_parts.h"
 
+#include "bidi.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +56,9 @@ typedef struct draw_builder {
     uint32_t *cps;
     rc_scaled *adj;
     uint8_t *lig;
+    uint16_t *gid;   /* the shaped glyph of each, 0: the font's own (rc_run.gids) */
     size_t n, cap;
+    int any_gid;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
     int actual;      /* the open draw is small caps with its written text as ActualText */
@@ -84,6 +88,10 @@ static void db_close(ctx *c, draw_builder *b, line *l)
                 ligs[k++] = (uint32_t)i << 8 | b->lig[i];
         d->ligs = ligs;
     }
+    d->gids = b->any_gid ? rc_arena_memdup(c->a, b->gid, b->n, sizeof(uint16_t)) : NULL;
+    if (b->gid)
+        memset(b->gid, 0, b->n * sizeof(*b->gid)); /* the next draw's start with none */
+    b->any_gid = 0;
     d->n = b->n;
     b->n = 0;
     b->open = 0;
@@ -108,15 +116,32 @@ static void db_open(draw_builder *b, const rc_run *run, uint32_t node, rc_scaled
 static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
 {
     if (b->n == b->cap) {
+        size_t had = b->cap;
         b->cap = b->cap ? 2 * b->cap : 64;
         b->cps = rc_xrealloc(b->cps, b->cap * sizeof(*b->cps));
         b->adj = rc_xrealloc(b->adj, b->cap * sizeof(*b->adj));
         b->lig = rc_xrealloc(b->lig, b->cap);
+        if (b->gid) {
+            b->gid = rc_xrealloc(b->gid, b->cap * sizeof(*b->gid));
+            memset(b->gid + had, 0, (b->cap - had) * sizeof(*b->gid));
+        }
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
     b->lig[b->n] = lig;
     b->n++;
+}
+
+/*
+ * The shaped glyph of the code point pushed last (rc_run.gids): the
+ * vector is made for the first run that has one, zero for the others.
+ */
+static void db_gid(draw_builder *b, uint16_t gid)
+{
+    if (!b->gid)
+        b->gid = rc_xcalloc(b->cap, sizeof(*b->gid));
+    b->gid[b->n - 1] = gid;
+    b->any_gid |= gid != 0;
 }
 
 typedef struct link_tracker {
@@ -312,8 +337,11 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
                 head_open = 1;
             }
         }
-        for (size_t k = 0; k < run->n; k++)
+        for (size_t k = 0; k < run->n; k++) {
             db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
+            if (run->gids)
+                db_gid(&b, run->gids[k]);
+        }
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
         /*
@@ -368,6 +396,9 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     free(b.cps);
     free(b.adj);
     free(b.lig);
+    free(b.gid);
+    if (c->doc->rtl || p->rtl)
+        rc_bidi_line_draws(&l->v, &l->n, &l->cap, c->doc, c->fonts, c->a);
 
     rc_scaled shift = 0;
     if (p->align == RC_ALIGN_CENTER)

@@ -156,52 +156,12 @@ static rc_pos text_pos(loader *L, const yaml_node_t *n)
     return p;
 }
 
-/* Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and their presentation forms (UAX #9's R and AL). */
-static int is_rtl(uint32_t cp)
-{
-    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0x10800 && cp <= 0x10FFF) ||
-           (cp >= 0x1E800 && cp <= 0x1EFFF);
-}
-
-void rc_yaml_warn_rtl(rc_diags *d, rc_pos pos, const char *s, size_t len)
-{
-    /* Every such character is at least 0xD6 in its first byte: ASCII costs one compare. */
-    size_t i = 0, first = len, last = 0;
-    uint32_t cp;
-    while (i < len) {
-        if ((unsigned char)s[i] < 0xD6) {
-            i++;
-            continue;
-        }
-        size_t k = rc_utf8_decode(s + i, len - i, &cp);
-        k = k ? k : 1;
-        if (is_rtl(cp)) {
-            first = first < len ? first : i;
-            last = i + k;
-        }
-        i += k;
-    }
-    if (first == len)
-        return;
-    /* The characters from the first to the last of them, at most 40 of them. */
-    size_t end = first, n = 0;
-    while (end < last && n++ < 40) {
-        size_t k = rc_utf8_decode(s + end, last - end, &cp);
-        end += k ? k : 1;
-    }
-    rc_warning(d, pos, "right-to-left text '%.*s%s' is not supported yet and will be set left "
-               "to right, its letters unjoined", (int)(end - first), s + first,
-               end < last ? "..." : "");
-}
-
 /* A scalar as text (numbers and booleans are text too); UTF-8 was checked up front. */
 static rc_text make_text(loader *L, const yaml_node_t *n)
 {
     rc_text t;
     t.s = rc_arena_strndup(L->a, rc_yaml_scalar(n), n->data.scalar.length);
     t.pos = text_pos(L, n);
-    rc_yaml_warn_rtl(L->d, t.pos, t.s, n->data.scalar.length);
     return t;
 }
 
@@ -331,6 +291,8 @@ static int load_texts(loader *L, yaml_node_t *v, const char *path, rc_texts *out
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = node_at(L, it[i]);
         const char *ipath = index_path(L, path, i);
+        if (rc_yaml_is_empty_text(item))
+            continue; /* '' holds no text to lose (rc_yaml_is_empty_text) */
         if (rc_yaml_is_null(item)) {
             rc = empty_item(L, item, ipath);
             continue;
@@ -365,7 +327,8 @@ typedef struct field {
 
 enum unknown_policy {
     UNKNOWN_IS_ERROR,   /* a typo: say so, suggest the closest key */
-    UNKNOWN_IS_WARNING  /* a RenderCV option we do not implement yet */
+    UNKNOWN_IS_WARNING, /* a RenderCV option we do not implement yet */
+    UNKNOWN_IS_EXTRA    /* cv: RenderCV 2.6 and earlier took any key there */
 };
 
 typedef struct mapping_schema {
@@ -424,6 +387,30 @@ static int check_key(loader *L, yaml_node_t *k, const char *path)
     }
     return rc_error(L->d, node_pos(L, k), "keys in %s must be text, not %s",
                     *path ? path : "the top level", rc_yaml_kind(k));
+}
+
+/*
+ * A key cv does not know. RenderCV 2.6 and earlier accepted any (custom
+ * templates could print it) and 2.7 refuses it, so files in the wild have
+ * them: a warning, since no theme prints it; but a near miss of a field is
+ * a misspelling, an error. Keys that belong under settings, design or
+ * locale were moved there by load_legacy.c.
+ */
+static int extra_cv_key(loader *L, yaml_node_t *k, yaml_node_t *v, const mapping_schema *s)
+{
+    const char *keys[32];
+    candidates_of(s, keys, RC_ARRAY_LEN(keys));
+    const char *near = rc_did_you_mean(rc_yaml_scalar(k), keys);
+    const char *key = rc_diag_token(L->a, rc_yaml_scalar(k));
+    const char *what = rc_yaml_is_null(v) ? "it" : v->type == YAML_SCALAR_NODE ? "its text"
+                                                                             : "its content";
+    if (near) /* a misspelt field would lose what it holds: an error, as in RenderCV 2.7 */
+        return rc_error(L->d, node_pos(L, k), "unknown key '%s' in cv (did you mean '%s'?)", key,
+                        near);
+    rc_warning(L->d, node_pos(L, k), "key '%s' in cv is no RenderCV field, so %s is left out "
+               "(RenderCV 2.6 and earlier accepted any key here, 2.7 refuses it); move it into "
+               "a section, e.g. 'sections: {%s: [...]}', or remove it", key, what, key);
+    return 0;
 }
 
 static void warn_unsupported(loader *L, yaml_node_t *k, const mapping_schema *s,
@@ -515,6 +502,9 @@ static int load_mapping(loader *L, yaml_node_t *map, const char *path, const map
             collect_design(L, v, cpath, L->design);
         } else if (f || s->unknown == UNKNOWN_IS_WARNING) {
             warn_unsupported(L, k, s, cpath);
+        } else if (s->unknown == UNKNOWN_IS_EXTRA) {
+            if (extra_cv_key(L, k, v, s) < 0)
+                rc = -1;
         } else {
             const char *keys[32];
             candidates_of(s, keys, RC_ARRAY_LEN(keys));
@@ -667,7 +657,6 @@ static void push_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n, c
 static void split_highlight(loader *L, highlight_vec *hv, const yaml_node_t *n)
 {
     const char *s = rc_yaml_scalar(n);
-    rc_yaml_warn_rtl(L->d, text_pos(L, n), s, n->data.scalar.length);
     const char *p = strstr(s, " - ");
     if (!p) {
         push_highlight(L, hv, n, s, 0, strlen(s), 0);
@@ -772,6 +761,8 @@ static int load_highlights(loader *L, yaml_node_t *v, const char *path, void *ta
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++, i++) {
         yaml_node_t *item = node_at(L, *it);
+        if (rc_yaml_is_empty_text(item))
+            continue; /* '' holds no text to lose (rc_yaml_is_empty_text) */
         if (rc_yaml_is_null(item)) {
             rc = empty_item(L, item, index_path(L, path, i));
             continue;
@@ -1068,6 +1059,8 @@ typedef struct entry_scan {
     const char **near_field; /* ... and that field (NULL once reported) */
     size_t nnear;
     uint32_t invalid;        /* bit i: entry_fields[i] was given but rejected */
+    uint32_t empty;          /* bit i: entry_fields[i] was given as '' or as an empty list,
+                                which RenderCV accepts for a required field */
 } entry_scan;
 
 /* `positions` was given but rejected: its errors are out already. */
@@ -1090,7 +1083,8 @@ static int check_required(loader *L, yaml_node_t *map, const entry_in *in, rc_en
     int rc = 0;
     for (size_t i = 0; i < RC_ARRAY_LEN(entry_fields); i++) {
         const struct entry_field *f = &entry_fields[i];
-        if (!(f->required & TYPE_BIT(t)) || field_present(in, f) || (sc->invalid >> i & 1u))
+        if (!(f->required & TYPE_BIT(t)) || field_present(in, f) ||
+            ((sc->invalid | sc->empty) >> i & 1u))
             continue;
         /* Positions name it; an empty `positions:` does not (regress-empty-positions.yaml). */
         if (f->off == offsetof(entry_in, e.position) &&
@@ -1127,7 +1121,7 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
     in.e.pos = node_pos(L, map);
     size_t npairs = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     entry_scan sc = {rc_xcalloc(npairs + 1, sizeof(yaml_node_t *)),
-                     rc_xcalloc(npairs + 1, sizeof(const char *)), 0, 0};
+                     rc_xcalloc(npairs + 1, sizeof(const char *)), 0, 0, 0};
     const char *names[RC_ARRAY_LEN(entry_fields) + 1];
     type_fields(t, 1, names);
     int rc = 0;
@@ -1140,6 +1134,18 @@ static int load_entry_fields(loader *L, yaml_node_t *map, const char *path, rc_e
         }
         const struct entry_field *f = find_entry_field(rc_yaml_scalar(k), t);
         if (f) {
+            if (rc_yaml_is_empty_text(v) && (f->required & TYPE_BIT(t)) &&
+                f->load != load_authors) {
+                /*
+                 * Present and empty: the layout prints nothing for it, as
+                 * for any empty text, where a missing one would be an error.
+                 */
+                sc.empty |= 1u << (f - entry_fields);
+                *(rc_text *)((char *)&in + f->off) = make_text(L, v);
+                continue;
+            }
+            if (v->type == YAML_SEQUENCE_NODE && f->load == load_authors)
+                sc.empty |= 1u << (f - entry_fields); /* [] or ['']: no authors, not missing */
             if (f->load(L, v, child_path(L, path, f->key), (char *)&in + f->off) < 0) {
                 sc.invalid |= 1u << (f - entry_fields);
                 rc = -1;
@@ -1228,6 +1234,8 @@ static int load_bibtex_entries(loader *L, yaml_node_t *n, const char *path, sect
 static int load_entry(loader *L, yaml_node_t *n, size_t i, section_state *ss)
 {
     const char *path = index_path(L, ss->path, i);
+    if (rc_yaml_is_empty_text(n))
+        return 0; /* '' holds no text to lose (rc_yaml_is_empty_text) */
     if (rc_yaml_is_null(n))
         return rc_error(L->d, node_pos(L, n), "%s is empty; write the entry or remove the '-' "
                         "(a '#' after '- ' starts a comment: quote text that begins with '#', "
@@ -1448,7 +1456,7 @@ static const field cv_fields[] = {
     {"custom_connections", load_connections, 0},
     {"sections", load_sections, 0},
 };
-static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNKNOWN_IS_ERROR,
+static const mapping_schema cv_schema = {cv_fields, RC_ARRAY_LEN(cv_fields), UNKNOWN_IS_EXTRA,
                                          "cv"};
 
 static int load_cv_key(loader *L, yaml_node_t *v, const char *path, void *target)

@@ -62,12 +62,6 @@ static inline const char *rc_yaml_scalar(const yaml_node_t *n)
 /* The error for a one-line field of len bytes, when len > RC_YAML_MAX_FIELD; else 0. */
 int rc_yaml_check_length(rc_diags *d, rc_pos pos, size_t len, const char *path);
 
-/*
- * Right-to-left scripts (Hebrew, Arabic, ...) are not shaped or reordered
- * yet: warn once for a field that holds such characters, naming them.
- */
-void rc_yaml_warn_rtl(rc_diags *d, rc_pos pos, const char *s, size_t len);
-
 /* A scalar as text, positioned at its first character (after a quote). */
 static inline rc_text rc_yaml_text(const rc_yaml *y, const yaml_node_t *n)
 {
@@ -77,7 +71,6 @@ static inline rc_text rc_yaml_text(const rc_yaml *y, const yaml_node_t *n)
     if (n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
         n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
         t.pos.col++;
-    rc_yaml_warn_rtl(y->d, t.pos, t.s, n->data.scalar.length);
     return t;
 }
 

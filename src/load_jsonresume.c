@@ -47,10 +47,12 @@
  * the two differ in what rc_json_relax() (below) forgives.
  */
 #include "load_ext.h"
+#include "files.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 typedef struct jr {
     const rc_yaml *y;
@@ -284,9 +286,17 @@ static rc_when range_of(jr *j, const yaml_node_t *map, const char *path)
     if (!w.end_is_present) {
         w.end = ed;
         if (date_key(sd) > date_key(ed)) {
-            j->rc = rc_error(j->y->d, start.pos, "%s %s is after its endDate %s; swap them or "
-                             "fix the year", sub(j, path, "startDate"), start.s, end.s);
+            /*
+             * resume-cli's themes print the dates as given, so the file
+             * builds there: a warning, the dates as written.
+             */
+            rc_warning(j->y->d, start.pos, "%s %s is after its endDate %s, so both are shown as "
+                       "written; swap them or fix the year", sub(j, path, "startDate"), start.s,
+                       end.s);
             memset(&w, 0, sizeof(w));
+            w.kind = RC_WHEN_TEXT;
+            w.pos = w.text.pos = start.pos;
+            w.text.s = rc_arena_printf(j->y->a, "%s \xE2\x80\x93 %s", start.s, end.s);
         }
     }
     return w;
@@ -417,6 +427,9 @@ static int education_entry(jr *j, const yaml_node_t *m, const char *path, rc_ent
         score.s = rc_arena_printf(j->y->a, "Grade: %s", score.s);
         add_highlight(j, e, score);
     }
+    rc_texts h = texts_of(j, m, "highlights", path); /* al-folio's, as work's */
+    for (size_t i = 0; i < h.n; i++)
+        add_highlight(j, e, h.v[i]);
     rc_texts courses = texts_of(j, m, "courses", path);
     add_list_highlight(j, e, "Courses", &courses);
     if (!e->area.s && e->degree.s) { /* the layout shows "degree, area" or the area alone */
@@ -429,7 +442,8 @@ static int education_entry(jr *j, const yaml_node_t *m, const char *path, rc_ent
 static int award_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry *e)
 {
     e->type = RC_ENTRY_NORMAL;
-    e->name = with_source(j, text_of(j, m, "title", path), text_of(j, m, "awarder", path));
+    e->name = with_source(j, linked(j, text_of(j, m, "title", path), text_of(j, m, "url", path)),
+                          text_of(j, m, "awarder", path));
     e->when = single_of(j, m, "date", path);
     e->summary = text_of(j, m, "summary", path);
     return e->name.s || e->summary.s;
@@ -517,7 +531,13 @@ static int project_entry(jr *j, const yaml_node_t *m, const char *path, rc_entry
     rc_texts roles = texts_of(j, m, "roles", path);
     rc_pos role_pos;
     const char *role = project_role(j, &roles, text_of(j, m, "type", path), &role_pos);
-    e->summary = led_by(j, role, role_pos, text_of(j, m, "description", path));
+    /* not in the schema, but al-folio's sample (copied by thousands) writes a summary */
+    rc_text body = text_of(j, m, "description", path), summary = text_of(j, m, "summary", path);
+    if (body.s && summary.s)
+        body.s = rc_arena_printf(j->y->a, "%s %s", body.s, summary.s);
+    else if (!body.s)
+        body = summary;
+    e->summary = led_by(j, role, role_pos, body);
     rc_texts h = texts_of(j, m, "highlights", path);
     set_highlights(j, e, &h);
     rc_texts keywords = texts_of(j, m, "keywords", path);
@@ -543,6 +563,111 @@ static const struct jr_section {
     {"references", "References", reference_entry},
     {"projects", "Projects", project_entry},
 };
+
+/*
+ * The keys each section reads: JSON Resume's schema (v1.0.0), the older
+ * names it still takes (website, picture, company, gpa) and what al-folio's
+ * sample adds and a reader would miss (a project's summary, an education's
+ * highlights, an award's url). Anything else gets a warning (unread_keys).
+ */
+static const struct known_keys {
+    const char *section, *keys;
+} known_keys[] = {
+    {"basics", " name label image picture email phone url website summary location profiles "},
+    {"work", " name company location description position url website startDate endDate summary "
+             "highlights "},
+    {"volunteer", " organization position url website location startDate endDate summary "
+                  "highlights "},
+    {"education", " institution url area studyType location startDate endDate score gpa courses "
+                  "summary highlights "},
+    {"awards", " title date awarder summary url "},
+    {"certificates", " name date url issuer summary "},
+    {"publications", " name publisher releaseDate url website summary "},
+    {"skills", " name level keywords "},
+    {"languages", " language fluency "},
+    {"interests", " name keywords "},
+    {"references", " name reference "},
+    {"projects", " name description summary highlights keywords startDate endDate url roles "
+                 "entity type "},
+};
+
+/* The top-level keys rescomp reads in a JSON Resume besides its sections. */
+static const char *const other_top_keys =
+    " basics meta $schema design locale settings variants letter ";
+
+static int listed(const char *list, const char *key)
+{
+    size_t n = strlen(key);
+    if (!n || strchr(key, ' '))
+        return 0;
+    for (const char *p = strstr(list, key); p; p = strstr(p + 1, key))
+        if (p > list && p[-1] == ' ' && p[n] == ' ')
+            return 1;
+    return 0;
+}
+
+/*
+ * Warn about the keys nothing prints, once per key and section with how
+ * often it occurs (al-folio's files carry an "icon" in every skill): a
+ * file resume-cli builds compiles here, and nothing is dropped unsaid.
+ */
+static void unread_keys(jr *j, const yaml_node_t *root)
+{
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = rc_yaml_node(j->y, p->key), *v = rc_yaml_node(j->y, p->value);
+        if (k->type != YAML_SCALAR_NODE)
+            continue;
+        const char *key = rc_yaml_scalar(k);
+        const struct known_keys *known = NULL;
+        for (size_t i = 0; i < RC_ARRAY_LEN(known_keys); i++)
+            if (!strcmp(known_keys[i].section, key))
+                known = &known_keys[i];
+        if (!known) {
+            if (!listed(other_top_keys, key))
+                rc_warning(j->y->d, rc_yaml_pos(j->y, k), "'%s' is no JSON Resume section, so "
+                           "it is not printed; move its content into one (work, projects, "
+                           "skills, ...)", rc_diag_token(j->y->a, key));
+            continue;
+        }
+        /* the entries: basics is one, a section a list of them */
+        size_t n = v->type == YAML_SEQUENCE_NODE
+                       ? (size_t)(v->data.sequence.items.top - v->data.sequence.items.start)
+                       : 1;
+        const char *seen = " ";
+        for (size_t i = 0; i < n; i++) {
+            yaml_node_t *m = v->type == YAML_SEQUENCE_NODE
+                                 ? rc_yaml_node(j->y, v->data.sequence.items.start[i])
+                                 : v;
+            if (!m || m->type != YAML_MAPPING_NODE)
+                continue;
+            for (yaml_node_pair_t *q = m->data.mapping.pairs.start;
+                 q < m->data.mapping.pairs.top; q++) {
+                yaml_node_t *kk = rc_yaml_node(j->y, q->key);
+                if (kk->type != YAML_SCALAR_NODE || listed(known->keys, rc_yaml_scalar(kk)) ||
+                    listed(seen, rc_yaml_scalar(kk)))
+                    continue;
+                const char *name = rc_yaml_scalar(kk);
+                if (!strchr(name, ' '))
+                    seen = rc_arena_printf(j->y->a, "%s%s ", seen, name);
+                size_t more = 0;
+                for (size_t r = i + 1; r < n; r++) {
+                    yaml_node_t *o = rc_yaml_node(j->y, v->data.sequence.items.start[r]);
+                    more += o && o->type == YAML_MAPPING_NODE && rc_yaml_get(j->y, o, name);
+                }
+                const char *where = v->type == YAML_SEQUENCE_NODE
+                                        ? rc_arena_printf(j->y->a, "%s[%zu]", key, i)
+                                        : key;
+                if (more)
+                    rc_warning(j->y->d, rc_yaml_pos(j->y, kk), "'%s' in %s (and in %zu more) is "
+                               "no JSON Resume field, so it is not printed", name, where, more);
+                else
+                    rc_warning(j->y->d, rc_yaml_pos(j->y, kk), "'%s' in %s is no JSON Resume "
+                               "field, so it is not printed", name, where);
+            }
+        }
+    }
+}
 
 static rc_section *new_section(jr *j, const yaml_node_t *key, const char *title)
 {
@@ -786,6 +911,25 @@ static rc_texts one_text(jr *j, rc_text t)
     return out;
 }
 
+/* Whether the image file `name` is readable where the layout will look for it. */
+static int image_here(jr *j, const char *name)
+{
+    if (!*name)
+        return 0;
+    if (!j->y->root)
+        return 1; /* a CV from memory (the library's tests): the layout reads it or says why */
+    rc_buf path = RC_BUF_INIT;
+    rc_files_join(&path, j->y->file, name);
+    rc_diags scratch;
+    rc_diags_init(&scratch);
+    int ok = rc_files_check(j->y->root, rc_buf_str(&path), "photo", name, (rc_pos){0}, &scratch) ==
+                 0 &&
+             access(rc_buf_str(&path), R_OK) == 0;
+    rc_diags_release(&scratch);
+    rc_buf_release(&path);
+    return ok;
+}
+
 static void load_basics(jr *j, const yaml_node_t *k, const yaml_node_t *basics)
 {
     if (rc_yaml_is_null(basics))
@@ -804,6 +948,14 @@ static void load_basics(jr *j, const yaml_node_t *k, const yaml_node_t *basics)
         rc_warning(j->y->d, cv->photo.pos, "basics.image '%s' is a URL, and remote images are "
                    "not fetched, so the CV has no photo; download the image and give its file "
                    "name instead", cv->photo.s);
+        cv->photo.s = NULL;
+    }
+    if (cv->photo.s && !image_here(j, cv->photo.s)) {
+        /* resume-cli only links the image, so a file that is not here builds there */
+        rc_warning(j->y->d, cv->photo.pos, "basics.image '%s' is no file in the CV's folder "
+                   "(JSON Resume's image is a URL, which resume-cli only links to), so the CV "
+                   "has no photo; put the image beside the CV and give its file name",
+                   cv->photo.s);
         cv->photo.s = NULL;
     }
     cv->emails = one_text(j, text_of(j, basics, "email", "basics"));
@@ -844,6 +996,7 @@ int rc_jsonresume_load(const rc_yaml *y, yaml_node_t *root, rc_cv *cv)
             if (!strcmp(rc_yaml_scalar(k), jr_sections[i].key))
                 load_section(&j, &jr_sections[i], k, rc_yaml_node(y, p->value));
     }
+    unread_keys(&j, root);
     if (!cv->name.s && !cv->nsections && j.rc == 0) {
         rc_pos whole = {y->file, 0, 0};
         return rc_error(y->d, whole, "this JSON Resume has no basics.name and no sections; "

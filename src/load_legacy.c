@@ -48,6 +48,7 @@ typedef struct rule {
 
 #define V1 "1.x"
 #define V2 "2.0-2.3"
+#define V26 "2.6 or earlier" /* before 2.7, cv took any key: some belong elsewhere */
 #define TO(p) {p, NULL, NULL}
 
 static const rule rules[] = {
@@ -153,6 +154,19 @@ static const rule rules[] = {
     {"cv.label", TO("cv.headline"), MOVE, V1, NULL, NULL},
     {"cv.sort_entries", TO(NULL), GONE, V2, NULL,
      "RenderCV 2.4 removed it; order the entries in the file"},
+    /*
+     * Until 2.6 `cv` accepted any key (templates could print it), and
+     * settings, design and locale keys written there went unnoticed;
+     * 2.7 refuses them. Those that have a home move there; load.c warns
+     * about the rest and leaves them out.
+     */
+    {"cv.current_date", TO("settings.current_date"), MOVE, V26, NULL, NULL},
+    {"cv.bold_keywords", TO("settings.bold_keywords"), MOVE, V26, NULL, NULL},
+    {"cv.pdf_title", TO("settings.pdf_title"), MOVE, V26, NULL, NULL},
+    {"cv.theme", TO("design.theme"), MOVE, V26, NULL, NULL},
+    {"cv.language", TO("locale.language"), MOVE, V26, NULL, NULL},
+    {"cv.phone_number_format", TO("design.header.connections.phone_number_format"), MOVE, V26,
+     NULL, NULL},
     /* ---- 1.x: a flat design ---- */
     {"design.font", TO("design.typography.font_family"), MOVE, V1, NULL, NULL},
     {"design.font_size", TO("design.typography.font_size.body"), MOVE, V1, NULL, NULL},
@@ -674,12 +688,13 @@ void rc_legacy_warn(const rc_yaml *y, rc_legacy_changes *c)
     if (!c->n)
         return;
     rc_legacy_sort(y, c);
-    int v1 = 0;
+    int v1 = 0, v2 = 0;
     size_t renamed = 0, ignored = 0;
     rc_buf why = RC_BUF_INIT;
     for (size_t i = 0; i < c->n; i++) {
         const rc_legacy_change *ch = &c->v[i];
         v1 |= !strcmp(ch->version, V1);
+        v2 |= !strcmp(ch->version, V2);
         if (ch->new_path[0]) {
             renamed++;
         } else if (ignored++ < 4) {
@@ -693,7 +708,7 @@ void rc_legacy_warn(const rc_yaml *y, rc_legacy_changes *c)
     rc_warning(y->d, pos,
                "this file is written for RenderCV %s: %zu of its keys are read under their v2.8 "
                "names%s%s; 'rescomp --upgrade %s' prints it in the v2.8 form",
-               v1 ? "1.x" : "2.0-2.3", renamed,
+               v1 ? V1 : v2 ? V2 : V26, renamed,
                ignored ? ", and these are ignored: " : "", ignored ? rc_buf_str(&why) : "",
                y->file);
     rc_buf_release(&why);

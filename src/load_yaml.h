@@ -46,6 +46,17 @@ static inline int rc_yaml_is_null(const yaml_node_t *n)
     return !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
+/*
+ * An empty string written as one ('' or ""): RenderCV's text fields are
+ * Python str, which takes it where null is refused ("company: ''" is a
+ * valid experience entry there). It is null to the model all the same.
+ */
+static inline int rc_yaml_is_empty_text(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE && n->data.scalar.length == 0 &&
+           n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+}
+
 /* What a node is, for messages: "empty", "a list", "a mapping" or "text". */
 static inline const char *rc_yaml_kind(const yaml_node_t *n)
 {

@@ -15,13 +15,17 @@
 
 #define MONTHS(a, b, c, d, e, f, g, h, i, j, k, l) {a, b, c, d, e, f, g, h, i, j, k, l}
 
-/* RenderCV v2.8's left-to-right languages first, in its order, then rescomp's. */
+/* RenderCV v2.8's languages first, in its order (English, then its files'), then rescomp's. */
 static const rc_locale locales[] = {
     {"english", "en", "Last updated in", "month", "months", "year", "years", "present",
      "DEGREE in AREA",
      MONTHS("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"),
      MONTHS("January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December")},
+    {"arabic", "ar", "آخر تحديث في", "شهر", "أشهر", "سنة", "سنوات", "الحاضر", "DEGREE في AREA",
+     MONTHS("ينا", "فبر", "مار", "أبر", "ماي", "يون", "يول", "أغس", "سبت", "أكت", "نوف", "ديس"),
+     MONTHS("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+            "أكتوبر", "نوفمبر", "ديسمبر")},
     {"danish", "da", "Senest opdateret i", "måned", "måneder", "år", "år", "nu", "DEGREE i AREA",
      MONTHS("jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
             "nov.", "dec."),
@@ -44,6 +48,11 @@ static const rc_locale locales[] = {
             "Nov.", "Dez."),
      MONTHS("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
             "Oktober", "November", "Dezember")},
+    {"hebrew", "he", "עודכן לאחרונה ב", "חודש", "חודשים", "שנה", "שנים", "הווה", "DEGREE בAREA",
+     MONTHS("ינו׳", "פבר׳", "מרץ", "אפר׳", "מאי", "יוני", "יולי", "אוג׳", "ספט׳", "אוק׳", "נוב׳",
+            "דצמ׳"),
+     MONTHS("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
+            "אוקטובר", "נובמבר", "דצמבר")},
     {"hindi", "hi", "अंतिम अद्यतन", "महीना", "महीने", "वर्ष", "वर्ष", "वर्तमान", "AREA में DEGREE",
      MONTHS("जन॰", "फ़र॰", "मार्च", "अप्रैल", "मई", "जून", "जुल॰", "अग॰", "सित॰", "अक्तू॰",
             "नव॰", "दिस॰"),
@@ -85,6 +94,10 @@ static const rc_locale locales[] = {
             "nov.", "des."),
      MONTHS("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
             "oktober", "november", "desember")},
+    {"persian", "fa", "آخرین به‌روزرسانی در", "ماه", "ماه", "سال", "سال", "حال", "DEGREE در AREA",
+     MONTHS("ژان", "فور", "مار", "آور", "مه", "ژون", "ژول", "اوت", "سپت", "اکت", "نوا", "دسا"),
+     MONTHS("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+            "نوامبر", "دسامبر")},
     {"portuguese", "pt", "Atualizado em", "mês", "meses", "ano", "anos", "atual",
      "DEGREE em AREA",
      MONTHS("jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.",
@@ -163,10 +176,19 @@ static const rc_locale locales[] = {
             "вересень", "жовтень", "листопад", "грудень")},
 };
 
-/* RenderCV's right-to-left languages: known, refused until layout is bidirectional. */
-static const struct {
-    const char *language, *iso639;
-} rtl_languages[] = {{"arabic", "ar"}, {"hebrew", "he"}, {"persian", "fa"}};
+/*
+ * The languages written right to left (RenderCV's is_rtl): their CVs are
+ * mirrored and their paragraphs start from the right (bidi.h).
+ */
+static const char *const rtl_iso639[] = {"ar", "he", "fa"};
+
+int rc_locale_rtl(const rc_locale *l)
+{
+    for (size_t i = 0; l && l->iso639 && i < RC_ARRAY_LEN(rtl_iso639); i++)
+        if (!strcmp(l->iso639, rtl_iso639[i]))
+            return 1;
+    return 0;
+}
 
 /* Other names a CV may use: RenderCV 2.4's "indonesia", and Norwegian without its variant. */
 static const struct {
@@ -216,15 +238,6 @@ const rc_locale *rc_locale_lookup(const char *language, rc_pos pos, rc_diags *d)
     const rc_locale *l = find(language, 0);
     if (l)
         return l;
-    for (size_t i = 0; i < RC_ARRAY_LEN(rtl_languages); i++)
-        if (!strcmp(rtl_languages[i].language, language) ||
-            !strcmp(rtl_languages[i].iso639, language)) {
-            rc_error(d, pos,
-                     "language '%s' is written right to left, which rescomp does not typeset "
-                     "yet; choose a left-to-right language",
-                     language);
-            return NULL;
-        }
     if ((l = find(language, 1)) != NULL) {
         rc_warning(d, pos,
                    "'%s' is an ISO code, which RenderCV 2.3 and earlier used; since 2.4 "

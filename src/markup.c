@@ -29,6 +29,10 @@
  *                           that balances the '(', and only '\' escapes
  *                           apply in it (a '~' or '--' in a URL is kept);
  *                           links do not nest; an empty t is not a link
+ *   math    '$$' m '$$'     RenderCV's inline math: m is non-empty and on one
+ *                           line (RenderCV's pattern, \$\$.*?\$\$), and is
+ *                           rendered as Unicode text by math.c; nothing in
+ *                           it is markup
  *   text    everything else, '_' included: file_names and snake_case are
  *           common in CVs, so '_' is not an emphasis marker.
  *
@@ -45,6 +49,8 @@
  * stretch of the field more than a bounded number of times.
  */
 #include "markup.h"
+
+#include "math.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -186,6 +192,9 @@ typedef struct parser {
     size_t inactive_below; /* brackets below this index can no longer be links */
     range *ranges;
     size_t nranges, cranges;
+    /* The math of the field: its content is src[math[k].first, math[k].end). */
+    range *math;
+    size_t nmath, cmath;
 
     /* Built on first use: where each '(' is balanced (NONE if nowhere) ... */
     size_t *paren_match;
@@ -542,7 +551,49 @@ static size_t handle_close_bracket(parser *p, size_t i)
 
 static bool is_special(unsigned char c)
 {
-    return c == '\\' || c == '`' || c == '*' || c == '[' || c == ']' || c == '-' || c == '~';
+    return c == '\\' || c == '`' || c == '*' || c == '[' || c == ']' || c == '-' || c == '~' ||
+           c == '$';
+}
+
+/*
+ * Where the math opened by "$$" at src[i] closes: the next "$$" on the
+ * same line; NONE if there is none. When there is none, no "$$" follows
+ * on that line, so no later '$' of it searches again.
+ */
+static size_t math_close(const parser *p, size_t i)
+{
+    for (size_t k = i + 2; k + 1 < p->len && p->src[k] != '\n'; k++)
+        if (p->src[k] == '$' && p->src[k + 1] == '$')
+            return k;
+    return NONE;
+}
+
+static size_t handle_math(parser *p, size_t i)
+{
+    size_t close = i + 1 < p->len && p->src[i + 1] == '$' ? math_close(p, i) : NONE;
+    if (close == NONE) {
+        push_item(p, p->src + i, 1, i, 0, false);
+        return i + 1;
+    }
+    if (close == i + 2) {
+        /* "$$$$" holds no math (RenderCV prints nothing): the dollars print */
+        push_item(p, p->src + i, 4, i, 0, false);
+        return i + 4;
+    }
+    RC_VEC_PUSH(p->math, p->nmath, p->cmath);
+    p->math[p->nmath++] = (range){i + 2, close, 0, NULL};
+    rc_math m;
+    memset(&m, 0, sizeof m);
+    rc_math_render(p->src + i + 2, close - i - 2, &m, NULL, NULL);
+    const char *text = m.text.len ? rc_arena_memdup(p->arena, m.text.ptr, m.text.len, 1) : "";
+    for (size_t k = 0; k < m.n; k++) {
+        const rc_math_piece *pc = &m.v[k];
+        unsigned style = ((pc->style & RC_MATH_BOLD) ? RC_STYLE_BOLD : 0) |
+                         ((pc->style & RC_MATH_ITALIC) ? RC_STYLE_ITALIC : 0);
+        push_item(p, text + pc->off, pc->len, i + 2 + pc->src, style, true);
+    }
+    rc_math_release(&m);
+    return close + 2;
 }
 
 /* ---- span building -------------------------------------------------- */
@@ -646,6 +697,9 @@ static void scan(parser *p, rc_arena *a, const char *src, size_t len)
             push_item(p, NBSP, 2, i, 0, true);
             i++;
             break;
+        case '$':
+            i = handle_math(p, i);
+            break;
         default: {
             size_t j = i + 1;
             while (j < p->len && !is_special((unsigned char)src[j]))
@@ -664,6 +718,7 @@ static void parser_release(parser *p)
     free(p->delims);
     free(p->brackets);
     free(p->ranges);
+    free(p->math);
     free(p->paren_match);
     free(p->tick_bucket);
     free(p->tick_starts);
@@ -824,14 +879,52 @@ enum { RUN_FINE, RUN_PARTLY, RUN_NO_CLOSE, RUN_NO_OPEN, RUN_UNCLOSED };
 /* A field's warnings beyond this many are counted in one more. */
 #define MAX_RUN_WARNINGS 3
 
+/* Where a math warning goes: the field, where its math starts in it, how many were given. */
+typedef struct math_warn_ctx {
+    const char *src;
+    size_t base;
+    rc_pos pos;
+    rc_diags *d;
+    size_t given, more;
+} math_warn_ctx;
+
+static void math_warn(void *ctx, size_t at, const char *message)
+{
+    math_warn_ctx *w = ctx;
+    if (w->given == MAX_RUN_WARNINGS) {
+        w->more++;
+        return;
+    }
+    w->given++;
+    rc_warning(w->d, run_pos(w->src, w->base + at, w->pos), "%s", message);
+}
+
+/* Warn about what the field's math cannot render (math.c says what), as for stars. */
+static void check_math(const parser *p, rc_pos pos, rc_diags *d)
+{
+    math_warn_ctx w = {p->src, 0, pos, d, 0, 0};
+    for (size_t k = 0; k < p->nmath; k++) {
+        w.base = p->math[k].first;
+        rc_math m;
+        memset(&m, 0, sizeof m);
+        rc_math_render(p->src + p->math[k].first, p->math[k].end - p->math[k].first, &m,
+                       math_warn, &w);
+        rc_math_release(&m);
+    }
+    if (w.more)
+        rc_warning(d, pos, "%zu more things in this field's math print as written; write them "
+                   "as characters, or mend them as above", w.more);
+}
+
 void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
 {
-    if (!src || !memchr(src, '*', len))
+    if (!src || (!memchr(src, '*', len) && !memchr(src, '$', len)))
         return;
     rc_arena a;
     rc_arena_init(&a);
     parser p;
     scan(&p, &a, src, len);
+    check_math(&p, pos, d);
     size_t n;
     literal_run *r = literal_runs(&p, &n);
     unsigned char *verdict = rc_xcalloc(n ? n : 1, 1);

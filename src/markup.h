@@ -2,7 +2,8 @@
  * markup: inline markup in every text field, parsed into styled spans.
  *
  * Syntax: **bold**, *italic*, ***both***, [text](url), `code`, and TeX
- * habits: -- en dash, --- em dash, ~ no-break space, \x escapes x.
+ * habits: -- en dash, --- em dash, ~ no-break space, \x escapes x; and
+ * RenderCV's inline math, $$...$$, as Unicode text (math.h).
  * Parsing never fails: an unbalanced or unclosed marker comes out as the
  * literal characters. Adjacent spans never share the same style and URL
  * (they are merged), and no span is empty.

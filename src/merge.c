@@ -37,7 +37,10 @@ static void set_marks(yaml_document_t *doc, int id, yaml_mark_t start, yaml_mark
     n->end_mark = end;
 }
 
-int rc_merge_copy(yaml_document_t *dst, yaml_document_t *src, int id, int file)
+static int key_is(const yaml_node_t *k, const char *key, size_t len);
+
+/* rc_merge_copy, leaving out the pair whose key is `skip` if node id is a mapping. */
+static int copy(yaml_document_t *dst, yaml_document_t *src, int id, int file, const char *skip)
 {
     const yaml_node_t *n = node(src, id);
     if (!n || dst == src)
@@ -63,6 +66,8 @@ int rc_merge_copy(yaml_document_t *dst, yaml_document_t *src, int id, int file)
         nid = yaml_document_add_mapping(dst, n->tag, n->data.mapping.style);
         for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
              nid && p < n->data.mapping.pairs.top; p++) {
+            if (skip && key_is(node(src, p->key), skip, strlen(skip)))
+                continue;
             int k = rc_merge_copy(dst, src, p->key, file);
             int v = k ? rc_merge_copy(dst, src, p->value, file) : 0;
             if (!v || !yaml_document_append_mapping_pair(dst, nid, k, v))
@@ -79,6 +84,17 @@ int rc_merge_copy(yaml_document_t *dst, yaml_document_t *src, int id, int file)
         start.index = end.index = (size_t)file;
     set_marks(dst, nid, start, end);
     return nid;
+}
+
+int rc_merge_copy(yaml_document_t *dst, yaml_document_t *src, int id, int file)
+{
+    return copy(dst, src, id, file, NULL);
+}
+
+int rc_merge_copy_except(yaml_document_t *dst, yaml_document_t *src, int id, int file,
+                         const char *key)
+{
+    return copy(dst, src, id, file, key);
 }
 
 static int key_is(const yaml_node_t *k, const char *key, size_t len)

@@ -49,6 +49,10 @@ int rc_merge_doc_init(yaml_document_t *doc);
  */
 int rc_merge_copy(yaml_document_t *dst, yaml_document_t *src, int id, int file);
 
+/* rc_merge_copy of a mapping without its pair `key` (and what is under it). */
+int rc_merge_copy_except(yaml_document_t *dst, yaml_document_t *src, int id, int file,
+                         const char *key);
+
 /*
  * Merge node src_id of src over node dst_id of dst. Returns the id of the
  * result in dst: dst_id when both are mappings (merged in place), else a

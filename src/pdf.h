@@ -89,6 +89,8 @@ typedef struct pdf_face {
         size_t len;
         unsigned gid;        /* in the face's font file */
         int width;           /* 1/1000 em */
+        unsigned key;        /* rc_draw.gids' value: 0 for a ligature rc_face_shape set, the
+                                glyph HarfBuzz chose (perhaps for one letter), RC_GID_BLANK */
     } *ligs;
     size_t nligs, ligs_cap;
     HPDF_Dict font;  /* the Type0 font dictionary */
@@ -203,6 +205,11 @@ void pdf_map_faces(pdf_ctx *c);
 unsigned pdf_code_of(const pdf_face *f, uint32_t cp);
 /* The code of the ligature of the len letters cps (collect_codes met it). */
 unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len);
+/*
+ * The code of the glyph rc_draw.gids names (0: the ligature rc_face_shape
+ * set) showing the len letters cps, 0 if none.
+ */
+unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len);
 int pdf_collect_codes(pdf_ctx *c);
 int pdf_build_font(pdf_ctx *c, int face);
 

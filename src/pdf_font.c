@@ -13,8 +13,11 @@
  *   is shown with the 2-byte code k, which is also its CID (/Identity-H);
  * - the font layer cuts the face down to those code points and the glyphs
  *   they need, with only the tables a PDF font program needs
- *   (rc_face_subset); the subset is the /FontFile2 as it comes, and the
- *   glyph it gives each code makes the /CIDToGIDMap;
+ *   (rc_face_subset); a TrueType subset is the /FontFile2 of a
+ *   CIDFontType2 as it comes, and the glyph it gives each code makes the
+ *   /CIDToGIDMap; a face with CFF outlines (OpenType .otf) comes as a
+ *   CID-keyed CFF program whose CID k is code k, the /FontFile3
+ *   (/CIDFontType0C) of a CIDFontType0, which has no map;
  * - /W holds rc_face_advance of each code point, the very widths the layout
  *   used, so what viewers place is what was laid out;
  * - /ToUnicode maps each code to its code point (a valid CMap of bfrange and
@@ -23,7 +26,9 @@
  * - each distinct ligature the text shows (ff, fi, ffl ...: rc_draw.lig)
  *   gets a code after those, the ligature glyph, its own width in /W, and
  *   in /ToUnicode its letters (never U+FB03 and the like, which a search
- *   for "office" would not find);
+ *   for "office" would not find); so does each glyph HarfBuzz chose for
+ *   right-to-left text (rc_draw.gids: an Arabic letter's joining form, a
+ *   mirrored bracket), which extracts as the letter it shows;
  * - the descriptor has the font module's ascender, descender, cap height and
  *   x-height, and the slant, weight and bounding box of the font's tables.
  *
@@ -33,6 +38,8 @@
  *
  */
 #include "pdf.h"
+
+#include "font_shape.h"
 
 /* ---- fonts ------------------------------------------------------------ */
 
@@ -80,27 +87,51 @@ unsigned pdf_code_of(const pdf_face *f, uint32_t cp)
     return at ? (unsigned)(at - f->cps + 1) : 0;
 }
 
-unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
+/* Whether l shows the len letters cps with the glyph rc_draw.gids names as key. */
+static int lig_is(const struct pdf_lig *l, unsigned key, const uint32_t *cps, size_t len)
+{
+    return l->len == len && l->key == key && !memcmp(l->cps, cps, len * sizeof(*cps));
+}
+
+unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+        if (lig_is(&f->ligs[k], gid, cps, len))
             return (unsigned)(f->n + 1 + k);
     return 0;
 }
 
-/* Record the ligature of the len letters cps, shown in face f, once. */
-static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len)
+unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
+{
+    return pdf_glyph_code(f, 0, cps, len);
+}
+
+/*
+ * Record the glyph that shows the len letters cps in face f, once: the one
+ * rc_draw.gids names as key, or (key 0) the ligature rc_face_shape set. A
+ * blank (RC_GID_BLANK) is the space glyph with no width, drawn for
+ * extraction only.
+ */
+static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len, unsigned key)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (f->ligs[k].len == len && !memcmp(f->ligs[k].cps, cps, len * sizeof(*cps)))
+        if (lig_is(&f->ligs[k], key, cps, len))
             return 0;
-    unsigned gid = 0;
-    int width = rc_face_ligature(f->face, cps, len, &gid);
+    unsigned gid = key;
+    int width;
+    if (key == RC_GID_BLANK) {
+        gid = rc_face_glyph(f->face, ' ');
+        width = 0;
+    } else if (key) {
+        width = rc_face_glyph_advance(f->face, gid);
+    } else {
+        width = rc_face_ligature(f->face, cps, len, &gid);
+    }
     if (width < 0)
         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                               "a text run shows a ligature its face did not set");
     RC_VEC_PUSH(f->ligs, f->nligs, f->ligs_cap);
-    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width};
+    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width, key};
     return 0;
 }
 
@@ -145,12 +176,25 @@ int pdf_collect_codes(pdf_ctx *c)
             size_t lig = 0; /* the run's next ligature */
             for (size_t k = 0; k < d->n; k++) {
                 uint32_t cp = d->cps[k];
+                unsigned gid = d->gids ? d->gids[k] : 0;
                 if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == k) {
                     size_t len = d->ligs[1 + lig++] & 0xFF;
-                    if (len < 2 || k + len > d->n || add_ligature(c, f, d->cps + k, len) != 0)
+                    if (len < 2 || k + len > d->n)
                         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                                               "page %zu: a ligature the run cannot show", p + 1);
+                    /* right to left, its first letter and blanks (pdf_rtl_units says why) */
+                    int split = d->rtl && gid && gid != RC_GID_BLANK;
+                    if (add_ligature(c, f, d->cps + k, split ? 1 : len, gid) != 0)
+                        return -1;
+                    for (size_t j = 1; split && j < len; j++)
+                        if (add_ligature(c, f, d->cps + k + j, 1, RC_GID_BLANK) != 0)
+                            return -1;
                     k += len - 1;
+                    continue;
+                }
+                if (gid) {
+                    if (add_ligature(c, f, d->cps + k, 1, gid) != 0)
+                        return -1;
                     continue;
                 }
                 if (cp < NUM_CODE_POINTS) {
@@ -467,7 +511,12 @@ int pdf_build_font(pdf_ctx *c, int face)
         free(gids);
         return -1;
     }
-    /* The CIDToGIDMap: two bytes per CID, big-endian. */
+    /*
+     * The CIDToGIDMap: two bytes per CID, big-endian. A CFF program is
+     * CID-keyed with CID k the code's glyph (rc_face_subset), and a
+     * CIDFontType0 has no map.
+     */
+    int cff = rc_face_is_cff(rf);
     unsigned char *map = rc_xmalloc(2 * (ncodes + 1));
     for (size_t k = 0; k <= ncodes; k++) {
         map[2 * k] = (unsigned char)(gids[k] >> 8);
@@ -482,9 +531,9 @@ int pdf_build_font(pdf_ctx *c, int face)
 
     size_t len = program->len;
     HPDF_Dict file = pdf_new_stream(c, program->ptr, len);
-    HPDF_Dict map_stream = file ? pdf_new_stream(c, map, 2 * (ncodes + 1)) : NULL;
+    HPDF_Dict map_stream = file && !cff ? pdf_new_stream(c, map, 2 * (ncodes + 1)) : NULL;
     free(map);
-    HPDF_Dict cmap = map_stream ? to_unicode(c, f) : NULL;
+    HPDF_Dict cmap = map_stream || (file && cff) ? to_unicode(c, f) : NULL;
     HPDF_Dict desc = cmap ? pdf_new_object(c) : NULL;
     HPDF_Dict cid = desc ? pdf_new_object(c) : NULL;
     HPDF_Dict font = cid ? pdf_new_object(c) : NULL;
@@ -499,7 +548,10 @@ int pdf_build_font(pdf_ctx *c, int face)
     }
 
     HPDF_STATUS st = HPDF_OK;
-    st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+    if (cff)
+        st += HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+    else
+        st += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
 
     for (int i = 0; i < 4; i++)
         st += HPDF_Array_AddNumber(bbox, ff.bbox[i]);
@@ -515,7 +567,7 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Dict_AddNumber(desc, "CapHeight", rc_face_cap_height(rf));
     st += HPDF_Dict_AddNumber(desc, "XHeight", rc_face_x_height(rf));
     st += HPDF_Dict_AddNumber(desc, "StemV", ff.stem_v);
-    st += HPDF_Dict_Add(desc, "FontFile2", file);
+    st += HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", file);
     if (pdf_std_pdfa_part(c)) {
         /*
          * PDF/A-1 wants a subset's CIDs listed (ISO 19005-1, 6.3.5): a
@@ -545,12 +597,13 @@ int pdf_build_font(pdf_ctx *c, int face)
     st += HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr, "Identity", NULL));
     st += HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
     st += HPDF_Dict_AddName(cid, "Type", "Font");
-    st += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    st += HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
     st += HPDF_Dict_AddName(cid, "BaseFont", name);
     st += HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo);
     st += HPDF_Dict_Add(cid, "FontDescriptor", desc);
     st += HPDF_Dict_Add(cid, "W", w);
-    st += HPDF_Dict_Add(cid, "CIDToGIDMap", map_stream);
+    if (!cff)
+        st += HPDF_Dict_Add(cid, "CIDToGIDMap", map_stream);
 
     st += HPDF_Array_Add(descendants, cid);
     st += HPDF_Dict_AddName(font, "Type", "Font");

@@ -5,8 +5,8 @@
  * A language is one of RenderCV's names ("german", "norwegian_bokmål", ...)
  * plus a few of rescomp's own (polish, czech, ...); it supplies every locale
  * key, and each key the user writes in `locale:` replaces the language's.
- * Right-to-left languages (RenderCV's arabic, hebrew, persian) are known
- * but refused: the typesetter has no bidirectional layout yet.
+ * RenderCV's arabic, hebrew and persian are written right to left
+ * (rc_locale_rtl).
  *
  * Dates follow RenderCV's templater: a date with a month goes through the
  * single-date template ("MONTH_ABBREVIATION YEAR"), a year alone is the
@@ -45,11 +45,14 @@ const rc_locale *rc_locale_english(void);
 
 /*
  * The locale for the value of locale.language written at pos: NULL with an
- * error when it is unknown (with a did-you-mean) or right-to-left; a
+ * error when it is unknown (with a did-you-mean); a
  * warning when it is an old name or an ISO code RenderCV 2.0-2.3 used
  * ("de"). The canonical name is the result's ->language.
  */
 const rc_locale *rc_locale_lookup(const char *language, rc_pos pos, rc_diags *d);
+
+/* Whether the locale's language is written right to left (Arabic, Hebrew, Persian). */
+int rc_locale_rtl(const rc_locale *l);
 
 /* The language names accepted, NULL-terminated (RenderCV's first). */
 const char *const *rc_locale_names(void);

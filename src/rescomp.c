@@ -74,6 +74,7 @@ static int prepare(const rc_compile_request *rq, rc_cv *cv, rc_fonts *fonts, rc_
         rc_source_drop_document(rq->last_load, rq->variant);
     if (loaded != 0 || d->nerrors)
         return -1;
+    cv->images = rq->images;
     if (rc_style_load(st, cv, a, d) != 0)
         return -1;
     rc_cv_format_phones(cv, st->phone_format, a, d);

@@ -1,8 +1,10 @@
 /*
  * run: one invocation of rescomp around the compilation of each CV (see
- * run.h): jobs, parallel variants in forked processes, --depfile,
+ * run.h): jobs, parallel variants in worker processes, --depfile,
  * --list-variants, --check and --watch.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS (in POSIX only since 2024) */
+
 #include "run.h"
 
 #include "compile.h"
@@ -12,6 +14,7 @@
 #include "atomic.h"
 #include "depfile.h"
 #include "files.h"
+#include "image.h"
 #include "watch.h"
 
 #include <errno.h>
@@ -20,13 +23,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 struct rc_run {
-    rc_font_store *fonts; /* every face loaded, shared by the jobs (and forked ones) */
+    rc_font_store *fonts;   /* every face loaded, shared by the jobs (and forked ones) */
+    rc_image_store *images; /* the pictures the forked jobs name, decoded before the fork */
 };
 
 int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, rc_diags *d)
@@ -39,6 +44,11 @@ rc_font_store **rc_run_font_store(rc_run *run)
     return &run->fonts;
 }
 
+const rc_image_store *rc_run_images(const rc_run *run)
+{
+    return run->images;
+}
+
 /* Whether path is one of the font files the run loaded. */
 static int is_font_file(const rc_run *run, const char *path)
 {
@@ -48,13 +58,13 @@ static int is_font_file(const rc_run *run, const char *path)
     return 0;
 }
 
-void rc_job_heading(const rc_job *job, const rc_diags *d)
+void rc_job_heading(FILE *to, const rc_job *job, const rc_diags *d)
 {
     if (!job->heading)
         return;
     for (size_t i = 0; i < d->n; i++)
         if (!job->o->quiet || d->v[i].severity == RC_ERROR) {
-            fprintf(stderr, "%s\n", job->heading);
+            fprintf(to, "%s\n", job->heading);
             return;
         }
 }
@@ -124,7 +134,7 @@ static int make_dirs(const char *dir, rc_diags *d)
  * signal as it would have. Only async-signal-safe calls: kill, waitpid,
  * unlink (rc_atomic_cleanup), sigaction, raise.
  */
-static volatile pid_t *running;         /* the jobs' processes; 0 once reaped */
+static volatile pid_t *running;         /* the workers' processes; 0 once reaped */
 static volatile sig_atomic_t nrunning;
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 
@@ -167,39 +177,103 @@ static void restore_signals(const struct sigaction *old)
         sigaction(caught[i], &old[i], NULL);
 }
 
-/* ---- jobs in forked processes ------------------------------------------------------ */
+/* ---- jobs in worker processes ------------------------------------------------------ */
 
-typedef struct child {
+/*
+ * The jobs run in `parallel` worker processes, each forked once and
+ * compiling job after job: a fork per job cost more than a CV's layout
+ * (every page of code and heap touched again in each child, the libraries
+ * opened again), and a worker keeps what its jobs load (faces, fontconfig)
+ * for the next. Workers take the next job's number from a counter in
+ * memory shared with them, so the jobs spread by how long each takes.
+ * A job's messages and report are kept in memory and sent to the run as a
+ * frame on the worker's pipe; the run prints them in the jobs' order.
+ * A worker says which job it starts before it compiles it, so a crash is
+ * told against its variant, and another worker takes its place.
+ */
+
+typedef struct frame {
+    int job;
+    int done;              /* 0: started; 1: finished, with code and lengths */
+    int code;
+    size_t err_len, out_len; /* the messages and the report, after the frame */
+} frame;
+
+typedef struct worker {
     pid_t pid;
-    int fd;      /* read end of the pipe that is the job's stderr */
-    int out_fd;  /* and of its stdout (the job-ad check's report), or -1 */
-    rc_buf log;  /* what it printed */
-    rc_buf out;  /* what it printed on stdout */
-    int status;
-    int state;   /* 0 waiting, 1 running, 2 done */
-} child;
+    int fd;     /* the read end of its pipe, or -1 once it has ended */
+    rc_buf in;  /* what it sent and was not read as a frame yet */
+    int job;    /* the job it is compiling, or -1 */
+} worker;
 
-/* Start job in a process; `slot`: its place in `running`. */
-static void start_child(const rc_job *job, child *c, size_t slot)
+typedef struct job_result {
+    int state;  /* 0 waiting, 1 running, 2 done */
+    int code;   /* RESCOMP_EXIT_* */
+    int signal; /* the signal that ended its worker, or 0 */
+    rc_buf err, out;
+} job_result;
+
+static int write_all_fd(int fd, const void *p, size_t n)
 {
-    int fds[2], outs[2] = {-1, -1};
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* What a worker does: jobs until there are none; never returns. */
+static void work(const rc_job *jobs, size_t n, size_t *next, int fd)
+{
+    for (;;) {
+        size_t i = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST);
+        if (i >= n)
+            break;
+        frame f;
+        memset(&f, 0, sizeof(f)); /* padding too: it goes down the pipe */
+        f.job = (int)i;
+        if (write_all_fd(fd, &f, sizeof(f)) < 0)
+            break;
+        char *err = NULL, *out = NULL;
+        size_t err_len = 0, out_len = 0;
+        FILE *ef = open_memstream(&err, &err_len), *of = open_memstream(&out, &out_len);
+        rc_job job = jobs[i];
+        job.err = ef;
+        job.out = of;
+        f.code = ef && of ? rc_compile_job(&job) : RESCOMP_EXIT_INTERNAL;
+        if (ef)
+            fclose(ef);
+        if (of)
+            fclose(of);
+        f.done = 1;
+        f.err_len = err ? err_len : 0;
+        f.out_len = out ? out_len : 0;
+        int failed = write_all_fd(fd, &f, sizeof(f)) < 0 ||
+                     write_all_fd(fd, err ? err : "", f.err_len) < 0 ||
+                     write_all_fd(fd, out ? out : "", f.out_len) < 0;
+        free(err);
+        free(out);
+        if (failed)
+            break;
+    }
+    fflush(NULL);
+    _exit(0);
+}
+
+/* Start a worker in w; `slot`: its place in `running`. -1 when it cannot be. */
+static int start_worker(const rc_job *jobs, size_t n, size_t *next, worker *w, size_t slot)
+{
+    int fds[2];
     fflush(stdout);
     fflush(stderr);
-    c->out_fd = -1;
-    /* A job that prints a report has its stdout read too, so that reports come in the jobs' order. */
-    if (job->ad && pipe(outs) != 0)
-        outs[0] = outs[1] = -1;
-    if ((job->ad && outs[0] < 0) || pipe(fds) != 0) {
-        if (outs[0] >= 0) {
-            close(outs[0]);
-            close(outs[1]);
-        }
-        c->pid = -1;
-        c->state = 2;
-        rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
-        c->status = RESCOMP_EXIT_INTERNAL << 8;
-        return;
-    }
+    if (pipe(fds) != 0)
+        return -1;
     /* No signal between the fork and noting the process in `running`. */
     sigset_t block, old;
     sigemptyset(&block);
@@ -208,159 +282,207 @@ static void start_child(const rc_job *job, child *c, size_t slot)
     sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
     if (pid == 0) {
-        running = NULL; /* the parent's jobs are not this one's to stop */
+        running = NULL; /* the run's workers are not this one's to stop */
         nrunning = 0;
         sigprocmask(SIG_SETMASK, &old, NULL);
         close(fds[0]);
-        dup2(fds[1], 2);
-        close(fds[1]);
-        if (outs[1] >= 0) {
-            close(outs[0]);
-            dup2(outs[1], 1);
-            close(outs[1]);
-        }
-        int code = rc_compile_job(job);
-        fflush(NULL);
-        _exit(code);
+        work(jobs, n, next, fds[1]);
     }
     if (pid > 0)
         running[slot] = pid;
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(fds[1]);
-    if (outs[1] >= 0)
-        close(outs[1]);
     if (pid < 0) {
         close(fds[0]);
-        if (outs[0] >= 0)
-            close(outs[0]);
-        c->pid = -1;
-        c->state = 2;
-        rc_buf_addf(&c->log, "rescomp: error: cannot start a job: %s\n", strerror(errno));
-        c->status = RESCOMP_EXIT_INTERNAL << 8;
-        return;
+        return -1;
     }
-    c->pid = pid;
-    c->fd = fds[0];
-    c->out_fd = outs[0];
-    c->state = 1;
+    memset(w, 0, sizeof(*w));
+    w->pid = pid;
+    w->fd = fds[0];
+    w->job = -1;
+    return 0;
 }
 
-/* Read what the running children print; reap those that are finished. */
-static void collect(child *cs, size_t n)
+/* The frames complete in w->in, taken out of it; *started counts the jobs begun. */
+static void take_frames(worker *w, job_result *r, size_t *started)
 {
-    struct pollfd *pf = rc_xcalloc(2 * n, sizeof(*pf));
-    size_t *which = rc_xcalloc(2 * n, sizeof(*which)), m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (cs[i].state == 1) {
-            /* stderr, and stdout when it is read; reaped when both have ended */
-            int fds[2] = {cs[i].fd, cs[i].out_fd};
-            for (int f = 0; f < 2; f++)
-                if (fds[f] >= 0) {
-                    pf[m].fd = fds[f];
-                    pf[m].events = POLLIN;
-                    which[m++] = i;
-                }
+    size_t at = 0;
+    for (;;) {
+        frame f;
+        if (w->in.len - at < sizeof(f))
+            break;
+        memcpy(&f, w->in.ptr + at, sizeof(f));
+        size_t body = f.done ? f.err_len + f.out_len : 0;
+        if (w->in.len - at - sizeof(f) < body)
+            break;
+        const char *p = w->in.ptr + at + sizeof(f);
+        job_result *jr = &r[f.job];
+        if (!f.done) {
+            w->job = f.job;
+            jr->state = 1;
+            ++*started;
+        } else {
+            rc_buf_add(&jr->err, p, f.err_len);
+            rc_buf_add(&jr->out, p + f.err_len, f.out_len);
+            jr->code = f.code;
+            jr->state = 2;
+            w->job = -1;
+        }
+        at += sizeof(f) + body;
+    }
+    memmove(w->in.ptr, w->in.ptr + at, w->in.len - at);
+    w->in.len -= at;
+}
+
+/* Read what the workers send; reap those that have ended. */
+static void collect(worker *ws, size_t nw, job_result *r, size_t *started)
+{
+    struct pollfd *pf = rc_xcalloc(nw, sizeof(*pf));
+    size_t *which = rc_xcalloc(nw, sizeof(*which)), m = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (ws[i].fd >= 0) {
+            pf[m].fd = ws[i].fd;
+            pf[m].events = POLLIN;
+            which[m++] = i;
         }
     if (m && poll(pf, m, -1) > 0) {
         for (size_t k = 0; k < m; k++) {
             if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            child *c = &cs[which[k]];
-            char chunk[4096];
-            ssize_t got = read(pf[k].fd, chunk, sizeof(chunk));
-            int is_out = pf[k].fd == c->out_fd;
+            worker *w = &ws[which[k]];
+            char chunk[16384];
+            ssize_t got = read(w->fd, chunk, sizeof(chunk));
             if (got > 0) {
-                rc_buf_add(is_out ? &c->out : &c->log, chunk, (size_t)got);
+                rc_buf_add(&w->in, chunk, (size_t)got);
+                take_frames(w, r, started);
                 continue;
             }
             if (got < 0 && errno == EINTR)
                 continue;
-            /* The end of one of its streams; both ended: it has exited, or is about to. */
-            close(pf[k].fd);
-            *(is_out ? &c->out_fd : &c->fd) = -1;
-            if (c->fd >= 0 || c->out_fd >= 0)
-                continue;
-            while (waitpid(c->pid, &c->status, 0) < 0 && errno == EINTR)
+            /* Its end: it is out of jobs, or it died in the middle of one. */
+            close(w->fd);
+            w->fd = -1;
+            int status = 0;
+            while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
                 ;
             running[which[k]] = 0;
-            c->state = 2;
+            if (w->job >= 0) {
+                job_result *jr = &r[w->job];
+                jr->code = RESCOMP_EXIT_INTERNAL;
+                jr->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+                jr->state = 2;
+                w->job = -1;
+            }
+            rc_buf_release(&w->in);
         }
     }
     free(pf);
     free(which);
 }
 
-/* Exit code of a finished child, with a line for the variant that failed. */
-static int child_code(const rc_job *job, child *c, rc_buf *note)
+/* A finished job's exit code, with a line for the variant that failed. */
+static int job_code(const rc_job *job, const job_result *r, rc_buf *note)
 {
-    int code;
-    if (WIFEXITED(c->status)) {
-        code = WEXITSTATUS(c->status);
-    } else {
-        code = RESCOMP_EXIT_INTERNAL;
-        if (WIFSIGNALED(c->status)) {
-            rc_buf_adds(note, "rescomp: ");
-            rc_diag_add_severity(note, RC_ERROR, job->o->color);
-            rc_buf_addf(note, "%s crashed (signal %d); this is a bug, please report it\n",
-                        job->variant >= 0 ? "a variant" : "the job", WTERMSIG(c->status));
-        }
+    if (r->signal) {
+        rc_buf_adds(note, "rescomp: ");
+        rc_diag_add_severity(note, RC_ERROR, job->o->color);
+        rc_buf_addf(note, "%s crashed (signal %d); this is a bug, please report it\n",
+                    job->variant >= 0 ? "a variant" : "the job", r->signal);
     }
-    if (code != 0 && job->variant >= 0) {
+    if (r->code != 0 && job->variant >= 0) {
         rc_buf_adds(note, "rescomp: ");
         rc_diag_add_severity(note, RC_ERROR, job->o->color);
         rc_buf_addf(note, "variant '%s' failed%s\n",
                     rc_source_variant_name(job->source, (size_t)job->variant),
                     job->output ? "; its PDF was not written" : "");
     }
-    return code;
+    return r->code;
 }
 
 /*
- * Run the jobs, `parallel` at a time, each in its own process. Messages are
+ * Run the jobs, `parallel` at a time, in worker processes. Messages are
  * printed job by job in the jobs' order, whatever order they finish in.
  * The exit code is the first failing job's.
  */
 static int run_forked(const rc_job *jobs, size_t n, int parallel)
 {
-    child *cs = rc_xcalloc(n, sizeof(*cs));
-    size_t next = 0, printed = 0, busy = 0;
-    int code = RESCOMP_EXIT_OK;
     if (parallel < 1)
         parallel = 1;
-    running = rc_xcalloc(n, sizeof(*running));
-    nrunning = (sig_atomic_t)n;
+    if ((size_t)parallel > n)
+        parallel = (int)n;
+    size_t *next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                        -1, 0);
+    if (next == MAP_FAILED) {
+        fprintf(stderr, "rescomp: error: cannot start the jobs: %s\n", strerror(errno));
+        return RESCOMP_EXIT_INTERNAL;
+    }
+    *next = 0;
+    job_result *r = rc_xcalloc(n, sizeof(*r));
+    /* A worker for each of parallel, and one more for each that dies. */
+    size_t cap = (size_t)parallel + n, nw = 0, printed = 0;
+    worker *ws = rc_xcalloc(cap, sizeof(*ws));
+    running = rc_xcalloc(cap, sizeof(*running));
+    nrunning = (sig_atomic_t)cap;
+    int code = RESCOMP_EXIT_OK, start_failed = 0;
+    size_t started = 0; /* jobs a worker said it began */
     while (printed < n) {
-        while (next < n && busy < (size_t)parallel) {
-            start_child(&jobs[next], &cs[next], next);
-            busy += cs[next].state == 1;
-            next++;
+        /* As many workers as there are jobs not started, up to parallel. */
+        size_t alive = 0;
+        for (size_t i = 0; i < nw; i++)
+            alive += ws[i].fd >= 0;
+        size_t unstarted = __atomic_load_n(next, __ATOMIC_SEQ_CST) >= n ? 0 : n - started;
+        while (!start_failed && alive < (size_t)parallel && alive < unstarted && nw < cap) {
+            if (start_worker(jobs, n, next, &ws[nw], nw) < 0) {
+                start_failed = errno ? errno : EAGAIN;
+                break;
+            }
+            nw++;
+            alive++;
         }
-        collect(cs, next);
-        busy = 0;
-        for (size_t i = 0; i < next; i++)
-            busy += cs[i].state == 1;
-        while (printed < next && cs[printed].state == 2) {
-            child *c = &cs[printed];
+        if (!alive) {
+            /* no worker could be started: the jobs left fail */
+            for (size_t i = 0; i < n; i++)
+                if (r[i].state != 2) {
+                    rc_buf_addf(&r[i].err, "rescomp: error: cannot start a job: %s\n",
+                                strerror(start_failed ? start_failed : EAGAIN));
+                    r[i].code = RESCOMP_EXIT_INTERNAL;
+                    r[i].state = 2;
+                }
+        } else {
+            collect(ws, nw, r, &started);
+        }
+        while (printed < n && r[printed].state == 2) {
+            job_result *jr = &r[printed];
             rc_buf note = RC_BUF_INIT;
-            int jc = child_code(&jobs[printed], c, &note);
-            fwrite(rc_buf_str(&c->out), 1, c->out.len, stdout);
+            int jc = job_code(&jobs[printed], jr, &note);
+            fwrite(rc_buf_str(&jr->out), 1, jr->out.len, stdout);
             fflush(stdout);
-            rc_buf_release(&c->out);
-            fwrite(rc_buf_str(&c->log), 1, c->log.len, stderr);
+            fwrite(rc_buf_str(&jr->err), 1, jr->err.len, stderr);
             fwrite(rc_buf_str(&note), 1, note.len, stderr);
             rc_buf_release(&note);
-            rc_buf_release(&c->log);
+            rc_buf_release(&jr->out);
+            rc_buf_release(&jr->err);
             if (jc != 0 && code == RESCOMP_EXIT_OK)
                 code = jc;
             printed++;
         }
     }
+    /* The workers end once the counter is past the last job. */
+    for (size_t i = 0; i < nw; i++)
+        if (ws[i].fd >= 0) {
+            close(ws[i].fd);
+            while (waitpid(ws[i].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+            rc_buf_release(&ws[i].in);
+        }
     fflush(stderr);
     volatile pid_t *pids = running;
     nrunning = 0;
     running = NULL;
     free((void *)pids);
-    free(cs);
+    free(ws);
+    free(r);
+    munmap(next, sizeof(*next));
     return code;
 }
 
@@ -467,6 +589,25 @@ static void named_inputs(const rescomp_options *o, const build *b, const rc_sour
         names_add(l, o->job);
 }
 
+/*
+ * The pictures among the files the jobs name (photos, signatures),
+ * decoded here once rather than in each forked job (image.h): a hundred
+ * letters with one signature decoded it a hundred times. Only the files
+ * the CV may read are opened; what is wrong with one, each job reports.
+ */
+static void store_pictures(rc_run *run, const rc_source *src, const names *named)
+{
+    rc_image_store_free(run->images);
+    run->images = rc_image_store_new();
+    rc_diags quiet;
+    rc_diags_init(&quiet);
+    for (size_t i = 0; i < named->n; i++)
+        if (rc_files_check(rc_source_root(src), named->v[i], "picture", named->v[i],
+                           (rc_pos){NULL, 0, 0}, &quiet) == 0)
+            rc_image_store_add(run->images, named->v[i]);
+    rc_diags_release(&quiet);
+}
+
 /* Every file a build read, for the depfile: the YAML files, the fonts, the photos and .bib files. */
 static void prerequisites(const rescomp_options *o, rc_run *run, const names *named, names *l)
 {
@@ -561,7 +702,7 @@ static void free_strings(char **v, size_t n)
 /* Print the run's own diagnostics, and the exit code they give. */
 static int report(const rescomp_options *o, rc_diags *d)
 {
-    rc_print_diags(d, o->quiet, o->color);
+    rc_print_diags(stderr, d, o->quiet, o->color);
     int code = rc_exit_code(d, o->strict);
     rc_diags_release(d);
     return code;
@@ -732,10 +873,12 @@ static int build_once(const rescomp_options *o, rc_run *run, char ***files, size
              * names other families loads those itself.
              */
             rc_fonts fonts;
-            if (rc_run_fonts(run, NULL, &fonts, &d) < 0)
+            if (rc_run_fonts(run, NULL, &fonts, &d) < 0) {
                 code = report(o, &d);
-            else
+            } else {
+                store_pictures(run, src, &named);
                 code = run_forked(b.jobs, b.njobs, o->jobs > 0 ? o->jobs : cores());
+            }
             rc_fonts_release(&fonts);
         }
     }
@@ -890,5 +1033,6 @@ int rc_run_main(const rescomp_options *o)
     code = o->watch ? watch_loop(o, &run) : build_once(o, &run, NULL, NULL);
     restore_signals(old);
     rc_font_store_free(run.fonts);
+    rc_image_store_free(run.images);
     return code;
 }

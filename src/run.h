@@ -2,11 +2,11 @@
  * run: what one invocation does around the compilation of a CV: open the
  * source (input, overlays, --set), pick the jobs (the CV as written, one
  * variant, every variant, or everything for --check), run them (several
- * in parallel, each in its own forked process so that one failing or
- * crashing variant cannot touch the others), write the dependency file,
+ * in parallel, in worker processes forked for the run, so that a variant
+ * that crashes takes only its worker with it), write the dependency file,
  * and with --watch do it all again whenever an input changes.
  *
- * The fonts are loaded once per process and shared: forked jobs inherit
+ * The fonts are loaded once per process and shared: the workers inherit
  * them, and --watch keeps them across rebuilds.
  */
 #ifndef RC_RUN_H
@@ -34,6 +34,7 @@ typedef struct rc_job {
     const char *ad;           /* the job ad to check the CV against (job.h), or NULL */
     rc_pos ad_pos;            /* where it is named (a variant's job:; the command line) */
     rc_source *last_load;     /* the only job: its source, whose document it frees once loaded */
+    FILE *err, *out;          /* where its messages and job-ad report go; NULL: stderr, stdout */
 } rc_job;
 
 /*
@@ -45,16 +46,18 @@ int rc_run_fonts(rc_run *run, const rc_family_request *families, rc_fonts *out, 
 
 /* Where the run keeps its faces (compile.h). */
 rc_font_store **rc_run_font_store(rc_run *run);
-/* The job's heading on stderr, when printing d (with -q: its errors) shows anything. */
-void rc_job_heading(const rc_job *job, const rc_diags *d);
+/* The pictures the run decoded for its forked jobs (image.h), or NULL. */
+const struct rc_image_store *rc_run_images(const rc_run *run);
+/* The job's heading on `to`, when printing d (with -q: its errors) shows anything. */
+void rc_job_heading(FILE *to, const rc_job *job, const rc_diags *d);
 
 /* rescomp.c: compile one job and print its messages; returns RESCOMP_EXIT_*. */
 int rc_compile_job(const rc_job *job);
 /*
- * rescomp.c: print diagnostics (-q drops warnings; color: for a terminal),
- * and the exit code they give.
+ * rescomp.c: print diagnostics on `to` (-q drops warnings; color: for a
+ * terminal), and the exit code they give.
  */
-void rc_print_diags(const rc_diags *d, int quiet, int color);
+void rc_print_diags(FILE *to, const rc_diags *d, int quiet, int color);
 int rc_exit_code(const rc_diags *d, int strict);
 
 /* run.c: the whole of rescomp_compile. */

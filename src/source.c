@@ -628,7 +628,11 @@ static int variant_doc(const rc_source *cs, int v, yaml_document_t *vd, rc_diags
         return out_of_memory(d, s->files[0]);
     if (!yaml_document_get_root_node(&s->doc))
         return 0; /* the loader says the file is empty */
-    if (!rc_merge_copy(vd, &s->doc, 1, -1)) {
+    /*
+     * Without the variants, which each variant's document has no use for:
+     * copying them all for every variant made a build of n variants cost n².
+     */
+    if (!rc_merge_copy_except(vd, &s->doc, 1, -1, "variants")) {
         yaml_document_delete(vd);
         return out_of_memory(d, s->files[0]);
     }
@@ -730,6 +734,11 @@ int rc_source_job(const rc_source *s, int v, char **path, rc_pos *pos, rc_diags 
     }
     *path = p.ptr ? p.ptr : rc_xstrdup("");
     return 1;
+}
+
+const rc_root *rc_source_root(const rc_source *s)
+{
+    return &s->root;
 }
 
 size_t rc_source_named_files(const rc_source *s, int v, rc_buf *out)

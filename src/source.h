@@ -89,6 +89,9 @@ int rc_source_load(const rc_source *s, int v, rc_cv *cv, rc_arena *a, rc_diags *
  */
 int rc_source_has_letter(const rc_source *s, int v);
 
+/* Where the files the CV names may lie (files.h). */
+const struct rc_root *rc_source_root(const rc_source *s);
+
 /*
  * The files variant v (-1: none) names, its photo, its .bib files and its
  * letter's signature, as paths to open (files.h): appended to out, each

@@ -105,7 +105,7 @@ int rescomp_new(const char *name, const char *theme, const char *format, int qui
         rc_buf_release(&file);
         rc_buf_release(&text);
     }
-    rc_print_diags(&d, quiet, 0);
+    rc_print_diags(stderr, &d, quiet, 0);
     int code = rc_exit_code(&d, 0);
     rc_diags_release(&d);
     return code;

@@ -23,7 +23,7 @@ int rescomp_upgrade(const char *input, FILE *out, int color)
             rc_error_class(&d, RC_FAIL_IO, (rc_pos){NULL, 0, 0}, "cannot write the upgraded file "
                            "to standard output");
     }
-    rc_print_diags(&d, 0, color);
+    rc_print_diags(stderr, &d, 0, color);
     int code = rc_exit_code(&d, 0);
     rc_buf_release(&text);
     rc_buf_release(&result);

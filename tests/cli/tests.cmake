@@ -22,7 +22,7 @@ cli_test(missing_input "-DARGS=nope.yaml\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
 cli_test(default_output "-DSETUP=cp ${MINI} cv.yaml" "-DARGS=cv.yaml" -DEXIT=0 -DCREATES=cv.pdf)
 cli_test(explicit_output "-DARGS=${MINI}\;-o\;made.pdf" -DEXIT=0 -DCREATES=made.pdf)
 cli_test(quiet_success "-DARGS=${MINI}\;-q\;-o\;q.pdf" -DEXIT=0 "-DSTDERR=^$" -DCREATES=q.pdf)
-cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Sans\"\npage 1 612\\.000x792\\.000\ntext ")
+cli_test(trace_to_stdout "-DARGS=${MINI}\;--trace" -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Humanist\"\npage 1 612\\.000x792\\.000\ntext ")
 cli_test(output_in_missing_dir "-DARGS=${MINI}\;-o\;no/such/dir/out.pdf" -DEXIT=3
          "-DSTDERR=cannot write 'no/such/dir/out\\.pdf': No such file or directory")
 cli_test(output_under_a_file "-DARGS=${MINI}\;-o\;out.pdf/x.pdf" -DEXIT=3 -DPREVIOUS=1
@@ -34,7 +34,7 @@ cli_test(output_too_large "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=3 -DPREVIOUS=1
          "-DLIMIT_FSIZE=1" "-DSTDERR=cannot write 'out\\.pdf': File too large")
 cli_test(fonts_missing "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_missing/none"
-         "-DSTDERR=cannot load font '.*/none/[a-z-]+\\.ttf': No such file or directory; reinstall rescomp or set RESCOMP_FONT_DIR")
+         "-DSTDERR=cannot load font '.*/none/[a-z-]+\\.(ttf|otf)': No such file or directory; reinstall rescomp or set RESCOMP_FONT_DIR")
 cli_test(fonts_corrupt "-DSETUP=mkdir f && for n in regular bold italic bold-italic; do echo junk > f/cmu-serif-$n.ttf; done && echo junk > f/cmu-typewriter.ttf"
          "-DARGS=${MINI}\;-o\;out.pdf" -DEXIT=4 -DPREVIOUS=1
          "-DENV_SET=RESCOMP_FONT_DIR=${CLI_WORK}/fonts_corrupt/f"

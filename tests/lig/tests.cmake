@@ -2,14 +2,23 @@
 # own 'liga' feature: the PDF shows ligature glyphs, each mapped in
 # /ToUnicode to its letters, so that every extractor reads the words as
 # written and never a ligature character. In each shipped family: Rescomp
-# Sans (classic), CMU Serif (latex) and Rescomp Serif (Charter).
+# Sans (Lato), CMU Serif (latex), Rescomp Serif (Charter), and the RenderCV
+# themes' own: Rescomp Humanist (classic's Source Sans 3, CFF), Rescomp
+# Display (engineeringclassic's Raleway), Ubuntu derivative Rescomp
+# (ember), EB Garamond (ink), Rescomp Book (Gentium Book Plus).
+# family:least ligatures shown:--set values
 set(LIG_ENGINES pdftotext pdftotext-raw mutool pdfminer pypdf pdfbox pdfjs pdfium)
 set(LIG_INPUT ${CMAKE_CURRENT_LIST_DIR}/ligatures.yaml)
-set(LIG_FAMILIES "sans:design.theme=classic" "cmu:design.theme=latex"
-    "serif:design.theme=classic,design.typography.font_family=Charter")
+set(LIG_FAMILIES "sans:70:design.theme=classic,design.typography.font_family=Lato"
+    "cmu:70:design.theme=latex"
+    "serif:70:design.theme=classic,design.typography.font_family=Charter"
+    "humanist:45:design.theme=classic" "display:65:design.theme=engineeringclassic"
+    "ubuntu:65:design.theme=ember" "garamond:70:design.theme=ink"
+    "book:65:design.theme=classic,design.typography.font_family=Gentium Book Plus")
 foreach(case ${LIG_FAMILIES})
   string(REGEX REPLACE ":.*" "" family "${case}")
-  string(REGEX REPLACE "^[^:]*:" "" sets "${case}")
+  string(REGEX REPLACE "^[^:]*:([0-9]+):.*" "\\1" least "${case}")
+  string(REGEX REPLACE "^[^:]*:[^:]*:" "" sets "${case}")
   string(REPLACE "," ";" sets "${sets}")
   # Hyphenation off: an extractor that ignores /ActualText would see the
   # halves of a hyphenated word (as tests/extract says).
@@ -24,9 +33,10 @@ foreach(case ${LIG_FAMILIES})
     set_tests_properties(lig_extract_${family}_${engine} PROPERTIES LABELS extract)
   endforeach()
   # The fixture has 97 places for a ligature in CMU Serif (fewer are set
-  # in a word hyphenated where one would fall); none with ligatures off.
+  # in a word hyphenated where one would fall, and a family without fi and
+  # fl, as Source Sans 3, sets fewer); none with ligatures off.
   add_test(NAME lig_glyphs_${family}
-    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DINPUT=${LIG_INPUT} -DMIN=70
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DINPUT=${LIG_INPUT} -DMIN=${least}
       "-DSETS=${sets}" -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/lig-work/glyphs-${family}
       -P ${CMAKE_CURRENT_LIST_DIR}/run_lig.cmake)
   add_test(NAME lig_glyphs_${family}_off

@@ -3,7 +3,7 @@
  * source text, in reading order?
  *
  *   check_words [--any-order] SOURCE.txt EXTRACTED.txt
- *   check_words --cv CV.yaml EXTRACTED.txt
+ *   check_words --cv CV.yaml EXTRACTED.txt     (or a JSON Resume, CV.json)
  *
  * Both texts are reduced to word tokens the same way: markup of the source
  * (link targets "(#)", <i> tags, *, [, ], \) and punctuation are dropped,
@@ -148,13 +148,23 @@ static void put(text *t, char c)
 
 /*
  * One field as a line of plain text: escapes resolved, link targets
- * dropped ("[text](url)" shows "text"), '~' a space. Stars, backticks and
- * brackets are punctuation, which the tokenizer drops anyway.
+ * dropped ("[text](url)" shows "text"), '~' a space, inline math
+ * ("$$\\alpha$$", printed as Unicode: its tests check it) dropped. Stars,
+ * backticks and brackets are punctuation, which the tokenizer drops anyway.
  */
 static void put_field(text *t, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '$' && i + 1 < n && s[i + 1] == '$') {
+            const char *close = strstr(s + i + 2, "$$");
+            const char *nl = strchr(s + i + 2, '\n');
+            if (close && close > s + i + 2 && (!nl || close < nl)) {
+                i = (size_t)(close - s) + 1;
+                put(t, ' ');
+                continue;
+            }
+        }
         if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
             put(t, s[++i]);
         } else if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
@@ -240,6 +250,68 @@ static void put_entry(text *t, yaml_document_t *doc, yaml_node_t *e)
             put_entry(t, doc, yaml_document_get_node(doc, *i));
 }
 
+/*
+ * A JSON Resume's printed text: every string of its schema's sections and
+ * fields (JSON Resume v1.0.0, the older names, what al-folio's sample adds
+ * and rescomp prints), one a line, but for what a theme reformats or shows
+ * as a link or an icon (dates, URLs, the image, phone numbers, country
+ * codes, a profile's network and user name). Other keys are not printed,
+ * with a warning each (load_jsonresume.c), so they are not counted.
+ */
+static const char *const json_fields[][2] = {
+    {"basics", " name label email summary location profiles address postalCode city region "},
+    {"work", " name company location description position summary highlights "},
+    {"volunteer", " organization position location summary highlights "},
+    {"education", " institution area studyType location score gpa courses summary highlights "},
+    {"awards", " title awarder summary "},
+    {"certificates", " name issuer summary "},
+    {"publications", " name publisher summary "},
+    {"skills", " name level keywords "},
+    {"languages", " language fluency "},
+    {"interests", " name keywords "},
+    {"references", " name reference "},
+    {"projects", " name description summary highlights keywords roles entity type "},
+};
+
+static int json_listed(const char *list, const char *key)
+{
+    char k[256];
+    snprintf(k, sizeof k, " %s ", key);
+    return strstr(list, k) != NULL;
+}
+
+/* The strings of n (a field's value: text, a list of text, a location's parts). */
+static void put_json(text *t, yaml_document_t *doc, yaml_node_t *n, const char *fields)
+{
+    if (!n)
+        return;
+    if (n->type == YAML_SCALAR_NODE) {
+        put_field(t, scalar(n));
+    } else if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+             i++)
+            put_json(t, doc, yaml_document_get_node(doc, *i), fields);
+    } else if (n->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+             p++) {
+            const char *key = scalar(yaml_document_get_node(doc, p->key));
+            if (key && json_listed(fields, key))
+                put_json(t, doc, yaml_document_get_node(doc, p->value), fields);
+        }
+    }
+}
+
+static void put_jsonresume(text *t, yaml_document_t *doc, yaml_node_t *root)
+{
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        const char *key = scalar(yaml_document_get_node(doc, p->key));
+        for (size_t i = 0; key && i < sizeof(json_fields) / sizeof(*json_fields); i++)
+            if (!strcmp(key, json_fields[i][0]))
+                put_json(t, doc, yaml_document_get_node(doc, p->value), json_fields[i][1]);
+    }
+}
+
 /* The printed text of the CV in `path`, one field a line. */
 static char *cv_words(const char *path)
 {
@@ -258,7 +330,17 @@ static char *cv_words(const char *path)
     }
     text t = {0};
     put(&t, '\n');
-    yaml_node_t *cv = value_of(&doc, yaml_document_get_root_node(&doc), "cv");
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    size_t plen = strlen(path);
+    if (!value_of(&doc, root, "cv") &&
+        (value_of(&doc, root, "basics") || (plen > 5 && !strcmp(path + plen - 5, ".json")))) {
+        put_jsonresume(&t, &doc, root);
+        yaml_document_delete(&doc);
+        yaml_parser_delete(&parser);
+        fclose(f);
+        return t.s;
+    }
+    yaml_node_t *cv = value_of(&doc, root, "cv");
     static const char *const header[] = {"name", "headline", "location", "email"};
     for (size_t i = 0; i < sizeof(header) / sizeof(*header); i++)
         put_texts(&t, &doc, value_of(&doc, cv, header[i]));
@@ -349,8 +431,10 @@ static int cmp_str(const void *a, const void *b)
 /* Words of src missing from doc, counting repetitions. */
 static size_t missing_words(tokens *src, tokens *doc)
 {
-    qsort(src->v, src->n, sizeof(char *), cmp_str);
-    qsort(doc->v, doc->n, sizeof(char *), cmp_str);
+    if (src->n)
+        qsort(src->v, src->n, sizeof(char *), cmp_str);
+    if (doc->n)
+        qsort(doc->v, doc->n, sizeof(char *), cmp_str);
     size_t i = 0, j = 0, missing = 0;
     while (i < src->n) {
         int c = j < doc->n ? strcmp(src->v[i], doc->v[j]) : -1;

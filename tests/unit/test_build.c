@@ -3,6 +3,7 @@
  */
 #include "build.h"
 #include "harness.h"
+#include "shipped_fonts.h"
 #include "hyph.h"
 
 #include <stdlib.h>
@@ -349,14 +350,8 @@ int main(void)
     rc_arena_init(&arena);
     rc_diags d;
     rc_diags_init(&d);
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir != NULL);
-    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
-        rc_diags_print(&d, stderr);
-        free(dir);
+    if (rc_test_shipped_fonts(&fonts, &d) < 0)
         return rc_test_report("test_build");
-    }
-    free(dir);
     test_words_and_spaces();
     test_kerning();
     test_hyphens_links_nbsp();

@@ -728,7 +728,7 @@ static int shape_differs(rc_face *table, rc_face *shaped, const uint32_t *cps, s
  * same file, and their kerning and ligatures equal shaping, word for word,
  * over real text (the academic flagship's words, the paragraph corpus),
  * words with ligatures and every pair of printable ASCII, in every shipped
- * text face; a compiled-in face never shapes a Latin word.
+ * text face; a compiled-in face shapes no word whose characters it has.
  */
 static void test_builtin_faces(const char *dir)
 {
@@ -746,7 +746,11 @@ static void test_builtin_faces(const char *dir)
         for (int b = '!'; b <= '~'; b++)
             len += (size_t)snprintf(text + len, sizeof(text) - len, " %c%c", a, b);
     text[len] = 0;
-    static const char *const families[] = {"CMU Serif", "Rescomp Serif", "Rescomp Sans"};
+    /* with the RenderCV themes' own: Source Sans 3 (CFF), Raleway, Ubuntu, EB Garamond, Gentium */
+    static const char *const families[] = {"CMU Serif",        "Rescomp Serif",
+                                           "Rescomp Sans",     "Rescomp Humanist",
+                                           "Rescomp Display",  "Ubuntu derivative Rescomp",
+                                           "EB Garamond",      "Rescomp Book"};
     for (size_t fam = 0; fam < RC_ARRAY_LEN(families); fam++) {
         rc_family_request req[RC_ROLE_COUNT] = {[RC_ROLE_BODY] = {families[fam], {0}, 1}};
         rc_font_store *a = rc_font_store_new(dir), *b = rc_font_store_new(NULL);
@@ -775,6 +779,7 @@ static void test_builtin_faces(const char *dir)
             CHECK_INT(rc_face_x_height(table), rc_face_x_height(shaped));
             uint32_t cps[128];
             size_t n = 0;
+            int uncovered = 0; /* words with a character the face lacks */
             for (size_t i = 0; i <= len; i++) {
                 uint32_t cp = 0;
                 size_t k = i < len ? rc_utf8_decode(text + i, len - i, &cp) : 1;
@@ -785,6 +790,11 @@ static void test_builtin_faces(const char *dir)
                 }
                 if (n >= 2) {
                     int x[128], y[128];
+                    for (size_t j = 0; j < n; j++)
+                        if (!rc_face_has_char(table, cps[j])) {
+                            uncovered++;
+                            break;
+                        }
                     rc_face_kerning(table, cps, n, x);
                     rc_face_kerning(shaped, cps, n, y);
                     words++;
@@ -795,7 +805,9 @@ static void test_builtin_faces(const char *dir)
                 }
                 n = 0;
             }
-            CHECK_INT((int)rc_face_shape_count(table), 0);
+            /* only words with a character the face lacks (Raleway has no Greek) are shaped */
+            CHECK((int)rc_face_shape_count(table) <= 2 * uncovered);
+            CHECK(uncovered > 0 || rc_face_shape_count(table) == 0);
             CHECK(rc_face_shape_count(shaped) > 0);
             for (const char *s = shaped_words; *s;) {
                 n = 0;
@@ -814,7 +826,9 @@ static void test_builtin_faces(const char *dir)
         CHECK_INT(lig_mismatches, 0);
         /* every shipped text family has ligatures, and the text has hundreds of them */
         CHECK(ligs > 400);
-        /* CMU Serif and Rescomp Sans kern; Rescomp Serif was prepared without kerning */
+        /* every family kerns but Rescomp Serif, which was prepared without kerning */
+        if (fam == 1 ? kerned != 0 : kerned <= 1000)
+            fprintf(stderr, "%s: %d kerned pairs\n", families[fam], kerned);
         CHECK(fam == 1 ? kerned == 0 : kerned > 1000);
         rc_diags_release(&d);
         rc_fonts_release(&fa);
@@ -927,7 +941,7 @@ static void test_families(const char *dir)
         [RC_ROLE_BODY] = family("DejaVu Sans", 3, 1),
         [RC_ROLE_NAME] = family("DejaVu Serif", 4, 1),
         [RC_ROLE_HEADLINE] = family("dejavu serif", 5, 1), /* names ignore case */
-        [RC_ROLE_CONNECTIONS] = family("EB Garamond", 6, 1), /* RenderCV's: CMU Serif, quietly */
+        [RC_ROLE_CONNECTIONS] = family("Libertinus Serif", 6, 1), /* RenderCV's: CMU Serif, quietly */
         [RC_ROLE_SECTION_TITLES] = family("No Such Family", 7, 1),
     };
     rc_fonts f;
@@ -945,7 +959,7 @@ static void test_families(const char *dir)
     CHECK_INT(f.synthetic[RC_FACE_ITALIC], RC_SYNTH_SLANT);
     CHECK(f.faces[RC_FACE_BOLD_ITALIC] == f.faces[RC_FACE_BOLD]);
     CHECK_INT(f.synthetic[RC_FACE_BOLD_ITALIC], RC_SYNTH_SLANT);
-    /* Name and headline share one family; EB Garamond and the unknown name are CMU Serif. */
+    /* Name and headline share one family; Libertinus Serif and the unknown name are CMU Serif. */
     CHECK_INT(f.nfamilies, 3);
     CHECK_INT(f.role_family[RC_ROLE_BODY], 0);
     CHECK_INT(f.role_family[RC_ROLE_NAME], 1);

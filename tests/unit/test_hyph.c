@@ -4,6 +4,7 @@
  */
 #include "build.h"
 #include "harness.h"
+#include "shipped_fonts.h"
 #include "hyph.h"
 #include "hyph_data.h"
 
@@ -311,9 +312,7 @@ static void test_builder_rules(void)
     rc_diags d;
     rc_diags_init(&d);
     rc_fonts fonts = {0};
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir && rc_fonts_load(&fonts, dir, &d) == 0);
-    free(dir);
+    rc_test_shipped_fonts(&fonts, &d);
     rc_hyph *h = rc_hyph_open("english", (rc_pos){0}, &d);
     rc_para_style ps = {0};
     ps.size = RC_PT(10);
@@ -420,9 +419,7 @@ static void test_discipline(void)
     rc_diags d;
     rc_diags_init(&d);
     rc_fonts fonts = {0};
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir && rc_fonts_load(&fonts, dir, &d) == 0);
-    free(dir);
+    rc_test_shipped_fonts(&fonts, &d);
     rc_hyph *h = rc_hyph_open("english", (rc_pos){0}, &d);
     CHECK(rc_hyph_capitals_mark_names(h));
     struct {

@@ -524,10 +524,10 @@ static void files(void)
     rc_diags d;
     rc_diags_init(&d);
     rc_image im;
-    CHECK_INT(rc_image_load(&a, "/nonexistent/p.png", WIDE, pos, &im, &d), -1);
+    CHECK_INT(rc_image_load(NULL, &a, "/nonexistent/p.png", WIDE, pos, &im, &d), -1);
     CHECK(d.n == 1 && d.v[0].failure == RC_FAIL_IO &&
           strstr(d.v[0].message, "cannot read photo '/nonexistent/p.png'"));
-    CHECK_INT(rc_image_load(&a, "/", WIDE, pos, &im, &d), -1);
+    CHECK_INT(rc_image_load(NULL, &a, "/", WIDE, pos, &im, &d), -1);
     CHECK(d.n == 2 && d.v[1].failure == RC_FAIL_IO);
     refused("not a picture", 13, "is not a PNG or JPEG image", "text");
     refused("", 0, "is not a PNG or JPEG image", "an empty file");

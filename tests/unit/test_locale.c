@@ -177,16 +177,23 @@ static void test_catalog(void)
         for (size_t k = 0; k < n; k++)
             CHECK(strcmp(names[k], names[n]) != 0);
     }
-    /* RenderCV 2.8's 19 left-to-right languages, and rescomp's 9 */
-    CHECK_INT(n, 28);
+    /* RenderCV 2.8's 22 languages, and rescomp's 9 */
+    CHECK_INT(n, 31);
     static const char *const rendercv[] = {
-        "english", "danish", "dutch", "french", "german", "hindi", "hungarian",
-        "indonesian", "italian", "japanese", "korean", "mandarin_chinese",
-        "norwegian_bokmål", "norwegian_nynorsk", "portuguese", "russian", "spanish",
+        "english", "arabic", "danish", "dutch", "french", "german", "hebrew", "hindi",
+        "hungarian", "indonesian", "italian", "japanese", "korean", "mandarin_chinese",
+        "norwegian_bokmål", "norwegian_nynorsk", "persian", "portuguese", "russian", "spanish",
         "turkish", "vietnamese"};
     for (size_t k = 0; k < RC_ARRAY_LEN(rendercv); k++)
         CHECK(rc_locale_builtin(rendercv[k]) != NULL);
-    CHECK(rc_locale_builtin("arabic") == NULL);
+    /* RenderCV's is_rtl: its three right-to-left languages, and no other */
+    for (size_t k = 0; k < RC_ARRAY_LEN(rendercv); k++)
+        CHECK_INT(rc_locale_rtl(rc_locale_builtin(rendercv[k])),
+                  !strcmp(rendercv[k], "arabic") || !strcmp(rendercv[k], "hebrew") ||
+                      !strcmp(rendercv[k], "persian"));
+    CHECK_STR(rc_locale_builtin("arabic")->present, "الحاضر");
+    CHECK_STR(rc_locale_builtin("he")->language, "hebrew");
+    CHECK_STR(rc_locale_builtin("persian")->month_names[0], "ژانویه");
     CHECK(rc_locale_builtin("klingon") == NULL);
     CHECK(rc_locale_builtin(NULL) == NULL);
     CHECK_STR(rc_locale_builtin("norwegian")->language, "norwegian_bokmål");
@@ -331,15 +338,15 @@ static void test_language_names(void)
     CHECK_ERROR_AT("unknown language 'norwegian_bokmal' (did you mean 'norwegian_bokmål'?)", 3,
                    14);
     CHECK_INT(load("cv: {name: N}\nlocale:\n  language: klingon\n"), -1);
-    CHECK_ERROR_AT("unknown language 'klingon'; use english, danish, dutch, french, german,", 3,
+    CHECK_ERROR_AT("unknown language 'klingon'; use english, arabic, danish, dutch, french,", 3,
                    13);
     CHECK(find_diag(RC_ERROR, ", slovak, swedish or ukrainian") != NULL);
-    CHECK_INT(load("cv: {name: N}\nlocale:\n  language: arabic\n"), -1);
-    CHECK_ERROR_AT("language 'arabic' is written right to left, which rescomp does not typeset "
-                   "yet",
-                   3, 13);
-    CHECK_INT(load("cv: {name: N}\nlocale:\n  language: he\n"), -1);
-    CHECK(find_diag(RC_ERROR, "language 'he' is written right to left") != NULL);
+    /* right-to-left languages are languages like the others */
+    CHECK_INT(load("cv: {name: N}\nlocale:\n  language: arabic\n"), 0);
+    CHECK_INT(diags.n, 0);
+    CHECK_INT(load("cv: {name: N}\nlocale:\n  language: he\n"), 0); /* RenderCV 2.3's name */
+    CHECK_INT(diags.nerrors, 0);
+    CHECK_STR(cv.language.s, "hebrew");
     CHECK_INT(load("cv: {name: N}\nlocale:\n  language: [german]\n"), -1);
     CHECK_ERROR_AT("locale.language must be text, not a list", 3, 13);
 
@@ -415,7 +422,8 @@ static void test_hyphenation_names(void)
         }
         int unhyphenated = !strcmp(names[i], "japanese") || !strcmp(names[i], "korean") ||
                            !strcmp(names[i], "mandarin_chinese") ||
-                           !strcmp(names[i], "vietnamese");
+                           !strcmp(names[i], "vietnamese") ||
+                           rc_locale_rtl(rc_locale_builtin(names[i]));
         CHECK_INT(d.nwarnings, unhyphenated ? 0 : 1);
         rc_hyph_close(h);
         rc_diags_release(&d);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "shipped_fonts.h"
 
 static rc_fonts fonts;
 static rc_arena arena;
@@ -175,14 +176,8 @@ int main(void)
     rc_arena_init(&arena);
     rc_diags d;
     rc_diags_init(&d);
-    char *dir = rc_fonts_find_dir();
-    CHECK(dir != NULL);
-    if (!dir || rc_fonts_load(&fonts, dir, &d) != 0) {
-        rc_diags_print(&d, stderr);
-        free(dir);
+    if (rc_test_shipped_fonts(&fonts, &d) < 0)
         return rc_test_report("test_protrude");
-    }
-    free(dir);
     test_tables();
     test_charter();
     test_builder();

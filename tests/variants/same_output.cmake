@@ -1,14 +1,17 @@
 # --all-variants runs, compared: with -j 1 twice and with -j 4, the PDFs
 # must be byte-identical and the messages identical (in the variants'
 # order, whatever order the jobs finish in); and each variant's PDF must
-# equal the one `--variant NAME` writes alone. With BROKEN=name, that
-# variant fails every run (exit EXIT) and the others are still written.
-#   -DEXE -DWORKDIR -DINPUT=<yaml> -DVARIANTS="a|b" [-DBROKEN=name] [-DEXIT=0]
-#   [-DSTDERR=regex the messages must match]
+# equal the one `--variant NAME` writes alone, and so must the letter of
+# each variant in LETTERS. With BROKEN=name, that variant fails every run
+# (exit EXIT) and the others are still written.
+#   -DEXE -DWORKDIR -DINPUT=<yaml> -DVARIANTS="a|b" [-DLETTERS="a"] [-DBROKEN=name]
+#   [-DEXIT=0] [-DSTDERR=regex the messages must match] [-DPRELOAD=library for the runs]
+cmake_policy(SET CMP0057 NEW) # if(IN_LIST)
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 get_filename_component(stem ${INPUT} NAME_WE)
 string(REPLACE "|" ";" variants "${VARIANTS}")
+string(REPLACE "|" ";" letters "${LETTERS}")
 if(NOT DEFINED EXIT)
   set(EXIT 0)
 endif()
@@ -17,7 +20,12 @@ foreach(run a b c)
   if(run STREQUAL c)
     set(jobs 4)
   endif()
-  execute_process(COMMAND ${EXE} ${INPUT} --all-variants -o ${WORKDIR}/${run} -j ${jobs}
+  set(env "")
+  if(DEFINED PRELOAD) # under ASan the sanitizer's runtime need not come first
+    set(env ${CMAKE_COMMAND} -E env LD_PRELOAD=${PRELOAD}
+        "ASAN_OPTIONS=$ENV{ASAN_OPTIONS}:verify_asan_link_order=0")
+  endif()
+  execute_process(COMMAND ${env} ${EXE} ${INPUT} --all-variants -o ${WORKDIR}/${run} -j ${jobs}
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc STREQUAL EXIT)
     message(FATAL_ERROR "run ${run} (-j ${jobs}): exit ${rc}, expected ${EXIT}\n${err}")
@@ -29,6 +37,9 @@ foreach(run a b c)
   set(want "")
   foreach(v ${variants})
     list(APPEND want ${stem}-${v}.pdf)
+  endforeach()
+  foreach(v ${letters})
+    list(APPEND want ${stem}-${v}-letter.pdf)
   endforeach()
   list(SORT want)
   file(GLOB got RELATIVE ${WORKDIR}/${run} ${WORKDIR}/${run}/*)
@@ -48,11 +59,17 @@ foreach(v ${variants})
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "--variant ${v} alone failed (${rc}):\n${err}")
   endif()
-  foreach(run a b c)
-    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORKDIR}/${run}/${stem}-${v}.pdf
-                    ${WORKDIR}/alone-${v}.pdf RESULT_VARIABLE same)
-    if(NOT same EQUAL 0)
-      message(FATAL_ERROR "${run}/${stem}-${v}.pdf differs from the PDF of --variant ${v} alone")
-    endif()
+  set(files ${v})
+  if(v IN_LIST letters)
+    list(APPEND files ${v}-letter)
+  endif()
+  foreach(f ${files})
+    foreach(run a b c)
+      execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORKDIR}/${run}/${stem}-${f}.pdf
+                      ${WORKDIR}/alone-${f}.pdf RESULT_VARIABLE same)
+      if(NOT same EQUAL 0)
+        message(FATAL_ERROR "${run}/${stem}-${f}.pdf differs from the PDF of --variant ${v} alone")
+      endif()
+    endforeach()
   endforeach()
 endforeach()

@@ -38,11 +38,11 @@ variant_test(section_order_base -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--trace"
   "-DORDER=\"Experience\"|\"Education\"|\"Talks\"")
 # set (dotted paths, an index), design merged over design (paper), locale over locale.
 variant_test(overrides -DCOPY=tagged.yaml "-DARGS=tagged.yaml\;--variant\;over\;--trace" -DEXIT=0
-  "-DSTDOUT=^body-font \"Rescomp Sans\"\npage 1 612\\.000x792\\.000\n"
+  "-DSTDOUT=^body-font \"Rescomp Humanist\"\npage 1 612\\.000x792\\.000\n"
   "-DHAS=\"Variant Headline\"|\", Boss\"|– nowadays\"" "-DLACKS=Base Headline|present")
 variant_test(set_option -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;design.page.size=a5\;--set\;cv.headline=One\;--set=cv.headline=Two\;--trace"
-  -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Sans\"\npage 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
+  -DEXIT=0 "-DSTDOUT=^body-font \"Rescomp Humanist\"\npage 1 419\\.528x595\\.276\n" "-DHAS=\"Two\"" "-DLACKS=\"One\"|Base Headline")
 variant_test(set_quoted_key -DCOPY=tagged.yaml
   "-DARGS=tagged.yaml\;--set\;cv[\"sections\"].education[0].institution=Quoted Uni\;--trace"
   -DEXIT=0 "-DHAS=\"Quoted Uni\"")
@@ -96,14 +96,16 @@ variant_test(strict_variant -DCOPY=warnings.yaml|me.jpg "-DARGS=warnings.yaml\;-
 variant_test(depfile -DCOPY=tagged.yaml|overlay_a.yaml
   "-DARGS=tagged.yaml\;overlay_a.yaml\;--variant\;py\;-o\;cv.pdf\;--depfile\;cv.d" -DEXIT=0
   -DFILE=cv.d
-  "-DFILE_MATCHES=^cv\\.pdf: \\\\\n  tagged\\.yaml \\\\\n  overlay_a\\.yaml \\\\\n  [^\n]*/rescomp-sans-regular\\.ttf \\\\\n.*\n\noverlay_a\\.yaml:\n\n[^\n]*/rescomp-sans-regular\\.ttf:\n")
+  "-DFILE_MATCHES=^cv\\.pdf: \\\\\n  tagged\\.yaml \\\\\n  overlay_a\\.yaml \\\\\n  [^\n]*/rescomp-humanist-regular\\.otf \\\\\n.*\n\noverlay_a\\.yaml:\n\n[^\n]*/rescomp-humanist-regular\\.otf:\n")
 variant_test(depfile_all_variants_photo -DCOPY=warnings.yaml|me.jpg
   "-DARGS=warnings.yaml\;--all-variants\;-o\;out\;--depfile\;out/cv.d" -DEXIT=0
   -DFILE=out/cv.d
   "-DFILE_MATCHES=^out/warnings-v1\\.pdf \\\\\n out/warnings-v2\\.pdf \\\\\n out/warnings-v3\\.pdf \\\\\n out/warnings-v4\\.pdf: \\\\\n  warnings\\.yaml \\\\\n.*  me\\.jpg\n\n.*\nme\\.jpg:\n$")
 
 # ---- parallel variants: isolation and determinism ----------------------------------------
-foreach(case isolated warnings examples)
+add_library(crash_preload MODULE ${VAR_SRC}/crash_preload.c)
+target_link_libraries(crash_preload PRIVATE ${CMAKE_DL_LIBS})
+foreach(case isolated warnings examples applications png_photo crash)
   set(extra "")
   if(case STREQUAL isolated)
     set(input ${VAR_SRC}/isolated.yaml)
@@ -113,6 +115,17 @@ foreach(case isolated warnings examples)
     set(input ${VAR_SRC}/warnings.yaml)
     set(extra -DVARIANTS=v1|v2|v3|v4
         "-DSTDERR=^rescomp: in variant 'v1':\n[^\n]*'positon'[^\n]*\nrescomp: in variant 'v2':\n[^\n]*'compny'[^\n]*\nrescomp: in variant 'v3':\n[^\n]*'locaton'[^\n]*\nrescomp: in variant 'v4':\n[^\n]*'summry'[^\n]*\n$")
+  elseif(case STREQUAL applications)
+    # letters with a PNG signature, decoded once for the run (image.h)
+    set(input ${PROJECT_SOURCE_DIR}/examples/applications.yaml)
+    set(extra -DVARIANTS=acme|globex -DLETTERS=acme|globex "-DSTDERR=^$")
+  elseif(case STREQUAL png_photo)
+    set(input ${VAR_SRC}/png_photo.yaml)
+    set(extra -DVARIANTS=classic|sb2nov|moderncv "-DSTDERR=^$")
+  elseif(case STREQUAL crash)
+    set(input ${VAR_SRC}/crash.yaml)
+    set(extra -DVARIANTS=a|b|d -DEXIT=5 -DPRELOAD=$<TARGET_FILE:crash_preload>
+        "-DSTDERR=^rescomp: error: a variant crashed \\(signal 6\\); this is a bug, please report it\nrescomp: error: variant 'c' failed; its PDF was not written\n$")
   else()
     set(input ${PROJECT_SOURCE_DIR}/examples/variants.yaml)
     set(extra -DVARIANTS=industry|academic|acme "-DSTDERR=^$")

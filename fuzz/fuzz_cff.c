@@ -1,0 +1,57 @@
+/*
+ * fuzz_cff: bytes -> rc_cff_cid_keyed, the rewriter of the CFF programs
+ * the PDF device embeds (cff.h), over a 'CFF ' table as a font file (any
+ * installed font) holds it. The first byte picks the glyphs asked for.
+ *
+ * Properties: a program is rewritten or refused (-1, with nothing
+ * written), never read past its end; the same input gives the same bytes;
+ * a rewrite read back CID-keyed with the identity gives the same program,
+ * and one of its glyphs cut from it is what cutting the source to that
+ * glyph gives.
+ */
+#include "fuzz.h"
+
+#include "cff.h"
+
+#include <string.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    /* .notdef and up to 7 more glyphs, some repeated */
+    uint16_t glyphs[8] = {0}, identity[8];
+    size_t n = 1 + data[0] % 8;
+    for (size_t k = 0; k < 8; k++) {
+        glyphs[k] = (uint16_t)(k == 0 ? 0 : (data[0] >> 3) % 4 + k % 3 * (k % 2));
+        identity[k] = (uint16_t)k;
+    }
+    const unsigned char *cff = data + 1;
+    size--;
+    rc_buf a = RC_BUF_INIT, b = RC_BUF_INIT, c = RC_BUF_INIT, e = RC_BUF_INIT;
+    int r = rc_cff_cid_keyed(cff, size, glyphs, n, "Fuzz", &a);
+    FUZZ_CHECK(r == 0 || r == -1);
+    FUZZ_CHECK(r == 0 ? a.len > 0 : a.len == 0);
+    if (r == 0) {
+        FUZZ_CHECK(rc_cff_cid_keyed(cff, size, glyphs, n, "Fuzz", &b) == 0);
+        FUZZ_CHECK(a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0);
+        FUZZ_CHECK(rc_cff_cid_keyed((const unsigned char *)a.ptr, a.len, identity, n, "Fuzz",
+                                    &b) == 0);
+        FUZZ_CHECK(a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0);
+        uint16_t last[2] = {0, (uint16_t)(n - 1)}, source[2] = {0, glyphs[n - 1]};
+        FUZZ_CHECK(rc_cff_cid_keyed((const unsigned char *)a.ptr, a.len, last, 2, "F", &c) == 0);
+        FUZZ_CHECK(rc_cff_cid_keyed(cff, size, source, 2, "F", &e) == 0);
+        FUZZ_CHECK(c.len == e.len && memcmp(c.ptr, e.ptr, c.len) == 0);
+    }
+    rc_buf_release(&a);
+    rc_buf_release(&b);
+    rc_buf_release(&c);
+    rc_buf_release(&e);
+    return 0;
+}

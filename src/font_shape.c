@@ -1,0 +1,99 @@
+/*
+ * font_shape: HarfBuzz shaping into glyphs for right-to-left words (font_shape.h).
+ */
+#include "font_shape.h"
+
+#include "font_store.h"
+
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The script of the word: its first character that has one (as font.c's run_script). */
+static hb_script_t word_script(const uint32_t *cps, size_t n)
+{
+    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    for (size_t i = 0; i < n; i++) {
+        hb_script_t s = hb_unicode_script(uf, cps[i]);
+        if (s != HB_SCRIPT_COMMON && s != HB_SCRIPT_INHERITED && s != HB_SCRIPT_UNKNOWN)
+            return s;
+    }
+    return HB_SCRIPT_ARABIC;
+}
+
+int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int *kern,
+                         uint8_t *lig, uint16_t *gids)
+{
+    if (n == 0 || n > 0x7FFFFFFF)
+        return 0;
+    hb_face_t *hf = rc_face_hb(face);
+    unsigned upem = hf ? hb_face_get_upem(hf) : 0;
+    if (!upem)
+        return 0;
+    hb_font_t *font = hb_font_create(hf); /* scaled to upem: positions in font units */
+    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+    hb_buffer_set_flags(buf, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
+    hb_buffer_add_utf32(buf, cps, (int)n, 0, (int)n);
+    hb_buffer_set_direction(buf, HB_DIRECTION_RTL);
+    hb_buffer_set_script(buf, word_script(cps, n));
+    /* the script's own features (joining forms, required ligatures) and kerning */
+    hb_shape(font, buf, NULL, 0);
+
+    unsigned len = 0;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &len);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
+    /*
+     * Right to left, HarfBuzz gives the glyphs in visual order: read
+     * backwards, they must start at the code points in order, each glyph
+     * one code point or a ligature of a few (never a code point in two
+     * glyphs, which a run of code points could not say).
+     */
+    int ok = len > 0;
+    size_t expect = 0;
+    for (unsigned k = 0; ok && k < len; k++) {
+        unsigned j = len - 1 - k;
+        size_t from = info[j].cluster, to = j > 0 ? info[j - 1].cluster : n;
+        ok = from == expect && to > from && to <= n && to - from <= RC_LIG_MAX &&
+             (to - from == 1 || (info[j].codepoint && info[j].codepoint <= 0xFFFF));
+        expect = to;
+    }
+    ok = ok && expect == n;
+    if (ok) {
+        for (size_t i = 0; i < n; i++) {
+            kern[i] = 0;
+            lig[i] = 1;
+            gids[i] = 0;
+        }
+        for (unsigned k = 0; k < len; k++) {
+            unsigned j = len - 1 - k;
+            size_t from = info[j].cluster, to = j > 0 ? info[j - 1].cluster : n;
+            int letters = 0;
+            for (size_t i = from; i < to; i++)
+                letters += rc_face_advance(face, cps[i]);
+            int advance = (int)((int64_t)pos[j].x_advance * 1000 / (int64_t)upem);
+            kern[to - 1] = advance - letters;
+            if (to - from > 1) {
+                lig[from] = (uint8_t)(to - from);
+                for (size_t i = from + 1; i < to; i++)
+                    lig[i] = 0;
+            }
+            unsigned gid = info[j].codepoint;
+            /*
+             * A joiner or non-joiner (Persian's ZWNJ) is hidden behind a
+             * space glyph of no advance: it shows nothing, and the PDF
+             * keeps it for extraction only (RC_GID_BLANK).
+             */
+            if (to - from == 1 && cps[from] != ' ' && gid == rc_face_glyph(face, ' ') &&
+                !pos[j].x_advance)
+                gid = RC_GID_BLANK;
+            else if (gid >= RC_GID_BLANK)
+                gid = 0;
+            if (to - from > 1 || gid != rc_face_glyph(face, cps[from]))
+                gids[from] = (uint16_t)gid;
+        }
+    }
+    hb_buffer_destroy(buf);
+    hb_font_destroy(font);
+    return ok;
+}

@@ -1,0 +1,31 @@
+# Right-to-left CVs (issue 15): Arabic, Hebrew and Persian, each with Latin
+# names, numbers, a URL and an e-mail in its lines, and an English CV with
+# Hebrew and Arabic words in its lines, and a Hebrew cover letter, read
+# back from the PDF
+# (pdftotext, pdfminer, word boxes), the txt and the html: check_rtl.py
+# says what is checked. Debian's python3, whose pdfminer and yaml are
+# python3-pdfminer and python3-yaml.
+foreach(lang arabic hebrew persian english_with_rtl english_dejavu)
+  add_test(NAME rtl_${lang}
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
+            ${CMAKE_CURRENT_LIST_DIR}/${lang}.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-${lang})
+endforeach()
+add_test(NAME rtl_letter_hebrew
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_rtl.py $<TARGET_FILE:rescomp>
+          ${CMAKE_CURRENT_LIST_DIR}/letter_hebrew.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-letter
+          --letter)
+# Their traces, byte for byte (scripts/update-golden.sh writes them): the
+# runs' places, directions and glyphs, and the structure in logical order.
+file(GLOB RTL_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.yaml)
+foreach(input ${RTL_CASES})
+  get_filename_component(name ${input} NAME_WE)
+  set(args "")
+  if(name MATCHES "^letter_")
+    set(args --letter)
+  endif()
+  add_test(NAME rtl_golden_${name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DINPUT=${input} "-DARGS=${args}"
+            -DEXPECTED=${CMAKE_CURRENT_LIST_DIR}/golden/${name}.trace
+            -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/rtl-golden/${name}.trace
+            -P ${PROJECT_SOURCE_DIR}/tests/golden/run_golden.cmake)
+endforeach()
