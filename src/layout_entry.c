@@ -142,8 +142,9 @@ static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
         mpara *m = add_mpara(c, e, h->text.pos,
                              i == 0 ? c->st->highlights_space_above : c->st->highlight_space);
         m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
+        /* a nested list is indented as a list is, from its parent's text (Typst's lists) */
         m->indent = bullet_text_indent(c, c->st->bullet_char) +
-                    (h->level ? bullet_text_indent(c, m->bullet) - c->st->bullet_indent : 0);
+                    (h->level ? bullet_text_indent(c, m->bullet) : 0);
         /* a list of items, each a label (the bullet) and a body; nested ones in the last body */
         uint32_t list;
         if (!h->level) {

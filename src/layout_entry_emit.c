@@ -71,10 +71,11 @@ static void column_text(ctx *c, const char *markup, rc_pos pos, uint32_t node, r
 }
 
 /* The widest word of a degree: the column must hold it ("Philosophy"). */
-rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos)
+rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos, rc_scaled *whole)
 {
     rc_para p;
     degree_para(c, &p, markup, pos, RC_NODE_NONE);
+    *whole = rc_para_natural_width(&p, 0, p.n);
     rc_scaled widest = 0;
     size_t from = 0;
     for (size_t i = 0; i <= p.n; i++) {
@@ -130,6 +131,41 @@ static int64_t natural_width(const rc_para *p)
     return w;
 }
 
+/*
+ * Before the main column's text on a line, a space after the columns left
+ * of it (the degree, moderncv's dates): an extractor that reads the content
+ * stream and places spaces by how far a text starts from the one before it
+ * (pypdf: 15 spaces) would otherwise read a short date glued to the title
+ * beside it ("2019tinykv"); a date column on the right starts far enough
+ * from its line's start, and a hyphen ending the main text stays last. The
+ * space is decoration (no structure node), drawn in the gap between the
+ * columns, so the tagged text and what a reader sees are unchanged.
+ */
+static void column_gap(ctx *c, line *l)
+{
+    static const uint32_t space = ' ';
+    for (size_t j = l->n; j-- > 0;) {
+        const rc_draw *t = &l->v[j];
+        if (t->kind != RC_DRAW_TEXT || !t->n || t->rtl)
+            continue;
+        if (t->cps[t->n - 1] == ' ')
+            return;
+        rc_draw s = {0};
+        s.kind = RC_DRAW_TEXT;
+        s.x = t->x + t->w;
+        s.y = t->y;
+        s.color = t->color;
+        s.node = RC_NODE_NONE;
+        s.face = t->face;
+        s.size = t->size;
+        s.w = milli_em(rc_face_advance(c->fonts->faces[t->face], ' '), t->size);
+        s.cps = &space;
+        s.n = 1;
+        *line_add(l, RC_DRAW_TEXT) = s;
+        return;
+    }
+}
+
 void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int first)
 {
     size_t start = c->vl.n;
@@ -150,15 +186,24 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
     rc_scaled *space_before = rc_xcalloc(e->nmain + 1, sizeof(rc_scaled));
     for (size_t i = 0; i < e->nmain; i++) {
         mpara *m = &e->main[i];
-        /* The lines beside the date column are narrower: a paragraph shape. */
-        size_t used = main.n;
-        size_t nnarrow = side.n > used ? side.n - used : 0;
-        if (left)
-            nnarrow = 0; /* the whole body stands right of a left date column */
-        if (m->side && nnarrow == 0)
+        /*
+         * RenderCV's grid: the first row holds as many of the main column's
+         * paragraphs as the date column has lines (at least one), all of
+         * them beside the dates and so narrower; the second row, the rest,
+         * starts below the taller of the two columns at the full width.
+         * entries.short_second_row puts every paragraph in the first row.
+         */
+        size_t row1 = e->nside > 0 ? e->nside : 1;
+        int beside = colw > 0 && !left && (st->short_second_row || i < row1);
+        if (colw > 0 && !left && !st->short_second_row && i == row1)
+            while (main.n < side.n) { /* the second row starts below the dates */
+                RC_VEC_PUSH(main.v, main.n, main.cap);
+                main.v[main.n++] = (line){0};
+            }
+        size_t nnarrow = 0;
+        if (m->side)
             nnarrow = 1; /* its own date stands beside its first line */
-        /* entries.short_second_row: the date column's space stays empty below the dates */
-        int all_narrow = left || (st->short_second_row && colw > 0);
+        int all_narrow = left || beside;
         size_t nw = nnarrow + 1;
         rc_scaled *widths = rc_xmalloc(nw * sizeof(rc_scaled));
         for (size_t k = 0; k < nw; k++)
@@ -217,6 +262,7 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
          */
         for (int pass = 0; pass < 2; pass++) {
             if (ml && pass == left) {
+                column_gap(c, &merged);
                 for (size_t j = 0; j < ml->n; j++)
                     *line_add(&merged, RC_DRAW_TEXT) = ml->v[j];
                 h = ml->height > h ? ml->height : h;
@@ -259,9 +305,10 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
              */
             rc_scaled gap = e->compact ? st->text_entry_space : st->entry_space;
             if (k == 0)
-                rc_vlist_add_glue(&c->vl, gap, 0);
+                rc_vlist_add_glue(&c->vl, gap, vspace_shrink(st, gap));
             else if (ml && ml->first && space_before[ml->para])
-                rc_vlist_add_glue(&c->vl, space_before[ml->para], 0);
+                rc_vlist_add_glue(&c->vl, space_before[ml->para],
+                                  vspace_shrink(st, space_before[ml->para]));
         }
         add_line_box(c, &merged, st->body_leading);
         free(merged.v);

@@ -112,6 +112,7 @@ typedef struct entry_parts {
 
 uint32_t add_node(ctx *c, rc_stype type, uint32_t parent);
 rc_scaled milli_em(int milli, rc_scaled size);
+rc_scaled vspace_shrink(const rc_style *st, rc_scaled space);
 rc_spans parse_text(ctx *c, const char *s);
 rc_spans literal(ctx *c, const char *s, unsigned style, const char *url);
 void add_spans(ctx *c, rc_para *p, rc_spans spans, const rc_para_style *ps);
@@ -136,7 +137,7 @@ const char *shown_url(ctx *c, const char *url);
 
 void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int first);
 rc_scaled side_width(const rc_para *p);
-rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos);
+rc_scaled widest_word(ctx *c, const char *markup, rc_pos pos, rc_scaled *whole);
 void keep_together(ctx *c, size_t from);
 
 /* ---- layout_section.c, layout_header.c ---------------------------------- */

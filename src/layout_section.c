@@ -43,7 +43,7 @@ static void emit_section_title(ctx *c, const rc_section *sec, int first, rc_scal
      * capitals; below the header, the header's space_below_connections.
      */
     rc_scaled space = first ? c->header_gap : st->section_space_before;
-    rc_vlist_add_glue(&c->vl, space, 0);
+    rc_vlist_add_glue(&c->vl, space, vspace_shrink(st, space));
     c->vl.after_box = 0;
 
     int centered = type >= RC_TITLE_CENTERED_WITHOUT_LINE;
@@ -263,7 +263,7 @@ void emit_section(ctx *c, const rc_section *sec)
      * to a quarter of the text): "Master of Philosophy" wraps in it rather
      * than running into the text beside it.
      */
-    rc_scaled degw = c->st->degree_width;
+    rc_scaled degw = c->st->degree_width, deg_whole = 0;
     for (size_t i = 0; i < sec->nentries; i++) {
         rc_arena *mem = kept > SECTION_KEPT_MAX ? &one_mem : &kept_mem;
         rc_arena *doc = scratch_arena(c, mem);
@@ -279,8 +279,9 @@ void emit_section(ctx *c, const rc_section *sec)
             colw = w > colw ? w : colw;
         }
         if (parts[i].degree) {
-            rc_scaled w = widest_word(c, parts[i].degree, parts[i].degree_pos);
+            rc_scaled whole, w = widest_word(c, parts[i].degree, parts[i].degree_pos, &whole);
             degw = w > degw ? w : degw;
+            deg_whole = whole > deg_whole ? whole : deg_whole;
         }
         widest_label = label_width(c, &parts[i], widest_label);
         c->a = doc;
@@ -292,16 +293,35 @@ void emit_section(ctx *c, const rc_section *sec)
             dropped[i] = 1;
         }
     }
-    if (colw > c->st->date_column_max)
-        colw = c->st->date_column_max;
     /*
-     * moderncv's date column is RenderCV's fixed width, and every entry,
-     * text and one-line entries too, stands in the main column right of it.
+     * RenderCV's date column is a grid column of entries.date_and_location_width
+     * whatever its text; the latex theme fits it to the widest date instead
+     * (entries.fit_date_and_location_column), up to that width. moderncv's
+     * column is fixed too, and every entry, text and one-line entries too,
+     * stands in the main column right of it.
      */
+    if (colw > c->st->date_column_max || (colw > 0 && !c->st->date_column_fit)) {
+        /*
+         * A date as wide as the column would stand 0.1cm from the text
+         * beside it, where extractors (pdfminer) read the two as one line
+         * and a word broken there no longer ends it: such a column keeps an
+         * em between them, growing by up to an em. RenderCV's examples
+         * leave more than that free, so their geometry does not move.
+         */
+        rc_scaled widest = colw < c->st->date_column_max ? colw : c->st->date_column_max;
+        rc_scaled room = c->st->body_size - c->st->date_column_gutter;
+        colw = c->st->date_column_max;
+        if (!c->st->date_column_left && room > 0 && widest + room > colw)
+            colw = widest + room;
+    }
     if (c->st->date_column_left)
         colw = c->st->date_column_max;
     if (degw > c->text_width / 4)
         degw = c->text_width / 4 > c->st->degree_width ? c->text_width / 4 : c->st->degree_width;
+    /* a degree that wraps or fills its column keeps an em from the text, as a date does */
+    rc_scaled room = c->st->body_size - c->st->date_column_gutter;
+    if (room > 0 && deg_whole + room > degw)
+        degw += room;
     for (size_t i = 0; i < sec->nentries; i++)
         if (!dropped[i])
             hang_labels(&parts[i], widest_label);

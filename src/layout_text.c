@@ -13,6 +13,12 @@ uint32_t add_node(ctx *c, rc_stype type, uint32_t parent)
     return rc_doc_add_node(c->doc, type, parent);
 }
 
+/* How much a vertical space may shrink to fill a page (style.h, vspace_shrinks). */
+rc_scaled vspace_shrink(const rc_style *st, rc_scaled space)
+{
+    return st->vspace_shrinks ? space / 3 : 0;
+}
+
 rc_scaled milli_em(int milli, rc_scaled size)
 {
     return (rc_scaled)((int64_t)milli * size / 1000);

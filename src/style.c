@@ -362,6 +362,7 @@ static const option options[] = {
     O("sections.space_between_text_based_entries", K_LENGTH, text_entry_space),
     O("sections.show_time_spans_in", K_SECTION, time_span_sections),
     O("entries.date_and_location_width", K_LENGTH, date_column_max),
+    O("entries.fit_date_and_location_column", K_FLAG, date_column_fit),
     O("entries.side_space", K_LENGTH, side_space),
     O("entries.space_between_columns", K_LENGTH, date_column_gutter),
     O("entries.allow_page_break", K_FLAG, entry_page_break),
@@ -618,8 +619,10 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
         s->top_note = NULL;
     if (cv->theme.s && !strcmp(cv->theme.s, "moderncv"))
         s->date_column_left = 1; /* moderncv's look: dates in a column left of the text */
-    if (cv->theme.s && !strcmp(cv->theme.s, "latex"))
+    if (cv->theme.s && !strcmp(cv->theme.s, "latex")) {
         s->bold_owner_name = 1; /* rescomp's academic look: the owner bold in author lists */
+        s->vspace_shrinks = 1;
+    }
     s->lb.emergency_stretch = s->body_size * 3 / 2;
     set_expansion(s);
     s->lb.last_line_min = s->body_size * 3;
@@ -627,11 +630,11 @@ int rc_style_for_cv(rc_style *s, const rc_cv *cv, const rc_design_values *const 
     set_leading(s);
     /*
      * RenderCV's date column is a fixed 4.15cm, so its 0.1cm between columns
-     * is plenty; rescomp's is as wide as the widest date, so text beside it
-     * keeps at least an em away.
+     * is plenty; a column fitted to the widest date keeps text beside it at
+     * least an em away.
      */
-    if (s->date_column_gutter < s->body_size && !s->date_column_left)
-        s->date_column_gutter = s->body_size; /* moderncv's column is fixed: RenderCV's gap */
+    if (s->date_column_fit && s->date_column_gutter < s->body_size)
+        s->date_column_gutter = s->body_size;
     warn_unshown_fields(s, cv, d);
     if (rc_style_text_width(s) < RC_PT(72) ||
         s->page_height - s->margin_top - s->margin_bottom < RC_PT(72))

@@ -85,7 +85,9 @@ typedef struct rc_style {
     rc_scaled summary_indent;
     rc_scaled highlights_space_above, highlight_space; /* above the list, between items */
     rc_scaled date_column_gutter;            /* white space between body and date column */
-    rc_scaled date_column_max;               /* the date column never gets wider */
+    rc_scaled date_column_max;               /* entries.date_and_location_width */
+    int date_column_fit;                     /* the date column as wide as its widest
+                                                text, up to date_column_max */
     rc_align date_column_align;              /* flush right (or left, centred) in its column */
     rc_scaled bullet_indent;                 /* from the body's left edge to the bullet text */
     rc_scaled nested_bullet_indent;          /* further indent of nested highlights */
@@ -104,6 +106,9 @@ typedef struct rc_style {
     int font_expansion;                      /* typography.font_expansion: glyphs of justified
                                                 lines may be scaled by up to 2% (lb.expand_*) */
     int date_column_left;                    /* moderncv: dates in a column on the left */
+    int vspace_shrinks;                      /* the latex theme's: vertical spaces shrink by a
+                                                third to fill pages, as TeX's glue does
+                                                (RenderCV's Typst spacing is fixed) */
     int bold_owner_name;                     /* the latex theme's: the CV owner's name bold in the
                                                 body (RenderCV bolds only bold_keywords) */
     int section_page_break;                  /* sections.allow_page_break */

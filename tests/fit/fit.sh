@@ -41,7 +41,7 @@ font_size) # a real CV with a header, links and sections of every kind, its line
     # the font size too
     cp "$src"/examples/engineer.yaml .
     fitted engineer.yaml 1 \
-        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 92%, margins 75%, font size 9.5pt" \
+        "<command line>:1:23: note: fitted to 1 page: spacing 50%, leading 98%, margins 75%, font size 9.5pt" \
         --set design.page.max_pages=1 --set design.typography.line_spacing=10pt
     ;;
 margins) # a page and three entries: the margins too

@@ -12,7 +12,7 @@ set(LIG_INPUT ${CMAKE_CURRENT_LIST_DIR}/ligatures.yaml)
 set(LIG_FAMILIES "sans:70:design.theme=classic,design.typography.font_family=Lato"
     "cmu:70:design.theme=latex"
     "serif:70:design.theme=classic,design.typography.font_family=Charter"
-    "humanist:45:design.theme=classic" "display:65:design.theme=engineeringclassic"
+    "humanist:40:design.theme=classic" "display:65:design.theme=engineeringclassic"
     "ubuntu:65:design.theme=ember" "garamond:70:design.theme=ink"
     "book:65:design.theme=classic,design.typography.font_family=Gentium Book Plus")
 foreach(case ${LIG_FAMILIES})
