@@ -358,6 +358,16 @@ static int breaks_after(uint32_t cp)
 }
 
 /* A URL, an e-mail address, a path or a date: a break in it shows no hyphen. */
+/*
+ * ragged_url_break: a justified line that ends inside a URL or a path is
+ * set flush left, with RAGGED_URL em of stretch at its end (Knuth &
+ * Plass's ragged right, as a ragged paragraph has at every space): the
+ * pieces of a URL have no spaces to stretch, so the breaker would find
+ * every such line infinitely bad, give up its rules (runs of lines ending
+ * in a hyphen among them) and stretch the few spaces it has instead.
+ */
+#define RAGGED_URL 3
+
 static int url_like(const pending *w)
 {
     if (w->url)
@@ -379,12 +389,33 @@ static int url_like(const pending *w)
  * hyphens cut it into runs that each fit: every URL-like run gets its
  * punctuation breaks, so that the lines around it need not gape.
  */
+static int has_slash(const pending *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (w->cps[i] == '/')
+            return 1;
+    return 0;
+}
+
 static int emergency_breaks(const pending *w, const rc_para_style *ps, const rc_face *face,
                             const rc_scaled *kern, unsigned char *kinds)
 {
     memset(kinds, 0, w->n);
-    if (ps->break_wider <= 0 || w->n < 2 || w->face == RC_FACE_ICONS)
+    if (w->n < 2 || w->face == RC_FACE_ICONS)
         return 0;
+    if (ps->break_wider <= 0) {
+        /*
+         * Built the first time, a URL or path may still break after a
+         * '/' before a letter ("…/2024/" | "reinforcement-…"): its explicit
+         * hyphens alone would leave a long one a ladder of lines ending
+         * in '-', more than the hyphen-run rule allows.
+         */
+        int any = 0;
+        for (size_t i = 1; i + 1 < w->n; i++)
+            if (w->cps[i] == '/' && w->cps[i - 1] != '/' && is_letter(w->cps[i + 1]))
+                any = kinds[i] = 1;
+        return any;
+    }
     int64_t width = 0;
     for (size_t i = 0; i < w->n; i++)
         width += (int64_t)rc_face_advance(face, w->cps[i]) * w->size / 1000 + kern[i];
@@ -476,7 +507,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     rc_scaled *kern = rc_xmalloc(w->n * sizeof(rc_scaled));
     for (size_t i = 0; i < w->n; i++)
         kern[i] = milli_em(kern_milli[i], w->size);
-    if (ps->break_wider > 0) {
+    if (ps->break_wider > 0 || has_slash(w)) {
         kinds = rc_xmalloc(w->n);
         npoints += (size_t)emergency_breaks(w, ps, face, kern, kinds);
     }
@@ -500,6 +531,11 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
             add_box(p, w, from, i + 1, ps, face, kern, lig, gids, prot, a);
+            int ragged = url && kinds && kinds[i] && p->align == RC_ALIGN_JUSTIFY; /* ragged_url_break */
+            if (ragged) {
+                add_penalty(p, RC_INF_PENALTY, 0);
+                add_glue(p, 0, RAGGED_URL * w->size, 0, RC_NO_RUN);
+            }
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
@@ -519,6 +555,8 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
                                                                                        : 0;
                 pen->unmarked = pen->width == 0 && w->cps[i] != '-';
             }
+            if (ragged)
+                add_glue(p, 0, -RAGGED_URL * w->size, 0, RC_NO_RUN);
             from = i + 1;
         }
     }
@@ -730,6 +768,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
     uint32_t prev = 0;          /* previous character of the word, 0 at a word start */
     int hyphen_break = 0;       /* a hyphen between letters may end the line */
     size_t word_letters = 0;    /* letters of the word so far (explicit_break_ok) */
+    int word_path = 0;          /* the word so far has a '/' or '@': a URL or a path */
     int tie_label = 0;          /* in a short link label: its spaces are ties */
     int status = 0;             /* a link too long for a PDF makes it -1 */
     int names = rc_hyph_capitals_mark_names(ps->hyph);
@@ -779,6 +818,7 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
                 prev = 0;
                 hyphen_break = 0;
                 word_letters = 0;
+                word_path = 0;
                 continue;
             }
             if (!rc_face_has_char(fonts->faces[face], cp)) {
@@ -812,8 +852,16 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
             }
             if (hyphen_break && is_letter(cp) && explicit_break_ok(word_letters, sp, i)) {
                 flush_run(p, &w, ps, fonts, a);
+                int ragged = word_path && p->align == RC_ALIGN_JUSTIFY; /* ragged_url_break */
+                if (ragged) {
+                    add_penalty(p, RC_INF_PENALTY, 0);
+                    add_glue(p, 0, RAGGED_URL * ps->size, 0, RC_NO_RUN);
+                }
                 add_penalty(p, ps->ex_hyphen_penalty, 1);
+                if (ragged)
+                    add_glue(p, 0, -RAGGED_URL * ps->size, 0, RC_NO_RUN);
             }
+            word_path |= cp == '/' || cp == '@';
             hyphen_break = 0;
             if (prev == 0) {
                 /* a word begins: it is judged whole, before its runs are */

@@ -180,6 +180,12 @@ static void link_close(const ctx *c, link_tracker *lt, line *l)
 }
 
 /* Width of a glue item once the line's adjustment ratio is applied (TeX §625). */
+/* A glue that is a space between words; one of no run is only room (a ragged line's end). */
+static int is_space_item(const rc_item *it)
+{
+    return it->type == RC_ITEM_GLUE && it->payload != RC_NO_RUN;
+}
+
 static rc_scaled set_glue(const rc_item *it, int32_t ratio)
 {
     int64_t extra = 0;
@@ -252,7 +258,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
         const rc_item *it = &p->items[i];
         if (it->type == RC_ITEM_GLUE) {
             pending += set_glue(it, brk->ratio);
-            has_glue = 1;
+            has_glue |= is_space_item(it);
             continue;
         }
         if (it->type != RC_ITEM_BOX)
@@ -551,9 +557,9 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         const rc_item *end = &p->items[br.v[k].index];
         if (end->type == RC_ITEM_PENALTY && end->flagged && k + 1 < br.n) {
             size_t ws_from = br.v[k].index, ws_to = br.v[k].index;
-            while (ws_from > from && p->items[ws_from - 1].type != RC_ITEM_GLUE)
+            while (ws_from > from && !is_space_item(&p->items[ws_from - 1]))
                 ws_from--;
-            while (ws_to < p->n && p->items[ws_to].type != RC_ITEM_GLUE)
+            while (ws_to < p->n && !is_space_item(&p->items[ws_to]))
                 ws_to++;
             if (ws_from == from && continued > from) {
                 /*

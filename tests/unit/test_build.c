@@ -345,6 +345,51 @@ static void test_ligatures(void)
     rc_diags_release(&d);
 }
 
+/*
+ * A URL written as text breaks after a '/' before a letter from the first
+ * build on, and a justified line ending inside it (at a '/' or at its own
+ * hyphen) ends flush left: the break has RAGGED_URL em of stretch before
+ * it, taken back after it, in glue of no run (no space to extract).
+ */
+static void test_url_breaks(void)
+{
+    rc_diags d;
+    rc_diags_init(&d);
+    rc_para p;
+    CHECK_INT(build(&p, "at example.com/research/reinforcement-learning now", RC_ALIGN_JUSTIFY, &d),
+              0);
+    int slashes = 0, hyphens = 0;
+    for (size_t i = 2; i + 1 < p.n; i++) {
+        const rc_item *it = &p.items[i];
+        if (it->type != RC_ITEM_PENALTY || !it->flagged)
+            continue;
+        const rc_item *before = &p.items[i - 1], *after = &p.items[i + 1];
+        CHECK(before->type == RC_ITEM_GLUE && before->payload == RC_NO_RUN);
+        CHECK_INT(before->stretch, RC_PT(30));
+        CHECK(after->type == RC_ITEM_GLUE && after->payload == RC_NO_RUN);
+        CHECK_INT(after->stretch, -RC_PT(30));
+        CHECK_INT(p.items[i - 2].penalty, RC_INF_PENALTY); /* no break at the stretch itself */
+        if (it->unmarked)
+            slashes++;
+        else
+            hyphens++;
+    }
+    CHECK_INT(slashes, 2); /* after "example.com/" and "research/" */
+    CHECK_INT(hyphens, 1); /* "reinforcement-" */
+    rc_para_release(&p);
+
+    /* no ragged end for a word without a '/', nor in a ragged paragraph */
+    CHECK_INT(build(&p, "state-of-the-art reinforcement-learning", RC_ALIGN_JUSTIFY, &d), 0);
+    for (size_t i = 0; i < p.n; i++)
+        CHECK(p.items[i].type != RC_ITEM_GLUE || p.items[i].stretch != RC_PT(30));
+    rc_para_release(&p);
+    CHECK_INT(build(&p, "example.com/research/reinforcement-learning", RC_ALIGN_LEFT, &d), 0);
+    for (size_t i = 0; i < p.n; i++)
+        CHECK(p.items[i].type != RC_ITEM_GLUE || p.items[i].stretch != RC_PT(30));
+    rc_para_release(&p);
+    rc_diags_release(&d);
+}
+
 int main(void)
 {
     rc_arena_init(&arena);
@@ -361,6 +406,7 @@ int main(void)
     test_cluster_marks();
     test_long_word_of_many_boxes();
     test_ligatures();
+    test_url_breaks();
     rc_fonts_release(&fonts);
     rc_diags_release(&d);
     rc_arena_release(&arena);
