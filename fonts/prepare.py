@@ -122,6 +122,27 @@ FAMILIES = {
                      ("GentiumBookPlus-Bold.ttf", "rescomp-book-bold.ttf"),
                      ("GentiumBookPlus-Italic.ttf", "rescomp-book-italic.ttf"),
                      ("GentiumBookPlus-BoldItalic.ttf", "rescomp-book-bold-italic.ttf")]),
+    # Latin Modern Roman 10 (New Computer Modern's metrics, sb2nov's font),
+    # CFF outlines. The GUST Font License (LPPL 1.3c) requests a new name for
+    # a derived font and requires a notice of the changes (LPPL 6b): see
+    # CHANGE_NOTICES.
+    "lmodern": ("fonts-lmodern", "/usr/share/texmf/fonts/opentype/public/lm", "Rescomp Modern",
+                ["Latin Modern", "LM Roman", "LMRoman10"],
+                [("lmroman10-regular.otf", "rescomp-modern-regular.otf"),
+                 ("lmroman10-bold.otf", "rescomp-modern-bold.otf"),
+                 ("lmroman10-italic.otf", "rescomp-modern-italic.otf"),
+                 ("lmroman10-bolditalic.otf", "rescomp-modern-bold-italic.otf")]),
+}
+
+# A notice written as name ID 10 (description) into a renamed family whose
+# licence asks that a derived font say what was changed and where the
+# original is (the LPPL's clause 6b and 6d, for Latin Modern).
+CHANGE_NOTICES = {
+    "Rescomp Modern": "Derived from Latin Modern Roman 10 2.004 (B. Jackowski and J. M. Nowacki, "
+                      "GUST Font License) by rescomp's fonts/prepare.py: subset, OpenType features "
+                      "other than kern and liga removed, renamed. The changes are listed in "
+                      "fonts/README.md; the original is at https://www.gust.org.pl/projects/"
+                      "e-foundry/latin-modern and in TeX distributions.",
 }
 
 # Where the npm packages (source "npm:<directory>") were unpacked: each
@@ -228,16 +249,36 @@ def rename_family(font, family):
     name = font["name"]
     ps_family = family.replace(" ", "")
     version = "%.3f" % font["head"].fontRevision
+    # The Windows style name: Latin Modern's Macintosh one carries the
+    # optical size ("10 Regular"), which the new name does not.
+    win_style = name.getName(2, 3, 1, 0x409)
     for rec in list(name.names):
-        if rec.nameID not in (1, 3, 4, 6):
+        if rec.nameID not in (1, 2, 3, 4, 6):
             continue
-        style = name.getName(2, rec.platformID, rec.platEncID, rec.langID)
+        style = win_style or name.getName(2, rec.platformID, rec.platEncID, rec.langID)
         style = style.toUnicode() if style else "Regular"
+        if rec.nameID == 2:
+            rec.string = style
+            continue
         ps_name = f"{ps_family}-{style.replace(' ', '')}"
         rec.string = {1: family,
                       3: f"{version};rescomp;{ps_name}",
                       4: f"{family} {style}",
                       6: ps_name}[rec.nameID]
+    if "CFF " in font:
+        # the CFF's own names are the ones a PDF's FontFile3 carries
+        cff = font["CFF "].cff
+        top = cff.topDictIndex[0]
+        style = (win_style.toUnicode() if win_style else "Regular").replace(" ", "")
+        cff.fontNames = [f"{ps_family}-{style}"]
+        if getattr(top, "FullName", None):
+            top.FullName = f"{family} {win_style.toUnicode() if win_style else 'Regular'}"
+        if getattr(top, "FamilyName", None):
+            top.FamilyName = family
+    notice = CHANGE_NOTICES.get(family)
+    if notice:
+        for rec in [r for r in name.names if r.nameID == 1]:
+            name.setName(notice, 10, rec.platformID, rec.platEncID, rec.langID)
 
 
 def spacing_not_marks(font):
@@ -526,7 +567,13 @@ def check(src, out, path, reserved):
             if rec.nameID in PRESENTED_NAME_IDS and pattern.search(rec.toUnicode()):
                 sys.exit(f"{path}: name ID {rec.nameID} uses the Reserved Font Name '{word}': "
                          f"{rec.toUnicode()!r}")
-    kept = set(NAME_IDS)
+        if cff:
+            top = out["CFF "].cff.topDictIndex[0]
+            for what in out["CFF "].cff.fontNames + [getattr(top, "FullName", None) or "",
+                                                    getattr(top, "FamilyName", None) or ""]:
+                if pattern.search(what):
+                    sys.exit(f"{path}: the CFF's names use the Reserved Font Name '{word}': {what!r}")
+    kept = set(NAME_IDS) | {10}  # 10: CHANGE_NOTICES
     for rec in out["name"].names:
         if rec.nameID not in kept:
             sys.exit(f"{path}: unexpected name ID {rec.nameID}")

@@ -62,6 +62,13 @@ static const shipped_family shipped[] = {
      {"rescomp-book-regular.ttf", "rescomp-book-bold.ttf", "rescomp-book-italic.ttf",
       "rescomp-book-bold-italic.ttf"},
      {"Rescomp Book", "Rescomp Book Bold", "Rescomp Book Italic", "Rescomp Book Bold Italic"}},
+    /* Latin Modern Roman 10 (New Computer Modern's metrics), CFF, renamed as
+       the GUST Font License asks of a derived font */
+    {"Rescomp Modern",
+     {"rescomp-modern-regular.otf", "rescomp-modern-bold.otf", "rescomp-modern-italic.otf",
+      "rescomp-modern-bold-italic.otf"},
+     {"Rescomp Modern", "Rescomp Modern Bold", "Rescomp Modern Italic",
+      "Rescomp Modern Bold Italic"}},
     /* EB Garamond reserves no name */
     {"EB Garamond",
      {"eb-garamond-regular.ttf", "eb-garamond-bold.ttf", "eb-garamond-italic.ttf",
@@ -90,8 +97,10 @@ static const struct {
 } family_aliases[] = {
     /* LaTeX's faces, and the old-style book faces of moderncv and ink */
     {"Computer Modern", "CMU Serif"},
-    {"Latin Modern Roman", "CMU Serif"},
-    {"New Computer Modern", "CMU Serif"},
+    /* New Computer Modern is Latin Modern extended, with its metrics: its
+       bullets are 0.778 em where CMU Serif's are 0.5 */
+    {"Latin Modern Roman", "Rescomp Modern"},
+    {"New Computer Modern", "Rescomp Modern"},
     {"Fontin", "CMU Serif"},
     {"Libertinus Serif", "CMU Serif"},
     /* Charter and the sturdy text serifs */

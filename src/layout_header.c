@@ -49,6 +49,34 @@ static void fixed_glue(rc_para *p, rc_scaled width)
 }
 
 /*
+ * RenderCV's separator goes with the line break after it: a line of
+ * connections that is not the last ends with its last connection, and
+ * moves to where it would stand without the separator and the space
+ * before it (centred: by half of that).
+ */
+static void drop_separator_at_break(ctx *c, line *ln, rc_align align)
+{
+    const char *sep = c->st->connection_separator;
+    rc_draw *last = NULL;
+    for (size_t j = 0; j < ln->n; j++)
+        if (ln->v[j].kind == RC_DRAW_TEXT && (!last || ln->v[j].x > last->x))
+            last = &ln->v[j];
+    if (!*sep || !last || last->node != RC_NODE_NONE)
+        return;
+    rc_scaled end = 0; /* where the rest of the line ends */
+    for (size_t j = 0; j < ln->n; j++)
+        if (&ln->v[j] != last && ln->v[j].kind == RC_DRAW_TEXT && ln->v[j].x + ln->v[j].w > end)
+            end = ln->v[j].x + ln->v[j].w;
+    rc_scaled gone = last->x + last->w - end;
+    size_t at = (size_t)(last - ln->v); /* the others keep their order: it is reading order */
+    memmove(last, last + 1, (ln->n - at - 1) * sizeof(*last));
+    ln->n--;
+    rc_scaled shift = align == RC_ALIGN_CENTER ? gone / 2 : align == RC_ALIGN_RIGHT ? gone : 0;
+    for (size_t j = 0; j < ln->n; j++)
+        ln->v[j].x += shift;
+}
+
+/*
  * One connection of the header line. A line may break after a separator
  * (or between connections when there is none), never inside one.
  */
@@ -125,6 +153,8 @@ static void emit_header_part(ctx *c, rc_para *p, rc_scaled space_below, int conn
     rc_scaled w = c->text_width - c->header_indent - c->header_right;
     rc_scaled leading = connections ? c->st->line_gap * 17 / 10 : c->st->line_gap;
     set_paragraph(c, p, &w, 1, 0, &ls);
+    for (size_t k = 0; connections && k + 1 < ls.n; k++)
+        drop_separator_at_break(c, &ls.v[k], p->align);
     for (size_t k = 0; k < ls.n; k++) {
         rc_scaled icon = c->st->connections.size * 9 / 10;
         if (connections && c->st->connection_icons && ls.v[k].height < icon)

@@ -136,6 +136,21 @@ char *rc_template_expand(rc_arena *a, const char *line, const rc_tfield *fields,
     token tok[128];
     size_t nt = tokenize(line, tok, RC_ARRAY_LEN(tok));
 
+    /*
+     * 0. A line whose placeholders are all missing shows nothing of the
+     * entry: it goes whole. RenderCV keeps what is left, so sb2nov's
+     * "*DEGREE* *in* *AREA*" prints a lone "in" (a formatted connector is
+     * not a bare word); nobody wants it.
+     */
+    size_t placeholders = 0, provided = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (tok[i].placeholder) {
+            placeholders++;
+            provided += value_of(&tok[i], fields, nfields) != NULL;
+        }
+    if (placeholders && !provided)
+        return rc_arena_strdup(a, "");
+
     /* 1. connectors next to a missing placeholder */
     rc_buf step = RC_BUF_INIT;
     for (size_t i = 0; i < nt; i++) {

@@ -288,6 +288,9 @@ def check(row, bounds):
         elif key == "same_title":
             if not row["title"]:
                 broken.append("the PDF title is not RenderCV's")
+        elif key == "width":
+            if not abs(row["width"] - 1) <= float(bound):
+                broken.append("width ratio %.3f not within 1 +- %s" % (row["width"], bound))
         elif key == "match":
             if not row["match"] >= float(bound):
                 broken.append("match %.2f < %s" % (row["match"], bound))

@@ -312,12 +312,12 @@ def case_overlays():
             fail("--set: %r not in the PDF" % want)
     if "Zqlabel" in text:
         fail("--set basics.label: the old label is still printed")
-    if fonts_of("set.pdf") == plain or "CMUSerif" not in fonts_of("set.pdf"):
+    if fonts_of("set.pdf") == plain or "RescompModern" not in fonts_of("set.pdf"):
         fail("--set design.theme=sb2nov: the fonts did not change:\n" + fonts_of("set.pdf"))
     # --design FILE
     write("design.yaml", "design:\n  theme: sb2nov\n")
     compile_cv(["full.json", "--design", "design.yaml", "-o", "design.pdf"])
-    if "CMUSerif" not in fonts_of("design.pdf"):
+    if "RescompModern" not in fonts_of("design.pdf"):
         fail("--design: the theme did not change")
     # an overlay file, in YAML, over the JSON file
     write("overlay.yaml", "basics:\n  label: Zqoverlaylabel\nlocale:\n  language: german\n")
@@ -332,7 +332,7 @@ def case_overlays():
     cv["locale"] = {"language": "german"}
     write("own.json", json.dumps(cv, indent=2))
     compile_cv(["own.json", "-o", "own.pdf"])
-    if "CMUSerif" not in fonts_of("own.pdf") or "Mai 1997" not in text_of("own.pdf"):
+    if "RescompModern" not in fonts_of("own.pdf") or "Mai 1997" not in text_of("own.pdf"):
         fail("design and locale keys in the JSON file are not applied")
     # and checked as in YAML: an unknown locale key is an error at its position
     cv["locale"] = {"languag": "german"}

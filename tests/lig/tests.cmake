@@ -5,7 +5,8 @@
 # Sans (Lato), CMU Serif (latex), Rescomp Serif (Charter), and the RenderCV
 # themes' own: Rescomp Humanist (classic's Source Sans 3, CFF), Rescomp
 # Display (engineeringclassic's Raleway), Ubuntu derivative Rescomp
-# (ember), EB Garamond (ink), Rescomp Book (Gentium Book Plus).
+# (ember), EB Garamond (ink), Rescomp Book (Gentium Book Plus), Rescomp
+# Modern (sb2nov's New Computer Modern: Latin Modern, CFF).
 # family:least ligatures shown:--set values
 set(LIG_ENGINES pdftotext pdftotext-raw mutool pdfminer pypdf pdfbox pdfjs pdfium)
 set(LIG_INPUT ${CMAKE_CURRENT_LIST_DIR}/ligatures.yaml)
@@ -14,7 +15,8 @@ set(LIG_FAMILIES "sans:70:design.theme=classic,design.typography.font_family=Lat
     "serif:70:design.theme=classic,design.typography.font_family=Charter"
     "humanist:40:design.theme=classic" "display:65:design.theme=engineeringclassic"
     "ubuntu:65:design.theme=ember" "garamond:70:design.theme=ink"
-    "book:65:design.theme=classic,design.typography.font_family=Gentium Book Plus")
+    "book:65:design.theme=classic,design.typography.font_family=Gentium Book Plus"
+    "modern:70:design.theme=sb2nov")
 foreach(case ${LIG_FAMILIES})
   string(REGEX REPLACE ":.*" "" family "${case}")
   string(REGEX REPLACE "^[^:]*:([0-9]+):.*" "\\1" least "${case}")

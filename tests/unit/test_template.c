@@ -37,6 +37,11 @@ int main(void)
     CHECK_STR(x("POSITION at COMPANY", "Acme", "Engineer", NULL), "Engineer at Acme");
     /* formatted connectors are kept, as RenderCV does ("*in*" is not a bare word) */
     CHECK_STR(x("*POSITION* *at* *COMPANY*", "Acme", "Eng", NULL), "*Eng* *at* *Acme*");
+    CHECK_STR(x("*DEGREE* *in* *AREA*", NULL, NULL, NULL), "*in* *Computer Science*");
+    /* ...but not alone: a line whose placeholders are all missing goes whole
+       (sb2nov's education line without a degree and an area) */
+    CHECK_STR(x("*POSITION* *at* *COMPANY*", NULL, NULL, NULL), "");
+    CHECK_STR(x("Worked as POSITION", NULL, NULL, NULL), "");
     /* values are not re-expanded, even when they contain upper-case words */
     CHECK_STR(x("COMPANY", "IBM RESEARCH", NULL, NULL), "IBM RESEARCH");
     /* unknown placeholders count as missing; lower-case text stays */
