@@ -127,12 +127,13 @@ static void add_body(ctx *c, entry_parts *e, rc_text t)
 /* Where a bullet's text starts: RenderCV's space_left, the bullet, the gap. */
 static rc_scaled bullet_text_indent(ctx *c, uint32_t bullet)
 {
+    rc_scaled size, raise;
+    bullet = bullet_glyph(c->st, bullet, &size, &raise);
     rc_face_id id = RC_FACE_REGULAR;
     if (!rc_face_has_char(c->fonts->faces[id], bullet))
         id = rc_fonts_fallback(c->fonts, id, bullet); /* rc_layout_cv made sure one has it */
     const rc_face *f = c->fonts->faces[id < 0 ? RC_FACE_REGULAR : id];
-    return c->st->bullet_indent + milli_em(rc_face_advance(f, bullet), c->st->body_size) +
-           c->st->bullet_gap;
+    return c->st->bullet_indent + milli_em(rc_face_advance(f, bullet), size) + c->st->bullet_gap;
 }
 
 static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)

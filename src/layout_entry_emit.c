@@ -18,13 +18,16 @@ static void add_marker(ctx *c, const mpara *m, line *l)
     rc_para_init(&p, RC_ALIGN_LEFT, m->p.pos);
     char buf[8] = {0};
     const char *text = m->label;
+    rc_scaled raise = 0;
+    /* a bullet stands space_between_bullet_and_text from its text, a label LABEL_GAP */
+    rc_scaled gap = LABEL_GAP;
     if (!text) {
-        rc_utf8_encode(m->bullet, buf);
+        rc_utf8_encode(bullet_glyph(c->st, m->bullet, &ps.size, &raise), buf);
         text = buf;
+        gap = c->st->bullet_gap;
     }
     add_spans(c, &p, literal(c, text, 0, NULL), &ps);
     rc_scaled w = rc_para_natural_width(&p, 0, p.n);
-    rc_scaled gap = LABEL_GAP;
     if (p.nruns) {
         rc_draw *d = line_add(l, RC_DRAW_TEXT);
         const rc_run *r = &p.runs[0];
@@ -35,6 +38,10 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->n = r->n;
         d->node = m->lbl;
         d->x = -gap - w; /* hanging left of the text, which starts at 0 */
+        d->y = -raise;
+        /* the line is as tall as the marker's capitals, its raise aside (as Typst has it) */
+        rc_scaled top = (rc_scaled)((int64_t)ps.size * c->st->cap_height / 1000);
+        l->height = top > l->height ? top : l->height;
         /* The marker comes first in reading order, before the line's text. */
         rc_draw marker = *d;
         memmove(l->v + 1, l->v, (l->n - 1) * sizeof(rc_draw));
@@ -310,7 +317,10 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
                 rc_vlist_add_glue(&c->vl, space_before[ml->para],
                                   vspace_shrink(st, space_before[ml->para]));
         }
-        add_line_box(c, &merged, st->body_leading);
+        /* Typst's leading: from this line's top (a 13pt bullet's) to the last baseline */
+        add_line_box(c, &merged, merged.height + st->line_gap > st->body_leading
+                                      ? merged.height + st->line_gap
+                                      : st->body_leading);
         free(merged.v);
     }
     free(space_before);

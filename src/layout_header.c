@@ -42,9 +42,15 @@ static rc_para_style role_style(ctx *c, const rc_role *role, unsigned style)
 static void fixed_glue(rc_para *p, rc_scaled width)
 {
     if (p->n && p->items[p->n - 1].type == RC_ITEM_GLUE) {
+        /*
+         * Its stretch stays: in a centred line it is the -ragged that
+         * takes back the ragged end's stretch where the line goes on
+         * (build.c, space_glue); without it a wrapped header's first line
+         * spread its connections over the whole measure.
+         */
         rc_item *g = &p->items[p->n - 1];
         g->width = width;
-        g->stretch = g->shrink = 0;
+        g->shrink = 0;
     }
 }
 

@@ -113,6 +113,7 @@ typedef struct entry_parts {
 uint32_t add_node(ctx *c, rc_stype type, uint32_t parent);
 rc_scaled milli_em(int milli, rc_scaled size);
 rc_scaled vspace_shrink(const rc_style *st, rc_scaled space);
+uint32_t bullet_glyph(const rc_style *st, uint32_t bullet, rc_scaled *size, rc_scaled *raise);
 rc_spans parse_text(ctx *c, const char *s);
 rc_spans literal(ctx *c, const char *s, unsigned style, const char *url);
 void add_spans(ctx *c, rc_para *p, rc_spans spans, const rc_para_style *ps);

@@ -13,6 +13,23 @@ uint32_t add_node(ctx *c, rc_stype type, uint32_t parent)
     return rc_doc_add_node(c->doc, type, parent);
 }
 
+/*
+ * The character and size a bullet is drawn in: as written, in the body
+ * size; but RenderCV draws its '\u25CF' (engineeringresumes') as a '\u2022'
+ * of 13pt raised by 0.6pt (its Typst preamble), a line it stands in the
+ * taller for it.
+ */
+uint32_t bullet_glyph(const rc_style *st, uint32_t bullet, rc_scaled *size, rc_scaled *raise)
+{
+    *size = st->body_size;
+    *raise = 0;
+    if (bullet != 0x25CF)
+        return bullet;
+    *size = RC_PT(13);
+    *raise = RC_PT(0.6);
+    return 0x2022;
+}
+
 /* How much a vertical space may shrink to fill a page (style.h, vspace_shrinks). */
 rc_scaled vspace_shrink(const rc_style *st, rc_scaled space)
 {
