@@ -301,12 +301,14 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     run->url = w->url;
     run->node = ps->node;
 
+    int first = p->nruns == 1;
     rc_item *it = add_item(p, RC_ITEM_BOX);
     it->width = run->width;
     it->payload = (uint32_t)(p->nruns - 1);
     it->expandable = w->face != RC_FACE_ICONS; /* an icon is a picture, not a letter */
     if (n) {
-        it->margin_left = protrusion(prot, face, w->cps[from], w->size, 0);
+        if (!(first && p->after_marker))
+            it->margin_left = protrusion(prot, face, w->cps[from], w->size, 0);
         it->margin_right = protrusion(prot, face, w->cps[to - 1], w->size, 1);
     }
 }

@@ -66,6 +66,9 @@ typedef struct rc_para {
      */
     rc_scaled balance;
     int rtl;               /* a word has right-to-left letters: its lines are ordered (bidi.h) */
+    int after_marker;      /* a bullet or label stands before its first line, a few points
+                              away: that line's first letter hangs nothing into the gap
+                              (an opening quote would all but touch the bullet) */
     rc_pos pos;            /* where the text came from, for messages */
     rc_scaled word_width;  /* of the boxes since the last glue (build.c's MAX_BOX_WIDTH) */
     uint32_t word_end;     /* the last letter or stop of the last word, 0 at the start:

@@ -143,6 +143,7 @@ static void add_highlights(ctx *c, entry_parts *e, const rc_entry *en)
         mpara *m = add_mpara(c, e, h->text.pos,
                              i == 0 ? c->st->highlights_space_above : c->st->highlight_space);
         m->bullet = h->level ? c->st->nested_bullet_char : c->st->bullet_char;
+        m->p.after_marker = 1;
         /* a nested list is indented as a list is, from its parent's text (Typst's lists) */
         m->indent = bullet_text_indent(c, c->st->bullet_char) +
                     (h->level ? bullet_text_indent(c, m->bullet) : 0);
@@ -453,6 +454,7 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
         case RC_ENTRY_BULLET: {
             mpara *m = add_mpara(c, e, en->bullet.pos, 0);
             m->bullet = c->st->bullet_char;
+            m->p.after_marker = 1;
             m->indent = bullet_text_indent(c, m->bullet);
             m->lbl = e->lbl;
             rc_para_style ps = body_style(c, 0);
@@ -467,6 +469,7 @@ void build_entry(ctx *c, const rc_entry *en, size_t index, size_t count,
             m->indent = bullet_text_indent(c, c->st->bullet_char) + RC_PT(6);
             size_t num = en->type == RC_ENTRY_NUMBERED ? index + 1 : count - index;
             m->label = rc_arena_printf(c->a, "%zu.", num);
+            m->p.after_marker = 1;
             m->lbl = e->lbl;
             rc_para_style ps = body_style(c, 0);
             ps.node = add_node(c, RC_ST_P, e->node);
