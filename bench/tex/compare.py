@@ -440,6 +440,9 @@ def main():
             ["tolerance=200", "emergency_stretch=0"])),
         ("rescomp, emergency stretch 15pt", rescomp_system(
             a.quality, a.corpus, a.workdir, "rescomp-emerg15-" + tag, ["emergency_stretch=15"])),
+        # TeX's demerits for loose lines, as rescomp had them before issue 14
+        ("rescomp, loose_stretch 0", rescomp_system(
+            a.quality, a.corpus, a.workdir, "rescomp-loose0-" + tag, ["loose_stretch=0"])),
     ]
     report("%s: %d paragraphs at 10cm (284.53pt), 10pt" % (a.title, len(paras)), systems)
     if a.detail:
