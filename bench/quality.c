@@ -30,7 +30,8 @@
  *                    tolerance, emergency_stretch in pt, hyphen_penalty,
  *                    ex_hyphen_penalty, line_penalty, adj_demerits,
  *                    double_hyphen_demerits, final_hyphen_demerits,
- *                    protrude, expand_stretch, expand_shrink, expand_step),
+ *                    protrude, expand_stretch, expand_shrink, expand_step,
+ *                    loose_stretch: 0 for TeX's demerits),
  *                    to see what a different default would do; also --pdf
  *     --microtype    Knuth-Plass only, four rows per measure: without
  *                    margin protrusion and font expansion, with each, with
@@ -737,6 +738,7 @@ static int set_param(rc_lb_params *lb, const char *arg)
         {"expand_shrink", offsetof(rc_lb_params, expand_shrink)},
         {"expand_step", offsetof(rc_lb_params, expand_step)},
         {"adj_demerits", offsetof(rc_lb_params, adj_demerits)},
+        {"loose_stretch", offsetof(rc_lb_params, loose_stretch)},
     };
     const char *eq = strchr(arg, '=');
     if (!eq)
@@ -792,6 +794,7 @@ int main(int argc, char **argv)
         rc_style st;
         rc_style_defaults(&st);
         j.lb = st.lb;
+        j.lb.loose_stretch = RC_LATEX_LOOSE_STRETCH; /* the latex theme's, as the flagship */
     }
     rc_buf changed = RC_BUF_INIT;
     rc_arena a;

@@ -520,6 +520,7 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
         /* Microtypography evens out justified lines; a ragged line is set as it comes. */
         lb.protrude = 0;
         lb.expand_stretch = lb.expand_shrink = 0;
+        lb.loose_stretch = 0; /* a ragged line's stretch is its ragged end, priced as it is */
     }
     rc_linebreak(p->items, p->n, widths, nwidths, &lb, &br);
     const rc_hyph *h = NULL;

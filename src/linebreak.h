@@ -50,6 +50,14 @@ typedef struct rc_lb_params {
     int hyphen_run_limit;
     rc_scaled last_line_min;
     int short_last_demerits;
+    /*
+     * loose_stretch (thousandths, 0 or 1000: TeX's rule): a line that
+     * stretches is charged demerits as if its glue had only that share of
+     * its stretch, so that a loose line costs more than a tight one with
+     * spaces as far from their natural width. Whether a line is feasible
+     * (tolerance) and how it is set do not change.
+     */
+    int loose_stretch;
 } rc_lb_params;
 
 /* The most font expansion the breaker accepts: pdfTeX's and microtype's 2%. */

@@ -48,6 +48,9 @@ typedef struct rc_role {
     rc_font_role font; /* which of typography.font_family it is set in */
 } rc_role;
 
+/* The latex theme's loose_stretch (linebreak.h; style.c says why). */
+#define RC_LATEX_LOOSE_STRETCH 333
+
 typedef struct rc_style {
     rc_scaled page_width, page_height;
     rc_scaled margin_top, margin_bottom, margin_left, margin_right;

@@ -40,6 +40,8 @@ have no gap wider than 1.5em (a title row with its date is no justified
 line); a bullet or a label ("[3]", "3.") before a line's first word is no
 interword space. Reported: justified lines, their spaces (max, 95th
 percentile, mean, in em), hyphenated lines and the longest run of them.
+With --loose EM, instead: each justified line with a gap wider than EM
+(the tail that makes the 95th percentile), loosest first, with its text.
 """
 import argparse
 import os
@@ -284,8 +286,10 @@ def measure_document(pdf, workdir):
             if gaps and LABEL_RE.match(words[0]):
                 gaps = gaps[1:]
             justified = -0.6 < g[-1][1] - right < 3.0 and not any(x > 1.5 for x in gaps)
+            words.append("".join(c[2] for c in g[start:]))
             lines.append({"justified": justified, "gaps": gaps,
-                          "hyphen": justified and g[-1][2] in "-\u2010"})
+                          "hyphen": justified and g[-1][2] in "-\u2010",
+                          "text": " ".join(words)})
     just = [ln for ln in lines if ln["justified"]]
     spaces = [s for ln in just for s in ln["gaps"]]
     return {
@@ -296,7 +300,22 @@ def measure_document(pdf, workdir):
         "mean": sum(spaces) / len(spaces) if spaces else 0.0,
         "hyphen": sum(1 for ln in lines if ln["hyphen"]),
         "run": longest_run([ln["hyphen"] for ln in lines]),
+        "just": just,
     }
+
+
+def report_loose(pdfs, workdir, over):
+    """Each justified line with a gap wider than `over` em, loosest first:
+    its widest gap, how many of its gaps are that wide, and its text."""
+    for pdf in pdfs:
+        m = measure_document(pdf, workdir)
+        loose = [ln for ln in m["just"] if ln["gaps"] and max(ln["gaps"]) > over]
+        print("%s: %d of %d justified lines, %d of %d gaps wider than %.3f em" %
+              (os.path.basename(pdf), len(loose), m["lines"],
+               sum(1 for ln in loose for x in ln["gaps"] if x > over), m["spaces"], over))
+        for ln in sorted(loose, key=lambda ln: -max(ln["gaps"])):
+            print("  %.3f %3d  %s" % (max(ln["gaps"]), sum(1 for x in ln["gaps"] if x > over),
+                                     ln["text"]))
 
 
 def report_documents(pdfs, workdir):
@@ -421,10 +440,15 @@ def main():
     ap.add_argument("--detail", action="store_true", help="a line per paragraph")
     ap.add_argument("--measure", action="store_true",
                     help="the arguments are PDFs to measure, not a corpus")
+    ap.add_argument("--loose", type=float, metavar="EM",
+                    help="with --measure: list the justified lines with a gap wider than EM")
     ap.add_argument("corpus", nargs="+")
     a = ap.parse_args()
     if a.measure:
-        report_documents(a.corpus, a.workdir)
+        if a.loose is not None:
+            report_loose(a.corpus, a.workdir, a.loose)
+        else:
+            report_documents(a.corpus, a.workdir)
         return
     if not a.quality:
         ap.error("--quality is needed to compare a corpus")
@@ -440,6 +464,9 @@ def main():
             ["tolerance=200", "emergency_stretch=0"])),
         ("rescomp, emergency stretch 15pt", rescomp_system(
             a.quality, a.corpus, a.workdir, "rescomp-emerg15-" + tag, ["emergency_stretch=15"])),
+        # TeX's demerits for loose lines, as rescomp had them before issue 14
+        ("rescomp, loose_stretch 0", rescomp_system(
+            a.quality, a.corpus, a.workdir, "rescomp-loose0-" + tag, ["loose_stretch=0"])),
     ]
     report("%s: %d paragraphs at 10cm (284.53pt), 10pt" % (a.title, len(paras)), systems)
     if a.detail:

@@ -1038,6 +1038,69 @@ static void test_tie(void)
     para_free(&pa);
 }
 
+/*
+ * loose_stretch: five 25pt words (137pt with four 3pt spaces) and then a
+ * 5pt word, in 140.5pt. Ending line 1 after the fifth word stretches it
+ * 3.5pt of 6 (ratio 0.58, badness 20, a loose line); taking the short word
+ * too shrinks it 4.5pt of 5 (ratio 0.9, badness 73). TeX's demerits,
+ * (10+20)^2 against (10+73)^2, choose the loose line; counted against a
+ * third of its stretch the loose line has badness 536, and the tight one
+ * wins. Its glue sets as before: the ratio is still the real one.
+ */
+static void test_loose_stretch(void)
+{
+    static const int lens[] = {5, 5, 5, 5, 5, 1, 5, 5};
+    para pa = {0};
+    words(&pa, lens, RC_ARRAY_LEN(lens));
+    rc_scaled w = RC_PT(140.5);
+    rc_lb_params p = defaults();
+    CHECK_INT(p.loose_stretch, 0);
+    rc_breaks br;
+    rc_breaks_init(&br);
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, &p, &br), 0);
+    CHECK_INT(br.n, 2);
+    CHECK_INT(br.v[0].index, 9); /* after the fifth word: loose */
+    CHECK(br.v[0].ratio > 0);
+    CHECK_INT(br.v[0].demerits, 30 * 30);
+    p.loose_stretch = 333;
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, &p, &br), 0);
+    CHECK_INT(br.n, 2);
+    CHECK_INT(br.v[0].index, 11); /* the short word too: tight */
+    CHECK_INT(br.v[0].ratio, -RC_UNITY * 9 / 10);
+    CHECK_INT(br.v[0].demerits, 83 * 83);
+    /* 1000 (all of the stretch) is TeX's rule, as 0 is */
+    p.loose_stretch = 1000;
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, &p, &br), 0);
+    CHECK_INT(br.v[0].index, 9);
+    para_free(&pa);
+    memset(&pa, 0, sizeof(pa));
+
+    /*
+     * Past badness 10000 the scaled badness keeps growing instead of
+     * saturating as TeX's does (at 10^8 demerits), so that a line 8 times
+     * looser than its stretch never costs what one twice as loose does.
+     * Two 25pt words (53pt, stretch 1.5pt) in 56pt, then a 50pt word on
+     * its own: line 1 has ratio 2, badness 800; against a third of its
+     * stretch that is past 10000, so it counts 800 times the weight
+     * (1000/333)^3 = 27.081: (10 + 21664)^2, plus adj_demerits (very loose
+     * after the paragraph's decent start).
+     */
+    static const int two[] = {5, 5, 10};
+    words(&pa, two, RC_ARRAY_LEN(two));
+    w = RC_PT(56);
+    p = defaults();
+    p.pretolerance = -1;
+    p.tolerance = 1000;
+    p.emergency_stretch = 0;
+    p.loose_stretch = 333;
+    CHECK_INT(rc_linebreak(pa.v, pa.n, &w, 1, &p, &br), 0);
+    CHECK_INT(br.n, 2);
+    CHECK_INT(br.v[0].badness, 800);
+    CHECK_INT(br.v[0].demerits, INT64_C(21674) * 21674 + 10000);
+    rc_breaks_release(&br);
+    para_free(&pa);
+}
+
 /* double_hyphen_demerits and final_hyphen_demerits (§859). */
 static void test_hyphen_demerits(void)
 {
@@ -1235,6 +1298,7 @@ int main(void)
     test_hyphen_demerits();
     test_adj_slack();
     test_tie();
+    test_loose_stretch();
     test_edge_cases();
     test_against_oracle();
     test_huge_paragraph();
