@@ -96,8 +96,8 @@ static rc_scaled note_cap(const rc_style *st)
 }
 
 /*
- * The footer of every page of a document longer than one page, from the
- * style's template with RenderCV's placeholders (NAME, PAGE_NUMBER,
+ * The footer of every page, a one-page CV's too (as RenderCV's Typst page
+ * has it), from the style's template with RenderCV's placeholders (NAME, PAGE_NUMBER,
  * TOTAL_PAGES and the date's), centred in the bottom margin where Typst
  * puts RenderCV's: its capitals 0.6em of the body above the middle of the
  * margin (footer-descent: -0.6em + bottom / 2).
@@ -105,7 +105,7 @@ static rc_scaled note_cap(const rc_style *st)
 static void add_footers(ctx *c, rc_doc *doc, const char *name)
 {
     const rc_style *st = c->st;
-    if (doc->npages < 2 || !st->footer || !*st->footer)
+    if (!doc->npages || !st->footer || !*st->footer)
         return;
     rc_scaled baseline = st->page_height - st->margin_bottom / 2 - st->body_size * 6 / 10 +
                          note_cap(st);
