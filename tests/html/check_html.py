@@ -170,11 +170,14 @@ def read_png(path):
     return w, h, [[min(line[x * bpp:x * bpp + colours]) for x in range(w)] for line in rows]
 
 
-def ink(path):
-    """Where a page's ink is: (fraction of dark pixels, left, top, right, bottom) in 0..1."""
+def ink(path, below=1.0):
+    """Where a page's ink is: (fraction of dark pixels, left, top, right, bottom) in 0..1,
+    above `below` (a fraction of the height)."""
     w, h, rows = read_png(path)
     dark, box = 0, [w, h, -1, -1]
     for y, row in enumerate(rows):
+        if y > below * h:
+            break
         for x, v in enumerate(row):
             if v < 200:
                 dark += 1
@@ -203,7 +206,15 @@ def browser(chromium, html_path, pdf, page, work):
     if not os.path.exists(shot):
         return ["chromium wrote no screenshot"]
     run(["pdftoppm", "-r", "96", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, work + "-page"])
-    h_ink, p_ink = ink(shot), ink(work + "-page.png")
+    # The HTML has no decoration: the PDF's ink is measured above its footer
+    # (a decoration's text draw ends in " -" in the trace), 5pt below the
+    # lowest baseline of page 1's own text.
+    page1 = page.split("\npage 2 ")[0]
+    lowest = max((float(m.group(1)) for m in
+                  re.finditer(r'^text [\d.-]+ ([\d.]+) .*"(?: .*)?$', page1, re.M)
+                  if not m.group(0).endswith(" -")), default=float(size.group(2)))
+    h_ink = ink(shot)
+    p_ink = ink(work + "-page.png", (lowest + 5) / float(size.group(2)))
     if h_ink[0] < 0.002:
         failures.append("the screenshot is blank (%.4f of it inked)" % h_ink[0])
     else:
