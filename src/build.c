@@ -370,6 +370,18 @@ static int breaks_after(uint32_t cp)
  */
 #define RAGGED_URL 3
 
+/* Around a break inside a URL: its ragged end (before), and its taking back (after). */
+static void ragged_url_open(rc_para *p, rc_scaled size)
+{
+    add_penalty(p, RC_INF_PENALTY, 0); /* never a break at the stretch itself */
+    add_glue(p, 0, RAGGED_URL * size, 0, RC_NO_RUN);
+}
+
+static void ragged_url_close(rc_para *p, rc_scaled size)
+{
+    add_glue(p, 0, -RAGGED_URL * size, 0, RC_NO_RUN);
+}
+
 static int url_like(const pending *w)
 {
     if (w->url)
@@ -533,11 +545,9 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
             add_box(p, w, from, i + 1, ps, face, kern, lig, gids, prot, a);
-            int ragged = url && kinds && kinds[i] && p->align == RC_ALIGN_JUSTIFY; /* ragged_url_break */
-            if (ragged) {
-                add_penalty(p, RC_INF_PENALTY, 0);
-                add_glue(p, 0, RAGGED_URL * w->size, 0, RC_NO_RUN);
-            }
+            int ragged = url && kinds && kinds[i] && p->align == RC_ALIGN_JUSTIFY;
+            if (ragged)
+                ragged_url_open(p, w->size);
             rc_item *pen = add_item(p, RC_ITEM_PENALTY);
             /* flagged: a word broken across lines extracts whole (layout's word_split) */
             pen->flagged = 1;
@@ -558,7 +568,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
                 pen->unmarked = pen->width == 0 && w->cps[i] != '-';
             }
             if (ragged)
-                add_glue(p, 0, -RAGGED_URL * w->size, 0, RC_NO_RUN);
+                ragged_url_close(p, w->size);
             from = i + 1;
         }
     }
@@ -854,14 +864,12 @@ int rc_para_add_spans(rc_para *p, rc_spans spans, const rc_para_style *ps, rc_fo
             }
             if (hyphen_break && is_letter(cp) && explicit_break_ok(word_letters, sp, i)) {
                 flush_run(p, &w, ps, fonts, a);
-                int ragged = word_path && p->align == RC_ALIGN_JUSTIFY; /* ragged_url_break */
-                if (ragged) {
-                    add_penalty(p, RC_INF_PENALTY, 0);
-                    add_glue(p, 0, RAGGED_URL * ps->size, 0, RC_NO_RUN);
-                }
+                int ragged = word_path && p->align == RC_ALIGN_JUSTIFY;
+                if (ragged)
+                    ragged_url_open(p, ps->size);
                 add_penalty(p, ps->ex_hyphen_penalty, 1);
                 if (ragged)
-                    add_glue(p, 0, -RAGGED_URL * ps->size, 0, RC_NO_RUN);
+                    ragged_url_close(p, ps->size);
             }
             word_path |= cp == '/' || cp == '@';
             hyphen_break = 0;
