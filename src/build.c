@@ -149,17 +149,14 @@ static uint32_t last_run(const rc_para *p)
 }
 
 /*
- * How much an inter-word space may shrink: a third of it (TeX's), but
- * never below 0.16 em. An extractor that finds words by gaps reads a
- * narrower space as none at all (poppler's pdftotext -raw joins words
- * closer than 0.15 em, whatever space character the PDF draws), and faces
- * with a narrow space (Source Sans 3, EB Garamond: 0.2 em) would reach it.
+ * How much an inter-word space may shrink: a third of it, TeX's rule and
+ * Typst's (RenderCV's). A face with a narrow space (Source Sans 3, EB
+ * Garamond: 0.2 em) then reaches gaps an extractor reads as none;
+ * layout_line.c keeps them apart when it sets the line (spaces_kept).
  */
-static rc_scaled space_shrink(rc_scaled w, rc_scaled size)
+static rc_scaled space_shrink(rc_scaled w)
 {
-    rc_scaled floor = (rc_scaled)((int64_t)size * 16 / 100);
-    rc_scaled most = w > floor ? w - floor : 0;
-    return w / 3 < most ? w / 3 : most;
+    return w / 3;
 }
 
 /*
@@ -177,9 +174,9 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
     if (nobreak) {
         /* A tie stretches only in justified text; elsewhere spaces keep their width. */
         add_penalty(p, nobreak > 1 ? EMERGENCY_PENALTY : RC_INF_PENALTY, 0);
-        add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, space_shrink(w, size), r);
+        add_glue(p, w, p->align == RC_ALIGN_JUSTIFY ? w / 2 : 0, space_shrink(w), r);
     } else if (p->align == RC_ALIGN_JUSTIFY) {
-        add_glue(p, w, w / 2, space_shrink(w, size), r);
+        add_glue(p, w, w / 2, space_shrink(w), r);
     } else {
         /*
          * Ragged lines as in Knuth & Plass (1981): the stretch sits in a
@@ -195,7 +192,7 @@ static void space_glue(rc_para *p, rc_fonts *fonts, int nobreak, rc_face_id face
                            : (p->align == RC_ALIGN_LEFT && !p->items_line ? 3 : 12) * size;
         add_glue(p, 0, ragged, 0, RC_NO_RUN);
         add_penalty(p, 0, 0);
-        add_glue(p, w, -ragged, space_shrink(w, size), r);
+        add_glue(p, w, -ragged, space_shrink(w), r);
     }
 }
 

@@ -504,6 +504,52 @@ static int too_wide(const rc_para *p, const rc_breaks *br, const rc_scaled *widt
 }
 
 /*
+ * Spaces that stay spaces. The breaker lets an inter-word space shrink by
+ * a third (build.c), but in a face with a narrow space (Source Sans 3, EB
+ * Garamond: 0.2 em) that is a gap of 0.13 em, and extractors that find
+ * words by gaps read a gap under 0.15 em as none (poppler's pdftotext -raw
+ * does, whatever space character the PDF draws: RenderCV's own PDFs lose
+ * words so). A line that would set a space below 0.16 em keeps its spaces
+ * there and shrinks its glyphs by the rest instead, as font expansion
+ * does, by at most pdfTeX's limit; a line that needs more keeps narrower
+ * spaces. The line's breaks and width do not change.
+ */
+#define SPACE_FLOOR_PERCENT 16
+
+static rc_break spaces_kept(const rc_para *p, size_t from, const rc_break *brk)
+{
+    rc_break set = *brk;
+    if (brk->ratio >= 0)
+        return set;
+    int64_t deficit = 0, shrink = 0, glyphs = 0;
+    for (size_t i = from; i < brk->index; i++) {
+        const rc_item *it = &p->items[i];
+        if (it->type == RC_ITEM_BOX && it->expandable) {
+            glyphs += it->width;
+        } else if (it->type == RC_ITEM_GLUE) {
+            shrink += it->shrink;
+            if (is_space_item(it)) {
+                rc_scaled floor = p->runs[it->payload].size * SPACE_FLOOR_PERCENT / 100;
+                rc_scaled w = set_glue(it, brk->ratio);
+                deficit += w < floor ? floor - w : 0;
+            }
+        }
+    }
+    const rc_item *end = &p->items[brk->index];
+    if (end->type == RC_ITEM_PENALTY && end->flagged && end->expandable)
+        glyphs += end->width; /* the hyphen the line shows */
+    if (deficit == 0 || glyphs == 0 || shrink == 0)
+        return set;
+    int e = brk->expand - (int)((deficit * 1000 + glyphs - 1) / glyphs);
+    if (e < -RC_EXPAND_MAX)
+        e = -RC_EXPAND_MAX;
+    /* What the glyphs now give up, the spaces no longer need to. */
+    set.expand = e;
+    set.ratio += (int32_t)(glyphs * (brk->expand - e) * 65536 / (1000 * shrink));
+    return set;
+}
+
+/*
  * Break a finished paragraph with the given line widths (the last repeats)
  * and append its lines. Overfull lines are warnings at the paragraph's
  * source position.
@@ -575,7 +621,8 @@ void set_paragraph(ctx *c, rc_para *p, const rc_scaled *widths, size_t nwidths,
             }
             head_to = ws_to;
         }
-        render_line(c, p, from, br.v[k].index, &br.v[k], w, &ws, l);
+        const rc_break set = spaces_kept(p, from, &br.v[k]);
+        render_line(c, p, from, br.v[k].index, &set, w, &ws, l);
         l->para = para_index;
         l->first = k == 0;
         l->last = k + 1 == br.n;
