@@ -71,7 +71,7 @@ static void margin_note(ctx *c, rc_page *page, const char *markup, rc_align alig
     ps.color = color;
     ps.link_color = color;
     ps.hyphenate = 0;
-    add_spans(c, &p, rc_markup_parse(c->a, markup, strlen(markup)), &ps);
+    add_spans(c, &p, parse_markup(c, markup), &ps);
     lines ls = {0};
     rc_scaled w = c->text_width - inset;
     set_paragraph(c, &p, &w, 1, 0, &ls);
@@ -255,6 +255,7 @@ rc_layout *rc_layout_begin(const rc_cv *cv, const rc_style *st, rc_fonts *fonts,
     rc_doc_add_node(doc, RC_ST_DOCUMENT, RC_NODE_NONE);
     c->text_width = rc_style_text_width(st);
     rc_locale_of_cv(&c->locale, cv);
+    c->quotes = rc_locale_quotes(&c->locale);
     /* BCP 47, as PDF's /Lang and HTML's lang want: "de" for a CV in `german` */
     const rc_locale *builtin = rc_locale_builtin(cv->language.s);
     doc->lang = builtin && builtin->iso639 ? builtin->iso639
@@ -293,13 +294,14 @@ rc_layout *rc_layout_begin(const rc_cv *cv, const rc_style *st, rc_fonts *fonts,
     const int bold_owner = cv->name.s && c->st->bold_owner_name;
     size_t nk = cv->bold_keywords.n + (bold_owner ? 1 : 0);
     c->keywords = rc_arena_alloc(a, (nk ? nk : 1) * sizeof(char *));
+    /* a keyword is matched against the text as set, its quotes made typographic too */
     for (size_t i = 0; i < cv->bold_keywords.n; i++)
-        c->keywords[c->nkeywords++] = cv->bold_keywords.v[i].s;
+        c->keywords[c->nkeywords++] =
+            rc_spans_plain_text(a, parse_markup(c, cv->bold_keywords.v[i].s));
 
     emit_header(c);
     if (bold_owner) {
-        rc_spans spans = rc_markup_parse(a, cv->name.s, strlen(cv->name.s));
-        c->keywords[c->nkeywords++] = rc_spans_plain_text(a, spans);
+        c->keywords[c->nkeywords++] = rc_spans_plain_text(a, parse_markup(c, cv->name.s));
     }
     c->in_body = 1;
     for (size_t i = 0; i < cv->nsections; i++)

@@ -50,6 +50,7 @@ typedef struct ctx {
     const rc_draw *photo_pending;          /* the photo, drawn with the header's first line */
     rc_scaled header_height;               /* of the header's text, to compare with the photo */
     rc_locale locale;      /* the CV's words and date names */
+    rc_quotes quotes;      /* its language's quotation marks (parse_markup) */
     rc_date today;         /* what "present" means for time spans */
     int time_spans;        /* the section being set shows "2 years 3 months" */
     int in_body;           /* setting sections (links there may get an icon) */
@@ -114,6 +115,7 @@ uint32_t add_node(ctx *c, rc_stype type, uint32_t parent);
 rc_scaled milli_em(int milli, rc_scaled size);
 rc_scaled vspace_shrink(const rc_style *st, rc_scaled space);
 uint32_t bullet_glyph(const rc_style *st, uint32_t bullet, rc_scaled *size, rc_scaled *raise);
+rc_spans parse_markup(ctx *c, const char *s);
 rc_spans parse_text(ctx *c, const char *s);
 rc_spans literal(ctx *c, const char *s, unsigned style, const char *url);
 void add_spans(ctx *c, rc_para *p, rc_spans spans, const rc_para_style *ps);

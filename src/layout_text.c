@@ -73,9 +73,15 @@ static rc_spans add_link_icons(ctx *c, rc_spans in)
     return (rc_spans){out, n};
 }
 
+/* Markup as the CV sets it: with its language's quotation marks. */
+rc_spans parse_markup(ctx *c, const char *s)
+{
+    return rc_markup_parse_quoted(c->a, s, strlen(s), &c->quotes);
+}
+
 rc_spans parse_text(ctx *c, const char *s)
 {
-    rc_spans spans = rc_markup_parse(c->a, s, strlen(s));
+    rc_spans spans = parse_markup(c, s);
     if (c->nkeywords)
         spans = rc_markup_bold_keywords(c->a, spans, c->keywords, c->nkeywords);
     if (c->st->external_link_icon && c->in_body)

@@ -190,6 +190,46 @@ int rc_locale_rtl(const rc_locale *l)
     return 0;
 }
 
+/*
+ * Quotation marks by language: Typst's table (SmartQuotes::get, no region,
+ * the main set), which RenderCV's PDFs show. Two entries Typst keys by
+ * codes that are not ISO 639-1 ("ua", "gr") are given here under Ukrainian's
+ * and Greek's own ("uk", "el"), so those CVs get their guillemets.
+ */
+#define LOW_HIGH {"\u201A", "\u2018", "\u201E", "\u201C"}
+#define GUILLEMETS_RU {"\u2019", "\u2019", "\u00AB", "\u00BB"}
+static const struct {
+    const char *iso639;
+    rc_quotes q;
+} quotes_by_language[] = {
+    {"cs", LOW_HIGH}, {"de", LOW_HIGH}, {"et", LOW_HIGH}, {"is", LOW_HIGH},
+    {"lt", LOW_HIGH}, {"lv", LOW_HIGH}, {"sk", LOW_HIGH}, {"sl", LOW_HIGH},
+    {"fr", {"\u2039\u00A0", "\u00A0\u203A", "\u00AB\u00A0", "\u00A0\u00BB"}},
+    {"bs", {"\u2019", "\u2019", "\u201D", "\u201D"}},
+    {"fi", {"\u2019", "\u2019", "\u201D", "\u201D"}},
+    {"sv", {"\u2019", "\u2019", "\u201D", "\u201D"}},
+    {"it", {"\u201C", "\u201D", "\u00AB", "\u00BB"}},
+    {"la", {"\u201C", "\u201D", "\u00AB", "\u00BB"}},
+    {"es", {"\u201C", "\u201D", "\u00AB", "\u00BB"}},
+    {"hu", {"\u2019", "\u2019", "\u201E", "\u201D"}},
+    {"pl", {"\u2019", "\u2019", "\u201E", "\u201D"}},
+    {"ro", {"\u2019", "\u2019", "\u201E", "\u201D"}},
+    {"ru", GUILLEMETS_RU}, {"no", GUILLEMETS_RU}, {"nb", GUILLEMETS_RU},
+    {"nn", GUILLEMETS_RU}, {"uk", GUILLEMETS_RU},
+    {"el", {"\u2018", "\u2019", "\u00AB", "\u00BB"}},
+    {"he", {"\u2019", "\u2019", "\u201D", "\u201D"}},
+};
+
+rc_quotes rc_locale_quotes(const rc_locale *l)
+{
+    static const rc_quotes english = {"\u2018", "\u2019", "\u201C", "\u201D"};
+    static const rc_quotes rtl = {"\u2019", "\u2018", "\u201D", "\u201C"};
+    for (size_t i = 0; l && l->iso639 && i < RC_ARRAY_LEN(quotes_by_language); i++)
+        if (!strcmp(l->iso639, quotes_by_language[i].iso639))
+            return quotes_by_language[i].q;
+    return rc_locale_rtl(l) ? rtl : english;
+}
+
 /* Other names a CV may use: RenderCV 2.4's "indonesia", and Norwegian without its variant. */
 static const struct {
     const char *alias, *language;

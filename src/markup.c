@@ -62,6 +62,9 @@
 static const char EN_DASH[] = "\xE2\x80\x93";
 static const char EM_DASH[] = "\xE2\x80\x94";
 static const char NBSP[] = "\xC2\xA0";
+static const char APOSTROPHE[] = "\xE2\x80\x99"; /* U+2019 */
+static const char PRIME[] = "\xE2\x80\xB2";      /* U+2032 */
+static const char DOUBLE_PRIME[] = "\xE2\x80\xB3"; /* U+2033 */
 
 /* ---- character classes ---------------------------------------------- */
 
@@ -203,6 +206,12 @@ typedef struct parser {
     size_t max_tick;
     size_t *tick_bucket; /* runs of length L: tick_starts[tick_bucket[L] .. tick_bucket[L+1]) */
     size_t *tick_starts;
+
+    /* Smart quotes (NULL: as written) and the quotations open, Typst's stack:
+     * bit k of quote_kinds says whether the one at depth k is double. */
+    const rc_quotes *quotes;
+    unsigned quote_depth;
+    uint32_t quote_kinds;
 } parser;
 
 static void push_item(parser *p, const char *text, size_t len, size_t src, unsigned style,
@@ -552,7 +561,81 @@ static size_t handle_close_bracket(parser *p, size_t i)
 static bool is_special(unsigned char c)
 {
     return c == '\\' || c == '`' || c == '*' || c == '[' || c == ']' || c == '-' || c == '~' ||
-           c == '$';
+           c == '$' || c == '\'' || c == '"';
+}
+
+/* ---- smart quotes ----------------------------------------------------- */
+
+/*
+ * The character a quote at src[i] follows, as Typst sees it: emphasis
+ * stars are markup, not text, so they are passed over; the start of the
+ * field counts as a space.
+ */
+static uint32_t char_before(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] == '*')
+        i--;
+    if (i == 0)
+        return ' ';
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp;
+    return rc_utf8_decode(s + k, i - k, &cp) == i - k ? cp : 'a';
+}
+
+static bool is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+static bool is_letter(uint32_t cp)
+{
+    return classify(cp) == CL_OTHER && !is_digit(cp);
+}
+
+/*
+ * Typst's SmartQuoter: after a number a prime (5'11"), unless a quotation
+ * of that kind is open; a single quote after a letter an apostrophe,
+ * unless a single quotation is open; a quote that can close the innermost
+ * quotation, of its kind and not after a space or an opening bracket,
+ * closes it; any other opens one. Two departures, where Typst prints a
+ * wrong mark: a single quote between two letters is an apostrophe even
+ * inside a single quotation ('the '90s, O'Brien's'), and so is one after
+ * a number and before a letter ("1990's"), which Typst makes a prime.
+ */
+static size_t handle_quote(parser *p, size_t i)
+{
+    const rc_quotes *q = p->quotes;
+    if (!q) {
+        push_item(p, p->src + i, 1, i, 0, false);
+        return i + 1;
+    }
+    const bool dbl = p->src[i] == '"';
+    const uint32_t before = char_before(p->src, i);
+    uint32_t next = 0;
+    if (i + 1 < p->len)
+        rc_utf8_decode(p->src + i + 1, p->len - i - 1, &next);
+    const int open = p->quote_depth ? (int)(p->quote_kinds >> (p->quote_depth - 1) & 1) : -1;
+    const char *out;
+    if (is_digit(before) && open != dbl) {
+        out = dbl ? DOUBLE_PRIME : is_letter(next) ? APOSTROPHE : PRIME;
+    } else if (!dbl && is_letter(before) && (open != 0 || is_letter(next))) {
+        out = APOSTROPHE;
+    } else if (open == dbl && classify(before) != CL_SPACE && before != '(' && before != '[' &&
+               before != '{') {
+        p->quote_depth--;
+        out = dbl ? q->double_close : q->single_close;
+    } else {
+        if (p->quote_depth < 32) {
+            p->quote_kinds = (p->quote_kinds & ((1u << p->quote_depth) - 1)) |
+                             (uint32_t)dbl << p->quote_depth;
+            p->quote_depth++;
+        }
+        out = dbl ? q->double_open : q->single_open;
+    }
+    push_item(p, out, strlen(out), i, 0, true);
+    return i + 1;
 }
 
 /*
@@ -651,10 +734,11 @@ static rc_spans builder_finish(builder *b, rc_arena *a)
 }
 
 /* Scan src[0..len) into p's items and resolve its emphasis. */
-static void scan(parser *p, rc_arena *a, const char *src, size_t len)
+static void scan(parser *p, rc_arena *a, const char *src, size_t len, const rc_quotes *quotes)
 {
     memset(p, 0, sizeof *p);
     p->arena = a;
+    p->quotes = quotes;
     p->src = src;
     p->len = src ? len : 0;
     p->last_delim = NONE;
@@ -700,6 +784,10 @@ static void scan(parser *p, rc_arena *a, const char *src, size_t len)
         case '$':
             i = handle_math(p, i);
             break;
+        case '\'':
+        case '"':
+            i = handle_quote(p, i);
+            break;
         default: {
             size_t j = i + 1;
             while (j < p->len && !is_special((unsigned char)src[j]))
@@ -726,8 +814,13 @@ static void parser_release(parser *p)
 
 rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len)
 {
+    return rc_markup_parse_quoted(a, src, len, NULL);
+}
+
+rc_spans rc_markup_parse_quoted(rc_arena *a, const char *src, size_t len, const rc_quotes *quotes)
+{
     parser p;
-    scan(&p, a, src, len);
+    scan(&p, a, src, len, quotes);
 
     /*
      * Sum the emphasis ranges (difference arrays) and apply the links,
@@ -923,7 +1016,7 @@ void rc_markup_check(const char *src, size_t len, rc_pos pos, rc_diags *d)
     rc_arena a;
     rc_arena_init(&a);
     parser p;
-    scan(&p, &a, src, len);
+    scan(&p, &a, src, len, NULL);
     check_math(&p, pos, d);
     size_t n;
     literal_run *r = literal_runs(&p, &n);

@@ -45,6 +45,22 @@ typedef struct rc_spans {
 rc_spans rc_markup_parse(rc_arena *a, const char *src, size_t len);
 
 /*
+ * A language's quotation marks, UTF-8: what Typst's smart quotes (and so
+ * RenderCV's PDFs) print for ' and " (rc_locale_quotes gives a locale's).
+ */
+typedef struct rc_quotes {
+    const char *single_open, *single_close, *double_open, *double_close;
+} rc_quotes;
+
+/*
+ * rc_markup_parse, with typographic quotes: a straight ' or " becomes an
+ * apostrophe, an opening or closing mark of the language, or a prime
+ * after a number, by Typst's rules (its SmartQuoter). An escaped one (\'),
+ * and those in code and math, stay as written.
+ */
+rc_spans rc_markup_parse_quoted(rc_arena *a, const char *src, size_t len, const rc_quotes *q);
+
+/*
  * Warn where stars print as written although they look like emphasis: a
  * run that CommonMark's flanking rules keep from closing because a space
  * precedes it ("**GraphQL **") or from opening because a space follows it

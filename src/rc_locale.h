@@ -19,6 +19,7 @@
 #define RC_LOCALE_H
 
 #include "cv.h"
+#include "markup.h"
 
 /* Every key of a locale: RenderCV's EnglishLocale fields. */
 typedef struct rc_locale {
@@ -53,6 +54,9 @@ const rc_locale *rc_locale_lookup(const char *language, rc_pos pos, rc_diags *d)
 
 /* Whether the locale's language is written right to left (Arabic, Hebrew, Persian). */
 int rc_locale_rtl(const rc_locale *l);
+
+/* The quotation marks of the locale's language (markup.h). */
+rc_quotes rc_locale_quotes(const rc_locale *l);
 
 /* The language names accepted, NULL-terminated (RenderCV's first). */
 const char *const *rc_locale_names(void);

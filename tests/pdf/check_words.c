@@ -71,8 +71,14 @@ static size_t tokenize(char *line, tokens *t)
     remove_all(line, "<i>");
     remove_all(line, "</i>");
     /* dashes (ASCII, en, em) and slashes separate words */
-    remove_all(line, "\xE2\x80\x9C"); /* “ */
-    remove_all(line, "\xE2\x80\x9D"); /* ” */
+    /* typographic quotes, apostrophes and primes, as the source's ' and " are */
+    static const char *const quotes[] = {
+        "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", /* “ ” ‘ ’ */
+        "\xE2\x80\x9A", "\xE2\x80\x9E", "\xE2\x80\xB2", "\xE2\x80\xB3", /* ‚ „ ′ ″ */
+        "\xC2\xAB",      "\xC2\xBB",      "\xE2\x80\xB9", "\xE2\x80\xBA", /* « » ‹ › */
+    };
+    for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++)
+        remove_all(line, quotes[q]);
     remove_all(line, "\xE2\x80\xA2"); /* • */
     char *p;
     while ((p = strstr(line, "\xE2\x80\x93")) || (p = strstr(line, "\xE2\x80\x94"))) {

@@ -30,8 +30,9 @@ endif()
 execute_process(COMMAND pdftotext ${WORKDIR}/cv.pdf - OUTPUT_VARIABLE text)
 string(REGEX REPLACE "[ \n]+" " " text "${text}")
 # the name, and a phrase of each entry type (text, experience, education,
-# normal, publication, one-line, bullet, numbered, reversed numbered)
-set(expect "Zoë \"Zed\" O'Brien-Ng\\Test" "Example Company" "Example University" "A project"
+# normal, publication, one-line, bullet, numbered, reversed numbered); the
+# name's quotes are set as typographic ones (markup.h, smart quotes)
+set(expect "Zoë “Zed” O’Brien-Ng\\Test" "Example Company" "Example University" "A project"
            "A Paper You Wrote" "Languages" "Best Paper Award" "A Certification")
 if(NOT FORMAT)
   list(APPEND expect "Two or three sentences" "A Method for Something")

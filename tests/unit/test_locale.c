@@ -405,6 +405,28 @@ static void test_override_errors(void)
 }
 
 /* The language picks the hyphenation patterns: hyph.c knows every name locale.c has. */
+/* Each language's quotation marks: Typst's, which RenderCV's PDFs show. */
+static void test_quotes(void)
+{
+    rc_quotes q = rc_locale_quotes(rc_locale_english());
+    CHECK_STR(q.single_open, "\u2018");
+    CHECK_STR(q.double_close, "\u201D");
+    q = rc_locale_quotes(rc_locale_builtin("german"));
+    CHECK_STR(q.double_open, "\u201E");
+    CHECK_STR(q.double_close, "\u201C");
+    q = rc_locale_quotes(rc_locale_builtin("french"));
+    CHECK_STR(q.double_open, "\u00AB\u00A0"); /* with the no-break space French sets */
+    q = rc_locale_quotes(rc_locale_builtin("ukrainian"));
+    CHECK_STR(q.double_open, "\u00AB");
+    q = rc_locale_quotes(rc_locale_builtin("hebrew"));
+    CHECK_STR(q.double_open, "\u201D");
+    q = rc_locale_quotes(rc_locale_builtin("arabic")); /* right to left, mirrored */
+    CHECK_STR(q.double_open, "\u201D");
+    CHECK_STR(q.double_close, "\u201C");
+    q = rc_locale_quotes(NULL);
+    CHECK_STR(q.single_close, "\u2019");
+}
+
 static void test_hyphenation_names(void)
 {
     setenv("RESCOMP_HYPHEN_DIR", "/nonexistent", 1);
@@ -465,6 +487,7 @@ int main(void)
     test_language_names();
     test_override_errors();
     test_hyphenation_names();
+    test_quotes();
     rc_diags_release(&diags);
     rc_arena_release(&arena);
     return rc_test_report("test_locale");

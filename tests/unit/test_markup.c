@@ -426,6 +426,43 @@ static void test_html_escaping(void)
               "<a href=\"http://a.org/?q=&quot;1&quot;&amp;r=&lt;2&gt;\">x</a>");
 }
 
+/* The plain text of src with English or German quotation marks. */
+static const char *quoted(const char *src, int german)
+{
+    static const rc_quotes en = {"\u2018", "\u2019", "\u201C", "\u201D"};
+    static const rc_quotes de = {"\u201A", "\u2018", "\u201E", "\u201C"};
+    return rc_spans_plain_text(&arena,
+                               rc_markup_parse_quoted(&arena, src, strlen(src), german ? &de : &en));
+}
+
+static void test_smart_quotes(void)
+{
+    /* Without quotation marks, quotes stay as written. */
+    CHECK_STR(rc_spans_plain_text(&arena, parse("it's \"x\"")), "it's \"x\"");
+    /* Apostrophes, quotations of both kinds, nested; RenderCV's example. */
+    CHECK_STR(quoted("A Practitioner's Perspective", 0), "A Practitioner\u2019s Perspective");
+    CHECK_STR(quoted("I'm 'here' and \"there\"", 0),
+              "I\u2019m \u2018here\u2019 and \u201Cthere\u201D");
+    CHECK_STR(quoted("\"say 'hi' now\"", 0), "\u201Csay \u2018hi\u2019 now\u201D");
+    CHECK_STR(quoted("\"say 'hi' now\"", 1), "\u201Esay \u201Ahi\u2018 now\u201C");
+    /* After an opening bracket or a space a quote opens; emphasis is not text. */
+    CHECK_STR(quoted("('a') **'b'**", 0), "(\u2018a\u2019) \u2018b\u2019");
+    CHECK_STR(quoted("*don't*", 0), "don\u2019t");
+    /* Primes after numbers; an apostrophe between a number and a letter. */
+    CHECK_STR(quoted("5'11\" in the 1990's", 0), "5\u203211\u2033 in the 1990\u2019s");
+    /* Inside a single quotation a quote between letters is still an apostrophe. */
+    CHECK_STR(quoted("'O'Brien's'", 0), "\u2018O\u2019Brien\u2019s\u2019");
+    /* Escaped quotes, code and math keep theirs; link targets are not text. */
+    CHECK_STR(quoted("\\'a\\' `b's` $$f'$$", 0), "'a' b's f\u2032");
+    CHECK_STR(html(rc_markup_parse_quoted(&arena, "[it's](https://x.org/'q')", 25,
+                                          &(rc_quotes){"<", ">", "<<", ">>"})),
+              "<a href=\"https://x.org/'q'\">it\u2019s</a>");
+    /* An unclosed quotation is harmless, and so is a very deep one. */
+    CHECK_STR(quoted("'a", 0), "\u2018a");
+    const char *deep = repeat("(\"", 40);
+    CHECK(strlen(quoted(deep, 0)) == 40 * 4);
+}
+
 static void test_pathological(void)
 {
     const size_t N = 50000;
@@ -550,6 +587,7 @@ int main(int argc, char **argv)
     test_bold_keywords();
     test_plain_text();
     test_html_escaping();
+    test_smart_quotes();
     test_pathological();
     rc_arena_release(&arena);
     return rc_test_report("test_markup");
