@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Prepare the text fonts rescomp ships, from Debian's font packages (and,
-for RenderCV's theme fonts Debian lacks, npm's font packages: NPM_DIR).
+for RenderCV's theme fonts Debian lacks, npm's font packages: NPM_DIR; for
+XCharter, TeX Live's tree: TEXMF_DIR).
 
 Run by hand by a developer (never at build time); its outputs are committed:
 
@@ -52,7 +53,7 @@ import sys
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from fontTools.ttLib.tables import ttProgram
+from fontTools.ttLib.tables import otTables, ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphCoordinates
 
 OUT_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -132,6 +133,15 @@ FAMILIES = {
                  ("lmroman10-bold.otf", "rescomp-modern-bold.otf"),
                  ("lmroman10-italic.otf", "rescomp-modern-italic.otf"),
                  ("lmroman10-bolditalic.otf", "rescomp-modern-bold-italic.otf")]),
+    # XCharter 1.221 (Michael Sharpe's extension of Bitstream Charter:
+    # harvard's and engineeringresumes' font), CFF outlines. Bitstream's
+    # Charter licence allows modified copies and reserves no name; the
+    # family keeps its name, the one RenderCV's themes ask for (README.md).
+    "xcharter": ("texlive-fonts-extra", "texmf:fonts/opentype/public/xcharter", None, [],
+                 [("XCharter-Roman.otf", "xcharter-regular.otf"),
+                  ("XCharter-Bold.otf", "xcharter-bold.otf"),
+                  ("XCharter-Italic.otf", "xcharter-italic.otf"),
+                  ("XCharter-BoldItalic.otf", "xcharter-bold-italic.otf")]),
 }
 
 # A notice written as name ID 10 (description) into a renamed family whose
@@ -148,11 +158,16 @@ CHANGE_NOTICES = {
 # Where the npm packages (source "npm:<directory>") were unpacked: each
 # `npm pack NAME@VERSION` tarball into a directory named as the tarball.
 NPM_DIR = os.environ.get("NPM_FONT_DIR", "npm-fonts")
+# TeX Live's tree (source "texmf:<directory>"): Debian's texlive-* packages
+# install it here; TEXMF_DIST names another copy of the same files.
+TEXMF_DIR = os.environ.get("TEXMF_DIST", "/usr/share/texlive/texmf-dist")
 
 
 def source_path(source_dir):
     if source_dir.startswith("npm:"):
         return os.path.join(NPM_DIR, source_dir[4:])
+    if source_dir.startswith("texmf:"):
+        return os.path.join(TEXMF_DIR, source_dir[6:])
     return source_dir
 
 # The characters kept, in every family (only those the source font has are
@@ -422,6 +437,46 @@ def kerning_for(kern, script, lang):
     return {}
 
 
+def keep_unkerned_language_systems(src, font):
+    """Give back the language systems that kern none of the kept characters.
+
+    The subsetter drops a language system whose features all became empty;
+    HarfBuzz then uses its script's default one, which may kern. XCharter's
+    latn/TRK system has one kerning lookup, for numerator figures, so
+    Turkish text is not kerned in the source: an empty language system in
+    its place keeps it so. Returns how many were added."""
+    if "GPOS" not in font or not font["GPOS"].table.ScriptList:
+        return 0
+    want, got = kerning(src, UNICODES), kerning(font, UNICODES)
+    scripts = font["GPOS"].table.ScriptList
+    added = 0
+    for (script, lang), pairs in sorted(want.items()):
+        if pairs or not kerning_for(got, script, lang):
+            continue
+        empty = otTables.LangSys()
+        empty.LookupOrder, empty.ReqFeatureIndex, empty.FeatureIndex = None, 0xFFFF, []
+        empty.FeatureCount = 0
+        rec = next((r for r in scripts.ScriptRecord if r.ScriptTag.strip() == script), None)
+        if rec is None:
+            rec = otTables.ScriptRecord()
+            rec.ScriptTag = script.ljust(4)
+            rec.Script = otTables.Script()
+            rec.Script.DefaultLangSys, rec.Script.LangSysRecord = None, []
+            rec.Script.LangSysCount = 0
+            scripts.ScriptRecord = sorted(scripts.ScriptRecord + [rec], key=lambda r: r.ScriptTag)
+            scripts.ScriptCount = len(scripts.ScriptRecord)
+        if lang == "dflt":
+            rec.Script.DefaultLangSys = empty
+        else:
+            lsr = otTables.LangSysRecord()
+            lsr.LangSysTag, lsr.LangSys = lang.ljust(4), empty
+            rec.Script.LangSysRecord = sorted(rec.Script.LangSysRecord + [lsr],
+                                              key=lambda r: r.LangSysTag)
+            rec.Script.LangSysCount = len(rec.Script.LangSysRecord)
+        added += 1
+    return added
+
+
 def kern_pair_count(kern):
     """Distinct character pairs kerned in at least one script and language."""
     return len(set().union(*kern.values())) if kern else 0
@@ -605,6 +660,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
     subsetter.subset(font)
     align_side_bearings(font)
     unmarked = spacing_not_marks(font)
+    unkerned = keep_unkerned_language_systems(src, font)
     if family:
         rename_family(font, family)
     font.save(out_path)
@@ -616,6 +672,7 @@ def prepare(source_dir, src_name, out_name, family, reserved):
           f"{len(out.getGlyphOrder())} glyphs, {len(cmap)} characters "
           f"({sum(0x400 <= u < 0x460 or u in (0x490, 0x491) for u in cmap)} Cyrillic), "
           f"{flattened} composites flattened, {unmarked} marks made base glyphs, "
+          f"{unkerned} unkerned language systems kept, "
           f"kern pairs between kept characters {kern_pair_count(kerning(src, UNICODES))} "
           f"in the source, {kern_pair_count(kerning(out, UNICODES))} kept, "
           f"ligatures {' '.join(sorted(ligature_words(out))) or 'none'}, "
@@ -636,7 +693,8 @@ def main():
         package, source_dir, _, _, _ = FAMILIES[key]
         if not os.path.isdir(source_path(source_dir)):
             how = (f"npm pack {package[4:]} and unpack it into $NPM_FONT_DIR"
-                   if package.startswith("npm:") else f"apt-get install {package}")
+                   if package.startswith("npm:") else f"apt-get install {package}"
+                   + (" or set $TEXMF_DIST" if source_dir.startswith("texmf:") else ""))
             sys.exit(f"{source_path(source_dir)} not found: {how}")
     for key in keys:
         _, source_dir, family, reserved, faces = FAMILIES[key]

@@ -69,6 +69,11 @@ static const shipped_family shipped[] = {
       "rescomp-modern-bold-italic.otf"},
      {"Rescomp Modern", "Rescomp Modern Bold", "Rescomp Modern Italic",
       "Rescomp Modern Bold Italic"}},
+    /* XCharter (Bitstream Charter extended, CFF): its licence reserves no name */
+    {"XCharter",
+     {"xcharter-regular.otf", "xcharter-bold.otf", "xcharter-italic.otf",
+      "xcharter-bold-italic.otf"},
+     {"XCharter", "XCharter Bold", "XCharter Italic", "XCharter Bold Italic"}},
     /* EB Garamond reserves no name */
     {"EB Garamond",
      {"eb-garamond-regular.ttf", "eb-garamond-bold.ttf", "eb-garamond-italic.ttf",
@@ -104,7 +109,6 @@ static const struct {
     {"Fontin", "CMU Serif"},
     {"Libertinus Serif", "CMU Serif"},
     /* Charter and the sturdy text serifs */
-    {"XCharter", "Rescomp Serif"},
     {"Charter", "Rescomp Serif"},
     {"Bitstream Charter", "Rescomp Serif"},
     {"Charis SIL", "Rescomp Serif"},

@@ -14,7 +14,8 @@
  *   and Bold Italic: the italic letters have wide side bearings, so almost
  *   every one hangs out on the left and is pulled in on the right;
  * - charter_upright: Bitstream Charter, `bch-default' with `bch-T1', for
- *   Rescomp Serif (Charis SIL, Charter's design).
+ *   XCharter (Charter extended: the same upright glyphs) and Rescomp Serif
+ *   (Charis SIL, Charter's design).
  *
  * The lists name TeX's glyphs; here they are Unicode characters. A straight
  * quote (' and ") counts as the closing quote TeX's input makes of it where
@@ -139,7 +140,8 @@ const rc_protrusion *rc_protrusion_for(const rc_face *face)
     const char *name = face ? rc_face_name(face) : NULL;
     if (name && !strncmp(name, "CMU Serif", 9))
         return &tables[strstr(name + 9, "Italic") ? T_CMR_ITALIC : T_CMR];
-    if (name && !strncmp(name, "Rescomp Serif", 13) && !strstr(name + 13, "Italic"))
+    if (name && (!strncmp(name, "Rescomp Serif", 13) || !strncmp(name, "XCharter", 8)) &&
+        !strstr(name, "Italic"))
         return &tables[T_CHARTER];
     return &tables[T_DEFAULT];
 }

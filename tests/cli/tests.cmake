@@ -86,7 +86,7 @@ cli_test(list_themes "-DARGS=--list-themes" -DEXIT=0
          "-DSTDOUT=^classic +RenderCV's classic theme \\(the default\\)\nember .*latex +rescomp's own look.*sb2nov +RenderCV's sb2nov theme\n$")
 cli_test(design_file "-DSETUP=printf 'design:\\n  theme: harvard\\n  page:\\n    size: a5\\n' > d.yaml"
          "-DARGS=${MINI}\;--design\;d.yaml\;--trace" -DEXIT=0
-         "-DSTDOUT=^body-font \"Rescomp Serif\"\npage 1 419\\.528x595\\.276\n")
+         "-DSTDOUT=^body-font \"XCharter\"\npage 1 419\\.528x595\\.276\n")
 cli_test(design_file_other_key "-DSETUP=printf 'design:\\n  theme: ink\\ncv:\\n  name: X\\n' > d.yaml"
          "-DARGS=${MINI}\;--design\;d.yaml\;-o\;out.pdf" -DEXIT=1 -DPREVIOUS=1
          "-DSTDERR=d\\.yaml:3:1: error: a --design file holds only 'design:'; move 'cv' to the CV file")

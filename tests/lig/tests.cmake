@@ -6,7 +6,8 @@
 # themes' own: Rescomp Humanist (classic's Source Sans 3, CFF), Rescomp
 # Display (engineeringclassic's Raleway), Ubuntu derivative Rescomp
 # (ember), EB Garamond (ink), Rescomp Book (Gentium Book Plus), Rescomp
-# Modern (sb2nov's New Computer Modern: Latin Modern, CFF).
+# Modern (sb2nov's New Computer Modern: Latin Modern, CFF), XCharter
+# (harvard's, CFF).
 # family:least ligatures shown:--set values
 set(LIG_ENGINES pdftotext pdftotext-raw mutool pdfminer pypdf pdfbox pdfjs pdfium)
 set(LIG_INPUT ${CMAKE_CURRENT_LIST_DIR}/ligatures.yaml)
@@ -16,7 +17,7 @@ set(LIG_FAMILIES "sans:70:design.theme=classic,design.typography.font_family=Lat
     "humanist:40:design.theme=classic" "display:65:design.theme=engineeringclassic"
     "ubuntu:65:design.theme=ember" "garamond:70:design.theme=ink"
     "book:65:design.theme=classic,design.typography.font_family=Gentium Book Plus"
-    "modern:70:design.theme=sb2nov")
+    "modern:70:design.theme=sb2nov" "xcharter:70:design.theme=harvard")
 foreach(case ${LIG_FAMILIES})
   string(REGEX REPLACE ":.*" "" family "${case}")
   string(REGEX REPLACE "^[^:]*:([0-9]+):.*" "\\1" least "${case}")

@@ -92,7 +92,9 @@ int main(void)
     static const char *const files[] = {"rescomp-humanist-regular.otf",
                                         "rescomp-humanist-bold-italic.otf",
                                         "rescomp-modern-regular.otf",
-                                        "rescomp-modern-bold-italic.otf"};
+                                        "rescomp-modern-bold-italic.otf",
+                                        "xcharter-regular.otf",
+                                        "xcharter-bold-italic.otf"};
     for (size_t i = 0; i < RC_ARRAY_LEN(files); i++) {
         rc_face *face = rc_store_shipped_face(s, files[i], NULL, RC_USE_TEXT, &d);
         CHECK(face != NULL);

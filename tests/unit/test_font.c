@@ -747,12 +747,12 @@ static void test_builtin_faces(const char *dir)
             len += (size_t)snprintf(text + len, sizeof(text) - len, " %c%c", a, b);
     text[len] = 0;
     /* with the RenderCV themes' own: Source Sans 3 (CFF), Raleway, Ubuntu, EB Garamond, Gentium,
-       Latin Modern (CFF) */
+       Latin Modern (CFF), XCharter (CFF) */
     static const char *const families[] = {"CMU Serif",        "Rescomp Serif",
                                            "Rescomp Sans",     "Rescomp Humanist",
                                            "Rescomp Display",  "Ubuntu derivative Rescomp",
                                            "EB Garamond",      "Rescomp Book",
-                                           "Rescomp Modern"};
+                                           "Rescomp Modern",   "XCharter"};
     for (size_t fam = 0; fam < RC_ARRAY_LEN(families); fam++) {
         rc_family_request req[RC_ROLE_COUNT] = {[RC_ROLE_BODY] = {families[fam], {0}, 1}};
         rc_font_store *a = rc_font_store_new(dir), *b = rc_font_store_new(NULL);

@@ -84,23 +84,30 @@ static void test_tables(void)
     test_every_table_hangs_punctuation(def);
 }
 
-/* Rescomp Serif (Charis SIL, Charter's design) gets Charter's list, its italic the default. */
+/* XCharter (Charter extended) and Rescomp Serif (Charis SIL, Charter's design)
+   get Charter's list, upright and bold; their italics the default. */
 static void test_charter(void)
 {
-    rc_diags d;
-    rc_diags_init(&d);
-    rc_family_request req[RC_ROLE_COUNT] = {{"Rescomp Serif", {0}, 0}};
-    rc_fonts f;
-    CHECK_INT(rc_fonts_open(&f, fonts.store, req, &d), 0);
-    const rc_protrusion *bch = rc_protrusion_for(f.faces[RC_FACE_REGULAR]);
-    factors(bch, '.', 0, 600);
-    factors(bch, '[', 100, 0);
-    factors(bch, '-', 400, 500);
-    test_every_table_hangs_punctuation(bch);
-    const rc_protrusion *def = rc_protrusion_for(f.faces[RC_FACE_ITALIC]);
-    factors(def, '.', 0, 700);
-    rc_fonts_release(&f);
-    rc_diags_release(&d);
+    static const char *const families[] = {"Rescomp Serif", "XCharter"};
+    for (size_t i = 0; i < RC_ARRAY_LEN(families); i++) {
+        rc_diags d;
+        rc_diags_init(&d);
+        rc_family_request req[RC_ROLE_COUNT] = {{families[i], {0}, 0}};
+        rc_fonts f;
+        CHECK_INT(rc_fonts_open(&f, fonts.store, req, &d), 0);
+        CHECK_INT((int)(d.nerrors + d.nwarnings), 0); /* shipped: no warning */
+        const rc_protrusion *bch = rc_protrusion_for(f.faces[RC_FACE_REGULAR]);
+        factors(bch, '.', 0, 600);
+        factors(bch, '[', 100, 0);
+        factors(bch, '-', 400, 500);
+        test_every_table_hangs_punctuation(bch);
+        CHECK(rc_protrusion_for(f.faces[RC_FACE_BOLD]) == bch);
+        const rc_protrusion *def = rc_protrusion_for(f.faces[RC_FACE_ITALIC]);
+        factors(def, '.', 0, 700);
+        CHECK(rc_protrusion_for(f.faces[RC_FACE_BOLD_ITALIC]) == def);
+        rc_fonts_release(&f);
+        rc_diags_release(&d);
+    }
 }
 
 static void build(rc_para *p, const char *markup, rc_align align, int protrude,
