@@ -39,9 +39,21 @@ static void add_marker(ctx *c, const mpara *m, line *l)
         d->node = m->lbl;
         d->x = -gap - w; /* hanging left of the text, which starts at 0 */
         d->y = -raise;
-        /* the line is as tall as the marker's capitals, its raise aside (as Typst has it) */
+        /*
+         * Typst sets a list's marker and its text side by side, their tops
+         * (capitals) aligned: a marker taller than the text (RenderCV's 13pt
+         * bullet) hangs below the text's baseline, the row is as tall as the
+         * marker, its raise aside. So the line's box is the marker's, and
+         * the text stands `lift` above its baseline (emit_entry takes the
+         * lift off the next line of the same paragraph).
+         */
         rc_scaled top = (rc_scaled)((int64_t)ps.size * c->st->cap_height / 1000);
-        l->height = top > l->height ? top : l->height;
+        if (top > l->height) {
+            l->lift = top - l->height;
+            for (size_t j = 0; j + 1 < l->n; j++)
+                l->v[j].y -= l->lift;
+            l->height = top;
+        }
         /* The marker comes first in reading order, before the line's text. */
         rc_draw marker = *d;
         memmove(l->v + 1, l->v, (l->n - 1) * sizeof(rc_draw));
@@ -254,11 +266,14 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
         const line *ml = k < main.n ? &main.v[k] : NULL;
         const line *sl = k < side.n ? &side.v[k] : NULL;
         rc_scaled h = (rc_scaled)((int64_t)st->body_size * st->cap_height / 1000), dp = 0;
+        /* the other columns' text stands with the main column's, above a tall marker */
+        const rc_scaled lift = ml ? ml->lift : 0;
         if (k < degree.n) {
             for (size_t j = 0; j < degree.v[k].n; j++) {
                 rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
                 *d = degree.v[k].v[j];
                 d->x += st->side_space;
+                d->y -= lift;
             }
         }
         /*
@@ -280,6 +295,7 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
                     rc_draw *d = line_add(&merged, RC_DRAW_TEXT);
                     *d = sl->v[j];
                     d->x += st->side_space + (left ? 0 : width - colw);
+                    d->y -= lift;
                 }
             }
         }
@@ -317,10 +333,17 @@ void emit_entry(ctx *c, entry_parts *e, rc_scaled colw, rc_scaled degw, int firs
                 rc_vlist_add_glue(&c->vl, space_before[ml->para],
                                   vspace_shrink(st, space_before[ml->para]));
         }
-        /* Typst's leading: from this line's top (a 13pt bullet's) to the last baseline */
-        add_line_box(c, &merged, merged.height + st->line_gap > st->body_leading
-                                      ? merged.height + st->line_gap
-                                      : st->body_leading);
+        /*
+         * Typst's leading: from this line's top (a 13pt bullet's) to the
+         * last baseline; within a paragraph, to its text's baseline, which
+         * stood above a tall marker (add_marker).
+         */
+        rc_scaled skip = merged.height + st->line_gap > st->body_leading
+                             ? merged.height + st->line_gap
+                             : st->body_leading;
+        if (ml && !ml->first && k > 0)
+            skip -= main.v[k - 1].lift;
+        add_line_box(c, &merged, skip);
         free(merged.v);
     }
     free(space_before);

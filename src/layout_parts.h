@@ -71,6 +71,8 @@ typedef struct line {
     rc_draw *v;
     size_t n, cap;
     rc_scaled height, depth, width;
+    rc_scaled lift;    /* its text stands this far above the box's baseline: a marker
+                          taller than the text hangs below it (add_marker) */
     int para;          /* index of the paragraph it belongs to */
     int first, last;   /* first / last line of that paragraph */
 } line;
