@@ -67,6 +67,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* s without ' " and the marks smart quotes set, in place. */
+static const char *without_quotes(char *s)
+{
+    static const char *const marks[] = {"\u2039", "\u203A", "\u00AB", "\u00BB", "\u00A0",
+                                        "\u2019", "\u2032", "\u2033", "'", "\""};
+    char *t = s;
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        size_t k = strlen(marks[m]);
+        char *p;
+        while ((p = strstr(t, marks[m])))
+            memmove(p, p + k, strlen(p + k) + 1);
+    }
+    return t;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *in = (const char *)data;
@@ -112,6 +127,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *plain = rc_spans_plain_text(&a, spans);
     if (utf8)
         FUZZ_CHECK(valid(plain, strlen(plain)));
+
+    /*
+     * Smart quotes replace quote characters and nothing else: with every
+     * quote, mark, apostrophe and prime taken out, both texts are the same.
+     */
+    static const rc_quotes q = {"\u2039\u00A0", "\u00A0\u203A", "\u00AB", "\u00BB"};
+    const char *quoted = rc_spans_plain_text(&a, rc_markup_parse_quoted(&a, src, len, &q));
+    /* (in valid UTF-8: a quote amid a broken sequence can complete a mark once removed) */
+    if (utf8)
+        FUZZ_CHECK(valid(quoted, strlen(quoted)) &&
+                   strcmp(without_quotes((char *)quoted), without_quotes(rc_arena_strdup(&a, plain))) == 0);
 
     /* Keywords come from the loader, valid UTF-8: else a piece may split a character. */
     int kw_utf8 = 1;

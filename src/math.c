@@ -311,16 +311,15 @@ static bool take_arg(const char *s, size_t *i, size_t to, bool parens, bool digi
         return true;
     }
     size_t e = k + 1;
-    if (s[k] == '\\') {
-        if (e < to && is_alpha(s[e]))
-            while (e < to && is_alpha(s[e]))
-                e++;
-        else if (e < to)
+    if (s[k] == '\\' && e < to && is_alpha(s[e])) {
+        while (e < to && is_alpha(s[e]))
             e++;
     } else if (digits && is_digit(s[k])) {
         while (e < to && is_digit(s[e]))
             e++;
     } else {
+        if (s[k] == '\\' && e < to)
+            e++; /* \{ \, ... or a '\' before a character beyond ASCII, all of it */
         while (e < to && ((unsigned char)s[e] & 0xC0) == 0x80)
             e++;
     }
