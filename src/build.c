@@ -263,6 +263,20 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     uint32_t *mem = para_alloc(p, 2 * n + lig_words + (shaped ? (n + 1) / 2 : 0));
     memcpy(mem, w->cps + from, n * sizeof(uint32_t));
     memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
+    /*
+     * A kern that opens a gap of 0.1 em inside a word (XCharter's f before
+     * an apostrophe) is read as a space by extractors that find words by
+     * gaps (poppler, pdfminer: "staff ’s"); it is kept just under that.
+     * Shaped words keep HarfBuzz's advances, which are no gaps.
+     */
+    const rc_scaled most = (rc_scaled)((int64_t)w->size * 9 / 100);
+    for (size_t i = 0; !shaped && i + 1 < n; i++) {
+        rc_scaled *k = (rc_scaled *)(mem + n) + i;
+        if (*k > most) {
+            kern_total -= *k - most;
+            *k = most;
+        }
+    }
     run->cps = mem;
     run->kern = (const rc_scaled *)(mem + n);
     run->lig = NULL;
