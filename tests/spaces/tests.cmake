@@ -6,6 +6,7 @@
 # find every word of the CV apart (check_words --cv).
 add_test(NAME spaces_kept_classic
   COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:rescomp> -DCHECK_WORDS=$<TARGET_FILE:check_words>
+          -DENGINE=pdftotext-raw -DEXTRACT=${PROJECT_SOURCE_DIR}/tests/extract/extract.sh
           -DINPUT=${PROJECT_SOURCE_DIR}/tests/rendercv/John_Doe_ClassicTheme_CV.yaml
           -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/spaces-work
           -P ${CMAKE_CURRENT_LIST_DIR}/run_spaces.cmake)
