@@ -155,6 +155,19 @@ static const uint16_t *piece_gids(const rc_draw *d, const rc_face *face, size_t 
     return NULL; /* every glyph the code point's own */
 }
 
+/*
+ * Where a piece's glyphs are drawn off their pens: as shaped, right to
+ * left, where HarfBuzz placed them; a piece set left to right has no
+ * letter a mark of a right-to-left word could sit on.
+ */
+static const rc_glyph_offset *piece_offset(const rc_draw *d, size_t lo, size_t hi, int rtl)
+{
+    for (size_t k = lo; rtl && d->offset && k < hi; k++)
+        if (d->offset[k].x || d->offset[k].y)
+            return d->offset + lo;
+    return NULL;
+}
+
 void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *doc,
                         const rc_fonts *fonts, rc_arena *a)
 {
@@ -264,6 +277,7 @@ void rc_bidi_line_draws(rc_draw **pv, size_t *pn, size_t *pcap, const rc_doc *do
                 o->adjust = d->adjust ? d->adjust + pc->lo : NULL;
                 o->ligs = piece_ligs(d, pc->lo, pc->hi, a);
                 o->gids = piece_gids(d, face, pc->lo, pc->hi, pc->rtl, a);
+                o->offset = piece_offset(d, pc->lo, pc->hi, pc->rtl);
                 o->n = pc->hi - pc->lo;
                 if (pc->lo != 0)
                     o->span_begin = NULL;

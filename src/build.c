@@ -239,7 +239,8 @@ static rc_scaled protrusion(const rc_protrusion *t, const rc_face *face, uint32_
 
 static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const rc_para_style *ps,
                     const rc_face *face, const rc_scaled *kern, const uint8_t *lig,
-                    const uint16_t *gids, const rc_protrusion *prot, rc_arena *a)
+                    const uint16_t *gids, const rc_glyph_offset *offset,
+                    const rc_protrusion *prot, rc_arena *a)
 {
     size_t n = to - from;
     int64_t width_milli = 0;
@@ -259,8 +260,11 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     int shaped = 0;
     for (size_t i = from; gids && i < to && !shaped; i++)
         shaped = gids[i] != 0;
-    size_t lig_words = ligatures ? (n + 3) / 4 : 0;
-    uint32_t *mem = para_alloc(p, 2 * n + lig_words + (shaped ? (n + 1) / 2 : 0));
+    int moved = 0;
+    for (size_t i = from; offset && i < to && !moved; i++)
+        moved = offset[i].x || offset[i].y;
+    size_t lig_words = ligatures ? (n + 3) / 4 : 0, gid_words = shaped ? (n + 1) / 2 : 0;
+    uint32_t *mem = para_alloc(p, 2 * n + lig_words + gid_words + (moved ? n : 0));
     memcpy(mem, w->cps + from, n * sizeof(uint32_t));
     memcpy(mem + n, kern + from, n * sizeof(rc_scaled));
     /*
@@ -288,6 +292,12 @@ static void add_box(rc_para *p, const pending *w, size_t from, size_t to, const 
     if (shaped) {
         memcpy(mem + 2 * n + lig_words, gids + from, n * sizeof(*gids));
         run->gids = (const uint16_t *)(mem + 2 * n + lig_words);
+    }
+    run->offset = NULL;
+    if (moved) {
+        rc_glyph_offset *o = (rc_glyph_offset *)(mem + 2 * n + lig_words + gid_words);
+        memcpy(o, offset + from, n * sizeof(*o));
+        run->offset = o;
     }
     run->n = n;
     /*
@@ -508,18 +518,22 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
     rc_face_shape(face, w->cps, w->n, kern_milli, lig);
     /* Right-to-left words take their glyphs from HarfBuzz (font_shape.h). */
     uint16_t *gids = NULL;
+    rc_glyph_offset *offset = NULL;
     if (w->top >= 0x0590 && w->face != RC_FACE_ICONS && rc_bidi_has_rtl(w->cps, w->n)) {
         p->rtl = 1;
         uint8_t *rtl_lig = lig ? lig : rc_xmalloc(w->n);
         gids = rc_xmalloc(w->n * sizeof(*gids));
-        if (rc_face_shape_glyphs(face, w->cps, w->n, kern_milli, rtl_lig, gids)) {
+        offset = rc_xmalloc(w->n * sizeof(*offset));
+        if (rc_face_shape_glyphs(face, w->cps, w->n, kern_milli, rtl_lig, gids, offset)) {
             if (!lig)
                 lig = rtl_lig;
         } else {
             if (!lig)
                 free(rtl_lig);
             free(gids);
+            free(offset);
             gids = NULL;
+            offset = NULL;
         }
     }
 
@@ -555,7 +569,7 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
         for (size_t i = 0; i + 1 < w->n; i++) {
             if (!points[i] && !(kinds && kinds[i]))
                 continue;
-            add_box(p, w, from, i + 1, ps, face, kern, lig, gids, prot, a);
+            add_box(p, w, from, i + 1, ps, face, kern, lig, gids, offset, prot, a);
             int ragged = url && kinds && kinds[i] && p->align == RC_ALIGN_JUSTIFY;
             if (ragged)
                 ragged_url_open(p, w->size);
@@ -583,10 +597,11 @@ static void flush_run(rc_para *p, pending *w, const rc_para_style *ps, rc_fonts 
             from = i + 1;
         }
     }
-    add_box(p, w, from, w->n, ps, face, kern, lig, gids, prot, a);
+    add_box(p, w, from, w->n, ps, face, kern, lig, gids, offset, prot, a);
     if (lig != lig_word)
         free(lig);
     free(gids);
+    free(offset);
     free(kinds);
     free(points);
     free(kern);

@@ -38,6 +38,7 @@ typedef struct rc_run {
     const rc_scaled *kern; /* kern[i]: adjustment after cps[i] (sp), from the font */
     const uint8_t *lig;    /* NULL, or lig[i]: the letters the glyph at i shows (rc_face_shape) */
     const uint16_t *gids;  /* NULL, or the shaped glyphs of right-to-left text (doc.h's rc_draw) */
+    const rc_glyph_offset *offset; /* NULL, or where those are drawn off their pens (rc_draw) */
     size_t n;
     rc_scaled width;       /* advances plus kerning */
     const char *url;       /* the link this text belongs to, or NULL */

@@ -216,7 +216,8 @@ static void pdf_rtl_units(const pdf_face *f, const rc_draw *d, glyph_units *u)
         if (d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i)
             len = d->ligs[1 + lig++] & 0xFF;
         int split = len > 1 && gid && gid != RC_GID_BLANK;
-        unsigned code = gid || len > 1 ? pdf_glyph_code(f, gid, d->cps + i, split ? 1 : len)
+        unsigned code = gid || len > 1 ? pdf_glyph_code(f, gid, d->cps + i, split ? 1 : len,
+                                                        pdf_shift_of(d, i))
                                        : pdf_code_of(f, d->cps[i]);
         u->width[u->n] = gid || len > 1 ? f->ligs[code - f->n - 1].width
                                         : rc_face_advance(f->face, d->cps[i]);
@@ -225,7 +226,8 @@ static void pdf_rtl_units(const pdf_face *f, const rc_draw *d, glyph_units *u)
         for (size_t j = 1; split && j < len; j++) {
             u->at[u->n] = i + j;
             u->width[u->n] = 0;
-            u->code[u->n++] = pdf_glyph_code(f, RC_GID_BLANK, d->cps + i + j, 1);
+            u->code[u->n++] =
+                pdf_glyph_code(f, RC_GID_BLANK, d->cps + i + j, 1, (rc_glyph_offset){0, 0});
         }
         i += len;
     }
@@ -384,7 +386,7 @@ static int draw_text(pdf_ctx *c, HPDF_Page page, content_state *st, const rc_dra
         int lig_here = d->ligs && lig < d->ligs[0] && d->ligs[1 + lig] >> 8 == i;
         if (lig_here || gid) {
             size_t len = lig_here ? d->ligs[1 + lig++] & 0xFF : 1, last = i + len - 1;
-            unsigned code = pdf_glyph_code(f, gid, d->cps + i, len);
+            unsigned code = pdf_glyph_code(f, gid, d->cps + i, len, pdf_shift_of(d, i));
             pdf_add_code(b, code);
             lig_extra = f->ligs[code - f->n - 1].width;
             for (size_t k = i; k <= last; k++)

@@ -248,6 +248,13 @@ void rc_trace_write(const rc_doc *doc, rc_buf *out)
                     else
                         rc_buf_addc(out, '-');
                 }
+                for (size_t k = 0; d->offset && k < d->n; k++) {
+                    rc_buf_adds(out, k ? "," : " offsets=");
+                    if (d->offset[k].x || d->offset[k].y)
+                        rc_buf_addf(out, "%d/%d", d->offset[k].x, d->offset[k].y);
+                    else
+                        rc_buf_addc(out, '-');
+                }
                 rc_buf_addc(out, '\n');
                 rc_buf_release(&text);
                 break;

@@ -138,6 +138,12 @@ typedef struct rc_draw {
      * advances plus `adjust`, which carries the difference.
      */
     const uint16_t *gids;
+    /*
+     * Where each of those glyphs is drawn off its pen position (a mark
+     * over its letter, as HarfBuzz placed it), NULL when none is; 1/1000
+     * em, y up.
+     */
+    const rc_glyph_offset *offset;
     size_t n;
     /*
      * Extraction of a word broken across lines: span_begin (non-NULL)

@@ -149,6 +149,14 @@ void rc_face_shape(rc_face *face, const uint32_t *cps, size_t n, int *kern, uint
  * the face set no such ligature.
  */
 int rc_face_ligature(const rc_face *face, const uint32_t *cps, size_t n, unsigned *gid);
+/*
+ * Where a shaped glyph is drawn off its pen position, in 1/1000 em (y
+ * up): HarfBuzz places an Arabic or Hebrew mark over or under its letter
+ * so (GPOS mark attachment), not where the mark's outline sits alone.
+ */
+typedef struct rc_glyph_offset {
+    int16_t x, y;
+} rc_glyph_offset;
 /* The advance of glyph gid in 1/1000 em, as libharu computes a width. */
 int rc_face_glyph_advance(const rc_face *face, unsigned gid);
 /* How many times the face was shaped (the rest came from its table or memory). */
@@ -165,10 +173,16 @@ size_t rc_face_shape_count(const rc_face *face);
  * CID-keyed CFF program whose glyph and CID k is what gids[k] would name
  * (cff.h), no hinting; gids[k] then receives k. The subset is cut from the
  * very file that was measured. 0, or -1 (RC_FAIL_FONT) when the file
- * cannot be cut.
+ * cannot be cut. shift (NULL, or m of them) moves glyphs[j] off its
+ * origin: a TrueType program then gets, as gids[n + 1 + j], a composite
+ * glyph of glyphs[j] so moved, drawn where the plain one would be drawn; a
+ * CFF program has no composites and keeps glyphs[j] where it is. A
+ * glyphs[j] of RC_GID_BLANK (font_shape.h) asks for a glyph of no outline
+ * and no advance: the space glyph in a CFF program.
  */
 int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
-                   size_t m, uint16_t *gids, rc_buf *out, rc_diags *d);
+                   const rc_glyph_offset *shift, size_t m, uint16_t *gids, rc_buf *out,
+                   rc_diags *d);
 /*
  * The face's font file as mapped in memory (valid while the face lives;
  * mapped on the first call for a shipped face), its size, and the face's

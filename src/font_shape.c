@@ -6,6 +6,7 @@
 #include "font_store.h"
 
 #include <hb.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,7 @@ static hb_script_t word_script(const uint32_t *cps, size_t n)
 }
 
 int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int *kern,
-                         uint8_t *lig, uint16_t *gids)
+                         uint8_t *lig, uint16_t *gids, rc_glyph_offset *offset)
 {
     if (n == 0 || n > 0x7FFFFFFF)
         return 0;
@@ -64,6 +65,7 @@ int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int
             kern[i] = 0;
             lig[i] = 1;
             gids[i] = 0;
+            offset[i] = (rc_glyph_offset){0, 0};
         }
         for (unsigned k = 0; k < len; k++) {
             unsigned j = len - 1 - k;
@@ -89,7 +91,16 @@ int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int
                 gid = RC_GID_BLANK;
             else if (gid >= RC_GID_BLANK)
                 gid = 0;
-            if (to - from > 1 || gid != rc_face_glyph(face, cps[from]))
+            /* A mark placed over its letter (GPOS): its glyph, moved; 1/1000 em, rounded. */
+            int64_t x = (int64_t)pos[j].x_offset * 1000, y = (int64_t)pos[j].y_offset * 1000;
+            int64_t half = upem / 2;
+            x = (x >= 0 ? x + half : x - half) / (int64_t)upem;
+            y = (y >= 0 ? y + half : y - half) / (int64_t)upem;
+            int moved = gid && gid != RC_GID_BLANK && (x || y) && x > INT16_MIN && x < INT16_MAX &&
+                        y > INT16_MIN && y < INT16_MAX;
+            if (moved)
+                offset[from] = (rc_glyph_offset){(int16_t)x, (int16_t)y};
+            if (to - from > 1 || moved || gid != rc_face_glyph(face, cps[from]))
                 gids[from] = (uint16_t)gid;
         }
     }

@@ -10,6 +10,7 @@
  */
 #include "cff.h"
 #include "font.h"
+#include "font_shape.h"
 #include "font_store.h"
 #include "subset.h"
 
@@ -185,18 +186,70 @@ static int subset_cff(const rc_face *face, const uint32_t *cps, size_t n, const 
     return r;
 }
 
-int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
-                   size_t m, uint16_t *gids, rc_buf *out, rc_diags *d)
+/*
+ * The glyphs a shift moves, as composites appended to the TrueType program
+ * in out (rc_subset_shift), and the blanks asked for (RC_GID_BLANK in
+ * glyphs), as a glyph of no advance: gids[n + 1 + j] becomes glyphs[j]'s
+ * new glyph. 0, or -1 with out and gids as they were.
+ */
+static int shift_glyphs(const rc_face *face, const uint16_t *glyphs,
+                        const rc_glyph_offset *shift, size_t n, size_t m, uint16_t *gids,
+                        rc_buf *out)
 {
-    if (rc_face_is_cff(face)) {
-        if (subset_cff(face, cps, n, glyphs, m, gids, out) == 0)
-            return 0;
-    } else {
-        if (rc_face_is_builtin(face) && subset_builtin(face, cps, n, glyphs, m, gids, out) == 0)
-            return 0;
-        if (subset_harfbuzz(face, cps, n, glyphs, m, gids, out) == 0)
-            return 0;
+    size_t moved = 0;
+    for (size_t j = 0; j < m; j++)
+        moved += glyphs[j] == RC_GID_BLANK || (shift && (shift[j].x || shift[j].y));
+    if (!moved)
+        return 0;
+    hb_face_t *hbf = rc_face_hb(face);
+    int64_t upem = hbf ? hb_face_get_upem(hbf) : 0;
+    if (upem < 16)
+        return -1;
+    int16_t *dx = rc_xmalloc(2 * m * sizeof(*dx)), *dy = dx + m;
+    uint8_t *blank = rc_xmalloc(m);
+    for (size_t j = 0; j < m; j++) {
+        /* 1/1000 em in font units, rounded half away from zero */
+        int64_t x = shift ? shift[j].x * upem : 0, y = shift ? shift[j].y * upem : 0;
+        dx[j] = (int16_t)((x >= 0 ? x + 500 : x - 500) / 1000);
+        dy[j] = (int16_t)((y >= 0 ? y + 500 : y - 500) / 1000);
+        blank[j] = glyphs[j] == RC_GID_BLANK;
     }
+    rc_buf moved_font = {0};
+    int r = rc_subset_shift((const unsigned char *)out->ptr, out->len, gids + n + 1, dx, dy,
+                            blank, m, gids + n + 1, &moved_font);
+    if (r == 0) {
+        rc_buf_reset(out);
+        rc_buf_add(out, moved_font.ptr, moved_font.len);
+    }
+    rc_buf_release(&moved_font);
+    free(dx);
+    free(blank);
+    return r;
+}
+
+int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
+                   const rc_glyph_offset *shift, size_t m, uint16_t *gids, rc_buf *out,
+                   rc_diags *d)
+{
+    /* A blank is cut as the space glyph, which a CFF program then shows */
+    uint16_t *cut = rc_xmalloc((m + 1) * sizeof(*cut));
+    for (size_t j = 0; j < m; j++)
+        cut[j] = glyphs[j] == RC_GID_BLANK ? (uint16_t)rc_face_glyph(face, ' ') : glyphs[j];
+    int r = -1;
+    if (rc_face_is_cff(face)) {
+        r = subset_cff(face, cps, n, cut, m, gids, out);
+    } else if ((rc_face_is_builtin(face) && subset_builtin(face, cps, n, cut, m, gids, out) == 0) ||
+               subset_harfbuzz(face, cps, n, cut, m, gids, out) == 0) {
+        /*
+         * A program with no room for more glyphs (65,535 already) shows
+         * them as they stand alone, as a CFF program does.
+         */
+        shift_glyphs(face, glyphs, shift, n, m, gids, out);
+        r = 0;
+    }
+    free(cut);
+    if (r == 0)
+        return 0;
     rc_pos nowhere = {NULL, 0, 0};
     return rc_error_class(d, RC_FAIL_FONT, nowhere, "cannot embed font '%s': HarfBuzz cannot subset it",
                           rc_face_path(face));

@@ -57,8 +57,9 @@ typedef struct draw_builder {
     rc_scaled *adj;
     uint8_t *lig;
     uint16_t *gid;   /* the shaped glyph of each, 0: the font's own (rc_run.gids) */
+    rc_glyph_offset *off; /* where each is drawn off its pen (rc_run.offset) */
     size_t n, cap;
-    int any_gid;
+    int any_gid, any_off;
     rc_draw proto;   /* face, size, color, x of the open text draw */
     int open;
     int actual;      /* the open draw is small caps with its written text as ActualText */
@@ -92,6 +93,10 @@ static void db_close(ctx *c, draw_builder *b, line *l)
     if (b->gid)
         memset(b->gid, 0, b->n * sizeof(*b->gid)); /* the next draw's start with none */
     b->any_gid = 0;
+    d->offset = b->any_off ? rc_arena_memdup(c->a, b->off, b->n, sizeof(*b->off)) : NULL;
+    if (b->off)
+        memset(b->off, 0, b->n * sizeof(*b->off));
+    b->any_off = 0;
     d->n = b->n;
     b->n = 0;
     b->open = 0;
@@ -125,6 +130,10 @@ static void db_push(draw_builder *b, uint32_t cp, rc_scaled adj, uint8_t lig)
             b->gid = rc_xrealloc(b->gid, b->cap * sizeof(*b->gid));
             memset(b->gid + had, 0, (b->cap - had) * sizeof(*b->gid));
         }
+        if (b->off) {
+            b->off = rc_xrealloc(b->off, b->cap * sizeof(*b->off));
+            memset(b->off + had, 0, (b->cap - had) * sizeof(*b->off));
+        }
     }
     b->cps[b->n] = cp;
     b->adj[b->n] = adj;
@@ -142,6 +151,15 @@ static void db_gid(draw_builder *b, uint16_t gid)
         b->gid = rc_xcalloc(b->cap, sizeof(*b->gid));
     b->gid[b->n - 1] = gid;
     b->any_gid |= gid != 0;
+}
+
+/* Where the glyph of the code point pushed last is drawn off its pen, as db_gid. */
+static void db_offset(draw_builder *b, rc_glyph_offset off)
+{
+    if (!b->off)
+        b->off = rc_xcalloc(b->cap, sizeof(*b->off));
+    b->off[b->n - 1] = off;
+    b->any_off |= off.x || off.y;
 }
 
 typedef struct link_tracker {
@@ -347,6 +365,8 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
             db_push(&b, run->cps[k], run->kern[k], run->lig ? run->lig[k] : 1);
             if (run->gids)
                 db_gid(&b, run->gids[k]);
+            if (run->offset)
+                db_offset(&b, run->offset[k]);
         }
         rc_scaled asc = milli_em(rc_face_ascender(face), run->size);
         rc_scaled desc = milli_em(-rc_face_descender(face), run->size);
@@ -403,6 +423,7 @@ static void render_line(ctx *c, const rc_para *p, size_t from, size_t to, const 
     free(b.adj);
     free(b.lig);
     free(b.gid);
+    free(b.off);
     if (c->doc->rtl || p->rtl)
         rc_bidi_line_draws(&l->v, &l->n, &l->cap, c->doc, c->fonts, c->a);
 

@@ -87,10 +87,11 @@ typedef struct pdf_face {
     struct pdf_lig {
         const uint32_t *cps; /* its letters, in the document's arena */
         size_t len;
-        unsigned gid;        /* in the face's font file */
+        unsigned gid;        /* in the face's font file, or RC_GID_BLANK */
         int width;           /* 1/1000 em */
         unsigned key;        /* rc_draw.gids' value: 0 for a ligature rc_face_shape set, the
                                 glyph HarfBuzz chose (perhaps for one letter), RC_GID_BLANK */
+        rc_glyph_offset shift; /* rc_draw.offset's: the glyph drawn moved (a composite) */
     } *ligs;
     size_t nligs, ligs_cap;
     HPDF_Dict font;  /* the Type0 font dictionary */
@@ -207,9 +208,16 @@ unsigned pdf_code_of(const pdf_face *f, uint32_t cp);
 unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len);
 /*
  * The code of the glyph rc_draw.gids names (0: the ligature rc_face_shape
- * set) showing the len letters cps, 0 if none.
+ * set) showing the len letters cps, moved by shift (rc_draw.offset), 0 if
+ * none.
  */
-unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len);
+unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len,
+                        rc_glyph_offset shift);
+/* rc_draw.offset[i], {0, 0} when the draw has none. */
+static inline rc_glyph_offset pdf_shift_of(const rc_draw *d, size_t i)
+{
+    return d->offset ? d->offset[i] : (rc_glyph_offset){0, 0};
+}
 int pdf_collect_codes(pdf_ctx *c);
 int pdf_build_font(pdf_ctx *c, int face);
 

@@ -28,7 +28,11 @@
  *   in /ToUnicode its letters (never U+FB03 and the like, which a search
  *   for "office" would not find); so does each glyph HarfBuzz chose for
  *   right-to-left text (rc_draw.gids: an Arabic letter's joining form, a
- *   mirrored bracket), which extracts as the letter it shows;
+ *   mirrored bracket), which extracts as the letter it shows; a glyph
+ *   HarfBuzz moved off its pen (a mark over its letter: rc_draw.offset)
+ *   gets a code of its own and, in a TrueType subset, a composite glyph
+ *   of it so moved, drawn on the baseline: a mark raised by the text
+ *   matrix or Ts would extract as a line of its own;
  * - the descriptor has the font module's ascender, descender, cap height and
  *   x-height, and the slant, weight and bounding box of the font's tables.
  *
@@ -87,40 +91,43 @@ unsigned pdf_code_of(const pdf_face *f, uint32_t cp)
     return at ? (unsigned)(at - f->cps + 1) : 0;
 }
 
-/* Whether l shows the len letters cps with the glyph rc_draw.gids names as key. */
-static int lig_is(const struct pdf_lig *l, unsigned key, const uint32_t *cps, size_t len)
+/* Whether l shows the len letters cps with the glyph rc_draw.gids names as key, so moved. */
+static int lig_is(const struct pdf_lig *l, unsigned key, const uint32_t *cps, size_t len,
+                  rc_glyph_offset shift)
 {
-    return l->len == len && l->key == key && !memcmp(l->cps, cps, len * sizeof(*cps));
+    return l->len == len && l->key == key && l->shift.x == shift.x && l->shift.y == shift.y &&
+           !memcmp(l->cps, cps, len * sizeof(*cps));
 }
 
-unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len)
+unsigned pdf_glyph_code(const pdf_face *f, unsigned gid, const uint32_t *cps, size_t len,
+                        rc_glyph_offset shift)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (lig_is(&f->ligs[k], gid, cps, len))
+        if (lig_is(&f->ligs[k], gid, cps, len, shift))
             return (unsigned)(f->n + 1 + k);
     return 0;
 }
 
 unsigned pdf_lig_code(const pdf_face *f, const uint32_t *cps, size_t len)
 {
-    return pdf_glyph_code(f, 0, cps, len);
+    return pdf_glyph_code(f, 0, cps, len, (rc_glyph_offset){0, 0});
 }
 
 /*
  * Record the glyph that shows the len letters cps in face f, once: the one
  * rc_draw.gids names as key, or (key 0) the ligature rc_face_shape set. A
- * blank (RC_GID_BLANK) is the space glyph with no width, drawn for
- * extraction only.
+ * blank (RC_GID_BLANK) is a glyph of no outline and no width, drawn for
+ * extraction only, which the subset adds (rc_face_subset).
  */
-static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len, unsigned key)
+static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len, unsigned key,
+                        rc_glyph_offset shift)
 {
     for (size_t k = 0; k < f->nligs; k++)
-        if (lig_is(&f->ligs[k], key, cps, len))
+        if (lig_is(&f->ligs[k], key, cps, len, shift))
             return 0;
     unsigned gid = key;
     int width;
     if (key == RC_GID_BLANK) {
-        gid = rc_face_glyph(f->face, ' ');
         width = 0;
     } else if (key) {
         width = rc_face_glyph_advance(f->face, gid);
@@ -131,7 +138,7 @@ static int add_ligature(pdf_ctx *c, pdf_face *f, const uint32_t *cps, size_t len
         return rc_error_class(c->diags, RC_FAIL_INTERNAL, pdf_no_pos,
                               "a text run shows a ligature its face did not set");
     RC_VEC_PUSH(f->ligs, f->nligs, f->ligs_cap);
-    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width, key};
+    f->ligs[f->nligs++] = (struct pdf_lig){cps, len, gid, width, key, shift};
     return 0;
 }
 
@@ -184,16 +191,18 @@ int pdf_collect_codes(pdf_ctx *c)
                                               "page %zu: a ligature the run cannot show", p + 1);
                     /* right to left, its first letter and blanks (pdf_rtl_units says why) */
                     int split = d->rtl && gid && gid != RC_GID_BLANK;
-                    if (add_ligature(c, f, d->cps + k, split ? 1 : len, gid) != 0)
+                    if (add_ligature(c, f, d->cps + k, split ? 1 : len, gid,
+                                     pdf_shift_of(d, k)) != 0)
                         return -1;
                     for (size_t j = 1; split && j < len; j++)
-                        if (add_ligature(c, f, d->cps + k + j, 1, RC_GID_BLANK) != 0)
+                        if (add_ligature(c, f, d->cps + k + j, 1, RC_GID_BLANK,
+                                         (rc_glyph_offset){0, 0}) != 0)
                             return -1;
                     k += len - 1;
                     continue;
                 }
                 if (gid) {
-                    if (add_ligature(c, f, d->cps + k, 1, gid) != 0)
+                    if (add_ligature(c, f, d->cps + k, 1, gid, pdf_shift_of(d, k)) != 0)
                         return -1;
                     continue;
                 }
@@ -252,8 +261,11 @@ static void subset_tag(const pdf_face *f, int face, char tag[TAG_LEN + 1])
     h = (h ^ (uint64_t)face) * 0x100000001B3u;
     for (size_t k = 0; k < f->n; k++)
         h = (h ^ f->cps[k]) * 0x100000001B3u;
-    for (size_t k = 0; k < f->nligs; k++)
+    for (size_t k = 0; k < f->nligs; k++) {
         h = (h ^ (0x110000u + f->ligs[k].gid)) * 0x100000001B3u;
+        h = (h ^ ((uint32_t)(uint16_t)f->ligs[k].shift.x << 16 | (uint16_t)f->ligs[k].shift.y)) *
+            0x100000001B3u;
+    }
     for (int i = 0; i < TAG_LEN; i++, h /= 26)
         tag[i] = (char)('A' + h % 26);
     tag[TAG_LEN] = 0;
@@ -502,11 +514,16 @@ int pdf_build_font(pdf_ctx *c, int face)
     size_t ncodes = f->n + f->nligs; /* codes 1 .. ncodes */
     uint16_t *gids = rc_xmalloc((ncodes + 1) * sizeof(*gids));
     uint16_t *lig_glyphs = rc_xmalloc((f->nligs + 1) * sizeof(*lig_glyphs));
-    for (size_t k = 0; k < f->nligs; k++)
+    rc_glyph_offset *shift = rc_xmalloc((f->nligs + 1) * sizeof(*shift));
+    for (size_t k = 0; k < f->nligs; k++) {
         lig_glyphs[k] = (uint16_t)f->ligs[k].gid;
+        shift[k] = f->ligs[k].shift;
+    }
     rc_buf *program = &c->font_program;
-    int cut = rc_face_subset(rf, f->cps, f->n, lig_glyphs, f->nligs, gids, program, c->diags);
+    int cut = rc_face_subset(rf, f->cps, f->n, lig_glyphs, shift, f->nligs, gids, program,
+                             c->diags);
     free(lig_glyphs);
+    free(shift);
     if (cut != 0) {
         free(gids);
         return -1;

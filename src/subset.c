@@ -60,6 +60,53 @@ static unsigned floor_pow2(unsigned n, unsigned *log2)
     return p;
 }
 
+/*
+ * The file's header and table directory, written over the space left for
+ * them at its start (12 + 16 * count bytes), and head's checkSumAdjustment
+ * over the whole file. Table t (tag[t], ascending) is len[t] bytes at
+ * at[t], 4-aligned; one of no length is left out, its record's space
+ * staying zero before the first table.
+ */
+static void finish(rc_buf *out, const uint32_t *tag, const size_t *at, const size_t *len,
+                   unsigned count)
+{
+    while (out->len % 4)
+        rc_buf_addc(out, 0);
+    unsigned present = 0;
+    for (unsigned t = 0; t < count; t++)
+        present += len[t] > 0;
+    unsigned log2, range = 16 * floor_pow2(present, &log2);
+    set32(out, 0, 0x00010000);
+    set16(out, 4, present);
+    set16(out, 6, range);
+    set16(out, 8, log2);
+    set16(out, 10, 16 * present - range);
+    size_t rec = 12, head_at = 0;
+    int head = 0;
+    uint32_t file_sum = 0; /* tables start 4-aligned, zero-padded: their sums add up */
+    for (unsigned t = 0; t < count; t++) {
+        if (!len[t])
+            continue;
+        const unsigned char *p = (const unsigned char *)out->ptr + at[t];
+        uint32_t sum = checksum(p, len[t]);
+        if (tag[t] == RC_SFNT_TAG('h', 'e', 'a', 'd') && len[t] >= 12) {
+            head_at = at[t];
+            head = 1;
+            sum -= rc_be32(p + 8); /* its checksum is taken with the adjustment at 0 */
+            set32(out, head_at + 8, 0);
+        }
+        file_sum += sum;
+        set32(out, rec, tag[t]);
+        set32(out, rec + 4, sum);
+        set32(out, rec + 8, (uint32_t)at[t]);
+        set32(out, rec + 12, (uint32_t)len[t]);
+        rec += 16;
+    }
+    file_sum += checksum((const unsigned char *)out->ptr, 12 + 16 * (size_t)count);
+    if (head)
+        set32(out, head_at + 8, 0xB1B0AFBAu - file_sum);
+}
+
 typedef struct font_in {
     const unsigned char *file;
     size_t size;
@@ -77,6 +124,28 @@ static const unsigned char *table(const font_in *f, const char *tag, size_t min,
     if (len)
         *len = n;
     return p && n >= min ? p : NULL;
+}
+
+/* The tables of face index of the file that glyphs are read from, consistent; 0 or -1. */
+static int read_font(font_in *f, const unsigned char *file, size_t size, unsigned index)
+{
+    *f = (font_in){file, size, index, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    f->head = table(f, "head", 54, NULL);
+    f->hhea = table(f, "hhea", 36, NULL);
+    f->maxp = table(f, "maxp", 6, NULL);
+    f->hmtx = table(f, "hmtx", 4, &f->hmtx_len);
+    f->loca = table(f, "loca", 2, &f->loca_len);
+    f->glyf = table(f, "glyf", 0, &f->glyf_len);
+    if (!f->head || !f->hhea || !f->maxp || !f->hmtx || !f->loca || !f->glyf)
+        return -1;
+    f->glyphs = rc_be16(f->maxp + 4);
+    f->hmetrics = rc_be16(f->hhea + 34);
+    f->long_loca = rc_be16(f->head + 50) != 0;
+    if (f->hmetrics == 0 || f->hmetrics > f->glyphs ||
+        f->hmtx_len < 4 * (size_t)f->hmetrics + 2 * (size_t)(f->glyphs - f->hmetrics) ||
+        f->loca_len < ((size_t)f->glyphs + 1) * (f->long_loca ? 4 : 2))
+        return -1;
+    return 0;
 }
 
 /* The old glyph g's bytes in glyf, or -1. */
@@ -269,28 +338,14 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
                        const uint16_t *glyphs, size_t n, const uint32_t *cps,
                        const uint16_t *new_gids, size_t m, rc_buf *out)
 {
-    font_in f = {file, size, index, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
-    f.head = table(&f, "head", 54, NULL);
-    f.hhea = table(&f, "hhea", 36, NULL);
-    f.maxp = table(&f, "maxp", 6, NULL);
-    f.hmtx = table(&f, "hmtx", 4, &f.hmtx_len);
-    f.loca = table(&f, "loca", 2, &f.loca_len);
-    f.glyf = table(&f, "glyf", 0, &f.glyf_len);
-    if (!f.head || !f.hhea || !f.maxp || !f.hmtx || !f.loca || !f.glyf || n == 0 || n > 0xFFFF)
-        return -1;
-    f.glyphs = rc_be16(f.maxp + 4);
-    f.hmetrics = rc_be16(f.hhea + 34);
-    f.long_loca = rc_be16(f.head + 50) != 0;
-    if (f.hmetrics == 0 || f.hmetrics > f.glyphs ||
-        f.hmtx_len < 4 * (size_t)f.hmetrics + 2 * (size_t)(f.glyphs - f.hmetrics) ||
-        f.loca_len < ((size_t)f.glyphs + 1) * (f.long_loca ? 4 : 2))
+    font_in f;
+    if (read_font(&f, file, size, index) != 0 || n == 0 || n > 0xFFFF)
         return -1;
 
     static const char *const tags[] = {"OS/2", "cmap", "glyf", "head", "hhea",
                                        "hmtx", "loca", "maxp", "name", "post"};
     enum { TABLES = 10 };
     size_t at[TABLES], len[TABLES];
-    unsigned present = 0;
     rc_buf_reset(out);
     rc_buf_add(out, "\0\0\0\0\0\0\0\0\0\0\0\0", 12); /* the header, filled in below */
     for (int t = 0; t < TABLES; t++)
@@ -365,41 +420,225 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
             break;
         }
         len[t] = out->len - at[t];
-        present += len[t] > 0;
     }
     free(loca);
     if (failed) {
         rc_buf_reset(out);
         return -1;
     }
-    while (out->len % 4)
-        rc_buf_addc(out, 0);
+    uint32_t tag[TABLES];
+    for (int t = 0; t < TABLES; t++)
+        tag[t] = RC_SFNT_TAG(tags[t][0], tags[t][1], tags[t][2], tags[t][3]);
+    finish(out, tag, at, len, TABLES);
+    return 0;
+}
 
-    /* The table directory, then the head's checkSumAdjustment over the whole file. */
-    unsigned log2, range = 16 * floor_pow2(present, &log2);
-    set32(out, 0, 0x00010000);
-    set16(out, 4, present);
-    set16(out, 6, range);
-    set16(out, 8, log2);
-    set16(out, 10, 16 * present - range);
-    size_t rec = 12, head_at = 0;
-    uint32_t file_sum = 0; /* tables start 4-aligned, zero-padded: their sums add up */
-    for (int t = 0; t < TABLES; t++) {
-        if (!len[t])
+static int16_t clamp16(int64_t v)
+{
+    return (int16_t)(v < -32768 ? -32768 : v > 32767 ? 32767 : v);
+}
+
+int rc_subset_shift(const unsigned char *file, size_t size, const uint16_t *glyphs,
+                    const int16_t *dx, const int16_t *dy, const uint8_t *blank, size_t n,
+                    uint16_t *new_gids, rc_buf *out)
+{
+    font_in f;
+    if (read_font(&f, file, size, 0) != 0 || size < 12 || f.glyphs + n > 0xFFFF)
+        return -1;
+    unsigned count = rc_be16(file + 4);
+    if (count == 0 || count > 64 || size < 12 + 16 * (size_t)count)
+        return -1;
+
+    /*
+     * The composites: each its component moved, its box the component's
+     * moved. A component with no outline (a blank) stays itself, as does
+     * one not moved at all.
+     */
+    rc_buf glyf = {0};
+    rc_buf_add(&glyf, f.glyf, f.glyf_len);
+    uint32_t *loca = rc_xmalloc((n + 1) * sizeof(*loca));
+    int16_t *box = rc_xmalloc(4 * (n + 1) * sizeof(*box));
+    uint16_t *advance = rc_xmalloc((n + 1) * sizeof(*advance));
+    uint16_t *made = rc_xmalloc((n + 1) * sizeof(*made)); /* new_gids, set once all went well */
+    unsigned added = 0, points = 0, contours = 0;
+    int nested = 0, failed = 0;
+    int16_t font_box[4];
+    for (int i = 0; i < 4; i++)
+        font_box[i] = (int16_t)rc_be16(f.head + 36 + 2 * i);
+    unsigned blank_gid = 0; /* the blank, once made */
+    for (size_t i = 0; i < n && !failed; i++) {
+        size_t start, end;
+        made[i] = glyphs[i];
+        if (blank && blank[i]) {
+            if (!blank_gid) {
+                if (glyf.len % 2)
+                    rc_buf_addc(&glyf, 0);
+                loca[added] = (uint32_t)glyf.len; /* no outline: it ends where it starts */
+                memset(box + 4 * added, 0, 4 * sizeof(*box));
+                advance[added] = 0;
+                blank_gid = f.glyphs + added++;
+            }
+            made[i] = (uint16_t)blank_gid;
             continue;
-        const unsigned char *p = (const unsigned char *)out->ptr + at[t];
-        uint32_t sum = checksum(p, len[t]);
-        file_sum += sum;
-        set32(out, rec, RC_SFNT_TAG(tags[t][0], tags[t][1], tags[t][2], tags[t][3]));
-        set32(out, rec + 4, sum);
-        set32(out, rec + 8, (uint32_t)at[t]);
-        set32(out, rec + 12, (uint32_t)len[t]);
-        rec += 16;
-        if (t == 3)
-            head_at = at[t];
+        }
+        if (glyph_range(&f, glyphs[i], &start, &end) != 0) {
+            failed = 1;
+            break;
+        }
+        if (end - start < 10 || (dx[i] == 0 && dy[i] == 0))
+            continue;
+        const unsigned char *g = f.glyf + start;
+        int c = (int16_t)rc_be16(g);
+        if (c < 0) {
+            nested = 1;
+        } else if (c > 0 && end - start >= 10 + 2 * (size_t)c) {
+            contours = (unsigned)c > contours ? (unsigned)c : contours;
+            unsigned p = rc_be16(g + 10 + 2 * (size_t)(c - 1)) + 1u;
+            points = p > points ? p : points;
+        }
+        if (glyf.len % 2)
+            rc_buf_addc(&glyf, 0);
+        loca[added] = (uint32_t)glyf.len;
+        int16_t *b = box + 4 * added;
+        for (int k = 0; k < 4; k++)
+            b[k] = clamp16((int16_t)rc_be16(g + 2 + 2 * k) + (k % 2 ? dy[i] : dx[i]));
+        put16(&glyf, 0xFFFF); /* numberOfContours -1: a composite */
+        for (int k = 0; k < 4; k++) {
+            put16(&glyf, (uint16_t)b[k]);
+            if (k < 2 && b[k] < font_box[k])
+                font_box[k] = b[k];
+            if (k >= 2 && b[k] > font_box[k])
+                font_box[k] = b[k];
+        }
+        put16(&glyf, 0x0003); /* ARG_1_AND_2_ARE_WORDS, ARGS_ARE_XY_VALUES */
+        put16(&glyf, glyphs[i]);
+        put16(&glyf, (uint16_t)dx[i]);
+        put16(&glyf, (uint16_t)dy[i]);
+        advance[added] = (uint16_t)rc_be16(
+            f.hmtx + 4 * (size_t)(glyphs[i] < f.hmetrics ? glyphs[i] : f.hmetrics - 1));
+        made[i] = (uint16_t)(f.glyphs + added++);
     }
-    /* Directory records of absent tables: the space stays, zero, before the first table. */
-    file_sum += checksum((const unsigned char *)out->ptr, 12 + 16 * TABLES);
-    set32(out, head_at + 8, 0xB1B0AFBAu - file_sum);
+    if (glyf.len % 2)
+        rc_buf_addc(&glyf, 0);
+    loca[added] = (uint32_t)glyf.len;
+    if (failed || added == 0) {
+        rc_buf_release(&glyf);
+        free(loca);
+        free(box);
+        free(advance);
+        free(made);
+        if (failed)
+            return -1;
+        rc_buf_reset(out);
+        rc_buf_add(out, file, size);
+        return 0;
+    }
+    unsigned total = f.glyphs + added;
+    int long_loca = glyf.len > 0x1FFFE;
+
+    rc_buf_reset(out);
+    rc_buf_add(out, file, 12 + 16 * (size_t)count); /* the directory, rewritten by finish */
+    uint32_t tag[64];
+    size_t at[64], len[64];
+    for (unsigned t = 0; t < count; t++) {
+        const unsigned char *rec = file + 12 + 16 * (size_t)t;
+        tag[t] = rc_be32(rec);
+        uint32_t off = rc_be32(rec + 8), tlen = rc_be32(rec + 12);
+        while (out->len % 4)
+            rc_buf_addc(out, 0);
+        at[t] = out->len;
+        if (off > size || size - off < tlen) {
+            failed = 1;
+            break;
+        }
+        const unsigned char *src = file + off;
+        switch (tag[t]) {
+        case RC_SFNT_TAG('g', 'l', 'y', 'f'):
+            rc_buf_add(out, glyf.ptr, glyf.len);
+            break;
+        case RC_SFNT_TAG('l', 'o', 'c', 'a'):
+            for (unsigned g = 0; g <= total; g++) {
+                size_t s, e;
+                uint32_t v = g >= f.glyphs ? loca[g - f.glyphs]
+                             : glyph_range(&f, g, &s, &e) == 0 ? (uint32_t)s : 0;
+                if (long_loca)
+                    put32(out, v);
+                else
+                    put16(out, v / 2);
+            }
+            break;
+        case RC_SFNT_TAG('h', 'm', 't', 'x'):
+            /* every glyph a long metric, a composite its component's advance */
+            for (unsigned g = 0; g < total; g++) {
+                unsigned adv = 0, lsb = 0;
+                if (g < f.glyphs) {
+                    adv = rc_be16(f.hmtx + 4 * (size_t)(g < f.hmetrics ? g : f.hmetrics - 1));
+                    lsb = g < f.hmetrics ? rc_be16(f.hmtx + 4 * (size_t)g + 2)
+                                         : rc_be16(f.hmtx + 4 * (size_t)f.hmetrics +
+                                                   2 * (size_t)(g - f.hmetrics));
+                } else {
+                    adv = advance[g - f.glyphs];
+                    lsb = (uint16_t)box[4 * (g - f.glyphs)];
+                }
+                put16(out, adv);
+                put16(out, lsb);
+            }
+            break;
+        case RC_SFNT_TAG('h', 'h', 'e', 'a'):
+            rc_buf_add(out, src, tlen);
+            set16(out, at[t] + 34, total);
+            /* minLeftSideBearing, minRightSideBearing and xMaxExtent */
+            for (unsigned k = 0; k < added && tlen >= 36; k++) {
+                if (f.glyphs + k == blank_gid)
+                    continue; /* no outline, no bearings */
+                const unsigned char *h = (const unsigned char *)out->ptr + at[t];
+                const int16_t *b = box + 4 * k;
+                if (b[0] < (int16_t)rc_be16(h + 12))
+                    set16(out, at[t] + 12, (uint16_t)b[0]);
+                if (advance[k] - b[2] < (int16_t)rc_be16(h + 14))
+                    set16(out, at[t] + 14, (uint16_t)clamp16(advance[k] - b[2]));
+                if (b[2] > (int16_t)rc_be16(h + 16))
+                    set16(out, at[t] + 16, (uint16_t)b[2]);
+            }
+            break;
+        case RC_SFNT_TAG('m', 'a', 'x', 'p'):
+            rc_buf_add(out, src, tlen);
+            set16(out, at[t] + 4, total);
+            if (tlen >= 32 && rc_be32(src) == 0x00010000) {
+                const unsigned char *m = (const unsigned char *)out->ptr + at[t];
+                if (points > rc_be16(m + 10))
+                    set16(out, at[t] + 10, points);
+                if (contours > rc_be16(m + 12))
+                    set16(out, at[t] + 12, contours);
+                if (rc_be16(m + 28) < 1)
+                    set16(out, at[t] + 28, 1);
+                unsigned depth = rc_be16(m + 30);
+                set16(out, at[t] + 30, nested ? depth + 1 : depth < 1 ? 1 : depth);
+            }
+            break;
+        case RC_SFNT_TAG('h', 'e', 'a', 'd'):
+            rc_buf_add(out, src, tlen);
+            for (int k = 0; k < 4 && tlen >= 54; k++)
+                set16(out, at[t] + 36 + 2 * (size_t)k, (uint16_t)font_box[k]);
+            if (tlen >= 54)
+                set16(out, at[t] + 50, long_loca);
+            break;
+        default:
+            rc_buf_add(out, src, tlen);
+        }
+        len[t] = out->len - at[t];
+    }
+    rc_buf_release(&glyf);
+    free(loca);
+    free(box);
+    free(advance);
+    if (!failed)
+        memcpy(new_gids, made, n * sizeof(*made));
+    free(made);
+    if (failed) {
+        rc_buf_reset(out);
+        return -1;
+    }
+    finish(out, tag, at, len, count);
     return 0;
 }

@@ -29,4 +29,19 @@ int rc_subset_truetype(const unsigned char *file, size_t size, unsigned index,
                        const uint16_t *glyphs, size_t n, const uint32_t *cps,
                        const uint16_t *new_gids, size_t m, rc_buf *out);
 
+/*
+ * Write into *out (reset first) the TrueType program file (one font, as
+ * rc_subset_truetype or hb-subset writes it) with a composite glyph
+ * appended for each glyphs[i] that dx[i], dy[i] (font units) move and that
+ * has an outline: the glyph moved, with its advance; new_gids[i] receives it,
+ * or glyphs[i] itself. Where blank (NULL, or n flags) has blank[i] set,
+ * new_gids[i] is instead a glyph of no outline and no advance (one for
+ * all), which shows a letter for extraction only: the space glyph would
+ * contradict the width 0 the PDF gives it (PDF/A-1b, 6.3.6). Every other
+ * glyph and table stays as it was. 0 or -1.
+ */
+int rc_subset_shift(const unsigned char *file, size_t size, const uint16_t *glyphs,
+                    const int16_t *dx, const int16_t *dy, const uint8_t *blank, size_t n,
+                    uint16_t *new_gids, rc_buf *out);
+
 #endif

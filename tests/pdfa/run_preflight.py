@@ -45,6 +45,10 @@ def main():
     compile_cv(os.path.join(PROJECT, "tests", "golden", "fonts.yaml"),
                os.path.join(out, "installed-fonts.pdf"), "--pdf-standard", "a-1b")
     expected["installed-fonts.pdf"] = True
+    # vocalised Arabic: marks HarfBuzz moved are composite glyphs added to the subset
+    compile_cv(os.path.join(PROJECT, "tests", "rtl", "arabic_vocalised.yaml"),
+               os.path.join(out, "arabic-marks.pdf"), "--pdf-standard", "a-1b")
+    expected["arabic-marks.pdf"] = True
     # a photo whose edges fade out (PDF/A-1 has no transparency); characters
     # XML escapes in the metadata; dates, in the information dictionary and XMP
     photo_dir = os.path.join(WORK, "photo")

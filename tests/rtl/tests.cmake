@@ -29,3 +29,8 @@ foreach(input ${RTL_CASES})
             -DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/rtl-golden/${name}.trace
             -P ${PROJECT_SOURCE_DIR}/tests/golden/run_golden.cmake)
 endforeach()
+# Vocalised Arabic: each mark drawn where HarfBuzz places it over or under
+# its letter, compared glyph by glyph with hb-shape (check_marks.py).
+add_test(NAME rtl_marks_arabic
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_marks.py $<TARGET_FILE:rescomp>
+          ${CMAKE_CURRENT_LIST_DIR}/arabic_vocalised.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-marks)

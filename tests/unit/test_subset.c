@@ -3,9 +3,11 @@
  * back with the same glyphs (outline extents and advances) under the
  * code points asked for, a valid sfnt (table checksums, whole-file
  * checksum), and fonts it cannot cut (composite glyphs, broken tables)
- * are refused rather than cut wrongly.
+ * are refused rather than cut wrongly; glyphs moved (a mark HarfBuzz
+ * placed) are composites with the outline moved.
  */
 #include "font.h"
+#include "font_shape.h"
 #include "font_store.h"
 #include "harness.h"
 #include "sfnt.h"
@@ -48,6 +50,31 @@ static uint32_t file_checksum(const unsigned char *p, size_t len)
 }
 
 /* Cut `text`'s characters out of a face, as the PDF device does, into out. */
+/*
+ * A valid sfnt: 4-aligned, the whole-file checksum and every table's own
+ * right. Its number of tables.
+ */
+static unsigned sfnt_tables(const rc_buf *out)
+{
+    CHECK(out->len > 0 && out->len % 4 == 0);
+    CHECK(file_checksum((const unsigned char *)out->ptr, out->len) == 0xB1B0AFBAu);
+    const unsigned char *p = (const unsigned char *)out->ptr;
+    unsigned tables = rc_be16(p + 4);
+    for (unsigned i = 0; i < tables; i++) {
+        const unsigned char *r = p + 12 + 16 * i;
+        uint32_t sum = 0, off = rc_be32(r + 8), len = rc_be32(r + 12);
+        for (uint32_t j = 0; j < len; j += 4) {
+            unsigned char w[4] = {0, 0, 0, 0};
+            memcpy(w, p + off + j, len - j < 4 ? len - j : 4);
+            sum += rc_be32(w);
+        }
+        if (rc_be32(r) == RC_SFNT_TAG('h', 'e', 'a', 'd'))
+            sum -= rc_be32(p + off + 8); /* counted as 0 in its own checksum */
+        CHECK(sum == rc_be32(r + 4));
+    }
+    return tables;
+}
+
 static int cut(const rc_face *face, const uint32_t *cps, size_t m, uint16_t *gids, rc_buf *out)
 {
     uint16_t glyphs[256] = {0};
@@ -95,24 +122,7 @@ static void test_shipped(const char *dir, const char *file)
     uint16_t gids[RC_ARRAY_LEN(cps)];
     rc_buf out = RC_BUF_INIT;
     CHECK_INT(cut(face, have, m, gids, &out), 0);
-    CHECK(out.len > 0 && out.len % 4 == 0);
-    CHECK(file_checksum((const unsigned char *)out.ptr, out.len) == 0xB1B0AFBAu);
-    /* every table's own checksum is right */
-    const unsigned char *p = (const unsigned char *)out.ptr;
-    unsigned tables = rc_be16(p + 4);
-    CHECK_INT(tables, 10);
-    for (unsigned i = 0; i < tables; i++) {
-        const unsigned char *r = p + 12 + 16 * i;
-        uint32_t sum = 0, off = rc_be32(r + 8), len = rc_be32(r + 12);
-        for (uint32_t j = 0; j < len; j += 4) {
-            unsigned char w[4] = {0, 0, 0, 0};
-            memcpy(w, p + off + j, len - j < 4 ? len - j : 4);
-            sum += rc_be32(w);
-        }
-        if (rc_be32(r) == RC_SFNT_TAG('h', 'e', 'a', 'd'))
-            sum -= rc_be32(p + off + 8); /* counted as 0 in its own checksum */
-        CHECK(sum == rc_be32(r + 4));
-    }
+    CHECK_INT(sfnt_tables(&out), 10);
 
     hb_blob_t *blob = hb_blob_create(out.ptr, (unsigned)out.len, HB_MEMORY_MODE_READONLY, NULL,
                                      NULL);
@@ -186,7 +196,7 @@ static void test_face_subset(void)
         rc_buf out = RC_BUF_INIT;
         rc_diags d;
         rc_diags_init(&d);
-        CHECK_INT(rc_face_subset(face, cps, 3, NULL, 0, gids, &out, &d), 0);
+        CHECK_INT(rc_face_subset(face, cps, 3, NULL, NULL, 0, gids, &out, &d), 0);
         CHECK_INT(gids[0], 0);
         CHECK_INT(gids[3], 0);
         CHECK(gids[1] != 0 && gids[2] != 0 && gids[1] != gids[2]);
@@ -206,6 +216,85 @@ static void test_face_subset(void)
     rc_font_store_free(s);
 }
 
+/*
+ * Glyphs moved (rc_face_subset's shift, an Arabic mark HarfBuzz placed):
+ * a moved glyph is a new composite whose outline is the glyph's moved by
+ * the shift in font units, with the glyph's advance; an unmoved one and
+ * one with no outline (a space) stay themselves; a blank asked for is a
+ * glyph of no outline and no advance; the font stays valid.
+ */
+static void test_shift(void)
+{
+    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (access(dejavu, R_OK) != 0) {
+        fprintf(stderr, "test_subset: %s not installed; moved glyphs not checked\n", dejavu);
+        return;
+    }
+    rc_font_store *s = rc_font_store_new(NULL);
+    const char *why = NULL;
+    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
+    CHECK(face != NULL);
+    if (!face) {
+        rc_font_store_free(s);
+        return;
+    }
+    const uint32_t cps[] = {'a'};
+    unsigned fatha = rc_face_glyph(face, 0x064E), space = rc_face_glyph(face, ' ');
+    const uint16_t glyphs[] = {(uint16_t)fatha, (uint16_t)fatha, (uint16_t)space,
+                               (uint16_t)fatha, RC_GID_BLANK};
+    const rc_glyph_offset shift[] = {{0, 0}, {100, -170}, {50, 50}, {-3, 0}, {0, 0}};
+    uint16_t gids[7], plain[7];
+    rc_buf out = RC_BUF_INIT, flat = RC_BUF_INIT;
+    rc_diags d;
+    rc_diags_init(&d);
+    CHECK_INT(rc_face_subset(face, cps, 1, glyphs, NULL, 4, plain, &flat, &d), 0);
+    CHECK_INT(rc_face_subset(face, cps, 1, glyphs, shift, 5, gids, &out, &d), 0);
+    CHECK_INT(sfnt_tables(&out), sfnt_tables(&flat));
+
+    hb_blob_t *blob = hb_blob_create(out.ptr, (unsigned)out.len, HB_MEMORY_MODE_READONLY, NULL,
+                                     NULL);
+    hb_face_t *sub_face = hb_face_create(blob, 0);
+    hb_blob_t *flat_blob = hb_blob_create(flat.ptr, (unsigned)flat.len, HB_MEMORY_MODE_READONLY,
+                                          NULL, NULL);
+    hb_face_t *flat_face = hb_face_create(flat_blob, 0);
+    unsigned before = hb_face_get_glyph_count(flat_face);
+    CHECK_INT(hb_face_get_glyph_count(sub_face), before + 3); /* two moved fathas, a blank */
+    CHECK_INT(gids[1], plain[1]);                             /* 'a', as it was */
+    CHECK_INT(gids[2], plain[2]);                             /* the unmoved fatha */
+    CHECK_INT(gids[4], plain[4]);                             /* the space: nothing to move */
+    CHECK_INT(gids[3], before);
+    CHECK_INT(gids[5], before + 1);
+    CHECK_INT(gids[6], before + 2);
+    hb_font_t *sub = hb_font_create(sub_face);
+    hb_glyph_extents_t mark, moved, nudged;
+    CHECK(hb_font_get_glyph_extents(sub, plain[2], &mark));
+    CHECK(hb_font_get_glyph_extents(sub, gids[3], &moved));
+    CHECK(hb_font_get_glyph_extents(sub, gids[5], &nudged));
+    /* 2048 units an em: 100/1000 em is 205 units, -170/1000 em -348, -3/1000 em -6 */
+    CHECK_INT(moved.x_bearing - mark.x_bearing, 205);
+    CHECK_INT(moved.y_bearing - mark.y_bearing, -348);
+    CHECK_INT(moved.width, mark.width);
+    CHECK_INT(moved.height, mark.height);
+    CHECK_INT(nudged.x_bearing - mark.x_bearing, -6);
+    CHECK_INT(hb_font_get_glyph_h_advance(sub, gids[3]),
+              hb_font_get_glyph_h_advance(sub, plain[2]));
+    /* the blank: no outline, no advance (the space glyph has both an advance and none) */
+    hb_glyph_extents_t none;
+    CHECK(hb_font_get_glyph_extents(sub, gids[6], &none));
+    CHECK(none.width == 0 && none.height == 0);
+    CHECK_INT(hb_font_get_glyph_h_advance(sub, gids[6]), 0);
+    CHECK(hb_font_get_glyph_h_advance(sub, plain[4]) > 0);
+    hb_font_destroy(sub);
+    hb_face_destroy(sub_face);
+    hb_face_destroy(flat_face);
+    hb_blob_destroy(blob);
+    hb_blob_destroy(flat_blob);
+    rc_buf_release(&out);
+    rc_buf_release(&flat);
+    rc_diags_release(&d);
+    rc_font_store_free(s);
+}
+
 int main(void)
 {
     const char *dir = getenv("RESCOMP_FONT_DIR");
@@ -217,5 +306,6 @@ int main(void)
         test_shipped(dir, files[i]);
     test_composite_refused();
     test_face_subset();
+    test_shift();
     return rc_test_report("test_subset");
 }

@@ -1,0 +1,127 @@
+"""Arabic marks drawn where HarfBuzz places them (tests/rtl/tests.cmake).
+
+usage: check_marks.py RESCOMP CV.yaml WORKDIR
+
+Compiles the CV, whose name is vocalised, then for each word of the name
+compares where the PDF draws each glyph's outline with where hb-shape
+(HarfBuzz's own command) puts it in the same font file:
+- the PDF side: each glyph's origin from `mutool trace`, and, read from
+  the embedded font program with fontTools, the offset of a composite
+  glyph's one component (rescomp draws a mark HarfBuzz moved as such a
+  composite, on the text's baseline, so that extraction sees no raised
+  letter);
+- the HarfBuzz side: pen position plus offset, right to left, at
+  character-level clusters, as font_shape.c shapes.
+Every glyph must be within 0.01 em of HarfBuzz's place, and at least one
+mark must have been moved (the test would pass on a font with no mark
+positioning otherwise). Then MuPDF, which reads marks in logical order,
+must read every vocalised word of the CV as written.
+"""
+import io
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+
+import yaml
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+rescomp, cv_path, work = sys.argv[1:4]
+failures = []
+pdf = f"{work}.pdf"
+subprocess.run([rescomp, cv_path, "-o", pdf], check=True)
+cv = yaml.safe_load(open(cv_path, encoding="utf-8"))["cv"]
+name = cv["name"]
+
+# The glyphs as MuPDF draws them: per span, its font, size and glyphs.
+trace = subprocess.run(["mutool", "trace", pdf], check=True, capture_output=True,
+                       text=True).stdout
+spans = []
+for m in re.finditer(r'<span font="([^"]+)"[^>]*trm="([-0-9.]+) [^"]*">(.*?)</span>', trace,
+                     re.S):
+    glyphs = [(u, int(g), float(x), float(y)) for u, g, x, y in re.findall(
+        r'<g unicode="([^"]*)" glyph="(\d+)" x="([-0-9.]+)" y="([-0-9.]+)"', m.group(3))]
+    spans.append((m.group(1), float(m.group(2)), glyphs))
+hits = [s for s in spans if "".join(g[0] for g in s[2]) == name]
+if not hits:
+    sys.exit(f"no run of the PDF draws the name '{name}' as one span")
+font_name, size, glyphs = hits[0]
+
+# The embedded font program of that span.
+program = None
+for page in PdfReader(pdf).pages:
+    for font in page["/Resources"]["/Font"].values():
+        font = font.get_object()
+        if font["/BaseFont"] == "/" + font_name:
+            desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            program = desc["/FontFile2"].get_object().get_data()
+if program is None:
+    sys.exit(f"the PDF embeds no TrueType program for {font_name}")
+embedded = TTFont(io.BytesIO(program))
+upem = embedded["head"].unitsPerEm
+glyf = embedded["glyf"]
+order = embedded.getGlyphOrder()
+
+
+def moved(gid):
+    """The offset (font units) of a composite of one component, else (0, 0)."""
+    g = glyf[order[gid]]
+    if g.isComposite() and len(g.components) == 1:
+        return g.components[0].x, g.components[0].y
+    return 0, 0
+
+
+# The font file the PDF's font was cut from (its PostScript name, after the subset tag).
+ps = font_name.split("+", 1)[1]
+source = subprocess.run(["fc-list", f":postscriptname={ps}", "file"], check=True,
+                        capture_output=True, text=True).stdout.split(":")[0].strip()
+if not source:
+    sys.exit(f"fontconfig finds no font named {ps}")
+
+checked = marks = 0
+at = 0  # the name's glyphs, one per letter (a ligature's further letters as blanks)
+for word in name.split(" "):
+    mine = glyphs[at:at + len(word)]
+    at += len(word) + 1
+    hb = json.loads(subprocess.run(
+        ["hb-shape", "--output-format=json", "--no-glyph-names", "--cluster-level=2",
+         "--direction=rtl", "--script=arab", source, word],
+        check=True, capture_output=True, text=True).stdout)
+    pen, want = 0, {}
+    for g in hb:  # visual order, left to right
+        want[g["cl"]] = (pen + g["dx"], g["dy"], g["dx"] != 0 or g["dy"] != 0)
+        pen += g["ax"]
+    left = min(x for _, _, x, _ in mine)
+    base_y = mine[0][3]
+    for k, (u, gid, x, y) in enumerate(mine):
+        if k not in want:
+            continue  # a ligature's further letter: a blank, nothing to see
+        dx, dy = moved(gid)
+        have = ((x - left) * upem / size + dx, (y - base_y) * upem / size + dy)
+        wx, wy, offset = want[k]
+        checked += 1
+        marks += offset
+        if abs(have[0] - wx) > upem / 100 or abs(have[1] - wy) > upem / 100:
+            failures.append(f"'{u}' (U+{ord(u):04X}) of '{word}' drawn at {have[0]:.0f},"
+                            f"{have[1]:.0f}, HarfBuzz places it at {wx},{wy} (font units)")
+if checked == 0 or marks == 0:
+    failures.append(f"no mark of '{name}' was checked ({checked} glyphs, {marks} marks moved)")
+
+# MuPDF reads marks in logical order: every vocalised word as written.
+def words(text):
+    return "".join(" " if unicodedata.category(c)[0] in "PSZ" else c for c in text).split()
+
+
+read = words(subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", "-", pdf],
+                            check=True, capture_output=True, text=True).stdout)
+texts = [name] + [h for s in cv["sections"].values() for e in s for h in e.get("highlights", [])]
+for w in (w for t in texts for w in words(t)):
+    if any(unicodedata.category(c) == "Mn" for c in w) and w not in read:
+        failures.append(f"mutool does not read '{w}'")
+
+for f in failures:
+    print(f)
+print(f"{checked} glyphs compared with hb-shape, {marks} of them marks HarfBuzz moved")
+sys.exit(1 if failures else 0)
