@@ -13,7 +13,8 @@
  * two that do not exist) at any size, position and colour, of any code
  * points (in the faces or not, above U+FFFF, surrogates, controls), with
  * kerning adjustments and hyphenation spans, right to left or not, with
- * glyphs HarfBuzz could have chosen (rc_draw.gids); rules, links to any URL,
+ * glyphs HarfBuzz could have chosen (rc_draw.gids) and moved (rc_draw.offset);
+ * rules, links to any URL,
  * bookmarks at any level, notes, images (the test photos as image.c
  * decodes them, pixels with and without opacity, none) and page breaks. Everything layout could hand
  * the device is reachable, and so are runs layout never makes.
@@ -185,6 +186,17 @@ static void text_run(reader *r, rc_arena *a, rc_draw *d)
             g[i] = b == 0xFF ? RC_GID_BLANK : b < 0x80 ? (uint16_t)b : 0;
         }
         d->gids = g;
+        if (flags & 64) {
+            /* HarfBuzz's offsets (a mark over its letter): small ones, and any */
+            rc_glyph_offset *o = rc_arena_alloc(a, (d->n ? d->n : 1) * sizeof(*o));
+            for (size_t i = 0; i < d->n; i++) {
+                unsigned b = u8(r);
+                o[i] = b & 0x80 ? (rc_glyph_offset){(int16_t)u16(r), (int16_t)u16(r)}
+                                : (rc_glyph_offset){(int16_t)((int)(b & 0x7) - 4) * 40,
+                                                    (int16_t)((int)(b >> 3 & 0xF) - 8) * 30};
+            }
+            d->offset = o;
+        }
     }
 }
 

@@ -46,15 +46,27 @@ int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
     /*
      * Right to left, HarfBuzz gives the glyphs in visual order: read
-     * backwards, they must start at the code points in order, each glyph
-     * one code point or a ligature of a few (never a code point in two
-     * glyphs, which a run of code points could not say).
+     * backwards (at[k]), they must start at the code points in order, each
+     * glyph one code point or a ligature of a few (never a code point in
+     * two glyphs, which a run of code points could not say). HarfBuzz
+     * sorts a letter's marks (Hebrew's shin dot before its vowel, where
+     * the text has them the other way round): marks of no advance, which
+     * stand at one pen whatever their order, are read in the text's.
      */
+    unsigned *at = rc_xmalloc((len ? len : 1) * sizeof(*at));
     int ok = len > 0;
+    for (unsigned k = 0; k < len; k++) {
+        unsigned j = len - 1 - k, m = k;
+        for (; m > 0 && info[at[m - 1]].cluster > info[j].cluster; m--) {
+            ok &= !pos[j].x_advance && !pos[at[m - 1]].x_advance;
+            at[m] = at[m - 1];
+        }
+        at[m] = j;
+    }
     size_t expect = 0;
     for (unsigned k = 0; ok && k < len; k++) {
-        unsigned j = len - 1 - k;
-        size_t from = info[j].cluster, to = j > 0 ? info[j - 1].cluster : n;
+        unsigned j = at[k];
+        size_t from = info[j].cluster, to = k + 1 < len ? info[at[k + 1]].cluster : n;
         ok = from == expect && to > from && to <= n && to - from <= RC_LIG_MAX &&
              (to - from == 1 || (info[j].codepoint && info[j].codepoint <= 0xFFFF));
         expect = to;
@@ -68,8 +80,8 @@ int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int
             offset[i] = (rc_glyph_offset){0, 0};
         }
         for (unsigned k = 0; k < len; k++) {
-            unsigned j = len - 1 - k;
-            size_t from = info[j].cluster, to = j > 0 ? info[j - 1].cluster : n;
+            unsigned j = at[k];
+            size_t from = info[j].cluster, to = k + 1 < len ? info[at[k + 1]].cluster : n;
             int letters = 0;
             for (size_t i = from; i < to; i++)
                 letters += rc_face_advance(face, cps[i]);
@@ -104,6 +116,7 @@ int rc_face_shape_glyphs(const rc_face *face, const uint32_t *cps, size_t n, int
                 gids[from] = (uint16_t)gid;
         }
     }
+    free(at);
     hb_buffer_destroy(buf);
     hb_font_destroy(font);
     return ok;

@@ -9,6 +9,7 @@
  * any metric.
  */
 #include "font.h"
+#include "font_shape.h"
 #include "font_store.h"
 #include "harness.h"
 
@@ -1035,6 +1036,52 @@ static void test_families(const char *dir)
     rc_font_store_free(s);
 }
 
+/*
+ * rc_face_shape_glyphs in DejaVu Sans: an Arabic word's marks keep where
+ * HarfBuzz places them over their letters (its GPOS: the damma of مُحَمَّد
+ * 38 units right and 350 down of where it stands alone, 2048 units an
+ * em), a moved mark names its glyph even when it is the letter's own; a
+ * Hebrew word whose marks HarfBuzz sorts (shin dot before qamats, the
+ * text has them the other way round) is still shaped, each mark read as
+ * written.
+ */
+static void test_shape_marks(void)
+{
+    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (access(dejavu, R_OK) != 0) {
+        fprintf(stderr, "test_font: %s not installed; marks not checked\n", dejavu);
+        return;
+    }
+    rc_font_store *s = rc_font_store_new(NULL);
+    const char *why = NULL;
+    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
+    CHECK(face != NULL);
+    if (face) {
+        const uint32_t muhammad[] = {0x0645, 0x064F, 0x062D, 0x064E, 0x0645, 0x0651, 0x064E, 0x062F};
+        enum { N = RC_ARRAY_LEN(muhammad) };
+        int kern[N];
+        uint8_t lig[N];
+        uint16_t gids[N];
+        rc_glyph_offset off[N];
+        CHECK_INT(rc_face_shape_glyphs(face, muhammad, N, kern, lig, gids, off), 1);
+        CHECK_INT(off[1].x, 19);   /* 38 * 1000 / 2048, rounded */
+        CHECK_INT(off[1].y, -171); /* -350 * 1000 / 2048 */
+        CHECK_INT(gids[1], rc_face_glyph(face, 0x064F));
+        CHECK(off[0].x == 0 && off[0].y == 0); /* a letter stays on its pen */
+
+        const uint32_t shalom[] = {0x05E9, 0x05B8, 0x05C1, 0x05DC, 0x05D5, 0x05B9, 0x05DD};
+        enum { M = RC_ARRAY_LEN(shalom) };
+        int kern2[M];
+        uint8_t lig2[M];
+        uint16_t gids2[M];
+        rc_glyph_offset off2[M];
+        CHECK_INT(rc_face_shape_glyphs(face, shalom, M, kern2, lig2, gids2, off2), 1);
+        for (size_t i = 0; i < M; i++)
+            CHECK_INT(lig2[i], 1);
+    }
+    rc_font_store_free(s);
+}
+
 int main(void)
 {
     char *dir = rc_fonts_find_dir();
@@ -1062,6 +1109,7 @@ int main(void)
     }
     rc_diags_release(&d);
     test_rounding_other_upem();
+    test_shape_marks();
     test_families(dir);
     test_shipped_families(dir);
     test_builtin_faces(dir);
