@@ -12,6 +12,7 @@
 #include "font_shape.h"
 #include "font_store.h"
 #include "harness.h"
+#include "dejavu_face.h"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -1047,15 +1048,8 @@ static void test_families(const char *dir)
  */
 static void test_shape_marks(void)
 {
-    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (access(dejavu, R_OK) != 0) {
-        fprintf(stderr, "test_font: %s not installed; marks not checked\n", dejavu);
-        return;
-    }
-    rc_font_store *s = rc_font_store_new(NULL);
-    const char *why = NULL;
-    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
-    CHECK(face != NULL);
+    rc_font_store *s;
+    rc_face *face = rc_test_dejavu(&s, "marks");
     if (face) {
         const uint32_t muhammad[] = {0x0645, 0x064F, 0x062D, 0x064E, 0x0645, 0x0651, 0x064E, 0x062F};
         enum { N = RC_ARRAY_LEN(muhammad) };

@@ -10,6 +10,7 @@
 #include "font_shape.h"
 #include "font_store.h"
 #include "harness.h"
+#include "dejavu_face.h"
 #include "sfnt.h"
 #include "subset.h"
 
@@ -181,15 +182,8 @@ static void test_composite_refused(void)
  */
 static void test_face_subset(void)
 {
-    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (access(dejavu, R_OK) != 0) {
-        fprintf(stderr, "test_subset: %s not installed; rc_face_subset not checked\n", dejavu);
-        return;
-    }
-    rc_font_store *s = rc_font_store_new(NULL);
-    const char *why = NULL;
-    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
-    CHECK(face != NULL);
+    rc_font_store *s;
+    rc_face *face = rc_test_dejavu(&s, "rc_face_subset");
     if (face) {
         const uint32_t cps[] = {'a', 0xE9, 0x4E2D}; /* a, é, and 中, which DejaVu Sans lacks */
         uint16_t gids[4] = {9, 9, 9, 9};
@@ -225,15 +219,8 @@ static void test_face_subset(void)
  */
 static void test_shift(void)
 {
-    const char *dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (access(dejavu, R_OK) != 0) {
-        fprintf(stderr, "test_subset: %s not installed; moved glyphs not checked\n", dejavu);
-        return;
-    }
-    rc_font_store *s = rc_font_store_new(NULL);
-    const char *why = NULL;
-    rc_face *face = rc_store_face(s, dejavu, 0, NULL, RC_USE_TEXT, &why);
-    CHECK(face != NULL);
+    rc_font_store *s;
+    rc_face *face = rc_test_dejavu(&s, "moved glyphs");
     if (!face) {
         rc_font_store_free(s);
         return;
