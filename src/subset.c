@@ -534,7 +534,8 @@ int rc_subset_shift(const unsigned char *file, size_t size, const uint16_t *glyp
         return 0;
     }
     unsigned total = f.glyphs + added;
-    int long_loca = glyf.len > 0x1FFFE;
+    /* long offsets as the file had them (they may be odd), or when the composites need them */
+    int long_loca = f.long_loca || glyf.len > 0x1FFFE;
 
     rc_buf_reset(out);
     rc_buf_add(out, file, 12 + 16 * (size_t)count); /* the directory, rewritten by finish */
@@ -558,9 +559,9 @@ int rc_subset_shift(const unsigned char *file, size_t size, const uint16_t *glyp
             break;
         case RC_SFNT_TAG('l', 'o', 'c', 'a'):
             for (unsigned g = 0; g <= total; g++) {
-                size_t s, e;
-                uint32_t v = g >= f.glyphs ? loca[g - f.glyphs]
-                             : glyph_range(&f, g, &s, &e) == 0 ? (uint32_t)s : 0;
+                uint32_t v = g >= f.glyphs   ? loca[g - f.glyphs]
+                             : f.long_loca ? rc_be32(f.loca + 4 * (size_t)g)
+                                           : 2 * (uint32_t)rc_be16(f.loca + 2 * (size_t)g);
                 if (long_loca)
                     put32(out, v);
                 else
