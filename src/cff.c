@@ -3,6 +3,7 @@
  * comes from a font file, which may be any installed font.
  */
 #include "cff.h"
+#include "charstring.h"
 #include "sfnt.h"
 
 #include <stdlib.h>
@@ -79,6 +80,8 @@ enum {
     OP_CHARSTRINGS = 17,
     OP_PRIVATE = 18,
     OP_SUBRS = 19,
+    OP_DEFAULT_WIDTH = 20,
+    OP_NOMINAL_WIDTH = 21,
     OP_FONT_BBOX = 5,
     OP_CHARSTRING_TYPE = 0xC06,
     OP_FONT_MATRIX = 0xC07,
@@ -381,6 +384,17 @@ static void put_top(rc_buf *b, const cff_in *c, size_t n, const uint32_t offs[4]
     put_op(b, OP_FD_SELECT);
 }
 
+/* The integer operand of a Private DICT entry (defaultWidthX, nominalWidthX), 0 if absent. */
+static int32_t private_number(const cff_fd *fd, int op)
+{
+    const unsigned char *q = fd->priv;
+    dict_entry e;
+    while (dict_next(&q, fd->priv + fd->priv_len, &e) > 0)
+        if (e.op == op && e.nargs == 1)
+            return e.arg[0];
+    return 0;
+}
+
 /* A Private DICT with its Subrs (if any) right after it. */
 static void put_private(rc_buf *b, const cff_fd *fd)
 {
@@ -414,6 +428,13 @@ static size_t subrs_size(const cff_fd *fd)
 int rc_cff_cid_keyed(const unsigned char *cff, size_t len, const uint16_t *glyphs, size_t n,
                      const char *name, rc_buf *out)
 {
+    return rc_cff_cid_keyed_moved(cff, len, glyphs, NULL, NULL, NULL, n, name, out);
+}
+
+int rc_cff_cid_keyed_moved(const unsigned char *cff, size_t len, const uint16_t *glyphs,
+                           const int16_t *dx, const int16_t *dy, const uint8_t *blank, size_t n,
+                           const char *name, rc_buf *out)
+{
     cff_in c;
     memset(&c, 0, sizeof(c));
     c.p = cff;
@@ -422,6 +443,7 @@ int rc_cff_cid_keyed(const unsigned char *cff, size_t len, const uint16_t *glyph
     const unsigned char **items = NULL;
     size_t *lens = NULL;
     unsigned char *fds = NULL;
+    rc_buf *moved = NULL; /* the moved glyphs' charstrings */
     rc_buf part = RC_BUF_INIT;
     rc_buf_reset(out);
     if (n == 0 || n > 0x10000 || read_cff(&c) != 0)
@@ -436,6 +458,22 @@ int rc_cff_cid_keyed(const unsigned char *cff, size_t len, const uint16_t *glyph
         if (fd < 0 || fd > 255 || index_item(&c.charstrings, glyphs[k], &items[k], &lens[k]) != 0)
             goto done;
         fds[k] = (unsigned char)fd;
+    }
+    for (size_t k = 0; k < n; k++) {
+        int blank_k = blank && blank[k], move = dx && dy && (dx[k] || dy[k]);
+        if (!blank_k && !move)
+            continue;
+        if (!moved)
+            moved = rc_xcalloc(n, sizeof(*moved));
+        if (blank_k) {
+            const cff_fd *fd = &c.fds[fds[k]];
+            rc_charstring_blank(private_number(fd, OP_DEFAULT_WIDTH),
+                                private_number(fd, OP_NOMINAL_WIDTH), &moved[k]);
+        } else if (rc_charstring_shift(items[k], lens[k], dx[k], dy[k], &moved[k]) != 0) {
+            continue;
+        }
+        items[k] = (const unsigned char *)moved[k].ptr;
+        lens[k] = moved[k].len;
     }
 
     /* The parts' sizes, to place them: every offset in a DICT is 5 bytes whatever its value. */
@@ -525,6 +563,9 @@ int rc_cff_cid_keyed(const unsigned char *cff, size_t len, const uint16_t *glyph
     }
     result = out->len == pos ? 0 : -1;
 done:
+    for (size_t k = 0; moved && k < n; k++)
+        rc_buf_release(&moved[k]);
+    free(moved);
     free(items);
     free(lens);
     free(fds);

@@ -16,7 +16,8 @@
  * them to the glyphs kept).
  *
  * The format is Adobe's Technical Note #5176 (The Compact Font Format
- * Specification); charstrings are Type 2 (#5177), copied byte for byte.
+ * Specification); charstrings are Type 2 (#5177), copied byte for byte,
+ * but for a glyph moved (a mark HarfBuzz placed) or made blank.
  */
 #ifndef RC_CFF_H
 #define RC_CFF_H
@@ -36,5 +37,17 @@
  */
 int rc_cff_cid_keyed(const unsigned char *cff, size_t len, const uint16_t *glyphs, size_t n,
                      const char *name, rc_buf *out);
+/*
+ * The same, with glyph k's outline moved by dx[k], dy[k] (font units;
+ * NULL: none moved) where its charstring allows it (charstring.h): a mark
+ * drawn where HarfBuzz placed it. A glyph that cannot be moved is kept as
+ * it is. Where blank (NULL, or n flags) has blank[k] set, glyph k has no
+ * outline and no advance, whatever glyphs[k] is: a letter drawn for
+ * extraction only (pdf_font.c), whose width 0 in the PDF the program must
+ * not contradict (PDF/A-1b, 6.3.6).
+ */
+int rc_cff_cid_keyed_moved(const unsigned char *cff, size_t len, const uint16_t *glyphs,
+                           const int16_t *dx, const int16_t *dy, const uint8_t *blank, size_t n,
+                           const char *name, rc_buf *out);
 
 #endif

@@ -176,9 +176,9 @@ size_t rc_face_shape_count(const rc_face *face);
  * cannot be cut. shift (NULL, or m of them) moves glyphs[j] off its
  * origin: a TrueType program then gets, as gids[n + 1 + j], a composite
  * glyph of glyphs[j] so moved, drawn where the plain one would be drawn; a
- * CFF program has no composites and keeps glyphs[j] where it is. A
- * glyphs[j] of RC_GID_BLANK (font_shape.h) asks for a glyph of no outline
- * and no advance: the space glyph in a CFF program.
+ * CFF program glyphs[j]'s charstring moved, where it can be (charstring.h).
+ * A glyphs[j] of RC_GID_BLANK (font_shape.h) asks for a glyph of no
+ * outline and no advance.
  */
 int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *glyphs,
                    const rc_glyph_offset *shift, size_t m, uint16_t *gids, rc_buf *out,

@@ -163,11 +163,36 @@ static void ps_name(hb_face_t *hbf, char *out, size_t size)
 }
 
 /*
+ * shift (m of them, 1/1000 em) in the face's units, rounded half away from
+ * zero, into count entries of dx and dy from entry first on (the rest 0).
+ * 0, or -1 for a face of no sane units per em.
+ */
+static int shift_units(const rc_face *face, const rc_glyph_offset *shift, size_t m,
+                       size_t first, size_t count, int16_t *dx, int16_t *dy)
+{
+    hb_face_t *hbf = rc_face_hb(face);
+    int64_t upem = hbf ? hb_face_get_upem(hbf) : 0;
+    if (upem < 16)
+        return -1;
+    for (size_t k = 0; k < count; k++) {
+        int in = shift && k >= first && k - first < m;
+        int64_t x = in ? shift[k - first].x * upem : 0, y = in ? shift[k - first].y * upem : 0;
+        dx[k] = (int16_t)((x >= 0 ? x + 500 : x - 500) / 1000);
+        dy[k] = (int16_t)((y >= 0 ? y + 500 : y - 500) / 1000);
+    }
+    return 0;
+}
+
+/*
  * A CFF face: cut by hb-subset, then its CFF table made the CID-keyed
- * program whose glyph k shows code k (cff.h). 0, or -1.
+ * program whose glyph k shows code k (cff.h), the glyphs a shift moves
+ * moved in their charstrings (charstring.h), and the blanks asked for
+ * (RC_GID_BLANK in blanks, m of them, as rc_face_subset's glyphs) of no
+ * outline and no advance. 0, or -1.
  */
 static int subset_cff(const rc_face *face, const uint32_t *cps, size_t n, const uint16_t *extra,
-                      size_t m, uint16_t *gids, rc_buf *out)
+                      const uint16_t *blanks, const rc_glyph_offset *shift, size_t m,
+                      uint16_t *gids, rc_buf *out)
 {
     hb_face_t *sub = cut_harfbuzz(face, cps, n, extra, m, gids);
     if (!sub)
@@ -177,11 +202,21 @@ static int subset_cff(const rc_face *face, const uint32_t *cps, size_t n, const 
     const char *data = hb_blob_get_data(cff, &len);
     char name[64];
     ps_name(rc_face_hb(face), name, sizeof(name));
-    int r = len ? rc_cff_cid_keyed((const unsigned char *)data, len, gids, n + m + 1, name, out)
+    size_t total = n + m + 1; /* .notdef, the codes' glyphs, the extra ones */
+    int16_t *dx = rc_xmalloc(2 * total * sizeof(*dx)), *dy = dx + total;
+    int moved = shift && shift_units(face, shift, m, n + 1, total, dx, dy) == 0;
+    uint8_t *blank = rc_xcalloc(total, 1);
+    for (size_t j = 0; j < m; j++)
+        blank[n + 1 + j] = blanks[j] == RC_GID_BLANK;
+    int r = len ? rc_cff_cid_keyed_moved((const unsigned char *)data, len, gids,
+                                         moved ? dx : NULL, moved ? dy : NULL, blank, total,
+                                         name, out)
                 : -1;
+    free(dx);
+    free(blank);
     hb_blob_destroy(cff);
     hb_face_destroy(sub);
-    for (size_t k = 0; r == 0 && k <= n + m; k++)
+    for (size_t k = 0; r == 0 && k < total; k++)
         gids[k] = (uint16_t)k;
     return r;
 }
@@ -201,21 +236,14 @@ static int shift_glyphs(const rc_face *face, const uint16_t *glyphs,
         moved += glyphs[j] == RC_GID_BLANK || (shift && (shift[j].x || shift[j].y));
     if (!moved)
         return 0;
-    hb_face_t *hbf = rc_face_hb(face);
-    int64_t upem = hbf ? hb_face_get_upem(hbf) : 0;
-    if (upem < 16)
-        return -1;
     int16_t *dx = rc_xmalloc(2 * m * sizeof(*dx)), *dy = dx + m;
     uint8_t *blank = rc_xmalloc(m);
-    for (size_t j = 0; j < m; j++) {
-        /* 1/1000 em in font units, rounded half away from zero */
-        int64_t x = shift ? shift[j].x * upem : 0, y = shift ? shift[j].y * upem : 0;
-        dx[j] = (int16_t)((x >= 0 ? x + 500 : x - 500) / 1000);
-        dy[j] = (int16_t)((y >= 0 ? y + 500 : y - 500) / 1000);
+    for (size_t j = 0; j < m; j++)
         blank[j] = glyphs[j] == RC_GID_BLANK;
-    }
+    int r = shift_units(face, shift, m, 0, m, dx, dy);
     rc_buf moved_font = {0};
-    int r = rc_subset_shift((const unsigned char *)out->ptr, out->len, gids + n + 1, dx, dy,
+    if (r == 0)
+        r = rc_subset_shift((const unsigned char *)out->ptr, out->len, gids + n + 1, dx, dy,
                             blank, m, gids + n + 1, &moved_font);
     if (r == 0) {
         rc_buf_reset(out);
@@ -231,18 +259,18 @@ int rc_face_subset(const rc_face *face, const uint32_t *cps, size_t n, const uin
                    const rc_glyph_offset *shift, size_t m, uint16_t *gids, rc_buf *out,
                    rc_diags *d)
 {
-    /* A blank is cut as the space glyph, which a CFF program then shows */
+    /* A blank is cut as the space glyph, then made a glyph of no advance */
     uint16_t *cut = rc_xmalloc((m + 1) * sizeof(*cut));
     for (size_t j = 0; j < m; j++)
         cut[j] = glyphs[j] == RC_GID_BLANK ? (uint16_t)rc_face_glyph(face, ' ') : glyphs[j];
     int r = -1;
     if (rc_face_is_cff(face)) {
-        r = subset_cff(face, cps, n, cut, m, gids, out);
+        r = subset_cff(face, cps, n, cut, glyphs, shift, m, gids, out);
     } else if ((rc_face_is_builtin(face) && subset_builtin(face, cps, n, cut, m, gids, out) == 0) ||
                subset_harfbuzz(face, cps, n, cut, m, gids, out) == 0) {
         /*
          * A program with no room for more glyphs (65,535 already) shows
-         * them as they stand alone, as a CFF program does.
+         * them as they stand alone.
          */
         shift_glyphs(face, glyphs, shift, n, m, gids, out);
         r = 0;

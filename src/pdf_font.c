@@ -30,9 +30,10 @@
  *   right-to-left text (rc_draw.gids: an Arabic letter's joining form, a
  *   mirrored bracket), which extracts as the letter it shows; a glyph
  *   HarfBuzz moved off its pen (a mark over its letter: rc_draw.offset)
- *   gets a code of its own and, in a TrueType subset, a composite glyph
- *   of it so moved, drawn on the baseline: a mark raised by the text
- *   matrix or Ts would extract as a line of its own;
+ *   gets a code of its own and a glyph of it so moved in the subset (a
+ *   TrueType composite, or a CFF charstring moved), drawn on the baseline:
+ *   a mark raised by the text matrix or Ts would extract as a line of its
+ *   own;
  * - the descriptor has the font module's ascender, descender, cap height and
  *   x-height, and the slant, weight and bounding box of the font's tables.
  *

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 
-RESCOMP, WORK, PROJECT, CLASSPATH = sys.argv[1:5]
+RESCOMP, WORK, PROJECT, CLASSPATH, FREEFONT_CONF = sys.argv[1:6]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -49,6 +49,12 @@ def main():
     compile_cv(os.path.join(PROJECT, "tests", "rtl", "arabic_vocalised.yaml"),
                os.path.join(out, "arabic-marks.pdf"), "--pdf-standard", "a-1b")
     expected["arabic-marks.pdf"] = True
+    # the same in FreeSerif, whose CFF charstrings are moved and whose blank has no advance
+    compile_cv(os.path.join(PROJECT, "tests", "rtl", "arabic_vocalised.yaml"),
+               os.path.join(out, "arabic-marks-cff.pdf"), "--pdf-standard", "a-1b",
+               "--set", "design.typography.font_family=FreeSerif",
+               env=dict(os.environ, FONTCONFIG_FILE=FREEFONT_CONF))
+    expected["arabic-marks-cff.pdf"] = True
     # a photo whose edges fade out (PDF/A-1 has no transparency); characters
     # XML escapes in the metadata; dates, in the information dictionary and XMP
     photo_dir = os.path.join(WORK, "photo")

@@ -8,7 +8,8 @@ set(PREFLIGHT_CLASSPATH
     /usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:/usr/share/java/jaxb-api.jar:/usr/share/java/xmpbox.jar)
 add_test(NAME pdfa_preflight
   COMMAND ${PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/run_preflight.py $<TARGET_FILE:rescomp>
-          ${CMAKE_CURRENT_BINARY_DIR}/pdfa-work/preflight ${PROJECT_SOURCE_DIR} ${PREFLIGHT_CLASSPATH})
+          ${CMAKE_CURRENT_BINARY_DIR}/pdfa-work/preflight ${PROJECT_SOURCE_DIR} ${PREFLIGHT_CLASSPATH}
+          ${CMAKE_BINARY_DIR}/freefont.conf)
 add_test(NAME pdf_standards
   COMMAND ${PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/check_standards.py $<TARGET_FILE:rescomp>
           ${CMAKE_CURRENT_BINARY_DIR}/pdfa-work/standards ${PROJECT_SOURCE_DIR}/examples

@@ -34,3 +34,10 @@ endforeach()
 add_test(NAME rtl_marks_arabic
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_marks.py $<TARGET_FILE:rescomp>
           ${CMAKE_CURRENT_LIST_DIR}/arabic_vocalised.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-marks)
+# The same in a font with CFF outlines (GNU FreeFont's FreeSerif, from
+# fonts-freefont-otf), whose marks are moved in their charstrings.
+configure_file(${CMAKE_CURRENT_LIST_DIR}/freefont.conf.in ${CMAKE_BINARY_DIR}/freefont.conf @ONLY)
+add_test(NAME rtl_marks_arabic_cff
+  COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_marks.py $<TARGET_FILE:rescomp>
+          ${CMAKE_CURRENT_LIST_DIR}/arabic_vocalised.yaml ${CMAKE_CURRENT_BINARY_DIR}/rtl-marks-cff
+          ${CMAKE_BINARY_DIR}/freefont.conf FreeSerif)

@@ -7,6 +7,7 @@
  * past their end (the Asan build runs every cut and corrupted byte).
  */
 #include "cff.h"
+#include "charstring.h"
 #include "font.h"
 #include "font_store.h"
 #include "harness.h"
@@ -83,6 +84,65 @@ static void test_rewrite(const unsigned char *cff, size_t len, const rc_face *fa
     rc_buf_release(&d);
 }
 
+/* rc_charstring_shift on cs (len bytes) by dx, dy is want (want_len bytes), or -1 if want is NULL. */
+static void check_shift(const unsigned char *cs, size_t len, int dx, int dy,
+                        const unsigned char *want, size_t want_len)
+{
+    rc_buf out = RC_BUF_INIT;
+    int r = rc_charstring_shift(cs, len, dx, dy, &out);
+    CHECK_INT(r, want ? 0 : -1);
+    CHECK(want ? out.len == want_len && memcmp(out.ptr, want, want_len) == 0 : out.len == 0);
+    rc_buf_release(&out);
+}
+
+/*
+ * A charstring moved: its first moveto becomes an rmoveto that far off,
+ * with the width (the first stack-clearing operator's extra operand) and
+ * the hints before it, and everything after it, as they were; operands
+ * in each of their encodings. One whose outline starts in a subroutine,
+ * or that draws nothing, is not moved. A blank is endchar with the width
+ * that makes its advance 0.
+ */
+static void test_charstring_shift(void)
+{
+    /* width 10, hstem 0 50, hintmask (1 stem: 1 byte), 20 30 rmoveto, 40 hlineto, endchar */
+    const unsigned char hinted[] = {149, 139, 189, 1, 19, 0x80, 159, 169, 21, 179, 6, 14};
+    /* the same, moved by 100, -200: 120 -170 rmoveto (two-byte forms) */
+    const unsigned char hinted_moved[] = {149, 139, 189, 1, 19, 0x80, 247, 12, 251, 62, 21, 179, 6, 14};
+    check_shift(hinted, sizeof(hinted), 100, -200, hinted_moved, sizeof(hinted_moved));
+    /* width 10 on hmoveto: 10 20 hmoveto -> 10 25 3 rmoveto */
+    const unsigned char h[] = {149, 159, 22, 14};
+    const unsigned char h_moved[] = {149, 164, 142, 21, 14};
+    check_shift(h, sizeof(h), 5, 3, h_moved, sizeof(h_moved));
+    /* vmoveto without width: 30 vmoveto -> -2000 30 rmoveto (a 3-byte operand) */
+    const unsigned char v[] = {169, 4, 14};
+    const unsigned char v_moved[] = {28, 0xF8, 0x30, 169, 21, 14};
+    check_shift(v, sizeof(v), -2000, 0, v_moved, sizeof(v_moved));
+    /* a fractional operand (255: 16.16) keeps its fraction: 0.5 0 rmoveto -> 1.5 1 rmoveto */
+    const unsigned char frac[] = {255, 0, 0, 0x80, 0, 139, 21, 14};
+    const unsigned char frac_moved[] = {255, 0, 1, 0x80, 0, 140, 21, 14};
+    check_shift(frac, sizeof(frac), 1, 1, frac_moved, sizeof(frac_moved));
+    /* 0 callsubr: the first moveto may be in the subroutine */
+    const unsigned char subr[] = {139, 10, 14};
+    check_shift(subr, sizeof(subr), 1, 1, NULL, 0);
+    /* endchar alone draws nothing; a lineto before any moveto is malformed */
+    const unsigned char empty[] = {14}, bad[] = {139, 139, 5, 14};
+    check_shift(empty, sizeof(empty), 1, 1, NULL, 0);
+    check_shift(bad, sizeof(bad), 1, 1, NULL, 0);
+    /* operands cut short, and a hintmask whose mask runs past the end */
+    const unsigned char cut[] = {28, 1}, mask[] = {139, 189, 1, 139, 189, 3, 19};
+    check_shift(cut, sizeof(cut), 1, 1, NULL, 0);
+    check_shift(mask, sizeof(mask), 1, 1, NULL, 0);
+
+    /* a blank: endchar, with -nominalWidthX as its width where defaultWidthX is not 0 */
+    rc_buf out = RC_BUF_INIT;
+    rc_charstring_blank(0, 600, &out);
+    CHECK(out.len == 1 && (unsigned char)out.ptr[0] == 14);
+    rc_charstring_blank(500, 600, &out);
+    CHECK(out.len == 3 && memcmp(out.ptr, "\xFC\xEC\x0E", 3) == 0); /* -600 endchar */
+    rc_buf_release(&out);
+}
+
 int main(void)
 {
     const char *dir = getenv("RESCOMP_FONT_DIR");
@@ -116,5 +176,6 @@ int main(void)
     CHECK_INT(d.nerrors, 0);
     rc_diags_release(&d);
     rc_font_store_free(s);
+    test_charstring_shift();
     return rc_test_report("test_cff");
 }
