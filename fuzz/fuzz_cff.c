@@ -7,11 +7,14 @@
  * written), never read past its end; the same input gives the same bytes;
  * a rewrite read back CID-keyed with the identity gives the same program,
  * and one of its glyphs cut from it is what cutting the source to that
- * glyph gives.
+ * glyph gives; with glyphs moved and made blank it is rewritten too, and
+ * reads back; the input as one Type 2 charstring (charstring.h), moved
+ * there and back, is itself moved by nothing.
  */
 #include "fuzz.h"
 
 #include "cff.h"
+#include "charstring.h"
 
 #include <string.h>
 
@@ -48,6 +51,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rc_cff_cid_keyed((const unsigned char *)a.ptr, a.len, last, 2, "F", &c) == 0);
         FUZZ_CHECK(rc_cff_cid_keyed(cff, size, source, 2, "F", &e) == 0);
         FUZZ_CHECK(c.len == e.len && memcmp(c.ptr, e.ptr, c.len) == 0);
+        /* glyphs moved (every other one) and one made blank: rewritten, and read back */
+        int16_t dx[8], dy[8];
+        uint8_t blank[8];
+        for (size_t k = 0; k < 8; k++) {
+            dx[k] = (int16_t)(k % 2 ? data[0] * 7 - 900 : 0);
+            dy[k] = (int16_t)(k % 3 ? -(int)data[0] : 0);
+            blank[k] = k == 3;
+        }
+        FUZZ_CHECK(rc_cff_cid_keyed_moved(cff, size, glyphs, dx, dy, blank, n, "Fuzz", &b) == 0);
+        FUZZ_CHECK(rc_cff_cid_keyed((const unsigned char *)b.ptr, b.len, identity, n, "Fuzz",
+                                    &c) == 0);
+    }
+    /*
+     * The bytes as one charstring: moved there and back, it is what moving
+     * it by nothing gives (its first moveto an rmoveto, the rest as it was).
+     */
+    if (rc_charstring_shift(cff, size, 300, -200, &a) == 0) {
+        FUZZ_CHECK(rc_charstring_shift((const unsigned char *)a.ptr, a.len, -300, 200, &b) == 0);
+        FUZZ_CHECK(rc_charstring_shift(cff, size, 0, 0, &c) == 0);
+        FUZZ_CHECK(b.len == c.len && memcmp(b.ptr, c.ptr, b.len) == 0);
     }
     rc_buf_release(&a);
     rc_buf_release(&b);
