@@ -13,11 +13,7 @@ if(DEFINED ENGINE)
   if(NOT fb STREQUAL "0")
     message(FATAL_ERROR "${ENGINE} reads ligature characters (U+FB00-FB06) on ${fb} lines")
   endif()
-  execute_process(COMMAND ${CHECK_WORDS} --cv ${INPUT} ${WORKDIR}/text.txt
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${ENGINE} does not read every word:\n${out}${err}")
-  endif()
+  rc_check_words("${ENGINE} does not read every word")
   return()
 endif()
 execute_process(COMMAND mutool trace ${pdf} OUTPUT_FILE ${WORKDIR}/trace.xml
