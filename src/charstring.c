@@ -9,9 +9,9 @@
 
 enum {
     OP_HSTEM = 1,
-    OP_ENDCHAR = 14,
     OP_VSTEM = 3,
     OP_VMOVETO = 4,
+    OP_ENDCHAR = 14,
     OP_HSTEMHM = 18,
     OP_HINTMASK = 19,
     OP_CNTRMASK = 20,
